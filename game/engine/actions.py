@@ -1,0 +1,142 @@
+"""What a side can order in the planning phase (imperative names), and the typed rejection of a bad order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class FundResearch:
+    """Standing order: spend `amount` a turn on a tech (to finish it, then to raise its reliability)."""
+
+    side: str
+    tech: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class BuyHardware:
+    side: str
+    hardware: str
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RecruitCrew:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanMission:
+    """Fly `mission` this turn with the given hardware in each slot and the given crew."""
+
+    side: str
+    mission: str
+    hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
+    crew: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CancelMission:
+    side: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class FundIntelligence:
+    """Standing order: spend `amount` a turn on estimates of the rivals."""
+
+    side: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decide:
+    side: str
+    decision: int
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
+class EndTurn:
+    side: str
+
+
+Action = Union[FundResearch, BuyHardware, RecruitCrew, PlanMission, CancelMission, FundIntelligence, Decide, EndTurn]
+
+ACTION_TYPES: dict[str, type] = {
+    "fund_research": FundResearch,
+    "buy_hardware": BuyHardware,
+    "recruit_crew": RecruitCrew,
+    "plan_mission": PlanMission,
+    "cancel_mission": CancelMission,
+    "fund_intelligence": FundIntelligence,
+    "decide": Decide,
+    "end_turn": EndTurn,
+}
+ACTION_NAMES: dict[type, str] = {v: k for k, v in ACTION_TYPES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why an action cannot be applied: a stable code (`action/...`) and a plain message."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class IllegalAction(Exception):
+    """Raised by `apply` when handed an action `validate` rejects: a caller's bug, not a player's mistake."""
+
+    def __init__(self, rejection: Rejection) -> None:
+        super().__init__(str(rejection))
+        self.rejection = rejection
+
+
+def action_to_dict(action: Action) -> dict[str, object]:
+    out: dict[str, object] = {"type": ACTION_NAMES[type(action)]}
+    for name in action.__slots__:  # type: ignore[union-attr]
+        value = getattr(action, name)
+        if name == "hardware":
+            value = [list(pair) for pair in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name] = value
+    return out
+
+
+def action_from_dict(data: dict[str, object]) -> Action:
+    """Rebuild an action from `action_to_dict`'s output; raises ValueError on anything else."""
+    if not isinstance(data, dict) or data.get("type") not in ACTION_TYPES:
+        raise ValueError(f"unknown action type {data.get('type') if isinstance(data, dict) else data!r}")
+    cls = ACTION_TYPES[str(data["type"])]
+    kwargs: dict[str, object] = {}
+    for name in cls.__slots__:
+        if name not in data:
+            if name in ("count", "crew"):
+                continue
+            raise ValueError(f"action {data['type']} lacks field {name!r}")
+        value = data[name]
+        if name == "hardware":
+            if not isinstance(value, list):
+                raise ValueError("hardware must be a list of [slot, hardware] pairs")
+            value = tuple((str(a), str(b)) for a, b in value)
+        elif name == "crew":
+            if not isinstance(value, list):
+                raise ValueError("crew must be a list")
+            value = tuple(str(c) for c in value)
+        elif name in ("amount", "count", "index", "decision"):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"{name} must be a whole number")
+        elif not isinstance(value, str):
+            raise ValueError(f"{name} must be text")
+        kwargs[name] = value
+    extra = set(data) - set(cls.__slots__) - {"type"}
+    if extra:
+        raise ValueError(f"action {data['type']} has unknown fields {sorted(extra)}")
+    return cls(**kwargs)  # type: ignore[no-any-return]

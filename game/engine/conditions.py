@@ -1,0 +1,201 @@
+"""The closed vocabulary of conditions a scenario can ask about, and how each is judged.
+
+A condition is always judged for one side ("self"); "rival" means any other side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState, SideState
+
+
+@dataclass(frozen=True, slots=True)
+class All:
+    of: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Any:
+    of: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    cond: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class DateBetween:
+    start: int | None = None  # ordinals, inclusive
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HasTech:
+    tech: str
+    who: str = "self"
+
+
+@dataclass(frozen=True, slots=True)
+class Achieved:
+    milestone: str
+    by: str = "self"  # self, rival or anyone
+
+
+@dataclass(frozen=True, slots=True)
+class FirstTo:
+    milestone: str
+    by: str = "self"  # the side that reached it first is self / a rival
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    flag: str
+    scope: str = "self"  # self, rival or global
+    value: int | None = None  # None: any non-zero value
+
+
+@dataclass(frozen=True, slots=True)
+class EventFired:
+    event: str
+    who: str = "self"
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    value: str  # one of COMPARABLE
+    cmp: str  # lt le eq ne ge gt
+    to: int
+    tech: str | None = None  # for reliability
+
+
+@dataclass(frozen=True, slots=True)
+class IsSide:
+    side: str
+
+
+Condition = Union[All, Any, Not, DateBetween, HasTech, Achieved, FirstTo, Flag, EventFired, Compare, IsSide]
+
+CMP: dict[str, Callable[[int, int], bool]] = {
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "ge": lambda a, b: a >= b,
+    "gt": lambda a, b: a > b,
+}
+
+
+def _rivals(state: GameState, side: str) -> list[SideState]:
+    return [s for sid, s in state.sides.items() if sid != side]
+
+
+def _who(state: GameState, side: str, who: str) -> list[SideState]:
+    if who == "self":
+        return [state.sides[side]]
+    if who == "rival":
+        return _rivals(state, side)
+    return list(state.sides.values())
+
+
+def _reliability(state: GameState, side: str, tech: str | None) -> int:
+    ts = state.sides[side].techs.get(tech or "")
+    return ts.reliability if ts is not None and ts.done else 0
+
+
+# Values a `compare` condition may read; each is something the side could know of itself,
+# plus its rivals' public record (prestige).
+COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
+    "prestige": lambda st, sd, _t: st.sides[sd].prestige,
+    "rival_prestige": lambda st, sd, _t: max((r.prestige for r in _rivals(st, sd)), default=0),
+    "prestige_lead": lambda st, sd, _t: st.sides[sd].prestige
+    - max((r.prestige for r in _rivals(st, sd)), default=0),
+    "cash": lambda st, sd, _t: st.sides[sd].cash,
+    "budget": lambda st, sd, _t: st.sides[sd].budget,
+    "year": lambda st, sd, _t: st.year,
+    "turn": lambda st, sd, _t: st.turn,
+    "deaths": lambda st, sd, _t: st.sides[sd].deaths,
+    "launches": lambda st, sd, _t: st.sides[sd].launches,
+    "active_crew": lambda st, sd, _t: sum(1 for c in st.sides[sd].crews.values() if c.status == "active"),
+    "reliability": _reliability,
+    "milestones": lambda st, sd, _t: len(st.sides[sd].milestones),
+}
+
+
+def _all(c: All, st: GameState, side: str) -> bool:
+    return all(holds(x, st, side) for x in c.of)
+
+
+def _any(c: Any, st: GameState, side: str) -> bool:
+    return any(holds(x, st, side) for x in c.of)
+
+
+def _not(c: Not, st: GameState, side: str) -> bool:
+    return not holds(c.cond, st, side)
+
+
+def _date(c: DateBetween, st: GameState, side: str) -> bool:
+    return (c.start is None or st.turn >= c.start) and (c.end is None or st.turn <= c.end)
+
+
+def _has_tech(c: HasTech, st: GameState, side: str) -> bool:
+    return any((t := s.techs.get(c.tech)) is not None and t.done for s in _who(st, side, c.who))
+
+
+def _achieved(c: Achieved, st: GameState, side: str) -> bool:
+    return any(c.milestone in s.milestones for s in _who(st, side, c.by))
+
+
+def _first_to(c: FirstTo, st: GameState, side: str) -> bool:
+    order = st.firsts.get(c.milestone)
+    if not order:
+        return False
+    first = order[0][0]
+    return first == side if c.by == "self" else (first != side if c.by == "rival" else True)
+
+
+def _flag(c: Flag, st: GameState, side: str) -> bool:
+    pools = [st.flags] if c.scope == "global" else [s.flags for s in _who(st, side, c.scope)]
+    for pool in pools:
+        v = pool.get(c.flag, 0)
+        if (c.value is None and v != 0) or (c.value is not None and v == c.value):
+            return True
+    return False
+
+
+def _event_fired(c: EventFired, st: GameState, side: str) -> bool:
+    return any(c.event in s.events_fired for s in _who(st, side, c.who))
+
+
+def _compare(c: Compare, st: GameState, side: str) -> bool:
+    return CMP[c.cmp](COMPARABLE[c.value](st, side, c.tech), c.to)
+
+
+def _is_side(c: IsSide, st: GameState, side: str) -> bool:
+    return side == c.side
+
+
+_JUDGES: dict[type, Callable[..., bool]] = {
+    All: _all,
+    Any: _any,
+    Not: _not,
+    DateBetween: _date,
+    HasTech: _has_tech,
+    Achieved: _achieved,
+    FirstTo: _first_to,
+    Flag: _flag,
+    EventFired: _event_fired,
+    Compare: _compare,
+    IsSide: _is_side,
+}
+
+
+def holds(cond: Condition | None, state: GameState, side: str) -> bool:
+    """Whether `cond` is true for `side` now; no condition at all is always true."""
+    if cond is None:
+        return True
+    return _JUDGES[type(cond)](cond, state, side)

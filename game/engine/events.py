@@ -1,0 +1,220 @@
+"""Domain events: what happened, in the past tense, for the UI to narrate and tests to check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class TurnEnded:
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStarted:
+    turn: int
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class CashChanged:
+    side: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetChanged:
+    side: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSet:
+    side: str
+    budget: int
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class InstalmentPaid:
+    side: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class PrestigeChanged:
+    side: str
+    amount: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResearchAdvanced:
+    side: str
+    tech: str
+    spent: int
+    progress: int
+
+
+@dataclass(frozen=True, slots=True)
+class TechCompleted:
+    side: str
+    tech: str
+    reliability: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityChanged:
+    side: str
+    tech: str
+    amount: int
+    reliability: int
+
+
+@dataclass(frozen=True, slots=True)
+class HardwareBought:
+    side: str
+    hardware: str
+    count: int
+    cost: int
+
+
+@dataclass(frozen=True, slots=True)
+class CrewRecruited:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewTrained:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewInjured:
+    side: str
+    crew: str
+    turns: int
+
+
+@dataclass(frozen=True, slots=True)
+class CrewRecovered:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewDied:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrewRetired:
+    side: str
+    crew: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissionPlanned:
+    side: str
+    mission: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissionCancelled:
+    side: str
+    mission: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissionLaunched:
+    side: str
+    mission: str
+    crew: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StepRolled:
+    """A die cast for one step of a mission: kept so a replay divergence can be pinpointed."""
+
+    side: str
+    mission: str
+    step: str
+    chance: int
+    roll: int
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MissionSucceeded:
+    side: str
+    mission: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissionPartlySucceeded:
+    side: str
+    mission: str
+    step: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissionFailed:
+    side: str
+    mission: str
+    step: str
+    crew_lost: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MissionScrubbed:
+    side: str
+    mission: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneAchieved:
+    side: str
+    milestone: str
+    rank: int  # 1 first, 2 second, 3 later
+    prestige: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventFired:
+    side: str
+    event: str
+    decision: int | None  # id of the pending decision, when the event offers a choice
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionMade:
+    side: str
+    event: str
+    choice: str
+    automatic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IntelReported:
+    side: str
+    about: str
+
+
+@dataclass(frozen=True, slots=True)
+class GameWon:
+    side: str | None  # None: a draw
+    reason: str
+
+
+Event = Union[
+    TurnEnded, TurnStarted, CashChanged, BudgetChanged, BudgetSet, InstalmentPaid, PrestigeChanged,
+    ResearchAdvanced, TechCompleted, ReliabilityChanged, HardwareBought, CrewRecruited, CrewTrained,
+    CrewInjured, CrewRecovered, CrewDied, CrewRetired, MissionPlanned, MissionCancelled,
+    MissionLaunched, StepRolled, MissionSucceeded, MissionPartlySucceeded, MissionFailed,
+    MissionScrubbed, MilestoneAchieved, EventFired, DecisionMade, IntelReported, GameWon,
+]

@@ -1,0 +1,116 @@
+"""Every number a player is shown about a mission or a research: chances, costs, times. UI, AI and rules share these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.rules import Mission, Ruleset, Tech
+from game.engine.state import SideState, TechState
+
+
+@dataclass(frozen=True, slots=True)
+class StepOdds:
+    step: str
+    tech: str
+    chance: int  # percent this step passes
+    crew_bonus: int
+
+
+@dataclass(frozen=True, slots=True)
+class MissionOdds:
+    """Chances in per-mille (thousandths) so that they add to 1000."""
+
+    steps: tuple[StepOdds, ...]
+    success: int
+    partial: int
+    failure: int
+    crew_lost: int
+
+
+def crew_bonus(rules: Ruleset, side: SideState, crew: tuple[str, ...], skill: str | None) -> int:
+    if not skill or not crew:
+        return 0
+    total = sum(side.crews[c].skills.get(skill, 0) for c in crew if c in side.crews)
+    avg = total // len(crew)
+    return (avg - 50) // rules.settings.skill_divisor
+
+
+def step_chance(rules: Ruleset, side: SideState, reliability: int, difficulty: int, bonus: int) -> int:
+    s = rules.settings
+    return max(s.min_chance, min(s.max_chance, reliability - difficulty + bonus))
+
+
+def mission_odds(
+    rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
+) -> MissionOdds:
+    chosen = dict(hardware)
+    steps: list[StepOdds] = []
+    for st in mission.steps:
+        hw = rules.hardware[chosen[st.slot]]
+        bonus = crew_bonus(rules, side, crew, st.skill)
+        chance = step_chance(rules, side, side.reliability(hw.tech), st.difficulty, bonus)
+        steps.append(StepOdds(st.id, hw.tech, chance, bonus))
+    # Walk the steps keeping the probability (scaled by 10**6 per step) of still flying, with or
+    # without a non-critical failure so far.
+    scale = 100 ** len(steps)
+    clean, flawed = scale, 0
+    failure = lost = 0
+    for st, so in zip(mission.steps, steps, strict=True):
+        p = so.chance
+        if st.critical:
+            fail_mass = (clean + flawed) * (100 - p) // 100
+            death = fail_mass * st.fatal // 100 if mission.crew else 0
+            lost += death
+            failure += fail_mass - death
+            clean, flawed = clean * p // 100, flawed * p // 100
+        else:
+            flawed = flawed + clean * (100 - p) // 100
+            clean = clean * p // 100
+    per_mille = [x * 1000 // scale for x in (clean, flawed, failure, lost)]
+    # Rounding: give the crumbs to failure so the four add up exactly.
+    per_mille[2] += 1000 - sum(per_mille)
+    return MissionOdds(tuple(steps), per_mille[0], per_mille[1], per_mille[2], per_mille[3])
+
+
+def research_points(side: SideState, money: int) -> int:
+    return money * side.research_rate // 100
+
+
+def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> int:
+    """The most money a turn the tech can usefully take now (more is not spent)."""
+    if ts.done:
+        if ts.reliability >= tech.ceiling:
+            return 0
+        points = tech.rate_cap
+    else:
+        points = min(tech.rate_cap, tech.cost - ts.progress)
+    rate = max(1, side.research_rate)
+    return -(-points * 100 // rate)
+
+
+def turns_to_finish(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int) -> int | None:
+    """Turns until the tech is finished at this funding; None if never, 0 if done."""
+    if ts.done:
+        return 0
+    points = min(research_points(side, funding), tech.rate_cap)
+    if points <= 0:
+        return None
+    return -(-(tech.cost - ts.progress) // points)
+
+
+def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int) -> int:
+    """The average reliability points a turn of research at this funding adds to a finished tech."""
+    if not ts.done:
+        return 0
+    points = min(research_points(side, funding), tech.rate_cap)
+    return reliability_gain(rules, tech, ts.reliability, points, 100)
+
+
+def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:
+    """Reliability points research adds: `luck` is a percent roll (50..150), returns shrink near the ceiling."""
+    room = tech.ceiling - reliability
+    if room <= 0 or points <= 0:
+        return 0
+    span = max(1, tech.ceiling - tech.base)
+    gain = points * luck * room // (100 * rules.settings.research_improve * span)
+    return max(1, min(room, gain))

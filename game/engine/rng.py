@@ -1,0 +1,34 @@
+"""The game's only source of chance: a small integer PRNG (splitmix64) whose state lives in GameState."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MASK = (1 << 64) - 1
+
+
+@dataclass(slots=True)
+class Rng:
+    state: int
+
+    @classmethod
+    def from_seed(cls, seed: int) -> Rng:
+        return cls((seed * 0x9E3779B97F4A7C15 + 0x2545F4914F6CDD1D) & _MASK)
+
+    def next64(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
+
+    def below(self, n: int) -> int:
+        """A whole number in [0, n); n must be positive."""
+        return self.next64() % n
+
+    def percent(self) -> int:
+        """A roll of 1..100."""
+        return self.next64() % 100 + 1
+
+    def clone(self) -> Rng:
+        return Rng(self.state)

@@ -1,0 +1,236 @@
+"""The frozen rule book the engine plays by: sides, techs, hardware, missions, events and victory.
+
+Everything here is built by `game.content` from scenario files; the engine never names a
+side, tech or milestone of any particular scenario. Dates are absolute turn ordinals
+(`year * turns_per_year + turn_of_year - 1`), money is whole units, reliability and chances
+are whole percent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.conditions import Condition
+from game.engine.effects import Effect
+
+# Who a condition or effect is about, seen from the side it is evaluated for.
+WHO_SELF = "self"
+WHO_RIVAL = "rival"
+WHO_ANYONE = "anyone"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    turns_per_year: int
+    start: int  # first turn, as an ordinal
+    end: int  # last turn played, as an ordinal
+    prestige_to_budget: int = 50  # percent of a year's prestige gain added to next year's budget
+    recruit_cost: int = 2
+    training_turns: int = 2
+    training_gain: int = 3  # skill points a turn of training adds
+    flight_gain: int = 4  # skill points a flight adds to each crew member
+    skill_divisor: int = 5  # (skill - 50) // divisor is a step's crew bonus
+    research_improve: int = 3  # money per reliability point, before diminishing returns
+    flight_learning: int = 2  # reliability points a successful step teaches
+    failure_learning: int = 1  # reliability points a failed step teaches
+    max_chance: int = 99
+    min_chance: int = 1
+    injury_turns: int = 4
+    morale_start: int = 70
+    morale_loss_death: int = 15
+    morale_gain_success: int = 5
+    retire_morale: int = 25  # below this, a crew member may leave
+    intel_noise: int = 30  # worst estimate error, percent, with no intelligence spending
+    intel_half: int = 4  # spending a turn that halves the estimate error
+    max_missions_per_turn: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    id: str
+    name: str
+    color: tuple[int, int, int]
+    start_cash: int
+    budget: int  # yearly budget at the start
+    budget_growth: int = 0  # added to the base budget every year
+    min_budget: int = 0
+    max_budget: int = 10_000
+    research_rate: int = 100  # percent: research points per unit of money
+    prestige: int = 0
+    start_techs: tuple[tuple[str, int], ...] = ()  # (tech, reliability) known at the start
+    start_progress: tuple[tuple[str, int], ...] = ()  # (tech, research points) already spent
+    start_hardware: tuple[tuple[str, int], ...] = ()
+    start_crew: tuple[str, ...] = ()  # crew already recruited and trained at the start
+    ai_personality: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tech:
+    id: str
+    name: str
+    line: str  # the branch of the tree it belongs to (display and AI only)
+    cost: int  # research points to finish it
+    requires: tuple[str, ...] = ()
+    base: int = 40  # reliability when finished
+    ceiling: int = 90  # the most research and flights can raise it to
+    max_rate: int = 0  # research points a turn can usefully take; 0 means cost // 4
+    available: Condition | None = None
+    description: str = ""
+
+    @property
+    def rate_cap(self) -> int:
+        return self.max_rate or max(1, self.cost // 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Hardware:
+    id: str
+    name: str
+    tech: str  # finishing this tech unlocks the hardware; its reliability is the tech's
+    unit_cost: int
+    kind: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    id: str
+    options: tuple[str, ...]  # hardware ids, any of which fills the slot
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    slot: str  # whose hardware reliability the step tests
+    difficulty: int = 0  # subtracted from the chance
+    skill: str | None = None  # crew skill that helps
+    critical: bool = True  # a failed non-critical step makes a partial success
+    fatal: int = 0  # percent chance a failure here kills the crew
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MissionPrestige:
+    success: int = 1  # each success after the milestone's first and second
+    partial: int = 0
+    failure: int = -2
+    death: int = -10
+
+
+@dataclass(frozen=True, slots=True)
+class Mission:
+    id: str
+    name: str
+    slots: tuple[Slot, ...]
+    steps: tuple[Step, ...]
+    crew: int = 0
+    crew_traits: tuple[str, ...] = ()  # at least one crew member must have each trait
+    cost: int = 0  # launch cost on top of the hardware
+    milestones: tuple[str, ...] = ()  # achieved on success (and on a partial success)
+    prestige: MissionPrestige = field(default_factory=MissionPrestige)
+    available: Condition | None = None
+    effects: tuple[Effect, ...] = ()  # on success
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    name: str
+    first: int  # prestige for the first side to reach it
+    second: int = 0
+    later: int = 0
+    history_date: int | None = None  # when it happened, as an ordinal, for comparison
+    history_side: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: str
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    text: str
+    sides: tuple[str, ...] = ()  # empty: every side
+    when: Condition | None = None
+    chance: int = 100  # percent a turn while `when` holds
+    once: bool = True
+    cooldown: int = 0  # turns before a repeatable event can fire again for the side
+    effects: tuple[Effect, ...] = ()
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CrewMember:
+    id: str
+    side: str
+    name: str
+    skills: tuple[tuple[str, int], ...]
+    traits: tuple[str, ...] = ()
+    available: int = 0  # ordinal from which the side can recruit them
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Victory:
+    id: str
+    name: str
+    when: Condition
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AIPersonality:
+    id: str
+    name: str
+    # How much the personality values each tech line, mission milestone or habit; 100 is neutral.
+    weights: tuple[tuple[str, int], ...] = ()
+    risk: int = 50  # lowest mission success chance, percent, it accepts for a crewed flight
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    id: str
+    name: str
+    settings: Settings
+    sides: tuple[Side, ...]
+    techs: dict[str, Tech]
+    hardware: dict[str, Hardware]
+    missions: dict[str, Mission]
+    milestones: dict[str, Milestone]
+    events: dict[str, Event]
+    crews: dict[str, CrewMember]
+    victory: tuple[Victory, ...]
+    ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
+    fingerprint: str = ""
+    mods: tuple[str, ...] = ()
+
+    def side(self, side_id: str) -> Side:
+        for side in self.sides:
+            if side.id == side_id:
+                return side
+        raise KeyError(side_id)
+
+    @property
+    def side_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sides)
+
+    def date_of(self, ordinal: int) -> tuple[int, int]:
+        """(year, turn of year counted from 1) of a turn ordinal."""
+        tpy = self.settings.turns_per_year
+        return ordinal // tpy, ordinal % tpy + 1
+
+    def date_label(self, ordinal: int) -> str:
+        year, n = self.date_of(ordinal)
+        letter = "Q" if self.settings.turns_per_year == 4 else ("H" if self.settings.turns_per_year == 2 else "T")
+        if self.settings.turns_per_year == 1:
+            return str(year)
+        return f"{year}-{letter}{n}"

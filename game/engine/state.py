@@ -1,0 +1,226 @@
+"""The hot game state: plain slotted dataclasses with cheap clones, and the few mutations shared by rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from game.engine import events as ev
+from game.engine.rng import Rng
+
+if TYPE_CHECKING:
+    from game.engine.rules import Ruleset, Tech
+
+PHASE_PLANNING = "planning"
+PHASE_OVER = "over"
+
+CREW_CANDIDATE = "candidate"
+CREW_TRAINING = "training"
+CREW_ACTIVE = "active"
+CREW_INJURED = "injured"
+CREW_DEAD = "dead"
+CREW_RETIRED = "retired"
+
+
+@dataclass(slots=True)
+class TechState:
+    progress: int = 0
+    done: bool = False
+    reliability: int = 0
+    funding: int = 0  # standing order: money a turn
+    flights: int = 0  # steps flown that tested it
+    failures: int = 0
+
+    def clone(self) -> TechState:
+        return TechState(self.progress, self.done, self.reliability, self.funding, self.flights, self.failures)
+
+
+@dataclass(slots=True)
+class CrewState:
+    status: str
+    skills: dict[str, int]
+    morale: int
+    training_left: int = 0
+    injured_until: int = 0
+    flights: int = 0
+
+    def clone(self) -> CrewState:
+        return CrewState(
+            self.status, dict(self.skills), self.morale, self.training_left, self.injured_until, self.flights
+        )
+
+
+@dataclass(slots=True)
+class PlannedMission:
+    mission: str
+    hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
+    crew: tuple[str, ...]
+    cost: int  # paid when planned, refunded if cancelled or scrubbed
+
+    def hardware_for(self, slot: str) -> str:
+        for s, h in self.hardware:
+            if s == slot:
+                return h
+        raise KeyError(slot)
+
+
+@dataclass(slots=True)
+class Decision:
+    id: int
+    event: str
+    choices: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class LaunchRecord:
+    """One launch as the world saw it: part of every side's public record."""
+
+    turn: int
+    side: str
+    mission: str
+    outcome: str  # success, partial, failure, crew_lost, scrubbed
+    crew: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class IntelEstimate:
+    about: str
+    turn: int
+    error: int  # the worst error of these estimates, percent
+    cash: int
+    budget: int
+    techs: dict[str, int]  # tech -> estimated reliability (0: thought unfinished)
+    active_crew: int
+
+
+@dataclass(slots=True)
+class SideState:
+    id: str
+    cash: int
+    budget: int  # this year's budget
+    budget_base: int  # the yearly base before prestige and events
+    budget_mod: int  # lasting change from events
+    prestige: int
+    prestige_year: int  # prestige gained this year, which feeds next year's budget
+    research_rate: int
+    techs: dict[str, TechState]
+    hardware: dict[str, int]
+    crews: dict[str, CrewState]
+    plan: list[PlannedMission] = field(default_factory=list)
+    intel: int = 0  # standing order: money a turn on intelligence
+    milestones: dict[str, int] = field(default_factory=dict)  # milestone -> turn reached
+    flags: dict[str, int] = field(default_factory=dict)
+    events_fired: dict[str, int] = field(default_factory=dict)  # event -> last turn fired
+    decisions: list[Decision] = field(default_factory=list)
+    ended: bool = False
+    deaths: int = 0
+    launches: int = 0
+    intel_reports: dict[str, IntelEstimate] = field(default_factory=dict)
+    history: list[tuple[int, int, int, int]] = field(default_factory=list)  # (turn, prestige, budget, cash)
+
+    def clone(self) -> SideState:
+        return SideState(
+            self.id,
+            self.cash,
+            self.budget,
+            self.budget_base,
+            self.budget_mod,
+            self.prestige,
+            self.prestige_year,
+            self.research_rate,
+            {k: t.clone() for k, t in self.techs.items()},
+            dict(self.hardware),
+            {k: c.clone() for k, c in self.crews.items()},
+            [PlannedMission(p.mission, p.hardware, p.crew, p.cost) for p in self.plan],
+            self.intel,
+            dict(self.milestones),
+            dict(self.flags),
+            dict(self.events_fired),
+            [Decision(d.id, d.event, d.choices) for d in self.decisions],
+            self.ended,
+            self.deaths,
+            self.launches,
+            dict(self.intel_reports),  # estimates are never mutated, only replaced
+            list(self.history),
+        )
+
+    def add_prestige(self, amount: int) -> None:
+        self.prestige = max(-100_000, min(100_000, self.prestige + amount))
+        self.prestige_year += amount
+
+    def reliability(self, tech: str) -> int:
+        t = self.techs.get(tech)
+        return t.reliability if t is not None and t.done else 0
+
+    def reserved_hardware(self, hardware: str) -> int:
+        return sum(1 for p in self.plan for _, h in p.hardware if h == hardware)
+
+    def busy_crew(self) -> set[str]:
+        return {c for p in self.plan for c in p.crew}
+
+
+@dataclass(slots=True)
+class GameState:
+    rules: Ruleset
+    seed: int
+    turn: int
+    phase: str
+    sides: dict[str, SideState]
+    rng: Rng
+    flags: dict[str, int] = field(default_factory=dict)
+    queued: list[tuple[int, str, str]] = field(default_factory=list)  # (turn due, side, event)
+    firsts: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # milestone -> [(side, turn)]
+    public_log: list[LaunchRecord] = field(default_factory=list)
+    winner: str | None = None
+    end_reason: str = ""
+    next_decision: int = 1
+    actions_applied: int = 0
+
+    def clone(self) -> GameState:
+        return GameState(
+            self.rules,
+            self.seed,
+            self.turn,
+            self.phase,
+            {k: s.clone() for k, s in self.sides.items()},
+            self.rng.clone(),
+            dict(self.flags),
+            list(self.queued),
+            {k: list(v) for k, v in self.firsts.items()},
+            list(self.public_log),  # records are never mutated
+            self.winner,
+            self.end_reason,
+            self.next_decision,
+            self.actions_applied,
+        )
+
+    @property
+    def year(self) -> int:
+        return self.turn // self.rules.settings.turns_per_year
+
+    @property
+    def turn_of_year(self) -> int:
+        return self.turn % self.rules.settings.turns_per_year + 1
+
+    # -- mutations shared by effects and the turn sequence --------------------------------
+
+    def finish_tech(self, side: SideState, tech: Tech, out: list[ev.Event]) -> None:
+        ts = side.techs[tech.id]
+        if ts.done:
+            return
+        ts.done = True
+        ts.progress = tech.cost
+        ts.reliability = max(ts.reliability, tech.base)
+        out.append(ev.TechCompleted(side.id, tech.id, ts.reliability))
+
+    def kill_crew(self, side: SideState, crew: str, out: list[ev.Event]) -> None:
+        c = side.crews[crew]
+        if c.status == CREW_DEAD:
+            return
+        c.status = CREW_DEAD
+        side.deaths += 1
+        out.append(ev.CrewDied(side.id, crew))
+        loss = self.rules.settings.morale_loss_death
+        for other in side.crews.values():
+            if other.status in (CREW_ACTIVE, CREW_TRAINING, CREW_INJURED):
+                other.morale = max(0, other.morale - loss)
