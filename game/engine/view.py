@@ -1,0 +1,98 @@
+"""What one side is allowed to know: its own state in full, its rivals' public record and its estimates of them.
+
+The UI and every computer player read only a PlayerView, so neither can see hidden state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.game import (
+    crew_ready,
+    hardware_unlocked,
+    mission_available,
+    tech_available,
+)
+from game.engine.odds import MissionOdds, mission_odds
+from game.engine.rules import Ruleset
+from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
+
+
+@dataclass(frozen=True, slots=True)
+class RivalView:
+    """A rival as the world sees it."""
+
+    id: str
+    prestige: int
+    milestones: dict[str, int]
+    launches: int
+    deaths: int
+    ended: bool
+    history: tuple[tuple[int, int], ...]  # (turn, prestige): prestige is public
+    estimate: IntelEstimate | None  # this side's latest intelligence on it, noisy
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerView:
+    rules: Ruleset
+    side: str
+    turn: int
+    over: bool
+    winner: str | None
+    me: SideState  # a private copy: mutating it changes nothing in the game
+    rivals: tuple[RivalView, ...]
+    firsts: dict[str, tuple[tuple[str, int], ...]]
+    public_log: tuple[LaunchRecord, ...]
+    available_missions: frozenset[str]
+    available_techs: frozenset[str]
+
+    @property
+    def year(self) -> int:
+        return self.turn // self.rules.settings.turns_per_year
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return self.me.decisions
+
+    def odds(self, mission: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]) -> MissionOdds:
+        return mission_odds(self.rules, self.me, self.rules.missions[mission], hardware, crew)
+
+    def hardware_unlocked(self, hardware: str) -> bool:
+        return hardware_unlocked(self.me, self.rules, hardware)
+
+    def crew_ready(self, crew: str) -> bool:
+        return crew_ready(self.me, crew)
+
+    def rival(self, side: str) -> RivalView:
+        return next(r for r in self.rivals if r.id == side)
+
+
+def player_view(state: GameState, side: str) -> PlayerView:
+    rivals = tuple(
+        RivalView(
+            id=s.id,
+            prestige=s.prestige,
+            milestones=dict(s.milestones),
+            launches=s.launches,
+            deaths=s.deaths,
+            ended=s.ended,
+            history=tuple((h[0], h[1]) for h in s.history),
+            estimate=state.sides[side].intel_reports.get(s.id),
+        )
+        for s in state.sides.values()
+        if s.id != side
+    )
+    rules = state.rules
+    return PlayerView(
+        rules=rules,
+        side=side,
+        turn=state.turn,
+        over=state.phase == PHASE_OVER,
+        winner=state.winner,
+        me=state.sides[side].clone(),
+        rivals=rivals,
+        firsts={k: tuple(v) for k, v in state.firsts.items()},
+        public_log=tuple(state.public_log),
+        available_missions=frozenset(m for m, mission in rules.missions.items() if mission_available(state, side, mission)),
+        available_techs=frozenset(t for t in rules.techs if tech_available(state, side, t)),
+    )
