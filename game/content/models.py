@@ -261,7 +261,7 @@ class Settings(_Dated):
     training_gain: Annotated[int, Strict(), Field(ge=0, le=50)] = 3
     flight_gain: Annotated[int, Strict(), Field(ge=0, le=50)] = 4
     skill_divisor: Annotated[int, Strict(), Field(ge=1, le=100)] = 5
-    research_improve: Annotated[int, Strict(), Field(ge=1, le=1000)] = 3
+    research_improve: Annotated[int, Strict(), Field(ge=1, le=1000, description="percent of a tech's research cost that buys one reliability point")] = 5
     flight_learning: Annotated[int, Strict(), Field(ge=0, le=20)] = 2
     failure_learning: Annotated[int, Strict(), Field(ge=0, le=20)] = 1
     max_chance: Percent = 99

@@ -107,10 +107,14 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
 
 
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:
-    """Reliability points research adds: `luck` is a percent roll (50..150), returns shrink near the ceiling."""
+    """Reliability points research adds to a finished tech.
+
+    A point costs `research_improve` percent of the tech's research cost; `luck` is a percent
+    roll (50..150); returns shrink over the last 20 points below the ceiling.
+    """
     room = tech.ceiling - reliability
     if room <= 0 or points <= 0:
         return 0
-    span = max(1, tech.ceiling - tech.base)
-    gain = points * luck * room // (100 * rules.settings.research_improve * span)
+    gain = points * luck // (tech.cost * rules.settings.research_improve)
+    gain = gain * min(room, 20) // 20
     return max(1, min(room, gain))

@@ -30,7 +30,7 @@ class Settings:
     training_gain: int = 3  # skill points a turn of training adds
     flight_gain: int = 4  # skill points a flight adds to each crew member
     skill_divisor: int = 5  # (skill - 50) // divisor is a step's crew bonus
-    research_improve: int = 3  # money per reliability point, before diminishing returns
+    research_improve: int = 5  # percent of a tech's research cost that buys one reliability point
     flight_learning: int = 2  # reliability points a successful step teaches
     failure_learning: int = 1  # reliability points a failed step teaches
     max_chance: int = 99
