@@ -21,10 +21,10 @@ class Finding:
     message: str
     hint: str = ""
 
-    def format(self) -> str:
+    def format(self, severity: bool = True) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         subject = " › ".join(x for x in (self.record, self.field) if x)
-        text = f"{where}: {self.severity}: " + (f"{subject}: " if subject else "") + self.message
+        text = f"{where}: " + (f"{self.severity}: " if severity else "") + (f"{subject}: " if subject else "") + self.message
         if self.hint:
             text += f" ({self.hint})"
         return text

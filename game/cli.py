@@ -1,0 +1,406 @@
+"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
+
+Every mistake a user can make on the command line or in a file ends in one line on stderr
+and a non-zero exit: 1 for bad content, 2 for bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+DEFAULT_SCENARIO = "race_1955"
+
+
+class UsageError(Exception):
+    """A wrong flag or value: reported as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"spacerace: error: {message}", file=sys.stderr)
+    return code
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+    if w < 1280 or h < 720 or w > 10000 or h > 10000:
+        raise argparse.ArgumentTypeError(f"{text!r}: the window must be at least 1280x720")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="spacerace", description="Space Race: a turn-based strategy game of the race to the Moon.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="play in a window (the default)")
+    play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id or folder")
+    play.add_argument("--mod", action="append", default=[], help="mod id or folder (repeatable)")
+    play.add_argument("--load", metavar="SAVE", help="open this save")
+    play.add_argument("--demo", action="store_true", help="watch the computer play both sides")
+    play.add_argument("--lang", help="language: en, vi, ...")
+    play.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
+    play.add_argument("--fullscreen", action="store_true", default=None)
+    play.add_argument("--seed", type=_integer)
+
+    sim = sub.add_parser("simulate", help="computer-vs-computer games, with a summary")
+    sim.add_argument("--games", type=_positive, default=10)
+    sim.add_argument("--seed", type=_integer, default=1, help="game i uses seed S+i")
+    sim.add_argument("--scenario", default=DEFAULT_SCENARIO)
+    sim.add_argument("--mod", action="append", default=[])
+    sim.add_argument("--ai", action="append", default=[], metavar="SIDE=LEVEL", help="e.g. us=hard (repeatable)")
+    sim.add_argument("--jobs", type=_positive, default=1)
+    sim.add_argument("--json", metavar="FILE", help="write every game's result as JSON")
+    sim.add_argument("--quiet", action="store_true", help="no progress line")
+
+    val = sub.add_parser("validate", help="check scenario and mod folders")
+    val.add_argument("paths", nargs="*", help="scenario or mod folders (default: everything installed)")
+    val.add_argument("--mod", action="append", default=[], help="also load these mods on top")
+    val.add_argument("--format", choices=["text", "json"], default="text")
+    val.add_argument("--verbose", action="store_true", help="also show notes (replaced records, missing descriptions)")
+
+    sch = sub.add_parser("schema", help="write JSON Schemas for scenario files")
+    sch.add_argument("--out", default=None, help="folder (default: schemas/ beside scenarios/)")
+
+    rep = sub.add_parser("replay", help="re-run a save's action log and check its hash")
+    rep.add_argument("save")
+
+    sub.add_parser("scenarios", help="list installed scenarios and mods")
+    return p
+
+
+# ------------------------------------------------------------------------------ commands
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    try:
+        from game.ui.app import run
+    except ImportError as e:
+        return _fail(f"the game window cannot start: {e}", EXIT_USAGE)
+    return int(
+        run(
+            scenario=args.scenario,
+            mods=list(args.mod),
+            load=args.load,
+            demo=args.demo,
+            lang=args.lang,
+            size=args.size,
+            fullscreen=args.fullscreen,
+            seed=args.seed,
+        )
+    )
+
+
+def _load(scenario: str, mods: list[str]):  # type: ignore[no-untyped-def]
+    from game.content.findings import ERROR, ContentError
+    from game.content.load import load_scenario
+
+    try:
+        return load_scenario(scenario, mods), None
+    except ContentError as e:
+        errors = [f for f in e.findings if f.severity == ERROR] or e.findings
+        first = errors[0]
+        # An unknown id on the command line is a usage mistake; a broken file is bad content.
+        usage = first.line == 0 and first.path in (scenario, *mods) and not Path(first.path).exists()
+        more = f" (and {len(errors) - 1} more problems: run `spacerace validate`)" if len(errors) > 1 else ""
+        return None, _fail(first.format(severity=False) + more, EXIT_USAGE if usage else EXIT_CONTENT)
+
+
+def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
+    from game.ai import LEVELS
+
+    levels = {s: "normal" for s in sides}
+    for pair in pairs:
+        side, sep, level = pair.partition("=")
+        if not sep:
+            raise UsageError(f"--ai {pair!r}: write SIDE=LEVEL, e.g. {sides[0]}=hard")
+        if side not in sides:
+            raise UsageError(f"--ai {pair!r}: no side {side!r} in this scenario (sides: {', '.join(sides)})")
+        if level not in LEVELS:
+            raise UsageError(f"--ai {pair!r}: no level {level!r} (levels: {', '.join(LEVELS)})")
+        levels[side] = level
+    return levels
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(scenario: str, mods: list[str]) -> None:
+    from game.content.load import load_scenario
+
+    _WORKER["rules"] = load_scenario(scenario, mods).ruleset
+
+
+def _worker_run(task: tuple[int, dict[str, str]]) -> dict[str, Any]:
+    from game.ai.runner import run_one
+
+    seed, levels = task
+    return run_one(_WORKER["rules"], seed, levels).to_dict()
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    scenario, code = _load(args.scenario, args.mod)
+    if scenario is None:
+        return code  # type: ignore[no-any-return]
+    rules = scenario.ruleset
+    levels = _parse_levels(args.ai, rules.side_ids)
+    if args.json:
+        out = Path(args.json)
+        if out.is_dir() or not out.parent.exists() and str(out.parent) not in ("", "."):
+            raise UsageError(f"--json {args.json}: cannot write there (is the folder missing?)")
+    tasks = [(args.seed + i, levels) for i in range(args.games)]
+    started = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    show = not args.quiet and sys.stderr.isatty()
+    if args.jobs > 1 and args.games > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ctx.Pool(min(args.jobs, args.games), _worker_init, (scenario.id if not Path(args.scenario).is_dir() else args.scenario, args.mod)) as pool:
+            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, args.games // (args.jobs * 8))):
+                results.append(r)
+                if show:
+                    _progress(len(results), args.games, started)
+    else:
+        _WORKER["rules"] = rules
+        for task in tasks:
+            results.append(_worker_run(task))
+            if show:
+                _progress(len(results), args.games, started)
+    if show:
+        print(file=sys.stderr)
+    results.sort(key=lambda r: r["seed"])
+    elapsed = time.perf_counter() - started
+    _print_summary(scenario, results, levels, elapsed)
+    if args.json:
+        doc = {"scenario": scenario.id, "mods": list(rules.mods), "levels": levels, "games": results}
+        tmp = Path(args.json + ".tmp")
+        tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, args.json)
+    return EXIT_OK
+
+
+def _progress(done: int, total: int, started: float) -> None:
+    width = 30
+    filled = width * done // total
+    rate = done / max(1e-9, time.perf_counter() - started)
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games, {rate:.1f}/s", end="", file=sys.stderr)
+
+
+def _date_key(label: str) -> tuple[int, int]:
+    year, _, part = label.partition("-")
+    return int(year), int(part[1:] or 1) if part else 1
+
+
+def _print_summary(scenario: Any, results: list[dict[str, Any]], levels: dict[str, str], elapsed: float) -> None:  # noqa: ANN401
+    rules = scenario.ruleset
+    n = len(results)
+    print(f"{n} games of {scenario.id} in {elapsed:.1f} s ({', '.join(f'{s}={lv}' for s, lv in levels.items())})")
+    print(f"{'side':<10}{'wins':>6}{'share':>8}{'avg prestige':>14}{'avg deaths':>12}")
+    for side in rules.side_ids:
+        wins = sum(1 for r in results if r["winner"] == side)
+        pres = statistics.mean(r["prestige"][side] for r in results)
+        deaths = statistics.mean(r["deaths"][side] for r in results)
+        print(f"{side:<10}{wins:>6}{wins / n:>8.0%}{pres:>14.1f}{deaths:>12.2f}")
+    draws = sum(1 for r in results if r["winner"] is None)
+    print(f"{'draw':<10}{draws:>6}{draws / n:>8.0%}")
+    print()
+    print(f"{'milestone':<22}{'reached':>8}{'median first':>14}{'history':>10}  first by")
+    for ms_id, ms in rules.milestones.items():
+        reached = [r["milestones"][ms_id] for r in results if ms_id in r["milestones"]]
+        if reached:
+            dates = sorted(reached, key=lambda x: _date_key(x["date"]))
+            median = dates[len(dates) // 2]["date"]
+            by = {s: sum(1 for x in reached if x["side"] == s) for s in rules.side_ids}
+            who = " ".join(f"{s}:{c}" for s, c in by.items())
+        else:
+            median, who = "-", ""
+        hist = rules.date_label(ms.history_date) if ms.history_date is not None else "-"
+        print(f"{ms_id:<22}{len(reached):>8}{median:>14}{hist:>10}  {who}")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.content.findings import ERROR, INFO, ContentError, Finding
+    from game.content.load import load_layers, order_layers
+    from game.content.packages import discover, read_package
+
+    packages, problems = discover()
+    targets: list[str] = []
+    findings: list[Finding] = list(problems)
+    if args.paths:
+        for raw in args.paths:
+            path = Path(raw)
+            if not path.exists():
+                if raw in packages:
+                    targets.append(raw)
+                    continue
+                return _fail(f"{raw}: no such folder or installed scenario", EXIT_USAGE)
+            if not path.is_dir():
+                return _fail(f"{raw}: give the folder that holds manifest.yaml, not a file", EXIT_USAGE)
+            try:
+                pkg = read_package(path)
+            except ContentError as e:
+                findings.extend(e.findings)
+                continue
+            packages[pkg.id] = pkg
+            targets.append(pkg.id)
+        findings = [f for f in findings if any(f.path.startswith(str(Path(p))) for p in args.paths)]
+    else:
+        targets = list(packages)
+    checked = 0
+    for pid in targets:
+        pkg = packages[pid]
+        if pkg.is_mod:
+            base = next((r for r in pkg.manifest.requires if r in packages and not packages[r].is_mod), None)
+            if base is None:
+                base = DEFAULT_SCENARIO if DEFAULT_SCENARIO in packages else None
+            if base is None:
+                findings.append(Finding(ERROR, str(pkg.path / "manifest.yaml"), 0, f"mod({pid})", "requires", "names no installed scenario to load on"))
+                continue
+            needed = [r for r in pkg.manifest.requires if r in packages and packages[r].is_mod]
+            layers, order_problems = order_layers(packages, base, [*needed, pid, *args.mod])
+        else:
+            layers, order_problems = order_layers(packages, pid, list(args.mod))
+        findings.extend(order_problems)
+        if order_problems and any(f.severity == ERROR for f in order_problems):
+            continue
+        try:
+            scenario = load_layers(layers)
+            findings.extend(scenario.findings)
+        except ContentError as e:
+            findings.extend(e.findings)
+        checked += 1
+    seen: set[str] = set()
+    unique = []
+    for f in findings:
+        line = f.format()
+        if line not in seen:
+            seen.add(line)
+            unique.append(f)
+    shown = [f for f in unique if args.verbose or f.severity != INFO]
+    errors = sum(1 for f in unique if f.severity == ERROR)
+    warnings = sum(1 for f in unique if f.severity == "warning")
+    if args.format == "json":
+        print(json.dumps({"checked": targets, "errors": errors, "warnings": warnings, "findings": [f.to_dict() for f in shown]}, indent=1, ensure_ascii=False))
+    else:
+        for f in shown:
+            print(f.format())
+        print(f"{checked} package(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.content.schema import write_schemas
+
+    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "schemas"
+    try:
+        written = write_schemas(out)
+    except OSError as e:
+        return _fail(f"{out}: cannot write schemas ({e.strerror or e})", EXIT_USAGE)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.io import SaveError, replay
+
+    try:
+        result = replay(Path(args.save))
+    except SaveError as e:
+        return _fail(str(e), EXIT_CONTENT)
+    except OSError as e:
+        return _fail(f"{args.save}: cannot read ({e.strerror or e})", EXIT_USAGE)
+    print(result.summary)
+    return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from game.content.load import KIND_NAMES  # noqa: F401  (keeps content importable before listing)
+    from game.content.packages import discover
+    from game.content.yamlsafe import YamlError, load_yaml
+
+    packages, problems = discover()
+    print(f"{'id':<22}{'kind':<10}{'version':<9}name")
+    for pid, pkg in sorted(packages.items(), key=lambda kv: (kv[1].is_mod, kv[0])):
+        name = pkg.manifest.name
+        if not isinstance(name, dict):
+            key = name or f"scenario.{pid}.name"
+            name_text = key
+            en = pkg.string_files.get("en")
+            if en:
+                try:
+                    table = load_yaml(en) or {}
+                    name_text = str(table.get(key, key)) if isinstance(table, dict) else key
+                except YamlError:
+                    pass
+        else:
+            name_text = name.get("en") or next(iter(name.values()), pid)
+        print(f"{pid:<22}{pkg.manifest.kind:<10}{pkg.manifest.version:<9}{name_text}")
+    for f in problems:
+        print(f"(skipped) {f.format()}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "play": cmd_play,
+    "simulate": cmd_simulate,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "replay": cmd_replay,
+    "scenarios": cmd_scenarios,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["play", *argv]
+    try:
+        args = parser.parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as e:
+        return _fail(str(e), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
