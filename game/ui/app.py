@@ -1,0 +1,430 @@
+"""The window, the screen stack and the main loop; `run` is what `spacerace play` calls.
+
+The App is the context every screen is handed (no globals): settings, translator, UI manager,
+sound, the current game session. The loop caps at 60 fps while something moves and otherwise
+blocks on events, redrawing nothing while nothing changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.ui import draw
+from game.ui.i18n import Translator
+from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
+from game.ui.settings import Settings
+
+MIN_SIZE = (1280, 720)
+FPS = 60
+IDLE_AFTER = 1.5  # seconds without input after which the loop stops redrawing and blocks
+THEME = draw.ASSETS / "theme.json"
+
+
+def theme_dict(scale: float) -> dict[str, Any]:
+    """assets/theme.json with the bundled font's paths filled in and every font size scaled."""
+    data = json.loads(THEME.read_text(encoding="utf-8"))
+    for block in data.values():
+        f = block.get("font") if isinstance(block, dict) else None
+        if isinstance(f, dict):
+            f["regular_path"] = str(draw.FONT_REGULAR)
+            f["bold_path"] = str(draw.FONT_BOLD)
+            f["size"] = str(max(8, round(int(f["size"]) * scale)))
+    return data
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, size: tuple[int, int] | None = None,
+                 fullscreen: bool | None = None, settings_path: Path | None = None) -> None:
+        self.settings = settings or Settings.load(settings_path)
+        self.settings_path = settings_path
+        if size is not None:
+            self.settings.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if fullscreen is not None:
+            self.settings.fullscreen = fullscreen
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(350, 40)
+        self.window = self._open_window()
+        pygame.display.set_caption("Space Race")
+        self.tr = Translator(self.settings.language)
+        self.manager = pygame_gui.UIManager(self.size, theme_dict(self.scale), starting_language="en")
+        from game.ui.audio import Audio
+
+        self.audio = Audio(self.settings.volume, self.settings.muted)
+        self.stack: list[Screen] = []
+        self.session: Any = None  # game.ui.session.Session
+        self.saved_len = 0
+        self.running = True
+        self.dirty = True
+        self.last_input = time.monotonic()
+        self.clock = pygame.time.Clock()
+        self.frame_ms = 0.0
+        self.status = ""  # a one-line notice (saved, rejected...) shown by game screens
+        self.demo = False
+        self.launch: dict[str, Any] = {"scenario": "race_1955", "mods": [], "seed": None}
+
+    def launch_scenario(self) -> str:
+        return str(self.launch.get("scenario") or self.settings.last_scenario or "race_1955")
+
+    # -- window ----------------------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+            surf = pygame.display.set_mode((0, 0), flags)
+        else:
+            surf = pygame.display.set_mode(self.settings.size, flags)
+        try:
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except Exception:  # noqa: BLE001 - older SDL or dummy driver: the layout still works at the minimum
+            pass
+        return surf
+
+    @property
+    def size(self) -> tuple[int, int]:
+        w, h = self.window.get_size()
+        return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
+
+    @property
+    def scale(self) -> float:
+        return self.settings.scale / 100
+
+    def apply_display(self) -> None:
+        """After a change of window size, fullscreen or UI scale: reopen, re-theme, rebuild the top screen."""
+        self.window = self._open_window()
+        self.manager.set_window_resolution(self.size)
+        self.retheme()
+
+    def retheme(self) -> None:
+        top = self.top
+        if top:
+            top.leave()
+        self.manager.get_theme().load_theme(theme_dict(self.scale))
+        self.manager.rebuild_all_from_changed_theme_data()
+        if top:
+            top.enter()
+        self.dirty = True
+
+    def set_language(self, lang: str) -> None:
+        self.settings.language = lang
+        self.tr = Translator(lang)
+        if self.top:
+            self.top.rebuild()
+        self.dirty = True
+
+    def save_settings(self) -> None:
+        self.settings.save(self.settings_path)
+
+    # -- sound -----------------------------------------------------------------------------------
+
+    def play(self, name: str) -> None:
+        self.audio.play(name)
+
+    def audio_click(self) -> None:
+        pass  # buttons are silent; kept as the one place to add a click
+
+    def toggle_mute(self) -> None:
+        self.settings.muted = not self.settings.muted
+        self.audio.set(self.settings.volume, self.settings.muted)
+        self.status = self.tr("status.muted") if self.settings.muted else self.tr("status.unmuted")
+        self.save_settings()
+        self.dirty = True
+
+    # -- stack -----------------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        if screen.overlay:
+            screen.backdrop = self.window.copy()
+        if self.top:
+            self.top.leave()
+        self.stack.append(screen)
+        screen.enter()
+        self.dirty = True
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        if self.top:
+            self.top.enter()
+        else:
+            self.running = False
+        self.dirty = True
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        self.stack.append(screen)
+        screen.enter()
+        self.dirty = True
+
+    def reset(self, screen: Screen | None = None) -> None:
+        while len(self.stack) > 1:
+            self.stack.pop().leave()
+        if screen is not None:
+            if self.top:
+                self.top.leave()
+            self.stack.append(screen)
+            screen.enter()
+        elif self.top:
+            self.top.enter()
+        self.dirty = True
+
+    def apply(self, t: Transition | None) -> None:
+        if t is None:
+            return
+        if isinstance(t, Push):
+            self.push(t.screen)
+        elif isinstance(t, Pop):
+            self.pop()
+        elif isinstance(t, Replace):
+            self.replace(t.screen)
+        elif isinstance(t, Reset):
+            self.reset(t.screen)
+        elif isinstance(t, Quit):
+            self.running = False
+
+    # -- loop ------------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.apply(self.request_quit())
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if getattr(event, "type", None) == pygame.VIDEORESIZE:
+                w, h = event.w, event.h
+                if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
+                    self.window = pygame.display.set_mode((max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
+                if not self.settings.fullscreen:
+                    self.settings.size = self.size
+            self.manager.set_window_resolution(self.size)
+            if self.top:
+                self.top.rebuild()
+            self.dirty = True
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+        self.manager.process_events(event)
+        top = self.top
+        if top is None:
+            return
+        if event.type == pygame.KEYDOWN and not top._typing():
+            mods = pygame.key.get_mods() | getattr(event, "mod", 0)
+            t = self.global_key(event, bool(mods & pygame.KMOD_CTRL))
+            if t is not False:
+                self.apply(t)  # type: ignore[arg-type]
+                return
+        self.apply(top.handle(event))
+
+    def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | None | bool:
+        """Keys that work on every screen; False when the key is not one of them."""
+        from game.ui.screens.overlays import HelpScreen
+        from game.ui.screens.saveload import SaveLoadScreen
+
+        top = self.top
+        if event.key == pygame.K_F1 or (event.key == pygame.K_SLASH and event.mod & pygame.KMOD_SHIFT):
+            if isinstance(top, HelpScreen):
+                return Pop()
+            return Push(HelpScreen(self))
+        if event.key == pygame.K_F11:
+            self.settings.fullscreen = not self.settings.fullscreen
+            self.apply_display()
+            self.save_settings()
+            return None
+        if ctrl and event.key == pygame.K_m or event.key == pygame.K_F8:
+            self.toggle_mute()
+            return None
+        if ctrl and event.key in (pygame.K_s, pygame.K_l) and not isinstance(top, SaveLoadScreen):
+            if event.key == pygame.K_s and not self.can_save():
+                return None
+            return Push(SaveLoadScreen(self, "save" if event.key == pygame.K_s else "load"))
+        return False
+
+    def step(self, block: bool = False) -> None:
+        """One turn of the loop: events, updates, and a redraw only if something changed."""
+        if block:
+            first = pygame.event.wait(500)
+            events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+        else:
+            events = pygame.event.get()
+        now = time.monotonic()
+        for e in events:
+            if e.type not in (pygame.WINDOWMOVED, pygame.ACTIVEEVENT):
+                self.last_input = now
+                self.dirty = True
+            self.handle(e)
+            if not self.running:
+                return
+        dt = self.clock.tick(FPS) / 1000 if not block else min(0.5, self.clock.tick() / 1000)
+        self.manager.update(dt)
+        top = self.top
+        if top is not None:
+            self.apply(top.update(dt))
+        if self.dirty or (top is not None and top.animating) or now - self.last_input < IDLE_AFTER:
+            t0 = time.perf_counter()
+            self.render()
+            pygame.display.flip()
+            self.frame_ms = (time.perf_counter() - t0) * 1000
+            self.dirty = False
+
+    @property
+    def idle(self) -> bool:
+        top = self.top
+        return not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER and not self.dirty
+
+    def render(self) -> None:
+        top = self.top
+        self.window.fill(draw.BG)
+        if top is not None:
+            if top.overlay and top.backdrop is not None:
+                self.window.blit(top.backdrop, (0, 0))
+                shade = pygame.Surface(self.window.get_size(), pygame.SRCALPHA)
+                shade.fill((0, 0, 0, 170))
+                self.window.blit(shade, (0, 0))
+            top.draw(self.window)
+        self.manager.draw_ui(self.window)
+        if top is not None:
+            top.draw_focus(self.window)
+
+    def loop(self) -> int:
+        while self.running:
+            self.step(block=self.idle)
+        return 0
+
+    # -- game ------------------------------------------------------------------------------------
+
+    def side_name(self, side: str) -> str:
+        return self.stext(f"side.{side}.name") if self.session else side
+
+    def stext(self, key: str) -> str:
+        """A scenario string (name, event text...) in the current language."""
+        if self.session is None:
+            return key
+        return self.session.scenario.text(key, self.settings.language)
+
+    def side_style(self, side: str) -> tuple[tuple[int, int, int], str]:
+        """(colour, shape) of a side: colour from the ruleset unless too close to another's, shape by order."""
+        rules = self.session.rules
+        ids = list(rules.side_ids)
+        colours = draw.side_colours([rules.side(s).color for s in ids], self.settings.safe_colours)
+        i = ids.index(side) if side in ids else 0
+        c = colours[i]
+        # keep text and marks readable on the dark background
+        if sum(c) < 240:
+            c = tuple(min(255, x + 70) for x in c)  # type: ignore[assignment]
+        return c, draw.SHAPES[i % len(draw.SHAPES)]
+
+    def can_save(self) -> bool:
+        return self.session is not None and not self.session.demo
+
+    def unsaved(self) -> bool:
+        return self.session is not None and not self.session.demo and not self.session.over() and len(self.session.log) != self.saved_len
+
+    def request_quit(self) -> Transition | None:
+        from game.ui.screens.overlays import ConfirmScreen
+
+        if self.unsaved():
+            return Push(ConfirmScreen(self, self.tr("confirm.quit"), lambda: Quit()))
+        return Quit()
+
+    def start_session(self, session: Any, saved: bool = False) -> Transition:
+        self.session = session
+        self.saved_len = len(session.log) if saved else -1
+        self.demo = session.demo
+        return Reset(self.next_screen())
+
+    def next_screen(self) -> Screen:
+        """Where the game goes after an end of turn or a load: report, hand-off, planning, or the end."""
+        from game.ui.screens.game import DashboardScreen, HandoffScreen
+        from game.ui.screens.resolution import DemoScreen, ResolutionScreen
+        from game.ui.screens.summary import EndScreen
+
+        s = self.session
+        if s.demo:
+            return DemoScreen(self)
+        humans = s.humans()
+        if s.over():
+            unseen = [h for h in humans if s.has_report(h)]
+            if unseen:
+                return ResolutionScreen(self, unseen[0])
+            return EndScreen(self)
+        waiting = s.waiting()
+        side = waiting[0] if waiting else humans[0]
+        if s.hotseat:
+            return HandoffScreen(self, side)
+        if s.has_report(side):
+            return ResolutionScreen(self, side)
+        return DashboardScreen(self, side)
+
+    def end_turn(self, side: str) -> Transition:
+        resolved = self.session.end_turn(side)
+        if resolved:
+            self.autosave()
+        return Reset(self.next_screen())
+
+    def autosave(self) -> None:
+        from game.ui import saves
+
+        if self.session is None or self.session.demo:
+            return
+        try:
+            saves.autosave(self.session, self.settings.saves())
+        except Exception as e:  # noqa: BLE001 - a full disk must not end the game; say so instead
+            self.status = self.tr("status.autosave_failed", error=str(e))
+
+    def quit(self) -> None:
+        self.save_settings()
+        self.audio.quit()
+        pygame.display.quit()
+
+
+def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
+        lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
+        seed: int | None = None) -> int:
+    """Open the game window; `spacerace play` calls this. Returns the exit code."""
+    from game.ui.screens.title import TitleScreen
+
+    mods = list(mods or [])
+    app = App(size=size, fullscreen=fullscreen)
+    if lang:
+        app.settings.language = lang if lang in ("en", "vi", "ru") else "en"
+        app.tr = Translator(app.settings.language)
+    app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+    title = TitleScreen(app)
+    app.push(title)
+    code = 0
+    try:
+        if load:
+            app.apply(title.load_path(load))
+        elif demo:
+            app.apply(title.start_demo(scenario, mods, seed))
+        code = app.loop()
+    finally:
+        app.quit()
+    return code
+
+
+def main() -> int:  # pragma: no cover - for `python -m game.ui.app` while the CLI is being written
+    import sys
+
+    args = sys.argv[1:]
+    return run(demo="--demo" in args, scenario=os.environ.get("SPACERACE_SCENARIO", "race_1955"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""Text and shapes drawn straight onto the window: fonts from assets/, ellipsis and wrapping, side markers, colours."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+FONT_REGULAR = ASSETS / "fonts" / "NotoSans-Regular.ttf"
+FONT_BOLD = ASSETS / "fonts" / "NotoSans-Bold.ttf"
+
+BG = (14, 19, 27)
+PANEL = (24, 31, 41)
+PANEL_EDGE = (62, 76, 96)
+TEXT = (230, 233, 238)
+DIM = (150, 160, 175)
+GOOD = (90, 200, 120)
+BAD = (230, 90, 80)
+WARN = (240, 190, 70)
+ACCENT = (120, 180, 255)
+FOCUS = (255, 210, 80)
+
+# Okabe–Ito: distinguishable under the common colour blindnesses.
+SAFE_PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0), (204, 121, 167))
+SHAPES = ("circle", "square", "triangle", "diamond", "star")
+
+
+@lru_cache(maxsize=64)
+def font(size: int, bold: bool = False) -> pygame.font.Font:
+    return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), max(6, size))
+
+
+def fit(text: str, size: int, width: int, bold: bool = False) -> str:
+    """The text, cut with an ellipsis so it fits `width` pixels."""
+    f = font(size, bold)
+    if width <= 0 or f.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if f.size(text[:mid] + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
+
+
+def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
+         bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
+    s = fit(s, size, width, bold) if width else s
+    img = font(size, bold).render(s, True, color)
+    r = img.get_rect()
+    if align == "center":
+        r.midtop = pos
+    elif align == "right":
+        r.topright = pos
+    else:
+        r.topleft = pos
+    surf.blit(img, r)
+    return r
+
+
+def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
+    f = font(size, bold)
+    lines: list[str] = []
+    for para in s.split("\n"):
+        words = para.split(" ")
+        cur = ""
+        for w in words:
+            trial = w if not cur else cur + " " + w
+            if f.size(trial)[0] <= width or not cur:
+                cur = trial
+            else:
+                lines.append(cur)
+                cur = w
+        lines.append(cur)
+    return lines
+
+
+def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, color: tuple[int, int, int] = TEXT,
+              bold: bool = False, gap: int = 2) -> int:
+    """Wrapped text inside `rect`, cut off at its bottom; returns the height used."""
+    f = font(size, bold)
+    y = rect.y
+    lh = f.get_linesize() + gap
+    lines = wrap(s, size, rect.width, bold)
+    for i, line in enumerate(lines):
+        if y + lh > rect.bottom:
+            if i:
+                text(surf, fit(lines[i - 1] + " …", size, rect.width, bold), (rect.x, y - lh), size, color, bold)
+            break
+        text(surf, line, (rect.x, y), size, color, bold)
+        y += lh
+    return y - rect.y
+
+
+def panel(surf: pygame.Surface, rect: pygame.Rect, title: str = "", size: int = 15,
+          fill: tuple[int, int, int] = PANEL) -> pygame.Rect:
+    pygame.draw.rect(surf, fill, rect, border_radius=6)
+    pygame.draw.rect(surf, PANEL_EDGE, rect, 1, border_radius=6)
+    if title:
+        text(surf, title, (rect.x + 10, rect.y + 6), size, ACCENT, True, rect.width - 20)
+        return pygame.Rect(rect.x + 10, rect.y + 12 + font(size, True).get_linesize(), rect.width - 20,
+                           rect.height - 18 - font(size, True).get_linesize())
+    return rect.inflate(-20, -16)
+
+
+def bar(surf: pygame.Surface, rect: pygame.Rect, frac: float, color: tuple[int, int, int],
+        back: tuple[int, int, int] = (45, 54, 68), mark: float | None = None) -> None:
+    pygame.draw.rect(surf, back, rect, border_radius=3)
+    w = int(rect.width * max(0.0, min(1.0, frac)))
+    if w:
+        pygame.draw.rect(surf, color, (rect.x, rect.y, w, rect.height), border_radius=3)
+    if mark is not None:
+        x = rect.x + int(rect.width * max(0.0, min(1.0, mark)))
+        pygame.draw.line(surf, TEXT, (x, rect.y - 2), (x, rect.bottom + 1), 2)
+
+
+def marker(surf: pygame.Surface, shape: str, center: tuple[int, int], r: int, color: tuple[int, int, int]) -> None:
+    """A side's shape, so sides differ by more than colour."""
+    x, y = center
+    if shape == "circle":
+        pygame.draw.circle(surf, color, center, r)
+    elif shape == "square":
+        pygame.draw.rect(surf, color, (x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2))
+    elif shape == "triangle":
+        pygame.draw.polygon(surf, color, [(x, y - r), (x + r, y + r - 1), (x - r, y + r - 1)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surf, color, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)])
+    else:
+        import math
+
+        pts = []
+        for i in range(10):
+            rad = r if i % 2 == 0 else r * 0.45
+            a = -math.pi / 2 + i * math.pi / 5
+            pts.append((x + rad * math.cos(a), y + rad * math.sin(a)))
+        pygame.draw.polygon(surf, color, pts)
+    pygame.draw.circle(surf, (0, 0, 0), center, r + 1, 1) if shape == "circle" else None
+
+
+def _simulate(c: tuple[int, int, int], kind: str) -> tuple[float, float, float]:
+    """Rough colour-vision-deficiency simulation (Viénot/Brettel matrices on sRGB)."""
+    r, g, b = c
+    if kind == "protan":
+        return (0.567 * r + 0.433 * g, 0.558 * r + 0.442 * g, 0.242 * g + 0.758 * b)
+    if kind == "deutan":
+        return (0.625 * r + 0.375 * g, 0.7 * r + 0.3 * g, 0.3 * g + 0.7 * b)
+    if kind == "tritan":
+        return (0.95 * r + 0.05 * g, 0.433 * g + 0.567 * b, 0.475 * g + 0.525 * b)
+    return (float(r), float(g), float(b))
+
+
+def too_close(a: tuple[int, int, int], b: tuple[int, int, int], limit: float = 80.0) -> bool:
+    for kind in ("normal", "protan", "deutan", "tritan"):
+        pa, pb = _simulate(a, kind), _simulate(b, kind)
+        if sum((x - y) ** 2 for x, y in zip(pa, pb, strict=True)) ** 0.5 < limit:
+            return True
+    return False
+
+
+def side_colours(colours: list[tuple[int, int, int]], force_safe: bool = False) -> list[tuple[int, int, int]]:
+    """The ruleset's side colours, or the safe palette if any two are hard to tell apart."""
+    clash = any(too_close(colours[i], colours[j]) for i in range(len(colours)) for j in range(i + 1, len(colours)))
+    if force_safe or clash:
+        return [SAFE_PALETTE[i % len(SAFE_PALETTE)] for i in range(len(colours))]
+    return [tuple(c) for c in colours]  # type: ignore[misc]

@@ -1,0 +1,234 @@
+"""What every screen shares: widget helpers with tooltips and shortcuts, keyboard focus, and the transitions it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+
+from game.ui import draw
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class Push:
+    screen: Screen
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Replace:
+    screen: Screen
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Clear the stack down to the title screen, then push `screen` (if any)."""
+
+    screen: Screen | None = None
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Transition = Push | Pop | Replace | Reset | Quit
+Callback = Callable[[], "Transition | None"]
+
+
+class Screen:
+    """A screen owns the widgets it builds while it is on top, and answers events with a transition or None."""
+
+    overlay = False  # drawn over a frozen picture of the screen below
+    name = "screen"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.widgets: list[Any] = []
+        self.actions: dict[Any, Callback] = {}
+        self.focusable: list[pygame_gui.elements.UIButton] = []
+        self.focus = -1
+        self.keys: dict[int, Callback] = {}
+        self.ctrl_keys: dict[int, Callback] = {}
+        self.hotspots: list[tuple[pygame.Rect, Callback]] = []  # drawn areas that can be clicked
+        self.backdrop: pygame.Surface | None = None
+        self.message = ""  # last rejection or notice, shown in the status line
+
+    # -- life cycle ----------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.clear()
+        self.build()
+
+    def leave(self) -> None:
+        self.clear()
+
+    def rebuild(self) -> None:
+        keep = self.focus
+        self.enter()
+        if 0 <= keep < len(self.focusable):
+            self.focus = keep
+
+    def clear(self) -> None:
+        for w in self.widgets:
+            w.kill()
+        self.widgets.clear()
+        self.actions.clear()
+        self.focusable.clear()
+        self.keys.clear()
+        self.ctrl_keys.clear()
+        self.hotspots.clear()
+        self.focus = -1
+
+    def build(self) -> None:
+        """Create widgets for the current window size; called on entering and after a resize or language change."""
+
+    def update(self, dt: float) -> Transition | None:
+        return None
+
+    @property
+    def animating(self) -> bool:
+        return False
+
+    def draw(self, surf: pygame.Surface) -> None:
+        """Draw what is not a widget (charts, graphs, text); widgets are drawn over it."""
+
+    def back(self) -> Transition | None:
+        return Pop()
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    @property
+    def tr(self) -> Callable[..., str]:
+        return self.app.tr
+
+    def s(self, n: float) -> int:
+        """A length scaled by the UI scale setting."""
+        return int(n * self.app.scale)
+
+    def button(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, action: Callback, tip: str = "",
+               key: int | None = None, ctrl: bool = False, object_id: str | None = None, enabled: bool = True,
+               focus: bool = True, selected: bool = False) -> pygame_gui.elements.UIButton:
+        if key is not None:
+            keyname = ("Ctrl+" if ctrl else "") + pygame.key.name(key).upper()
+            tip = f"{tip} [{keyname}]" if tip else f"[{keyname}]"
+        b = pygame_gui.elements.UIButton(
+            pygame.Rect(rect), label, self.app.manager, tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
+            object_id=object_id,
+        )
+        if not enabled:
+            b.disable()
+        if selected:
+            b.select()
+        self.widgets.append(b)
+        self.actions[b] = action
+        if focus and enabled:
+            self.focusable.append(b)
+        if key is not None and enabled:
+            (self.ctrl_keys if ctrl else self.keys)[key] = action
+        return b
+
+    def label(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, object_id: str | None = None) -> Any:
+        w = pygame_gui.elements.UILabel(pygame.Rect(rect), text, self.app.manager, object_id=object_id)
+        self.widgets.append(w)
+        return w
+
+    def textbox(self, rect: pygame.Rect | tuple[int, int, int, int], html: str, object_id: str | None = None) -> Any:
+        w = pygame_gui.elements.UITextBox(html, pygame.Rect(rect), self.app.manager, object_id=object_id)
+        self.widgets.append(w)
+        return w
+
+    def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "") -> Any:
+        w = pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), self.app.manager, initial_text=initial)
+        self.widgets.append(w)
+        return w
+
+    def hotspot(self, rect: pygame.Rect, action: Callback) -> None:
+        self.hotspots.append((pygame.Rect(rect), action))
+
+    @property
+    def content(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(0, 0, w, h)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            action = self.actions.get(event.ui_element)
+            if action is not None:
+                self.app.audio_click()
+                return action()
+            return None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if not self.app.manager.get_hovering_any_element():
+                for rect, action in reversed(self.hotspots):
+                    if rect.collidepoint(event.pos):
+                        return action()
+            return self.on_click(event)
+        if event.type == pygame.KEYDOWN:
+            if self._typing():
+                if event.key == pygame.K_ESCAPE:
+                    self.app.manager.set_focus_set(None)
+                    return None
+                return None
+            return self.on_key(event)
+        return None
+
+    def _typing(self) -> bool:
+        focused = self.app.manager.get_focus_set()
+        return bool(focused) and any(isinstance(w, pygame_gui.elements.UITextEntryLine) for w in focused)
+
+    def on_click(self, event: pygame.event.Event) -> Transition | None:
+        return None
+
+    def on_key(self, event: pygame.event.Event) -> Transition | None:
+        mods = pygame.key.get_mods() | getattr(event, "mod", 0)
+        ctrl = bool(mods & pygame.KMOD_CTRL)
+        if event.key == pygame.K_TAB:
+            self.move_focus(-1 if mods & pygame.KMOD_SHIFT else 1)
+            return None
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and not ctrl:
+            if 0 <= self.focus < len(self.focusable):
+                b = self.focusable[self.focus]
+                if b.is_enabled and b.alive():
+                    self.app.audio_click()
+                    return self.actions[b]()
+            return self.on_enter()
+        if event.key == pygame.K_ESCAPE:
+            return self.back()
+        table = self.ctrl_keys if ctrl else self.keys
+        action = table.get(event.key)
+        if action is not None:
+            return action()
+        return self.on_other_key(event)
+
+    def on_enter(self) -> Transition | None:
+        return None
+
+    def on_other_key(self, event: pygame.event.Event) -> Transition | None:
+        return None
+
+    def move_focus(self, step: int) -> None:
+        live = [b for b in self.focusable if b.alive() and b.is_enabled]
+        self.focusable = live
+        if not live:
+            self.focus = -1
+            return
+        self.focus = (self.focus + step) % len(live) if self.focus >= 0 else (0 if step > 0 else len(live) - 1)
+
+    def draw_focus(self, surf: pygame.Surface) -> None:
+        if 0 <= self.focus < len(self.focusable):
+            b = self.focusable[self.focus]
+            if b.alive():
+                pygame.draw.rect(surf, draw.FOCUS, b.rect.inflate(6, 6), 2, border_radius=6)

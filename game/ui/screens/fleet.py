@@ -1,0 +1,160 @@
+"""Hardware and crews: buy units of unlocked hardware; recruit candidates, who then train; see skills, morale, injuries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import BuyHardware, RecruitCrew
+from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_RETIRED, CREW_TRAINING
+from game.ui import draw
+from game.ui.screens.base import Transition
+from game.ui.screens.game import GameScreen
+
+STATUS_ORDER = {CREW_ACTIVE: 0, CREW_TRAINING: 1, CREW_INJURED: 2, CREW_CANDIDATE: 3, CREW_RETIRED: 4, CREW_DEAD: 5}
+
+
+class FleetScreen(GameScreen):
+    name = "fleet"
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app, side)
+        self.hw_page = 0
+        self.crew_page = 0
+
+    @property
+    def row_h(self) -> int:
+        return self.s(40)
+
+    def halves(self) -> tuple[pygame.Rect, pygame.Rect]:
+        c = self.content
+        half = int(c.width * 0.46)
+        return pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
+
+    def per_page(self, rect: pygame.Rect) -> int:
+        return max(1, (rect.height - self.s(120)) // self.row_h)
+
+    def hardware_rows(self) -> list[str]:
+        v = self.view
+        return sorted(v.rules.hardware, key=lambda h: (not v.hardware_unlocked(h), list(v.rules.hardware).index(h)))
+
+    def crew_rows(self) -> list[str]:
+        v = self.view
+        order = list(v.rules.crews)
+        return sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
+                                                 v.rules.crews[c].available > v.turn, order.index(c)))
+
+    def build_content(self) -> None:
+        v = self.view
+        left, right = self.halves()
+        per = self.per_page(left)
+        rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
+        y = left.y + self.s(70)
+        for h in rows:
+            hw = v.rules.hardware[h]
+            ok = v.hardware_unlocked(h)
+            self.button((left.right - self.s(150), y + self.s(3), self.s(68), self.row_h - self.s(8)),
+                        self.tr("fleet.buy1"), lambda h=h: self.act(BuyHardware(self.side, h, 1)),
+                        self.tr("tip.fleet.buy", n=1, cost=hw.unit_cost), enabled=ok and v.me.cash >= hw.unit_cost)
+            self.button((left.right - self.s(76), y + self.s(3), self.s(68), self.row_h - self.s(8)),
+                        self.tr("fleet.buy5"), lambda h=h: self.act(BuyHardware(self.side, h, 5)),
+                        self.tr("tip.fleet.buy", n=5, cost=hw.unit_cost * 5), enabled=ok and v.me.cash >= hw.unit_cost * 5)
+            y += self.row_h
+        self._pager(left, pages, "hw_page")
+        per = self.per_page(right)
+        rows, self.crew_page, pages = self.paged(self.crew_rows(), self.crew_page, per)
+        y = right.y + self.s(70)
+        cost = v.rules.settings.recruit_cost
+        for cid in rows:
+            cs = v.me.crews[cid]
+            if cs.status == CREW_CANDIDATE:
+                member = v.rules.crews[cid]
+                ok = member.available <= v.turn and v.me.cash >= cost
+                tip = (self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
+                       if member.available <= v.turn else self.tr("fleet.not_before", date=v.rules.date_label(member.available)))
+                self.button((right.right - self.s(110), y + self.s(3), self.s(100), self.row_h - self.s(8)),
+                            self.tr("fleet.recruit"), lambda c=cid: self.act(RecruitCrew(self.side, c)), tip, enabled=ok)
+            y += self.row_h
+        self._pager(right, pages, "crew_page")
+
+    def _pager(self, rect: pygame.Rect, pages: int, attr: str) -> None:
+        if pages <= 1:
+            return
+        page = getattr(self, attr)
+        y = rect.bottom - self.s(44)
+        self.button((rect.x + self.s(10), y, self.s(110), self.s(34)), self.tr("list.prev"),
+                    lambda: self._turn(attr, -1), self.tr("tip.list.prev"), enabled=page > 0)
+        self.button((rect.x + self.s(200), y, self.s(110), self.s(34)), self.tr("list.next"),
+                    lambda: self._turn(attr, 1), self.tr("tip.list.next"), enabled=page < pages - 1)
+
+    def _turn(self, attr: str, step: int) -> Transition | None:
+        setattr(self, attr, getattr(self, attr) + step)
+        self.rebuild()
+        return None
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        left, right = self.halves()
+        fs = round(14 * self.app.scale)
+        small = round(12 * self.app.scale)
+        inner = draw.panel(surf, left, self.tr("fleet.hardware"), round(15 * self.app.scale))
+        hx = [inner.x, inner.x + int(inner.width * 0.42), inner.x + int(inner.width * 0.55)]
+        y = left.y + self.s(44)
+        for x, key in zip(hx, ("fleet.col_name", "fleet.col_cost", "fleet.col_store"), strict=True):
+            draw.text(surf, self.tr(key), (x, y), small, draw.DIM)
+        y = left.y + self.s(70)
+        rows, _, pages = self.paged(self.hardware_rows(), self.hw_page, self.per_page(left))
+        for h in rows:
+            hw = rules.hardware[h]
+            ok = v.hardware_unlocked(h)
+            col = draw.TEXT if ok else draw.DIM
+            draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), fs, col, ok, hx[1] - hx[0] - self.s(6))
+            rel = v.me.reliability(hw.tech)
+            sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
+            draw.text(surf, sub, (hx[0], y + self.s(20)), small, draw.GOOD if ok else draw.DIM, width=hx[1] - hx[0] - self.s(6))
+            draw.text(surf, str(hw.unit_cost), (hx[1], y + self.s(8)), fs, col)
+            reserved = v.me.reserved_hardware(h)
+            store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
+            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=left.right - self.s(160) - hx[2])
+            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            y += self.row_h
+        if pages > 1:
+            draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
+                      align="center")
+        inner = draw.panel(surf, right, self.tr("fleet.crews"), round(15 * self.app.scale))
+        cx = [inner.x, inner.x + int(inner.width * 0.34), inner.x + int(inner.width * 0.56), inner.x + int(inner.width * 0.72)]
+        y = right.y + self.s(44)
+        for x, key in zip(cx, ("fleet.col_crew", "fleet.col_status", "fleet.col_skills", "fleet.col_morale"), strict=True):
+            draw.text(surf, self.tr(key), (x, y), small, draw.DIM)
+        y = right.y + self.s(70)
+        rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
+        status_col = {CREW_ACTIVE: draw.GOOD, CREW_TRAINING: draw.ACCENT, CREW_INJURED: draw.WARN, CREW_DEAD: draw.BAD,
+                      CREW_RETIRED: draw.DIM, CREW_CANDIDATE: draw.TEXT}
+        for cid in rows:
+            cs = v.me.crews[cid]
+            member = rules.crews[cid]
+            traits = ", ".join(self.tr(f"trait.{t}") for t in member.traits)
+            draw.text(surf, member.name, (cx[0], y + self.s(2)), fs, draw.TEXT, True, cx[1] - cx[0] - self.s(6))
+            sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
+            draw.text(surf, sub, (cx[0], y + self.s(20)), small, draw.DIM, width=cx[1] - cx[0] - self.s(6))
+            st = self.tr(f"crew.{cs.status}")
+            if cs.status == CREW_TRAINING:
+                st += " " + self.tr("fleet.turns_left", n=cs.training_left)
+            if cs.status == CREW_INJURED:
+                st += " " + self.tr("fleet.until", date=rules.date_label(cs.injured_until))
+            if cs.status == CREW_CANDIDATE and member.available > v.turn:
+                st = self.tr("fleet.not_before", date=rules.date_label(member.available))
+            draw.text(surf, st, (cx[1], y + self.s(8)), small, status_col.get(cs.status, draw.TEXT), width=cx[2] - cx[1] - self.s(6))
+            skills = " ".join(f"{self.tr('skill.' + k)} {val}" for k, val in cs.skills.items())
+            draw.text(surf, skills, (cx[2], y + self.s(8)), small, draw.TEXT, width=cx[3] - cx[2] - self.s(6))
+            if cs.status not in (CREW_DEAD, CREW_RETIRED, CREW_CANDIDATE):
+                mb = pygame.Rect(cx[3], y + self.s(12), self.s(60), self.s(8))
+                draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
+                draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(6)), small, draw.DIM)
+            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            y += self.row_h
+        if pages > 1:
+            draw.text(surf, f"{self.crew_page + 1}/{pages}", (right.x + self.s(160), right.bottom - self.s(36)), fs, draw.DIM,
+                      align="center")

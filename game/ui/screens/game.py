@@ -1,0 +1,526 @@
+"""The frame every planning screen shares (top bar, navigation, status line), the turn dashboard, budget and hand-off."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pygame
+
+from game.engine import Action, FundIntelligence
+from game.ui import draw
+from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
+
+
+def nav_targets() -> list[tuple[str, str, int]]:
+    """(screen name, label key, shortcut) of the planning screens, in the order of the navigation bar."""
+    return [
+        ("dashboard", "nav.dashboard", pygame.K_d),
+        ("budget", "nav.budget", pygame.K_b),
+        ("research", "nav.research", pygame.K_r),
+        ("fleet", "nav.fleet", pygame.K_h),
+        ("missions", "nav.missions", pygame.K_m),
+        ("news", "nav.news", pygame.K_n),
+        ("rival", "nav.rival", pygame.K_i),
+        ("stats", "nav.stats", pygame.K_t),
+    ]
+
+
+def make_screen(app: Any, name: str, side: str) -> Screen:
+    from game.ui.screens.fleet import FleetScreen
+    from game.ui.screens.intel import RivalScreen
+    from game.ui.screens.missions import MissionScreen
+    from game.ui.screens.news import NewsScreen
+    from game.ui.screens.research import ResearchScreen
+    from game.ui.screens.summary import StatsScreen
+
+    table = {
+        "dashboard": DashboardScreen, "budget": BudgetScreen, "research": ResearchScreen, "fleet": FleetScreen,
+        "missions": MissionScreen, "news": NewsScreen, "rival": RivalScreen, "stats": StatsScreen,
+    }
+    return table[name](app, side)
+
+
+class GameScreen(Screen):
+    """A planning screen of one side: it renders only that side's PlayerView."""
+
+    name = "game"
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app)
+        self.side = side
+        self.view = app.session.view(side)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    @property
+    def top_h(self) -> int:
+        return self.s(58)
+
+    @property
+    def nav_h(self) -> int:
+        return self.s(38)
+
+    @property
+    def status_h(self) -> int:
+        return self.s(26)
+
+    @property
+    def content(self) -> pygame.Rect:
+        w, h = self.app.size
+        y = self.top_h + self.nav_h + self.s(10)
+        return pygame.Rect(self.s(12), y, w - self.s(24), h - y - self.status_h - self.s(8))
+
+    def refresh(self) -> None:
+        self.view = self.app.session.view(self.side)
+
+    def act(self, action: Action) -> Transition | None:
+        problem = self.app.session.act(action)
+        if problem is not None:
+            self.app.status = self.tr("status.rejected", message=problem.message)
+        else:
+            self.app.status = ""
+        self.refresh()
+        self.rebuild()
+        return None
+
+    def build(self) -> None:
+        self.refresh()
+        self.build_nav()
+        self.build_content()
+
+    def build_content(self) -> None:
+        pass
+
+    def build_nav(self) -> None:
+        w, _ = self.app.size
+        y = self.top_h + self.s(2)
+        h = self.nav_h - self.s(6)
+        size = round(14 * self.app.scale)
+        items = nav_targets()
+        labels = [self.tr(k) for _, k, _ in items]
+        end_label = self.tr("nav.end_turn")
+        menu_label = self.tr("nav.menu")
+        widths = [draw.font(size).size(t)[0] + self.s(22) for t in labels]
+        end_w = draw.font(size + 2, True).size(end_label)[0] + self.s(28)
+        menu_w = draw.font(size).size(menu_label)[0] + self.s(22)
+        avail = w - self.s(24) - end_w - menu_w - self.s(8) * (len(items) + 1)
+        if sum(widths) > avail:
+            k = avail / sum(widths)
+            widths = [int(x * k) for x in widths]
+        x = self.s(12)
+        for (name, key, shortcut), label, bw in zip(items, labels, widths, strict=True):
+            self.button((x, y, bw, h), label, lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
+                        object_id="#nav", selected=(name == self.name))
+            x += bw + self.s(6)
+        self.button((x, y, menu_w, h), menu_label, self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
+        self.button((w - self.s(12) - end_w, y, end_w, h), end_label, self.end_turn, self.tr("tip.nav.end_turn"),
+                    key=pygame.K_e, object_id="#primary")
+
+    def goto(self, name: str) -> Transition | None:
+        if name == self.name:
+            return None
+        return Replace(make_screen(self.app, name, self.side))
+
+    def to_menu(self) -> Transition | None:
+        return Reset(None)
+
+    def back(self) -> Transition | None:
+        if self.name != "dashboard":
+            return self.goto("dashboard")
+        return self.to_menu()
+
+    def end_turn(self) -> Transition | None:
+        self.app.status = ""
+        return self.app.end_turn(self.side)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.draw_top(surf)
+        self.draw_content(surf)
+        self.draw_status(surf)
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        pass
+
+    def draw_top(self, surf: pygame.Surface) -> None:
+        w, _ = self.app.size
+        v = self.view
+        rules = v.rules
+        pygame.draw.rect(surf, (20, 27, 37), (0, 0, w, self.top_h))
+        pygame.draw.line(surf, draw.PANEL_EDGE, (0, self.top_h - 1), (w, self.top_h - 1))
+        colour, shape = self.app.side_style(self.side)
+        big = round(20 * self.app.scale)
+        small = round(14 * self.app.scale)
+        draw.marker(surf, shape, (self.s(26), self.s(22)), self.s(10), colour)
+        name = self.app.side_name(self.side)
+        draw.text(surf, name, (self.s(44), self.s(8)), big, colour, True, self.s(300))
+        year, q = rules.date_of(v.turn)
+        draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
+                                turns=rules.settings.end - rules.settings.start + 1),
+                  (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
+        x = self.s(360)
+        draw.text(surf, self.tr("top.cash"), (x, self.s(8)), small, draw.DIM)
+        draw.text(surf, str(v.me.cash), (x, self.s(26)), big, draw.TEXT, True)
+        x += self.s(110)
+        draw.text(surf, self.tr("top.budget"), (x, self.s(8)), small, draw.DIM)
+        draw.text(surf, self.tr("top.per_year", n=v.me.budget), (x, self.s(26)), big, draw.TEXT, True)
+        # prestige of every side, with shape and name so colour is never the only cue
+        x = w - self.s(12)
+        entries = [(self.side, v.me.prestige)] + [(r.id, r.prestige) for r in v.rivals]
+        for sid, p in reversed(entries):
+            c, sh = self.app.side_style(sid)
+            label = f"{self.app.side_name(sid)} {p}"
+            tw = draw.font(big, True).size(label)[0]
+            x -= tw
+            draw.text(surf, label, (x, self.s(22)), big, c, True)
+            draw.marker(surf, sh, (x - self.s(12), self.s(22) + big // 2 + 2), self.s(7), c)
+            x -= self.s(34)
+        draw.text(surf, self.tr("top.prestige"), (w - self.s(12), self.s(4)), small, draw.DIM, align="right")
+
+    def draw_status(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        y = h - self.status_h
+        pygame.draw.rect(surf, (20, 27, 37), (0, y, w, self.status_h))
+        msg = self.app.status or self.tr("status.help_hint")
+        colour = draw.WARN if self.app.status else draw.DIM
+        draw.text(surf, msg, (self.s(12), y + self.s(4)), round(13 * self.app.scale), colour, width=w - self.s(24))
+
+    # -- shared text --------------------------------------------------------------------------
+
+    def tech_name(self, tech: str) -> str:
+        return self.app.stext(self.view.rules.techs[tech].name)
+
+    def hw_name(self, hw: str) -> str:
+        return self.app.stext(self.view.rules.hardware[hw].name)
+
+    def mission_name(self, m: str) -> str:
+        return self.app.stext(self.view.rules.missions[m].name)
+
+    def milestone_name(self, m: str) -> str:
+        return self.app.stext(self.view.rules.milestones[m].name)
+
+    def crew_name(self, c: str) -> str:
+        return self.view.rules.crews[c].name
+
+    def paged(self, items: list[Any], page: int, per: int) -> tuple[list[Any], int, int]:
+        pages = max(1, -(-len(items) // max(1, per)))
+        page = max(0, min(page, pages - 1))
+        return items[page * per:(page + 1) * per], page, pages
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class DashboardScreen(GameScreen):
+    name = "dashboard"
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app, side)
+        self.ticker_i = 0
+        self.ticker_t = time.monotonic()
+
+    def attention(self) -> list[tuple[str, str, str]]:
+        """(text, level, screen) for what needs the player this turn."""
+        from game.engine.state import CREW_ACTIVE, CREW_TRAINING
+
+        v = self.view
+        out: list[tuple[str, str, str]] = []
+        for d in v.decisions:
+            out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
+        funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
+        if not funded:
+            out.append((self.tr("attn.no_research"), "warn", "research"))
+        active = [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE]
+        training = [c for c, cs in v.me.crews.items() if cs.status == CREW_TRAINING]
+        if training:
+            out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
+        crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
+        if crewed and not active and not training:
+            out.append((self.tr("attn.no_crew"), "warn", "fleet"))
+        if not v.me.plan:
+            flyable = [m for m in v.available_missions if self._flyable(m)]
+            if flyable:
+                out.append((self.tr("attn.can_fly", n=len(flyable)), "info", "missions"))
+        else:
+            out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
+        costs = sum(ts.funding for ts in v.me.techs.values()) + v.me.intel
+        if costs > v.me.cash:
+            out.append((self.tr("attn.overspent", need=costs, cash=v.me.cash), "bad", "budget"))
+        for r in v.rivals:
+            if r.estimate is None:
+                out.append((self.tr("attn.no_intel", side=self.app.side_name(r.id)), "info", "rival"))
+                break
+        if not out:
+            out.append((self.tr("attn.quiet"), "good", "dashboard"))
+        return out
+
+    def _flyable(self, mission: str) -> bool:
+        from game.engine import suggest_plan
+
+        m = self.view.rules.missions[mission]
+        try:
+            return suggest_plan(self.app.session.state, self.side, m) is not None
+        except Exception:  # noqa: BLE001
+            return False
+
+    def build_content(self) -> None:
+        c = self.content
+        col = c.width // 3
+        rect = pygame.Rect(c.x, c.y, col - self.s(8), c.height)
+        y = rect.y + self.s(40)
+        h = self.s(34)
+        colours = {"warn": "#warn", "bad": "#warn"}
+        for text, level, target in self.attention()[:9]:
+            self.button((rect.x + self.s(10), y, rect.width - self.s(20), h), text,
+                        lambda t=target: self.goto(t), self.tr("tip.attention"), object_id="#small")
+            y += h + self.s(6)
+        if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
+            from game.ui.screens.overlays import TutorialScreen
+
+            self.app.settings.tutorial_done = True
+            self.app.save_settings()
+            self._pending = Push(TutorialScreen(self.app, self))
+        else:
+            self._pending = None
+        self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
+                    self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
+
+    def open_guide(self) -> Transition | None:
+        from game.ui.screens.overlays import TutorialScreen
+
+        return Push(TutorialScreen(self.app, self))
+
+    def update(self, dt: float) -> Transition | None:
+        if getattr(self, "_pending", None) is not None:
+            t, self._pending = self._pending, None
+            return t
+        if time.monotonic() - self.ticker_t > 5:
+            self.ticker_t = time.monotonic()
+            self.ticker_i += 1
+            self.app.dirty = True
+        return None
+
+    def headlines(self) -> list[str]:
+        from game.ui.screens.resolution import describe
+
+        out = []
+        for turn, e in reversed(self.app.session.event_log[-200:]):
+            if type(e).__name__ in ("MilestoneAchieved", "MissionSucceeded", "MissionFailed", "MissionPartlySucceeded",
+                                    "CrewDied") or (type(e).__name__ == "EventFired" and e.side == self.side):
+                line = describe(self, e)
+                if line:
+                    out.append(f"{self.view.rules.date_label(turn)} — {line}")
+            if len(out) >= 12:
+                break
+        return out or [self.tr("dash.no_news")]
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        c = self.content
+        col = c.width // 3
+        fs = round(15 * self.app.scale)
+        # column 1: what needs attention
+        draw.panel(surf, pygame.Rect(c.x, c.y, col - self.s(8), c.height), self.tr("dash.attention"), fs)
+        # news ticker across the top of columns 2-3
+        tick = pygame.Rect(c.x + col, c.y, c.width - col, self.s(44))
+        draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
+        lines = self.headlines()
+        line = lines[self.ticker_i % len(lines)]
+        draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
+        draw.text(surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120))
+        # column 2: the programme
+        prog = pygame.Rect(c.x + col, c.y + self.s(52), col - self.s(8), c.height - self.s(52))
+        inner = draw.panel(surf, prog, self.tr("dash.programme"), fs)
+        y = inner.y
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        researching = [(t, ts) for t, ts in v.me.techs.items() if ts.funding > 0]
+        draw.text(surf, self.tr("dash.research", n=len(researching)), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        for t, ts in researching[:5]:
+            tech = v.rules.techs[t]
+            state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
+                     else self.tr("dash.progress", p=ts.progress, c=tech.cost))
+            draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width); y += lh
+        y += self.s(6)
+        draw.text(surf, self.tr("dash.launches", n=len(v.me.plan)), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        for p in v.me.plan:
+            draw.text(surf, f"• {self.mission_name(p.mission)}", (inner.x, y), fs, width=inner.width); y += lh
+        y += self.s(6)
+        stock = [(h, n) for h, n in v.me.hardware.items() if n > 0]
+        draw.text(surf, self.tr("dash.store"), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        for h, n in stock[:6]:
+            draw.text(surf, f"• {self.hw_name(h)} × {n}", (inner.x, y), fs, width=inner.width); y += lh
+        if not stock:
+            draw.text(surf, self.tr("dash.none"), (inner.x, y), fs, draw.DIM); y += lh
+        # column 3: the race
+        race = pygame.Rect(c.x + 2 * col, c.y + self.s(52), c.width - 2 * col, c.height - self.s(52))
+        inner = draw.panel(surf, race, self.tr("dash.race"), fs)
+        y = inner.y
+        for sid, p, ms in [(self.side, v.me.prestige, v.me.milestones)] + [(r.id, r.prestige, r.milestones) for r in v.rivals]:
+            colour, shape = self.app.side_style(sid)
+            draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(6), colour)
+            draw.text(surf, self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms)),
+                      (inner.x + self.s(20), y), fs, colour, True, inner.width - self.s(20))
+            y += lh
+        y += self.s(8)
+        draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        for ms, order in list(v.firsts.items())[-8:]:
+            if order:
+                who, turn = order[0]
+                colour, shape = self.app.side_style(who)
+                draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
+                draw.text(surf, f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}", (inner.x + self.s(20), y), fs,
+                          width=inner.width - self.s(20))
+                y += lh
+                if y > inner.bottom - lh:
+                    break
+        if not v.firsts:
+            draw.text(surf, self.tr("dash.no_firsts"), (inner.x, y), fs, draw.DIM)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class BudgetScreen(GameScreen):
+    name = "budget"
+
+    def build_content(self) -> None:
+        c = self.content
+        half = c.width // 2
+        x = c.x + half + self.s(18)
+        y = c.y + c.height - self.s(120)
+        v = self.view
+        bw = self.s(70)
+        for i, (label, delta) in enumerate((("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))):
+            self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
+                        lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
+                        self.tr("tip.budget.intel_step", n=delta))
+        self.button((x + 4 * (bw + self.s(6)), y, bw + self.s(30), self.s(34)), self.tr("budget.stop"),
+                    lambda: self.act(FundIntelligence(self.side, 0)), self.tr("tip.budget.intel_stop"),
+                    enabled=v.me.intel > 0)
+        self.button((c.x + self.s(12), c.bottom - self.s(48), self.s(240), self.s(36)), self.tr("budget.to_research"),
+                    lambda: self.goto("research"), self.tr("tip.nav.research"))
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        me = v.me
+        rules = v.rules
+        c = self.content
+        fs = round(15 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(3)
+        half = c.width // 2
+        left = draw.panel(surf, pygame.Rect(c.x, c.y, half - self.s(8), c.height), self.tr("budget.split"), fs)
+        tpy = rules.settings.turns_per_year
+        research = [(t, ts.funding) for t, ts in me.techs.items() if ts.funding > 0]
+        r_total = sum(a for _, a in research)
+        plans = sum(p.cost for p in me.plan)
+        spend = r_total + me.intel
+        rows: list[tuple[str, str, tuple[int, int, int]]] = [
+            (self.tr("budget.cash"), str(me.cash), draw.TEXT),
+            (self.tr("budget.instalment"), self.tr("budget.per_turn", n=me.budget // tpy), draw.TEXT),
+            (self.tr("budget.research_total"), str(r_total), draw.ACCENT),
+            (self.tr("budget.intel"), str(me.intel), draw.ACCENT),
+            (self.tr("budget.launches_paid"), str(plans), draw.DIM),
+            (self.tr("budget.left"), str(me.cash - spend), draw.GOOD if me.cash >= spend else draw.BAD),
+        ]
+        y = left.y
+        for label, val, col in rows:
+            draw.text(surf, label, (left.x, y), fs, draw.TEXT, width=left.width - self.s(120))
+            draw.text(surf, val, (left.right, y), fs, col, True, align="right")
+            y += lh
+        # a bar: how this turn's orders split the cash
+        y += self.s(6)
+        bar = pygame.Rect(left.x, y, left.width, self.s(18))
+        total = max(1, me.cash, spend)
+        pygame.draw.rect(surf, (45, 54, 68), bar)
+        x0 = bar.x
+        for amount, col in ((r_total, draw.ACCENT), (me.intel, draw.WARN)):
+            wpx = int(bar.width * amount / total)
+            pygame.draw.rect(surf, col, (x0, bar.y, wpx, bar.height))
+            x0 += wpx
+        y += self.s(28)
+        draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
+        y += lh
+        from game.engine.odds import expected_reliability_gain, turns_to_finish
+
+        for t, amount in research:
+            if y > left.bottom - lh:
+                break
+            tech = rules.techs[t]
+            ts = me.techs[t]
+            if ts.done:
+                what = self.tr("budget.buys_rel", g=expected_reliability_gain(rules, me, tech, ts, amount))
+            else:
+                n = turns_to_finish(rules, me, tech, ts, amount)
+                what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
+            draw.text(surf, f"{self.tech_name(t)}: {amount} → {what}", (left.x, y), fs, width=left.width)
+            y += lh
+        if not research:
+            draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
+        # right: next year, and intelligence
+        right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
+        side = rules.side(self.side)
+        s = rules.settings
+        from_prestige = me.prestige_year * s.prestige_to_budget // 100
+        projected = max(side.min_budget, min(side.max_budget, me.budget_base + side.budget_growth + me.budget_mod + from_prestige))
+        rows2 = [
+            (self.tr("budget.base"), str(me.budget_base + side.budget_growth)),
+            (self.tr("budget.lasting"), f"{me.budget_mod:+d}"),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget), f"{from_prestige:+d}"),
+            (self.tr("budget.projected", year=v.year + 1), str(projected)),
+            (self.tr("budget.this_year"), str(me.budget)),
+        ]
+        y = right.y
+        for label, val in rows2:
+            draw.text(surf, label, (right.x, y), fs, draw.TEXT, width=right.width - self.s(90))
+            draw.text(surf, val, (right.right, y), fs, draw.TEXT, True, align="right")
+            y += lh
+        draw.paragraph(surf, self.tr("budget.projection_note"), pygame.Rect(right.x, y + self.s(4), right.width, lh * 3),
+                       round(13 * self.app.scale), draw.DIM)
+        y = c.y + c.height - self.s(120) - lh * 2 - self.s(6)
+        draw.text(surf, self.tr("budget.intel_title", n=me.intel), (right.x, y), fs, draw.ACCENT, True, right.width)
+        est = [r.estimate for r in v.rivals if r.estimate is not None]
+        note = self.tr("budget.intel_error", e=est[0].error) if est else self.tr("budget.intel_none")
+        draw.text(surf, note, (right.x, y + lh), fs, draw.DIM, width=right.width)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class HandoffScreen(Screen):
+    """Between two people at one machine: shows nothing of either side but whose turn it is."""
+
+    name = "handoff"
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app)
+        self.side = side
+
+    def build(self) -> None:
+        w, h = self.app.size
+        bw = self.s(320)
+        self.button((w // 2 - bw // 2, h // 2 + self.s(60), bw, self.s(48)), self.tr("handoff.ready"), self.ready,
+                    self.tr("tip.handoff.ready"), object_id="#primary")
+        self.button((w // 2 - bw // 2, h // 2 + self.s(120), bw, self.s(40)), self.tr("nav.menu"), lambda: Reset(None),
+                    self.tr("tip.nav.menu"))
+        self.focus = 0
+
+    def ready(self) -> Transition | None:
+        from game.ui.screens.resolution import ResolutionScreen
+
+        s = self.app.session
+        if s.has_report(self.side):
+            return Replace(ResolutionScreen(self.app, self.side))
+        return Replace(DashboardScreen(self.app, self.side))
+
+    def back(self) -> Transition | None:
+        return Reset(None)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        colour, shape = self.app.side_style(self.side)
+        draw.marker(surf, shape, (w // 2, h // 2 - self.s(110)), self.s(30), colour)
+        draw.text(surf, self.tr("handoff.pass", side=self.app.side_name(self.side)), (w // 2, h // 2 - self.s(60)),
+                  round(30 * self.app.scale), colour, True, align="center")
+        draw.text(surf, self.tr("handoff.hint"), (w // 2, h // 2), round(16 * self.app.scale), draw.DIM, align="center")

@@ -1,0 +1,292 @@
+"""Mission planning: pick a mission, hardware for each slot and a crew; see the odds before committing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import CancelMission, PlanMission, pick_crew, suggest_plan
+from game.engine.state import CREW_ACTIVE
+from game.ui import draw
+from game.ui.screens.base import Transition
+from game.ui.screens.game import GameScreen
+
+
+class MissionScreen(GameScreen):
+    name = "missions"
+
+    def __init__(self, app: Any, side: str, mission: str | None = None) -> None:
+        super().__init__(app, side)
+        v = self.view
+        avail = self.mission_list()
+        self.page = 0
+        self.mission = mission or (avail[0] if avail else next(iter(v.rules.missions)))
+        self.hardware: dict[str, str] = {}
+        self.crew: list[str] = []
+        self.choose(self.mission, rebuild=False)
+
+    def mission_list(self) -> list[str]:
+        v = self.view
+        order = list(v.rules.missions)
+        return sorted(v.rules.missions, key=lambda m: (m not in v.available_missions, order.index(m)))
+
+    def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
+        """Select a mission and fill it with the engine's suggestion (or the first options)."""
+        self.mission = mission
+        m = self.view.rules.missions[mission]
+        plan = None
+        if mission in self.view.available_missions:
+            try:
+                plan = suggest_plan(self.app.session.state, self.side, m)
+            except Exception:  # noqa: BLE001 - no suggestion: fall back to the first options
+                plan = None
+        if plan is not None:
+            self.hardware = dict(plan.hardware)
+            self.crew = list(plan.crew)
+        else:
+            self.hardware = {s.id: s.options[0] for s in m.slots}
+            self.crew = []
+        if rebuild:
+            self.rebuild()
+        return None
+
+    # -- what is chosen ---------------------------------------------------------------------
+
+    def free_crew(self) -> list[str]:
+        v = self.view
+        busy = v.me.busy_crew()
+        return [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE and c not in busy]
+
+    def action(self) -> PlanMission:
+        m = self.view.rules.missions[self.mission]
+        return PlanMission(self.side, self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew))
+
+    def odds(self) -> Any:
+        m = self.view.rules.missions[self.mission]
+        if any(s.id not in self.hardware for s in m.slots):
+            return None
+        try:
+            return self.view.odds(self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew))
+        except KeyError:
+            return None
+
+    def cycle_hw(self, slot: str) -> Transition | None:
+        m = self.view.rules.missions[self.mission]
+        opts = next(s.options for s in m.slots if s.id == slot)
+        cur = self.hardware.get(slot, opts[0])
+        self.hardware[slot] = opts[(opts.index(cur) + 1) % len(opts)] if cur in opts else opts[0]
+        self.rebuild()
+        return None
+
+    def toggle_crew(self, cid: str) -> Transition | None:
+        need = self.view.rules.missions[self.mission].crew
+        if cid in self.crew:
+            self.crew.remove(cid)
+        elif len(self.crew) < need:
+            self.crew.append(cid)
+        else:
+            self.crew = [*self.crew[1:], cid] if self.crew else [cid]
+        self.rebuild()
+        return None
+
+    def best_crew(self) -> Transition | None:
+        try:
+            c = pick_crew(self.app.session.state, self.side, self.view.rules.missions[self.mission])
+        except Exception:  # noqa: BLE001
+            c = None
+        if c is None:
+            self.app.status = self.tr("missions.no_crew")
+        else:
+            self.crew = list(c)
+        self.rebuild()
+        return None
+
+    def commit(self) -> Transition | None:
+        t = self.act(self.action())
+        if not self.app.status:
+            self.app.status = self.tr("missions.planned", name=self.mission_name(self.mission))
+        self.choose(self.mission)
+        return t
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        c = self.content
+        a = int(c.width * 0.24)
+        b = int(c.width * 0.36)
+        return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),
+                pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
+                pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height))
+
+    def build_content(self) -> None:
+        v = self.view
+        left, mid, right = self.columns()
+        rh = self.s(36)
+        per = max(1, (left.height - self.s(100)) // (rh + self.s(4)))
+        items, self.page, pages = self.paged(self.mission_list(), self.page, per)
+        y = left.y + self.s(40)
+        for mid_id in items:
+            ok = mid_id in v.available_missions
+            name = self.mission_name(mid_id)
+            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), name if ok else f"{name} ×",
+                        lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
+                        object_id="#small")
+            y += rh + self.s(4)
+        if pages > 1:
+            yb = left.bottom - self.s(44)
+            self.button((left.x + self.s(8), yb, self.s(90), self.s(34)), self.tr("list.prev"),
+                        lambda: self._page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
+            self.button((left.right - self.s(98), yb, self.s(90), self.s(34)), self.tr("list.next"),
+                        lambda: self._page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
+        m = v.rules.missions[self.mission]
+        y = mid.y + self.s(84)
+        for slot in m.slots:
+            hw = self.hardware.get(slot.id, slot.options[0])
+            have = v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw)
+            slot_name = self.tr("slot." + slot.id) if self.tr.has("slot." + slot.id) else slot.id.replace("_", " ").capitalize()
+            label = f"{slot_name}: {self.hw_name(hw)} ({have})"
+            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
+                        lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
+            y += self.s(40)
+        if m.crew:
+            y += self.s(26)
+            free = self.free_crew()
+            cols = 2
+            bw = (mid.width - self.s(30)) // cols
+            shown = 0
+            for cid in free[:10]:
+                cs = v.me.crews[cid]
+                skills = "/".join(str(x) for x in cs.skills.values())
+                self.button((mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38), bw, self.s(34)),
+                            f"{self.crew_name(cid)} {skills}", lambda c=cid: self.toggle_crew(c),
+                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights),
+                            selected=cid in self.crew, object_id="#small")
+                shown += 1
+            y += ((shown + 1) // cols) * self.s(38) + self.s(4)
+            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(32)), self.tr("missions.best_crew"),
+                        self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
+        ok = self.mission in v.available_missions
+        self.button((right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
+                    self.tr("missions.commit"), self.commit, self.tr("tip.missions.commit"), key=pygame.K_p,
+                    object_id="#primary", enabled=ok and len(v.me.plan) < v.rules.settings.max_missions_per_turn)
+        # planned launches, each cancellable
+        y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
+        for i, p in enumerate(v.me.plan):
+            self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
+                        lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
+
+    def _page(self, step: int) -> Transition | None:
+        self.page += step
+        self.rebuild()
+        return None
+
+    def mission_tip(self, mission: str) -> str:
+        m = self.view.rules.missions[mission]
+        text = self.app.stext(m.description) if m.description else ""
+        if text == m.description:
+            text = ""
+        if mission not in self.view.available_missions:
+            text = (text + " " if text else "") + self.tr("missions.unavailable")
+        return text or self.tr("tip.missions.choose")
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        left, mid, right = self.columns()
+        fs = round(14 * self.app.scale)
+        small = round(12 * self.app.scale)
+        h2 = round(15 * self.app.scale)
+        draw.panel(surf, left, self.tr("missions.list"), h2)
+        m = rules.missions[self.mission]
+        inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
+        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
+                 self.tr("missions.cost", n=m.cost)]
+        if m.milestones:
+            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
+        draw.text(surf, " · ".join(facts), (inner.x, inner.y), small, draw.DIM, width=inner.width)
+        draw.text(surf, self.tr("missions.hardware"), (inner.x, mid.y + self.s(62)), fs, draw.ACCENT, True)
+        if m.crew:
+            y = mid.y + self.s(84) + len(m.slots) * self.s(40) + self.s(4)
+            label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
+            if m.crew_traits:
+                label += " · " + self.tr("missions.traits", what=", ".join(self.tr(f"trait.{t}") for t in m.crew_traits))
+            draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, inner.width)
+            if not self.free_crew():
+                draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=inner.width)
+        # planned this turn
+        n = len(v.me.plan)
+        y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
+        draw.text(surf, self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn),
+                  (inner.x, y - self.s(24)), fs, draw.ACCENT, True, inner.width)
+        for i, p in enumerate(v.me.plan):
+            crew = ", ".join(self.crew_name(c) for c in p.crew)
+            draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
+                      fs, draw.TEXT, width=inner.width - self.s(120))
+        self.draw_odds(surf, right)
+
+    def draw_odds(self, surf: pygame.Surface, right: pygame.Rect) -> None:
+        v = self.view
+        rules = v.rules
+        m = rules.missions[self.mission]
+        fs = round(14 * self.app.scale)
+        small = round(12 * self.app.scale)
+        inner = draw.panel(surf, right, self.tr("missions.odds"), round(15 * self.app.scale))
+        odds = self.odds()
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        y = inner.y
+        if self.mission not in v.available_missions:
+            y += draw.paragraph(surf, self.tr("missions.unavailable"), pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+        if odds is None:
+            draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
+            return
+        rows = [(self.tr("odds.success"), odds.success, draw.GOOD), (self.tr("odds.partial"), odds.partial, draw.ACCENT),
+                (self.tr("odds.failure"), odds.failure, draw.WARN)]
+        if m.crew:
+            rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
+        lw = int(inner.width * 0.42)
+        for label, pm, col in rows:
+            draw.text(surf, label, (inner.x, y), fs, draw.TEXT, width=lw - self.s(6))
+            draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
+            draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
+            y += lh
+        y += self.s(6)
+        draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, inner.width)
+        y += lh
+        # each step's share of the risk: its chance of failing, among all the steps' chances of failing
+        fails = [100 - so.chance for so in odds.steps]
+        total = sum(fails) or 1
+        for st, so, f in zip(m.steps, odds.steps, fails, strict=True):
+            if y > right.bottom - self.s(150):
+                draw.text(surf, "…", (inner.x, y), fs, draw.DIM)
+                y += lh
+                break
+            name = self.app.stext(st.name) if st.name else st.id
+            flag = "" if st.critical else " *"
+            if st.fatal and m.crew:
+                flag += " !"
+            draw.text(surf, name + flag, (inner.x, y), small, draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, self.tr("odds.step_line", c=so.chance, share=round(100 * f / total)), (inner.x + lw, y), small,
+                      draw.DIM, width=inner.width - lw)
+            y += lh - self.s(2)
+        y += self.s(6)
+        # the prestige a first would bring
+        for ms in m.milestones:
+            if y > right.bottom - self.s(100):
+                break
+            done = ms in v.me.milestones
+            ranking = v.firsts.get(ms, ())
+            milestone = rules.milestones[ms]
+            if done:
+                text = self.tr("odds.already", name=self.milestone_name(ms))
+            elif not ranking:
+                text = self.tr("odds.first", name=self.milestone_name(ms), p=milestone.first)
+            elif len(ranking) == 1:
+                text = self.tr("odds.second", name=self.milestone_name(ms), p=milestone.second)
+            else:
+                text = self.tr("odds.later", name=self.milestone_name(ms), p=milestone.later)
+            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+        pr = m.prestige
+        draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
+                  (inner.x, y), small, draw.DIM, width=inner.width)
+        draw.text(surf, self.tr("odds.legend"), (inner.x, right.bottom - self.s(78)), small, draw.DIM, width=inner.width)

@@ -1,0 +1,141 @@
+"""News: the turn's events as a newspaper page of the side and year, with decisions and their stated consequences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import Decide
+from game.ui import draw
+from game.ui.screens.base import Transition
+from game.ui.screens.game import GameScreen
+
+PAPER = (239, 232, 214)
+INK = (28, 26, 22)
+INK_DIM = (90, 84, 72)
+
+
+def consequences(screen: Any, effects: tuple[Any, ...]) -> str:
+    """A choice's effects in words, from the effect records themselves (the scenario states them as data)."""
+    tr = screen.tr
+    rules = screen.view.rules
+    parts: list[str] = []
+    for e in effects:
+        kind = type(e).__name__
+        target = getattr(e, "target", "self")
+        who = "" if target == "self" else tr("effect.rival") + " "
+        if kind == "AddCash":
+            parts.append(who + tr("effect.cash", n=f"{e.amount:+d}"))
+        elif kind == "AddBudget":
+            parts.append(who + tr("effect.budget", n=f"{e.amount:+d}"))
+        elif kind == "AddPrestige":
+            parts.append(who + tr("effect.prestige", n=f"{e.amount:+d}"))
+        elif kind in ("ResearchProgress", "ModifyReliability"):
+            name = screen.app.stext(rules.techs[e.tech].name) if e.tech in rules.techs else e.tech
+            parts.append(who + tr("effect.research", tech=name, n=f"{e.amount:+d}"))
+        elif kind == "ResearchRate":
+            parts.append(who + tr("effect.rate", n=f"{e.amount:+d}"))
+        elif kind == "CrewMorale":
+            parts.append(who + tr("effect.morale", n=f"{e.amount:+d}"))
+        elif kind in ("InjureCrew", "LoseCrew"):
+            parts.append(who + tr("effect.crew_" + ("injured" if kind == "InjureCrew" else "lost"), n=e.count))
+        elif kind == "RandomOneOf":
+            parts.append(tr("effect.random"))
+        elif kind == "QueueEvent":
+            parts.append(tr("effect.later"))
+    return "; ".join(parts) if parts else tr("effect.none")
+
+
+class NewsScreen(GameScreen):
+    name = "news"
+
+    def stories(self) -> list[tuple[str, int | None]]:
+        """(event id, pending decision id or None): this side's news of the last turn and any open decisions."""
+        s = self.app.session
+        out: list[tuple[str, int | None]] = []
+        open_ids = {d.id: d for d in self.view.decisions}
+        for e in s.events_for(self.side):
+            if type(e).__name__ == "EventFired" and e.side == self.side:
+                out.append((e.event, e.decision if e.decision in open_ids else None))
+        listed = {d for _, d in out if d is not None}
+        for d in self.view.decisions:
+            if d.id not in listed:
+                out.insert(0, (d.event, d.id))
+        return out
+
+    def build_content(self) -> None:
+        c = self.content
+        page = pygame.Rect(c.x + self.s(40), c.y, c.width - self.s(80), c.height)
+        stories = self.stories()
+        decisions = [(ev, d) for ev, d in stories if d is not None]
+        if not decisions:
+            return
+        ev_id, did = decisions[0]
+        event = self.view.rules.events[ev_id]
+        y = page.bottom - self.s(48) * len(event.choices) - self.s(10)
+        for i, ch in enumerate(event.choices):
+            text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
+            label = f"{i + 1}. {text} — {consequences(self, ch.effects)}"
+            self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
+                        lambda c=ch.id, d=did: self.act(Decide(self.side, d, c)),
+                        self.tr("tip.news.choice"), key=pygame.K_1 + i if i < 9 else None)
+            y += self.s(48)
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        c = self.content
+        page = pygame.Rect(c.x + self.s(40), c.y, c.width - self.s(80), c.height)
+        pygame.draw.rect(surf, PAPER, page)
+        pygame.draw.rect(surf, INK_DIM, page, 2)
+        paper_key = f"side.{self.side}.newspaper"
+        name = self.app.stext(paper_key)
+        if name == paper_key:
+            name = self.tr("news.masthead", side=self.app.side_name(self.side))
+        big = round(34 * self.app.scale)
+        draw.text(surf, name, (page.centerx, page.y + self.s(10)), big, INK, True, page.width - self.s(40), align="center")
+        y = page.y + self.s(18) + draw.font(big, True).get_linesize()
+        pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 2)
+        draw.text(surf, self.tr("news.dateline", date=v.rules.date_label(v.turn), year=v.year), (page.x + self.s(24), y + self.s(4)),
+                  round(13 * self.app.scale), INK_DIM)
+        y += self.s(28)
+        pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 1)
+        y += self.s(10)
+        stories = self.stories()
+        decisions = [(ev, d) for ev, d in stories if d is not None]
+        bottom = page.bottom - (self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10))
+        if not stories:
+            # the race's public news stands in when nothing happened at home
+            from game.ui.screens.resolution import describe
+
+            lines = [describe(self, e) for e in self.app.session.events_for(self.side)
+                     if type(e).__name__ in ("MilestoneAchieved", "MissionFailed", "MissionSucceeded", "CrewDied")]
+            text = "\n".join(x for x in lines if x) or self.tr("news.quiet")
+            draw.paragraph(surf, text, pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
+                           round(17 * self.app.scale), INK)
+            return
+        # the first story is the lead, across the page; others in two columns beneath
+        lead, rest = stories[0], stories[1:]
+        head = round(24 * self.app.scale)
+        body = round(15 * self.app.scale)
+        inner = pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y)
+        ev_id, did = lead
+        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.title"), pygame.Rect(inner.x, y, inner.width, head * 3), head, INK, True)
+        y += used + self.s(4)
+        room = bottom - y if not rest else max(self.s(60), (bottom - y) // 2)
+        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.text"), pygame.Rect(inner.x, y, inner.width, room), body, INK)
+        y += used + self.s(10)
+        if did is not None:
+            draw.text(surf, self.tr("news.decide"), (inner.x, y), body, (140, 40, 20), True, inner.width)
+            y += self.s(26)
+        if rest and y < bottom - self.s(40):
+            pygame.draw.line(surf, INK_DIM, (inner.x, y), (inner.right, y), 1)
+            y += self.s(8)
+            colw = (inner.width - self.s(20)) // 2
+            for i, (eid, d) in enumerate(rest[:4]):
+                x = inner.x + (i % 2) * (colw + self.s(20))
+                yy = y + (i // 2) * ((bottom - y) // 2)
+                hh = (bottom - y) // (2 if len(rest) > 2 else 1)
+                u = draw.paragraph(surf, self.app.stext(f"event.{eid}.title"), pygame.Rect(x, yy, colw, body * 3), body + 2, INK, True)
+                draw.paragraph(surf, self.app.stext(f"event.{eid}.text"), pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
+                               round(13 * self.app.scale), INK)

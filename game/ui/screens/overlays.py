@@ -1,0 +1,131 @@
+"""Screens drawn over another: the keyboard help, a yes/no confirmation, and the guided first turn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import Pop, Screen, Transition
+
+SHORTCUTS = [
+    ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
+    ("Ctrl+S", "help.save"), ("Ctrl+L", "help.load"), ("Ctrl+M / F8", "help.mute"), ("F11", "help.fullscreen"),
+    ("D B R H M N I T", "help.nav"), ("E", "help.end"), ("G", "help.guide"), ("F / + / − / 0", "help.research"),
+    ("← ↑ → ↓", "help.arrows"), ("P / C", "help.missions"), ("1–9", "help.choices"),
+]
+
+
+class HelpScreen(Screen):
+    overlay = True
+    name = "help"
+
+    def build(self) -> None:
+        w, h = self.app.size
+        self.button((w // 2 - self.s(100), h - self.s(90), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
+                    self.tr("tip.common.close"))
+        self.focus = 0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        box = pygame.Rect(self.s(120), self.s(50), w - self.s(240), h - self.s(110))
+        inner = draw.panel(surf, box, self.tr("help.title"), round(22 * self.app.scale))
+        fs = round(15 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(5)
+        y = inner.y + self.s(6)
+        for keys, key in SHORTCUTS:
+            draw.text(surf, keys, (inner.x + self.s(10), y), fs, draw.WARN, True, self.s(220))
+            draw.text(surf, self.tr(key), (inner.x + self.s(250), y), fs, draw.TEXT, width=inner.width - self.s(260))
+            y += lh
+        draw.paragraph(surf, self.tr("help.goal"), pygame.Rect(inner.x + self.s(10), y + self.s(8), inner.width - self.s(20),
+                                                                 inner.bottom - y - self.s(60)), fs, draw.DIM)
+
+
+class ConfirmScreen(Screen):
+    overlay = True
+    name = "confirm"
+
+    def __init__(self, app: Any, message: str, on_yes: Callable[[], Transition | None]) -> None:
+        super().__init__(app)
+        self.message = message
+        self.on_yes = on_yes
+
+    def yes(self) -> Transition | None:
+        self.app.pop()  # remove the dialog, then do what was confirmed from the screen below
+        return self.on_yes()
+
+    def build(self) -> None:
+        w, h = self.app.size
+        self.button((w // 2 - self.s(230), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.yes"), self.yes,
+                    self.tr("tip.common.yes"), key=pygame.K_y)
+        self.button((w // 2 + self.s(10), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.no"), lambda: Pop(),
+                    self.tr("tip.common.no"), key=pygame.K_n)
+        self.focus = 1
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        box = pygame.Rect(w // 2 - self.s(300), h // 2 - self.s(110), self.s(600), self.s(210))
+        inner = draw.panel(surf, box, self.tr("confirm.title"), round(20 * self.app.scale))
+        draw.paragraph(surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale))
+
+
+class TutorialScreen(Screen):
+    """The guided first turn: a card per step, pointing at the part of the screen it talks about."""
+
+    overlay = True
+    name = "tutorial"
+    STEPS = ("goal", "top", "research", "fleet", "missions", "end")
+
+    def __init__(self, app: Any, under: Any) -> None:
+        super().__init__(app)
+        self.under = under
+        self.step = 0
+
+    def build(self) -> None:
+        w, h = self.app.size
+        box = self.box()
+        self.button((box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
+                    self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"), self.next,
+                    self.tr("tip.tutorial.next"), object_id="#primary")
+        self.button((box.x + self.s(20), box.bottom - self.s(54), self.s(150), self.s(40)), self.tr("tutorial.skip"),
+                    lambda: Pop(), self.tr("tip.tutorial.skip"))
+        self.focus = 0
+
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(w // 2 - self.s(330), h // 2 - self.s(80), self.s(660), self.s(250))
+
+    def next(self) -> Transition | None:
+        self.step += 1
+        if self.step >= len(self.STEPS):
+            return Pop()
+        self.rebuild()
+        return None
+
+    def target(self) -> pygame.Rect | None:
+        """Where on the planning screen this step points."""
+        w, h = self.app.size
+        s = self.s
+        key = self.STEPS[self.step]
+        if key == "top":
+            return pygame.Rect(0, 0, w, s(58))
+        order = {"research": 2, "fleet": 3, "missions": 4}
+        if key in order:
+            # the nav buttons are laid out left to right from x=12; approximate by proportion
+            return pygame.Rect(s(12), s(58), w - s(24), s(38))
+        if key == "end":
+            return pygame.Rect(w - s(200), s(58), s(200), s(38))
+        return None
+
+    def draw(self, surf: pygame.Surface) -> None:
+        t = self.target()
+        if t is not None:
+            pygame.draw.rect(surf, draw.FOCUS, t.inflate(4, 4), 3, border_radius=6)
+        box = self.box()
+        key = self.STEPS[self.step]
+        inner = draw.panel(surf, box, self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
+                           round(19 * self.app.scale))
+        draw.paragraph(surf, self.tr(f"tutorial.{key}.text"), pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
+                       round(16 * self.app.scale))

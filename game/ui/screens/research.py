@@ -1,0 +1,226 @@
+"""The research screen: the tech tree as a graph of prerequisites, and funding orders for the chosen tech."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import FundResearch
+from game.engine.odds import expected_reliability_gain, turns_to_finish, useful_funding
+from game.ui import draw
+from game.ui.screens.base import Transition
+from game.ui.screens.game import GameScreen
+
+
+def layout(rules: Any) -> dict[str, tuple[int, int]]:
+    """(column, row) of each tech: the column is the length of its longest prerequisite chain."""
+    depth: dict[str, int] = {}
+
+    def d(t: str, seen: frozenset[str] = frozenset()) -> int:
+        if t in depth:
+            return depth[t]
+        reqs = [r for r in rules.techs[t].requires if r in rules.techs and r not in seen]
+        depth[t] = 0 if not reqs else 1 + max(d(r, seen | {t}) for r in reqs)
+        return depth[t]
+
+    for t in rules.techs:
+        d(t)
+    cols: dict[int, list[str]] = {}
+    # keep a line's techs near each other: sort by line, then by file order
+    order = {t: i for i, t in enumerate(rules.techs)}
+    for t in sorted(rules.techs, key=lambda t: (rules.techs[t].line, order[t])):
+        cols.setdefault(depth[t], []).append(t)
+    return {t: (c, r) for c, ts in cols.items() for r, t in enumerate(ts)}
+
+
+class ResearchScreen(GameScreen):
+    name = "research"
+
+    def __init__(self, app: Any, side: str, selected: str | None = None) -> None:
+        super().__init__(app, side)
+        rules = self.view.rules
+        funded = [t for t, ts in self.view.me.techs.items() if ts.funding > 0]
+        avail = sorted(self.view.available_techs - {t for t, ts in self.view.me.techs.items() if ts.done})
+        self.selected = selected or (funded[0] if funded else avail[0] if avail else next(iter(rules.techs)))
+        self.pos = layout(rules)
+        self.nodes: dict[str, pygame.Rect] = {}
+
+    def graph_rect(self) -> pygame.Rect:
+        c = self.content
+        return pygame.Rect(c.x, c.y, c.width - self.s(380), c.height)
+
+    def compute_nodes(self) -> None:
+        g = self.graph_rect().inflate(-self.s(20), -self.s(50))
+        g.y += self.s(20)
+        ncols = max(c for c, _ in self.pos.values()) + 1
+        nrows = max(r for _, r in self.pos.values()) + 1
+        cw = g.width / ncols
+        rh = g.height / nrows
+        nw = int(min(self.s(190), cw - self.s(28)))
+        nh = int(min(self.s(54), rh - self.s(8)))
+        self.nodes = {
+            t: pygame.Rect(int(g.x + c * cw + (cw - nw) / 2), int(g.y + r * rh + (rh - nh) / 2), nw, nh)
+            for t, (c, r) in self.pos.items()
+        }
+
+    def build_content(self) -> None:
+        self.compute_nodes()
+        for t, rect in self.nodes.items():
+            self.hotspot(rect, lambda t=t: self.select(t))
+        c = self.content
+        px = c.right - self.s(368)
+        y = c.bottom - self.s(140)
+        ts = self.view.me.techs[self.selected]
+        tech = self.view.rules.techs[self.selected]
+        useful = useful_funding(self.view.rules, self.view.me, tech, ts)
+        can = ts.done or self.selected in self.view.available_techs
+        bw = self.s(84)
+        steps = (("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))
+        for i, (label, delta) in enumerate(steps):
+            self.button((px + i * (bw + self.s(6)), y, bw, self.s(34)), label,
+                        lambda d=delta: self.fund(self.view.me.techs[self.selected].funding + d),
+                        self.tr("tip.research.step", n=delta), enabled=can,
+                        key={-5: pygame.K_PAGEDOWN, -1: pygame.K_MINUS, 1: pygame.K_EQUALS, 5: pygame.K_PAGEUP}[delta])
+        y += self.s(42)
+        half = (4 * bw + 3 * self.s(6) - self.s(6)) // 2
+        self.button((px, y, half, self.s(36)), self.tr("research.fund_useful", n=useful),
+                    lambda: self.fund(useful_funding(self.view.rules, self.view.me, self.view.rules.techs[self.selected],
+                                                     self.view.me.techs[self.selected])),
+                    self.tr("tip.research.fund_useful"), key=pygame.K_f, enabled=can and useful > 0)
+        self.button((px + half + self.s(6), y, half, self.s(36)), self.tr("research.stop"), lambda: self.fund(0),
+                    self.tr("tip.research.stop"), key=pygame.K_0, enabled=ts.funding > 0)
+
+    def fund(self, amount: int) -> Transition | None:
+        return self.act(FundResearch(self.side, self.selected, max(0, amount)))
+
+    def select(self, tech: str) -> Transition | None:
+        self.selected = tech
+        self.rebuild()
+        return None
+
+    def on_other_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            c, r = self.pos[self.selected]
+            dc, dr = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}[event.key]
+            target = (c + dc, r + dr)
+            best = None
+            for t, p in self.pos.items():
+                if p == target:
+                    best = t
+            if best is None and dc:
+                same = [t for t, p in self.pos.items() if p[0] == c + dc]
+                if same:
+                    best = min(same, key=lambda t: abs(self.pos[t][1] - r))
+            if best:
+                return self.select(best)
+        return None
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        fs = round(14 * self.app.scale)
+        g = self.graph_rect()
+        draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))
+        if not self.nodes:
+            self.compute_nodes()
+        # edges first
+        for t, rect in self.nodes.items():
+            for r in rules.techs[t].requires:
+                if r in self.nodes:
+                    a = self.nodes[r]
+                    col = draw.GOOD if v.me.techs[r].done else (90, 100, 115)
+                    start, end = (a.right, a.centery), (rect.left, rect.centery)
+                    mid = (start[0] + end[0]) // 2
+                    pygame.draw.lines(surf, col, False, [start, (mid, start[1]), (mid, end[1]), end], 2)
+                    pygame.draw.polygon(surf, col, [end, (end[0] - 7, end[1] - 4), (end[0] - 7, end[1] + 4)])
+        for t, rect in self.nodes.items():
+            ts = v.me.techs[t]
+            tech = rules.techs[t]
+            if ts.done:
+                fill, edge = (28, 52, 40), draw.GOOD
+            elif t in v.available_techs:
+                fill, edge = (30, 42, 60), draw.ACCENT
+            else:
+                fill, edge = (26, 28, 34), (80, 86, 96)
+            pygame.draw.rect(surf, fill, rect, border_radius=5)
+            pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
+                             border_radius=5)
+            draw.text(surf, self.tech_name(t), (rect.x + self.s(6), rect.y + self.s(3)), fs,
+                      draw.TEXT if ts.done or t in v.available_techs else draw.DIM, ts.funding > 0,
+                      rect.width - self.s(12))
+            barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(12), rect.width - self.s(12), self.s(6))
+            if ts.done:
+                draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
+            else:
+                draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
+            if ts.funding > 0 and rect.height > self.s(40):
+                draw.text(surf, f"▶ {ts.funding}", (rect.right - self.s(6), rect.y + self.s(20)), round(12 * self.app.scale),
+                          draw.WARN, align="right")
+        # legend
+        lx = g.x + self.s(10)
+        ly = g.bottom - self.s(22)
+        small = round(12 * self.app.scale)
+        for label, col in ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
+                           (self.tr("research.legend_locked"), (80, 86, 96))):
+            pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
+            r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
+            lx = r.right + self.s(18)
+        self.draw_details(surf)
+
+    def draw_details(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        c = self.content
+        box = pygame.Rect(c.right - self.s(372), c.y, self.s(372), c.height)
+        t = self.selected
+        tech = rules.techs[t]
+        ts = v.me.techs[t]
+        fs = round(15 * self.app.scale)
+        inner = draw.panel(surf, box, self.tech_name(t), round(17 * self.app.scale))
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        y = inner.y
+        desc = self.app.stext(tech.description) if tech.description else ""
+        if desc and desc != tech.description:
+            y += draw.paragraph(surf, desc, pygame.Rect(inner.x, y, inner.width, lh * 3), round(13 * self.app.scale), draw.DIM)
+            y += self.s(4)
+        if ts.done:
+            status = self.tr("research.done")
+        elif t in v.available_techs:
+            status = self.tr("research.open")
+        else:
+            status = self.tr("research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done))
+        y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
+                            draw.GOOD if ts.done else draw.TEXT)
+        useful = useful_funding(rules, v.me, tech, ts)
+        rows = [
+            (self.tr("research.progress"), f"{ts.progress} / {tech.cost}"),
+            (self.tr("research.reliability"), f"{ts.reliability if ts.done else '—'} / {tech.ceiling}"),
+            (self.tr("research.base"), str(tech.base)),
+            (self.tr("research.funding"), str(ts.funding)),
+            (self.tr("research.useful"), str(useful)),
+        ]
+        if ts.done:
+            rows.append((self.tr("research.gain"), f"+{expected_reliability_gain(rules, v.me, tech, ts, ts.funding)}"))
+        else:
+            n = turns_to_finish(rules, v.me, tech, ts, ts.funding)
+            rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never")))
+            n2 = turns_to_finish(rules, v.me, tech, ts, useful)
+            rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—"))
+        rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})"))
+        for label, val in rows:
+            if y > c.bottom - self.s(150) - lh:
+                break
+            draw.text(surf, label, (inner.x, y), fs, draw.DIM, width=inner.width - self.s(90))
+            draw.text(surf, val, (inner.right, y), fs, draw.TEXT, True, align="right")
+            y += lh
+        barr = pygame.Rect(inner.x, y + self.s(4), inner.width, self.s(10))
+        if y + self.s(14) < c.bottom - self.s(150):
+            if ts.done:
+                draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
+            else:
+                draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
+        unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
+        if unlocks and y + lh * 2 < c.bottom - self.s(150):
+            draw.text(surf, self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),
+                      (inner.x, y + self.s(20)), round(13 * self.app.scale), draw.ACCENT, width=inner.width)

@@ -1,0 +1,319 @@
+"""The turn's launches, in the order they flew, as a short animation (pad, orbit, Moon) beside a log; skippable."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import Replace, Reset, Screen, Transition
+
+STEP_TIME = 0.55  # seconds per mission step in the animation
+
+
+def describe(screen: Any, e: Any) -> str:
+    """One line of the log for a domain event, or '' for events the log leaves out."""
+    app = screen.app
+    tr = app.tr
+    kind = type(e).__name__
+    side = getattr(e, "side", None)
+    who = app.side_name(side) if side else ""
+    rules = app.session.rules
+
+    def mname(m: str) -> str:
+        return app.stext(rules.missions[m].name) if m in rules.missions else m
+
+    def step(m: str, s: str) -> str:
+        mission = rules.missions.get(m)
+        st = next((x for x in mission.steps if x.id == s), None) if mission else None
+        return app.stext(st.name) if st and st.name else s
+
+    table = {
+        "MissionLaunched": lambda: tr("log.launched", side=who, mission=mname(e.mission)),
+        "MissionSucceeded": lambda: tr("log.succeeded", side=who, mission=mname(e.mission)),
+        "MissionPartlySucceeded": lambda: tr("log.partial", side=who, mission=mname(e.mission), step=step(e.mission, e.step)),
+        "MissionFailed": lambda: tr("log.crew_lost" if e.crew_lost else "log.failed", side=who, mission=mname(e.mission),
+                                    step=step(e.mission, e.step)),
+        "MissionScrubbed": lambda: tr("log.scrubbed", side=who, mission=mname(e.mission)),
+        "MilestoneAchieved": lambda: tr(f"log.milestone{min(e.rank, 3)}", side=who,
+                                        name=app.stext(rules.milestones[e.milestone].name), p=e.prestige),
+        "CrewDied": lambda: tr("log.died", side=who, name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
+        "TechCompleted": lambda: tr("log.tech", name=app.stext(rules.techs[e.tech].name), r=e.reliability),
+        "ReliabilityChanged": lambda: "",
+        "CrewTrained": lambda: tr("log.trained", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
+        "CrewInjured": lambda: tr("log.injured", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
+        "CrewRetired": lambda: tr("log.retired", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
+        "CrewRecovered": lambda: tr("log.recovered", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
+        "BudgetSet": lambda: tr("log.budget", n=e.budget, year=e.year),
+        "EventFired": lambda: tr("log.news", title=app.stext(f"event.{e.event}.title")),
+        "IntelReported": lambda: tr("log.intel", side=app.side_name(e.about)),
+        "GameWon": lambda: tr("log.won", side=app.side_name(e.side)) if e.side else tr("log.draw"),
+    }
+    f = table.get(kind)
+    return f() if f else ""
+
+
+def is_moon_bound(mission: Any) -> bool:
+    text = " ".join([mission.id, *mission.milestones]).lower()
+    return "moon" in text or "lunar" in text
+
+
+class Flight:
+    """One launch of the turn, as the events told it."""
+
+    def __init__(self, side: str, mission: str) -> None:
+        self.side = side
+        self.mission = mission
+        self.steps: list[tuple[str, bool]] = []
+        self.result = "success"
+        self.lines: list[str] = []
+
+
+class ResolutionScreen(Screen):
+    name = "resolution"
+
+    def __init__(self, app: Any, side: str | None, demo: bool = False) -> None:
+        super().__init__(app)
+        self.side = side
+        self.demo = demo
+        s = app.session
+        events = s.events_for(side) if side else [e for e in s.last_events if type(e).__name__ in (
+            "MissionLaunched", "StepRolled", "MissionSucceeded", "MissionPartlySucceeded", "MissionFailed",
+            "MissionScrubbed", "MilestoneAchieved", "CrewDied", "GameWon")]
+        self.flights: list[Flight] = []
+        self.home: list[str] = []
+        cur: Flight | None = None
+        for e in events:
+            kind = type(e).__name__
+            if kind == "MissionLaunched":
+                cur = Flight(e.side, e.mission)
+                self.flights.append(cur)
+                cur.lines.append(describe(self, e))
+            elif kind == "StepRolled" and cur is not None:
+                cur.steps.append((e.step, e.passed))
+            elif kind in ("MissionSucceeded", "MissionPartlySucceeded", "MissionFailed") and cur is not None:
+                cur.result = {"MissionSucceeded": "success", "MissionPartlySucceeded": "partial"}.get(kind, "failure")
+                if kind == "MissionFailed" and e.crew_lost:
+                    cur.result = "crew_lost"
+                cur.lines.append(describe(self, e))
+            elif kind in ("MilestoneAchieved", "CrewDied") and cur is not None and e.side == cur.side:
+                cur.lines.append(describe(self, e))
+            else:
+                line = describe(self, e)
+                if line:
+                    self.home.append(line)
+        self.t = 0.0
+        self.index = 0
+        self.done = not self.flights
+        self.wait = 0.0
+        rng = random.Random(7)
+        self.stars = [(rng.random(), rng.random(), rng.choice((1, 1, 2))) for _ in range(120)]
+        self.sounded = -1
+
+    @property
+    def animating(self) -> bool:
+        return not self.done or self.demo
+
+    def duration(self, f: Flight) -> float:
+        return (len(f.steps) + 2) * STEP_TIME
+
+    def update(self, dt: float) -> Transition | None:
+        if not self.done:
+            if self.sounded != self.index:
+                self.sounded = self.index
+                self.app.play("launch")
+            self.t += dt
+            if self.t >= self.duration(self.flights[self.index]):
+                self.t = 0.0
+                self.index += 1
+                if self.index >= len(self.flights):
+                    self.done = True
+                    self.index = len(self.flights) - 1
+                    self.rebuild()
+        elif self.demo:
+            self.wait += dt
+            if self.wait > 1.2:
+                return self.proceed()
+        return None
+
+    def skip(self) -> Transition | None:
+        if not self.done:
+            self.done = True
+            self.index = max(0, len(self.flights) - 1)
+            self.rebuild()
+            return None
+        return self.proceed()
+
+    def proceed(self) -> Transition | None:
+        from game.ui.screens.game import DashboardScreen
+        from game.ui.screens.news import NewsScreen
+        from game.ui.screens.summary import EndScreen
+
+        s = self.app.session
+        if self.demo:
+            if s.over():
+                return Replace(EndScreen(self.app))
+            s.run_computers()
+            return Replace(ResolutionScreen(self.app, None, demo=True))
+        s.mark_seen(self.side)
+        if s.over():
+            return Replace(EndScreen(self.app))
+        news = [e for e in s.events_for(self.side) if type(e).__name__ == "EventFired" and e.side == self.side]
+        if news or s.view(self.side).decisions:
+            self.app.play("news")
+            return Replace(NewsScreen(self.app, self.side))
+        return Replace(DashboardScreen(self.app, self.side))
+
+    def back(self) -> Transition | None:
+        if self.demo:
+            return Reset(None)
+        return self.skip()
+
+    def build(self) -> None:
+        w, h = self.app.size
+        label = self.tr("resolution.skip") if not self.done else self.tr("resolution.continue")
+        self.button((w - self.s(260), h - self.s(60), self.s(240), self.s(44)), label, self.skip,
+                    self.tr("tip.resolution.skip" if not self.done else "tip.resolution.continue"),
+                    object_id="#primary" if self.done else None)
+        if self.demo:
+            self.button((self.s(20), h - self.s(60), self.s(200), self.s(44)), self.tr("nav.menu"), lambda: Reset(None),
+                        self.tr("tip.nav.menu"))
+        self.focus = 0
+
+    def on_enter(self) -> Transition | None:
+        return self.skip()
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        s = self.app.session
+        rules = s.rules
+        title = self.tr("resolution.title", date=rules.date_label(s.state.turn - 1))
+        if self.demo:
+            title = self.tr("resolution.demo") + " — " + title
+        draw.text(surf, title, (self.s(20), self.s(12)), round(24 * self.app.scale), draw.TEXT, True, w - self.s(40))
+        # prestige of every side, for the watcher of a demo
+        x = self.s(20)
+        for sid in s.sides:
+            c, sh = self.app.side_style(sid)
+            draw.marker(surf, sh, (x + self.s(6), self.s(62)), self.s(6), c)
+            r = draw.text(surf, f"{self.app.side_name(sid)}: {s.state.sides[sid].prestige if self.demo else ''}".rstrip(": "),
+                          (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
+            x = r.right + self.s(24)
+        scene = pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
+        self.draw_scene(surf, scene)
+        log = pygame.Rect(scene.right + self.s(16), scene.y, w - scene.right - self.s(36), scene.height)
+        self.draw_log(surf, log)
+
+    def draw_scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
+        pygame.draw.rect(surf, (4, 6, 14), r, border_radius=6)
+        for sx, sy, size in self.stars:
+            pygame.draw.circle(surf, (180, 190, 210), (r.x + int(sx * r.width), r.y + int(sy * r.height)), size // 2 + 1 if size > 1 else 1)
+        earth = (r.x + int(r.width * 0.25), r.bottom + int(r.height * 0.55))
+        er = int(r.height * 0.8)
+        pygame.draw.circle(surf, (30, 80, 160), earth, er)
+        pygame.draw.circle(surf, (60, 140, 90), (earth[0] - er // 3, earth[1] - er // 2), er // 3)
+        orbit_r = er + int(r.height * 0.16)
+        pygame.draw.circle(surf, (60, 70, 90), earth, orbit_r, 1)
+        moon = (r.right - int(r.width * 0.14), r.y + int(r.height * 0.2))
+        pygame.draw.circle(surf, (200, 200, 190), moon, int(r.height * 0.07))
+        pygame.draw.circle(surf, (170, 170, 160), (moon[0] - 6, moon[1] - 4), int(r.height * 0.015))
+        pad = (earth[0] + int(er * 0.15), earth[1] - int(math.sqrt(max(0, er * er - (er * 0.15) ** 2))))
+        pygame.draw.rect(surf, (120, 120, 130), (pad[0] - 6, pad[1] - 16, 4, 16))
+        if not self.flights:
+            draw.text(surf, self.tr("resolution.none"), (r.centerx, r.centery), round(18 * self.app.scale), draw.DIM,
+                      align="center")
+            return
+        f = self.flights[self.index]
+        mission = self.app.session.rules.missions.get(f.mission)
+        moon_bound = mission is not None and is_moon_bound(mission)
+
+        def path(u: float) -> tuple[int, int]:
+            # pad -> orbit (along an arc) -> Moon (a straight transfer), u in 0..1
+            if not moon_bound or u < 0.5:
+                k = u / (0.5 if moon_bound else 1.0)
+                a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0])
+                a = a0 + k * 1.1
+                rad = er + (orbit_r - er) * min(1.0, k * 2.5)
+                return int(earth[0] + rad * math.cos(a)), int(earth[1] + rad * math.sin(a))
+            k = (u - 0.5) / 0.5
+            a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0]) + 1.1
+            sx, sy = earth[0] + orbit_r * math.cos(a0), earth[1] + orbit_r * math.sin(a0)
+            return int(sx + (moon[0] - sx) * k), int(sy + (moon[1] - sy) * k)
+
+        n = max(1, len(f.steps))
+        if self.done:
+            progress = 1.0
+        else:
+            progress = max(0.0, min(1.0, (self.t - STEP_TIME) / (n * STEP_TIME)))
+        failed_at = next((i for i, (_, ok) in enumerate(f.steps) if not ok), None)
+        stop = 1.0
+        if f.result in ("failure", "crew_lost") and failed_at is not None:
+            stop = (failed_at + 0.5) / n
+        u = min(progress, stop)
+        colour, shape = self.app.side_style(f.side)
+        pts = [path(i / 40 * u) for i in range(41)]
+        if len(pts) > 1:
+            pygame.draw.lines(surf, colour, False, pts, 2)
+        for i in range(n):
+            p = path((i + 0.5) / n)
+            ok = f.steps[i][1] if i < len(f.steps) else True
+            reached = progress >= (i + 0.5) / n
+            col = (draw.GOOD if ok else draw.BAD) if reached else (70, 80, 95)
+            pygame.draw.circle(surf, col, p, self.s(5), 0 if reached else 1)
+        head = path(u)
+        if u >= stop and stop < 1.0:
+            for k in range(10):
+                a = k * math.pi / 5
+                pygame.draw.line(surf, draw.WARN, head, (head[0] + int(14 * math.cos(a)), head[1] + int(14 * math.sin(a))), 2)
+        else:
+            draw.marker(surf, shape, head, self.s(7), colour)
+        draw.text(surf, f"{self.app.side_name(f.side)} — {self.app.stext(mission.name) if mission else f.mission}",
+                  (r.x + self.s(12), r.y + self.s(10)), round(17 * self.app.scale), colour, True, r.width - self.s(24))
+        draw.text(surf, f"{self.index + 1}/{len(self.flights)}", (r.right - self.s(12), r.y + self.s(10)),
+                  round(15 * self.app.scale), draw.DIM, align="right")
+        if progress >= 1.0 or u >= stop:
+            key = {"success": "resolution.success", "partial": "resolution.partial", "failure": "resolution.failure",
+                   "crew_lost": "resolution.crew_lost"}[f.result]
+            col = {"success": draw.GOOD, "partial": draw.ACCENT, "failure": draw.WARN, "crew_lost": draw.BAD}[f.result]
+            draw.text(surf, self.tr(key), (r.x + self.s(12), r.y + self.s(38)), round(20 * self.app.scale), col, True)
+
+    def draw_log(self, surf: pygame.Surface, r: pygame.Rect) -> None:
+        fs = round(14 * self.app.scale)
+        inner = draw.panel(surf, r, self.tr("resolution.log"), round(16 * self.app.scale))
+        lh = draw.font(fs).get_linesize() + self.s(1)
+        y = inner.y
+        shown = self.flights if self.done else self.flights[: self.index + 1]
+        lines: list[tuple[str, tuple[int, int, int]]] = []
+        for i, f in enumerate(shown):
+            colour, _ = self.app.side_style(f.side)
+            fl = f.lines if (self.done or i < self.index) else f.lines[:1]
+            for j, line in enumerate(fl):
+                lines.append((("" if j == 0 else "   ") + line, colour if j == 0 else draw.TEXT))
+        if self.done and self.home:
+            lines.append(("", draw.TEXT))
+            lines.append((self.tr("resolution.home") if not self.demo else "", draw.ACCENT))
+            lines.extend((f"• {x}", draw.TEXT) for x in self.home)
+        wrapped: list[tuple[str, tuple[int, int, int]]] = []
+        for text, col in lines:
+            for k, part in enumerate(draw.wrap(text, fs, inner.width)):
+                wrapped.append(((part if k == 0 else "   " + part), col))
+        fit = max(1, (inner.bottom - y) // lh)
+        for text, col in wrapped[-fit:] if not self.done else wrapped[:fit]:
+            draw.text(surf, text, (inner.x, y), fs, col, width=inner.width)
+            y += lh
+
+
+class DemoScreen(ResolutionScreen):
+    """`--demo`: the computer plays every side; each turn's launches are shown, then the next turn is played."""
+
+    name = "demo"
+
+    def __init__(self, app: Any) -> None:
+        if app.session.resolutions == 0 and not app.session.over():
+            app.session.run_computers()
+        super().__init__(app, None, demo=True)

@@ -1,0 +1,126 @@
+"""Save and load from anywhere: a list of saves with side, date and turn, newest first."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pygame
+
+from game.ui import draw, saves
+from game.ui.screens.base import Pop, Push, Screen, Transition
+
+
+class SaveLoadScreen(Screen):
+    overlay = False
+    name = "saveload"
+
+    def __init__(self, app: Any, mode: str) -> None:
+        super().__init__(app)
+        self.mode = mode  # "save" or "load"
+        self.page = 0
+        self.entry_w: Any = None
+        self.infos = saves.list_saves(app.settings.saves())
+
+    def default_name(self) -> str:
+        s = self.app.session
+        if s is None:
+            return "game"
+        return f"{s.rules.id}-{s.rules.date_label(s.state.turn)}".replace(" ", "_")
+
+    def build(self) -> None:
+        w, h = self.app.size
+        self.infos = saves.list_saves(self.app.settings.saves())
+        x = self.s(40)
+        y = self.s(90)
+        if self.mode == "save":
+            self.entry_w = self.entry((x, y, self.s(420), self.s(38)), self.default_name())
+            self.button((x + self.s(430), y, self.s(160), self.s(38)), self.tr("saves.save"), self.save_named,
+                        self.tr("tip.saves.save"), object_id="#primary")
+            y += self.s(56)
+        rh = self.s(44)
+        per = max(1, (h - y - self.s(140)) // rh)
+        pages = max(1, -(-len(self.infos) // per))
+        self.page = max(0, min(self.page, pages - 1))
+        for i, info in enumerate(self.infos[self.page * per:(self.page + 1) * per]):
+            label = self.tr("saves.load") if self.mode == "load" else self.tr("saves.overwrite")
+            self.button((w - self.s(220), y + i * rh + self.s(40), self.s(180), rh - self.s(6)), label,
+                        lambda info=info: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=info.name))
+        if pages > 1:
+            self.button((x, h - self.s(70), self.s(120), self.s(40)), self.tr("list.prev"), lambda: self.turn(-1),
+                        self.tr("tip.list.prev"), enabled=self.page > 0)
+            self.button((x + self.s(130), h - self.s(70), self.s(120), self.s(40)), self.tr("list.next"), lambda: self.turn(1),
+                        self.tr("tip.list.next"), enabled=self.page < pages - 1)
+        self.button((w - self.s(220), h - self.s(70), self.s(180), self.s(40)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
+        self.per = per
+        self.y0 = y
+
+    def turn(self, step: int) -> Transition | None:
+        self.page += step
+        self.rebuild()
+        return None
+
+    def save_named(self) -> Transition | None:
+        name = (self.entry_w.get_text() if self.entry_w else "") or self.default_name()
+        name = re.sub(r"[^\w\-. ]", "_", name).strip() or "game"
+        return self.save_to(self.app.settings.saves() / f"{name}.json")
+
+    def save_to(self, path: Any) -> Transition | None:
+        try:
+            saves.save(self.app.session, path)
+        except saves.SaveError as e:
+            self.app.status = str(e)
+            self.rebuild()
+            return None
+        self.app.saved_len = len(self.app.session.log)
+        self.app.status = self.tr("status.saved", name=path.stem)
+        return Pop()
+
+    def pick(self, info: saves.SaveInfo) -> Transition | None:
+        from game.ui.screens.overlays import ConfirmScreen
+
+        if self.mode == "save":
+            return Push(ConfirmScreen(self.app, self.tr("confirm.overwrite", name=info.name), lambda: self.save_to(info.path)))
+        if self.app.unsaved():
+            return Push(ConfirmScreen(self.app, self.tr("confirm.load"), lambda: self.load(info.path)))
+        return self.load(info.path)
+
+    def load(self, path: Any) -> Transition | None:
+        try:
+            session, warnings = saves.load(path)
+        except saves.SaveError as e:
+            self.app.status = str(e)
+            self.rebuild()
+            return None
+        self.app.status = "; ".join(warnings)
+        return self.app.start_session(session, saved=True)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        draw.text(surf, self.tr("saves.title_" + self.mode), (self.s(40), self.s(24)), round(28 * self.app.scale), draw.TEXT, True)
+        draw.text(surf, self.tr("saves.folder", path=str(self.app.settings.saves())), (self.s(40), self.s(62)),
+                  round(13 * self.app.scale), draw.DIM, width=w - self.s(80))
+        fs = round(15 * self.app.scale)
+        small = round(13 * self.app.scale)
+        y = getattr(self, "y0", self.s(90))
+        cols = [self.s(40), int(w * 0.3), int(w * 0.5), int(w * 0.62), int(w * 0.7)]
+        for x, key in zip(cols, ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.when"), strict=True):
+            draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
+        rh = self.s(44)
+        per = getattr(self, "per", 10)
+        items = self.infos[self.page * per:(self.page + 1) * per]
+        if not items:
+            draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(50)), fs, draw.DIM)
+        for i, info in enumerate(items):
+            yy = y + self.s(40) + i * rh + self.s(8)
+            draw.text(surf, info.name, (cols[0], yy), fs, draw.TEXT, True, cols[1] - cols[0] - self.s(8))
+            draw.text(surf, info.scenario, (cols[1], yy), fs, draw.TEXT, width=cols[2] - cols[1] - self.s(8))
+            draw.text(surf, info.sides, (cols[2], yy), fs, draw.TEXT, width=cols[3] - cols[2] - self.s(8))
+            draw.text(surf, self.tr("saves.date_turn", date=info.date, turn=info.turn), (cols[3], yy), fs, draw.TEXT,
+                      width=cols[4] - cols[3] - self.s(8))
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.saved_at))
+            draw.text(surf, when, (cols[4], yy), small, draw.DIM, width=w - self.s(240) - cols[4])
+        if self.app.status:
+            draw.text(surf, self.app.status, (self.s(40), h - self.s(110)), fs, draw.WARN, width=w - self.s(80))

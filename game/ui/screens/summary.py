@@ -1,0 +1,178 @@
+"""Statistics (prestige, budget and reliability over time; firsts beside history) and the end of the game."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import Push, Reset, Screen, Transition
+from game.ui.screens.game import GameScreen
+
+
+def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
+          series: list[tuple[str, list[tuple[int, int]], bool]]) -> None:
+    """Lines over turns, one per side: colour, shape markers and a legend, so colour is never the only cue.
+
+    `series` is (side, [(turn, value)], estimated) — estimated lines are dashed.
+    """
+    app = screen.app
+    fs = round(13 * app.scale)
+    inner = draw.panel(surf, rect, title, round(15 * app.scale))
+    plot = pygame.Rect(inner.x + screen.s(40), inner.y + screen.s(4), inner.width - screen.s(44), inner.height - screen.s(40))
+    pts = [p for _, s, _ in series for p in s]
+    pygame.draw.rect(surf, (18, 24, 32), plot)
+    if len(pts) < 1:
+        draw.text(surf, app.tr("stats.no_data"), plot.center, fs, draw.DIM, align="center")
+        return
+    t0 = min(p[0] for p in pts)
+    t1 = max(max(p[0] for p in pts), t0 + 1)
+    v0 = min(0, min(p[1] for p in pts))
+    v1 = max(max(p[1] for p in pts), v0 + 1)
+    for k in range(5):
+        yv = v0 + (v1 - v0) * k / 4
+        y = plot.bottom - int(plot.height * k / 4)
+        pygame.draw.line(surf, (40, 48, 60), (plot.x, y), (plot.right, y))
+        draw.text(surf, str(int(yv)), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
+    rules = app.session.rules
+    draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)
+    draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
+
+    def at(t: int, val: int) -> tuple[int, int]:
+        return (plot.x + int((t - t0) / (t1 - t0) * plot.width), plot.bottom - int((val - v0) / (v1 - v0) * plot.height))
+
+    lx = plot.x + screen.s(60)
+    for side, s, estimated in series:
+        colour, shape = app.side_style(side)
+        xy = [at(t, val) for t, val in s]
+        if len(xy) > 1:
+            if estimated:
+                for a, b in zip(xy[::2], xy[1::2], strict=False):
+                    pygame.draw.line(surf, colour, a, b, 2)
+            else:
+                pygame.draw.lines(surf, colour, False, xy, 2)
+        step = max(1, len(xy) // 8)
+        for p in xy[::step]:
+            draw.marker(surf, shape, p, screen.s(4), colour)
+        draw.marker(surf, shape, (lx, plot.bottom + screen.s(10)), screen.s(5), colour)
+        label = app.side_name(side) + (f" ({app.tr('stats.estimated')})" if estimated else "")
+        r = draw.text(surf, label, (lx + screen.s(10), plot.bottom + screen.s(2)), fs, colour)
+        lx = r.right + screen.s(16)
+
+
+def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[str, Any]) -> None:
+    """Each milestone: who reached it first in this game, and who did in history, side by side."""
+    app = screen.app
+    rules = app.session.rules
+    fs = round(13 * app.scale)
+    inner = draw.panel(surf, rect, app.tr("stats.timeline"), round(15 * app.scale))
+    lh = draw.font(fs).get_linesize() + screen.s(2)
+    cols = [inner.x, inner.x + int(inner.width * 0.42), inner.x + int(inner.width * 0.71)]
+    for x, key in zip(cols, ("stats.milestone", "stats.this_game", "stats.history"), strict=True):
+        draw.text(surf, app.tr(key), (x, inner.y), fs, draw.ACCENT, True)
+    y = inner.y + lh
+    for ms_id, ms in rules.milestones.items():
+        if y > inner.bottom - lh:
+            draw.text(surf, "…", (inner.x, y - screen.s(4)), fs, draw.DIM)
+            break
+        draw.text(surf, app.stext(ms.name), (cols[0], y), fs, draw.TEXT, width=cols[1] - cols[0] - screen.s(6))
+        order = firsts.get(ms_id) or ()
+        if order:
+            side, turn = order[0]
+            c, sh = app.side_style(side)
+            draw.marker(surf, sh, (cols[1] + screen.s(5), y + lh // 2), screen.s(5), c)
+            draw.text(surf, f"{app.side_name(side)} {rules.date_label(turn)}", (cols[1] + screen.s(14), y), fs, c,
+                      width=cols[2] - cols[1] - screen.s(20))
+        else:
+            draw.text(surf, "—", (cols[1], y), fs, draw.DIM)
+        if ms.history_date is not None:
+            hs = ms.history_side
+            label = (app.side_name(hs) + " " if hs else "") + rules.date_label(ms.history_date)
+            draw.text(surf, label, (cols[2], y), fs, draw.DIM, width=inner.right - cols[2])
+        y += lh
+
+
+class StatsScreen(GameScreen):
+    name = "stats"
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        v = self.view
+        c = self.content
+        half = c.width // 2
+        hh = c.height // 2
+        prestige = [(self.side, [(t, p) for t, p, _, _ in v.me.history], False)]
+        prestige += [(r.id, list(r.history), False) for r in v.rivals]
+        chart(self, surf, pygame.Rect(c.x, c.y, half - self.s(6), hh - self.s(6)), self.tr("stats.prestige"), prestige)
+        budget = [(self.side, [(t, b) for t, _, b, _ in v.me.history], False)]
+        for r in v.rivals:
+            if r.estimate is not None:
+                budget.append((r.id, [(r.estimate.turn, r.estimate.budget)], True))
+        chart(self, surf, pygame.Rect(c.x + half, c.y, c.width - half, hh - self.s(6)), self.tr("stats.budget"), budget)
+        rows = self.app.session.reliability.get(self.side, [])
+        rel: list[tuple[str, list[tuple[int, int]], bool]] = []
+        for sid in self.app.session.sides:
+            pts = [(t, row[sid]) for t, row in rows if sid in row]
+            if pts:
+                rel.append((sid, pts, sid != self.side))
+        chart(self, surf, pygame.Rect(c.x, c.y + hh, half - self.s(6), c.height - hh), self.tr("stats.reliability"), rel)
+        timeline(self, surf, pygame.Rect(c.x + half, c.y + hh, c.width - half, c.height - hh), dict(v.firsts))
+
+
+class EndScreen(Screen):
+    """The winner, the score and the timeline of firsts; back to the menu."""
+
+    name = "end"
+
+    def build(self) -> None:
+        w, h = self.app.size
+        self.button((w - self.s(300), h - self.s(64), self.s(280), self.s(46)), self.tr("end.menu"), self.menu,
+                    self.tr("tip.end.menu"), object_id="#primary", key=pygame.K_m)
+        self.focus = 0
+
+    def menu(self) -> Transition | None:
+        self.app.session = None
+        return Reset(None)
+
+    def back(self) -> Transition | None:
+        return self.menu()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        s = self.app.session
+        if s is None:
+            return
+        st = s.state
+        w, h = self.app.size
+        winner = st.winner
+        big = round(38 * self.app.scale)
+        if winner:
+            colour, shape = self.app.side_style(winner)
+            title = self.tr("end.winner", side=self.app.side_name(winner))
+            draw.marker(surf, shape, (w // 2 - draw.font(big, True).size(title)[0] // 2 - self.s(30), self.s(46)), self.s(14), colour)
+        else:
+            colour, title = draw.TEXT, self.tr("end.draw")
+        draw.text(surf, title, (w // 2, self.s(20)), big, colour, True, w - self.s(80), align="center")
+        reason_key = f"victory.{st.end_reason}.name"
+        reason = self.app.stext(reason_key)
+        if reason == reason_key:
+            reason = self.tr("end.reason." + st.end_reason) if self.tr.has("end.reason." + st.end_reason) else st.end_reason
+        draw.text(surf, self.tr("end.how", reason=reason, date=s.rules.date_label(st.turn - 1)), (w // 2, self.s(80)),
+                  round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
+        # the score
+        box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))
+        inner = draw.panel(surf, box, self.tr("end.score"), round(16 * self.app.scale))
+        fs = round(16 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(6)
+        y = inner.y
+        for sid in sorted(s.sides, key=lambda x: -st.sides[x].prestige):
+            side = st.sides[sid]
+            c, sh = self.app.side_style(sid)
+            draw.marker(surf, sh, (inner.x + self.s(8), y + lh // 2 - self.s(3)), self.s(7), c)
+            draw.text(surf, self.app.side_name(sid), (inner.x + self.s(24), y), fs, c, True, inner.width // 2)
+            draw.text(surf, self.tr("end.prestige", p=side.prestige), (inner.right, y), fs, draw.TEXT, True, align="right")
+            y += lh
+            draw.text(surf, self.tr("end.detail", m=len(side.milestones), l=side.launches, d=side.deaths), (inner.x + self.s(24), y - self.s(6)),
+                      round(13 * self.app.scale), draw.DIM, width=inner.width - self.s(24))
+            y += lh
+        timeline(self, surf, pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height),
+                 {k: list(v) for k, v in st.firsts.items()})

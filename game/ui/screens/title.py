@@ -1,0 +1,497 @@
+"""The title and main menu, new game, scenarios and mods, and settings."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from typing import Any
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.settings import LANGUAGES, SCALES, SIZES
+
+UI_LANGUAGES = ("en", "vi")  # complete translations; ru has the welcome only
+
+
+def load_scenario(app: Any, ref: str, mods: list[str]) -> tuple[Any, str]:
+    """(Scenario, '') or (None, the first problem as one line)."""
+    from game.content.findings import ContentError
+    from game.content.load import load_scenario as load
+
+    key = (ref, tuple(mods))
+    cache = app.__dict__.setdefault("scenario_cache", {})
+    if key in cache:
+        return cache[key], ""
+    try:
+        sc = load(ref, mods)
+    except ContentError as e:
+        errors = [f.format() for f in e.findings if f.severity == "error"] or [str(e)]
+        return None, errors[0] + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
+    except Exception as e:  # noqa: BLE001 - a broken scenario folder must be reported, not crash the menu
+        return None, f"{ref}: {e}"
+    cache[key] = sc
+    return sc, ""
+
+
+def installed(app: Any) -> dict[str, Any]:
+    from game.content.packages import discover
+
+    try:
+        packages, _ = discover()
+    except Exception:  # noqa: BLE001
+        packages = {}
+    return packages
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.t0 = time.monotonic()
+        self.beeped = False
+        rng = random.Random(1957)
+        self.stars = [(rng.random(), rng.random(), rng.random()) for _ in range(160)]
+
+    def build(self) -> None:
+        w, h = self.app.size
+        bw, bh = self.s(340), self.s(44)
+        x = w // 2 - bw // 2
+        items: list[tuple[str, Any, int | None]] = []
+        if self.app.session is not None and not self.app.session.over():
+            items.append(("menu.continue", self.resume, pygame.K_c))
+        items += [
+            ("menu.new", lambda: Push(NewGameScreen(self.app, hotseat=False)), pygame.K_n),
+            ("menu.hotseat", lambda: Push(NewGameScreen(self.app, hotseat=True)), pygame.K_h),
+            ("menu.load", self.open_load, pygame.K_l),
+            ("menu.demo", lambda: self.start_demo(self.app.launch_scenario(), self.app.settings.mods, None), pygame.K_w),
+            ("menu.packages", lambda: Push(PackagesScreen(self.app)), pygame.K_o),
+            ("menu.settings", lambda: Push(SettingsScreen(self.app)), pygame.K_s),
+            ("menu.help", self.open_help, None),
+            ("menu.quit", lambda: self.app.request_quit(), pygame.K_q),
+        ]
+        y = int(h * 0.36)
+        gap = min(bh + self.s(8), (h - y - self.s(30)) // len(items))
+        for key, action, k in items:
+            self.button((x, y, bw, min(bh, gap - self.s(6))), self.tr(key), action, self.tr("tip." + key), key=k, object_id="#menu")
+            y += gap
+        self.focus = 0
+        self.button((w - self.s(150), h - self.s(50), self.s(130), self.s(36)),
+                    self.tr("menu.unmute") if self.app.settings.muted else self.tr("menu.mute"), self.mute,
+                    self.tr("tip.menu.mute"), focus=True)
+
+    def mute(self) -> Transition | None:
+        self.app.toggle_mute()
+        self.rebuild()
+        return None
+
+    def open_help(self) -> Transition | None:
+        from game.ui.screens.overlays import HelpScreen
+
+        return Push(HelpScreen(self.app))
+
+    def open_load(self) -> Transition | None:
+        from game.ui.screens.saveload import SaveLoadScreen
+
+        return Push(SaveLoadScreen(self.app, "load"))
+
+    def resume(self) -> Transition | None:
+        return self.app.start_session(self.app.session, saved=not self.app.unsaved())
+
+    def back(self) -> Transition | None:
+        return self.app.request_quit()
+
+    def load_path(self, path: str) -> Transition | None:
+        from game.ui import saves
+
+        try:
+            session, warnings = saves.load(path)
+        except saves.SaveError as e:
+            self.app.status = str(e)
+            return None
+        self.app.status = "; ".join(warnings)
+        return self.app.start_session(session, saved=True)
+
+    def start_demo(self, scenario: str, mods: list[str], seed: int | None) -> Transition | None:
+        from game.ui.session import Session
+
+        sc, err = load_scenario(self.app, scenario, list(mods))
+        if sc is None:
+            self.app.status = err
+            self.rebuild()
+            return None
+        controllers = {s: "ai:normal" for s in sc.ruleset.side_ids}
+        return self.app.start_session(Session(sc, scenario, list(mods), controllers, seed if seed is not None else random.randrange(1 << 30)))
+
+    @property
+    def animating(self) -> bool:
+        return time.monotonic() - self.t0 < 6.0  # Sputnik crosses the sky once, then the screen rests
+
+    def update(self, dt: float) -> Transition | None:
+        if not self.beeped and time.monotonic() - self.t0 > 0.3:
+            self.beeped = True
+            self.app.play("beep")
+        return None
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        for sx, sy, b in self.stars:
+            c = int(120 + 120 * b)
+            surf.set_at((int(sx * w), int(sy * h)), (c, c, c))
+        # Sputnik: a sphere with four antennae crossing the sky
+        k = min(1.0, (time.monotonic() - self.t0) / 6.0)
+        cx = int(w * (0.1 + 0.8 * k))
+        cy = int(h * 0.26 - math.sin(k * math.pi) * h * 0.12)
+        for a in (2.5, 2.8, 3.5, 3.8):
+            pygame.draw.line(surf, (200, 200, 210), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1)
+        pygame.draw.circle(surf, (215, 215, 225), (cx, cy), self.s(9))
+        big = round(64 * self.app.scale)
+        draw.text(surf, self.tr("title.name"), (w // 2, int(h * 0.08)), big, (240, 240, 250), True, align="center")
+        draw.text(surf, self.tr("title.tagline"), (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
+                  round(18 * self.app.scale), draw.DIM, align="center")
+        # the Russian welcome, whatever the language
+        from game.ui.i18n import table
+
+        welcome = table("ru").get("title.welcome", "")
+        draw.text(surf, welcome, (w // 2, int(h * 0.30)), round(16 * self.app.scale), draw.WARN, align="center")
+        if self.app.status:
+            draw.text(surf, self.app.status, (w // 2, h - self.s(36)), round(14 * self.app.scale), draw.BAD,
+                      width=w - self.s(340), align="center")
+        draw.text(surf, self.tr("title.keys"), (self.s(16), h - self.s(30)), round(13 * self.app.scale), draw.DIM)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class NewGameScreen(Screen):
+    """Scenario, mods, who plays each side (a person, or the computer at a named level), seed, language."""
+
+    name = "newgame"
+    CONTROLLERS = ("human", "ai:easy", "ai:normal", "ai:hard")
+
+    def __init__(self, app: Any, hotseat: bool) -> None:
+        super().__init__(app)
+        self.hotseat = hotseat
+        packages = installed(app)
+        self.scenarios = [p for p, pkg in packages.items() if not pkg.is_mod]
+        self.mods_all = [p for p, pkg in packages.items() if pkg.is_mod]
+        first = app.launch_scenario()
+        if first not in self.scenarios:
+            self.scenarios.insert(0, first)
+        self.scenario = first
+        self.mods = [m for m in app.settings.mods if m in self.mods_all]
+        self.controllers: dict[str, str] = {}
+        self.seed_w: Any = None
+        self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
+        self.load_current()
+
+    def load_current(self) -> None:
+        self.sc, self.error = load_scenario(self.app, self.scenario, self.mods)
+        if self.sc is not None:
+            sides = self.sc.ruleset.side_ids
+            self.controllers = {s: self.controllers.get(s) or ("human" if (self.hotseat or i == 0) else "ai:normal")
+                                for i, s in enumerate(sides)}
+
+    def side_label(self, side: str) -> str:
+        return self.sc.text(f"side.{side}.name", self.app.settings.language) if self.sc else side
+
+    def build(self) -> None:
+        w, h = self.app.size
+        x = self.s(60)
+        lw = self.s(260)
+        bw = min(self.s(560), w - x - lw - self.s(80))
+        y = self.s(100)
+        row = self.s(48)
+        self.button((x + lw, y, bw, self.s(38)), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
+        y += row
+        if self.mods_all:
+            mx = x + lw
+            for m in self.mods_all[:6]:
+                b = self.button((mx, y, self.s(180), self.s(38)), m, lambda m=m: self.toggle_mod(m), self.tr("tip.new.mod"),
+                                selected=m in self.mods)
+                mx += self.s(188)
+        y += row
+        if self.sc is not None:
+            for side in self.sc.ruleset.side_ids:
+                c = self.controllers[side]
+                self.button((x + lw, y, bw, self.s(38)), self.controller_label(c), lambda s=side: self.next_controller(s),
+                            self.tr("tip.new.controller"))
+                y += row
+        else:
+            y += row * 2
+        self.seed_w = self.entry((x + lw, y, self.s(220), self.s(38)), self.seed_text)
+        y += row
+        self.button((x + lw, y, bw, self.s(38)), self.tr(f"lang.{self.app.settings.language}"), self.next_language,
+                    self.tr("tip.new.language"))
+        self.start_y = y + row
+        self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
+                    self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
+                    key=pygame.K_RETURN, ctrl=True)
+        self.button((x, h - self.s(74), self.s(200), self.s(48)), self.tr("common.back"), lambda: Pop(), self.tr("tip.common.back"))
+
+    def scenario_label(self) -> str:
+        if self.sc is not None:
+            return self.sc.text(self.sc.ruleset.name, self.app.settings.language)
+        return self.scenario
+
+    def controller_label(self, c: str) -> str:
+        return self.tr("controller." + c.replace(":", "_"))
+
+    def next_scenario(self) -> Transition | None:
+        i = self.scenarios.index(self.scenario) if self.scenario in self.scenarios else -1
+        self.scenario = self.scenarios[(i + 1) % len(self.scenarios)]
+        self.controllers = {}
+        self.load_current()
+        self.rebuild()
+        return None
+
+    def toggle_mod(self, m: str) -> Transition | None:
+        if m in self.mods:
+            self.mods.remove(m)
+        else:
+            self.mods.append(m)
+        self.load_current()
+        self.rebuild()
+        return None
+
+    def next_controller(self, side: str) -> Transition | None:
+        c = self.controllers[side]
+        self.controllers[side] = self.CONTROLLERS[(self.CONTROLLERS.index(c) + 1) % len(self.CONTROLLERS)]
+        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
+        self.rebuild()
+        return None
+
+    def next_language(self) -> Transition | None:
+        langs = UI_LANGUAGES
+        i = langs.index(self.app.settings.language) if self.app.settings.language in langs else -1
+        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
+        self.app.set_language(langs[(i + 1) % len(langs)])
+        self.app.save_settings()
+        return None
+
+    def start(self) -> Transition | None:
+        from game.ui.session import Session
+
+        if self.sc is None:
+            return None
+        text = (self.seed_w.get_text() if self.seed_w else "").strip()
+        seed = int(text) if text.isdigit() else (self.app.launch.get("seed") if getattr(self.app, "launch", {}).get("seed") is not None
+                                                 else random.randrange(1 << 30))
+        self.app.settings.last_scenario = self.scenario
+        self.app.settings.mods = list(self.mods)
+        self.app.save_settings()
+        return self.app.start_session(Session(self.sc, self.scenario, list(self.mods), dict(self.controllers), int(seed)))
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),
+                  round(30 * self.app.scale), draw.TEXT, True)
+        x = self.s(60)
+        lw = self.s(260)
+        fs = round(16 * self.app.scale)
+        small = round(13 * self.app.scale)
+        y = self.s(108)
+        row = self.s(48)
+        draw.text(surf, self.tr("new.scenario"), (x, y), fs, draw.DIM, width=lw - self.s(10))
+        y += row
+        draw.text(surf, self.tr("new.mods"), (x, y), fs, draw.DIM, width=lw - self.s(10))
+        if not self.mods_all:
+            draw.text(surf, self.tr("new.no_mods"), (x + lw, y), fs, draw.DIM)
+        y += row
+        bw = min(self.s(560), w - x - lw - self.s(80))
+        if self.sc is not None:
+            for side in self.sc.ruleset.side_ids:
+                colour = tuple(self.sc.ruleset.side(side).color)
+                draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y), fs, draw.TEXT, True, lw - self.s(10))
+                c = self.controllers[side]
+                meaning = self.tr("controller_meaning." + c.replace(":", "_"))
+                draw.text(surf, meaning, (x + lw + bw + self.s(12), y), small, draw.DIM, width=w - (x + lw + bw + self.s(24)))
+                y += row
+        else:
+            draw.paragraph(surf, self.error, pygame.Rect(x, y, w - 2 * x, row * 2), small, draw.BAD)
+            y += row * 2
+        draw.text(surf, self.tr("new.seed"), (x, y), fs, draw.DIM, width=lw - self.s(10))
+        draw.text(surf, self.tr("new.seed_hint"), (x + lw + self.s(232), y + self.s(4)), small, draw.DIM, width=w - x - lw - self.s(300))
+        y += row
+        draw.text(surf, self.tr("new.language"), (x, y), fs, draw.DIM, width=lw - self.s(10))
+        y += row
+        if self.sc is not None:
+            desc_key = self.sc.ruleset.name.replace(".name", ".desc")
+            desc = self.sc.text(desc_key, self.app.settings.language)
+            if desc != desc_key:
+                draw.paragraph(surf, desc, pygame.Rect(x, y + self.s(10), w - 2 * x, h - y - self.s(110)), small, draw.DIM)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class PackagesScreen(Screen):
+    """Installed scenarios and mods; mods can be switched on for new games and checked before playing."""
+
+    name = "packages"
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.packages = installed(app)
+        self.check = ""
+
+    def build(self) -> None:
+        w, h = self.app.size
+        y = self.s(110)
+        for pid, pkg in list(self.packages.items())[:10]:
+            if pkg.is_mod:
+                on = pid in self.app.settings.mods
+                self.button((w - self.s(260), y, self.s(200), self.s(36)), self.tr("packages.on" if on else "packages.off"),
+                            lambda p=pid: self.toggle(p), self.tr("tip.packages.toggle"), selected=on)
+            y += self.s(54)
+        self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
+        self.button((self.s(280), h - self.s(70), self.s(300), self.s(44)), self.tr("packages.check"), self.validate,
+                    self.tr("tip.packages.check"))
+
+    def toggle(self, pid: str) -> Transition | None:
+        mods = self.app.settings.mods
+        if pid in mods:
+            mods.remove(pid)
+        else:
+            mods.append(pid)
+        self.app.save_settings()
+        self.rebuild()
+        return None
+
+    def validate(self) -> Transition | None:
+        sc, err = load_scenario(self.app, self.app.launch_scenario(), list(self.app.settings.mods))
+        self.check = self.tr("packages.ok") if sc is not None else err
+        return None
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        draw.text(surf, self.tr("packages.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
+        draw.text(surf, self.tr("packages.hint"), (self.s(60), self.s(72)), round(14 * self.app.scale), draw.DIM, width=w - self.s(120))
+        y = self.s(110)
+        fs = round(16 * self.app.scale)
+        small = round(13 * self.app.scale)
+        for pid, pkg in list(self.packages.items())[:10]:
+            man = pkg.manifest
+            kind = self.tr("packages.scenario" if not pkg.is_mod else "packages.mod")
+            draw.text(surf, f"{man.name or pid}  ({pid} {man.version})", (self.s(60), y), fs, draw.TEXT, True, w - self.s(360))
+            draw.text(surf, f"{kind} · {man.description or ''}", (self.s(60), y + self.s(24)), small, draw.DIM, width=w - self.s(360))
+            y += self.s(54)
+        if not self.packages:
+            draw.text(surf, self.tr("packages.none"), (self.s(60), y), fs, draw.DIM)
+        if self.check:
+            draw.paragraph(surf, self.check, pygame.Rect(self.s(60), h - self.s(150), w - self.s(120), self.s(70)), small,
+                           draw.GOOD if self.check == self.tr("packages.ok") else draw.BAD)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+
+    def build(self) -> None:
+        w, h = self.app.size
+        st = self.app.settings
+        x = self.s(60) + self.s(300)
+        y = self.s(100)
+        row = self.s(50)
+        bw = self.s(320)
+        self.button((x, y, bw, self.s(38)), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
+        y += row
+        self.button((x, y, self.s(60), self.s(38)), "−", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
+        self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
+        y += row
+        self.button((x, y, bw, self.s(38)), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
+                    self.tr("tip.settings.fullscreen"))
+        y += row
+        self.button((x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
+                    self.tr("tip.settings.tooltips"))
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.safe_colours else "common.off"), self.safe,
+                    self.tr("tip.settings.safe"))
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
+                    enabled=st.tutorial_done)
+        self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
+        self.focus = 0
+
+    def changed(self) -> Transition | None:
+        self.app.save_settings()
+        self.rebuild()
+        return None
+
+    def next_language(self) -> Transition | None:
+        langs = UI_LANGUAGES
+        cur = self.app.settings.language
+        self.app.set_language(langs[(langs.index(cur) + 1) % len(langs)] if cur in langs else "en")
+        return self.changed()
+
+    def volume(self, d: int) -> Transition | None:
+        st = self.app.settings
+        st.volume = max(0, min(100, st.volume + d))
+        self.app.audio.set(st.volume, st.muted)
+        self.app.play("beep")
+        return self.changed()
+
+    def mute(self) -> Transition | None:
+        self.app.toggle_mute()
+        return self.changed()
+
+    def next_size(self) -> Transition | None:
+        st = self.app.settings
+        i = SIZES.index(tuple(st.size)) if tuple(st.size) in SIZES else -1
+        st.size = SIZES[(i + 1) % len(SIZES)]
+        self.app.apply_display()
+        return self.changed()
+
+    def fullscreen(self) -> Transition | None:
+        self.app.settings.fullscreen = not self.app.settings.fullscreen
+        self.app.apply_display()
+        return self.changed()
+
+    def next_scale(self) -> Transition | None:
+        st = self.app.settings
+        st.scale = SCALES[(SCALES.index(st.scale) + 1) % len(SCALES)] if st.scale in SCALES else 100
+        self.app.retheme()
+        return self.changed()
+
+    def tooltips(self) -> Transition | None:
+        self.app.settings.tooltips = not self.app.settings.tooltips
+        return self.changed()
+
+    def safe(self) -> Transition | None:
+        self.app.settings.safe_colours = not self.app.settings.safe_colours
+        return self.changed()
+
+    def guide(self) -> Transition | None:
+        self.app.settings.tutorial_done = False
+        return self.changed()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        st = self.app.settings
+        draw.text(surf, self.tr("settings.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
+        fs = round(16 * self.app.scale)
+        y = self.s(108)
+        row = self.s(50)
+        for key in ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
+                    "settings.scale", "settings.tooltips", "settings.safe", "settings.guide"):
+            draw.text(surf, self.tr(key), (self.s(60), y), fs, draw.DIM, width=self.s(290))
+            if key == "settings.volume":
+                draw.text(surf, f"{st.volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
+            y += row
+        draw.text(surf, self.tr("settings.where", path=str(self.app.settings_path or "")) if self.app.settings_path else "",
+                  (self.s(60), y + self.s(10)), round(13 * self.app.scale), draw.DIM)
+
+
+__all__ = ["LANGUAGES", "NewGameScreen", "PackagesScreen", "SettingsScreen", "TitleScreen"]

@@ -1,0 +1,95 @@
+"""The player's preferences (language, sound, window) and where they are kept between runs."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+LANGUAGES = ("en", "vi", "ru")
+SCALES = (90, 100, 115, 130)
+SIZES = ((1280, 720), (1600, 900), (1920, 1080))
+
+
+def config_path() -> Path:
+    """SPACERACE_CONFIG (a file, or a folder to hold settings.json), else $XDG_CONFIG_HOME/spacerace/settings.json."""
+    env = os.environ.get("SPACERACE_CONFIG")
+    if env:
+        p = Path(env)
+        return p if p.suffix == ".json" else p / "settings.json"
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "spacerace" / "settings.json"
+
+
+def default_save_dir() -> Path:
+    env = os.environ.get("SPACERACE_SAVES")
+    return Path(env) if env else Path("saves")
+
+
+@dataclass
+class Settings:
+    language: str = "en"
+    volume: int = 70  # percent
+    muted: bool = False
+    size: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+    scale: int = 100  # percent, applied to every font
+    tutorial_done: bool = False
+    tooltips: bool = True
+    safe_colours: bool = False  # always use the colour-blind-safe palette for sides
+    save_dir: str = ""
+    last_scenario: str = "race_1955"
+    mods: list[str] = field(default_factory=list)
+
+    def saves(self) -> Path:
+        return Path(self.save_dir) if self.save_dir else default_save_dir()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Unreadable or odd files give the defaults for what cannot be read: settings never stop the game."""
+        path = path or config_path()
+        s = cls()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return s
+        if not isinstance(data, dict):
+            return s
+        known = {f.name: f for f in fields(cls)}
+        for k, v in data.items():
+            if k not in known:
+                continue
+            default = getattr(s, k)
+            if k == "size":
+                if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v):
+                    s.size = (max(1280, v[0]), max(720, v[1]))
+            elif k == "mods":
+                if isinstance(v, list):
+                    s.mods = [str(x) for x in v]
+            elif isinstance(default, bool):
+                if isinstance(v, bool):
+                    setattr(s, k, v)
+            elif isinstance(default, int):
+                if isinstance(v, int) and not isinstance(v, bool):
+                    setattr(s, k, v)
+            elif isinstance(v, str):
+                setattr(s, k, v)
+        s.volume = max(0, min(100, s.volume))
+        if s.language not in LANGUAGES:
+            s.language = "en"
+        if s.scale not in SCALES:
+            s.scale = 100
+        return s
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or config_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            data = asdict(self)
+            data["size"] = list(self.size)
+            tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home must not crash the game

@@ -1,0 +1,250 @@
+"""Every screen driven by posted clicks and keys, checking the orders it sends to the engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from ui_kit import find, key, press, pump, start_game, top_name
+
+from game.engine import BuyHardware, FundIntelligence, FundResearch, PlanMission, RecruitCrew
+
+
+def logged(app: Any, kind: type) -> list[Any]:
+    return [a for a in app.session.log if isinstance(a, kind)]
+
+
+def test_title_menu_opens_each_screen_and_esc_returns(app: Any) -> None:
+    for label, screen in (("New campaign", "NewGameScreen"), ("Hot-seat match", "NewGameScreen"), ("Load game", "SaveLoadScreen"),
+                          ("Scenarios and mods", "PackagesScreen"), ("Settings", "SettingsScreen"), ("Help and keys", "HelpScreen")):
+        press(app, label)
+        assert top_name(app) == screen
+        key(app, pygame.K_ESCAPE)
+        assert top_name(app) == "TitleScreen"
+
+
+def test_new_campaign_sets_controllers_and_starts(app: Any) -> None:
+    press(app, "New campaign")
+    press(app, "Computer — normal")  # blue: normal -> hard
+    assert app.top.controllers["blue"] == "ai:hard"
+    app.top.seed_w.set_text("42")
+    press(app, "Start")
+    assert top_name(app) == "DashboardScreen"
+    assert app.session.seed == 42
+    assert app.session.controllers == {"red": "human", "blue": "ai:hard"}
+
+
+def test_hotseat_starts_with_a_handoff_that_hides_the_sides(app: Any) -> None:
+    press(app, "Hot-seat match")
+    press(app, "Start")
+    assert top_name(app) == "HandoffScreen"
+    assert app.session.hotseat
+    key(app, pygame.K_RETURN)
+    assert top_name(app) == "DashboardScreen" and app.top.side == "red"
+
+
+def test_research_screen_funds_raises_and_stops(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_r)
+    assert top_name(app) == "ResearchScreen"
+    app.top.select("capsule")
+    pump(app)
+    press(app, "Fund fully")
+    useful = logged(app, FundResearch)[-1]
+    assert useful.tech == "capsule" and useful.amount > 0
+    press(app, "+1")
+    assert logged(app, FundResearch)[-1].amount == useful.amount + 1
+    key(app, pygame.K_0)
+    assert logged(app, FundResearch)[-1].amount == 0
+    assert app.session.view("red").me.techs["capsule"].funding == 0
+
+
+def test_locked_tech_cannot_be_funded(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_r)
+    app.top.select("lander")
+    pump(app)
+    assert not find(app, "Fund fully").is_enabled
+
+
+def test_fleet_screen_buys_hardware_and_recruits(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_h)
+    assert top_name(app) == "FleetScreen"
+    press(app, "Buy 1")
+    assert logged(app, BuyHardware)[-1] == BuyHardware("red", "booster", 1)
+    press(app, "Recruit")
+    assert logged(app, RecruitCrew)[-1].side == "red"
+
+
+def test_mission_screen_plans_with_odds_and_cancels(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_m)
+    assert top_name(app) == "MissionScreen"
+    odds = app.top.odds()
+    assert odds.success + odds.partial + odds.failure + odds.crew_lost == 1000
+    press(app, "Plan this launch")
+    plan = logged(app, PlanMission)[-1]
+    assert plan.mission == "orbiter" and plan.hardware == (("launcher", "booster"),)
+    assert len(app.session.view("red").me.plan) == 1
+    press(app, "Cancel")
+    assert len(app.session.view("red").me.plan) == 0
+
+
+def test_rejected_order_is_explained_not_raised(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_m)
+    press(app, "Plan this launch")  # the only booster is booked
+    press(app, "Plan this launch")
+    assert "Not possible" in app.status
+
+
+def test_budget_and_rival_screens_fund_intelligence(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_b)
+    assert top_name(app) == "BudgetScreen"
+    press(app, "+5")
+    assert logged(app, FundIntelligence)[-1] == FundIntelligence("red", 5)
+    key(app, pygame.K_i)
+    assert top_name(app) == "RivalScreen"
+    press(app, "−1")
+    assert logged(app, FundIntelligence)[-1] == FundIntelligence("red", 4)
+
+
+def test_every_planning_screen_is_reachable_by_its_key(app: Any) -> None:
+    start_game(app)
+    for k, name in ((pygame.K_b, "BudgetScreen"), (pygame.K_r, "ResearchScreen"), (pygame.K_h, "FleetScreen"),
+                    (pygame.K_m, "MissionScreen"), (pygame.K_n, "NewsScreen"), (pygame.K_i, "RivalScreen"),
+                    (pygame.K_t, "StatsScreen"), (pygame.K_d, "DashboardScreen")):
+        key(app, k)
+        assert top_name(app) == name
+
+
+def test_tab_and_enter_press_the_focused_control(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_TAB)  # Dashboard, then Budget
+    key(app, pygame.K_RETURN)
+    assert top_name(app) == "BudgetScreen"
+
+
+def test_end_turn_shows_the_report_then_news_or_dashboard(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_m)
+    press(app, "Plan this launch")
+    key(app, pygame.K_e)
+    assert top_name(app) == "ResolutionScreen"
+    assert app.top.flights, "the planned launch is in the report"
+    key(app, pygame.K_SPACE)  # skip the animation
+    assert app.top.done
+    key(app, pygame.K_RETURN)
+    assert top_name(app) in ("NewsScreen", "DashboardScreen")
+    assert app.session.state.turn == app.session.rules.settings.start + 1
+
+
+def test_news_decision_is_sent(app: Any) -> None:
+    start_game(app, {"red": "ai:normal", "blue": "human"}, seed=3)
+    while app.session.state.turn < app.session.rules.settings.start + 3:  # the hearing comes to blue at the end of 1960-Q3
+        app.apply(app.end_turn("blue"))
+        pump(app)
+    from game.ui.screens.news import NewsScreen
+
+    app.apply(app.reset(NewsScreen(app, "blue")))
+    pump(app)
+    assert app.session.view("blue").decisions
+    key(app, pygame.K_1)
+    assert not app.session.view("blue").decisions
+
+
+def test_save_then_load_from_anywhere(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_r)
+    press(app, "Fund fully")
+    key(app, pygame.K_s, mod=pygame.KMOD_CTRL)
+    assert top_name(app) == "SaveLoadScreen"
+    app.top.entry_w.set_text("mine")
+    press(app, "Save")
+    assert not app.unsaved()
+    log = list(app.session.log)
+    key(app, pygame.K_l, mod=pygame.KMOD_CTRL)
+    assert top_name(app) == "SaveLoadScreen"
+    press(app, "Load")
+    assert app.session.log == log
+    assert top_name(app) == "DashboardScreen"
+
+
+def test_quitting_with_unsaved_progress_asks_first(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_r)
+    press(app, "Fund fully")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pump(app)
+    assert top_name(app) == "ConfirmScreen" and app.running
+    press(app, "No")
+    assert app.running
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pump(app)
+    press(app, "Yes")
+    assert not app.running
+
+
+def test_settings_change_language_and_are_saved(app: Any) -> None:
+    from game.ui.settings import Settings
+
+    press(app, "Settings")
+    press(app, "English")
+    assert app.settings.language == "vi"
+    assert Settings.load().language == "vi"
+    key(app, pygame.K_ESCAPE)
+    assert any("Chiến dịch mới" in b.text for b in app.top.widgets)
+
+
+def test_mute_key_toggles_sound(app: Any) -> None:
+    before = app.settings.muted
+    key(app, pygame.K_m, mod=pygame.KMOD_CTRL)
+    assert app.settings.muted != before
+
+
+def test_help_overlay_opens_anywhere(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_F1)
+    assert top_name(app) == "HelpScreen"
+    key(app, pygame.K_ESCAPE)
+    assert top_name(app) == "DashboardScreen"
+
+
+def test_guided_first_turn_shows_for_a_new_player(app: Any) -> None:
+    app.settings.tutorial_done = False
+    start_game(app)
+    pump(app)
+    assert top_name(app) == "TutorialScreen"
+    for _ in range(6):
+        key(app, pygame.K_RETURN)
+    assert top_name(app) == "DashboardScreen"
+
+
+def test_window_resize_rebuilds_the_layout(app: Any) -> None:
+    start_game(app)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
+    pump(app)
+    end = find(app, "End turn")
+    assert end.rect.right <= app.size[0]
+
+
+def test_demo_plays_both_sides(app: Any) -> None:
+    from game.ui.screens.title import TitleScreen
+
+    title = app.stack[0]
+    assert isinstance(title, TitleScreen)
+    from ui_kit import TINY
+
+    app.apply(title.start_demo(TINY, [], 9))
+    pump(app)
+    assert top_name(app) == "DemoScreen" and app.session.demo
+    for _ in range(60):
+        if app.session.over():
+            break
+        app.top.skip()
+        app.apply(app.top.skip())
+        pump(app, 1)
+    assert app.session.over()
