@@ -210,6 +210,14 @@ class ResolutionScreen(Screen):
         self.draw_log(surf, log)
 
     def draw_scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
+        clip = surf.get_clip()
+        surf.set_clip(r)
+        try:
+            self._scene(surf, r)
+        finally:
+            surf.set_clip(clip)
+
+    def _scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         pygame.draw.rect(surf, (4, 6, 14), r, border_radius=6)
         for sx, sy, size in self.stars:
             pygame.draw.circle(surf, (180, 190, 210), (r.x + int(sx * r.width), r.y + int(sy * r.height)), size // 2 + 1 if size > 1 else 1)
