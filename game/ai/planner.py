@@ -18,6 +18,7 @@ from game.engine.actions import (
     PlanMission,
     RecruitCrew,
 )
+from game.engine.conditions import All, Condition, HasTech
 from game.engine.effects import AddBudget, AddCash, AddPrestige
 from game.engine.odds import mission_odds, useful_funding
 from game.engine.rng import Rng
@@ -31,7 +32,7 @@ class Temper:
     """How a level of play behaves; the numbers are its whole difference from another level."""
 
     name: str
-    targets: int = 3  # missions it works toward at once
+    targets: int = 3  # missions it recruits and buys for at once; research follows the whole ranking
     research_share: int = 75  # percent of spare cash put into research
     min_uncrewed: int = 55  # lowest success chance, percent, it launches a probe at
     min_crewed: int = 70
@@ -59,6 +60,15 @@ def _closure(rules: Ruleset, me: SideState, tech: str, out: dict[str, None]) -> 
     out[tech] = None
 
 
+def _own_techs_asked(cond: Condition | None) -> list[str]:
+    """Techs a condition needs this side to have (looking through `all` only)."""
+    if isinstance(cond, HasTech) and cond.who == "self":
+        return [cond.tech]
+    if isinstance(cond, All):
+        return [t for c in cond.of for t in _own_techs_asked(c)]
+    return []
+
+
 class Planner:
     def __init__(self, view: PlayerView, temper: Temper, rng: Rng) -> None:
         self.view = view
@@ -81,6 +91,8 @@ class Planner:
             reached = len(self.view.firsts.get(ms_id, ()))
             base = ms.first if reached == 0 else ms.second if reached == 1 else ms.later
             value += base * self.weights.get(ms_id, 100) // 100
+        if m.id not in self.view.available_missions:
+            return value  # what a flight pays counts only when it can fly now
         for e in m.effects:
             if isinstance(e, AddBudget):
                 value += e.amount * 2
@@ -102,9 +114,12 @@ class Planner:
         return best
 
     def mission_techs(self, m: Mission) -> list[str]:
+        """Unfinished techs the mission needs: its hardware's, and any its availability asks this side to have."""
         need: dict[str, None] = {}
         for slot in m.slots:
             _closure(self.rules, self.me, self.rules.hardware[self.slot_choice(slot.options)].tech, need)
+        for tech in _own_techs_asked(m.available):
+            _closure(self.rules, self.me, tech, need)
         return list(need)
 
     def remaining_cost(self, m: Mission) -> int:
@@ -130,7 +145,7 @@ class Planner:
         scored.sort(key=lambda x: (-x[0], x[1]))
         if self.t.blunder and scored and self.rng.below(100) < self.t.blunder:
             self.rng_shuffle(scored)
-        return [m for _, _, m in scored[: self.t.targets]]
+        return [m for _, _, m in scored]
 
     def rng_shuffle(self, items: list) -> None:  # type: ignore[type-arg]
         for i in range(len(items) - 1, 0, -1):
@@ -145,7 +160,10 @@ class Planner:
             for trait in m.crew_traits:
                 if not any(trait in self.rules.crews[c].traits for c in mine):
                     return False
-        return m.id in self.view.available_missions or m.available is not None
+        if m.id in self.view.available_missions:
+            return True
+        # Unavailable: worth working toward only while research can still change that.
+        return m.available is not None and bool(self.mission_techs(m))
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -156,7 +174,8 @@ class Planner:
             pick = d.choices[self.rng.below(len(d.choices))] if self.t.blunder else self._best_choice(d.event, d.choices)
             out.append(Decide(side, d.id, pick))
         income = me.budget // rules.settings.turns_per_year
-        targets = self.targets()
+        ranking = self.targets()
+        targets = ranking[: self.t.targets]
         cash = me.cash
         # Fly what is ready first: hardware bought now flies this turn.
         cash = self._launch(targets, cash, out)
@@ -166,15 +185,15 @@ class Planner:
         spare = max(0, cash + income - income * self.t.reserve_turns)
         research_budget = spare * self.t.research_share // 100
         wanted: dict[str, int] = {}
-        for m in targets:
+        for m in ranking:
+            if sum(wanted.values()) >= research_budget:
+                break
             for t in self.mission_techs(m):
                 if t in self.view.available_techs and t not in wanted:
                     wanted[t] = useful_funding(rules, me, rules.techs[t], me.techs[t])
-            for slot in m.slots:
-                tech = rules.hardware[self.slot_choice(slot.options)].tech
-                ts = me.techs[tech]
-                if ts.done and ts.reliability < max(self.t.ready_reliability, self.t.min_crewed if m.crew else 0) + 10 and tech not in wanted:
-                    wanted[tech] = useful_funding(rules, me, rules.techs[tech], ts)
+            for tech in self._unready_techs(m):
+                if tech not in wanted:
+                    wanted[tech] = useful_funding(rules, me, rules.techs[tech], me.techs[tech])
         funding: dict[str, int] = {}
         for t, amount in wanted.items():
             give = min(amount, research_budget)
@@ -189,6 +208,31 @@ class Planner:
         if me.intel != self.t.intel:
             out.append(FundIntelligence(side, self.t.intel))
         return out
+
+    def floor(self, m: Mission) -> int:
+        return max(self.t.min_crewed, self.risk) if m.crew else self.t.min_uncrewed
+
+    def _unready_techs(self, m: Mission) -> list[str]:
+        """Finished techs a mission relies on whose reliability still keeps its odds below this player's nerve."""
+        rules, me = self.rules, self.me
+        hardware = tuple((slot.id, self.slot_choice(slot.options)) for slot in m.slots)
+        techs = [rules.hardware[h].tech for _, h in hardware]
+        if not all(me.techs[t].done for t in techs):
+            return []
+        crew = self._crew_for(m, set()) or tuple(c for c in me.crews if self.view.crew_ready(c))[: m.crew]
+        if len(crew) < m.crew:
+            crew = ()
+        odds = mission_odds(rules, me, m, hardware, crew) if len(crew) == m.crew else None
+        if odds is not None:
+            chance = (odds.success + odds.partial) // 10
+            if chance >= self.floor(m) + 5 and (not m.crew or odds.crew_lost <= self.t.max_crew_loss):
+                return []
+            # The weakest steps first: that is where money buys the most odds.
+            weakest = sorted(odds.steps, key=lambda so: so.chance)
+            order = list(dict.fromkeys(so.tech for so in weakest))
+        else:
+            order = list(dict.fromkeys(techs))
+        return [t for t in order if me.techs[t].reliability < rules.techs[t].ceiling]
 
     def _best_choice(self, event_id: str, choices: tuple[str, ...]) -> str:
         event = self.rules.events[event_id]
@@ -271,8 +315,7 @@ class Planner:
                 continue
             odds = mission_odds(rules, me, m, tuple(hardware), crew)
             chance = (odds.success + odds.partial) // 10
-            floor = max(self.t.min_crewed, self.risk) if m.crew else self.t.min_uncrewed
-            if chance < floor or (m.crew and odds.crew_lost > self.t.max_crew_loss):
+            if chance < self.floor(m) or (m.crew and odds.crew_lost > self.t.max_crew_loss):
                 continue
             price = sum(rules.hardware[h].unit_cost * n for h, n in buy.items()) + m.cost
             if price > cash:

@@ -13,7 +13,9 @@ class Rng:
 
     @classmethod
     def from_seed(cls, seed: int) -> Rng:
-        return cls((seed * 0x9E3779B97F4A7C15 + 0x2545F4914F6CDD1D) & _MASK)
+        """A generator for `seed`; neighbouring seeds give unrelated streams (the seed is mixed first)."""
+        mixer = cls(seed & _MASK)
+        return cls(mixer.next64() ^ (seed >> 64))
 
     def next64(self) -> int:
         self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
