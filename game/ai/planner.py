@@ -210,7 +210,12 @@ class Planner:
         return out
 
     def floor(self, m: Mission) -> int:
-        return max(self.t.min_crewed, self.risk) if m.crew else self.t.min_uncrewed
+        """The lowest success chance it flies `m` at: a great prize is worth a bolder flight."""
+        base = max(self.t.min_crewed, self.risk) if m.crew else self.t.min_uncrewed
+        return base - min(25, self.mission_value(m) // 3)
+
+    def max_crew_loss(self, m: Mission) -> int:
+        return self.t.max_crew_loss + min(60, self.mission_value(m))
 
     def _unready_techs(self, m: Mission) -> list[str]:
         """Finished techs a mission relies on whose reliability still keeps its odds below this player's nerve."""
@@ -225,7 +230,7 @@ class Planner:
         odds = mission_odds(rules, me, m, hardware, crew) if len(crew) == m.crew else None
         if odds is not None:
             chance = (odds.success + odds.partial) // 10
-            if chance >= self.floor(m) + 5 and (not m.crew or odds.crew_lost <= self.t.max_crew_loss):
+            if chance >= self.floor(m) + 5 and (not m.crew or odds.crew_lost <= self.max_crew_loss(m)):
                 return []
             # The weakest steps first: that is where money buys the most odds.
             weakest = sorted(odds.steps, key=lambda so: so.chance)
@@ -315,7 +320,7 @@ class Planner:
                 continue
             odds = mission_odds(rules, me, m, tuple(hardware), crew)
             chance = (odds.success + odds.partial) // 10
-            if chance < self.floor(m) or (m.crew and odds.crew_lost > self.t.max_crew_loss):
+            if chance < self.floor(m) or (m.crew and odds.crew_lost > self.max_crew_loss(m)):
                 continue
             price = sum(rules.hardware[h].unit_cost * n for h, n in buy.items()) + m.cost
             if price > cash:
