@@ -150,6 +150,7 @@ class App:
 
     def push(self, screen: Screen) -> None:
         if screen.overlay:
+            self.render()  # the screen below as it is now, not as it was last drawn
             screen.backdrop = self.window.copy()
         if self.top:
             self.top.leave()

@@ -48,11 +48,11 @@ class ResearchScreen(GameScreen):
 
     def graph_rect(self) -> pygame.Rect:
         c = self.content
-        return pygame.Rect(c.x, c.y, c.width - self.s(380), c.height)
+        return pygame.Rect(c.x, c.y, c.width - self.s(350), c.height)
 
     def compute_nodes(self) -> None:
-        g = self.graph_rect().inflate(-self.s(20), -self.s(50))
-        g.y += self.s(20)
+        g = self.graph_rect().inflate(-self.s(20), -self.s(72))
+        g.y += self.s(8)
         ncols = max(c for c, _ in self.pos.values()) + 1
         nrows = max(r for _, r in self.pos.values()) + 1
         cw = g.width / ncols
@@ -69,13 +69,13 @@ class ResearchScreen(GameScreen):
         for t, rect in self.nodes.items():
             self.hotspot(rect, lambda t=t: self.select(t))
         c = self.content
-        px = c.right - self.s(368)
+        px = c.right - self.s(338)
         y = c.bottom - self.s(140)
         ts = self.view.me.techs[self.selected]
         tech = self.view.rules.techs[self.selected]
         useful = useful_funding(self.view.rules, self.view.me, tech, ts)
         can = ts.done or self.selected in self.view.available_techs
-        bw = self.s(84)
+        bw = self.s(77)
         steps = (("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))
         for i, (label, delta) in enumerate(steps):
             self.button((px + i * (bw + self.s(6)), y, bw, self.s(34)), label,
@@ -119,7 +119,7 @@ class ResearchScreen(GameScreen):
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
         rules = v.rules
-        fs = round(14 * self.app.scale)
+        fs = round((14 if len(self.nodes) < 16 else 12) * self.app.scale)
         g = self.graph_rect()
         draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))
         if not self.nodes:
@@ -146,17 +146,21 @@ class ResearchScreen(GameScreen):
             pygame.draw.rect(surf, fill, rect, border_radius=5)
             pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
                              border_radius=5)
-            draw.text(surf, self.tech_name(t), (rect.x + self.s(6), rect.y + self.s(3)), fs,
-                      draw.TEXT if ts.done or t in v.available_techs else draw.DIM, ts.funding > 0,
-                      rect.width - self.s(12))
+            col = draw.TEXT if ts.done or t in v.available_techs else draw.DIM
+            lines = draw.wrap(self.tech_name(t), fs, rect.width - self.s(10), ts.funding > 0)
+            room = max(1, (rect.height - self.s(14)) // draw.font(fs).get_linesize())
+            if len(lines) > room:
+                lines = [*lines[: room - 1], " ".join(lines[room - 1:])]
+            for i, line in enumerate(lines[:room]):
+                draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(2) + i * draw.font(fs).get_linesize()), fs, col,
+                          ts.funding > 0, rect.width - self.s(10))
             barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(12), rect.width - self.s(12), self.s(6))
             if ts.done:
                 draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
             else:
                 draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
-            if ts.funding > 0 and rect.height > self.s(40):
-                draw.text(surf, f"▶ {ts.funding}", (rect.right - self.s(6), rect.y + self.s(20)), round(12 * self.app.scale),
-                          draw.WARN, align="right")
+            if ts.funding > 0:
+                pygame.draw.circle(surf, draw.WARN, (rect.right - self.s(7), rect.y + self.s(7)), self.s(4))
         # legend
         lx = g.x + self.s(10)
         ly = g.bottom - self.s(22)
@@ -166,13 +170,15 @@ class ResearchScreen(GameScreen):
             pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
             r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
             lx = r.right + self.s(18)
+        pygame.draw.circle(surf, draw.WARN, (lx + self.s(6), ly + self.s(9)), self.s(4))
+        draw.text(surf, self.tr("research.legend_funded"), (lx + self.s(18), ly), small, draw.DIM)
         self.draw_details(surf)
 
     def draw_details(self, surf: pygame.Surface) -> None:
         v = self.view
         rules = v.rules
         c = self.content
-        box = pygame.Rect(c.right - self.s(372), c.y, self.s(372), c.height)
+        box = pygame.Rect(c.right - self.s(342), c.y, self.s(342), c.height)
         t = self.selected
         tech = rules.techs[t]
         ts = v.me.techs[t]

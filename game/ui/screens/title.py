@@ -202,7 +202,7 @@ class NewGameScreen(Screen):
         w, h = self.app.size
         x = self.s(60)
         lw = self.s(260)
-        bw = min(self.s(560), w - x - lw - self.s(80))
+        bw = min(self.s(560), w - x - lw - self.s(400))
         y = self.s(100)
         row = self.s(48)
         self.button((x + lw, y, bw, self.s(38)), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
@@ -301,14 +301,15 @@ class NewGameScreen(Screen):
         if not self.mods_all:
             draw.text(surf, self.tr("new.no_mods"), (x + lw, y), fs, draw.DIM)
         y += row
-        bw = min(self.s(560), w - x - lw - self.s(80))
+        bw = min(self.s(560), w - x - lw - self.s(400))
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 colour = tuple(self.sc.ruleset.side(side).color)
                 draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y), fs, draw.TEXT, True, lw - self.s(10))
                 c = self.controllers[side]
                 meaning = self.tr("controller_meaning." + c.replace(":", "_"))
-                draw.text(surf, meaning, (x + lw + bw + self.s(12), y), small, draw.DIM, width=w - (x + lw + bw + self.s(24)))
+                draw.paragraph(surf, meaning, pygame.Rect(x + lw + bw + self.s(12), y - self.s(4), w - (x + lw + bw + self.s(24)),
+                                                          self.s(44)), small, draw.DIM, gap=0)
                 y += row
         else:
             draw.paragraph(surf, self.error, pygame.Rect(x, y, w - 2 * x, row * 2), small, draw.BAD)
