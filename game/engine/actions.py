@@ -102,31 +102,29 @@ def action_to_dict(action: Action) -> dict[str, object]:
     out: dict[str, object] = {"type": ACTION_NAMES[type(action)]}
     for name in action.__slots__:  # type: ignore[union-attr]
         value = getattr(action, name)
-        if name == "hardware":
-            value = [list(pair) for pair in value]
-        elif isinstance(value, tuple):
-            value = list(value)
+        if isinstance(value, tuple):  # crew, and PlanMission's (slot, hardware) pairs; BuyHardware's is an id
+            value = [list(v) if isinstance(v, tuple) else v for v in value]
         out[name] = value
     return out
 
 
 def action_from_dict(data: dict[str, object]) -> Action:
     """Rebuild an action from `action_to_dict`'s output; raises ValueError on anything else."""
-    if not isinstance(data, dict) or data.get("type") not in ACTION_TYPES:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or data["type"] not in ACTION_TYPES:
         raise ValueError(f"unknown action type {data.get('type') if isinstance(data, dict) else data!r}")
     cls = ACTION_TYPES[str(data["type"])]
     kwargs: dict[str, object] = {}
     for name in cls.__slots__:
         if name not in data:
-            if name in ("count", "crew"):
-                continue
+            if (name == "count" and cls is BuyHardware) or (name == "crew" and cls is PlanMission):
+                continue  # fields with a default
             raise ValueError(f"action {data['type']} lacks field {name!r}")
         value = data[name]
-        if name == "hardware":
-            if not isinstance(value, list):
+        if name == "hardware" and cls is PlanMission:
+            if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
                 raise ValueError("hardware must be a list of [slot, hardware] pairs")
             value = tuple((str(a), str(b)) for a, b in value)
-        elif name == "crew":
+        elif name == "crew" and cls is PlanMission:
             if not isinstance(value, list):
                 raise ValueError("crew must be a list")
             value = tuple(str(c) for c in value)

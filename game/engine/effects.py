@@ -163,8 +163,9 @@ def _modify_reliability(e: ModifyReliability, st: GameState, side: str, out: lis
     for s in _targets(st, side, e.target):
         ts = s.techs[e.tech]
         if ts.done:
+            before = ts.reliability
             ts.reliability = _clamp(ts.reliability + e.amount, 0, tech.ceiling)
-            out.append(ev.ReliabilityChanged(s.id, e.tech, e.amount, ts.reliability))
+            out.append(ev.ReliabilityChanged(s.id, e.tech, ts.reliability - before, ts.reliability))
 
 
 def _research_rate(e: ResearchRate, st: GameState, side: str, out: list[ev.Event]) -> None:

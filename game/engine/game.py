@@ -400,7 +400,15 @@ def _apply_intel(st: GameState, me: SideState, a: FundIntelligence, out: list[ev
 
 
 def _apply_decide(st: GameState, me: SideState, a: Decide, out: list[ev.Event]) -> None:
-    _decide(st, me, a.decision, a.choice, False, out)
+    # Dice a choice casts while the sides plan must not depend on which side decides first: they come
+    # from a stream of their own, seeded by the turn's dice (which planning never advances) and the
+    # decision, and the shared stream is left as it was.
+    shared = st.rng
+    st.rng = Rng.from_seed(shared.state ^ a.decision)
+    try:
+        _decide(st, me, a.decision, a.choice, False, out)
+    finally:
+        st.rng = shared
 
 
 def _decide(st: GameState, me: SideState, decision: int, choice: str, automatic: bool, out: list[ev.Event]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from game.engine.rng import Rng
@@ -73,7 +74,16 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
     }
 
 
-def _side_from_dict(d: dict[str, Any]) -> SideState:
+def _in_order(table: dict[str, Any], order: Iterable[str]) -> dict[str, Any]:
+    """`table` with the ids the ruleset knows first, in the ruleset's order.
+
+    The engine iterates sides, techs and crews when it casts dice, so their order is part of the
+    game: a snapshot whose keys were sorted (or shuffled) on the way must not change what happens next.
+    """
+    return {**{k: table[k] for k in order if k in table}, **table}
+
+
+def _side_from_dict(rules: Ruleset, d: dict[str, Any]) -> SideState:
     return SideState(
         id=d["id"],
         cash=d["cash"],
@@ -83,11 +93,11 @@ def _side_from_dict(d: dict[str, Any]) -> SideState:
         prestige=d["prestige"],
         prestige_year=d["prestige_year"],
         research_rate=d["research_rate"],
-        techs={k: TechState(*v) for k, v in d["techs"].items()},
-        hardware=dict(d["hardware"]),
+        techs={k: TechState(*v) for k, v in _in_order(d["techs"], rules.techs).items()},
+        hardware=_in_order(d["hardware"], rules.hardware),
         crews={
             k: CrewState(c["status"], dict(c["skills"]), c["morale"], c["training_left"], c["injured_until"], c["flights"])
-            for k, c in d["crews"].items()
+            for k, c in _in_order(d["crews"], rules.crews).items()
         },
         plan=[PlannedMission(p["mission"], tuple((a, b) for a, b in p["hardware"]), tuple(p["crew"]), p["cost"]) for p in d["plan"]],
         intel=d["intel"],
@@ -110,7 +120,7 @@ def state_from_dict(rules: Ruleset, d: dict[str, Any]) -> GameState:
         seed=d["seed"],
         turn=d["turn"],
         phase=d["phase"],
-        sides={k: _side_from_dict(s) for k, s in d["sides"].items()},
+        sides={k: _side_from_dict(rules, s) for k, s in _in_order(d["sides"], rules.side_ids).items()},
         rng=Rng(d["rng"]),
         flags=dict(d["flags"]),
         queued=[(a, b, c) for a, b, c in d["queued"]],

@@ -71,7 +71,7 @@ class Decision:
     choices: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class LaunchRecord:
     """One launch as the world saw it: part of every side's public record."""
 
@@ -82,7 +82,7 @@ class LaunchRecord:
     crew: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class IntelEstimate:
     about: str
     turn: int

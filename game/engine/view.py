@@ -5,6 +5,7 @@ The UI and every computer player read only a PlayerView, so neither can see hidd
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from game.engine.game import (
@@ -67,7 +68,14 @@ class PlayerView:
         return next(r for r in self.rivals if r.id == side)
 
 
+def _copy(estimate: IntelEstimate) -> IntelEstimate:
+    """The view's own copy: an estimate is frozen, but its table of techs is a dict the state shares."""
+    return dataclasses.replace(estimate, techs=dict(estimate.techs))
+
+
 def player_view(state: GameState, side: str) -> PlayerView:
+    me = state.sides[side].clone()
+    me.intel_reports = {k: _copy(r) for k, r in me.intel_reports.items()}
     rivals = tuple(
         RivalView(
             id=s.id,
@@ -77,7 +85,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
             deaths=s.deaths,
             ended=s.ended,
             history=tuple((h[0], h[1]) for h in s.history),
-            estimate=state.sides[side].intel_reports.get(s.id),
+            estimate=me.intel_reports.get(s.id),
         )
         for s in state.sides.values()
         if s.id != side
@@ -89,7 +97,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         turn=state.turn,
         over=state.phase == PHASE_OVER,
         winner=state.winner,
-        me=state.sides[side].clone(),
+        me=me,
         rivals=rivals,
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
