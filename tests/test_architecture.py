@@ -1,0 +1,231 @@
+"""The shape of the code: DESIGN.md's import direction, and an engine that is pure and knows no history."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GAME = ROOT / "game"
+STDLIB = set(sys.stdlib_module_names) | {"__future__"}
+
+
+@dataclass(frozen=True)
+class Import:
+    file: Path
+    line: int
+    module: str  # absolute, e.g. "game.engine.rules" or "pydantic"
+    lazy: bool  # inside a function: imported when called, not when the module loads
+
+    @property
+    def top(self) -> str:
+        return self.module.split(".")[0]
+
+    @property
+    def area(self) -> str:
+        """`engine`, `content`, `ai`, `io`, `ui`, `cli`… for the game's own modules; the top-level name otherwise."""
+        parts = self.module.split(".")
+        if parts[0] != "game":
+            return parts[0]
+        return parts[1] if len(parts) > 1 else "game"
+
+    def __str__(self) -> str:
+        return f"{self.file.relative_to(ROOT)}:{self.line}: imports {self.module}" + (" (lazily)" if self.lazy else "")
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _package_of(path: Path) -> str:
+    name = module_name(path)
+    return name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+
+def imports_in(path: Path) -> list[Import]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[Import] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inside = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+            if isinstance(child, ast.Import):
+                found.extend(Import(path, child.lineno, alias.name, in_function) for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                if child.level:
+                    base = _package_of(path).split(".")
+                    base = base[: len(base) - (child.level - 1)]
+                    module = ".".join([*base, *([child.module] if child.module else [])])
+                else:
+                    module = child.module or ""
+                found.append(Import(path, child.lineno, module, in_function))
+                if module == "game":  # `from game import ui` imports game.ui
+                    found.extend(Import(path, child.lineno, f"game.{alias.name}", in_function) for alias in child.names)
+            visit(child, inside)
+
+    visit(tree, False)
+    return found
+
+
+def sources(area: str = "") -> list[Path]:
+    return sorted((GAME / area).rglob("*.py"))
+
+
+ALL_IMPORTS = [imp for path in sources() for imp in imports_in(path)]
+
+
+def imports_from(area: str) -> list[Import]:
+    folder = GAME / area
+    return [imp for imp in ALL_IMPORTS if folder in imp.file.parents]
+
+
+def _outside(imports: list[Import], own: set[str], third_party: set[str]) -> list[str]:
+    bad = []
+    for imp in imports:
+        if imp.top == "game":
+            if imp.area not in own and imp.module != "game":  # the bare root package (see the test below) is fine
+                bad.append(str(imp))
+        elif imp.top not in STDLIB and imp.top not in third_party:
+            bad.append(str(imp))
+    return bad
+
+
+# --------------------------------------------------------------------------------------------- direction
+
+
+def test_the_import_parser_sees_imports():
+    # Guard: the checks below are only worth something if the parser finds what is there.
+    engine_game = [imp.module for imp in imports_in(GAME / "engine" / "game.py")]
+    assert "game.engine.rules" in engine_game and "hashlib" in engine_game
+
+
+@pytest.mark.parametrize(
+    ("area", "own", "third_party"),
+    [
+        ("engine", {"engine"}, set()),
+        ("content", {"engine", "content"}, {"pydantic", "yaml"}),
+        ("ai", {"engine", "ai"}, {"numpy"}),
+        ("io", {"engine", "content", "io"}, {"pydantic"}),
+    ],
+)
+def test_import_direction(area, own, third_party):
+    if not (GAME / area).is_dir():
+        pytest.skip(f"game/{area} does not exist yet")
+    bad = _outside(imports_from(area), own, third_party)
+    allowed = ", ".join(sorted({f"game.{x}" for x in own} | third_party | {"the standard library"}))
+    assert not bad, f"game/{area} may import only {allowed}:\n" + "\n".join(bad)
+
+
+def test_the_package_root_pulls_nothing_in():
+    # Every layer may `import game` (for its version, say) only because the root imports nothing of its own.
+    bad = [str(imp) for imp in imports_in(GAME / "__init__.py") if imp.top not in STDLIB]
+    assert not bad, "game/__init__.py may import only the standard library:\n" + "\n".join(bad)
+
+
+def test_only_the_ui_imports_pygame():
+    ui = GAME / "ui"
+    bad = [str(imp) for imp in ALL_IMPORTS if imp.top in ("pygame", "pygame_gui") and ui not in imp.file.parents]
+    assert not bad, "only game/ui may import pygame or pygame_gui:\n" + "\n".join(bad)
+
+
+def test_nothing_imports_the_ui_but_the_ui_and_a_lazy_cli():
+    ui, cli = GAME / "ui", GAME / "cli.py"
+    bad = []
+    for imp in ALL_IMPORTS:
+        if imp.area != "ui" or imp.top != "game" or ui in imp.file.parents:
+            continue
+        if imp.file == cli and imp.lazy:
+            continue
+        bad.append(str(imp))
+    assert not bad, "nothing imports game.ui (game/cli.py may, inside a function):\n" + "\n".join(bad)
+
+
+# --------------------------------------------------------------------------------------------- a pure engine
+
+# Modules that bring chance, the clock, files or the environment into the rules.
+IMPURE_MODULES = {"random", "secrets", "uuid", "time", "datetime", "os", "pathlib", "io", "shutil", "tempfile",
+                  "subprocess", "socket", "threading", "numpy", "pygame", "pygame_gui", "pydantic", "yaml"}
+IMPURE_CALLS = {"hash", "id", "open", "input"}  # hash() is salted per process; id() is an address
+
+
+def engine_trees() -> list[tuple[Path, ast.AST]]:
+    return [(p, ast.parse(p.read_text(encoding="utf-8"), filename=str(p))) for p in sources("engine")]
+
+
+def test_engine_imports_nothing_impure():
+    bad = [str(imp) for imp in imports_from("engine") if imp.top in IMPURE_MODULES]
+    assert not bad, "the engine keeps no clock, files or global random:\n" + "\n".join(bad)
+
+
+def test_engine_calls_nothing_impure():
+    bad = []
+    for path, tree in engine_trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in IMPURE_CALLS:
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.func.id}(…)")
+    assert not bad, "the engine must not depend on hash(), id(), files or input:\n" + "\n".join(bad)
+
+
+def _is_set(node: ast.AST) -> bool:
+    if isinstance(node, (ast.Set, ast.SetComp)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("set", "frozenset")
+
+
+def test_engine_never_iterates_a_set_for_order():
+    # Iterating a set of strings gives an order that changes from run to run (hash randomisation).
+    bad = []
+    for path, tree in engine_trees():
+        for node in ast.walk(tree):
+            iterated: list[ast.AST] = []
+            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                iterated.append(node.iter)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                "list", "tuple", "enumerate", "iter", "next", "zip", "dict",
+            )) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("join", "extend")):
+                iterated.extend(node.args)
+            bad += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in iterated if _is_set(n)]
+    assert not bad, "iterate sorted(...) instead of a set:\n" + "\n".join(bad)
+
+
+def test_the_set_scan_finds_set_iteration():
+    # Guard for the scan above.
+    tree = ast.parse("for x in {1, 2}:\n    pass\ny = [a for a in set(z)]\n")
+    loops = [n.iter for n in ast.walk(tree) if isinstance(n, (ast.For, ast.comprehension))]
+    assert all(_is_set(n) for n in loops) and len(loops) == 2
+
+
+def _history_ids() -> set[str]:
+    """Every record id of the shipped scenarios, plus the default campaign's side ids."""
+    ids = {"us", "ussr"}
+    for path in (ROOT / "scenarios").rglob("*.y*ml"):
+        if "strings" in path.parts or path.name == "manifest.yaml":
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict):
+            for records in data.values():
+                if isinstance(records, list):
+                    ids |= {r["id"].lower() for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    return ids
+
+
+def test_engine_names_no_side_or_history_specific_id():
+    ids = _history_ids()
+    bad = []
+    for path, tree in engine_trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip().lower() in ids:
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert not bad, "sides, techs, missions and events come from the Ruleset, never from engine code:\n" + "\n".join(bad)
