@@ -135,7 +135,7 @@ class FleetScreen(GameScreen):
         for cid in rows:
             cs = v.me.crews[cid]
             member = rules.crews[cid]
-            traits = ", ".join(self.tr(f"trait.{t}") for t in member.traits)
+            traits = ", ".join(self.term("trait", t) for t in member.traits)
             draw.text(surf, member.name, (cx[0], y + self.s(2)), fs, draw.TEXT, True, cx[1] - cx[0] - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
             draw.text(surf, sub, (cx[0], y + self.s(20)), small, draw.DIM, width=cx[1] - cx[0] - self.s(6))
@@ -147,7 +147,7 @@ class FleetScreen(GameScreen):
             if cs.status == CREW_CANDIDATE and member.available > v.turn:
                 st = self.tr("fleet.not_before", date=rules.date_label(member.available))
             draw.text(surf, st, (cx[1], y + self.s(8)), small, status_col.get(cs.status, draw.TEXT), width=cx[2] - cx[1] - self.s(6))
-            skills = " ".join(f"{self.tr('skill.' + k)} {val}" for k, val in cs.skills.items())
+            skills = " ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
             draw.text(surf, skills, (cx[2], y + self.s(8)), small, draw.TEXT, width=cx[3] - cx[2] - self.s(6))
             if cs.status not in (CREW_DEAD, CREW_RETIRED, CREW_CANDIDATE):
                 mb = pygame.Rect(cx[3], y + self.s(12), self.s(60), self.s(8))

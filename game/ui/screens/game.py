@@ -201,6 +201,14 @@ class GameScreen(Screen):
     def milestone_name(self, m: str) -> str:
         return self.app.stext(self.view.rules.milestones[m].name)
 
+    def term(self, kind: str, key: str) -> str:
+        """A trait or skill name: the scenario's, else the UI's translation, else the id made readable."""
+        k = f"{kind}.{key}"
+        text = self.app.stext(k)
+        if text != k:
+            return text
+        return self.tr(k) if self.tr.has(k) else key.replace("_", " ")
+
     def crew_name(self, c: str) -> str:
         return self.view.rules.crews[c].name
 

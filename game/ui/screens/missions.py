@@ -210,7 +210,7 @@ class MissionScreen(GameScreen):
             y = mid.y + self.s(84) + len(m.slots) * self.s(40) + self.s(4)
             label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
             if m.crew_traits:
-                label += " · " + self.tr("missions.traits", what=", ".join(self.tr(f"trait.{t}") for t in m.crew_traits))
+                label += " · " + self.tr("missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits))
             draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, inner.width)
             if not self.free_crew():
                 draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=inner.width)

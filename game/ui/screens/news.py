@@ -62,7 +62,8 @@ class NewsScreen(GameScreen):
         for d in self.view.decisions:
             if d.id not in listed:
                 out.insert(0, (d.event, d.id))
-        return out
+        # a story that asks for a decision leads the page, next to its choices
+        return sorted(out, key=lambda x: x[1] is None)
 
     def build_content(self) -> None:
         c = self.content
@@ -76,7 +77,8 @@ class NewsScreen(GameScreen):
         y = page.bottom - self.s(48) * len(event.choices) - self.s(10)
         for i, ch in enumerate(event.choices):
             text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
-            label = f"{i + 1}. {text} — {consequences(self, ch.effects)}"
+            # the scenario may already state the consequences in the choice's text
+            label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} — {consequences(self, ch.effects)}"
             self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
                         lambda c=ch.id, d=did: self.act(Decide(self.side, d, c)),
                         self.tr("tip.news.choice"), key=pygame.K_1 + i if i < 9 else None)
