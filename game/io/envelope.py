@@ -1,0 +1,165 @@
+"""The shape of a save on disk: pydantic models of the envelope, its checksum, and a GameRecord -> envelope."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr, StringConstraints, ValidationError
+
+import game
+from game.engine import state_hash, state_to_dict
+from game.io.actions import action_record
+from game.io.migrations import SAVE_FORMAT, SAVE_VERSION
+
+if TYPE_CHECKING:
+    from game.io.record import GameRecord
+
+Hash = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
+RecordId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Pair = tuple[StrictStr, StrictStr]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SavedSetup(_Part):
+    controllers: list[Pair]
+    options: list[Pair] = []
+
+
+class SaveMeta(_Part):
+    """What a list of saves shows without rebuilding the game."""
+
+    sides: list[StrictStr]  # the sides people play (every side in a game of computers only)
+    date: StrictStr
+    turn: StrictInt
+    saved_at: StrictStr  # ISO 8601, UTC
+    over: StrictBool = False
+    winner: StrictStr | None = None
+
+
+class SaveEnvelope(_Part):
+    format: Literal["spacerace-save"]
+    save_version: StrictInt
+    game_version: StrictStr
+    scenario: RecordId
+    mods: list[RecordId]
+    fingerprint: StrictStr
+    setup: SavedSetup
+    seed: StrictInt
+    actions: list[dict[StrictStr, Any]]
+    checkpoints: list[tuple[StrictInt, Hash]]  # (actions applied, state_hash) at the start and after every turn
+    snapshot: dict[StrictStr, Any]
+    hash: Hash
+    meta: SaveMeta
+    content: dict[StrictStr, Any]
+    checksum: Hash | None = None  # absent only in a save upgraded from a version that had none
+
+
+class SaveHeader(BaseModel):
+    """The few fields a listing reads; everything else in the envelope is left unread."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    scenario: StrictStr
+    mods: list[StrictStr]
+    game_version: StrictStr
+    meta: SaveMeta
+
+
+def checksum(envelope: dict[str, Any]) -> str:
+    """A digest of everything in the envelope but the checksum, independent of spacing, key order and compression."""
+    body = {k: v for k, v in envelope.items() if k != "checksum"}
+    blob = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def game_version() -> str:
+    version = getattr(game, "__version__", None)
+    if isinstance(version, str):
+        return version
+    try:
+        return importlib.metadata.version("spacerace")
+    except importlib.metadata.PackageNotFoundError:
+        return "0.0.0+source"
+
+
+def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, Any]:
+    """The save of `record` as plain data, ready for JSON, checksum included."""
+    state = record.state
+    rules = state.rules
+    saved_at = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    envelope: dict[str, Any] = {
+        "format": SAVE_FORMAT,
+        "save_version": SAVE_VERSION,
+        "game_version": game_version(),
+        "scenario": rules.id,
+        "mods": list(rules.mods),
+        "fingerprint": rules.fingerprint,
+        "setup": {
+            "controllers": [list(pair) for pair in record.setup.controllers],
+            "options": [list(pair) for pair in record.setup.options],
+        },
+        "seed": record.seed,
+        "actions": [action_record(a) for a in record.actions],
+        "checkpoints": [list(c) for c in record.checkpoints],
+        "snapshot": state_to_dict(state),
+        "hash": state_hash(state),
+        "meta": {
+            "sides": list(record.played_sides),
+            "date": rules.date_label(state.turn),
+            "turn": state.turn,
+            "saved_at": saved_at,
+            "over": record.over,
+            "winner": state.winner,
+        },
+        "content": record.scenario.content,
+    }
+    envelope["checksum"] = checksum(envelope)
+    return envelope
+
+
+# ------------------------------------------------------------------------------ one-line problems
+
+_PLAIN = {
+    "int_type": "must be a whole number",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "dict_type": "must be a mapping",
+    "model_type": "must be a mapping",
+    "string_pattern_mismatch": "has the wrong form",
+    "string_too_long": "is too long",
+    "literal_error": "has a value this game does not know",
+    "too_short": "has too few items",
+    "too_long": "has too many items",
+}
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def describe(error: ValidationError) -> tuple[str, str]:
+    """(field, one-line problem) for the first thing pydantic found wrong."""
+    first = error.errors()[0]
+    name = field_name(tuple(first["loc"]))
+    kind = first["type"]
+    if kind == "missing":
+        return name, f"field '{name}' is missing"
+    if kind == "extra_forbidden":
+        return name, f"field '{name}' is not part of a save"
+    plain = _PLAIN.get(kind) or str(first["msg"]).lower()
+    return name, f"field '{name}' {plain}"

@@ -1,0 +1,85 @@
+"""Old saves are lifted to the current layout by the pure steps in game.io.migrations, and then load as usual."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from io_kit import one_line_about
+
+from game.engine import state_hash
+from game.io import SAVE_VERSION, GameRecord, SaveError, load_game, replay, save_game
+from game.io.migrations import STEPS, migrate
+
+
+def as_version_0(envelope: dict[str, Any]) -> dict[str, Any]:
+    """The draft layout of the first builds, as such a build would have written this game."""
+    return {
+        "format": "spacerace-save",
+        "save_version": 0,
+        "game_version": "0.0.1",
+        "scenario": {"id": envelope["scenario"], "mods": envelope["mods"], "fingerprint": envelope["fingerprint"]},
+        "controllers": dict(envelope["setup"]["controllers"]),
+        "seed": envelope["seed"],
+        "log": [{("action" if k == "type" else k): v for k, v in a.items()} for a in envelope["actions"]],
+        "state": envelope["snapshot"],
+        "state_hash": envelope["hash"],
+        "saved_at": "1999-01-01T00:00:00+00:00",
+        "content": envelope["content"],
+    }
+
+
+@pytest.fixture
+def old_save(saved: Path) -> Path:
+    path = saved.with_name("old.json")
+    path.write_text(json.dumps(as_version_0(json.loads(saved.read_text(encoding="utf-8")))), encoding="utf-8")
+    return path
+
+
+def test_every_older_version_has_a_step() -> None:
+    assert sorted(STEPS) == list(range(SAVE_VERSION))
+
+
+def test_version_0_save_loads_as_the_same_game(old_save: Path, finished: GameRecord) -> None:
+    loaded = load_game(old_save)
+    assert loaded.migrated_from == 0
+    assert state_hash(loaded.state) == state_hash(finished.state)
+    assert loaded.record.actions == finished.actions
+    assert loaded.record.setup == finished.setup
+    assert loaded.meta.sides == ["red"]
+    assert loaded.meta.date == finished.rules.date_label(finished.state.turn)
+    assert loaded.meta.saved_at == "1999-01-01T00:00:00+00:00"
+
+
+def test_version_0_save_replays_without_checkpoints(old_save: Path) -> None:
+    result = replay(old_save)
+    assert result.ok, result.summary
+
+
+def test_upgraded_game_saves_in_the_current_layout(old_save: Path, tmp_path: Path) -> None:
+    again = save_game(tmp_path / "again.json", load_game(old_save).record)
+    data = json.loads(again.read_text(encoding="utf-8"))
+    assert data["save_version"] == SAVE_VERSION and "checksum" in data
+    assert load_game(again).migrated_from is None
+
+
+def test_migration_is_pure(old_save: Path) -> None:
+    old = json.loads(old_save.read_text(encoding="utf-8"))
+    before = copy.deepcopy(old)
+    new = migrate(old, 0)
+    assert old == before
+    assert new["save_version"] == SAVE_VERSION
+    assert new["actions"][0]["type"] == before["log"][0]["action"]
+
+
+def test_broken_old_save_is_a_save_error(old_save: Path) -> None:
+    old = json.loads(old_save.read_text(encoding="utf-8"))
+    del old["log"]
+    old_save.write_text(json.dumps(old), encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        load_game(old_save)
+    assert one_line_about(str(caught.value), old_save)
+    assert "cannot upgrade this save from save version 0 ('log' is missing)" in str(caught.value)
