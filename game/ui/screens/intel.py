@@ -93,7 +93,7 @@ class RivalScreen(GameScreen):
             for label, val in ((self.tr("rival.cash"), est.cash), (self.tr("rival.budget"), est.budget),
                                (self.tr("rival.crew"), est.active_crew)):
                 draw.text(surf, label, (x, yy), fs, draw.DIM, width=ww - self.s(70))
-                draw.text(surf, f"≈ {val}", (x + ww, yy), fs, draw.TEXT, True, align="right")
+                draw.text(surf, f"~ {val}", (x + ww, yy), fs, draw.TEXT, True, align="right")
                 yy += lh
             yy += self.s(4)
             draw.text(surf, self.tr("rival.techs"), (x, yy), fs, draw.ACCENT, True, ww)
@@ -105,7 +105,7 @@ class RivalScreen(GameScreen):
                 draw.text(surf, self.tech_name(t), (x, yy), small, draw.TEXT, width=ww - self.s(110))
                 b = pygame.Rect(x + ww - self.s(100), yy + self.s(5), self.s(60), self.s(7))
                 draw.bar(surf, b, rel / 100, colour)
-                draw.text(surf, f"≈{rel}", (x + ww, yy), small, draw.TEXT, align="right")
+                draw.text(surf, f"~{rel}", (x + ww, yy), small, draw.TEXT, align="right")
                 yy += lh - self.s(2)
             if not est.techs:
                 draw.text(surf, self.tr("rival.no_techs"), (x, yy), small, draw.DIM, width=ww)

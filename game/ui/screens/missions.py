@@ -144,7 +144,8 @@ class MissionScreen(GameScreen):
         for slot in m.slots:
             hw = self.hardware.get(slot.id, slot.options[0])
             have = v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw)
-            slot_name = self.tr("slot." + slot.id) if self.tr.has("slot." + slot.id) else slot.id.replace("_", " ").capitalize()
+            slot_name = self.term("slot", slot.id)
+            slot_name = slot_name[:1].upper() + slot_name[1:]
             label = f"{slot_name}: {self.hw_name(hw)} ({have})"
             self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)

@@ -47,9 +47,8 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         colour, shape = app.side_style(side)
         xy = [at(t, val) for t, val in s]
         if len(xy) > 1:
-            if estimated:
-                for a, b in zip(xy[::2], xy[1::2], strict=False):
-                    pygame.draw.line(surf, colour, a, b, 2)
+            if estimated:  # a thin line: a guess, not a record
+                pygame.draw.lines(surf, colour, False, xy, 1)
             else:
                 pygame.draw.lines(surf, colour, False, xy, 2)
         step = max(1, len(xy) // 8)

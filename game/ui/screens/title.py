@@ -144,7 +144,7 @@ class TitleScreen(Screen):
         # Sputnik: a sphere with four antennae crossing the sky
         k = min(1.0, (time.monotonic() - self.t0) / 6.0)
         cx = int(w * (0.1 + 0.8 * k))
-        cy = int(h * 0.26 - math.sin(k * math.pi) * h * 0.12)
+        cy = int(h * (0.24 - 0.21 * math.sin(k * math.pi)))
         for a in (2.5, 2.8, 3.5, 3.8):
             pygame.draw.line(surf, (200, 200, 210), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1)
         pygame.draw.circle(surf, (215, 215, 225), (cx, cy), self.s(9))
