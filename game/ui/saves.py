@@ -45,7 +45,24 @@ def _meta(session: Session) -> dict[str, Any]:
     }
 
 
+def _io() -> Any:
+    """game.io, the saves package, if it is installed; the plain format below is the fallback."""
+    try:
+        import game.io as io
+
+        return io
+    except ImportError:
+        return None
+
+
 def save(session: Session, path: Path) -> None:
+    io = _io()
+    if io is not None and session.record is not None:
+        try:
+            io.save_game(path, session.record)
+        except io.SaveError as e:
+            raise SaveError(str(e)) from None
+        return
     path = Path(path)
     data = {"format": FORMAT, "version": 1, **session.record(), "meta": _meta(session)}
     try:
@@ -61,6 +78,12 @@ def save(session: Session, path: Path) -> None:
 
 
 def autosave(session: Session, folder: Path) -> Path:
+    io = _io()
+    if io is not None and session.record is not None:
+        try:
+            return Path(io.autosave(session.record, Path(folder)))
+        except io.SaveError as e:
+            raise SaveError(str(e)) from None
     path = Path(folder) / AUTOSAVE
     if path.exists():
         try:
@@ -95,6 +118,20 @@ def list_saves(folder: Path) -> list[SaveInfo]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
+    io = _io()
+    if io is not None:
+        from datetime import datetime
+
+        out = []
+        for i in io.list_saves(folder).saves:
+            try:
+                when = datetime.fromisoformat(i.saved_at).timestamp()
+            except (ValueError, TypeError):
+                when = i.path.stat().st_mtime if i.path.exists() else 0.0
+            out.append(SaveInfo(i.path, i.name, i.scenario, ", ".join(i.sides), i.date, i.turn, when))
+        legacy = [read_info(p) for p in folder.glob("*.json")]
+        out += [x for x in legacy if x is not None]
+        return sorted(out, key=lambda x: x.saved_at, reverse=True)
     found = [read_info(p) for p in folder.glob("*.json")]
     return sorted((i for i in found if i is not None), key=lambda i: i.saved_at, reverse=True)
 
@@ -105,6 +142,20 @@ def load(path: Path) -> tuple[Session, list[str]]:
     from game.content.load import load_scenario
     from game.engine import action_from_dict
 
+    io = _io()
+    if io is not None and read_info(Path(path)) is None:
+        try:
+            loaded = io.load_game(path)
+        except io.SaveError as e:
+            raise SaveError(str(e)) from None
+        rec = loaded.record
+        controllers = {s: rec.setup.controller(s) for s in rec.rules.side_ids}
+        # replay through the session so the reports and charts the UI keeps are rebuilt too
+        session = replay(rec.scenario, rec.scenario.id, list(rec.rules.mods), controllers, rec.seed, list(rec.actions))
+        warnings = list(loaded.warnings)
+        if len(session.log) != len(rec.actions):
+            warnings.append(f"the log stopped replaying after {len(session.log)} of {len(rec.actions)} orders")
+        return session, warnings
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:

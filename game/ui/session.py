@@ -69,7 +69,14 @@ class Session:
     def __post_init__(self) -> None:
         rules = self.scenario.ruleset
         setup = Setup(controllers=tuple((s, self.controllers.get(s, "human")) for s in rules.side_ids))
-        self.state = new_game(rules, setup, self.seed)
+        self.record: Any = None  # game.io's GameRecord, when saves are available: it keeps the log and checkpoints
+        try:
+            from game.io import GameRecord
+
+            self.record = GameRecord.start(self.scenario, setup, self.seed)
+            self.state = self.record.state
+        except ImportError:
+            self.state = new_game(rules, setup, self.seed)
         self.seen = {s: 0 for s in rules.side_ids}
         self._track()
 
@@ -113,7 +120,11 @@ class Session:
         problem = validate(self.state, action)
         if problem is not None:
             return problem
-        self.state, events = apply(self.state, action)
+        if self.record is not None:
+            events = self.record.apply(action)
+            self.state = self.record.state
+        else:
+            self.state, events = apply(self.state, action)
         self.log.append(action)
         if any(type(e).__name__ in ("TurnStarted", "GameWon") for e in events):
             self._resolved(events)
