@@ -254,73 +254,29 @@ def _print_summary(scenario: Any, results: list[dict[str, Any]], levels: dict[st
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.content.findings import ERROR, INFO, ContentError, Finding
-    from game.content.load import load_layers, order_layers
-    from game.content.packages import discover, read_package
+    from game.content.check import UsageProblem, validate
 
-    packages, problems = discover()
-    targets: list[str] = []
-    findings: list[Finding] = list(problems)
-    if args.paths:
-        for raw in args.paths:
-            path = Path(raw)
-            if not path.exists():
-                if raw in packages:
-                    targets.append(raw)
-                    continue
-                return _fail(f"{raw}: no such folder or installed scenario", EXIT_USAGE)
-            if not path.is_dir():
-                return _fail(f"{raw}: give the folder that holds manifest.yaml, not a file", EXIT_USAGE)
-            try:
-                pkg = read_package(path)
-            except ContentError as e:
-                findings.extend(e.findings)
-                continue
-            packages[pkg.id] = pkg
-            targets.append(pkg.id)
-        findings = [f for f in findings if any(f.path.startswith(str(Path(p))) for p in args.paths)]
-    else:
-        targets = list(packages)
-    checked = 0
-    for pid in targets:
-        pkg = packages[pid]
-        if pkg.is_mod:
-            base = next((r for r in pkg.manifest.requires if r in packages and not packages[r].is_mod), None)
-            if base is None:
-                base = DEFAULT_SCENARIO if DEFAULT_SCENARIO in packages else None
-            if base is None:
-                findings.append(Finding(ERROR, str(pkg.path / "manifest.yaml"), 0, f"mod({pid})", "requires", "names no installed scenario to load on"))
-                continue
-            needed = [r for r in pkg.manifest.requires if r in packages and packages[r].is_mod]
-            layers, order_problems = order_layers(packages, base, [*needed, pid, *args.mod])
-        else:
-            layers, order_problems = order_layers(packages, pid, list(args.mod))
-        findings.extend(order_problems)
-        if order_problems and any(f.severity == ERROR for f in order_problems):
-            continue
-        try:
-            scenario = load_layers(layers)
-            findings.extend(scenario.findings)
-        except ContentError as e:
-            findings.extend(e.findings)
-        checked += 1
-    seen: set[str] = set()
-    unique = []
-    for f in findings:
-        line = f.format()
-        if line not in seen:
-            seen.add(line)
-            unique.append(f)
-    shown = [f for f in unique if args.verbose or f.severity != INFO]
-    errors = sum(1 for f in unique if f.severity == ERROR)
-    warnings = sum(1 for f in unique if f.severity == "warning")
+    try:
+        report = validate(list(args.paths), list(args.mod))
+    except UsageProblem as e:
+        return _fail(str(e), EXIT_USAGE)
+    shown = report.shown(args.verbose)
     if args.format == "json":
-        print(json.dumps({"checked": targets, "errors": errors, "warnings": warnings, "findings": [f.to_dict() for f in shown]}, indent=1, ensure_ascii=False))
+        doc = {
+            "checked": report.checked,
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "notes": report.notes,
+            "findings": [f.to_dict() for f in shown],
+        }
+        print(json.dumps(doc, indent=1, ensure_ascii=False))
     else:
         for f in shown:
             print(f.format())
-        print(f"{checked} package(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return EXIT_CONTENT if errors else EXIT_OK
+        notes = f", {report.notes} note(s)" + ("" if args.verbose else " (--verbose shows them)") if report.notes else ""
+        checked = ", ".join(report.checked) or "nothing"
+        print(f"checked {checked}: {report.errors} error(s), {report.warnings} warning(s){notes}", file=sys.stderr)
+    return EXIT_CONTENT if report.errors else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ def text_key(prefix: str, rid: str, field_name: str) -> str:
     return f"{prefix}.{rid}.{TEXT_FIELDS[field_name]}"
 
 
-def _own_text(value: Any, key: str, strings: dict[str, dict[str, str]]) -> str:  # noqa: ANN401
+def _own_text(value: Any, key: str, strings: dict[str, dict[str, str]]) -> str:
     """A per-language map moves into the string tables under `key`; a key stays; None becomes `key`."""
     if isinstance(value, dict):
         for lang, text in value.items():
@@ -44,15 +44,30 @@ def normalize_texts(content: dict[str, Any]) -> None:
 # ------------------------------------------------------------------------------ conditions & effects
 
 _COND = {
-    "all": c.All, "any": c.Any, "not": c.Not, "date_between": c.DateBetween, "has_tech": c.HasTech,
-    "achieved": c.Achieved, "first_to": c.FirstTo, "flag": c.Flag, "event_fired": c.EventFired,
-    "compare": c.Compare, "is_side": c.IsSide,
+    "all": c.All,
+    "any": c.Any,
+    "not": c.Not,
+    "date_between": c.DateBetween,
+    "has_tech": c.HasTech,
+    "achieved": c.Achieved,
+    "first_to": c.FirstTo,
+    "flag": c.Flag,
+    "event_fired": c.EventFired,
+    "compare": c.Compare,
+    "is_side": c.IsSide,
 }
 _EFF = {
-    "add_budget": e.AddBudget, "add_cash": e.AddCash, "add_prestige": e.AddPrestige,
-    "research_progress": e.ResearchProgress, "modify_reliability": e.ModifyReliability,
-    "research_rate": e.ResearchRate, "set_flag": e.SetFlag, "queue_event": e.QueueEvent,
-    "crew_morale": e.CrewMorale, "injure_crew": e.InjureCrew, "lose_crew": e.LoseCrew,
+    "add_budget": e.AddBudget,
+    "add_cash": e.AddCash,
+    "add_prestige": e.AddPrestige,
+    "research_progress": e.ResearchProgress,
+    "modify_reliability": e.ModifyReliability,
+    "research_rate": e.ResearchRate,
+    "set_flag": e.SetFlag,
+    "queue_event": e.QueueEvent,
+    "crew_morale": e.CrewMorale,
+    "injure_crew": e.InjureCrew,
+    "lose_crew": e.LoseCrew,
     "random_one_of": e.RandomOneOf,
 }
 
@@ -99,19 +114,37 @@ def build_ruleset(content: dict[str, Any], fingerprint: str) -> r.Ruleset:
     )
     sides = tuple(
         r.Side(
-            id=d["id"], name=d["name"], description=d["description"], color=tuple(d["color"]),  # type: ignore[arg-type]
-            start_cash=d["start_cash"], budget=d["budget"], budget_growth=d["budget_growth"],
-            min_budget=d["min_budget"], max_budget=d["max_budget"], research_rate=d["research_rate"],
-            prestige=d["prestige"], start_techs=_pairs(d["start_techs"]), start_progress=_pairs(d["start_progress"]),
-            start_hardware=_pairs(d["start_hardware"]), start_crew=tuple(d["start_crew"]),
+            id=d["id"],
+            name=d["name"],
+            description=d["description"],
+            color=tuple(d["color"]),  # type: ignore[arg-type]
+            start_cash=d["start_cash"],
+            budget=d["budget"],
+            budget_growth=d["budget_growth"],
+            min_budget=d["min_budget"],
+            max_budget=d["max_budget"],
+            research_rate=d["research_rate"],
+            prestige=d["prestige"],
+            start_techs=_pairs(d["start_techs"]),
+            start_progress=_pairs(d["start_progress"]),
+            start_hardware=_pairs(d["start_hardware"]),
+            start_crew=tuple(d["start_crew"]),
             ai_personality=d["ai_personality"],
+            start_milestones=tuple((k, date_to_ordinal(v, tpy)) for k, v in d.get("start_milestones", {}).items()),
         )
         for d in content["sides"]
     )
     techs = {
         d["id"]: r.Tech(
-            id=d["id"], name=d["name"], description=d["description"], line=d["line"], cost=d["cost"],
-            requires=tuple(d["requires"]), base=d["base"], ceiling=d["ceiling"], max_rate=d["max_rate"],
+            id=d["id"],
+            name=d["name"],
+            description=d["description"],
+            line=d["line"],
+            cost=d["cost"],
+            requires=tuple(d["requires"]),
+            base=d["base"],
+            ceiling=d["ceiling"],
+            max_rate=d["max_rate"],
             available=condition(d["available"], tpy),
         )
         for d in content["techs"]
@@ -122,21 +155,31 @@ def build_ruleset(content: dict[str, Any], fingerprint: str) -> r.Ruleset:
     }
     missions = {
         d["id"]: r.Mission(
-            id=d["id"], name=d["name"], description=d["description"],
+            id=d["id"],
+            name=d["name"],
+            description=d["description"],
             slots=tuple(r.Slot(k, tuple(v)) for k, v in d["slots"].items()),
             steps=tuple(
                 r.Step(x["id"], x["slot"], x["difficulty"], x["skill"], x["critical"], x["fatal"], x["name"])
                 for x in d["steps"]
             ),
-            crew=d["crew"], crew_traits=tuple(d["crew_traits"]), cost=d["cost"], milestones=tuple(d["milestones"]),
-            prestige=r.MissionPrestige(**d["prestige"]), available=condition(d["available"], tpy),
+            crew=d["crew"],
+            crew_traits=tuple(d["crew_traits"]),
+            cost=d["cost"],
+            milestones=tuple(d["milestones"]),
+            prestige=r.MissionPrestige(**d["prestige"]),
+            available=condition(d["available"], tpy),
             effects=effects(d["effects"]),
         )
         for d in content["missions"]
     }
     milestones = {
         d["id"]: r.Milestone(
-            id=d["id"], name=d["name"], description=d["description"], first=d["first"], second=d["second"],
+            id=d["id"],
+            name=d["name"],
+            description=d["description"],
+            first=d["first"],
+            second=d["second"],
             later=d["later"],
             history_date=date_to_ordinal(d["history"]["date"], tpy) if d["history"] else None,
             history_side=d["history"]["side"] if d["history"] else None,
@@ -145,16 +188,28 @@ def build_ruleset(content: dict[str, Any], fingerprint: str) -> r.Ruleset:
     }
     events = {
         d["id"]: r.Event(
-            id=d["id"], title=d["title"], text=d["text"], sides=tuple(d["sides"]), when=condition(d["when"], tpy),
-            chance=d["chance"], once=d["once"], cooldown=d["cooldown"], effects=effects(d["effects"]),
+            id=d["id"],
+            title=d["title"],
+            text=d["text"],
+            sides=tuple(d["sides"]),
+            when=condition(d["when"], tpy),
+            chance=d["chance"],
+            once=d["once"],
+            cooldown=d["cooldown"],
+            effects=effects(d["effects"]),
             choices=tuple(r.Choice(x["id"], x["text"], effects(x["effects"])) for x in d["choices"]),
         )
         for d in content["events"]
     }
     crews = {
         d["id"]: r.CrewMember(
-            id=d["id"], side=d["side"], name=d["name"], skills=_pairs(d["skills"]), traits=tuple(d["traits"]),
-            available=date_to_ordinal(d["available"], tpy) if d["available"] else 0, group=d["group"],
+            id=d["id"],
+            side=d["side"],
+            name=d["name"],
+            skills=_pairs(d["skills"]),
+            traits=tuple(d["traits"]),
+            available=date_to_ordinal(d["available"], tpy) if d["available"] else 0,
+            group=d["group"],
         )
         for d in content["crews"]
     }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +21,17 @@ class Finding:
     field: str  # e.g. "requires[0]", or ""
     message: str
     hint: str = ""
+    code: str = ""  # a stable name for the kind of problem, e.g. "ref/unknown" (for tools and tests)
 
     def format(self, severity: bool = True) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         subject = " › ".join(x for x in (self.record, self.field) if x)
-        text = f"{where}: " + (f"{self.severity}: " if severity else "") + (f"{subject}: " if subject else "") + self.message
+        text = (
+            f"{where}: "
+            + (f"{self.severity}: " if severity else "")
+            + (f"{subject}: " if subject else "")
+            + self.message
+        )
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -38,6 +45,7 @@ class Finding:
             "field": self.field,
             "message": self.message,
             "hint": self.hint,
+            "code": self.code,
         }
 
 
@@ -50,7 +58,9 @@ class ContentError(Exception):
     """Content that cannot be played: carries every finding, errors first."""
 
     def __init__(self, findings: list[Finding]) -> None:
-        self.findings = sorted(findings, key=lambda f: (f.severity != ERROR, f.path, f.line))
+        self.findings = sorted(
+            findings, key=lambda f: (SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9, f.path, f.line)
+        )
         first = next((f for f in self.findings if f.severity == ERROR), self.findings[0] if self.findings else None)
         super().__init__(first.format() if first else "invalid content")
 

@@ -1,50 +1,48 @@
 """Scenario + mods -> one merged, validated, read-only Ruleset with its translations.
 
 The pipeline: order the layers (scenario, then mods by `requires`/`load_after`), read every
-file with the safe YAML reader, merge records by id (`$op: patch` / `$op: remove`), validate
-each merged record against its model (pass 1), check meaning across records (pass 2, in
-`game.content.semantic`), then build the engine's rule dataclasses (`game.content.build`).
+file with the safe YAML reader, merge records by id (`game.content.merge`: add, replace,
+`$op: patch`, `$op: remove`), validate each merged record against its model (pass 1), check
+meaning across records (pass 2, `game.content.semantic`), then build the engine's rule
+dataclasses (`game.content.build`). Every problem found on the way is kept, so one run
+reports all of them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from game.content import models as m
 from game.content.build import normalize_texts
-from game.content.findings import ERROR, INFO, ContentError, Finding, did_you_mean
-from game.content.packages import Package, discover, read_package
-from game.content.yamlsafe import YamlError, load_yaml
+from game.content.explain import findings_for, locate
+from game.content.findings import ERROR, ContentError, Finding, did_you_mean
+from game.content.merge import KIND_NAMES, Merged, RawRecord, merge_package
+from game.content.packages import MANIFEST, Package, discover, read_package
 from game.engine.rules import Ruleset
 
-MAX_RECORDS = 5000
-KIND_NAMES = {kind: prefix for kind, (_, prefix) in m.KINDS.items()}
+MAX_EXPRESSION = 200  # conditions and effects in one record, counted one per `op`
 
-
-@dataclass
-class RawRecord:
-    data: dict[str, Any]
-    path: str
-    line: int
-    layer: str
-
-
-@dataclass
-class Merged:
-    """Records of every kind by id, in first-seen order, with where each last came from."""
-
-    settings: dict[str, Any] = field(default_factory=dict)
-    settings_origin: tuple[str, int] = ("", 0)
-    records: dict[str, dict[str, RawRecord]] = field(default_factory=lambda: {k: {} for k in m.KINDS})
-    strings: dict[str, dict[str, str]] = field(default_factory=dict)
-    string_origin: dict[tuple[str, str], str] = field(default_factory=dict)
-    languages: list[str] = field(default_factory=list)
+__all__ = [
+    "KIND_NAMES",
+    "Locator",
+    "Merged",
+    "RawRecord",
+    "Scenario",
+    "build_scenario",
+    "fingerprint",
+    "installed",
+    "layer_changes",
+    "load_layers",
+    "load_scenario",
+    "merge_layers",
+    "order_layers",
+]
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,14 @@ class Scenario:
     def languages(self) -> list[str]:
         return list(self.strings)
 
+    @property
+    def mods(self) -> tuple[str, ...]:
+        return self.ruleset.mods
+
+    def layer_info(self) -> list[dict[str, str]]:
+        """Id, version and file fingerprint of the scenario and each mod, for a save to record."""
+        return [{"id": p.id, "version": p.version, "fingerprint": p.fingerprint()} for p in self.layers]
+
     def text(self, key: str, lang: str = "en") -> str:
         for table in (self.strings.get(lang), self.strings.get("en")):
             if table and key in table:
@@ -81,41 +87,109 @@ def order_layers(packages: dict[str, Package], scenario: str, mods: list[str]) -
     if scenario not in packages or packages[scenario].is_mod:
         choices = [p for p, pkg in packages.items() if not pkg.is_mod]
         hint = did_you_mean(scenario, choices)
-        problems.append(Finding(ERROR, scenario, 0, "", "", f"no scenario {scenario!r} installed", hint))
+        if scenario in packages:
+            problems.append(
+                Finding(
+                    ERROR,
+                    scenario,
+                    0,
+                    "",
+                    "",
+                    f"{scenario!r} is a mod, not a scenario",
+                    "give it with --mod",
+                    "layers/not_a_scenario",
+                )
+            )
+        else:
+            problems.append(
+                Finding(ERROR, scenario, 0, "", "", f"no scenario {scenario!r} installed", hint, "layers/unknown")
+            )
         return [], problems
     wanted: list[str] = []
     for mod in mods:
         if mod not in packages:
-            problems.append(Finding(ERROR, mod, 0, "", "", f"no mod {mod!r} installed", did_you_mean(mod, packages)))
+            problems.append(
+                Finding(
+                    ERROR, mod, 0, "", "", f"no mod {mod!r} installed", did_you_mean(mod, packages), "layers/unknown"
+                )
+            )
         elif not packages[mod].is_mod:
-            problems.append(Finding(ERROR, mod, 0, "", "", f"{mod!r} is a scenario, not a mod"))
+            problems.append(
+                Finding(
+                    ERROR,
+                    mod,
+                    0,
+                    "",
+                    "",
+                    f"{mod!r} is a scenario, not a mod",
+                    "give it with --scenario",
+                    "layers/not_a_mod",
+                )
+            )
         elif mod not in wanted:
             wanted.append(mod)
     present = {scenario, *wanted}
     for mod in wanted:
         man = packages[mod].manifest
-        mpath = str(packages[mod].path / "manifest.yaml")
+        mpath = str(packages[mod].path / MANIFEST)
         for req in man.requires:
             if req not in present:
-                problems.append(Finding(ERROR, mpath, 0, f"mod({mod})", "requires", f"needs {req!r}, which is not loaded"))
+                what = "mod" if req in packages and packages[req].is_mod else "scenario"
+                how = f"add --mod {req}" if what == "mod" else f"play it on --scenario {req}"
+                problems.append(
+                    Finding(
+                        ERROR,
+                        mpath,
+                        0,
+                        f"mod({mod})",
+                        "requires",
+                        f"needs the {what} {req!r}, which is not loaded",
+                        how,
+                        "layers/requires",
+                    )
+                )
         for con in man.conflicts:
             if con in present:
-                problems.append(Finding(ERROR, mpath, 0, f"mod({mod})", "conflicts", f"cannot be loaded with {con!r}"))
+                problems.append(
+                    Finding(
+                        ERROR,
+                        mpath,
+                        0,
+                        f"mod({mod})",
+                        "conflicts",
+                        f"cannot be loaded with {con!r}",
+                        "",
+                        "layers/conflicts",
+                    )
+                )
     ordered: list[str] = []
-    visiting: set[str] = set()
+    visiting: list[str] = []
 
     def visit(mod: str) -> None:
         if mod in ordered:
             return
         if mod in visiting:
-            problems.append(Finding(ERROR, mod, 0, f"mod({mod})", "load_after", "load order goes round in a circle"))
+            loop = " → ".join([*visiting[visiting.index(mod) :], mod])
+            mpath = str(packages[mod].path / MANIFEST)
+            problems.append(
+                Finding(
+                    ERROR,
+                    mpath,
+                    0,
+                    f"mod({mod})",
+                    "load_after",
+                    f"load order goes round in a circle: {loop}",
+                    "",
+                    "layers/cycle",
+                )
+            )
             return
-        visiting.add(mod)
+        visiting.append(mod)
         man = packages[mod].manifest
         for dep in [*man.requires, *man.load_after]:
             if dep in wanted:
                 visit(dep)
-        visiting.discard(mod)
+        visiting.pop()
         ordered.append(mod)
 
     for mod in wanted:
@@ -123,203 +197,110 @@ def order_layers(packages: dict[str, Package], scenario: str, mods: list[str]) -
     return [packages[scenario], *(packages[x] for x in ordered)], problems
 
 
-# ------------------------------------------------------------------------------ merging
-
-
-def _flatten_strings(data: Any, prefix: str, out: dict[str, str]) -> None:  # noqa: ANN401
-    if isinstance(data, dict):
-        for k, v in data.items():
-            _flatten_strings(v, f"{prefix}.{k}" if prefix else str(k), out)
-    elif data is not None:
-        out[prefix] = str(data)
-
-
-def _merge_package(pkg: Package, merged: Merged, findings: list[Finding]) -> None:
-    for lang in pkg.manifest.languages:
-        if lang not in merged.languages:
-            merged.languages.append(lang)
-    for lang, path in pkg.string_files.items():
-        try:
-            data = load_yaml(path)
-        except YamlError as e:
-            findings.append(Finding(ERROR, e.path, e.line, "", "", e.message))
-            continue
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            findings.append(Finding(ERROR, str(path), 1, "", "", "a strings file must map keys to texts"))
-            continue
-        flat: dict[str, str] = {}
-        _flatten_strings(data, "", flat)
-        table = merged.strings.setdefault(lang, {})
-        for k, v in flat.items():
-            table[k] = v
-            merged.string_origin[(lang, k)] = str(path)
-    for path in pkg.content_files:
-        try:
-            data = load_yaml(path)
-        except YamlError as e:
-            findings.append(Finding(ERROR, e.path, e.line, "", "", e.message))
-            continue
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            findings.append(Finding(ERROR, str(path), 1, "", "", "a content file must be a mapping of record kinds"))
-            continue
-        for kind, items in data.items():
-            if kind == "settings":
-                if not isinstance(items, dict):
-                    findings.append(Finding(ERROR, str(path), getattr(data, "line", 1), "settings", "", "must be a mapping"))
-                    continue
-                merged.settings.update({k: v for k, v in items.items() if k != "$op"})
-                merged.settings_origin = (str(path), getattr(items, "line", 1))
-                continue
-            if kind not in m.KINDS:
-                hint = did_you_mean(str(kind), [*m.KINDS, "settings"])
-                findings.append(Finding(ERROR, str(path), getattr(data, "line", 1), "", str(kind), "unknown kind of record", hint))
-                continue
-            if not isinstance(items, list):
-                findings.append(Finding(ERROR, str(path), getattr(items, "line", 1), "", str(kind), "must be a list of records"))
-                continue
-            for item in items:
-                _merge_record(pkg, path, kind, item, merged, findings)
-    total = sum(len(v) for v in merged.records.values())
-    if total > MAX_RECORDS:
-        findings.append(Finding(ERROR, str(pkg.path), 0, "", "", f"more than {MAX_RECORDS} records"))
-
-
-def _merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged, findings: list[Finding]) -> None:  # noqa: ANN401
-    prefix = KIND_NAMES[kind]
-    line = getattr(item, "line", 0)
-    if not isinstance(item, dict):
-        findings.append(Finding(ERROR, str(path), line, prefix, "", "a record must be a mapping with an id"))
-        return
-    rid = item.get("id")
-    if not isinstance(rid, str):
-        findings.append(Finding(ERROR, str(path), line, prefix, "id", "every record needs a text id"))
-        return
-    op = item.get("$op", "add")
-    table = merged.records[kind]
-    label = f"{prefix}({rid})"
-    if op == "remove":
-        if rid not in table:
-            findings.append(Finding(ERROR, str(path), line, label, "$op", "removes a record that does not exist", did_you_mean(rid, table)))
-        else:
-            del table[rid]
-            findings.append(Finding(INFO, str(path), line, label, "", f"removed by {pkg.id}"))
-        return
-    if op == "patch":
-        if rid not in table:
-            findings.append(Finding(ERROR, str(path), line, label, "$op", "patches a record that does not exist", did_you_mean(rid, table)))
-            return
-        base = table[rid]
-        data = dict(base.data)
-        data.update({k: v for k, v in item.items() if k != "$op"})
-        table[rid] = RawRecord(data, str(path), line, pkg.id)
-        findings.append(Finding(INFO, str(path), line, label, "", f"patched by {pkg.id} (was from {base.layer})"))
-        return
-    if op != "add":
-        findings.append(Finding(ERROR, str(path), line, label, "$op", f"unknown operation {op!r}", "use patch or remove"))
-        return
-    data = {k: v for k, v in item.items() if k != "$op"}
-    if rid in table:
-        old = table[rid]
-        if old.layer == pkg.id:
-            findings.append(Finding(ERROR, str(path), line, label, "id", f"defined twice (also at {old.path}:{old.line})"))
-            return
-        findings.append(Finding(INFO, str(path), line, label, "", f"replaced by {pkg.id} (was from {old.layer})"))
-    table[rid] = RawRecord(data, str(path), line, pkg.id)
-
-
-# ------------------------------------------------------------------------------ pass 1: shapes
-
-
-def _line_at(data: Any, loc: tuple[Any, ...], default: int) -> int:  # noqa: ANN401
-    line = default
-    node = data
-    for key in loc:
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = getattr(node, "line", line)
-    return line
-
-
-def _loc_text(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif str(part).startswith(("Cond", "Eff")) or part in ("function-after", "tagged-union"):
-            continue  # pydantic's union branch names mean nothing to a modder
-        else:
-            out += ("." if out else "") + str(part)
+def layer_changes(recorded: list[dict[str, str]], packages: dict[str, Package] | None = None) -> list[str]:
+    """Plain sentences on how installed packages differ from those a save recorded (`Scenario.layer_info`)."""
+    if packages is None:
+        packages, _ = discover()
+    out: list[str] = []
+    for rec in recorded:
+        pid = str(rec.get("id", ""))
+        pkg = packages.get(pid)
+        noun = "scenario" if not out and rec is recorded[0] else "mod"
+        if pkg is None:
+            out.append(f"{noun} {pid!r} is not installed")
+        elif rec.get("version") and rec.get("version") != pkg.version:
+            out.append(f"{noun} {pid!r} is version {pkg.version} now, the save used {rec.get('version')}")
+        elif rec.get("fingerprint") and rec.get("fingerprint") != pkg.fingerprint():
+            out.append(f"{noun} {pid!r} has changed since the game was saved")
     return out
 
 
-def _message(err: dict[str, Any]) -> str:
-    if err["type"] == "extra_forbidden":
-        return "unknown field"
-    if err["type"] == "union_tag_invalid":
-        return f"unknown op {err['input'] if not isinstance(err['input'], dict) else err['input'].get('op')!r}"
-    if err["type"] == "union_tag_not_found":
-        return "needs an `op`"
-    return str(err["msg"])
-
-
-def _validate(model: type[BaseModel], raw: dict[str, Any], path: str, line: int, label: str, findings: list[Finding]) -> BaseModel | None:
-    try:
-        return model.model_validate(raw)
-    except ValidationError as e:
-        for err in e.errors():
-            loc = tuple(err["loc"])
-            field_name = _loc_text(loc)
-            hint = ""
-            if err["type"] == "extra_forbidden" and loc:
-                hint = did_you_mean(str(loc[-1]), _field_names(model, loc))
-            findings.append(Finding(ERROR, path, _line_at(raw, loc, line), label, field_name, _message(err), hint))
-        return None
-
-
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    if len(loc) == 1:
-        return list(model.model_fields)
-    return []
-
-
-# ------------------------------------------------------------------------------ the whole pipeline
+# ------------------------------------------------------------------------------ merging and pass 1
 
 
 def merge_layers(layers: list[Package]) -> tuple[Merged, list[Finding]]:
     merged = Merged()
     findings: list[Finding] = []
     for pkg in layers:
-        _merge_package(pkg, merged, findings)
+        merge_package(pkg, merged, findings)
     return merged, findings
 
 
-def _validated(merged: Merged, findings: list[Finding]) -> dict[str, Any] | None:
-    """Pass 1: every record against its model. Returns the content as plain data, or None."""
-    path, line = merged.settings_origin
-    settings = _validate(m.Settings, merged.settings, path or "settings", line, "settings", findings)
+def _expression_size(node: Any, budget: int) -> int:
+    """How many conditions and effects `node` holds, counting no further than `budget`."""
+    count = 0
+    stack = [node]
+    while stack and count <= budget:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            if "op" in cur:
+                count += 1
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    return count
+
+
+def _validated(merged: Merged, findings: list[Finding]) -> tuple[dict[str, Any], dict[str, set[str]], bool]:
+    """Pass 1: every record against its model.
+
+    Returns the content of the records that passed (plain data), the ids of those that did not
+    (so that pass 2 does not call them unknown), and whether the settings passed.
+    """
+    spath = merged.settings.file or "(scenario)"
+    settings = None
     if not merged.settings:
-        findings.append(Finding(ERROR, path or "(scenario)", 0, "settings", "", "the scenario has no settings (start and end dates)"))
+        findings.append(
+            Finding(
+                ERROR,
+                spath,
+                0,
+                "settings",
+                "",
+                "the scenario has no settings (start and end dates)",
+                "add a `settings:` block to one of its files",
+                "schema/no_settings",
+            )
+        )
+    else:
+        try:
+            settings = m.Settings.model_validate(merged.settings)
+        except ValidationError as e:
+            findings.extend(findings_for(m.Settings, merged.settings, e, spath, merged.settings.line, "settings"))
     content: dict[str, Any] = {"settings": settings.model_dump(mode="json") if settings else {}}
-    ok = settings is not None
+    broken: dict[str, set[str]] = {k: set() for k in m.KINDS}
     for kind, (model, prefix) in m.KINDS.items():
         items = []
         for rid, raw in merged.records[kind].items():
-            rec = _validate(model, raw.data, raw.path, raw.line, f"{prefix}({rid})", findings)
-            if rec is None:
-                ok = False
+            label = f"{prefix}({rid})"
+            size = _expression_size(raw.data, MAX_EXPRESSION)
+            if size > MAX_EXPRESSION:
+                findings.append(
+                    Finding(
+                        ERROR,
+                        raw.path,
+                        raw.line,
+                        label,
+                        "",
+                        f"more than {MAX_EXPRESSION} conditions and effects in one record",
+                        "split it into several events",
+                        "limit/expression",
+                    )
+                )
+                broken[kind].add(rid)
                 continue
-            items.append(rec.model_dump(mode="json", exclude_defaults=False))
+            try:
+                rec = model.model_validate(raw.data)
+            except ValidationError as e:
+                findings.extend(findings_for(model, raw.data, e, raw.path, raw.line, label))
+                broken[kind].add(rid)
+                continue
+            items.append(rec.model_dump(mode="json"))
         content[kind] = items
-    content["strings"] = merged.strings
-    content["languages"] = merged.languages
+    content["strings"] = {lang: dict(table) for lang, table in merged.strings.items()}
+    content["languages"] = list(merged.languages)
     normalize_texts(content)
-    return content if ok else None
+    return content, broken, settings is not None
 
 
 def fingerprint(content: dict[str, Any]) -> str:
@@ -327,62 +308,162 @@ def fingerprint(content: dict[str, Any]) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
-Origins = dict[tuple[str, str], tuple[str, int]]
+# ------------------------------------------------------------------------------ where a finding points
+
+
+class Locator:
+    """Turns (kind, id, field path) into the file and line of that field, for pass-2 findings."""
+
+    def __init__(self, merged: Merged | None = None, default: str = "(content)") -> None:
+        self.merged = merged
+        self.default = default
+
+    def raw(self, kind: str, rid: str) -> RawRecord | None:
+        if self.merged is None:
+            return None
+        return self.merged.records.get(kind, {}).get(rid)
+
+    def __call__(self, kind: str, rid: str, field_path: str = "") -> tuple[str, int]:
+        if self.merged is None:
+            return self.default, 0
+        if kind == "settings":
+            s = self.merged.settings
+            return locate(s, _parse_path(field_path), s.file or self.default, s.line)
+        raw = self.raw(kind, rid)
+        if raw is None:
+            return self.default, 0
+        return locate(raw.data, _parse_path(field_path), raw.path, raw.line)
+
+    def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None:
+        """Where a mod removed the record (file, line, mod), if one did."""
+        return self.merged.removed.get((kind, rid)) if self.merged is not None else None
+
+
+def _parse_path(text: str) -> list[Any]:
+    parts: list[Any] = []
+    for piece in text.replace("[", ".[").split("."):
+        if not piece:
+            continue
+        if piece.startswith("[") and piece.endswith("]") and piece[1:-1].isdigit():
+            parts.append(int(piece[1:-1]))
+        else:
+            parts.append(piece)
+    return parts
+
+
+# ------------------------------------------------------------------------------ the whole pipeline
+
+
+def _revalidated(content: dict[str, Any], findings: list[Finding]) -> dict[str, Any] | None:
+    """Content from outside the loader (a save) checked against the models again; None if it is not content."""
+    if not isinstance(content, dict) or not isinstance(content.get("settings"), dict):
+        findings.append(
+            Finding(ERROR, "(saved content)", 0, "settings", "", "missing or not a mapping", "", "save/content")
+        )
+        return None
+    out: dict[str, Any] = dict(content)
+    label = "(saved content)"
+    try:
+        out["settings"] = m.Settings.model_validate(content["settings"]).model_dump(mode="json")
+    except ValidationError as e:
+        findings.extend(findings_for(m.Settings, content["settings"], e, label, 0, "settings"))
+        return None
+    for kind, (model, prefix) in m.KINDS.items():
+        items = content.get(kind, [])
+        if not isinstance(items, list):
+            findings.append(Finding(ERROR, label, 0, kind, "", "should be a list", "", "save/content"))
+            return None
+        checked = []
+        for i, item in enumerate(items):
+            if _expression_size(item, MAX_EXPRESSION) > MAX_EXPRESSION:
+                findings.append(
+                    Finding(
+                        ERROR, label, 0, f"{prefix}[{i}]", "", "too many conditions and effects", "", "limit/expression"
+                    )
+                )
+                return None
+            try:
+                checked.append(model.model_validate(item).model_dump(mode="json"))
+            except ValidationError as e:
+                rid = item.get("id", i) if isinstance(item, dict) else i
+                findings.extend(findings_for(model, item, e, label, 0, f"{prefix}({rid})"))
+        out[kind] = checked
+    strings = content.get("strings", {})
+    if not isinstance(strings, dict) or not all(
+        isinstance(t, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in t.items())
+        for t in strings.values()
+    ):
+        findings.append(
+            Finding(ERROR, label, 0, "strings", "", "should map languages to tables of texts", "", "save/content")
+        )
+        return None
+    out["strings"] = strings
+    return out if not any(f.severity == ERROR for f in findings) else None
 
 
 def build_scenario(
     content: dict[str, Any],
     layers: tuple[Package, ...] = (),
     findings: list[Finding] | None = None,
-    origins: Origins | None = None,
+    locator: Locator | None = None,
+    *,
+    trusted: bool = False,
 ) -> Scenario:
-    """Build a playable Scenario from merged content (from files or from a save); raises ContentError.
+    """Build a playable Scenario from merged content; raises ContentError.
 
-    `origins` maps (kind, id) to the file and line a record came from, for the findings.
+    This is how a save's embedded content becomes a ruleset again: untrusted content (the
+    default) is checked against the models and for meaning first. The ruleset's fingerprint is
+    the fingerprint of `content` exactly as given, so it matches the one the save recorded.
     """
     from game.content.build import build_ruleset
     from game.content.semantic import check_meaning
 
     findings = list(findings or [])
-    origins = origins or {}
-    check_meaning(content, origins, findings)
+    checked = content if trusted else _revalidated(content, findings)
+    if checked is None:
+        raise ContentError(findings)
+    check_meaning(checked, locator or Locator(default="(saved content)"), findings)
     if any(f.severity == ERROR for f in findings):
         raise ContentError(findings)
-    ruleset = build_ruleset(content, fingerprint(content))
-    return Scenario(ruleset, content["strings"], layers, tuple(findings), content)
+    ruleset = build_ruleset(checked, fingerprint(content))
+    return Scenario(ruleset, checked["strings"], layers, tuple(findings), content)
 
 
 def load_layers(layers: list[Package]) -> Scenario:
+    """Merge and check the layers; raises ContentError carrying every problem found (both passes)."""
     merged, findings = merge_layers(layers)
-    content = _validated(merged, findings)
-    if content is None or any(f.severity == ERROR for f in findings):
-        raise ContentError(findings)
+    content, broken, settings_ok = _validated(merged, findings)
     content["id"] = layers[0].id
     content["mods"] = [p.id for p in layers[1:]]
-    origins: Origins = {
-        (kind, rid): (raw.path, raw.line) for kind, table in merged.records.items() for rid, raw in table.items()
-    }
-    origins[("settings", "")] = merged.settings_origin
-    for (lang, key), path in merged.string_origin.items():
-        origins[(f"strings.{lang}", key)] = (path, 0)
-    return build_scenario(content, tuple(layers), findings, origins)
+    from game.content.semantic import check_meaning
+
+    locator = Locator(merged)
+    if not settings_ok or any(f.severity == ERROR for f in findings):
+        # Pass 2 still runs on the records that passed, so one run shows every problem.
+        check_meaning(content, locator, findings, broken)
+        raise ContentError(findings)
+    return build_scenario(content, tuple(layers), findings, locator, trusted=True)
 
 
-def load_scenario(scenario: str, mods: list[str] | tuple[str, ...] = (), extra_dirs: list[Path] | None = None) -> Scenario:
+def load_scenario(
+    scenario: str, mods: list[str] | tuple[str, ...] = (), extra_dirs: list[Path] | None = None
+) -> Scenario:
     """Load an installed scenario (by id, or a folder path) with mods (ids or folders); raises ContentError."""
     packages, problems = discover(extra_dirs)
     scenario_id = _register_path(scenario, packages, problems)
     mod_ids = [_register_path(x, packages, problems) for x in mods]
     layers, order_problems = order_layers(packages, scenario_id, mod_ids)
-    problems = [p for p in problems if p.severity == ERROR and _concerns(p, layers)] + order_problems
+    problems = [p for p in problems if p.severity == ERROR and _concerns(p, layers, [scenario, *mods])] + order_problems
     if problems:
         raise ContentError(problems)
     return load_layers(layers)
 
 
-def _concerns(problem: Finding, layers: list[Package]) -> bool:
+def _concerns(problem: Finding, layers: list[Package], asked: list[str]) -> bool:
     """A broken package elsewhere in the folder should not stop loading an unrelated scenario."""
-    return any(str(p.path) in problem.path for p in layers)
+    return any(problem.path.startswith(str(p.path)) for p in layers) or any(
+        problem.path.startswith(str(Path(a))) for a in asked if "/" in a or a.startswith(".")
+    )
 
 
 def _register_path(name: str, packages: dict[str, Package], problems: list[Finding]) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -15,6 +17,8 @@ from game.content.yamlsafe import LineDict, YamlError, load_yaml
 MANIFEST = "manifest.yaml"
 STRINGS_DIR = "strings"
 MAX_FILES = 200
+MAX_ENTRIES = 2000  # files and folders looked at before giving up on a folder
+MAX_PACKAGE_BYTES = 1024 * 1024
 
 
 def builtin_dir() -> Path:
@@ -45,20 +49,46 @@ class Package:
     def is_mod(self) -> bool:
         return self.manifest.kind == "mod"
 
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def fingerprint(self) -> str:
+        """A hash of every file of the package, to tell whether it changed since a game was saved."""
+        h = hashlib.sha256()
+        files = [self.path / MANIFEST, *self.content_files, *sorted(self.string_files.values())]
+        for f in files:
+            h.update(f.relative_to(self.path).as_posix().encode() + b"\0")
+            try:
+                h.update(f.read_bytes()[:MAX_PACKAGE_BYTES])
+            except OSError:
+                h.update(b"(unreadable)")
+            h.update(b"\0")
+        return h.hexdigest()[:16]
+
 
 def _inside(folder: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a loop of links
         return False
+
+
+def _manifest_problem(folder: Path, mpath: Path) -> Finding | None:
+    if mpath.is_symlink() and not _inside(folder, mpath):
+        return Finding(ERROR, str(mpath), 0, "", "", "a link that leads out of the mod folder")
+    if not mpath.is_file():
+        return Finding(ERROR, str(folder), 0, "", "", f"no {MANIFEST} in this folder")
+    return None
 
 
 def read_package(folder: Path) -> Package:
     """Read a package's manifest and list its files; raises ContentError on a broken one."""
     mpath = folder / MANIFEST
-    if not mpath.is_file():
-        raise ContentError([Finding(ERROR, str(folder), 0, "", "", f"no {MANIFEST} in this folder")])
+    problem = _manifest_problem(folder, mpath)
+    if problem:
+        raise ContentError([problem])
     try:
         data = load_yaml(mpath)
     except YamlError as e:
@@ -70,28 +100,67 @@ def read_package(folder: Path) -> Package:
     except ValidationError as e:
         raise ContentError(
             [
-                Finding(ERROR, str(mpath), getattr(data, "line", 1), "manifest", ".".join(map(str, err["loc"])), err["msg"])
+                Finding(
+                    ERROR,
+                    str(mpath),
+                    data.line_of(err["loc"][0]) if isinstance(data, LineDict) and err["loc"] else 1,
+                    "manifest",
+                    ".".join(map(str, err["loc"])),
+                    _short(err),
+                )
                 for err in e.errors()
             ]
         ) from None
-    content: list[Path] = []
-    strings: dict[str, Path] = {}
-    problems: list[Finding] = []
-    for p in sorted(folder.rglob("*")):
-        if p.is_symlink() and not _inside(folder, p):
-            problems.append(Finding(ERROR, str(p), 0, "", "", "a link that leads out of the mod folder"))
-            continue
-        if p.suffix not in (".yaml", ".yml") or not p.is_file() or p.name == MANIFEST:
-            continue
-        if p.parent.name == STRINGS_DIR:
-            strings[p.stem] = p
-        else:
-            content.append(p)
-    if len(content) + len(strings) > MAX_FILES:
-        problems.append(Finding(ERROR, str(folder), 0, "", "", f"more than {MAX_FILES} files"))
+    content, strings, problems = _list_files(folder)
     if problems:
         raise ContentError(problems)
     return Package(manifest.id, folder, manifest, tuple(content), strings)
+
+
+def _short(err: Any) -> str:
+    msg = str(err["msg"])
+    return msg[len("Input ") :] if msg.startswith("Input ") else msg
+
+
+def _list_files(folder: Path) -> tuple[list[Path], dict[str, Path], list[Finding]]:
+    """Content and translation files under `folder`: links out of it, too many or too large files are errors."""
+    content: list[Path] = []
+    strings: dict[str, Path] = {}
+    problems: list[Finding] = []
+    seen = 0
+    total = 0
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root)
+        for name in [*dirs, *sorted(files)]:
+            seen += 1
+            if seen > MAX_ENTRIES:
+                problems.append(Finding(ERROR, str(folder), 0, "", "", f"more than {MAX_ENTRIES} files and folders"))
+                return content, strings, problems
+            p = base / name
+            if p.is_symlink() and not _inside(folder, p):
+                problems.append(Finding(ERROR, str(p), 0, "", "", "a link that leads out of the mod folder"))
+        for name in sorted(files):
+            p = base / name
+            if name.startswith(".") or p.suffix not in (".yaml", ".yml") or (p.parent == folder and name == MANIFEST):
+                continue
+            if not _inside(folder, p) or not p.is_file():
+                continue
+            try:
+                total += p.stat().st_size
+            except OSError:
+                continue
+            if p.parent.name == STRINGS_DIR:
+                strings[p.stem] = p
+            else:
+                content.append(p)
+    if len(content) + len(strings) > MAX_FILES:
+        problems.append(Finding(ERROR, str(folder), 0, "", "", f"more than {MAX_FILES} scenario files"))
+    if total > MAX_PACKAGE_BYTES:
+        problems.append(
+            Finding(ERROR, str(folder), 0, "", "", f"its files hold {total} bytes, the limit is {MAX_PACKAGE_BYTES}")
+        )
+    return sorted(content), strings, problems
 
 
 def discover(extra: list[Path] | None = None) -> tuple[dict[str, Package], list[Finding]]:
@@ -102,7 +171,9 @@ def discover(extra: list[Path] | None = None) -> tuple[dict[str, Package], list[
     for root in roots:
         if not root.is_dir():
             continue
-        folders = [root] if (root / MANIFEST).is_file() else sorted(p for p in root.iterdir() if (p / MANIFEST).is_file())
+        folders = (
+            [root] if (root / MANIFEST).is_file() else sorted(p for p in root.iterdir() if (p / MANIFEST).is_file())
+        )
         for folder in folders:
             try:
                 pkg = read_package(folder)

@@ -1,7 +1,13 @@
-"""JSON Schemas for scenario files, generated from the content models so editors can complete and check them."""
+"""JSON Schemas for scenario files, generated from the content models so editors can complete and check them.
+
+`spacerace schema` writes them into schemas/; a test keeps the committed files current. Each
+record may be written whole (optionally with `$op: replace`), as a patch (`$op: patch`: every
+field optional, `null` to remove, list operations on lists) or as a removal (`$op: remove`).
+"""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +15,8 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from game.content import models as m
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _content_file_model() -> type[BaseModel]:
@@ -18,15 +26,108 @@ def _content_file_model() -> type[BaseModel]:
     return create_model("ContentFile", __config__=m.Record.model_config, **fields)
 
 
+def _list_ops(items: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "list operations of a patch, applied in this order: $remove, $patch, $append",
+        "properties": {
+            "$remove": {"type": "array", "description": "values, or ids of records in the list, to take out"},
+            "$patch": {
+                "type": "array",
+                "items": {"type": "object", "required": ["id"]},
+                "description": "records with an id: each patches the item with that id",
+            },
+            "$append": {"type": "array", "items": items, "description": "items to add at the end"},
+        },
+        "additionalProperties": False,
+        "minProperties": 1,
+    }
+
+
+def _is_array(schema: dict[str, Any]) -> dict[str, Any] | None:
+    if schema.get("type") == "array":
+        return schema
+    for alt in schema.get("anyOf", []):
+        if isinstance(alt, dict) and alt.get("type") == "array":
+            return alt
+    return None
+
+
+def _patch_def(full: dict[str, Any], name: str) -> dict[str, Any]:
+    patch = copy.deepcopy(full)
+    patch["title"] = f"{name} patch"
+    patch["description"] = (
+        f"$op: patch — changes only the fields given (null removes a field). {full.get('description', '')}".strip()
+    )
+    props: dict[str, Any] = {}
+    for key, prop in full.get("properties", {}).items():
+        if key == "id":
+            props[key] = prop
+            continue
+        alts: list[Any] = [copy.deepcopy(prop), {"type": "null"}]
+        arr = _is_array(prop)
+        if arr is not None:
+            alts.append(_list_ops(arr.get("items", {})))
+        props[key] = {"anyOf": alts, **({"description": prop["description"]} if "description" in prop else {})}
+    props["$op"] = {"const": "patch"}
+    patch["properties"] = props
+    patch["required"] = ["id", "$op"]
+    return patch
+
+
+def _record_schemas(schema: dict[str, Any]) -> None:
+    """Give every kind of record its whole / patch / remove forms."""
+    defs = schema["$defs"]
+    for kind, (model, _prefix) in m.KINDS.items():
+        name = model.__name__
+        full = defs[name]
+        full["properties"]["$op"] = {
+            "enum": ["add", "replace"],
+            "description": "add (the default) or replace a record of an earlier layer",
+        }
+        defs[f"{name}Patch"] = _patch_def(full, name)
+        schema["properties"][kind] = {
+            "anyOf": [
+                {
+                    "type": "array",
+                    "items": {
+                        "anyOf": [
+                            {"$ref": f"#/$defs/{name}"},
+                            {"$ref": f"#/$defs/{name}Patch"},
+                            {"$ref": "#/$defs/Remove"},
+                        ]
+                    },
+                },
+                {"type": "null"},
+            ],
+            "description": f"{kind}: {full.get('description', '')}",
+        }
+    defs["Remove"] = {
+        "type": "object",
+        "title": "Remove",
+        "description": "$op: remove — deletes the record of an earlier layer with this id",
+        "properties": {"id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "$op": {"const": "remove"}},
+        "required": ["id", "$op"],
+        "additionalProperties": False,
+    }
+    settings = defs["Settings"]
+    settings.pop("required", None)  # a mod, or one file of several, gives only some keys
+
+
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, for every kind of file a scenario folder holds."""
     content = _content_file_model().model_json_schema()
+    _record_schemas(content)
     content["title"] = "Space Race scenario content file"
+    content["description"] = "A YAML file of a scenario or mod folder: settings and lists of records by kind."
+    content["$schema"] = SCHEMA_DIALECT
     manifest = m.Manifest.model_json_schema()
     manifest["title"] = "Space Race scenario or mod manifest (manifest.yaml)"
+    manifest["$schema"] = SCHEMA_DIALECT
     strings = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": SCHEMA_DIALECT,
         "title": "Space Race translation file (strings/<lang>.yaml)",
+        "description": "Translation keys (like tech.icbm.name) to texts; nested mappings join their keys with dots.",
         "type": "object",
         "additionalProperties": {"anyOf": [{"type": "string"}, {"$ref": "#"}]},
     }

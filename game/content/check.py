@@ -1,0 +1,179 @@
+"""What `spacerace validate` does: check scenario and mod folders and collect every finding.
+
+A scenario is checked on its own (with any extra mods asked for); a mod is checked laid over
+the scenario it requires (or the default one) and the mods it requires, and only what the mod
+adds to that base's own findings is its to fix, so a mod's report is not buried under
+warnings of the campaign it builds on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from game.content.findings import ERROR, INFO, WARNING, ContentError, Finding
+from game.content.load import load_layers, order_layers
+from game.content.packages import MANIFEST, Package, discover, read_package
+
+DEFAULT_SCENARIO = "race_1955"
+
+
+class UsageProblem(Exception):
+    """A path or id that names nothing to check: bad usage (exit 2), not bad content."""
+
+
+@dataclass
+class Report:
+    checked: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if f.severity == INFO)
+
+    def shown(self, verbose: bool) -> list[Finding]:
+        return [f for f in self.findings if verbose or f.severity != INFO]
+
+
+def _run(layers: list[Package]) -> list[Finding]:
+    try:
+        return list(load_layers(layers).findings)
+    except ContentError as e:
+        return list(e.findings)
+
+
+def _key(f: Finding) -> tuple[str, str, int, str, str, str]:
+    return (f.severity, f.path, f.line, f.record, f.field, f.message)
+
+
+def _base_for(pkg: Package, packages: dict[str, Package]) -> str | None:
+    base = next((r for r in pkg.manifest.requires if r in packages and not packages[r].is_mod), None)
+    if base is None and DEFAULT_SCENARIO in packages and not packages[DEFAULT_SCENARIO].is_mod:
+        base = DEFAULT_SCENARIO
+    return base
+
+
+def _required_mods(pkg: Package, packages: dict[str, Package]) -> list[str]:
+    out: list[str] = []
+
+    def add(p: Package) -> None:
+        for r in p.manifest.requires:
+            if r in packages and packages[r].is_mod and r not in out:
+                add(packages[r])
+                out.append(r)
+
+    add(pkg)
+    return out
+
+
+def _resolve_targets(paths: list[str], packages: dict[str, Package], findings: list[Finding]) -> list[str]:
+    targets: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            if raw in packages:
+                targets.append(raw)
+                continue
+            raise UsageProblem(f"{raw}: no such folder or installed scenario or mod")
+        if not path.is_dir():
+            raise UsageProblem(f"{raw}: give the folder that holds {MANIFEST}, not a file")
+        if not (path / MANIFEST).exists() and not (path / MANIFEST).is_symlink():
+            raise UsageProblem(f"{raw}: no {MANIFEST} in this folder")
+        try:
+            pkg = read_package(path)
+        except ContentError as e:
+            findings.extend(e.findings)
+            continue
+        except OSError as e:
+            raise UsageProblem(f"{raw}: cannot read ({e.strerror or e})") from None
+        packages[pkg.id] = pkg
+        targets.append(pkg.id)
+    return targets
+
+
+def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[Path] | None = None) -> Report:
+    """Check the packages at `paths` (folders or installed ids), or every installed one; raises UsageProblem."""
+    mods = list(mods or [])
+    packages, problems = discover(extra_dirs)
+    report = Report()
+    findings: list[Finding] = []
+    if paths:
+        targets = _resolve_targets(paths, packages, findings)
+        wanted = [str(Path(p)) for p in paths] + [str(packages[t].path) for t in targets]
+        findings.extend(f for f in problems if any(f.path.startswith(w) for w in wanted))
+    else:
+        targets = list(packages)
+        findings.extend(problems)
+    for extra in mods:
+        if Path(extra).is_dir():
+            try:
+                pkg = read_package(Path(extra))
+            except ContentError as e:
+                findings.extend(e.findings)
+                continue
+            packages[pkg.id] = pkg
+            mods[mods.index(extra)] = pkg.id
+    base_cache: dict[tuple[str, ...], set[tuple[str, str, int, str, str, str]]] = {}
+    for pid in targets:
+        pkg = packages[pid]
+        if not pkg.is_mod:
+            layers, order_problems = order_layers(packages, pid, mods)
+            findings.extend(order_problems)
+            if not any(f.severity == ERROR for f in order_problems):
+                findings.extend(_run(layers))
+            report.checked.append(pid)
+            continue
+        base = _base_for(pkg, packages)
+        if base is None:
+            findings.append(
+                Finding(
+                    ERROR,
+                    str(pkg.path / MANIFEST),
+                    0,
+                    f"mod({pid})",
+                    "requires",
+                    "names no installed scenario to lay it over",
+                    f"add the scenario to `requires`, e.g. [{DEFAULT_SCENARIO}]",
+                    "layers/requires",
+                )
+            )
+            continue
+        below = [m for m in _required_mods(pkg, packages) if m != pid]
+        base_layers, base_problems = order_layers(packages, base, [*below, *mods])
+        layers, order_problems = order_layers(packages, base, [*below, pid, *mods])
+        findings.extend(f for f in order_problems if f not in base_problems)
+        report.checked.append(pid)
+        if any(f.severity == ERROR for f in order_problems):
+            continue
+        key = tuple(p.id for p in base_layers)
+        if key not in base_cache:
+            base_cache[key] = {_key(f) for f in _run(base_layers)} if not base_problems else set()
+        findings.extend(f for f in _run(layers) if _key(f) not in base_cache[key])
+    seen: set[tuple[str, str, int, str, str, str]] = set()
+    for f in findings:
+        if _key(f) not in seen:
+            seen.add(_key(f))
+            report.findings.append(_relative(f))
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    report.findings.sort(key=lambda f: (order.get(f.severity, 3), f.path, f.line))
+    return report
+
+
+def _relative(f: Finding) -> Finding:
+    """Paths under the working folder are shown relative to it, as a modder would type them."""
+    if not os.path.isabs(f.path):
+        return f
+    try:
+        rel = os.path.relpath(f.path)
+    except ValueError:
+        return f
+    return f if rel.startswith("..") else replace(f, path=rel)
