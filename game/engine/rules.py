@@ -63,6 +63,7 @@ class Side:
     start_crew: tuple[str, ...] = ()  # crew already recruited and trained at the start
     ai_personality: str | None = None
     description: str = ""
+    start_milestones: tuple[tuple[str, int], ...] = ()  # (milestone, turn reached) before the start
 
 
 @dataclass(frozen=True, slots=True)
