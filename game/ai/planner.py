@@ -335,23 +335,7 @@ class Planner:
         return cash
 
     def _crew_for(self, m: Mission, busy: set[str]) -> tuple[str, ...] | None:
-        if m.crew == 0:
-            return ()
-        me, rules = self.me, self.rules
-        ready = [c for c in me.crews if self.view.crew_ready(c) and c not in busy and c not in me.busy_crew()]
-        ready.sort(key=lambda c: (-sum(me.crews[c].skills.values()), c))
-        crew: list[str] = []
-        for trait in m.crew_traits:
-            having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]
-            if not having:
-                return None
-            crew.append(having[0])
-        for c in ready:
-            if len(crew) >= m.crew:
-                break
-            if c not in crew:
-                crew.append(c)
-        return tuple(crew) if len(crew) == m.crew else None
+        return self.view.best_crew(m.id, busy)
 
 
 def choose_actions(view: PlayerView, level: str = "normal", rng: Rng | None = None) -> list[Action]:

@@ -26,7 +26,7 @@ from game.engine.actions import (
 )
 from game.engine.conditions import holds
 from game.engine.effects import MAX_MONEY, apply_effects
-from game.engine.odds import mission_odds, reliability_gain, research_points, useful_funding
+from game.engine.odds import mission_odds, next_budget, reliability_gain, research_points, useful_funding
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
 from game.engine.serialize import state_to_dict
@@ -311,9 +311,19 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
 
 def suggest_plan(state: GameState, side: str, mission: Mission) -> PlanMission | None:
     """A valid way to fly `mission` now with what is in store and the most skilled free crew, if any."""
-    rules = state.rules
     me = state.sides[side]
-    if not mission_available(state, side, mission) or len(me.plan) >= rules.settings.max_missions_per_turn:
+    if not mission_available(state, side, mission):
+        return None
+    action = plan_from_stock(state.rules, me, mission)
+    return action if action is not None and validate(state, action) is None else None
+
+
+def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMission | None:
+    """The most reliable free hardware for each slot and the best free crew; None if something lacks.
+
+    Needs only the side's own state, so a PlayerView can use it; availability is the caller's to check.
+    """
+    if len(me.plan) >= rules.settings.max_missions_per_turn:
         return None
     picked: list[tuple[str, str]] = []
     taken: dict[str, int] = {}
@@ -327,23 +337,28 @@ def suggest_plan(state: GameState, side: str, mission: Mission) -> PlanMission |
             return None
         taken[best] = taken.get(best, 0) + 1
         picked.append((slot.id, best))
-    crew = pick_crew(state, side, mission)
-    if crew is None:
+    crew = best_crew(rules, me, mission)
+    if crew is None or mission.cost > me.cash:
         return None
-    action = PlanMission(side, mission.id, tuple(picked), crew)
-    return action if validate(state, action) is None else None
+    return PlanMission(me.id, mission.id, tuple(picked), crew)
 
 
 def pick_crew(state: GameState, side: str, mission: Mission) -> tuple[str, ...] | None:
+    return best_crew(state.rules, state.sides[side], mission)
+
+
+def best_crew(
+    rules: Ruleset, me: SideState, mission: Mission, busy: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, ...] | None:
+    """The most skilled ready crew not already flying (nor in `busy`), meeting the mission's traits."""
     if mission.crew == 0:
         return ()
-    me = state.sides[side]
-    busy = me.busy_crew()
-    ready = [c for c in me.crews if crew_ready(me, c) and c not in busy]
+    taken = me.busy_crew() | set(busy)
+    ready = [c for c in me.crews if crew_ready(me, c) and c not in taken]
     ready.sort(key=lambda c: (-sum(me.crews[c].skills.values()), c))
     crew: list[str] = []
     for trait in mission.crew_traits:
-        having = [c for c in ready if trait in state.rules.crews[c].traits and c not in crew]
+        having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]
         if not having:
             return None
         crew.append(having[0])
@@ -684,8 +699,11 @@ def _run_news(st: GameState, out: list[ev.Event]) -> None:
     due = [q for q in st.queued if q[0] <= st.turn]
     st.queued = [q for q in st.queued if q[0] > st.turn]
     for _, side, event_id in due:
-        # A queued event still needs its condition, but not its chance.
-        if side in st.sides and holds(st.rules.events[event_id].when, st, side):
+        # A queued event still needs its condition and its sides, but not its chance.
+        event = st.rules.events[event_id]
+        if event.sides and side not in event.sides:
+            continue
+        if side in st.sides and holds(event.when, st, side):
             _fire_event(st, st.sides[side], event_id, out)
     for event in st.rules.events.values():
         for me in st.sides.values():
@@ -729,9 +747,8 @@ def _upkeep(st: GameState, out: list[ev.Event]) -> None:
                     c.status = CREW_RETIRED
                     out.append(ev.CrewRetired(me.id, cid))
         if new_year:
+            me.budget = next_budget(rules, me)
             me.budget_base += side.budget_growth
-            budget = me.budget_base + me.budget_mod + me.prestige_year * s.prestige_to_budget // 100
-            me.budget = max(side.min_budget, min(side.max_budget, budget))
             me.prestige_year = 0
             out.append(ev.BudgetSet(me.id, me.budget, st.year))
         _pay_instalment(st, me, out)
@@ -797,6 +814,8 @@ def mission_odds_for(state: GameState, side: str, action: PlanMission):  # type:
 
 
 __all__ = [
+    "CREW_DEAD",
+    "CREW_RETIRED",
     "Outcome",
     "Setup",
     "apply",
@@ -806,6 +825,4 @@ __all__ = [
     "outcome",
     "state_hash",
     "validate",
-    "CREW_DEAD",
-    "CREW_RETIRED",
 ]

@@ -14,6 +14,7 @@ class StepOdds:
     tech: str
     chance: int  # percent this step passes
     crew_bonus: int
+    risk: int = 0  # per mille of all flights that go wrong at this step (failure, crew loss or a flaw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ def mission_odds(
     scale = 100 ** len(steps)
     clean, flawed = scale, 0
     failure = lost = 0
+    risks: list[int] = []
     for st, so in zip(mission.steps, steps, strict=True):
         p = so.chance
         if st.critical:
@@ -63,12 +65,18 @@ def mission_odds(
             lost += death
             failure += fail_mass - death
             clean, flawed = clean * p // 100, flawed * p // 100
+            risks.append(fail_mass)
         else:
-            flawed = flawed + clean * (100 - p) // 100
+            flaw = clean * (100 - p) // 100
+            flawed = flawed + flaw
             clean = clean * p // 100
+            risks.append(flaw)
     per_mille = [x * 1000 // scale for x in (clean, flawed, failure, lost)]
     # Rounding: give the crumbs to failure so the four add up exactly.
     per_mille[2] += 1000 - sum(per_mille)
+    steps = [
+        StepOdds(so.step, so.tech, so.chance, so.crew_bonus, r * 1000 // scale) for so, r in zip(steps, risks, strict=True)
+    ]
     return MissionOdds(tuple(steps), per_mille[0], per_mille[1], per_mille[2], per_mille[3])
 
 
@@ -118,3 +126,18 @@ def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, 
     gain = points * luck // (tech.cost * rules.settings.research_improve)
     gain = gain * min(room, 20) // 20
     return max(1, min(room, gain))
+
+
+def next_budget(rules: Ruleset, side: SideState) -> int:
+    """The yearly budget the side will get at the next new year if nothing else changes.
+
+    The same sum `_upkeep` sets: base plus yearly growth, plus lasting changes from events,
+    plus the scenario's share of this year's prestige gain, within the side's bounds.
+    """
+    r = rules.side(side.id)
+    budget = side.budget_base + r.budget_growth + side.budget_mod + budget_from_prestige(rules, side)
+    return max(r.min_budget, min(r.max_budget, budget))
+
+
+def budget_from_prestige(rules: Ruleset, side: SideState) -> int:
+    return side.prestige_year * rules.settings.prestige_to_budget // 100

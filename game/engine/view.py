@@ -8,13 +8,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from game.engine.actions import PlanMission
 from game.engine.game import (
+    best_crew,
     crew_ready,
     hardware_unlocked,
     mission_available,
+    plan_from_stock,
     tech_available,
 )
-from game.engine.odds import MissionOdds, mission_odds
+from game.engine.odds import MissionOdds, mission_odds, next_budget
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 
@@ -63,6 +66,19 @@ class PlayerView:
 
     def crew_ready(self, crew: str) -> bool:
         return crew_ready(self.me, crew)
+
+    def suggest_plan(self, mission: str) -> PlanMission | None:
+        """A way to fly `mission` this turn from what is in store, or None."""
+        if mission not in self.available_missions:
+            return None
+        return plan_from_stock(self.rules, self.me, self.rules.missions[mission])
+
+    def best_crew(self, mission: str, busy: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...] | None:
+        return best_crew(self.rules, self.me, self.rules.missions[mission], busy)
+
+    def next_budget(self) -> int:
+        """Next year's budget if nothing else changes (what upkeep will set)."""
+        return next_budget(self.rules, self.me)
 
     def rival(self, side: str) -> RivalView:
         return next(r for r in self.rivals if r.id == side)
