@@ -111,11 +111,13 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
             crews=crews,
         )
     state = GameState(rules, seed, s.start, PHASE_PLANNING, sides, Rng.from_seed(seed))
-    # Milestones reached before the start: ranked by date (ties by side order); no prestige is paid.
+    # Milestones reached before the start: ranked by date (then side order); no prestige is paid.
     reached = sorted(
-        (turn, i, side.id, ms) for i, side in enumerate(rules.sides) for ms, turn in side.start_milestones
+        (turn, order, i, side.id, ms)
+        for i, side in enumerate(rules.sides)
+        for ms, turn, order in side.start_milestones
     )
-    for turn, _, side_id, ms in reached:
+    for turn, _, _, side_id, ms in reached:
         state.sides[side_id].milestones[ms] = turn
         state.firsts.setdefault(ms, []).append((side_id, turn))
     for side_state in state.sides.values():

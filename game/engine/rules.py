@@ -63,7 +63,8 @@ class Side:
     start_crew: tuple[str, ...] = ()  # crew already recruited and trained at the start
     ai_personality: str | None = None
     description: str = ""
-    start_milestones: tuple[tuple[str, int], ...] = ()  # (milestone, turn reached) before the start
+    # Milestones reached before the start: (milestone, turn reached, order within that turn).
+    start_milestones: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
