@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.content.models import KINDS, date_to_ordinal
+from game.content.models import KINDS, date_to_ordinal, day_of_year
 from game.engine import conditions as c
 from game.engine import effects as e
 from game.engine import rules as r
@@ -130,7 +130,9 @@ def build_ruleset(content: dict[str, Any], fingerprint: str) -> r.Ruleset:
             start_hardware=_pairs(d["start_hardware"]),
             start_crew=tuple(d["start_crew"]),
             ai_personality=d["ai_personality"],
-            start_milestones=tuple((k, date_to_ordinal(v, tpy)) for k, v in d.get("start_milestones", {}).items()),
+            start_milestones=tuple(
+                (k, date_to_ordinal(v, tpy), day_of_year(v)) for k, v in d.get("start_milestones", {}).items()
+            ),
         )
         for d in content["sides"]
     )

@@ -193,6 +193,22 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
         )
         return
     old = table.get(rid)
+    if old is None and op in ("remove", "patch", "replace") and (kind, rid) in merged.removed:
+        path, line, mod = merged.removed[(kind, rid)]
+        findings.append(
+            Finding(
+                ERROR,
+                spath,
+                op_line,
+                label,
+                "$op",
+                f"{op}s a record that the mod {mod!r} removes ({path}:{line})",
+                f"if both mods are meant to be played together, add {mod} to `load_after` in {pkg.id}'s manifest "
+                f"or {pkg.id} to {mod}'s",
+                "merge/removed_earlier",
+            )
+        )
+        return
     if op == "remove":
         if old is None:
             findings.append(

@@ -103,6 +103,12 @@ def date_to_ordinal(text: str, turns_per_year: int) -> int:
     return year * turns_per_year + n - 1
 
 
+def day_of_year(text: str) -> int:
+    """Order within a turn for a dated day (month * 31 + day); 0 for a year or a turn of a year."""
+    m = _DATE_RE.match(text)
+    return int(m.group(4)) * 31 + int(m.group(5)) if m and m.group(4) else 0
+
+
 def _f(description: str, **kw: Any) -> Any:
     return Field(description=description, **kw)
 

@@ -150,13 +150,13 @@ class _Checker:
                 self.ref("sides", rid, f"start_hardware.{h}", "hardware", h)
             for ms, date in d.get("start_milestones", {}).items():
                 known = self.ref("sides", rid, f"start_milestones.{ms}", "milestones", ms)
-                if known and self.has_dates and date_to_ordinal(date, self.tpy) >= self.start:
+                if known and self.has_dates and date_to_ordinal(date, self.tpy) > self.start:
                     self.add(
                         ERROR,
                         "sides",
                         rid,
                         f"start_milestones.{ms}",
-                        f"{date} is not before the scenario starts ({self.date_label(self.start)})",
+                        f"{date} is after the scenario starts ({self.date_label(self.start)})",
                         "",
                         "logic/dates",
                     )
