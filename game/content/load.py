@@ -334,6 +334,11 @@ class Locator:
             return self.default, 0
         return locate(raw.data, _parse_path(field_path), raw.path, raw.line)
 
+    def languages(self, kind: str, rid: str) -> list[str] | None:
+        """The languages the package a record last came from promises in its manifest."""
+        raw = self.raw(kind, rid)
+        return self.merged.layer_languages.get(raw.layer) if raw is not None and self.merged is not None else None
+
     def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None:
         """Where a mod removed the record (file, line, mod), if one did."""
         return self.merged.removed.get((kind, rid)) if self.merged is not None else None

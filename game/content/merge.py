@@ -50,6 +50,7 @@ class Merged:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     string_origin: dict[tuple[str, str], str] = field(default_factory=dict)
     languages: list[str] = field(default_factory=list)
+    layer_languages: dict[str, list[str]] = field(default_factory=dict)
     removed: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # (kind, id) -> file, line, mod
 
 
@@ -385,6 +386,7 @@ def _merge_settings(pkg: Package, path: Path, items: Any, merged: Merged, findin
 
 
 def merge_package(pkg: Package, merged: Merged, findings: list[Finding]) -> None:
+    merged.layer_languages[pkg.id] = list(pkg.manifest.languages)
     for lang in pkg.manifest.languages:
         if lang not in merged.languages:
             merged.languages.append(lang)

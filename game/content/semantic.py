@@ -25,6 +25,8 @@ class Where(Protocol):
 
     def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None: ...
 
+    def languages(self, kind: str, rid: str) -> list[str] | None: ...
+
 
 def _walk(node: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every condition or effect mapping inside `node`, with a readable path."""
@@ -611,6 +613,8 @@ class _Checker:
     # -------------------------------------------------------------------- translations
 
     def check_translations(self) -> None:
+        """English names are needed to play (errors); a language the record's package promises in its
+        manifest should be complete (warnings); other languages fall back to English (notes)."""
         strings: dict[str, dict[str, str]] = self.content.get("strings", {})
         languages = self.content.get("languages") or ["en"]
         keys: list[tuple[str, str, str, str]] = []
@@ -626,33 +630,31 @@ class _Checker:
         seen: set[tuple[str, str]] = set()
         for lang in languages:
             table = strings.get(lang, {})
-            missing = [(k, r, f, key) for k, r, f, key in keys if key not in table and (lang, key) not in seen]
-            seen.update((lang, key) for *_, key in missing)
-            for kind, rid, f, key in missing[:MAX_MISSING_TEXTS]:
-                # English names are needed to play; descriptions and other languages fall back.
-                severity = INFO if key.endswith(".desc") else ERROR if lang == "en" else WARNING
-                self.add(
-                    severity,
-                    kind,
-                    rid,
-                    f,
-                    f"no {lang} text for {key!r}",
-                    f"add it to strings/{lang}.yaml",
-                    "text/missing",
+            shown: dict[str, int] = {}
+            for kind, rid, f, key in keys:
+                if key in table or (lang, key) in seen:
+                    continue
+                seen.add((lang, key))
+                promised = self.where.languages(kind, rid) or languages
+                if key.endswith(".desc"):
+                    severity = INFO
+                elif lang == "en":
+                    severity = ERROR
+                else:
+                    severity = WARNING if lang in promised else INFO
+                shown[severity] = shown.get(severity, 0) + 1
+                if shown[severity] > MAX_MISSING_TEXTS:
+                    continue
+                message = f"no {lang} text for {key!r}" + (
+                    "" if severity != INFO or lang == "en" else " (shown in English)"
                 )
-            if len(missing) > MAX_MISSING_TEXTS:
-                self.findings.append(
-                    Finding(
-                        WARNING,
-                        "(scenario)",
-                        0,
-                        "strings",
-                        lang,
-                        f"…and {len(missing) - MAX_MISSING_TEXTS} more texts missing in {lang}",
-                        "",
-                        "text/missing",
+                self.add(severity, kind, rid, f, message, f"add it to strings/{lang}.yaml", "text/missing")
+            for severity, count in shown.items():
+                if count > MAX_MISSING_TEXTS:
+                    message = f"…and {count - MAX_MISSING_TEXTS} more texts missing in {lang}"
+                    self.findings.append(
+                        Finding(severity, "(scenario)", 0, "strings", lang, message, "", "text/missing")
                     )
-                )
 
 
 def check_meaning(
