@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.ai.planner import choose_actions  # noqa: E402
-from game.ai.runner import ai_rng, play_game, play_turn  # noqa: E402
-from game.content.load import load_scenario  # noqa: E402
-from game.engine import Setup, is_over, new_game, player_view  # noqa: E402
+from game.ai import choose_actions
+from game.ai.runner import ai_rng, play_game, play_turn
+from game.content.load import load_scenario
+from game.engine import Setup, is_over, new_game, player_view
 
 
 def median_ms(samples: list[float]) -> float:

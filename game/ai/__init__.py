@@ -1,7 +1,6 @@
 """Computer players: they read only a PlayerView, so they know what a human in their seat would know."""
 
-from game.ai.planner import TEMPERS, choose_actions
+from game.ai.levels import ALL_LEVELS, BOT_INFO, BOTS, LEVEL_INFO, LEVEL_KEYS, LEVELS, choose_actions
+from game.ai.planner import TEMPERS
 
-LEVELS = tuple(TEMPERS)
-
-__all__ = ["LEVELS", "TEMPERS", "choose_actions"]
+__all__ = ["ALL_LEVELS", "BOTS", "BOT_INFO", "LEVELS", "LEVEL_INFO", "LEVEL_KEYS", "TEMPERS", "choose_actions"]

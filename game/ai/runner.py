@@ -1,12 +1,14 @@
-"""Headless computer-vs-computer games: one game to the end, and batches of them over processes."""
+"""Headless computer-vs-computer games: one game to the end, and what the balance report needs from it."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.ai.planner import choose_actions
-from game.engine import EndTurn, Setup, apply, is_over, new_game, outcome, player_view, validate
+from game.ai.levels import choose_actions
+from game.engine import EndTurn, Setup, is_over, new_game, outcome, player_view
+from game.engine.batch import apply_orders
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
@@ -20,12 +22,16 @@ class GameResult:
     winner: str | None
     reason: str
     end: str
-    milestones: dict[str, dict[str, str]]
+    milestones: dict[str, dict[str, str]]  # first to each milestone: side and date
     prestige: dict[str, int]
     deaths: dict[str, int]
     launches: dict[str, int]
     levels: dict[str, str] = field(default_factory=dict)
     actions: int = 0
+    reached: dict[str, dict[str, str]] = field(default_factory=dict)  # side -> milestone -> date it got there
+    failures: dict[str, int] = field(default_factory=dict)  # failed launches (crew lost included)
+    history: dict[str, list[list[int]]] = field(default_factory=dict)  # side -> [turn, prestige, budget, cash] yearly
+    seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +44,10 @@ class GameResult:
             "deaths": self.deaths,
             "launches": self.launches,
             "levels": self.levels,
+            "failures": self.failures,
+            "reached": self.reached,
+            "history": self.history,
+            "seconds": round(self.seconds, 4),
         }
 
 
@@ -47,31 +57,33 @@ def ai_rng(seed: int, side_index: int, turn: int) -> Rng:
 
 
 def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameState, list[Any]]:
-    """Let the computer give `side`'s orders and end its turn; returns the new state and the actions applied."""
+    """Let the computer give `side`'s orders and end its turn; returns the new state and the actions applied.
+
+    `state` is left as it was (the orders are applied to one copy of it).
+    """
     index = state.rules.side_ids.index(side)
     view = player_view(state, side)
-    applied: list[Any] = []
-    for action in choose_actions(view, level, ai_rng(seed, index, state.turn)):
-        if validate(state, action) is None:
-            state, _ = apply(state, action)
-            applied.append(action)
-    end = EndTurn(side)
-    state, _ = apply(state, end)
-    applied.append(end)
+    orders = [*choose_actions(view, level, ai_rng(seed, index, state.turn)), EndTurn(side)]
+    state, _, applied = apply_orders(state, orders)
     return state, applied
 
 
 def play_game(rules: Ruleset, seed: int, levels: dict[str, str]) -> tuple[GameState, list[Any]]:
+    """A whole game between computer players; the log holds every action applied, in order."""
     setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids))
     state = new_game(rules, setup, seed)
     log: list[Any] = []
+    sides = rules.side_ids
     guard = 0
     while not is_over(state) and guard < MAX_TURNS:
         guard += 1
-        for side in rules.side_ids:
+        for index, side in enumerate(sides):
             if is_over(state):
                 break
-            state, applied = play_turn(state, side, levels.get(side, "normal"), seed)
+            view = player_view(state, side)
+            orders = [*choose_actions(view, levels.get(side, "normal"), ai_rng(seed, index, state.turn)), EndTurn(side)]
+            # The game is ours alone: the orders go straight onto it.
+            state, _, applied = apply_orders(state, orders, in_place=True)
             log.extend(applied)
     return state, log
 
@@ -79,24 +91,38 @@ def play_game(rules: Ruleset, seed: int, levels: dict[str, str]) -> tuple[GameSt
 def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int = 0) -> GameResult:
     rules = state.rules
     out = outcome(state)
+    label = rules.date_label
+    tpy = rules.settings.turns_per_year
+    failures = {s: 0 for s in state.sides}
+    for rec in state.public_log:
+        if rec.outcome in ("failure", "crew_lost"):
+            failures[rec.side] += 1
+    history: dict[str, list[list[int]]] = {}
+    for sid, s in state.sides.items():
+        rows = [list(h) for h in s.history if h[0] % tpy == 0]
+        if s.history and (not rows or rows[-1][0] != s.history[-1][0]):
+            rows.append(list(s.history[-1]))
+        history[sid] = rows
     return GameResult(
         seed=seed,
         winner=out.winner if out else None,
         reason=out.reason if out else "unfinished",
-        end=rules.date_label(min(state.turn, rules.settings.end)),
-        milestones={
-            m: {"side": order[0][0], "date": rules.date_label(order[0][1])}
-            for m, order in state.firsts.items()
-            if order
-        },
+        end=label(min(state.turn, rules.settings.end)),
+        milestones={m: {"side": order[0][0], "date": label(order[0][1])} for m, order in state.firsts.items() if order},
         prestige={s.id: s.prestige for s in state.sides.values()},
         deaths={s.id: s.deaths for s in state.sides.values()},
         launches={s.id: s.launches for s in state.sides.values()},
         levels=dict(levels),
         actions=actions,
+        reached={sid: {m: label(t) for m, t in s.milestones.items()} for sid, s in state.sides.items()},
+        failures=failures,
+        history=history,
     )
 
 
 def run_one(rules: Ruleset, seed: int, levels: dict[str, str]) -> GameResult:
+    started = time.perf_counter()
     state, log = play_game(rules, seed, levels)
-    return summarize(state, seed, levels, len(log))
+    result = summarize(state, seed, levels, len(log))
+    result.seconds = time.perf_counter() - started
+    return result

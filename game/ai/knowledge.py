@@ -1,0 +1,139 @@
+"""What a computer player works out once per ruleset: prerequisite chains, what each mission needs, what wins.
+
+Everything here is derived from the public rule book alone (never from a game state), so it is
+shared by every side, every level and every game played with the same Ruleset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.conditions import Achieved, All, Condition, FirstTo, HasTech
+from game.engine.effects import AddBudget, AddCash, AddPrestige, Effect, RandomOneOf
+from game.engine.rules import Ruleset
+
+
+@dataclass(frozen=True, slots=True)
+class MissionFacts:
+    id: str
+    slots: tuple[tuple[str, tuple[str, ...]], ...]  # (slot, hardware options)
+    asks: tuple[str, ...]  # own techs its availability asks for (and nothing else)
+    gated: bool  # availability asks for more than own techs (flags, dates, milestones)
+    crew: int
+    traits: tuple[str, ...]
+    skills: tuple[tuple[str, int], ...]  # skill -> how many critical steps lean on it
+    milestones: tuple[str, ...]
+    wins: bool  # achieving it meets a victory condition
+    lines: frozenset[str]  # tech lines of every option's tech
+    payoff: int  # lasting budget / cash / prestige it pays on success, in money
+
+
+class Knowledge:
+    """Per-ruleset tables; build once with `knowledge(rules)`."""
+
+    def __init__(self, rules: Ruleset) -> None:
+        self.rules = rules
+        techs = rules.techs
+        self.closure: dict[str, tuple[str, ...]] = {}
+        for t in techs:
+            self._close(t)
+        self.dependents: dict[str, tuple[str, ...]] = {
+            t: tuple(d for d, tech in techs.items() if t in tech.requires) for t in techs
+        }
+        self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
+        self.line_of = {t: tech.line for t, tech in techs.items()}
+        self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
+        self.missions: dict[str, MissionFacts] = {}
+        for m in rules.missions.values():
+            asks, gated = _own_techs(m.available)
+            skills: dict[str, int] = {}
+            for st in m.steps:
+                if st.skill and st.critical:
+                    skills[st.skill] = skills.get(st.skill, 0) + 1
+            lines = frozenset(self.line_of[self.tech_of[h]] for s in m.slots for h in s.options)
+            self.missions[m.id] = MissionFacts(
+                id=m.id,
+                slots=tuple((s.id, s.options) for s in m.slots),
+                asks=tuple(asks),
+                gated=gated,
+                crew=m.crew,
+                traits=m.crew_traits,
+                skills=tuple(sorted(skills.items())),
+                milestones=m.milestones,
+                wins=any(ms in self.victory_milestones for ms in m.milestones),
+                lines=lines,
+                payoff=effects_money(m.effects, years=8),
+            )
+        self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
+        self.crew_of_side = {
+            s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
+        }
+
+    def _close(self, tech: str) -> tuple[str, ...]:
+        got = self.closure.get(tech)
+        if got is not None:
+            return got
+        self.closure[tech] = ()  # a guard against cycles (validation forbids them)
+        out: dict[str, None] = {}
+        for req in self.rules.techs[tech].requires:
+            for t in self._close(req):
+                out[t] = None
+        out[tech] = None
+        self.closure[tech] = tuple(out)
+        return self.closure[tech]
+
+
+def _own_milestones(cond: Condition | None) -> list[str]:
+    if isinstance(cond, (Achieved, FirstTo)) and cond.by == "self":
+        return [cond.milestone]
+    if isinstance(cond, All):
+        return [m for c in cond.of for m in _own_milestones(c)]
+    return []
+
+
+def _own_techs(cond: Condition | None) -> tuple[list[str], bool]:
+    """(own techs the condition asks for, whether it also asks for something research cannot bring)."""
+    if cond is None:
+        return [], False
+    if isinstance(cond, HasTech) and cond.who == "self":
+        return [cond.tech], False
+    if isinstance(cond, All):
+        techs: list[str] = []
+        gated = False
+        for c in cond.of:
+            t, g = _own_techs(c)
+            techs += t
+            gated = gated or g
+        return techs, gated
+    return [], True
+
+
+def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:
+    """A rough money value of lasting budget, cash and prestige effects, for `years` of budget."""
+    value = 0
+    for e in effects:
+        if isinstance(e, AddBudget) and e.target == "self":
+            value += e.amount * years
+        elif isinstance(e, AddCash) and e.target == "self":
+            value += e.amount
+        elif isinstance(e, AddPrestige):
+            value += e.amount * prestige_worth * (1 if e.target == "self" else -1)
+        elif isinstance(e, RandomOneOf) and e.options:
+            total = sum(max(0, o.weight) for o in e.options) or 1
+            value += sum(effects_money(o.effects, years, prestige_worth) * max(0, o.weight) for o in e.options) // total
+    return value
+
+
+_CACHE: dict[int, tuple[Ruleset, Knowledge]] = {}
+
+
+def knowledge(rules: Ruleset) -> Knowledge:
+    """The tables for `rules`, built on first use (the ruleset is kept alive with them, so its id stays unique)."""
+    hit = _CACHE.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    k = Knowledge(rules)
+    _CACHE[id(rules)] = (rules, k)
+    return k
