@@ -454,11 +454,14 @@ def load_scenario(
     scenario: str, mods: list[str] | tuple[str, ...] = (), extra_dirs: list[Path] | None = None
 ) -> Scenario:
     """Load an installed scenario (by id, or a folder path) with mods (ids or folders); raises ContentError."""
-    packages, problems = discover(extra_dirs)
-    scenario_id = _register_path(scenario, packages, problems)
-    mod_ids = [_register_path(x, packages, problems) for x in mods]
+    packages, found = discover(extra_dirs)
+    broken: list[Finding] = []
+    scenario_id = _register_path(scenario, packages, broken)
+    mod_ids = [x for x in (_register_path(m, packages, broken) for m in mods) if x is not None]
+    if scenario_id is None or broken:
+        raise ContentError(broken)
     layers, order_problems = order_layers(packages, scenario_id, mod_ids)
-    problems = [p for p in problems if p.severity == ERROR and _concerns(p, layers, [scenario, *mods])] + order_problems
+    problems = [p for p in found if p.severity == ERROR and _concerns(p, layers, [scenario, *mods])] + order_problems
     if problems:
         raise ContentError(problems)
     return load_layers(layers)
@@ -471,14 +474,15 @@ def _concerns(problem: Finding, layers: list[Package], asked: list[str]) -> bool
     )
 
 
-def _register_path(name: str, packages: dict[str, Package], problems: list[Finding]) -> str:
+def _register_path(name: str, packages: dict[str, Package], problems: list[Finding]) -> str | None:
+    """The id of a package named by id or by folder; a folder is read and added. None if it is broken."""
     path = Path(name)
     if ("/" in name or name.startswith(".")) and path.is_dir():
         try:
             pkg = read_package(path)
         except ContentError as e:
             problems.extend(e.findings)
-            return name
+            return None
         packages[pkg.id] = pkg
         return pkg.id
     return name

@@ -75,6 +75,19 @@ def _inside(folder: Path, path: Path) -> bool:
         return False
 
 
+def _link_problem(folder: Path, path: Path) -> str:
+    """Why a link inside the package cannot be used ("" if it can)."""
+    try:
+        target = path.resolve(strict=False)
+    except (OSError, RuntimeError):
+        return "a link that cannot be followed (it goes round in a circle)"
+    try:
+        target.relative_to(folder.resolve())
+    except ValueError:
+        return "a link that leads out of the mod folder"
+    return ""
+
+
 def _manifest_problem(folder: Path, mpath: Path) -> Finding | None:
     if mpath.is_symlink() and not _inside(folder, mpath):
         return Finding(ERROR, str(mpath), 0, "", "", "a link that leads out of the mod folder")
@@ -138,8 +151,9 @@ def _list_files(folder: Path) -> tuple[list[Path], dict[str, Path], list[Finding
                 problems.append(Finding(ERROR, str(folder), 0, "", "", f"more than {MAX_ENTRIES} files and folders"))
                 return content, strings, problems
             p = base / name
-            if p.is_symlink() and not _inside(folder, p):
-                problems.append(Finding(ERROR, str(p), 0, "", "", "a link that leads out of the mod folder"))
+            problem = _link_problem(folder, p) if p.is_symlink() else ""
+            if problem:
+                problems.append(Finding(ERROR, str(p), 0, "", "", problem, "", "limit/link"))
         for name in sorted(files):
             p = base / name
             if name.startswith(".") or p.suffix not in (".yaml", ".yml") or (p.parent == folder and name == MANIFEST):
