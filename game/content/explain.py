@@ -203,7 +203,7 @@ def findings_for(
     out: list[Finding] = []
     for err in error.errors():
         parts = clean_loc(data, tuple(err["loc"]))
-        text, hint = message(err)
+        text, hint = message(dict(err))
         if err["type"] == "extra_forbidden" and parts:
             hint = did_you_mean(str(parts[-1]), fields_at(model, data, parts[:-1]))
         file, at = locate(data, parts, path, line)

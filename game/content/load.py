@@ -202,10 +202,10 @@ def layer_changes(recorded: list[dict[str, str]], packages: dict[str, Package] |
     if packages is None:
         packages, _ = discover()
     out: list[str] = []
-    for rec in recorded:
+    for i, rec in enumerate(recorded):
         pid = str(rec.get("id", ""))
         pkg = packages.get(pid)
-        noun = "scenario" if not out and rec is recorded[0] else "mod"
+        noun = "scenario" if i == 0 else "mod"
         if pkg is None:
             out.append(f"{noun} {pid!r} is not installed")
         elif rec.get("version") and rec.get("version") != pkg.version:
@@ -333,6 +333,11 @@ class Locator:
         if raw is None:
             return self.default, 0
         return locate(raw.data, _parse_path(field_path), raw.path, raw.line)
+
+    def raw_data(self, kind: str, rid: str) -> dict[str, Any] | None:
+        """A record as merged, before its model checked it."""
+        raw = self.raw(kind, rid)
+        return raw.data if raw is not None else None
 
     def languages(self, kind: str, rid: str) -> list[str] | None:
         """The languages the package a record last came from promises in its manifest."""

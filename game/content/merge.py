@@ -134,19 +134,19 @@ def _patch_value(old: Any, new: Any, where: str, p: _Patch) -> Any:
     return new
 
 
-def _merge_map(old: dict[str, Any], new: LineDict, where: str, p: _Patch) -> LineDict:
+def _merge_map(old: dict[str, Any], new: dict[str, Any], where: str, p: _Patch) -> LineDict:
     out = _copy_map(old)
     for key, value in new.items():
         if key == "$op":
             continue
         sub = f"{where}.{key}" if where else str(key)
         if key == "id" and not where and value != out.get("id"):
-            p.fail(new.line_of(key), "id", "a patch cannot change the id")
+            p.fail(new.line_of(key) if isinstance(new, LineDict) else 0, "id", "a patch cannot change the id")
             continue
         if value is None:
             out.pop(key, None)
             continue
-        out[key] = _patch_value(out.get(key), value, sub, p) if key in out else _patch_value(None, value, sub, p)
+        out[key] = _patch_value(out.get(key), value, sub, p)
         if isinstance(new, LineDict):
             out.key_lines[key] = new.line_of(key)
             out.key_files[key] = new.file
@@ -195,7 +195,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
         return
     old = table.get(rid)
     if old is None and op in ("remove", "patch", "replace") and (kind, rid) in merged.removed:
-        path, line, mod = merged.removed[(kind, rid)]
+        gone_path, gone_line, mod = merged.removed[(kind, rid)]
         findings.append(
             Finding(
                 ERROR,
@@ -203,7 +203,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
                 op_line,
                 label,
                 "$op",
-                f"{op}s a record that the mod {mod!r} removes ({path}:{line})",
+                f"{op}s a record that the mod {mod!r} removes ({gone_path}:{gone_line})",
                 f"if both mods are meant to be played together, add {mod} to `load_after` in {pkg.id}'s manifest "
                 f"or {pkg.id} to {mod}'s",
                 "merge/removed_earlier",

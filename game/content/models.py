@@ -128,8 +128,9 @@ class _Dated(Record):
     def _dates(cls, data: object) -> object:
         if isinstance(data, dict):
             out = {k: (_date_text(v) if k in _DATE_FIELDS else v) for k, v in data.items()}
-            if isinstance(out.get("start_milestones"), dict):
-                out["start_milestones"] = {k: _date_text(v) for k, v in out["start_milestones"].items()}
+            reached = out.get("start_milestones")
+            if isinstance(reached, dict):
+                out["start_milestones"] = {k: _date_text(v) for k, v in reached.items()}
             return out
         return data
 

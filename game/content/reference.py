@@ -24,7 +24,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "modding.md"
 
 # Nested record types, documented after the kinds that hold them.
 NESTED: tuple[type[BaseModel], ...] = (m.Step, m.MissionPrestige, m.Choice, m.History, m.WeightedEffects)
-_ANCHORS = {mdl.__name__: mdl.__name__.lower() for mdl in (*NESTED, m.Settings, m.Manifest)}
+_ANCHORS = {mdl.__name__: mdl.__name__.lower() for mdl in (*NESTED, m.Settings, m.Manifest)}  # type: ignore[attr-defined]
 
 
 def _type(schema: dict[str, Any], defs: dict[str, Any]) -> str:
@@ -146,8 +146,8 @@ def render() -> str:
     for kind, (model, _prefix) in m.KINDS.items():
         out += _section(f"{kind}", model, "####")
     out += ["### Parts of records", ""]
-    for model in NESTED:
-        out += _section(model.__name__, model, "####")
+    for nested in NESTED:
+        out += _section(nested.__name__, nested, "####")
     out += ["### Conditions", ""]
     out += [
         'A condition is a mapping with an `op`. It is judged for one side ("self"); `rival` means',

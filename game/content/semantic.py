@@ -9,6 +9,7 @@ reported with the reason. Missing translations last.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -17,7 +18,10 @@ from game.content.models import KINDS, date_to_ordinal
 
 # Fields inside conditions and effects that name another record, and that record's kind.
 _REF_FIELDS = {"tech": "techs", "milestone": "milestones", "event": "events", "side": "sides"}
-MAX_MISSING_TEXTS = 50  # per language, before the rest are counted in one line
+MAX_MISSING_TEXTS = 50
+_DATE_PARTS = re.compile(
+    r"^(\d{4})(?:-(?:([QHT])(\d{1,2})|(\d{1,2})-(\d{1,2})))?$"
+)  # per language, before the rest are counted in one line
 
 
 class Where(Protocol):
@@ -26,6 +30,8 @@ class Where(Protocol):
     def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None: ...
 
     def languages(self, kind: str, rid: str) -> list[str] | None: ...
+
+    def raw_data(self, kind: str, rid: str) -> dict[str, Any] | None: ...
 
 
 def _walk(node: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -130,6 +136,7 @@ class _Checker:
             self.findings.append(
                 Finding(ERROR, path, line, "settings", "end", "the end comes before the start", "", "logic/dates")
             )
+        self.check_dates()
         self.check_sides()
         self.check_techs()
         self.check_hardware()
@@ -139,6 +146,50 @@ class _Checker:
         self.check_logic()
         self.check_reachability()
         self.check_translations()
+
+    def date_problem(self, text: str) -> str:
+        """What is wrong with a date in this scenario's calendar ("" if nothing)."""
+        m = _DATE_PARTS.match(text)
+        if m is None:
+            return ""
+        letter, n, month, day = m.group(2), m.group(3), m.group(4), m.group(5)
+        if letter:
+            want = {"Q": 4, "H": 2}.get(letter)
+            if want is not None and want != self.tpy:
+                return f"{text!r}: {letter} counts turns of a {want}-turn year, this scenario has {self.tpy} (use T1…T{self.tpy})"
+            if not 1 <= int(n) <= self.tpy:
+                return f"{text!r}: a year has {self.tpy} turns here"
+        if month and not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return f"{text!r} is not a real date"
+        return ""
+
+    def check_dates(self) -> None:
+        dated: list[tuple[str, str, str, str]] = []
+        s = self.content.get("settings") or {}
+        dated += [("settings", "", f, s[f]) for f in ("start", "end") if s.get(f)]
+        for kind in KINDS:
+            for d in self.content.get(kind, []):
+                for path, node in _walk({k: v for k, v in d.items() if k != "id"}, ""):
+                    if node["op"] == "date_between":
+                        dated += [(kind, d["id"], f"{path}.{f}", node[f]) for f in ("start", "end") if node.get(f)]
+        dated += [
+            ("milestones", d["id"], "history.date", d["history"]["date"])
+            for d in self.content.get("milestones", [])
+            if d["history"]
+        ]
+        dated += [
+            ("crews", d["id"], "available", d["available"]) for d in self.content.get("crews", []) if d["available"]
+        ]
+        for d in self.content.get("sides", []):
+            dated += [("sides", d["id"], f"start_milestones.{k}", v) for k, v in d.get("start_milestones", {}).items()]
+        for kind, rid, field, text in dated:
+            problem = self.date_problem(text)
+            if problem:
+                if kind == "settings":
+                    path, line = self.where("settings", "", field)
+                    self.findings.append(Finding(ERROR, path, line, "settings", field, problem, "", "logic/dates"))
+                else:
+                    self.add(ERROR, kind, rid, field, problem, "", "logic/dates")
 
     def check_sides(self) -> None:
         crews = self.records["crews"]
@@ -232,7 +283,7 @@ class _Checker:
     def crew_by_side(self) -> dict[str, list[dict[str, Any]]]:
         if self._crew_by_side is not None:
             return self._crew_by_side
-        out: dict[str, list[dict[str, Any]]] = {s["id"]: [] for s in self.content.get("sides", [])}
+        out: dict[str, list[dict[str, Any]]] = {sid: [] for sid in sorted(self.ids["sides"])}
         for cr in self.content.get("crews", []):
             if cr["side"] in out and (
                 not self.has_dates or not cr["available"] or date_to_ordinal(cr["available"], self.tpy) <= self.end
@@ -255,8 +306,8 @@ class _Checker:
                 reasons.append(f"no {side} crew member has the trait {missing[0]!r}")
                 continue
             return ""
-        if self.broken.get("sides") or self.broken.get("crews"):
-            return ""  # cannot tell while a side or crew member is broken
+        if self.broken.get("crews"):
+            return ""  # cannot tell while a crew member is broken
         return "; ".join(reasons) or "there are no sides"
 
     def check_missions(self) -> None:
@@ -465,12 +516,20 @@ class _Checker:
         ok: dict[str, set[str]] = {
             k: set(self.broken.get(k, ())) for k in ("techs", "missions", "milestones", "events")
         }
-        if self.broken.get("missions") or self.broken.get("sides") or self.broken.get("hardware"):
+        if self.broken.get("missions") or self.broken.get("hardware"):
             ok["milestones"] |= self.ids["milestones"]
             ok["techs"] |= self.ids["techs"]
-        for side in self.content.get("sides", []):
-            ok["techs"].update(t for t in side["start_techs"] if t in self.ids["techs"])
-            ok["milestones"].update(m for m in side.get("start_milestones", {}) if m in self.ids["milestones"])
+        # A side that failed pass 1 still tells, as written, what it starts with.
+        starts = [(s["start_techs"], s.get("start_milestones", {})) for s in self.content.get("sides", [])]
+        for rid in self.broken.get("sides", ()):
+            raw = self.where.raw_data("sides", rid) or {}
+            techs_raw, ms_raw = raw.get("start_techs"), raw.get("start_milestones")
+            starts.append(
+                (techs_raw if isinstance(techs_raw, dict) else {}, ms_raw if isinstance(ms_raw, dict) else {})
+            )
+        for start_techs, start_milestones in starts:
+            ok["techs"].update(t for t in start_techs if t in self.ids["techs"])
+            ok["milestones"].update(m for m in start_milestones if m in self.ids["milestones"])
         techs, hardware = self.records["techs"], self.records["hardware"]
         missions, events = self.records["missions"], self.records["events"]
         flyable_crew = {rid for rid, d in missions.items() if not self.crew_problem(d)}
