@@ -247,6 +247,10 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
             )
             return
         data = _merge_map(old.data, item, "", _Patch(spath, label, findings))
+        for key in data:  # fields the patch left keep pointing at the file they came from
+            if key not in data.key_files:
+                data.key_files[key] = old.data.file_of(key)
+        data.file, data.line = spath, item.line  # a field missing after the patch is the patch's doing
         table[rid] = RawRecord(data, spath, item.line, pkg.id)
         changed = ", ".join(str(k) for k in item if k not in ("id", "$op"))
         findings.append(

@@ -227,3 +227,16 @@ def test_problems_of_all_kinds_come_out_of_one_load(tmp_path: Path) -> None:
     """
     found = problems(mod(tmp_path, "m", {"c.yaml": body}))
     assert {"schema/int_type", "ref/unknown"} <= {f.code for f in found}
+
+
+def test_findings_in_a_patched_record_point_at_the_file_each_field_came_from(tmp_path: Path) -> None:
+    body = "techs:\n  - id: lander\n    $op: patch\n    cost: null\n    requires: [rockt]\n"
+    found = {(Path(f.path).name, f.line, f.field) for f in errors(mod(tmp_path, "p", {"c.yaml": body}))}
+    assert found == {("c.yaml", 2, "cost")}  # pass 1 stops this record; its line is the patch's
+    body = "techs:\n  - id: lander\n    $op: patch\n    requires: [rockt]\n"
+    found = {(Path(f.path).name, f.line, f.field) for f in errors(mod(tmp_path / "b", "p", {"c.yaml": body}))}
+    assert ("c.yaml", 4, "requires[0]") in found
+    body = "techs:\n  - id: lander\n    $op: patch\n    cost: 7\n  - id: rocket\n    $op: remove\n"
+    found = {(Path(f.path).name, f.line, f.field) for f in errors(mod(tmp_path / "c", "p", {"c.yaml": body}))}
+    assert ("content.yaml", 28, "requires[0]") not in found  # lander requires capsule, not rocket
+    assert ("content.yaml", 31, "tech") in found  # booster's tech, in the scenario's own file
