@@ -19,7 +19,7 @@ import pygame_gui
 from game.ui import draw
 from game.ui.i18n import Translator
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
-from game.ui.settings import Settings
+from game.ui.settings import LANGUAGES, Settings
 
 MIN_SIZE = (1280, 720)
 FPS = 60
@@ -224,7 +224,7 @@ class App:
         top = self.top
         if top is None:
             return
-        if event.type == pygame.KEYDOWN and not top._typing():
+        if event.type == pygame.KEYDOWN and top._typing() is None:
             mods = pygame.key.get_mods() | getattr(event, "mod", 0)
             t = self.global_key(event, bool(mods & pygame.KMOD_CTRL))
             if t is not False:
@@ -403,7 +403,7 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     mods = list(mods or [])
     app = App(size=size, fullscreen=fullscreen)
     if lang:
-        app.settings.language = lang if lang in ("en", "vi", "ru") else "en"
+        app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
     app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
     title = TitleScreen(app)

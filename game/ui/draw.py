@@ -27,6 +27,15 @@ SAFE_PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0
 SHAPES = ("circle", "square", "triangle", "diamond", "star")
 
 
+# Characters the bundled Noto Sans has no glyph for (scenario texts use some), and what stands in for them.
+STAND_INS = str.maketrans({"\u2212": "\u2013", "\u2192": "->", "\u2190": "<-", "\u2191": "^", "\u2193": "v"})
+
+
+def clean(s: str) -> str:
+    """The text with every character the font lacks replaced by a look-alike it has (never a blank box)."""
+    return s.translate(STAND_INS)
+
+
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), max(6, size))
@@ -34,6 +43,7 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
 
 def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     """The text, cut with an ellipsis so it fits `width` pixels."""
+    text = clean(text)
     f = font(size, bold)
     if width <= 0 or f.size(text)[0] <= width:
         return text
@@ -49,7 +59,7 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
 
 def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
          bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
-    s = fit(s, size, width, bold) if width else s
+    s = fit(s, size, width, bold) if width else clean(s)
     img = font(size, bold).render(s, True, color)
     r = img.get_rect()
     if align == "center":
@@ -63,6 +73,7 @@ def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, col
 
 
 def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
+    s = clean(s)
     f = font(size, bold)
     lines: list[str] = []
     for para in s.split("\n"):
@@ -77,6 +88,22 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
                 cur = w
         lines.append(cur)
     return lines
+
+
+def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> tuple[int, list[str]]:
+    """(font size, lines): the largest size from `size` down to `min_size` at which `s`, wrapped to `width`,
+    fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…"."""
+    for sz in range(size, max(6, min_size) - 1, -1):
+        f = font(sz, bold)
+        lines = wrap(s, sz, width, bold)
+        if len(lines) * f.get_linesize() <= height and all(f.size(line)[0] <= width for line in lines):
+            return sz, lines
+    sz = max(6, min_size)
+    lines = wrap(s, sz, width, bold)
+    room = max(1, height // font(sz, bold).get_linesize())
+    if len(lines) > room:
+        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1:]), sz, width, bold)]
+    return sz, [fit(line, sz, width, bold) for line in lines]
 
 
 def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, color: tuple[int, int, int] = TEXT,

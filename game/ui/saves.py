@@ -32,15 +32,15 @@ class SaveInfo:
     date: str
     turn: int
     saved_at: float
+    over: bool = False
 
 
 def _meta(session: Session) -> dict[str, Any]:
-    st = session.state
     return {
         "scenario_name": session.scenario.text(session.rules.name, "en"),
         "sides": session.humans(),
-        "date": session.rules.date_label(st.turn),
-        "turn": st.turn - session.rules.settings.start + 1,
+        "date": session.rules.date_label(session.turn),
+        "turn": session.turn - session.rules.settings.start + 1,
         "saved_at": time.time(),
     }
 
@@ -64,7 +64,7 @@ def save(session: Session, path: Path) -> None:
             raise SaveError(str(e)) from None
         return
     path = Path(path)
-    data = {"format": FORMAT, "version": 1, **session.record(), "meta": _meta(session)}
+    data = {"format": FORMAT, "version": 1, **session.plain_record(), "meta": _meta(session)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
@@ -128,7 +128,7 @@ def list_saves(folder: Path) -> list[SaveInfo]:
                 when = datetime.fromisoformat(i.saved_at).timestamp()
             except (ValueError, TypeError):
                 when = i.path.stat().st_mtime if i.path.exists() else 0.0
-            out.append(SaveInfo(i.path, i.name, i.scenario, ", ".join(i.sides), i.date, i.turn, when))
+            out.append(SaveInfo(i.path, i.name, i.scenario, ", ".join(i.sides), i.date, i.turn, when, bool(i.over)))
         legacy = [read_info(p) for p in folder.glob("*.json")]
         out += [x for x in legacy if x is not None]
         return sorted(out, key=lambda x: x.saved_at, reverse=True)

@@ -14,12 +14,14 @@ from game.engine import (
     Action,
     EndTurn,
     GameState,
+    Outcome,
     PlayerView,
     Rejection,
     Setup,
     apply,
     is_over,
     new_game,
+    outcome,
     player_view,
     validate,
 )
@@ -49,6 +51,15 @@ def _ai_actions(view: PlayerView, level: str, seed: int, index: int) -> list[Act
         return list(choose_actions(view, level, rng))
     except Exception:  # noqa: BLE001 - a broken computer player must not take the window down; it just ends its turn
         return []
+
+
+PUBLIC_EVENTS = frozenset({"MissionLaunched", "StepRolled", "MissionSucceeded", "MissionPartlySucceeded", "MissionFailed",
+                           "MissionScrubbed", "MilestoneAchieved", "CrewDied", "GameWon", "TurnStarted"})
+
+
+def _may_know(event: Any, side: str) -> bool:
+    """Launches and their outcomes are public; everything else only to the side it happened to."""
+    return type(event).__name__ in PUBLIC_EVENTS or getattr(event, "side", None) == side
 
 
 @dataclass
@@ -106,6 +117,26 @@ class Session:
 
     def over(self) -> bool:
         return is_over(self.state)
+
+    @property
+    def turn(self) -> int:
+        """The current turn: the date is public, every side knows it."""
+        return self.state.turn
+
+    def viewer(self) -> str:
+        """The side whose view a screen that belongs to no side shows (a report, the end): a person's, else the first."""
+        humans = self.humans()
+        return humans[0] if humans else self.sides[0]
+
+    def outcome(self) -> Outcome | None:
+        """How the game ended (winner, reason, final prestige), once it is over: public to every side."""
+        return outcome(self.state)
+
+    def check(self, action: Action) -> Rejection | None:
+        """Whether an order would be accepted, without giving it."""
+        if self.over():
+            return Rejection("action/game_over", "the game is over")
+        return validate(self.state, action)
 
     def waiting(self) -> list[str]:
         """Human sides that still have to end their planning this turn, in scenario order."""
@@ -179,16 +210,17 @@ class Session:
 
     def events_for(self, side: str) -> list[Any]:
         """What `side` may be told of the last resolution: every launch (public), its own private news."""
-        out = []
-        public = {"MissionLaunched", "StepRolled", "MissionSucceeded", "MissionPartlySucceeded", "MissionFailed",
-                  "MissionScrubbed", "MilestoneAchieved", "CrewDied", "GameWon", "TurnStarted"}
-        for e in self.last_events:
-            owner = getattr(e, "side", None)
-            if type(e).__name__ in public or owner == side:
-                out.append(e)
-        return out
+        return [e for e in self.last_events if _may_know(e, side)]
 
-    def record(self) -> dict[str, Any]:
+    def public_events(self) -> list[Any]:
+        """What the whole world saw of the last resolution: the launches and their outcomes (a demo shows these)."""
+        return [e for e in self.last_events if type(e).__name__ in PUBLIC_EVENTS]
+
+    def history_for(self, side: str) -> list[tuple[int, Any]]:
+        """(turn, event) of every resolution so far that `side` may be told of, oldest first."""
+        return [(t, e) for t, e in self.event_log if _may_know(e, side)]
+
+    def plain_record(self) -> dict[str, Any]:
         """What a save keeps: enough to rebuild the game by replaying the log."""
         from game.engine import action_to_dict
 

@@ -7,8 +7,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-LANGUAGES = ("en", "vi", "ru")
-SCALES = (90, 100, 115, 130)
+LANGUAGES = ("en", "vi")  # languages the UI is fully translated into
+SCALES = (90, 100, 110, 125, 150)  # percent; 125 and 150 for large or high-density screens
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 
 
@@ -79,7 +79,8 @@ class Settings:
         if s.language not in LANGUAGES:
             s.language = "en"
         if s.scale not in SCALES:
-            s.scale = 100
+            # a step of an older version (115, 130) becomes the nearest one; anything odd, the default
+            s.scale = min(SCALES, key=lambda x: abs(x - s.scale)) if SCALES[0] <= s.scale <= SCALES[-1] else 100
         return s
 
     def save(self, path: Path | None = None) -> None:

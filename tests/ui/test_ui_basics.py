@@ -18,10 +18,10 @@ def test_settings_are_remembered_between_runs(tmp_path: Path) -> None:
 
     assert config_path() == tmp_path / "config" / "settings.json"
     s = Settings.load()
-    s.language, s.volume, s.muted, s.scale = "vi", 30, True, 115
+    s.language, s.volume, s.muted, s.scale = "vi", 30, True, 125
     s.save()
     again = Settings.load()
-    assert (again.language, again.volume, again.muted, again.scale) == ("vi", 30, True, 115)
+    assert (again.language, again.volume, again.muted, again.scale) == ("vi", 30, True, 125)
 
 
 def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_every_key_the_screens_ask_for_exists() -> None:
 def test_translator_falls_back_to_english_then_the_key() -> None:
     from game.ui.i18n import Translator
 
-    tr = Translator("ru")
+    tr = Translator("xx")  # a language with no table
     assert tr("menu.quit") == "Quit"
     assert tr("no.such.key") == "no.such.key"
     assert tr("top.per_year", n=5) == "5/yr"

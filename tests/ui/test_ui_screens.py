@@ -91,12 +91,17 @@ def test_mission_screen_plans_with_odds_and_cancels(app: Any) -> None:
     assert len(app.session.view("red").me.plan) == 0
 
 
-def test_rejected_order_is_explained_not_raised(app: Any) -> None:
+def test_an_order_the_engine_would_refuse_is_explained_before_and_after(app: Any) -> None:
     start_game(app)
     key(app, pygame.K_m)
     press(app, "Plan this launch")  # the only booster is booked
-    press(app, "Plan this launch")
-    assert "Not possible" in app.status
+    assert not find(app, "Plan this launch").is_enabled
+    assert app.top.blocked is not None and app.top.blocked.code == "action/missing_hardware"
+    assert "Booster" in app.top.explain(app.top.blocked, app.top.action())  # display names, not ids
+    key(app, pygame.K_p)  # the shortcut of a disabled button does nothing
+    assert len(app.session.view("red").me.plan) == 1
+    app.top.act(BuyHardware("red", "pod", 1))  # refused by the engine: explained in words, nothing raised
+    assert app.status.startswith("Not possible") and "Pod" in app.status and "Capsule" in app.status
 
 
 def test_budget_and_rival_screens_fund_intelligence(app: Any) -> None:
@@ -107,7 +112,7 @@ def test_budget_and_rival_screens_fund_intelligence(app: Any) -> None:
     assert logged(app, FundIntelligence)[-1] == FundIntelligence("red", 5)
     key(app, pygame.K_i)
     assert top_name(app) == "RivalScreen"
-    press(app, "−1")
+    press(app, "–1")
     assert logged(app, FundIntelligence)[-1] == FundIntelligence("red", 4)
 
 

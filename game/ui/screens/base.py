@@ -56,7 +56,8 @@ class Screen:
         self.app = app
         self.widgets: list[Any] = []
         self.actions: dict[Any, Callback] = {}
-        self.focusable: list[pygame_gui.elements.UIButton] = []
+        self.focusable: list[Any] = []  # buttons and text boxes, in Tab order
+        self.submits: dict[Any, Callback] = {}  # text box -> what Enter in it does
         self.focus = -1
         self.keys: dict[int, Callback] = {}
         self.ctrl_keys: dict[int, Callback] = {}
@@ -85,6 +86,7 @@ class Screen:
         self.widgets.clear()
         self.actions.clear()
         self.focusable.clear()
+        self.submits.clear()
         self.keys.clear()
         self.ctrl_keys.clear()
         self.hotspots.clear()
@@ -123,7 +125,7 @@ class Screen:
             keyname = ("Ctrl+" if ctrl else "") + pygame.key.name(key).upper()
             tip = f"{tip} [{keyname}]" if tip else f"[{keyname}]"
         b = pygame_gui.elements.UIButton(
-            pygame.Rect(rect), label, self.app.manager, tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
+            pygame.Rect(rect), draw.clean(label), self.app.manager, tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
             object_id=object_id,
         )
         if not enabled:
@@ -139,18 +141,25 @@ class Screen:
         return b
 
     def label(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, object_id: str | None = None) -> Any:
-        w = pygame_gui.elements.UILabel(pygame.Rect(rect), text, self.app.manager, object_id=object_id)
+        w = pygame_gui.elements.UILabel(pygame.Rect(rect), draw.clean(text), self.app.manager, object_id=object_id)
         self.widgets.append(w)
         return w
 
     def textbox(self, rect: pygame.Rect | tuple[int, int, int, int], html: str, object_id: str | None = None) -> Any:
-        w = pygame_gui.elements.UITextBox(html, pygame.Rect(rect), self.app.manager, object_id=object_id)
+        w = pygame_gui.elements.UITextBox(draw.clean(html), pygame.Rect(rect), self.app.manager, object_id=object_id)
         self.widgets.append(w)
         return w
 
-    def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "") -> Any:
+    def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "",
+              submit: Callback | None = None) -> Any:
+        """A one-line text box, reached by Tab like a button; Enter in it runs `submit` (else moves on)."""
         w = pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), self.app.manager, initial_text=initial)
+        if tip and self.app.settings.tooltips:
+            w.set_tooltip(tip)
         self.widgets.append(w)
+        self.focusable.append(w)
+        if submit is not None:
+            self.submits[w] = submit
         return w
 
     def hotspot(self, rect: pygame.Rect, action: Callback) -> None:
@@ -170,24 +179,55 @@ class Screen:
                 self.app.audio_click()
                 return action()
             return None
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element in self.focusable:
+            submit = self.submits.get(event.ui_element)
+            if submit is not None:
+                return submit()
+            self.move_focus(1)
+            return None
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if not self.app.manager.get_hovering_any_element():
                 for rect, action in reversed(self.hotspots):
                     if rect.collidepoint(event.pos):
                         return action()
             return self.on_click(event)
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            box = self._typing()
+            if box is not None and box in self.focusable:
+                self.focus = self.focusable.index(box)  # Tab goes on from a text box clicked into
+            return None
         if event.type == pygame.KEYDOWN:
-            if self._typing():
-                if event.key == pygame.K_ESCAPE:
-                    self.app.manager.set_focus_set(None)
-                    return None
+            if self._typing() is not None:
+                mods = pygame.key.get_mods() | getattr(event, "mod", 0)
+                if event.key == pygame.K_TAB:
+                    self.move_focus(-1 if mods & pygame.KMOD_SHIFT else 1)
+                elif event.key == pygame.K_ESCAPE:  # Esc goes back everywhere, even from a text box
+                    self._leave_text()
+                    return self.back()
                 return None
             return self.on_key(event)
         return None
 
-    def _typing(self) -> bool:
-        focused = self.app.manager.get_focus_set()
-        return bool(focused) and any(isinstance(w, pygame_gui.elements.UITextEntryLine) for w in focused)
+    def _typing(self) -> Any:
+        """The text box being typed into, or None."""
+        for w in self.app.manager.get_focus_set() or ():
+            if isinstance(w, pygame_gui.elements.UITextEntryLine):
+                return w
+        return None
+
+    def focus_text(self, box: Any) -> None:
+        """Give a text box the keyboard with its text selected, so typing replaces it and End or a click keeps it."""
+        self.app.manager.set_focus_set(box)
+        n = len(box.get_text())
+        box.select_range = [0, n]
+        box.edit_position = n
+        box.cursor_has_moved_recently = True
+        if box in self.focusable:
+            self.focus = self.focusable.index(box)
+
+    def _leave_text(self) -> None:
+        self.app.manager.set_focus_set(None)
+        pygame.key.set_repeat(350, 40)  # a text box sets its own repeat while it has the keyboard
 
     def on_click(self, event: pygame.event.Event) -> Transition | None:
         return None
@@ -201,6 +241,10 @@ class Screen:
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and not ctrl:
             if 0 <= self.focus < len(self.focusable):
                 b = self.focusable[self.focus]
+                if isinstance(b, pygame_gui.elements.UITextEntryLine):
+                    if b.alive():
+                        self.focus_text(b)  # back into the text box
+                    return None
                 if b.is_enabled and b.alive():
                     self.app.audio_click()
                     return self.actions[b]()
@@ -220,12 +264,20 @@ class Screen:
         return None
 
     def move_focus(self, step: int) -> None:
+        """Tab: the next button or text box; a text box reached this way takes the keyboard at once."""
+        current = self.focusable[self.focus] if 0 <= self.focus < len(self.focusable) else None
         live = [b for b in self.focusable if b.alive() and b.is_enabled]
         self.focusable = live
         if not live:
             self.focus = -1
             return
-        self.focus = (self.focus + step) % len(live) if self.focus >= 0 else (0 if step > 0 else len(live) - 1)
+        at = live.index(current) if current in live else -1
+        self.focus = (at + step) % len(live) if at >= 0 else (0 if step > 0 else len(live) - 1)
+        target = live[self.focus]
+        if isinstance(target, pygame_gui.elements.UITextEntryLine):
+            self.focus_text(target)
+        elif self._typing() is not None:
+            self._leave_text()
 
     def draw_focus(self, surf: pygame.Surface) -> None:
         if 0 <= self.focus < len(self.focusable):

@@ -29,11 +29,32 @@ class FleetScreen(GameScreen):
 
     def halves(self) -> tuple[pygame.Rect, pygame.Rect]:
         c = self.content
-        half = int(c.width * 0.46)
+        half = int(c.width * 0.41)
         return pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
 
+    @property
+    def rows_y(self) -> int:
+        """Where the first row starts below a panel's top: room for the title and a two-line column header."""
+        return self.s(76)
+
     def per_page(self, rect: pygame.Rect) -> int:
-        return max(1, (rect.height - self.s(120)) // self.row_h)
+        return max(1, (rect.height - self.rows_y - self.s(52)) // self.row_h)
+
+    def skill_ids(self) -> list[str]:
+        """Every skill the side's crews have, in the order the scenario lists them."""
+        seen: dict[str, None] = {}
+        for cs in self.view.me.crews.values():
+            for k in cs.skills:
+                seen.setdefault(k, None)
+        return list(seen)
+
+    def crew_columns(self, inner: pygame.Rect) -> tuple[list[int], list[tuple[int, int]]]:
+        """x of name, status and morale; (x, width) of each skill's column."""
+        x, w = inner.x, inner.width
+        name, status, skills, morale = x, x + int(w * 0.24), x + int(w * 0.38), x + int(w * 0.87)
+        ids = self.skill_ids()
+        sw = (morale - skills - self.s(6)) // max(1, len(ids))
+        return [name, status, morale], [(skills + i * sw, sw) for i in range(len(ids))]
 
     def hardware_rows(self) -> list[str]:
         v = self.view
@@ -50,7 +71,7 @@ class FleetScreen(GameScreen):
         left, right = self.halves()
         per = self.per_page(left)
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
-        y = left.y + self.s(70)
+        y = left.y + self.rows_y
         for h in rows:
             hw = v.rules.hardware[h]
             ok = v.hardware_unlocked(h)
@@ -64,7 +85,7 @@ class FleetScreen(GameScreen):
         self._pager(left, pages, "hw_page")
         per = self.per_page(right)
         rows, self.crew_page, pages = self.paged(self.crew_rows(), self.crew_page, per)
-        y = right.y + self.s(70)
+        y = right.y + self.rows_y
         cost = v.rules.settings.recruit_cost
         for cid in rows:
             cs = v.me.crews[cid]
@@ -72,7 +93,7 @@ class FleetScreen(GameScreen):
                 member = v.rules.crews[cid]
                 ok = member.available <= v.turn and v.me.cash >= cost
                 tip = (self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
-                       if member.available <= v.turn else self.tr("fleet.not_before", date=v.rules.date_label(member.available)))
+                       if member.available <= v.turn else self.tr("tip.fleet.not_yet", date=v.rules.date_label(member.available)))
                 self.button((right.right - self.s(110), y + self.s(3), self.s(100), self.row_h - self.s(8)),
                             self.tr("fleet.recruit"), lambda c=cid: self.act(RecruitCrew(self.side, c)), tip, enabled=ok)
             y += self.row_h
@@ -100,11 +121,11 @@ class FleetScreen(GameScreen):
         fs = round(14 * self.app.scale)
         small = round(12 * self.app.scale)
         inner = draw.panel(surf, left, self.tr("fleet.hardware"), round(15 * self.app.scale))
-        hx = [inner.x, inner.x + int(inner.width * 0.42), inner.x + int(inner.width * 0.55)]
-        y = left.y + self.s(44)
+        hx = [inner.x, inner.x + int(inner.width * 0.44), inner.x + int(inner.width * 0.56)]
+        y = left.y + self.rows_y - self.s(22)
         for x, key in zip(hx, ("fleet.col_name", "fleet.col_cost", "fleet.col_store"), strict=True):
             draw.text(surf, self.tr(key), (x, y), small, draw.DIM)
-        y = left.y + self.s(70)
+        y = left.y + self.rows_y
         rows, _, pages = self.paged(self.hardware_rows(), self.hw_page, self.per_page(left))
         for h in rows:
             hw = rules.hardware[h]
@@ -124,11 +145,22 @@ class FleetScreen(GameScreen):
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
                       align="center")
         inner = draw.panel(surf, right, self.tr("fleet.crews"), round(15 * self.app.scale))
-        cx = [inner.x, inner.x + int(inner.width * 0.34), inner.x + int(inner.width * 0.56), inner.x + int(inner.width * 0.72)]
-        y = right.y + self.s(44)
-        for x, key in zip(cx, ("fleet.col_crew", "fleet.col_status", "fleet.col_skills", "fleet.col_morale"), strict=True):
-            draw.text(surf, self.tr(key), (x, y), small, draw.DIM)
-        y = right.y + self.s(70)
+        (nx, sx, mx), skill_cols = self.crew_columns(inner)
+        head = right.y + self.rows_y - self.s(36)
+        for x, key in ((nx, "fleet.col_crew"), (sx, "fleet.col_status"), (mx, "fleet.col_morale")):
+            draw.text(surf, self.tr(key), (x, head + self.s(14)), small, draw.DIM)
+        # one column per skill, its whole name over it (two lines, smaller type if need be)
+        skill_ids = self.skill_ids()
+        # one type size for every header: the largest at which all of them fit
+        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))[0]
+                    for k, (_, cw) in zip(skill_ids, skill_cols, strict=True)), default=small)
+        for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
+            size, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
+            lh = draw.font(size).get_linesize()
+            top = head + self.s(32) - lh * len(lines)
+            for i, line in enumerate(lines):
+                draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
+        y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
         status_col = {CREW_ACTIVE: draw.GOOD, CREW_TRAINING: draw.ACCENT, CREW_INJURED: draw.WARN, CREW_DEAD: draw.BAD,
                       CREW_RETIRED: draw.DIM, CREW_CANDIDATE: draw.TEXT}
@@ -136,23 +168,30 @@ class FleetScreen(GameScreen):
             cs = v.me.crews[cid]
             member = rules.crews[cid]
             traits = ", ".join(self.term("trait", t) for t in member.traits)
-            draw.text(surf, member.name, (cx[0], y + self.s(2)), fs, draw.TEXT, True, cx[1] - cx[0] - self.s(6))
+            draw.text(surf, member.name, (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
-            draw.text(surf, sub, (cx[0], y + self.s(20)), small, draw.DIM, width=cx[1] - cx[0] - self.s(6))
-            st = self.tr(f"crew.{cs.status}")
+            draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
+            # the status, and on a second line how long it lasts
+            st, detail = self.tr(f"crew.{cs.status}"), ""
             if cs.status == CREW_TRAINING:
-                st += " " + self.tr("fleet.turns_left", n=cs.training_left)
+                detail = self.tr("fleet.turns_left", n=cs.training_left)
             if cs.status == CREW_INJURED:
-                st += " " + self.tr("fleet.until", date=rules.date_label(cs.injured_until))
+                detail = self.tr("fleet.until", date=rules.date_label(cs.injured_until))
             if cs.status == CREW_CANDIDATE and member.available > v.turn:
-                st = self.tr("fleet.not_before", date=rules.date_label(member.available))
-            draw.text(surf, st, (cx[1], y + self.s(8)), small, status_col.get(cs.status, draw.TEXT), width=cx[2] - cx[1] - self.s(6))
-            skills = " ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
-            draw.text(surf, skills, (cx[2], y + self.s(8)), small, draw.TEXT, width=cx[3] - cx[2] - self.s(6))
+                st, detail = self.tr("fleet.later"), self.tr("fleet.not_before", date=rules.date_label(member.available))
+            sw = skill_cols[0][0] - sx - self.s(6) if skill_cols else mx - sx - self.s(6)
+            draw.text(surf, st, (sx, y + (self.s(2) if detail else self.s(10))), small, status_col.get(cs.status, draw.TEXT),
+                      width=sw)
+            if detail:
+                draw.text(surf, detail, (sx, y + self.s(20)), small, draw.DIM, width=sw)
+            for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
+                val = cs.skills.get(k)
+                draw.text(surf, "—" if val is None else str(val), (x + cw // 2, y + self.s(9)), fs,
+                          draw.TEXT if val is not None else draw.DIM, align="center")
             if cs.status not in (CREW_DEAD, CREW_RETIRED, CREW_CANDIDATE):
-                mb = pygame.Rect(cx[3], y + self.s(12), self.s(60), self.s(8))
+                mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
-                draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(6)), small, draw.DIM)
+                draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(8)), small, draw.DIM)
             pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:

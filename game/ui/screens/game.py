@@ -11,6 +11,8 @@ from game.engine import Action, FundIntelligence
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 
+TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
+
 
 def nav_targets() -> list[tuple[str, str, int]]:
     """(screen name, label key, shortcut) of the planning screens, in the order of the navigation bar."""
@@ -77,12 +79,60 @@ class GameScreen(Screen):
     def act(self, action: Action) -> Transition | None:
         problem = self.app.session.act(action)
         if problem is not None:
-            self.app.status = self.tr("status.rejected", message=problem.message)
+            self.app.status = self.tr("status.rejected", message=self.explain(problem, action))
         else:
             self.app.status = ""
         self.refresh()
         self.rebuild()
         return None
+
+    def explain(self, problem: Any, action: Any) -> str:
+        """The engine's reason for refusing an order, in the player's language and with display names.
+
+        The engine decides (its rejection code); this only words it. Unknown codes keep the engine's message.
+        """
+        v = self.view
+        rules = v.rules
+        code = problem.code.split("/", 1)[-1]
+        kind = type(action).__name__
+        if code == "insufficient_funds":
+            cost = None
+            if kind == "BuyHardware":
+                cost = rules.hardware[action.hardware].unit_cost * action.count
+            elif kind == "PlanMission":
+                cost = rules.missions[action.mission].cost
+            elif kind == "RecruitCrew":
+                cost = rules.settings.recruit_cost
+            if cost is not None:
+                return self.tr("why.cash", cost=cost, cash=v.me.cash)
+        if code == "missing_hardware" and kind == "PlanMission":
+            locked = [hw for _, hw in action.hardware if not v.hardware_unlocked(hw)]
+            if locked:  # no use telling the player to buy what cannot be bought yet
+                hw = locked[0]
+                return self.tr("why.hardware_locked", hw=self.hw_name(hw), tech=self.tech_name(rules.hardware[hw].tech))
+            names = [self.hw_name(hw) for _, hw in action.hardware
+                     if v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw) <= 0]
+            if names:
+                return self.tr("why.no_hardware", what=", ".join(dict.fromkeys(names)))
+        if code == "hardware_locked" and kind == "BuyHardware":
+            hw = rules.hardware[action.hardware]
+            return self.tr("why.hardware_locked", hw=self.hw_name(action.hardware), tech=self.tech_name(hw.tech))
+        if code == "tech_locked" and kind == "FundResearch":
+            return self.tr("why.tech_locked", tech=self.tech_name(action.tech))
+        if code == "too_many_missions":
+            return self.tr("why.too_many", n=rules.settings.max_missions_per_turn)
+        if code == "mission_unavailable":
+            return self.tr("why.mission_unavailable")
+        if code == "bad_crew" and kind == "PlanMission":
+            m = rules.missions[action.mission]
+            if len(action.crew) != m.crew:
+                return self.tr("why.crew_size", n=m.crew)
+            return self.tr("why.crew_trait", what=", ".join(self.term("trait", t) for t in m.crew_traits))
+        if code == "crew_unavailable":
+            if kind == "RecruitCrew" and action.crew in rules.crews and rules.crews[action.crew].available > v.turn:
+                return self.tr("tip.fleet.not_yet", date=rules.date_label(rules.crews[action.crew].available))
+            return self.tr("why.crew_busy")
+        return problem.message
 
     def build(self) -> None:
         self.refresh()
@@ -92,29 +142,37 @@ class GameScreen(Screen):
     def build_content(self) -> None:
         pass
 
-    def build_nav(self) -> None:
+    def nav_layout(self) -> dict[str, pygame.Rect]:
+        """Where each button of the navigation bar goes: the planning screens by name, then "menu" and "end_turn"."""
         w, _ = self.app.size
         y = self.top_h + self.s(2)
         h = self.nav_h - self.s(6)
         size = round(14 * self.app.scale)
         items = nav_targets()
         labels = [self.tr(k) for _, k, _ in items]
-        end_label = self.tr("nav.end_turn")
-        menu_label = self.tr("nav.menu")
+        end_w = draw.font(size + 2, True).size(self.tr("nav.end_turn"))[0] + self.s(28)
+        menu_w = draw.font(size).size(self.tr("nav.menu"))[0] + self.s(22)
         widths = [draw.font(size).size(t)[0] + self.s(22) for t in labels]
-        end_w = draw.font(size + 2, True).size(end_label)[0] + self.s(28)
-        menu_w = draw.font(size).size(menu_label)[0] + self.s(22)
         avail = w - self.s(24) - end_w - menu_w - self.s(8) * (len(items) + 1)
         if sum(widths) > avail:
             k = avail / sum(widths)
             widths = [int(x * k) for x in widths]
+        out: dict[str, pygame.Rect] = {}
         x = self.s(12)
-        for (name, key, shortcut), label, bw in zip(items, labels, widths, strict=True):
-            self.button((x, y, bw, h), label, lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
-                        object_id="#nav", selected=(name == self.name))
+        for (name, _, _), bw in zip(items, widths, strict=True):
+            out[name] = pygame.Rect(x, y, bw, h)
             x += bw + self.s(6)
-        self.button((x, y, menu_w, h), menu_label, self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
-        self.button((w - self.s(12) - end_w, y, end_w, h), end_label, self.end_turn, self.tr("tip.nav.end_turn"),
+        out["menu"] = pygame.Rect(x, y, menu_w, h)
+        out["end_turn"] = pygame.Rect(w - self.s(12) - end_w, y, end_w, h)
+        return out
+
+    def build_nav(self) -> None:
+        rects = self.nav_layout()
+        for name, key, shortcut in nav_targets():
+            self.button(rects[name], self.tr(key), lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
+                        object_id="#nav", selected=(name == self.name))
+        self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
+        self.button(rects["end_turn"], self.tr("nav.end_turn"), self.end_turn, self.tr("tip.nav.end_turn"),
                     key=pygame.K_e, object_id="#primary")
 
     def goto(self, name: str) -> Transition | None:
@@ -231,7 +289,7 @@ class DashboardScreen(GameScreen):
 
     def attention(self) -> list[tuple[str, str, str]]:
         """(text, level, screen) for what needs the player this turn."""
-        from game.engine.state import CREW_ACTIVE, CREW_TRAINING
+        from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_TRAINING
 
         v = self.view
         out: list[tuple[str, str, str]] = []
@@ -240,13 +298,22 @@ class DashboardScreen(GameScreen):
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
         if not funded:
             out.append((self.tr("attn.no_research"), "warn", "research"))
+        from game.engine.odds import useful_funding
+
+        wasted = [t for t in funded if useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
+        if wasted:  # the engine will not spend it: say so, the player may think it still helps
+            out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
         active = [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE]
         training = [c for c, cs in v.me.crews.items() if cs.status == CREW_TRAINING]
         if training:
             out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
         crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
         if crewed and not active and not training:
-            out.append((self.tr("attn.no_crew"), "warn", "fleet"))
+            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CREW_CANDIDATE]
+            if any(t <= v.turn for t in candidates):
+                out.append((self.tr("attn.no_crew"), "warn", "fleet"))
+            elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
+                out.append((self.tr("attn.crew_from", date=v.rules.date_label(min(candidates))), "info", "fleet"))
         if not v.me.plan:
             flyable = [m for m in v.available_missions if self._flyable(m)]
             if flyable:
@@ -265,24 +332,22 @@ class DashboardScreen(GameScreen):
         return out
 
     def _flyable(self, mission: str) -> bool:
-        from game.engine import suggest_plan
-
-        m = self.view.rules.missions[mission]
-        try:
-            return suggest_plan(self.app.session.state, self.side, m) is not None
-        except Exception:  # noqa: BLE001
-            return False
+        return self.view.suggest_plan(mission) is not None
 
     def build_content(self) -> None:
+        self._headlines = None  # the language may have changed
         c = self.content
         col = c.width // 3
         rect = pygame.Rect(c.x, c.y, col - self.s(8), c.height)
         y = rect.y + self.s(40)
         h = self.s(34)
-        colours = {"warn": "#warn", "bad": "#warn"}
+        self._marks: list[tuple[pygame.Rect, str]] = []  # a coloured mark left of each item: how urgent it is
         for text, level, target in self.attention()[:9]:
-            self.button((rect.x + self.s(10), y, rect.width - self.s(20), h), text,
-                        lambda t=target: self.goto(t), self.tr("tip.attention"), object_id="#small")
+            self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
+            bw = rect.width - self.s(30)
+            shown = draw.fit(text, round(13 * self.app.scale), bw - self.s(14))  # too long: cut, and whole in the tip
+            tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
+            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.goto(t), tip, object_id="#small")
             y += h + self.s(6)
         if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
             from game.ui.screens.overlays import TutorialScreen
@@ -304,25 +369,34 @@ class DashboardScreen(GameScreen):
         if getattr(self, "_pending", None) is not None:
             t, self._pending = self._pending, None
             return t
-        if time.monotonic() - self.ticker_t > 5:
+        if time.monotonic() - self.ticker_t > TICKER_SECONDS:
             self.ticker_t = time.monotonic()
-            self.ticker_i += 1
-            self.app.dirty = True
+            if len(self.headlines()) > 1:  # a ticker with one line never changes: nothing to redraw
+                self.ticker_i += 1
+                self.app.dirty = True
         return None
 
     def headlines(self) -> list[str]:
+        """The race's news, newest first; worked out once per build (the log only grows between turns)."""
+        cached = getattr(self, "_headlines", None)
+        if cached is not None:
+            return cached
         from game.ui.screens.resolution import describe
 
         out = []
-        for turn, e in reversed(self.app.session.event_log[-200:]):
+        for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):
             if type(e).__name__ in ("MilestoneAchieved", "MissionSucceeded", "MissionFailed", "MissionPartlySucceeded",
                                     "CrewDied") or (type(e).__name__ == "EventFired" and e.side == self.side):
                 line = describe(self, e)
+                side = getattr(e, "side", None)
+                if line and side and type(e).__name__.startswith("Mission"):  # whose flight: the log line leaves it out
+                    line = self.tr("dash.ticker_side", side=self.app.side_name(side), line=line)
                 if line:
                     out.append(f"{self.view.rules.date_label(turn)} — {line}")
             if len(out) >= 12:
                 break
-        return out or [self.tr("dash.no_news")]
+        self._headlines = out or [self.tr("dash.no_news")]
+        return self._headlines
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
@@ -331,6 +405,9 @@ class DashboardScreen(GameScreen):
         fs = round(15 * self.app.scale)
         # column 1: what needs attention
         draw.panel(surf, pygame.Rect(c.x, c.y, col - self.s(8), c.height), self.tr("dash.attention"), fs)
+        level_colour = {"bad": draw.BAD, "warn": draw.WARN, "info": draw.ACCENT, "good": draw.GOOD}
+        for mark, level in getattr(self, "_marks", []):
+            pygame.draw.rect(surf, level_colour.get(level, draw.DIM), mark, border_radius=3)
         # news ticker across the top of columns 2-3
         tick = pygame.Rect(c.x + col, c.y, c.width - col, self.s(44))
         draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
@@ -400,7 +477,7 @@ class BudgetScreen(GameScreen):
         y = c.y + c.height - self.s(120)
         v = self.view
         bw = self.s(70)
-        for i, (label, delta) in enumerate((("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))):
+        for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
             self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
                         lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
                         self.tr("tip.budget.intel_step", n=delta))
@@ -424,9 +501,14 @@ class BudgetScreen(GameScreen):
         r_total = sum(a for _, a in research)
         plans = sum(p.cost for p in me.plan)
         spend = r_total + me.intel
-        rows: list[tuple[str, str, tuple[int, int, int]]] = [
-            (self.tr("budget.cash"), str(me.cash), draw.TEXT),
-            (self.tr("budget.instalment"), self.tr("budget.per_turn", n=me.budget // tpy), draw.TEXT),
+        paid = [e.amount for e in self.app.session.events_for(self.side)
+                if type(e).__name__ == "InstalmentPaid" and e.side == self.side]
+        rows: list[tuple[str, str, tuple[int, int, int]]] = [(self.tr("budget.cash"), str(me.cash), draw.TEXT)]
+        if paid:
+            rows.append((self.tr("budget.instalment"), f"+{paid[-1]}", draw.GOOD))
+        else:
+            rows.append((self.tr("budget.instalments"), self.tr("budget.n_instalments", n=tpy), draw.DIM))
+        rows += [
             (self.tr("budget.research_total"), str(r_total), draw.ACCENT),
             (self.tr("budget.intel"), str(me.intel), draw.ACCENT),
             (self.tr("budget.launches_paid"), str(plans), draw.DIM),
@@ -462,30 +544,33 @@ class BudgetScreen(GameScreen):
             else:
                 n = turns_to_finish(rules, me, tech, ts, amount)
                 what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
-            draw.text(surf, f"{self.tech_name(t)}: {amount} → {what}", (left.x, y), fs, width=left.width)
+            draw.text(surf, self.tr("budget.buys_line", tech=self.tech_name(t), n=amount, what=what), (left.x, y), fs,
+                      width=left.width)
             y += lh
         if not research:
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
         right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
+        from game.engine.odds import budget_from_prestige
+
         side = rules.side(self.side)
         s = rules.settings
-        from_prestige = me.prestige_year * s.prestige_to_budget // 100
-        projected = max(side.min_budget, min(side.max_budget, me.budget_base + side.budget_growth + me.budget_mod + from_prestige))
         rows2 = [
-            (self.tr("budget.base"), str(me.budget_base + side.budget_growth)),
-            (self.tr("budget.lasting"), f"{me.budget_mod:+d}"),
-            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget), f"{from_prestige:+d}"),
-            (self.tr("budget.projected", year=v.year + 1), str(projected)),
-            (self.tr("budget.this_year"), str(me.budget)),
+            (self.tr("budget.this_year"), str(me.budget), draw.TEXT, False),
+            (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
+            (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
+            (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget),
+             f"{budget_from_prestige(rules, me):+d}", draw.DIM, False),
+            (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
         ]
         y = right.y
-        for label, val in rows2:
-            draw.text(surf, label, (right.x, y), fs, draw.TEXT, width=right.width - self.s(90))
-            draw.text(surf, val, (right.right, y), fs, draw.TEXT, True, align="right")
+        for label, val, col, bold in rows2:
+            draw.text(surf, label, (right.x, y), fs, draw.TEXT, bold, width=right.width - self.s(90))
+            draw.text(surf, val, (right.right, y), fs, col if not bold else draw.TEXT, True, align="right")
             y += lh
-        draw.paragraph(surf, self.tr("budget.projection_note"), pygame.Rect(right.x, y + self.s(4), right.width, lh * 3),
-                       round(13 * self.app.scale), draw.DIM)
+        note = self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget)
+        draw.paragraph(surf, note, pygame.Rect(right.x, y + self.s(4), right.width, lh * 3), round(13 * self.app.scale), draw.DIM)
         y = c.y + c.height - self.s(120) - lh * 2 - self.s(6)
         draw.text(surf, self.tr("budget.intel_title", n=me.intel), (right.x, y), fs, draw.ACCENT, True, right.width)
         est = [r.estimate for r in v.rivals if r.estimate is not None]

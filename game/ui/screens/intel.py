@@ -19,7 +19,7 @@ class RivalScreen(GameScreen):
         y = c.bottom - self.s(44)
         x = c.x + self.s(10)
         bw = self.s(64)
-        for i, (label, delta) in enumerate((("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))):
+        for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
             self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
                         lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
                         self.tr("tip.budget.intel_step", n=delta))
@@ -69,6 +69,8 @@ class RivalScreen(GameScreen):
             if yy < inner.bottom - lh * 2:
                 draw.text(surf, self.tr("rival.recent"), (inner.x, yy), fs, draw.ACCENT, True, half)
                 yy += lh
+                if not recent:
+                    draw.text(surf, self.tr("dash.none"), (inner.x, yy), small, draw.DIM)
                 for rec in reversed(recent):
                     if yy > inner.bottom - lh:
                         break

@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import CancelMission, PlanMission, pick_crew, suggest_plan
+from game.engine import CancelMission, PlanMission
 from game.engine.state import CREW_ACTIVE
 from game.ui import draw
 from game.ui.screens.base import Transition
@@ -35,18 +35,13 @@ class MissionScreen(GameScreen):
         """Select a mission and fill it with the engine's suggestion (or the first options)."""
         self.mission = mission
         m = self.view.rules.missions[mission]
-        plan = None
-        if mission in self.view.available_missions:
-            try:
-                plan = suggest_plan(self.app.session.state, self.side, m)
-            except Exception:  # noqa: BLE001 - no suggestion: fall back to the first options
-                plan = None
+        plan = self.view.suggest_plan(mission)
         if plan is not None:
             self.hardware = dict(plan.hardware)
             self.crew = list(plan.crew)
         else:
-            self.hardware = {s.id: s.options[0] for s in m.slots}
-            self.crew = []
+            self.hardware = {s.id: self.stocked(s.options) for s in m.slots}
+            self.crew = list(self.view.best_crew(mission) or ()) if mission in self.view.available_missions else []
         if rebuild:
             self.rebuild()
         return None
@@ -90,11 +85,16 @@ class MissionScreen(GameScreen):
         self.rebuild()
         return None
 
+    def stocked(self, options: tuple[str, ...] | list[str]) -> str:
+        """The first option with a free unit in store, else the first unlocked one, else the first."""
+        me = self.view.me
+        for hw in options:
+            if me.hardware.get(hw, 0) - me.reserved_hardware(hw) > 0:
+                return hw
+        return next((hw for hw in options if self.view.hardware_unlocked(hw)), options[0])
+
     def best_crew(self) -> Transition | None:
-        try:
-            c = pick_crew(self.app.session.state, self.side, self.view.rules.missions[self.mission])
-        except Exception:  # noqa: BLE001
-            c = None
+        c = self.view.best_crew(self.mission)
         if c is None:
             self.app.status = self.tr("missions.no_crew")
         else:
@@ -146,7 +146,7 @@ class MissionScreen(GameScreen):
             have = v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
-            label = f"{slot_name}: {self.hw_name(hw)} ({have})"
+            label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
             self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
@@ -167,10 +167,11 @@ class MissionScreen(GameScreen):
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
             self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(32)), self.tr("missions.best_crew"),
                         self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
-        ok = self.mission in v.available_missions
+        # the engine says beforehand whether it would take this order; the reason is shown above the button
+        self.blocked = self.app.session.check(self.action())
         self.button((right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
                     self.tr("missions.commit"), self.commit, self.tr("tip.missions.commit"), key=pygame.K_p,
-                    object_id="#primary", enabled=ok and len(v.me.plan) < v.rules.settings.max_missions_per_turn)
+                    object_id="#primary", enabled=self.blocked is None)
         # planned launches, each cancellable
         y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
         for i, p in enumerate(v.me.plan):
@@ -252,13 +253,14 @@ class MissionScreen(GameScreen):
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
         y += self.s(6)
-        draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, inner.width)
+        # the steps as a small table: how likely each is to pass, and what share of all flights go wrong there
+        c2 = inner.x + lw + (inner.width - lw) // 2
+        draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, lw - self.s(6))
+        draw.text(surf, self.tr("odds.col_pass"), (c2 - self.s(8), y + self.s(2)), small, draw.DIM, align="right")
+        draw.text(surf, self.tr("odds.col_risk"), (inner.right, y + self.s(2)), small, draw.DIM, align="right")
         y += lh
-        # each step's share of the risk: its chance of failing, among all the steps' chances of failing
-        fails = [100 - so.chance for so in odds.steps]
-        total = sum(fails) or 1
-        for st, so, f in zip(m.steps, odds.steps, fails, strict=True):
-            if y > right.bottom - self.s(150):
+        for st, so in zip(m.steps, odds.steps, strict=True):
+            if y > right.bottom - self.s(170):
                 draw.text(surf, "…", (inner.x, y), fs, draw.DIM)
                 y += lh
                 break
@@ -267,9 +269,18 @@ class MissionScreen(GameScreen):
             if st.fatal and m.crew:
                 flag += " !"
             draw.text(surf, name + flag, (inner.x, y), small, draw.TEXT, width=lw - self.s(6))
-            draw.text(surf, self.tr("odds.step_line", c=so.chance, share=round(100 * f / total)), (inner.x + lw, y), small,
-                      draw.DIM, width=inner.width - lw)
+            draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
+            draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,
+                      align="right")
             y += lh - self.s(2)
+        # where the flight is most likely lost, and what would make it safer: the tech behind that step
+        worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
+        if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
+            so = odds.steps[worst]
+            st = m.steps[worst]
+            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
+                           r=v.me.reliability(so.tech))
+            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 3), small, draw.ACCENT)
         y += self.s(6)
         # the prestige a first would bring
         for ms in m.milestones:
@@ -290,4 +301,14 @@ class MissionScreen(GameScreen):
         pr = m.prestige
         draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
                   (inner.x, y), small, draw.DIM, width=inner.width)
-        draw.text(surf, self.tr("odds.legend"), (inner.x, right.bottom - self.s(78)), small, draw.DIM, width=inner.width)
+        # above the button: the legend of the step marks (wrapped), and above it why the launch cannot be planned
+        legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
+        small_lh = draw.font(small).get_linesize() + self.s(2)
+        top = right.bottom - self.s(58) - small_lh * len(legend)
+        draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * len(legend)), small, draw.DIM)
+        blocked = getattr(self, "blocked", None)
+        if blocked is not None:
+            why = self.tr("missions.cannot", why=self.explain(blocked, self.action()))
+            lines = draw.wrap(why, fs, inner.width)[:3]
+            draw.paragraph(surf, why, pygame.Rect(inner.x, top - lh * len(lines) - self.s(6), inner.width, lh * len(lines)),
+                           fs, draw.WARN)

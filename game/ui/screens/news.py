@@ -78,11 +78,17 @@ class NewsScreen(GameScreen):
         for i, ch in enumerate(event.choices):
             text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
             # the scenario may already state the consequences in the choice's text
-            label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} — {consequences(self, ch.effects)}"
+            label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} ({consequences(self, ch.effects)})"
             self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
-                        lambda c=ch.id, d=did: self.act(Decide(self.side, d, c)),
+                        lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
                         self.tr("tip.news.choice"), key=pygame.K_1 + i if i < 9 else None)
             y += self.s(48)
+
+    def decide(self, decision: int, choice: str, text: str) -> Transition | None:
+        t = self.act(Decide(self.side, decision, choice))
+        if not self.app.status:  # taken: say so, the choices have gone from the page
+            self.app.status = self.tr("news.decided", choice=text)
+        return t
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view

@@ -13,8 +13,8 @@ from game.ui.screens.base import Pop, Screen, Transition
 SHORTCUTS = [
     ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
     ("Ctrl+S", "help.save"), ("Ctrl+L", "help.load"), ("Ctrl+M / F8", "help.mute"), ("F11", "help.fullscreen"),
-    ("D B R H M N I T", "help.nav"), ("E", "help.end"), ("G", "help.guide"), ("F / + / − / 0", "help.research"),
-    ("← ↑ → ↓", "help.arrows"), ("P / C", "help.missions"), ("1–9", "help.choices"),
+    ("D B R H M N I T", "help.nav"), ("E", "help.end"), ("G", "help.guide"), ("F / + / – / 0", "help.research"),
+    (None, "help.arrows"), ("P / C", "help.missions"), ("1–9", "help.choices"),
 ]
 
 
@@ -36,6 +36,7 @@ class HelpScreen(Screen):
         lh = draw.font(fs).get_linesize() + self.s(5)
         y = inner.y + self.s(6)
         for keys, key in SHORTCUTS:
+            keys = keys or self.tr("help.arrow_keys")
             draw.text(surf, keys, (inner.x + self.s(10), y), fs, draw.WARN, True, self.s(220))
             draw.text(surf, self.tr(key), (inner.x + self.s(250), y), fs, draw.TEXT, width=inner.width - self.s(260))
             y += lh
@@ -105,25 +106,26 @@ class TutorialScreen(Screen):
         return None
 
     def target(self) -> pygame.Rect | None:
-        """Where on the planning screen this step points."""
-        w, h = self.app.size
-        s = self.s
+        """The one control (or area) of the planning screen below that this step talks about."""
         key = self.STEPS[self.step]
+        under = self.under
         if key == "top":
-            return pygame.Rect(0, 0, w, s(58))
-        order = {"research": 2, "fleet": 3, "missions": 4}
-        if key in order:
-            # the nav buttons are laid out left to right from x=12; approximate by proportion
-            return pygame.Rect(s(12), s(58), w - s(24), s(38))
-        if key == "end":
-            return pygame.Rect(w - s(200), s(58), s(200), s(38))
-        return None
+            w, _ = self.app.size
+            return pygame.Rect(4, 4, w - 8, getattr(under, "top_h", self.s(58)) - 8)
+        layout = under.nav_layout() if hasattr(under, "nav_layout") else {}
+        name = {"research": "research", "fleet": "fleet", "missions": "missions", "end": "end_turn"}.get(key)
+        return layout.get(name) if name else None
 
     def draw(self, surf: pygame.Surface) -> None:
         t = self.target()
-        if t is not None:
-            pygame.draw.rect(surf, draw.FOCUS, t.inflate(4, 4), 3, border_radius=6)
         box = self.box()
+        if t is not None:
+            # the control shows through the shade, framed, with a line from the card to it
+            if self.backdrop is not None:
+                surf.blit(self.backdrop, t, t)
+            pygame.draw.rect(surf, draw.FOCUS, t.inflate(8, 8), 3, border_radius=7)
+            pygame.draw.line(surf, draw.FOCUS, (min(max(t.centerx, box.x + self.s(20)), box.right - self.s(20)), box.y),
+                             (t.centerx, t.bottom + self.s(4)), 2)
         key = self.STEPS[self.step]
         inner = draw.panel(surf, box, self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
                            round(19 * self.app.scale))

@@ -46,19 +46,24 @@ class ResearchScreen(GameScreen):
         self.pos = layout(rules)
         self.nodes: dict[str, pygame.Rect] = {}
 
+    @property
+    def details_w(self) -> int:
+        """The width of the panel of the chosen tech: narrower on a small window, so the tree's tiles can be wider."""
+        return max(self.s(300), min(self.s(342), self.content.width // 4))
+
     def graph_rect(self) -> pygame.Rect:
         c = self.content
-        return pygame.Rect(c.x, c.y, c.width - self.s(350), c.height)
+        return pygame.Rect(c.x, c.y, c.width - self.details_w - self.s(8), c.height)
 
     def compute_nodes(self) -> None:
-        g = self.graph_rect().inflate(-self.s(20), -self.s(72))
-        g.y += self.s(8)
+        g = self.graph_rect().inflate(-self.s(16), -self.s(64))
+        g.y += self.s(4)
         ncols = max(c for c, _ in self.pos.values()) + 1
         nrows = max(r for _, r in self.pos.values()) + 1
         cw = g.width / ncols
         rh = g.height / nrows
-        nw = int(min(self.s(190), cw - self.s(28)))
-        nh = int(min(self.s(54), rh - self.s(8)))
+        nw = int(min(self.s(190), cw - self.s(14)))
+        nh = int(min(self.s(58), rh - self.s(6)))
         self.nodes = {
             t: pygame.Rect(int(g.x + c * cw + (cw - nw) / 2), int(g.y + r * rh + (rh - nh) / 2), nw, nh)
             for t, (c, r) in self.pos.items()
@@ -69,14 +74,14 @@ class ResearchScreen(GameScreen):
         for t, rect in self.nodes.items():
             self.hotspot(rect, lambda t=t: self.select(t))
         c = self.content
-        px = c.right - self.s(338)
+        px = c.right - self.details_w + self.s(4)
         y = c.bottom - self.s(140)
         ts = self.view.me.techs[self.selected]
         tech = self.view.rules.techs[self.selected]
         useful = useful_funding(self.view.rules, self.view.me, tech, ts)
         can = ts.done or self.selected in self.view.available_techs
-        bw = self.s(77)
-        steps = (("−5", -5), ("−1", -1), ("+1", 1), ("+5", 5))
+        bw = (self.details_w - self.s(8) - 3 * self.s(6)) // 4
+        steps = (("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))
         for i, (label, delta) in enumerate(steps):
             self.button((px + i * (bw + self.s(6)), y, bw, self.s(34)), label,
                         lambda d=delta: self.fund(self.view.me.techs[self.selected].funding + d),
@@ -120,8 +125,13 @@ class ResearchScreen(GameScreen):
         v = self.view
         rules = v.rules
         fs = round((14 if len(self.nodes) < 16 else 12) * self.app.scale)
+        min_fs = round(10 * self.app.scale)
         g = self.graph_rect()
         draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))
+        # what all research orders come to, beside the cash they are paid from at the end of the turn
+        ordered = sum(ts.funding for ts in v.me.techs.values())
+        draw.text(surf, self.tr("research.ordered", n=ordered, cash=v.me.cash), (g.right - self.s(10), g.y + self.s(7)),
+                  round(13 * self.app.scale), draw.WARN if ordered > v.me.cash else draw.DIM, align="right")
         if not self.nodes:
             self.compute_nodes()
         # edges first
@@ -147,20 +157,20 @@ class ResearchScreen(GameScreen):
             pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
                              border_radius=5)
             col = draw.TEXT if ts.done or t in v.available_techs else draw.DIM
-            lines = draw.wrap(self.tech_name(t), fs, rect.width - self.s(10), ts.funding > 0)
-            room = max(1, (rect.height - self.s(14)) // draw.font(fs).get_linesize())
-            if len(lines) > room:
-                lines = [*lines[: room - 1], " ".join(lines[room - 1:])]
-            for i, line in enumerate(lines[:room]):
-                draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(2) + i * draw.font(fs).get_linesize()), fs, col,
-                          ts.funding > 0, rect.width - self.s(10))
-            barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(12), rect.width - self.s(12), self.s(6))
+            # the whole name, wrapped, in a smaller type if it must: never cut
+            bold = ts.funding > 0
+            size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
+            lh = draw.font(size, bold).get_linesize()
+            for i, line in enumerate(lines):
+                draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
+            barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(10), rect.width - self.s(12), self.s(5))
             if ts.done:
                 draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
             else:
                 draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
-            if ts.funding > 0:
-                pygame.draw.circle(surf, draw.WARN, (rect.right - self.s(7), rect.y + self.s(7)), self.s(4))
+            if ts.funding > 0:  # a badge on the corner, clear of the name
+                pygame.draw.circle(surf, draw.BG, (rect.right - self.s(1), rect.y + self.s(1)), self.s(6))
+                pygame.draw.circle(surf, draw.WARN, (rect.right - self.s(1), rect.y + self.s(1)), self.s(4))
         # legend
         lx = g.x + self.s(10)
         ly = g.bottom - self.s(22)
@@ -178,7 +188,7 @@ class ResearchScreen(GameScreen):
         v = self.view
         rules = v.rules
         c = self.content
-        box = pygame.Rect(c.right - self.s(342), c.y, self.s(342), c.height)
+        box = pygame.Rect(c.right - self.details_w, c.y, self.details_w, c.height)
         t = self.selected
         tech = rules.techs[t]
         ts = v.me.techs[t]

@@ -12,6 +12,7 @@ from game.ui import draw
 from game.ui.screens.base import Replace, Reset, Screen, Transition
 
 STEP_TIME = 0.55  # seconds per mission step in the animation
+SWEEP = 0.6  # radians of the climb to orbit: the whole arc stays inside the picture
 
 
 def describe(screen: Any, e: Any) -> str:
@@ -69,7 +70,8 @@ class Flight:
         self.mission = mission
         self.steps: list[tuple[str, bool]] = []
         self.result = "success"
-        self.lines: list[str] = []
+        self.lines: list[str] = []  # the launch, then its outcome
+        self.extras: list[tuple[str, bool]] = []  # what followed (a first, a death), shown after the outcome; True: a first
 
 
 class ResolutionScreen(Screen):
@@ -80,9 +82,7 @@ class ResolutionScreen(Screen):
         self.side = side
         self.demo = demo
         s = app.session
-        events = s.events_for(side) if side else [e for e in s.last_events if type(e).__name__ in (
-            "MissionLaunched", "StepRolled", "MissionSucceeded", "MissionPartlySucceeded", "MissionFailed",
-            "MissionScrubbed", "MilestoneAchieved", "CrewDied", "GameWon")]
+        events = s.events_for(side) if side else s.public_events()
         self.flights: list[Flight] = []
         self.home: list[str] = []
         cur: Flight | None = None
@@ -100,7 +100,7 @@ class ResolutionScreen(Screen):
                     cur.result = "crew_lost"
                 cur.lines.append(describe(self, e))
             elif kind in ("MilestoneAchieved", "CrewDied") and cur is not None and e.side == cur.side:
-                cur.lines.append(describe(self, e))
+                cur.extras.append((describe(self, e), kind == "MilestoneAchieved" and e.rank == 1))
             else:
                 line = describe(self, e)
                 if line:
@@ -118,7 +118,21 @@ class ResolutionScreen(Screen):
         return not self.done or self.demo
 
     def duration(self, f: Flight) -> float:
-        return (len(f.steps) + 2) * STEP_TIME
+        """A flight's time on screen: its steps up to the one that ended it, and a moment to read the outcome."""
+        return (self.flown_steps(f) + 2) * STEP_TIME
+
+    @staticmethod
+    def flown_steps(f: Flight) -> int:
+        failed_at = next((i for i, (_, ok) in enumerate(f.steps) if not ok), None)
+        if f.result in ("failure", "crew_lost") and failed_at is not None:
+            return failed_at + 1
+        return max(1, len(f.steps))
+
+    def revealed(self, i: int) -> bool:
+        """Whether the outcome of flight `i` has been shown yet (the log then tells it too)."""
+        if self.done or i < self.index:
+            return True
+        return i == self.index and self.t >= (self.flown_steps(self.flights[i]) + 1) * STEP_TIME
 
     def update(self, dt: float) -> Transition | None:
         if not self.done:
@@ -192,17 +206,21 @@ class ResolutionScreen(Screen):
         w, h = self.app.size
         s = self.app.session
         rules = s.rules
-        title = self.tr("resolution.title", date=rules.date_label(s.state.turn - 1))
+        title = self.tr("resolution.title", date=rules.date_label(s.turn - 1))
         if self.demo:
             title = self.tr("resolution.demo") + " — " + title
         draw.text(surf, title, (self.s(20), self.s(12)), round(24 * self.app.scale), draw.TEXT, True, w - self.s(40))
         # prestige of every side, for the watcher of a demo
         x = self.s(20)
+        v = s.view(self.side or s.viewer())
+        prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
         for sid in s.sides:
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (x + self.s(6), self.s(62)), self.s(6), c)
-            r = draw.text(surf, f"{self.app.side_name(sid)}: {s.state.sides[sid].prestige if self.demo else ''}".rstrip(": "),
-                          (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
+            # the prestige after the turn, once every outcome has been shown (it would give them away)
+            label = (self.tr("resolution.prestige", side=self.app.side_name(sid), p=prestige[sid]) if self.done
+                     else self.app.side_name(sid))
+            r = draw.text(surf, label, (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
             x = r.right + self.s(24)
         scene = pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
         self.draw_scene(surf, scene)
@@ -245,11 +263,11 @@ class ResolutionScreen(Screen):
             if not moon_bound or u < 0.5:
                 k = u / (0.5 if moon_bound else 1.0)
                 a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0])
-                a = a0 + k * 1.1
+                a = a0 + k * SWEEP
                 rad = er + (orbit_r - er) * min(1.0, k * 2.5)
                 return int(earth[0] + rad * math.cos(a)), int(earth[1] + rad * math.sin(a))
             k = (u - 0.5) / 0.5
-            a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0]) + 1.1
+            a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0]) + SWEEP
             sx, sy = earth[0] + orbit_r * math.cos(a0), earth[1] + orbit_r * math.sin(a0)
             return int(sx + (moon[0] - sx) * k), int(sy + (moon[1] - sy) * k)
 
@@ -299,11 +317,13 @@ class ResolutionScreen(Screen):
         lines: list[tuple[str, tuple[int, int, int]]] = []
         for i, f in enumerate(shown):
             colour, _ = self.app.side_style(f.side)
-            fl = f.lines if (self.done or i < self.index) else f.lines[:1]
-            for j, line in enumerate(fl):
-                lines.append((("" if j == 0 else "   ") + line, colour if j == 0 else draw.TEXT))
+            lines.append((f.lines[0], colour))
+            if self.revealed(i):
+                lines.extend(("   " + line, draw.TEXT) for line in f.lines[1:])
+                lines.extend(("   " + text, draw.WARN if first else draw.TEXT) for text, first in f.extras)
         if self.done and self.home:
-            lines.append(("", draw.TEXT))
+            if lines:
+                lines.append(("", draw.TEXT))
             lines.append((self.tr("resolution.home") if not self.demo else "", draw.ACCENT))
             lines.extend((f"• {x}", draw.TEXT) for x in self.home)
         wrapped: list[tuple[str, tuple[int, int, int]]] = []

@@ -23,11 +23,27 @@ class SaveLoadScreen(Screen):
         self.entry_w: Any = None
         self.infos = saves.list_saves(app.settings.saves())
 
+    def names(self, info: saves.SaveInfo) -> tuple[str, str]:
+        """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
+        from game.ui.screens.title import _package_strings, installed, package_text
+
+        lang = self.app.settings.language
+        cache = self.__dict__.setdefault("_packages", None)
+        if cache is None:
+            cache = self._packages = installed(self.app)
+        pkg = cache.get(info.scenario)
+        if pkg is None:
+            return info.scenario, info.sides
+        table, english = _package_strings(pkg, lang), _package_strings(pkg, "en")
+        sides = [x.strip() for x in info.sides.split(",") if x.strip()]
+        named = [table.get(f"side.{x}.name") or english.get(f"side.{x}.name") or x for x in sides]
+        return package_text(pkg, "name", lang), ", ".join(named)
+
     def default_name(self) -> str:
         s = self.app.session
         if s is None:
             return "game"
-        return f"{s.rules.id}-{s.rules.date_label(s.state.turn)}".replace(" ", "_")
+        return f"{s.rules.id}-{s.rules.date_label(s.turn)}".replace(" ", "_")
 
     def build(self) -> None:
         w, h = self.app.size
@@ -35,9 +51,12 @@ class SaveLoadScreen(Screen):
         x = self.s(40)
         y = self.s(90)
         if self.mode == "save":
-            self.entry_w = self.entry((x, y, self.s(420), self.s(38)), self.default_name())
+            self.entry_w = self.entry((x, y, self.s(420), self.s(38)), self.default_name(), self.tr("tip.saves.name"),
+                                      submit=self.save_named)
             self.button((x + self.s(430), y, self.s(160), self.s(38)), self.tr("saves.save"), self.save_named,
                         self.tr("tip.saves.save"), object_id="#primary")
+            # the name box has the keyboard from the start: type a name, press Enter
+            self.focus_text(self.entry_w)
             y += self.s(56)
         rh = self.s(44)
         per = max(1, (h - y - self.s(140)) // rh)
@@ -105,7 +124,7 @@ class SaveLoadScreen(Screen):
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
-        cols = [self.s(40), int(w * 0.3), int(w * 0.5), int(w * 0.62), int(w * 0.7)]
+        cols = [self.s(40), int(w * 0.25), int(w * 0.47), int(w * 0.58), int(w * 0.71)]
         for x, key in zip(cols, ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.when"), strict=True):
             draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
         rh = self.s(44)
@@ -116,10 +135,11 @@ class SaveLoadScreen(Screen):
         for i, info in enumerate(items):
             yy = y + self.s(40) + i * rh + self.s(8)
             draw.text(surf, info.name, (cols[0], yy), fs, draw.TEXT, True, cols[1] - cols[0] - self.s(8))
-            draw.text(surf, info.scenario, (cols[1], yy), fs, draw.TEXT, width=cols[2] - cols[1] - self.s(8))
-            draw.text(surf, info.sides, (cols[2], yy), fs, draw.TEXT, width=cols[3] - cols[2] - self.s(8))
-            draw.text(surf, self.tr("saves.date_turn", date=info.date, turn=info.turn), (cols[3], yy), fs, draw.TEXT,
-                      width=cols[4] - cols[3] - self.s(8))
+            scenario, sides = self.names(info)
+            draw.text(surf, scenario, (cols[1], yy), fs, draw.TEXT, width=cols[2] - cols[1] - self.s(8))
+            draw.text(surf, sides, (cols[2], yy), fs, draw.TEXT, width=cols[3] - cols[2] - self.s(8))
+            date = self.tr("saves.date_over", date=info.date) if info.over else info.date
+            draw.text(surf, date, (cols[3], yy), fs, draw.TEXT, width=cols[4] - cols[3] - self.s(8))
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.saved_at))
             draw.text(surf, when, (cols[4], yy), small, draw.DIM, width=w - self.s(240) - cols[4])
         if self.app.status:

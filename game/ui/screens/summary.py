@@ -11,6 +11,17 @@ from game.ui.screens.base import Push, Reset, Screen, Transition
 from game.ui.screens.game import GameScreen
 
 
+def nice_step(span: int, lines: int = 4) -> int:
+    """A round gap between grid lines (1, 2, 5, 10, 20, 50...) giving about `lines` lines over `span`."""
+    raw = max(1, span) / lines
+    step = 1
+    while True:
+        for k in (1, 2, 5):
+            if step * k >= raw:
+                return step * k
+        step *= 10
+
+
 def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
           series: list[tuple[str, list[tuple[int, int]], bool]]) -> None:
     """Lines over turns, one per side: colour, shape markers and a legend, so colour is never the only cue.
@@ -28,13 +39,13 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         return
     t0 = min(p[0] for p in pts)
     t1 = max(max(p[0] for p in pts), t0 + 1)
-    v0 = min(0, min(p[1] for p in pts))
-    v1 = max(max(p[1] for p in pts), v0 + 1)
-    for k in range(5):
-        yv = v0 + (v1 - v0) * k / 4
-        y = plot.bottom - int(plot.height * k / 4)
+    step = nice_step(max(p[1] for p in pts) - min(0, min(p[1] for p in pts)))
+    v0 = (min(0, min(p[1] for p in pts)) // step) * step  # round down to a step
+    v1 = max(-(-max(p[1] for p in pts) // step) * step, v0 + step)  # and up
+    for yv in range(v0, v1 + 1, step):
+        y = plot.bottom - int(plot.height * (yv - v0) / (v1 - v0))
         pygame.draw.line(surf, (40, 48, 60), (plot.x, y), (plot.right, y))
-        draw.text(surf, str(int(yv)), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
+        draw.text(surf, str(yv), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
     rules = app.session.rules
     draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)
     draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
@@ -140,9 +151,10 @@ class EndScreen(Screen):
         s = self.app.session
         if s is None:
             return
-        st = s.state
+        result = s.outcome()
+        v = s.view(s.viewer())  # after the end every side's record is public; any view shows it
         w, h = self.app.size
-        winner = st.winner
+        winner = v.winner
         big = round(38 * self.app.scale)
         if winner:
             colour, shape = self.app.side_style(winner)
@@ -151,11 +163,12 @@ class EndScreen(Screen):
         else:
             colour, title = draw.TEXT, self.tr("end.draw")
         draw.text(surf, title, (w // 2, self.s(20)), big, colour, True, w - self.s(80), align="center")
-        reason_key = f"victory.{st.end_reason}.name"
+        end_reason = result.reason if result is not None else ""
+        reason_key = f"victory.{end_reason}.name"
         reason = self.app.stext(reason_key)
         if reason == reason_key:
-            reason = self.tr("end.reason." + st.end_reason) if self.tr.has("end.reason." + st.end_reason) else st.end_reason
-        draw.text(surf, self.tr("end.how", reason=reason, date=s.rules.date_label(st.turn - 1)), (w // 2, self.s(80)),
+            reason = self.tr("end.reason." + end_reason) if self.tr.has("end.reason." + end_reason) else end_reason
+        draw.text(surf, self.tr("end.how", reason=reason, date=v.rules.date_label(v.turn - 1)), (w // 2, self.s(80)),
                   round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
         # the score
         box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))
@@ -163,15 +176,16 @@ class EndScreen(Screen):
         fs = round(16 * self.app.scale)
         lh = draw.font(fs).get_linesize() + self.s(6)
         y = inner.y
-        for sid in sorted(s.sides, key=lambda x: -st.sides[x].prestige):
-            side = st.sides[sid]
+        records = [(v.side, v.me.prestige, len(v.me.milestones), v.me.launches, v.me.deaths)]
+        records += [(r.id, r.prestige, len(r.milestones), r.launches, r.deaths) for r in v.rivals]
+        for sid, prestige, milestones, launches, deaths in sorted(records, key=lambda x: -x[1]):
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (inner.x + self.s(8), y + lh // 2 - self.s(3)), self.s(7), c)
             draw.text(surf, self.app.side_name(sid), (inner.x + self.s(24), y), fs, c, True, inner.width // 2)
-            draw.text(surf, self.tr("end.prestige", p=side.prestige), (inner.right, y), fs, draw.TEXT, True, align="right")
+            draw.text(surf, self.tr("end.prestige", p=prestige), (inner.right, y), fs, draw.TEXT, True, align="right")
             y += lh
-            draw.text(surf, self.tr("end.detail", m=len(side.milestones), l=side.launches, d=side.deaths), (inner.x + self.s(24), y - self.s(6)),
+            draw.text(surf, self.tr("end.detail", m=milestones, l=launches, d=deaths), (inner.x + self.s(24), y - self.s(6)),
                       round(13 * self.app.scale), draw.DIM, width=inner.width - self.s(24))
             y += lh
         timeline(self, surf, pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height),
-                 {k: list(v) for k, v in st.firsts.items()})
+                 {k: list(order) for k, order in v.firsts.items()})

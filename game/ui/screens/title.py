@@ -13,7 +13,7 @@ from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
 from game.ui.settings import LANGUAGES, SCALES, SIZES
 
-UI_LANGUAGES = ("en", "vi")  # complete translations; ru has the welcome only
+UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
 
 
 def load_scenario(app: Any, ref: str, mods: list[str]) -> tuple[Any, str]:
@@ -34,6 +34,46 @@ def load_scenario(app: Any, ref: str, mods: list[str]) -> tuple[Any, str]:
         return None, f"{ref}: {e}"
     cache[key] = sc
     return sc, ""
+
+
+def package_text(pkg: Any, what: str, lang: str) -> str:
+    """A package's display name (`what`="name") or description ("desc") in `lang`.
+
+    The manifest may give a plain text or a map of languages; left out, the package's own strings
+    hold it under scenario.<id>.name / mod.<id>.name (and .desc). The id is the last resort for a name.
+    """
+    value = getattr(pkg.manifest, "name" if what == "name" else "description", None)
+    if isinstance(value, dict) and value:
+        return str(value.get(lang) or value.get("en") or next(iter(value.values())))
+    if isinstance(value, str) and value:
+        return value
+    key = f"{'mod' if pkg.is_mod else 'scenario'}.{pkg.id}.{what}"
+    for code in (lang, "en"):
+        text = _package_strings(pkg, code).get(key)
+        if text:
+            return text
+    return pkg.id if what == "name" else ""
+
+
+_STRINGS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _package_strings(pkg: Any, lang: str) -> dict[str, str]:
+    path = getattr(pkg, "string_files", {}).get(lang)
+    key = (str(path), lang)
+    if key not in _STRINGS:
+        table: dict[str, str] = {}
+        if path is not None:
+            try:
+                import yaml
+
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    table = {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int))}
+            except (OSError, ValueError, yaml.YAMLError):
+                pass
+        _STRINGS[key] = table
+    return _STRINGS[key]
 
 
 def installed(app: Any) -> dict[str, Any]:
@@ -152,11 +192,6 @@ class TitleScreen(Screen):
         draw.text(surf, self.tr("title.name"), (w // 2, int(h * 0.08)), big, (240, 240, 250), True, align="center")
         draw.text(surf, self.tr("title.tagline"), (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
                   round(18 * self.app.scale), draw.DIM, align="center")
-        # the Russian welcome, whatever the language
-        from game.ui.i18n import table
-
-        welcome = table("ru").get("title.welcome", "")
-        draw.text(surf, welcome, (w // 2, int(h * 0.30)), round(16 * self.app.scale), draw.WARN, align="center")
         if self.app.status:
             draw.text(surf, self.app.status, (w // 2, h - self.s(36)), round(14 * self.app.scale), draw.BAD,
                       width=w - self.s(340), align="center")
@@ -170,14 +205,13 @@ class NewGameScreen(Screen):
     """Scenario, mods, who plays each side (a person, or the computer at a named level), seed, language."""
 
     name = "newgame"
-    CONTROLLERS = ("human", "ai:easy", "ai:normal", "ai:hard")
 
     def __init__(self, app: Any, hotseat: bool) -> None:
         super().__init__(app)
         self.hotseat = hotseat
-        packages = installed(app)
-        self.scenarios = [p for p, pkg in packages.items() if not pkg.is_mod]
-        self.mods_all = [p for p, pkg in packages.items() if pkg.is_mod]
+        self.packages = installed(app)
+        self.scenarios = [p for p, pkg in self.packages.items() if not pkg.is_mod]
+        self.mods_all = [p for p, pkg in self.packages.items() if pkg.is_mod]
         first = app.launch_scenario()
         if first not in self.scenarios:
             self.scenarios.insert(0, first)
@@ -187,6 +221,10 @@ class NewGameScreen(Screen):
         self.seed_w: Any = None
         self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
         self.load_current()
+
+    @property
+    def CONTROLLERS(self) -> tuple[str, ...]:  # noqa: N802 - kept as the name tests and older code use
+        return ("human", *(f"ai:{lv}" for lv in ai_levels()))
 
     def load_current(self) -> None:
         self.sc, self.error = load_scenario(self.app, self.scenario, self.mods)
@@ -198,35 +236,63 @@ class NewGameScreen(Screen):
     def side_label(self, side: str) -> str:
         return self.sc.text(f"side.{side}.name", self.app.settings.language) if self.sc else side
 
+    # -- layout: one row per setting, the same for the widgets and the labels drawn beside them ----
+
+    @property
+    def row(self) -> int:
+        return self.s(46)
+
+    def mod_rows(self) -> int:
+        return max(1, -(-len(self.mods_all[:6]) // 2))
+
+    def rows(self) -> dict[str, int]:
+        """The y of each row: scenario, mods, one per side, seed, language, and where the description starts."""
+        y = self.s(96)
+        out = {"scenario": y}
+        y += self.row
+        out["mods"] = y
+        y += self.row * self.mod_rows()
+        for side in (self.sc.ruleset.side_ids if self.sc is not None else ()):
+            out["side:" + side] = y
+            y += self.row
+        if self.sc is None:
+            y += self.row * 2
+        out["seed"] = y
+        y += self.row
+        out["language"] = y
+        y += self.row
+        out["desc"] = y
+        return out
+
+    def columns(self) -> tuple[int, int, int]:
+        """x of the labels, x of the controls, width of the controls."""
+        w, _ = self.app.size
+        x = self.s(60)
+        lw = self.s(240)
+        return x, x + lw, min(self.s(560), w - x - lw - self.s(520))
+
     def build(self) -> None:
         w, h = self.app.size
-        x = self.s(60)
-        lw = self.s(260)
-        bw = min(self.s(560), w - x - lw - self.s(400))
-        y = self.s(100)
-        row = self.s(48)
-        self.button((x + lw, y, bw, self.s(38)), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
-        y += row
-        if self.mods_all:
-            mx = x + lw
-            for m in self.mods_all[:6]:
-                b = self.button((mx, y, self.s(180), self.s(38)), m, lambda m=m: self.toggle_mod(m), self.tr("tip.new.mod"),
-                                selected=m in self.mods)
-                mx += self.s(188)
-        y += row
+        x, cx, bw = self.columns()
+        rows = self.rows()
+        bh = self.row - self.s(8)
+        lang = self.app.settings.language
+        self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
+        mw = (w - cx - x - self.s(8)) // 2  # the mods' row has no note beside it: it may use the whole width
+        for i, m in enumerate(self.mods_all[:6]):
+            on = m in self.mods
+            pkg = self.packages[m]
+            tip = package_text(pkg, "desc", lang) or self.tr("tip.new.mod")
+            self.button((cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
+                        self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
+                        lambda m=m: self.toggle_mod(m), tip, selected=on)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 c = self.controllers[side]
-                self.button((x + lw, y, bw, self.s(38)), self.controller_label(c), lambda s=side: self.next_controller(s),
+                self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
                             self.tr("tip.new.controller"))
-                y += row
-        else:
-            y += row * 2
-        self.seed_w = self.entry((x + lw, y, self.s(220), self.s(38)), self.seed_text)
-        y += row
-        self.button((x + lw, y, bw, self.s(38)), self.tr(f"lang.{self.app.settings.language}"), self.next_language,
-                    self.tr("tip.new.language"))
-        self.start_y = y + row
+        self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
+        self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
         self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
                     self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
                     key=pygame.K_RETURN, ctrl=True)
@@ -238,12 +304,29 @@ class NewGameScreen(Screen):
         return self.scenario
 
     def controller_label(self, c: str) -> str:
-        return self.tr("controller." + c.replace(":", "_"))
+        key = "controller." + c.replace(":", "_")
+        return self.tr(key) if self.tr.has(key) else self.tr("controller.ai_other", level=c.split(":", 1)[-1])
+
+    def controller_meaning(self, c: str) -> str:
+        """What choosing this controller means: from the computer players' own one-liners when they give them."""
+        if c == "human":
+            humans = sum(1 for x in self.controllers.values() if x == "human")
+            return self.tr("controller_meaning.human_hotseat" if humans > 1 else "controller_meaning.human")
+        level = c.split(":", 1)[-1]
+        info = ai_level_info(level, self.app.settings.language)
+        key = "controller_meaning." + c.replace(":", "_")
+        if info and (self.app.settings.language == "en" or not self.tr.has(key)):
+            return info
+        return self.tr(key) if self.tr.has(key) else (info or "")
+
+    def _keep_seed(self) -> None:
+        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
 
     def next_scenario(self) -> Transition | None:
         i = self.scenarios.index(self.scenario) if self.scenario in self.scenarios else -1
         self.scenario = self.scenarios[(i + 1) % len(self.scenarios)]
         self.controllers = {}
+        self._keep_seed()
         self.load_current()
         self.rebuild()
         return None
@@ -253,21 +336,23 @@ class NewGameScreen(Screen):
             self.mods.remove(m)
         else:
             self.mods.append(m)
+        self._keep_seed()
         self.load_current()
         self.rebuild()
         return None
 
     def next_controller(self, side: str) -> Transition | None:
+        options = self.CONTROLLERS
         c = self.controllers[side]
-        self.controllers[side] = self.CONTROLLERS[(self.CONTROLLERS.index(c) + 1) % len(self.CONTROLLERS)]
-        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
+        self.controllers[side] = options[(options.index(c) + 1) % len(options)] if c in options else options[0]
+        self._keep_seed()
         self.rebuild()
         return None
 
     def next_language(self) -> Transition | None:
         langs = UI_LANGUAGES
         i = langs.index(self.app.settings.language) if self.app.settings.language in langs else -1
-        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
+        self._keep_seed()
         self.app.set_language(langs[(i + 1) % len(langs)])
         self.app.save_settings()
         return None
@@ -289,41 +374,69 @@ class NewGameScreen(Screen):
         w, h = self.app.size
         draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),
                   round(30 * self.app.scale), draw.TEXT, True)
-        x = self.s(60)
-        lw = self.s(260)
+        x, cx, bw = self.columns()
+        lw = cx - x
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
-        y = self.s(108)
-        row = self.s(48)
-        draw.text(surf, self.tr("new.scenario"), (x, y), fs, draw.DIM, width=lw - self.s(10))
-        y += row
-        draw.text(surf, self.tr("new.mods"), (x, y), fs, draw.DIM, width=lw - self.s(10))
+        rows = self.rows()
+        dy = self.s(8)
+        draw.text(surf, self.tr("new.scenario"), (x, rows["scenario"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        draw.text(surf, self.tr("new.mods"), (x, rows["mods"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if not self.mods_all:
-            draw.text(surf, self.tr("new.no_mods"), (x + lw, y), fs, draw.DIM)
-        y += row
-        bw = min(self.s(560), w - x - lw - self.s(400))
+            draw.text(surf, self.tr("new.no_mods"), (cx, rows["mods"] + dy), fs, draw.DIM)
+        mx = cx + bw + self.s(12)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
-                colour = tuple(self.sc.ruleset.side(side).color)
-                draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y), fs, draw.TEXT, True, lw - self.s(10))
-                c = self.controllers[side]
-                meaning = self.tr("controller_meaning." + c.replace(":", "_"))
-                draw.paragraph(surf, meaning, pygame.Rect(x + lw + bw + self.s(12), y - self.s(4), w - (x + lw + bw + self.s(24)),
-                                                          self.s(44)), small, draw.DIM, gap=0)
-                y += row
+                y = rows["side:" + side]
+                draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y + dy), fs, draw.TEXT, True, lw - self.s(10))
+                draw.paragraph(surf, self.controller_meaning(self.controllers[side]),
+                               pygame.Rect(mx, y, w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
         else:
-            draw.paragraph(surf, self.error, pygame.Rect(x, y, w - 2 * x, row * 2), small, draw.BAD)
-            y += row * 2
-        draw.text(surf, self.tr("new.seed"), (x, y), fs, draw.DIM, width=lw - self.s(10))
-        draw.text(surf, self.tr("new.seed_hint"), (x + lw + self.s(232), y + self.s(4)), small, draw.DIM, width=w - x - lw - self.s(300))
-        y += row
-        draw.text(surf, self.tr("new.language"), (x, y), fs, draw.DIM, width=lw - self.s(10))
-        y += row
+            draw.paragraph(surf, self.error, pygame.Rect(x, rows["seed"] - self.row * 2, w - 2 * x, self.row * 2), small, draw.BAD)
+        draw.text(surf, self.tr("new.seed"), (x, rows["seed"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        hx = cx + self.s(232)
+        draw.paragraph(surf, self.tr("new.seed_hint"), pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
+                       small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("new.language"), (x, rows["language"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if self.sc is not None:
+            lang = self.app.settings.language
             desc_key = self.sc.ruleset.name.replace(".name", ".desc")
-            desc = self.sc.text(desc_key, self.app.settings.language)
-            if desc != desc_key:
-                draw.paragraph(surf, desc, pygame.Rect(x, y + self.s(10), w - 2 * x, h - y - self.s(110)), small, draw.DIM)
+            desc = self.sc.text(desc_key, lang)
+            parts = [desc] if desc != desc_key else []
+            # what each switched-on mod changes
+            parts += [f"{package_text(self.packages[m], 'name', lang)}: {package_text(self.packages[m], 'desc', lang)}"
+                      for m in self.mods if m in self.packages]
+            y = rows["desc"] + self.s(6)
+            for text in parts:
+                used = draw.paragraph(surf, text, pygame.Rect(x, y, w - 2 * x, h - y - self.s(90)), small, draw.DIM)
+                y += used + self.s(6)
+                if y > h - self.s(110):
+                    break
+
+
+def ai_levels() -> tuple[str, ...]:
+    """The computer players' levels, as game.ai names them (easy, normal, hard while it is being written)."""
+    try:
+        from game.ai import LEVELS
+
+        return tuple(LEVELS) or ("easy", "normal", "hard")
+    except ImportError:
+        return ("easy", "normal", "hard")
+
+
+def ai_level_info(level: str, lang: str) -> str:
+    """game.ai's one-line description of a level (LEVEL_INFO), if it gives one: a text, or a map of languages."""
+    try:
+        import game.ai as ai
+    except ImportError:
+        return ""
+    info = getattr(ai, "LEVEL_INFO", None)
+    if not isinstance(info, dict):
+        return ""
+    value = info.get(level)
+    if isinstance(value, dict):
+        value = value.get(lang) or value.get("en")
+    return value if isinstance(value, str) else ""
 
 
 # ------------------------------------------------------------------------------------------------
@@ -375,11 +488,13 @@ class PackagesScreen(Screen):
         y = self.s(110)
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
+        lang = self.app.settings.language
         for pid, pkg in list(self.packages.items())[:10]:
-            man = pkg.manifest
             kind = self.tr("packages.scenario" if not pkg.is_mod else "packages.mod")
-            draw.text(surf, f"{man.name or pid}  ({pid} {man.version})", (self.s(60), y), fs, draw.TEXT, True, w - self.s(360))
-            draw.text(surf, f"{kind} · {man.description or ''}", (self.s(60), y + self.s(24)), small, draw.DIM, width=w - self.s(360))
+            draw.text(surf, f"{package_text(pkg, 'name', lang)}  ({pid} {pkg.manifest.version})", (self.s(60), y), fs, draw.TEXT,
+                      True, w - self.s(360))
+            desc = package_text(pkg, "desc", lang)
+            draw.text(surf, f"{kind} · {desc}" if desc else kind, (self.s(60), y + self.s(24)), small, draw.DIM, width=w - self.s(360))
             y += self.s(54)
         if not self.packages:
             draw.text(surf, self.tr("packages.none"), (self.s(60), y), fs, draw.DIM)
@@ -403,7 +518,7 @@ class SettingsScreen(Screen):
         bw = self.s(320)
         self.button((x, y, bw, self.s(38)), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
         y += row
-        self.button((x, y, self.s(60), self.s(38)), "−", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
+        self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
         self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
         y += row
         self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
