@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +63,16 @@ class EndTurn:
     side: str
 
 
-Action = Union[FundResearch, BuyHardware, RecruitCrew, PlanMission, CancelMission, FundIntelligence, Decide, EndTurn]
+Action = (
+    FundResearch
+    | BuyHardware
+    | RecruitCrew
+    | PlanMission
+    | CancelMission
+    | FundIntelligence
+    | Decide
+    | EndTurn
+)
 
 ACTION_TYPES: dict[str, type] = {
     "fund_research": FundResearch,
@@ -114,7 +122,7 @@ def action_from_dict(data: dict[str, object]) -> Action:
         raise ValueError(f"unknown action type {data.get('type') if isinstance(data, dict) else data!r}")
     cls = ACTION_TYPES[str(data["type"])]
     kwargs: dict[str, object] = {}
-    for name in cls.__slots__:
+    for name in cls.__slots__:  # type: ignore[attr-defined]
         if name not in data:
             if (name == "count" and cls is BuyHardware) or (name == "crew" and cls is PlanMission):
                 continue  # fields with a default
@@ -134,7 +142,7 @@ def action_from_dict(data: dict[str, object]) -> Action:
         elif not isinstance(value, str):
             raise ValueError(f"{name} must be text")
         kwargs[name] = value
-    extra = set(data) - set(cls.__slots__) - {"type"}
+    extra = set(data) - set(cls.__slots__) - {"type"}  # type: ignore[attr-defined]
     if extra:
         raise ValueError(f"action {data['type']} has unknown fields {sorted(extra)}")
     return cls(**kwargs)  # type: ignore[no-any-return]

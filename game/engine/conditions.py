@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.engine.state import GameState, SideState
@@ -78,7 +78,19 @@ class IsSide:
     side: str
 
 
-Condition = Union[All, Any, Not, DateBetween, HasTech, Achieved, FirstTo, Flag, EventFired, Compare, IsSide]
+Condition = (
+    All
+    | Any
+    | Not
+    | DateBetween
+    | HasTech
+    | Achieved
+    | FirstTo
+    | Flag
+    | EventFired
+    | Compare
+    | IsSide
+)
 
 CMP: dict[str, Callable[[int, int], bool]] = {
     "lt": lambda a, b: a < b,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from game.engine import events as ev
 
@@ -102,20 +102,20 @@ class RandomOneOf:
     options: tuple[Weighted, ...]
 
 
-Effect = Union[
-    AddBudget,
-    AddCash,
-    AddPrestige,
-    ResearchProgress,
-    ModifyReliability,
-    ResearchRate,
-    SetFlag,
-    QueueEvent,
-    CrewMorale,
-    InjureCrew,
-    LoseCrew,
-    RandomOneOf,
-]
+Effect = (
+    AddBudget
+    | AddCash
+    | AddPrestige
+    | ResearchProgress
+    | ModifyReliability
+    | ResearchRate
+    | SetFlag
+    | QueueEvent
+    | CrewMorale
+    | InjureCrew
+    | LoseCrew
+    | RandomOneOf
+)
 
 
 def _clamp(v: int, lo: int, hi: int) -> int:

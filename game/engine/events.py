@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,10 +210,35 @@ class GameWon:
     reason: str
 
 
-Event = Union[
-    TurnEnded, TurnStarted, CashChanged, BudgetChanged, BudgetSet, InstalmentPaid, PrestigeChanged,
-    ResearchAdvanced, TechCompleted, ReliabilityChanged, HardwareBought, CrewRecruited, CrewTrained,
-    CrewInjured, CrewRecovered, CrewDied, CrewRetired, MissionPlanned, MissionCancelled,
-    MissionLaunched, StepRolled, MissionSucceeded, MissionPartlySucceeded, MissionFailed,
-    MissionScrubbed, MilestoneAchieved, EventFired, DecisionMade, IntelReported, GameWon,
-]
+Event = (
+    TurnEnded
+    | TurnStarted
+    | CashChanged
+    | BudgetChanged
+    | BudgetSet
+    | InstalmentPaid
+    | PrestigeChanged
+    | ResearchAdvanced
+    | TechCompleted
+    | ReliabilityChanged
+    | HardwareBought
+    | CrewRecruited
+    | CrewTrained
+    | CrewInjured
+    | CrewRecovered
+    | CrewDied
+    | CrewRetired
+    | MissionPlanned
+    | MissionCancelled
+    | MissionLaunched
+    | StepRolled
+    | MissionSucceeded
+    | MissionPartlySucceeded
+    | MissionFailed
+    | MissionScrubbed
+    | MilestoneAchieved
+    | EventFired
+    | DecisionMade
+    | IntelReported
+    | GameWon
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.engine import events as ev
@@ -251,7 +252,7 @@ def _check_end(state: GameState, me: SideState, a: EndTurn) -> Rejection | None:
     return None
 
 
-_CHECKS = {
+_CHECKS: dict[type, Callable[..., Rejection | None]] = {
     FundResearch: _check_research,
     BuyHardware: _check_buy,
     RecruitCrew: _check_recruit,
@@ -451,7 +452,7 @@ def _apply_end(st: GameState, me: SideState, a: EndTurn, out: list[ev.Event]) ->
         _resolve_turn(st, out)
 
 
-_APPLY = {
+_APPLY: dict[type, Callable[..., None]] = {
     FundResearch: _apply_research,
     BuyHardware: _apply_buy,
     RecruitCrew: _apply_recruit,
@@ -744,10 +745,13 @@ def _upkeep(st: GameState, out: list[ev.Event]) -> None:
         me = st.sides[side.id]
         me.ended = False
         for cid, c in me.crews.items():
-            if c.status in (CREW_ACTIVE, CREW_INJURED, CREW_TRAINING) and c.morale < s.retire_morale:
-                if st.rng.below(100) < (s.retire_morale - c.morale) * 2:
-                    c.status = CREW_RETIRED
-                    out.append(ev.CrewRetired(me.id, cid))
+            if (
+                c.status in (CREW_ACTIVE, CREW_INJURED, CREW_TRAINING)
+                and c.morale < s.retire_morale
+                and st.rng.below(100) < (s.retire_morale - c.morale) * 2
+            ):
+                c.status = CREW_RETIRED
+                out.append(ev.CrewRetired(me.id, cid))
         if new_year:
             me.budget = next_budget(rules, me)
             me.budget_base += side.budget_growth
@@ -771,8 +775,8 @@ def _check_victory(st: GameState, out: list[ev.Event]) -> None:
         _finish(st, top[0][0] if len(top) == 1 else None, top[0][1], out)
     elif st.turn > st.rules.settings.end:
         best = max(s.prestige for s in st.sides.values())
-        top = [s.id for s in st.sides.values() if s.prestige == best]
-        _finish(st, top[0] if len(top) == 1 else None, "prestige", out)
+        leaders = [s.id for s in st.sides.values() if s.prestige == best]
+        _finish(st, leaders[0] if len(leaders) == 1 else None, "prestige", out)
 
 
 def _finish(st: GameState, winner: str | None, reason: str, out: list[ev.Event]) -> None:
