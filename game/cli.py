@@ -295,6 +295,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.io import SaveError, replay
 
+    if not Path(args.save).is_file():
+        return _fail(f"{args.save}: no such save file", EXIT_USAGE)
     try:
         result = replay(Path(args.save))
     except SaveError as e:
@@ -306,7 +308,6 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    from game.content.load import KIND_NAMES  # noqa: F401  (keeps content importable before listing)
     from game.content.packages import discover
     from game.content.yamlsafe import YamlError, load_yaml
 
