@@ -47,7 +47,7 @@ class GameResult:
             "failures": self.failures,
             "reached": self.reached,
             "history": self.history,
-            "seconds": round(self.seconds, 4),
+            # No wall-clock time here: the same seeds must write the same file, byte for byte.
         }
 
 
