@@ -36,6 +36,9 @@ def theme_dict(scale: float) -> dict[str, Any]:
             f["regular_path"] = str(draw.FONT_REGULAR)
             f["bold_path"] = str(draw.FONT_BOLD)
             f["size"] = str(max(8, round(int(f["size"]) * scale)))
+        misc = block.get("misc") if isinstance(block, dict) else None
+        if isinstance(misc, dict) and "rect_width" in misc:  # a tooltip's width grows with its text
+            misc["rect_width"] = str(round(int(misc["rect_width"]) * scale))
     return data
 
 
@@ -272,10 +275,12 @@ class App:
             if not self.running:
                 return
         dt = self.clock.tick(FPS) / 1000 if not block else min(0.5, self.clock.tick() / 1000)
-        self.manager.update(dt)
         top = self.top
         if top is not None:
             self.apply(top.update(dt))
+        # after the screens: pygame_gui draws a killed widget until its next update, so a screen replaced
+        # by a timer (the demo, the end of a report) would otherwise leave its buttons on the frame
+        self.manager.update(dt)
         if self.dirty or (top is not None and top.animating) or now - self.last_input < IDLE_AFTER:
             t0 = time.perf_counter()
             self.render()

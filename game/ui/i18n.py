@@ -22,12 +22,17 @@ def table(lang: str) -> dict[str, str]:
 
 
 class Translator:
-    """`tr(key, **values)`: the text in the current language, else English, else the key itself."""
+    """`tr(key, **values)`: the text in the current language, else English, else the key itself.
+
+    With n=1, the key's `.one` form (the singular) is used where the language has one.
+    """
 
     def __init__(self, lang: str = "en") -> None:
         self.lang = lang
 
     def __call__(self, key: str, **values: object) -> str:
+        if values.get("n") == 1 and self.has(key + ".one"):  # "1 flight", not "1 flights"
+            key += ".one"
         text = table(self.lang).get(key)
         if text is None:
             text = table("en").get(key, key)

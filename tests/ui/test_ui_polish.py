@@ -168,3 +168,32 @@ def test_large_ui_scales_keep_the_navigation_on_screen(app: Any, scale: int) -> 
         assert rects["end_turn"].right <= app.size[0]
         assert rects["menu"].right < rects["end_turn"].left, "the navigation runs into End turn"
         assert find(app, "End turn").rect.right <= app.size[0]
+
+
+def test_a_screen_replaced_by_a_timer_leaves_no_buttons_on_the_frame(app: Any) -> None:
+    """The demo moves on by itself: the frame drawn then shows the new screen only, not the old one's buttons."""
+    from ui_kit import TINY
+
+    from game.ui import draw
+
+    app.apply(app.stack[0].start_demo(TINY, [], 9))
+    pump(app)
+    for _ in range(400):
+        top = app.top
+        if top.name == "end":
+            break
+        menu = next(w for w in top.widgets if getattr(w, "text", "") == "Menu")
+        spot = menu.rect.center
+        top.t, top.wait = top.t + 60, top.wait + 60  # the animation and the pause are over
+        app.last_input = 0
+        app.step()
+    assert app.top.name == "end"
+    assert tuple(app.window.get_at(spot))[:3] == draw.BG, "the demo's Menu button is still drawn"
+
+
+def test_one_is_singular() -> None:
+    from game.ui.i18n import Translator
+
+    tr = Translator("en")
+    assert tr("fleet.flights", n=1) == "1 flight" and tr("fleet.flights", n=2) == "2 flights"
+    assert Translator("vi")("fleet.flights", n=1) == "1 chuyến bay"

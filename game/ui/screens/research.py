@@ -124,7 +124,7 @@ class ResearchScreen(GameScreen):
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
         rules = v.rules
-        fs = round((14 if len(self.nodes) < 16 else 12) * self.app.scale)
+        fs = round(14 * self.app.scale)  # the tiles shrink the type where a name needs it
         min_fs = round(10 * self.app.scale)
         g = self.graph_rect()
         draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))

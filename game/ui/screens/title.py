@@ -528,7 +528,7 @@ class SettingsScreen(Screen):
         self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
                     self.tr("tip.settings.fullscreen"))
         y += row
-        self.button((x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
+        self.scale_button = self.button((x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
         y += row
         self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
                     self.tr("tip.settings.tooltips"))
@@ -579,8 +579,12 @@ class SettingsScreen(Screen):
     def next_scale(self) -> Transition | None:
         st = self.app.settings
         st.scale = SCALES[(SCALES.index(st.scale) + 1) % len(SCALES)] if st.scale in SCALES else 100
+        pointer = pygame.mouse.get_focused() and self.scale_button.rect.collidepoint(pygame.mouse.get_pos())
         self.app.retheme()
-        return self.changed()
+        t = self.changed()
+        if pointer:  # the layout grew or shrank under the pointer: keep it on this control, not on the next one down
+            pygame.mouse.set_pos(self.scale_button.rect.center)
+        return t
 
     def tooltips(self) -> Transition | None:
         self.app.settings.tooltips = not self.app.settings.tooltips
