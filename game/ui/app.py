@@ -63,9 +63,12 @@ class App:
         self.audio = Audio(self.settings.volume, self.settings.muted)
         self.stack: list[Screen] = []
         self.session: Any = None  # game.ui.session.Session
+        self.memory: dict[Any, Any] = {}  # what a screen showed last (chosen mission, tech), kept for the game
         self.saved_len = 0
         self.running = True
         self.dirty = True
+        self.was_animating = False
+        self.frames = 0  # frames drawn, for tests and benchmarks
         self.last_input = time.monotonic()
         self.clock = pygame.time.Clock()
         self.frame_ms = 0.0
@@ -281,12 +284,17 @@ class App:
         # after the screens: pygame_gui draws a killed widget until its next update, so a screen replaced
         # by a timer (the demo, the end of a report) would otherwise leave its buttons on the frame
         self.manager.update(dt)
-        if self.dirty or (top is not None and top.animating) or now - self.last_input < IDLE_AFTER:
+        top = self.top
+        animating = top is not None and top.animating
+        # the frame after an animation stops is drawn too: it shows where the animation ended
+        if self.dirty or animating or self.was_animating or now - self.last_input < IDLE_AFTER:
             t0 = time.perf_counter()
             self.render()
             pygame.display.flip()
             self.frame_ms = (time.perf_counter() - t0) * 1000
+            self.frames += 1
             self.dirty = False
+        self.was_animating = animating
 
     @property
     def idle(self) -> bool:
@@ -349,6 +357,8 @@ class App:
         return Quit()
 
     def start_session(self, session: Any, saved: bool = False) -> Transition:
+        if session is not self.session:
+            self.memory.clear()
         self.session = session
         self.saved_len = len(session.log) if saved else -1
         self.demo = session.demo

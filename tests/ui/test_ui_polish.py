@@ -197,3 +197,25 @@ def test_one_is_singular() -> None:
     tr = Translator("en")
     assert tr("fleet.flights", n=1) == "1 flight" and tr("fleet.flights", n=2) == "2 flights"
     assert Translator("vi")("fleet.flights", n=1) == "1 chuyến bay"
+
+
+def test_the_frame_where_a_report_finishes_is_drawn_without_input(app: Any) -> None:
+    """The animation ends on its own: its last frame (Continue, the prestige) is drawn though nobody touched anything."""
+    from game.engine import PlanMission
+
+    start_game(app)
+    app.session.act(PlanMission("red", "orbiter", (("launcher", "booster"),)))
+    app.apply(app.end_turn("red"))
+    report = app.top
+    assert report.name == "resolution" and not report.done
+    app.last_input = 0  # long ago
+    pump(app, 1)
+    report.t = 1000.0  # the flight is over
+    before = app.frames
+    app.step()
+    assert report.done and app.frames == before + 1
+    assert any(getattr(w, "text", "") == "Continue" for w in report.widgets)
+    before = app.frames
+    app.step()  # and then the loop rests
+    app.step()
+    assert app.frames <= before + 1

@@ -76,6 +76,7 @@ class Screen:
 
     def rebuild(self) -> None:
         keep = self.focus
+        self.app.dirty = True  # new widgets: the next frame must be drawn even with no input
         self.enter()
         if 0 <= keep < len(self.focusable):
             self.focus = keep

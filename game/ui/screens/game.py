@@ -178,6 +178,7 @@ class GameScreen(Screen):
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
             return None
+        self.app.status = ""  # a notice belongs to the screen it was given on
         return Replace(make_screen(self.app, name, self.side))
 
     def to_menu(self) -> Transition | None:
@@ -318,6 +319,11 @@ class DashboardScreen(GameScreen):
             flyable = [m for m in v.available_missions if self._flyable(m)]
             if flyable:
                 out.append((self.tr("attn.can_fly", n=len(flyable)), "info", "missions"))
+            else:  # nothing in store to fly: say that hardware can be bought for some of them
+                buyable = [m for m in v.available_missions
+                           if all(any(v.hardware_unlocked(h) for h in slot.options) for slot in v.rules.missions[m].slots)]
+                if buyable:
+                    out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
         else:
             out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
         costs = sum(ts.funding for ts in v.me.techs.values()) + v.me.intel

@@ -7,7 +7,6 @@ from typing import Any
 import pygame
 
 from game.engine import CancelMission, PlanMission
-from game.engine.state import CREW_ACTIVE
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
@@ -21,7 +20,12 @@ class MissionScreen(GameScreen):
         v = self.view
         avail = self.mission_list()
         self.page = 0
+        # back on this screen, the mission chosen last time (per side) is shown again, on its page
+        mission = mission or app.memory.get(("mission", side))
+        if mission not in v.rules.missions:
+            mission = None
         self.mission = mission or (avail[0] if avail else next(iter(v.rules.missions)))
+        self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
         self.crew: list[str] = []
         self.choose(self.mission, rebuild=False)
@@ -34,6 +38,7 @@ class MissionScreen(GameScreen):
     def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
         """Select a mission and fill it with the engine's suggestion (or the first options)."""
         self.mission = mission
+        self.app.memory[("mission", self.side)] = mission
         m = self.view.rules.missions[mission]
         plan = self.view.suggest_plan(mission)
         if plan is not None:
@@ -51,7 +56,11 @@ class MissionScreen(GameScreen):
     def free_crew(self) -> list[str]:
         v = self.view
         busy = v.me.busy_crew()
-        return [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE and c not in busy]
+        return [c for c in v.me.crews if v.crew_ready(c) and c not in busy]
+
+    def used_skills(self) -> list[str]:
+        """The skills this mission's steps call on, in the order they are flown: what the crew buttons show."""
+        return list(dict.fromkeys(st.skill for st in self.view.rules.missions[self.mission].steps if st.skill))
 
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
@@ -158,10 +167,12 @@ class MissionScreen(GameScreen):
             shown = 0
             for cid in free[:10]:
                 cs = v.me.crews[cid]
-                skills = "/".join(str(x) for x in cs.skills.values())
+                # the skills the steps call on (named in the heading above); all of them in the tip
+                skills = "/".join(str(cs.skills.get(k, 0)) for k in self.used_skills())
+                every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
                 self.button((mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38), bw, self.s(34)),
-                            f"{self.crew_name(cid)} {skills}", lambda c=cid: self.toggle_crew(c),
-                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights),
+                            f"{self.crew_name(cid)} {skills}".strip(), lambda c=cid: self.toggle_crew(c),
+                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
                             selected=cid in self.crew, object_id="#small")
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
@@ -180,6 +191,7 @@ class MissionScreen(GameScreen):
 
     def _page(self, step: int) -> Transition | None:
         self.page += step
+        self.app.memory[("mission_page", self.side)] = self.page
         self.rebuild()
         return None
 
@@ -211,6 +223,8 @@ class MissionScreen(GameScreen):
         if m.crew:
             y = mid.y + self.s(84) + len(m.slots) * self.s(40) + self.s(4)
             label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
+            if self.used_skills():
+                label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
             if m.crew_traits:
                 label += " · " + self.tr("missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits))
             draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, inner.width)

@@ -144,6 +144,10 @@ class NewsScreen(GameScreen):
                 x = inner.x + (i % 2) * (colw + self.s(20))
                 yy = y + (i // 2) * ((bottom - y) // 2)
                 hh = (bottom - y) // (2 if len(rest) > 2 else 1)
-                u = draw.paragraph(surf, self.app.stext(f"event.{eid}.title"), pygame.Rect(x, yy, colw, body * 3), body + 2, INK, True)
+                title = self.app.stext(f"event.{eid}.title")
+                if d is not None:  # its choices come once the decision above is taken
+                    title = self.tr("news.decide_next", title=title)
+                u = draw.paragraph(surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else (140, 40, 20),
+                                   True)
                 draw.paragraph(surf, self.app.stext(f"event.{eid}.text"), pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
                                round(13 * self.app.scale), INK)

@@ -24,13 +24,18 @@ class HelpScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        self.button((w // 2 - self.s(100), h - self.s(90), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
+        box = self.box()
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
                     self.tr("tip.common.close"))
         self.focus = 0
 
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(self.s(120), self.s(40), w - self.s(240), h - self.s(80))
+
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
-        box = pygame.Rect(self.s(120), self.s(50), w - self.s(240), h - self.s(110))
+        box = self.box()
         inner = draw.panel(surf, box, self.tr("help.title"), round(22 * self.app.scale))
         fs = round(15 * self.app.scale)
         lh = draw.font(fs).get_linesize() + self.s(5)

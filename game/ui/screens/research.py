@@ -42,6 +42,9 @@ class ResearchScreen(GameScreen):
         rules = self.view.rules
         funded = [t for t, ts in self.view.me.techs.items() if ts.funding > 0]
         avail = sorted(self.view.available_techs - {t for t, ts in self.view.me.techs.items() if ts.done})
+        selected = selected or app.memory.get(("tech", side))  # the tech chosen last time, per side
+        if selected not in rules.techs:
+            selected = None
         self.selected = selected or (funded[0] if funded else avail[0] if avail else next(iter(rules.techs)))
         self.pos = layout(rules)
         self.nodes: dict[str, pygame.Rect] = {}
@@ -101,6 +104,7 @@ class ResearchScreen(GameScreen):
 
     def select(self, tech: str) -> Transition | None:
         self.selected = tech
+        self.app.memory[("tech", self.side)] = tech
         self.rebuild()
         return None
 

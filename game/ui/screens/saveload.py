@@ -124,7 +124,7 @@ class SaveLoadScreen(Screen):
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
-        cols = [self.s(40), int(w * 0.25), int(w * 0.47), int(w * 0.58), int(w * 0.71)]
+        cols = [self.s(40), int(w * 0.21), int(w * 0.43), int(w * 0.6), int(w * 0.73)]
         for x, key in zip(cols, ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.when"), strict=True):
             draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
         rh = self.s(44)
