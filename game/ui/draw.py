@@ -90,20 +90,22 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
     return lines
 
 
-def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> tuple[int, list[str]]:
+@lru_cache(maxsize=1024)
+def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> tuple[int, tuple[str, ...]]:
     """(font size, lines): the largest size from `size` down to `min_size` at which `s`, wrapped to `width`,
-    fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…"."""
+    fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…".
+    Cached: a tile's name is fitted once, not every frame."""
     for sz in range(size, max(6, min_size) - 1, -1):
         f = font(sz, bold)
         lines = wrap(s, sz, width, bold)
         if len(lines) * f.get_linesize() <= height and all(f.size(line)[0] <= width for line in lines):
-            return sz, lines
+            return sz, tuple(lines)
     sz = max(6, min_size)
     lines = wrap(s, sz, width, bold)
     room = max(1, height // font(sz, bold).get_linesize())
     if len(lines) > room:
         lines = [*lines[: room - 1], fit(" ".join(lines[room - 1:]), sz, width, bold)]
-    return sz, [fit(line, sz, width, bold) for line in lines]
+    return sz, tuple(fit(line, sz, width, bold) for line in lines)
 
 
 def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, color: tuple[int, int, int] = TEXT,
