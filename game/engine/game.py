@@ -27,7 +27,15 @@ from game.engine.actions import (
 )
 from game.engine.conditions import holds
 from game.engine.effects import MAX_MONEY, apply_effects
-from game.engine.odds import mission_odds, next_budget, reliability_gain, research_points, useful_funding
+from game.engine.odds import (
+    instalment,
+    mission_odds,
+    next_budget,
+    planned_spending,
+    reliability_gain,
+    research_points,
+    useful_funding,
+)
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
 from game.engine.serialize import state_to_dict
@@ -358,7 +366,13 @@ def best_crew(
         return ()
     taken = me.busy_crew() | set(busy)
     ready = [c for c in me.crews if crew_ready(me, c) and c not in taken]
-    ready.sort(key=lambda c: (-sum(me.crews[c].skills.values()), c))
+    used = {st.skill for st in mission.steps if st.skill}
+
+    def merit(c: str) -> tuple[int, int, str]:
+        skills = me.crews[c].skills
+        return (-sum(skills.get(k, 0) for k in used), -sum(skills.values()), c)
+
+    ready.sort(key=merit)
     crew: list[str] = []
     for trait in mission.crew_traits:
         having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]
@@ -495,23 +509,8 @@ def _resolve_turn(st: GameState, out: list[ev.Event]) -> None:
 
 def _spend_research(st: GameState, me: SideState, out: list[ev.Event]) -> None:
     rules = st.rules
-    wanted: list[tuple[str, int]] = []
-    for tech_id, ts in me.techs.items():
-        if ts.funding > 0:
-            if not ts.done and not tech_available(st, me.id, tech_id):
-                continue
-            spend = min(ts.funding, useful_funding(rules, me, rules.techs[tech_id], ts))
-            if spend > 0:
-                wanted.append((tech_id, spend))
-    total = sum(w for _, w in wanted)
-    if total == 0:
-        return
-    budget = max(0, me.cash)
-    for tech_id, spend in wanted:
-        if total > budget:
-            spend = spend * budget // total
-        if spend <= 0:
-            continue
+    spending = planned_spending(rules, me, lambda t: tech_available(st, me.id, t))
+    for tech_id, spend in spending.research:
         me.cash -= spend
         tech = rules.techs[tech_id]
         ts = me.techs[tech_id]
@@ -723,10 +722,7 @@ def _run_news(st: GameState, out: list[ev.Event]) -> None:
 
 
 def _pay_instalment(st: GameState, me: SideState, out: list[ev.Event]) -> None:
-    tpy = st.rules.settings.turns_per_year
-    amount = me.budget // tpy
-    if st.turn_of_year == tpy:
-        amount += me.budget % tpy
+    amount = instalment(st.rules, me.budget, st.turn)
     me.cash = min(MAX_MONEY, me.cash + amount)
     out.append(ev.InstalmentPaid(me.id, amount))
 

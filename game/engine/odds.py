@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine.rules import Mission, Ruleset, Tech
@@ -141,3 +142,48 @@ def next_budget(rules: Ruleset, side: SideState) -> int:
 
 def budget_from_prestige(rules: Ruleset, side: SideState) -> int:
     return side.prestige_year * rules.settings.prestige_to_budget // 100
+
+
+@dataclass(frozen=True, slots=True)
+class Spending:
+    """What a side's standing orders will really cost at the next resolution."""
+
+    research: tuple[tuple[str, int], ...]  # (tech, money), after the useful cap and any pro-rata cut
+    intelligence: int
+    ordered: int  # what the orders ask for, before caps and cuts
+
+    @property
+    def total(self) -> int:
+        return sum(m for _, m in self.research) + self.intelligence
+
+
+def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[str], bool]) -> Spending:
+    """Research funding capped at what each tech can use, scaled down pro rata when cash runs
+    short, then intelligence from what is left: exactly what resolution will charge.
+
+    `can_research(tech)` says whether an unfinished tech's prerequisites are met.
+    """
+    wanted: list[tuple[str, int]] = []
+    ordered = side.intel
+    for tech_id, ts in side.techs.items():
+        if ts.funding <= 0:
+            continue
+        ordered += ts.funding
+        if not ts.done and not can_research(tech_id):
+            continue
+        spend = min(ts.funding, useful_funding(rules, side, rules.techs[tech_id], ts))
+        if spend > 0:
+            wanted.append((tech_id, spend))
+    total = sum(w for _, w in wanted)
+    cash = max(0, side.cash)
+    if total > cash:
+        wanted = [(t, w * cash // total) for t, w in wanted]
+    research = tuple((t, w) for t, w in wanted if w > 0)
+    left = cash - sum(w for _, w in research)
+    return Spending(research, min(side.intel, max(0, left)), ordered)
+
+
+def instalment(rules: Ruleset, budget: int, turn: int) -> int:
+    """The part of a yearly budget paid in at the start of turn `turn` (the last turn of a year takes the remainder)."""
+    tpy = rules.settings.turns_per_year
+    return budget // tpy + (budget % tpy if turn % tpy == tpy - 1 else 0)

@@ -17,7 +17,7 @@ from game.engine.game import (
     plan_from_stock,
     tech_available,
 )
-from game.engine.odds import MissionOdds, mission_odds, next_budget
+from game.engine.odds import MissionOdds, Spending, instalment, mission_odds, next_budget, planned_spending
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 
@@ -43,6 +43,7 @@ class PlayerView:
     turn: int
     over: bool
     winner: str | None
+    end_reason: str  # victory id, "prestige", or "" while the game goes on
     me: SideState  # a private copy: mutating it changes nothing in the game
     rivals: tuple[RivalView, ...]
     firsts: dict[str, tuple[tuple[str, int], ...]]
@@ -75,6 +76,14 @@ class PlayerView:
 
     def best_crew(self, mission: str, busy: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...] | None:
         return best_crew(self.rules, self.me, self.rules.missions[mission], busy)
+
+    def planned_spending(self) -> Spending:
+        """What this side's standing orders will cost at the coming resolution."""
+        return planned_spending(self.rules, self.me, lambda t: t in self.available_techs)
+
+    def instalment(self) -> int:
+        """What this turn's instalment paid in (the turn's share of the yearly budget)."""
+        return instalment(self.rules, self.me.budget, self.turn)
 
     def next_budget(self) -> int:
         """Next year's budget if nothing else changes (what upkeep will set)."""
@@ -113,6 +122,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         turn=state.turn,
         over=state.phase == PHASE_OVER,
         winner=state.winner,
+        end_reason=state.end_reason,
         me=me,
         rivals=rivals,
         firsts={k: tuple(v) for k, v in state.firsts.items()},
