@@ -22,6 +22,7 @@ class MissionFacts:
     crew: int
     traits: tuple[str, ...]
     skills: tuple[tuple[str, int], ...]  # skill -> how many critical steps lean on it
+    steps: tuple[tuple[str, int, str | None, bool], ...]  # (slot, difficulty, skill, critical)
     milestones: tuple[str, ...]
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
@@ -40,6 +41,13 @@ class Knowledge:
         self.dependents: dict[str, tuple[str, ...]] = {
             t: tuple(d for d, tech in techs.items() if t in tech.requires) for t in techs
         }
+        # Techs in an order where prerequisites come first; bit i of a mask stands for order[i].
+        order: dict[str, None] = {}
+        for t in techs:
+            order.update(dict.fromkeys(self.closure[t]))
+        self.order = tuple(order)
+        self.bit = {t: 1 << i for i, t in enumerate(self.order)}
+        self.closure_mask = {t: sum(self.bit[x] for x in self.closure[t]) for t in techs}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
@@ -59,12 +67,28 @@ class Knowledge:
                 crew=m.crew,
                 traits=m.crew_traits,
                 skills=tuple(sorted(skills.items())),
+                steps=tuple((st.slot, st.difficulty, st.skill, st.critical) for st in m.steps),
                 milestones=m.milestones,
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
+        # Every tech some winning mission could need, whichever hardware it flies: the road to victory.
+        road: set[str] = set()
+        for m in self.victory_missions:
+            f = self.missions[m]
+            for _, options in f.slots:
+                for h in options:
+                    road.update(self.closure[self.tech_of[h]])
+            for tech in f.asks:
+                road.update(self.closure[tech])
+        self.victory_road = frozenset(road)
+        # Events that being first to a milestone sets off: milestone -> [(event, for whom: self or rival)].
+        self.first_events: dict[str, list[tuple[str, str]]] = {}
+        for e in rules.events.values():
+            for ms, by in _firsts(e.when):
+                self.first_events.setdefault(ms, []).append((e.id, by))
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
         }
@@ -88,6 +112,15 @@ def _own_milestones(cond: Condition | None) -> list[str]:
         return [cond.milestone]
     if isinstance(cond, All):
         return [m for c in cond.of for m in _own_milestones(c)]
+    return []
+
+
+def _firsts(cond: Condition | None) -> list[tuple[str, str]]:
+    """(milestone, by) of the `first_to` conditions a condition needs (looking through `all` only)."""
+    if isinstance(cond, FirstTo) and cond.by in ("self", "rival"):
+        return [(cond.milestone, cond.by)]
+    if isinstance(cond, All):
+        return [f for c in cond.of for f in _firsts(c)]
     return []
 
 

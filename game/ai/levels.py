@@ -53,7 +53,7 @@ def _bot(name: str) -> Chooser:
     if strategy.only_winning:
         from dataclasses import replace
 
-        temper = replace(temper, victory_share=100, slack=10**6)
+        temper = replace(temper, slack=10**6)
     return lambda view, rng: plan_turn(view, temper, rng, strategy=strategy)
 
 

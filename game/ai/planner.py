@@ -1,17 +1,20 @@
 """The heuristic computer player: reads only a PlayerView and gives one turn's orders.
 
 Each turn it looks at every mission that would bring a new milestone (a *goal*), works out what
-research each still needs and how long that takes at full rate, and ranks the goals by prize per
-unit of money still to spend. Money then goes, in order, to the launches that are ready and whose
-odds clear its nerve; to the techs on the critical path of the winning mission (the Moon landing
-in the default campaign); to the other goals by rank; to reliability where a goal's odds are still
-too poor; and back to the winning mission's chain. How bold, how patient and how single-minded it
-is comes from a `Temper` (the level of play) and the side's AI personality (scenario data).
+research each still needs and how long that takes at full rate, and values each goal by its prize
+per unit of money still to spend beyond what the winning mission (the Moon landing in the default
+campaign) needs anyway. Research money then goes first to the winning mission's critical path and
+to the reliability its odds lack; then to the good bargains among the goals; then to the winning
+chain's techs that still have slack; then to the rest. A flight is ordered when its odds clear a
+floor and it pays on average for its hardware, the prestige a failure costs, the crew it may lose,
+counting what it teaches the hardware the player still needs; money that research cannot use this
+turn counts for less, so an idle treasury buys flights. How bold, patient and single-minded it is
+comes from a `Temper` (the level of play) and the side's AI personality (scenario data).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from game.ai.knowledge import Knowledge, knowledge
 from game.engine.actions import (
@@ -42,6 +45,10 @@ from game.engine.view import PlayerView
 
 ACTIVE = "active"
 ALIVE = ("active", "training", "injured")
+CREW_WORTH = 20  # money a trained crew member is worth to a programme
+# Research asks, loudest first.
+CRITICAL, WINDFALL, SLACK, BARGAIN, SLACK_LATE, SURPLUS = 0, 1, 2, 3, 4, 5
+FIRST = 10**9  # the value of an ask that must be met before any other
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,44 +56,66 @@ class Temper:
     """How a level of play behaves. The numbers are percent unless said otherwise."""
 
     name: str
-    research_share: int = 95  # of the cash left after launches, what research may take this turn
-    victory_share: int = 70  # of research money, what the winning mission's critical techs may take first
-    slack: int = 3  # turns of slack under which a tech on the winning chain counts as critical
-    min_uncrewed: int = 50  # lowest success chance it launches a probe at
-    min_crewed: int = 62  # lowest success chance it launches a crew at
-    max_crew_loss: int = 60  # per mille chance of losing the crew it accepts, before the prize's pull
+    research_share: int = 100  # of the cash left after launches, what research may take this turn
+    slack: int = 2  # turns of slack under which a tech on the winning chain counts as critical
+    min_uncrewed: int = 35  # lowest success chance it launches a probe at
+    min_crewed: int = 55  # lowest success chance it launches a crew at
+    max_crew_loss: int = 80  # per mille chance of losing the crew it accepts, before the prize's pull
     boldness: int = 3  # prestige points of a prize that take one percent off the floor
-    margin: int = 8  # reliability research continues until a goal's odds clear its floor by this
-    victory_odds: int = 62  # success chance the winning mission waits for when the rival is far
-    victory_dash: int = 35  # ... and what it settles for when the rival looks close
-    prestige_worth: int = 4  # money one point of prestige is worth to it
+    margin: int = 10  # reliability research continues until a goal's odds clear its floor by this
+    victory_odds: int = 45  # success chance the winning mission waits for when the rival looks far
+    victory_dash: int = 30  # ... and what it settles for when the rival looks close
+    victory_research: int = 80  # success chance reliability research on the winning mission aims at
+    victory_prep: int = (
+        88  # reliability it raises the winning mission's finished hardware to while the rest is researched
+    )
+    workable: int = 75  # reliability it expects to research a tech to before its flights can teach it
+    prestige_worth: int = 3  # money one point of prestige is worth beyond what it adds to the budget
+    min_ratio: int = 500  # per mille of prize per money a goal must promise to be a bargain
+    windfall: int = 1000  # ... and to come before the winning chain's techs with slack (it pays for itself)
+    idle_money: int = 30  # percent: what money research cannot use this turn is worth to it
     blunder: int = 0  # percent chance a turn goes wrong in a believable way
     intel: int = 2  # spending a turn on intelligence
     reserve: int = 0  # turns of income kept in cash
     rival_watch: bool = True  # hurries a prize the rival looks ready to take
     spares: int = 2  # crew kept beyond the largest crew it plans to fly
     horizon: int = 6  # turns ahead it recruits crew for a goal
-    goals: int = 6  # goals it researches toward at once, besides the winning chain
-    tests: bool = True  # flies cheap test flights when research alone is capped
+    tests: bool = True  # flies test flights when what they teach is worth their price
+    savings: int = 300  # percent of a turn's income put by for test flights as the winning mission nears
+    savings_horizon: int = 4  # ... from this many turns before its research is done
+    race_watch: bool = True  # puts the winning chain before everything when a rival looks level or ahead on it
+    race_margin: int = -5  # percent of the road's research cost by which it must lead to feel safe
+    moon_value: int = (
+        1500  # per mille: what a unit of money on the winning chain is worth, against goals' prize per money
+    )
+    rival_share: int = 50  # percent of what a first hands the rival (its shock money) it counts against the first
+    turn_worth: int = 100  # money a turn sooner for the winning mission is worth, once its research is capped by time
+    protect: tuple[int, ...] = (CRITICAL, SLACK)  # research asks of these classes keep their money from other flights
+    near: int = 8  # turns of slack under which the winning chain's techs still come before other goals' bargains
 
 
 TEMPERS: dict[str, Temper] = {
     "easy": Temper(
         "easy",
-        research_share=70,
-        victory_share=35,
-        slack=1,
-        min_uncrewed=35,
-        min_crewed=40,
-        max_crew_loss=150,
+        research_share=75,
+        slack=0,
+        min_uncrewed=25,
+        min_crewed=35,
+        max_crew_loss=200,
         margin=0,
-        victory_odds=35,
-        victory_dash=25,
+        victory_odds=30,
+        victory_dash=20,
+        near=0,
+        protect=(CRITICAL,),
+        race_watch=False,
+        savings=0,
+        victory_research=45,
+        min_ratio=300,
+        idle_money=60,
         blunder=35,
         intel=0,
         reserve=1,
         rival_watch=False,
-        goals=8,
         tests=False,
     ),
     "normal": Temper("normal"),
@@ -98,9 +127,9 @@ TEMPERS: dict[str, Temper] = {
 class Style:
     """A side's AI personality as the planner reads it: weights keyed by tech line, milestone or habit.
 
-    Habits (100 is neutral): `victory` (the winning mission's pull on research money), `crewed`
-    and `uncrewed` (prizes of flights with and without a crew), `caution` (raises every floor),
-    `intel` (intelligence spending), `research` (share of spare cash put into research).
+    Habits (100 is neutral): `victory` (how soon reliability work on the winning mission starts and how
+    high it aims), `crewed` and `uncrewed` (prizes of flights with and without a crew), `caution`
+    (raises every floor), `intel` (intelligence spending), `research` (share of cash put into research).
     """
 
     weights: dict[str, int] = field(default_factory=dict)
@@ -112,9 +141,9 @@ class Style:
 
 @dataclass(frozen=True, slots=True)
 class Strategy:
-    """A fixed restriction on what the planner may pursue (the balance-testing bots); None means free."""
+    """A fixed restriction on what the planner may pursue (the balance-testing bots); the default is free."""
 
-    only_winning: bool = False  # goals, flights and research only for the winning mission
+    only_winning: bool = False  # goals, flights and research only for the winning mission (test flights allowed)
     no_crew: bool = False  # never recruits nor flies a crew
     one_line: str | None = None  # researches only this tech line and what it needs
 
@@ -144,22 +173,65 @@ class Planner:
         techs = self.me.techs
         self.done = {t for t, ts in techs.items() if ts.done}
         self.rem = {t: (0 if ts.done else self.rules.techs[t].cost - ts.progress) for t, ts in techs.items()}
+        bit = self.k.bit
+        self.done_mask = sum(bit[t] for t in self.done)
+        # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
+        rem, done, closure = self.rem, self.done, self.k.closure
+        need_of: dict[str, int] = {}
+        self._hw_key: dict[str, tuple[int, int, int]] = {}
+        for h, hw in self.rules.hardware.items():
+            tech = hw.tech
+            need = need_of.get(tech)
+            if need is None:
+                need = need_of[tech] = 0 if tech in done else sum(rem[t] for t in closure[tech] if t not in done)
+            self._hw_key[h] = (need, -(techs[tech].reliability if tech in done else 0), hw.unit_cost)
+        self._tech_need = need_of
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
-        self._hw_need: dict[str, int] = {}
+        self.turns_left = max(1, s.end - view.turn + 1)
+        self._improve = s.research_improve
+        # Prestige gained this year raises next year's budget; near the end only the final count matters.
+        feeds = s.prestige_to_budget // 100 if self.turns_left > s.turns_per_year else 0
+        self.pw = feeds + temper.prestige_worth
+        self.side_crew = self.k.crew_of_side[view.side]
+        self.rival_techs = self._rival_techs()
+        self.pressed = self._race_pressure()
+        self.ratio: dict[str, int] = {}
+        self._open: dict[str, tuple[str, ...]] = {}
+        self._needs_mask: dict[str, int] = {}
+        self._prize: dict[str, int] = {}
+        self._eta: dict[str, int] = {}
+        self._first: dict[str, int] = {}
+        self._urgent: set[str] | None = None
         self._ft: dict[str, int] = {}
         self._needs: dict[str, tuple[str, ...]] = {}
         self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
-        self.rival_techs = self._rival_techs()
-        self.turns_left = max(1, self.rules.settings.end - view.turn + 1)
+        self._chance: dict[str, tuple[int, list[tuple[int, str, int, bool]]] | None] = {}
+        self._victory_techs: set[str] | None = None
+        self._victory_mask = 0
+        self._wanted: set[str] | None = None
+        self._goals: list[str] = []
+        self._ready: list[str] | None = None
+        self._pool: tuple[int, set[str]] | None = None
+        self._close: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ what things need
 
+    def open_closure(self, tech: str) -> tuple[str, ...]:
+        """`tech` and its prerequisites that are not finished yet, prerequisites first."""
+        got = self._open.get(tech)
+        if got is None:
+            done = self.done
+            got = () if tech in done else tuple(t for t in self.k.closure[tech] if t not in done)
+            self._open[tech] = got
+        return got
+
     def tech_need(self, tech: str) -> int:
         """Research points still needed to finish `tech` and every prerequisite."""
-        got = self._hw_need.get(tech)
+        got = self._tech_need.get(tech)
         if got is None:
-            got = sum(self.rem[t] for t in self.k.closure[tech])
-            self._hw_need[tech] = got
+            rem = self.rem
+            got = sum(rem[t] for t in self.open_closure(tech))
+            self._tech_need[tech] = got
         return got
 
     def finish_time(self, tech: str) -> int:
@@ -170,9 +242,8 @@ class Planner:
         if tech in self.done:
             got = 0
         else:
-            cap = self.rules.techs[tech].rate_cap
-            own = -(-self.rem[tech] // cap)
-            got = own + max((self.finish_time(r) for r in self.rules.techs[tech].requires), default=0)
+            t = self.rules.techs[tech]
+            got = -(-self.rem[tech] // t.rate_cap) + max((self.finish_time(r) for r in t.requires), default=0)
         self._ft[tech] = got
         return got
 
@@ -181,18 +252,31 @@ class Planner:
         got = self._hw.get(m)
         if got is not None:
             return got
-        me, k, hw_table = self.me, self.k, self.rules.hardware
+        k = self.k
         picked = []
         for slot, options in k.missions[m].slots:
-            best, best_key = options[0], None
-            for h in options:
-                tech = k.tech_of[h]
-                key = (self.tech_need(tech), -me.reliability(tech), hw_table[h].unit_cost)
-                if best_key is None or key < best_key:
-                    best, best_key = h, key
+            if len(options) == 1:
+                picked.append((slot, options[0]))
+                continue
+            keys = self._hw_key
+            best = min(options, key=keys.__getitem__)
             picked.append((slot, best))
         got = tuple(picked)
         self._hw[m] = got
+        return got
+
+    def needs_mask(self, m: str) -> int:
+        got = self._needs_mask.get(m)
+        if got is None:
+            k = self.k
+            cm, tech_of = k.closure_mask, k.tech_of
+            got = 0
+            for _, h in self.hardware_for(m):
+                got |= cm[tech_of[h]]
+            for tech in k.missions[m].asks:
+                got |= cm[tech]
+            got &= ~self.done_mask
+            self._needs_mask[m] = got
         return got
 
     def needs(self, m: str) -> tuple[str, ...]:
@@ -200,42 +284,103 @@ class Planner:
         got = self._needs.get(m)
         if got is not None:
             return got
-        out: dict[str, None] = {}
-        k = self.k
-        for _, h in self.hardware_for(m):
-            for t in k.closure[k.tech_of[h]]:
-                if t not in self.done:
-                    out[t] = None
-        for tech in k.missions[m].asks:
-            for t in k.closure[tech]:
-                if t not in self.done:
-                    out[t] = None
-        got = tuple(out)
+        got = self.techs_in(self.needs_mask(m))
         self._needs[m] = got
         return got
 
+    def techs_in(self, mask: int) -> tuple[str, ...]:
+        order = self.k.order
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(order[low.bit_length() - 1])
+            mask ^= low
+        return tuple(out)
+
     def eta(self, m: str) -> int:
-        return max((self.finish_time(t) for t in self.needs(m)), default=0)
+        got = self._eta.get(m)
+        if got is None:
+            ft = self.finish_time
+            got = self._eta[m] = max((ft(t) for t in self.needs(m)), default=0)
+        return got
 
     def points(self, m: str) -> int:
         return sum(self.rem[t] for t in self.needs(m))
+
+    def victory_techs(self) -> set[str]:
+        """Techs the winning mission still needs, or flies on."""
+        if self._victory_techs is None:
+            got: set[str] = set()
+            mask = 0
+            for m in self.k.victory_missions:
+                got.update(self.needs(m))
+                mask |= self.needs_mask(m)
+                got.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
+            self._victory_techs = got
+            self._victory_mask = mask
+        return self._victory_techs
+
+    def wanted_techs(self) -> set[str]:
+        """Techs the winning mission and the bargains among the goals fly on, or still need."""
+        if self._wanted is None:
+            wanted = set(self.victory_techs())
+            for m in self._goals:
+                if self.ratio.get(m, 0) >= self.t.min_ratio:
+                    wanted.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
+            self._wanted = wanted
+        return self._wanted
 
     # ------------------------------------------------------------------ what things are worth
 
     def prize(self, m: str) -> int:
         """Prestige the mission's new milestones would bring, weighted by the personality."""
+        got = self._prize.get(m)
+        if got is not None:
+            return got
         facts = self.k.missions[m]
         value = 0
+        mine, firsts, table, w = self.me.milestones, self.view.firsts, self.rules.milestones, self.style.w
         for ms_id in facts.milestones:
-            if ms_id in self.me.milestones:
+            if ms_id in mine:
                 continue
-            ms = self.rules.milestones[ms_id]
-            reached = len(self.view.firsts.get(ms_id, ()))
+            ms = table[ms_id]
+            reached = len(firsts.get(ms_id, ()))
             base = ms.first if reached == 0 else ms.second if reached == 1 else ms.later
-            value += base * self.style.w(ms_id) // 100
+            value += base * w(ms_id) // 100
+            if reached == 0 and ms_id in self.k.first_events:
+                value += self.first_bonus(ms_id)
         if value > 0:
-            value = value * self.style.w("crewed" if facts.crew else "uncrewed") // 100
+            value = value * w("crewed" if facts.crew else "uncrewed") // 100
+        self._prize[m] = value
         return value
+
+    def first_bonus(self, ms: str) -> int:
+        """What the events that being first to `ms` sets off are worth to this side, in prestige points:
+        its own (a lasting budget, say) less half of what they give the rival."""
+        got = self._first.get(ms)
+        if got is None:
+            got = 0
+            events, side = self.rules.events, self.view.side
+            fired = self.me.events_fired
+            for event_id, by in self.k.first_events[ms]:
+                e = events[event_id]
+                if by == "self":
+                    if (e.sides and side not in e.sides) or (e.once and event_id in fired):
+                        continue
+                    value = self.effects_value(e.effects) + max(
+                        (self.effects_value(c.effects) for c in e.choices), default=0
+                    )
+                    got += value
+                else:
+                    if e.sides and not any(r.id in e.sides for r in self.view.rivals):
+                        continue
+                    value = self.effects_value(e.effects) + max(
+                        (self.effects_value(c.effects) for c in e.choices), default=0
+                    )
+                    got -= value * self.t.rival_share // 100
+            got = max(0, got) // max(1, self.pw)
+            self._first[ms] = got
+        return got
 
     def worth(self, m: str) -> int:
         """The prize in money, plus what a first success pays in budget or cash."""
@@ -243,7 +388,7 @@ class Planner:
         facts = self.k.missions[m]
         if prize <= 0 and not (facts.payoff > 0 and m in self.view.available_missions):
             return 0
-        return prize * self.t.prestige_worth + max(0, facts.payoff)
+        return prize * self.pw + max(0, facts.payoff)
 
     def flyable_someday(self, m: str) -> bool:
         facts = self.k.missions[m]
@@ -255,21 +400,48 @@ class Planner:
         if st.one_line is not None and not self._in_line(m):
             return False
         if facts.crew:
-            mine = [
-                c for c in self.k.crew_of_side[self.view.side] if self.me.crews[c].status not in ("dead", "retired")
-            ]
-            if len(mine) < facts.crew:
+            mine, traits = self.crew_pool()
+            if mine < facts.crew or any(t not in traits for t in facts.traits):
                 return False
-            for trait in facts.traits:
-                if not any(trait in self.rules.crews[c].traits for c in mine):
-                    return False
         if m in self.view.available_missions:
             return True
         return not facts.gated and bool(facts.asks)
 
+    def crew_pool(self) -> tuple[int, set[str]]:
+        """How many of the side's people can still fly one day, and the traits among them."""
+        if self._pool is None:
+            crews, table = self.me.crews, self.rules.crews
+            mine = [c for c in self.side_crew if crews[c].status not in ("dead", "retired")]
+            self._pool = (len(mine), {t for c in mine for t in table[c].traits})
+        return self._pool
+
     def _in_line(self, m: str) -> bool:
         line = self.strategy.one_line
         return any(self.k.line_of[self.k.tech_of[h]] == line for _, h in self.hardware_for(m))
+
+    def hardware_cost(self, m: str) -> int:
+        keys = self._hw_key
+        return sum(keys[h][2] for _, h in self.hardware_for(m)) + self.rules.missions[m].cost
+
+    def point_cost(self, tech: str) -> int:
+        """Money research pays for one point of reliability on a finished tech (well below its ceiling)."""
+        return max(1, self.rules.techs[tech].cost * self._improve // self.rate)
+
+    def reliability_cost(self, m: str) -> int:
+        """Money research would need to bring each tech the mission flies on up to a workable reliability."""
+        tech_of, techs, done = self.k.tech_of, self.rules.techs, self.done
+        target = self.t.workable
+        cost = 0
+        seen: set[str] = set()
+        for _, h in self.hardware_for(m):
+            tech = tech_of[h]
+            if tech in seen:
+                continue
+            seen.add(tech)
+            rel = -self._hw_key[h][1] if tech in done else techs[tech].base
+            if rel < target:
+                cost += (target - rel) * self.point_cost(tech)
+        return cost
 
     # ------------------------------------------------------------------ the rival, from public record and estimates
 
@@ -288,77 +460,124 @@ class Planner:
                         known.update(k.closure[k.tech_of[options[0]]])
         return known
 
+    def _race_pressure(self) -> bool:
+        """Whether a rival looks level with or ahead of this side on the road to the winning mission (by the
+        research cost of the techs each is known to have finished): then nothing else may slow the race."""
+        if not self.t.race_watch:
+            return False
+        techs, road = self.rules.techs, self.k.victory_road
+        mine = sum(techs[t].cost for t in road if t in self.done)
+        theirs = sum(techs[t].cost for t in road if t in self.rival_techs)
+        total = sum(techs[t].cost for t in road) or 1
+        return theirs * 100 >= mine * 100 - total * self.t.race_margin
+
     def rival_close(self, m: str) -> bool:
-        """Whether a rival looks able to fly `m` (or another flight to the same milestones) soon."""
+        """Whether a rival looks able to fly `m` soon: it has tried it lately, or is known to have its hardware."""
         if not self.t.rival_watch:
             return False
-        facts = self.k.missions[m]
-        rivals = {r.id for r in self.view.rivals}
-        for rec in self.view.public_log[-24:]:
-            if rec.side in rivals and rec.mission == m:
-                return True
-        k = self.k
-        return all(any(k.tech_of[h] in self.rival_techs for h in options) for _, options in facts.slots)
+        got = self._close.get(m)
+        if got is None:
+            rivals = {r.id for r in self.view.rivals}
+            k = self.k
+            got = any(rec.side in rivals and rec.mission == m for rec in self.view.public_log[-24:]) or all(
+                any(k.tech_of[h] in self.rival_techs for h in options) for _, options in k.missions[m].slots
+            )
+            self._close[m] = got
+        return got
 
     # ------------------------------------------------------------------ the turn
 
     def plan(self) -> list[Action]:
         out: list[Action] = []
-        self._decide(out)
-        cash = self.me.cash
         goals = self.goals()
-        cash = self._launch(goals, cash, out)
+        self._goals = goals
+        self._decide(out)
+        asks = self.research_asks(goals)
+        cash = self.me.cash
+        demand = self._demand(asks)
+        # Other flights may not touch what the winning chain's research wants this turn, nor the price
+        # of the winning flight once its techs are all done.
+        savings = self._savings(goals)
+        keep = self.income * self.t.reserve + self._victory_reserve(goals)
+        reserve = keep + self._demand(asks, self.t.protect)
+        idle = max(0, cash - demand - reserve - savings)
+        cash = self._launch(goals, cash, idle, (keep, reserve), savings, out)
         cash = self._recruit(goals, cash, out)
-        self._research(goals, cash, out)
+        # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
+        # the other goals leave the savings for its test flights alone.
+        self._research(asks, cash - self._victory_reserve(goals), out, keep=savings)
         intel = self.t.intel * self.style.w("intel") // 100
         if self.me.intel != intel:
             out.append(FundIntelligence(self.view.side, intel))
         return out
 
     def goals(self) -> list[str]:
-        """Missions worth working toward, best prize per money still to spend first (the winning ones lead)."""
-        scored = []
+        """Missions worth working toward: the winning one first, then the others, the best prize per money
+        still to spend (beyond what the winning mission needs anyway) first."""
         winning = []
+        scored = []
+        self.victory_techs()
+        rem, rate, pw, improve = self.rem, self.rate, self.pw, self._improve
+        keys, techs, tech_of = self._hw_key, self.rules.techs, self.k.tech_of
+        cm, done_mask, not_victory = self.k.closure_mask, self.done_mask, ~self._victory_mask
+        available, missions, workable = self.view.available_missions, self.rules.missions, self.t.workable
+        hw_cache, mask_cache = self._hw, self._needs_mask
         for m, facts in self.k.missions.items():
             if facts.wins:
                 if m not in self.me.milestones and self.flyable_someday(m) and self.prize(m) > 0:
-                    winning.append((self.eta(m), self.points(m), m))
+                    winning.append((self.eta(m), m))
                 continue
-            worth = self.worth(m)
-            if worth <= 0 or not self.flyable_someday(m):
+            prize = self.prize(m)
+            if prize <= 0 and not (facts.payoff > 0 and m in available):
                 continue
-            cost = self.points(m) * 100 // self.rate + self.reliability_cost(m) + self.hardware_cost(m)
-            weight = max((self.style.w(line) for line in self._lines(m)), default=100)
-            scored.append((-(worth * weight * 10 // (cost + 25)), m))
+            if not self.flyable_someday(m):
+                continue
+            worth = (prize * pw + max(0, facts.payoff)) * self.line_weight(m) // 100
+            # One pass over the slots: the hardware nearest to flying, what it still needs, what it costs.
+            picked = []
+            mask = 0
+            price = missions[m].cost
+            reliability = 0
+            seen: list[str] = []
+            for slot, options in facts.slots:
+                h = options[0] if len(options) == 1 else min(options, key=keys.__getitem__)
+                picked.append((slot, h))
+                need, neg_rel, unit = keys[h]
+                tech = tech_of[h]
+                mask |= cm[tech]
+                price += unit
+                if tech in seen:
+                    continue
+                seen.append(tech)
+                rel = -neg_rel if not need else techs[tech].base
+                if rel < workable:
+                    reliability += (workable - rel) * max(1, techs[tech].cost * improve // rate)
+            for tech in facts.asks:
+                mask |= cm[tech]
+            mask &= ~done_mask
+            hw_cache[m] = tuple(picked)
+            mask_cache[m] = mask
+            extra_mask = mask & not_victory
+            extra = sum(rem[t] for t in self.techs_in(extra_mask)) if extra_mask else 0
+            ratio = worth * 1000 // (extra * 100 // rate + reliability + price + 25)
+            self.ratio[m] = ratio
+            scored.append((-ratio, m))
         scored.sort()
         ranked = [m for _, m in scored]
         if self.blundering and len(ranked) > 2:
-            # A believable mistake: it falls for a showy but distant prize this turn.
+            # A believable mistake: it falls for a distant prize this turn.
             i = self.rng.below(len(ranked))
             ranked.insert(0, ranked.pop(i))
+            self.ratio[ranked[0]] = max(self.ratio.values())
         winning.sort()
-        return [m for *_, m in winning] + ranked
+        return [m for _, m in winning] + ranked
 
-    def _lines(self, m: str) -> list[str]:
-        k = self.k
-        return [k.line_of[t] for t in self.needs(m)] or [k.line_of[k.tech_of[h]] for _, h in self.hardware_for(m)]
-
-    def hardware_cost(self, m: str) -> int:
-        hw = self.rules.hardware
-        return sum(hw[h].unit_cost for _, h in self.hardware_for(m)) + self.rules.missions[m].cost
-
-    def reliability_cost(self, m: str) -> int:
-        """Money that research would need to bring the mission's finished techs up to this player's comfort."""
-        k, me = self.k, self.me
-        target = self.t.victory_odds if k.missions[m].wins else 70
-        cost = 0
-        improve = self.rules.settings.research_improve
-        for _, h in self.hardware_for(m):
-            tech = k.tech_of[h]
-            rel = me.reliability(tech) if tech in self.done else self.rules.techs[tech].base
-            if rel < target + 15:
-                cost += (target + 15 - rel) * self.rules.techs[tech].cost * improve // self.rate
-        return cost
+    def line_weight(self, m: str) -> int:
+        """The personality's strongest weight among the tech lines the mission's hardware comes from."""
+        weights = self.style.weights
+        if not weights:
+            return 100
+        return max((weights.get(line, 100) for line in self.k.missions[m].lines), default=100)
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -376,30 +595,29 @@ class Planner:
         """What a set of effects is worth to this side now, in money."""
         years = min(8, self.turns_left // self.rules.settings.turns_per_year + 1)
         value = 0
-        wanted = self._wanted_techs()
+        wanted = self.wanted_techs()
         for e in effects:
-            if e.__class__ is AddBudget:
-                value += e.amount * years * (1 if e.target == "self" else -1)  # type: ignore[union-attr]
-            elif e.__class__ is AddCash:
-                value += e.amount * (1 if e.target == "self" else -1)  # type: ignore[union-attr]
-            elif e.__class__ is AddPrestige:
-                value += e.amount * self.t.prestige_worth * (1 if e.target == "self" else -1)  # type: ignore[union-attr]
+            sign = 1 if getattr(e, "target", "self") == "self" else -1
+            if isinstance(e, AddBudget):
+                value += sign * e.amount * years
+            elif isinstance(e, AddCash):
+                value += sign * e.amount
+            elif isinstance(e, AddPrestige):
+                value += sign * e.amount * self.pw
             elif isinstance(e, ResearchProgress):
-                sign = 1 if e.target == "self" else -1
                 value += sign * self._tech_points_value(e.tech, e.amount, wanted)
             elif isinstance(e, ModifyReliability):
-                sign = 1 if e.target == "self" else -1
                 if e.tech in self.done:
                     value += sign * self._tech_points_value(e.tech, e.amount, wanted)
             elif isinstance(e, ResearchRate):
                 spend = self.me.budget * years * 6 // 10
-                value += e.amount * spend // 100 * (1 if e.target == "self" else -1)
+                value += sign * e.amount * spend // max(1, self.rate)
             elif isinstance(e, CrewMorale):
-                value += e.amount // 2
+                value += sign * e.amount // 2
             elif isinstance(e, LoseCrew):
-                value -= 15 * e.count
+                value -= sign * CREW_WORTH * e.count
             elif isinstance(e, InjureCrew):
-                value -= 3 * e.count
+                value -= sign * 3 * e.count
             elif isinstance(e, RandomOneOf) and e.options:
                 total = sum(max(0, o.weight) for o in e.options) or 1
                 value += sum(self.effects_value(o.effects) * max(0, o.weight) for o in e.options) // total
@@ -408,17 +626,8 @@ class Planner:
     def _tech_points_value(self, tech: str, amount: int, wanted: set[str]) -> int:
         share = 100 if tech in wanted else 25
         if tech in self.done:
-            # Reliability points: what research would have paid for them.
-            per_point = self.rules.techs[tech].cost * self.rules.settings.research_improve // self.rate
-            return amount * per_point * share // 100
+            return amount * self.point_cost(tech) * share // 100  # reliability points, at research's price
         return amount * 100 // self.rate * share // 100
-
-    def _wanted_techs(self) -> set[str]:
-        wanted: set[str] = set()
-        for m in self.k.victory_missions:
-            wanted.update(self.needs(m))
-            wanted.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
-        return wanted
 
     # -- launches ---------------------------------------------------------------------------
 
@@ -432,49 +641,201 @@ class Planner:
             return base * caution // 100
         base = max(t.min_crewed, self.style.risk) if facts.crew else t.min_uncrewed
         base = base * caution // 100
-        base -= min(20, self.prize(m) // max(1, t.boldness))
-        if self.rival_close(m) and self.prize(m) > 0:
+        prize = self.prize(m)
+        base -= min(15, prize // max(1, t.boldness))
+        if prize > 0 and self.rival_close(m):
             base -= 10
         return max(10, base)
 
     def max_crew_loss(self, m: str) -> int:
-        prize = self.prize(m)
         if self.k.missions[m].wins:
             return self.t.max_crew_loss + 300
-        return self.t.max_crew_loss + min(120, prize * 4)
+        return self.t.max_crew_loss + min(120, self.prize(m) * 4)
 
-    def _launch(self, goals: list[str], cash: int, out: list[Action]) -> int:
-        rules, me, side = self.rules, self.me, self.view.side
+    def flight_margin(self, m: str, odds: MissionOdds, price: int) -> int | None:
+        """What a flight at these odds is worth beyond its price, on average (None if it fails the floor or
+        risks its crew too much). It earns its prize, loses the prestige of a failure, may lose its crew,
+        and teaches the hardware it flies; the winning flight's margin is its success chance."""
+        facts = self.k.missions[m]
+        chance = (odds.success + odds.partial) // 10
+        floor = self.floor(m) if facts.milestones or facts.payoff > 0 else 0  # a test flight is for learning
+        if self.blundering and not facts.wins:
+            floor -= 15  # over-eager
+        if chance < floor or (facts.crew and odds.crew_lost > self.max_crew_loss(m)):
+            return None
+        if facts.wins:
+            return chance
+        pw = self.pw
+        prestige = self.rules.missions[m].prestige
+        fail = max(0, -prestige.failure) * pw
+        death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
+        gain = self.worth(m) if self.prize(m) else self.worth(m) + prestige.success * pw
+        expected = (odds.success + odds.partial) * gain - odds.failure * fail - odds.crew_lost * death
+        steps = [
+            (so.tech, so.chance, st.critical) for so, st in zip(odds.steps, self.rules.missions[m].steps, strict=True)
+        ]
+        return (expected + self.learning(m, steps) * 1000) // 1000 - price
+
+    def learning(self, m: str, steps: list[tuple[str, int, bool]]) -> int:
+        """Money's worth of the reliability a flight teaches the techs it tests (those this side still needs).
+
+        `steps` is (tech, chance, critical) for each step, in order.
+        """
+        s = self.rules.settings
+        wanted = self.wanted_techs()
+        urgent = self.urgent_techs()
+        techs, mine = self.rules.techs, self.me.techs
+        reach = 1000
+        value = 0
+        for tech, chance, critical in steps:
+            if tech in wanted and mine[tech].reliability < techs[tech].ceiling:
+                tenths = (chance * s.flight_learning + (100 - chance) * s.failure_learning) * reach // 10_000
+                if tech in urgent:
+                    # Research climbs a few points a turn at most: points taught are turns saved.
+                    t = techs[tech]
+                    per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
+                    value += tenths * self.t.turn_worth // (10 * per_turn)
+                else:
+                    value += tenths * self.point_cost(tech) // 10
+            if critical:
+                reach = reach * chance // 100
+        return value
+
+    def urgent_techs(self) -> set[str]:
+        """The winning mission's finished hardware techs while its odds fall short: research is capped by
+        time, so what a flight teaches them is worth more than research's price."""
+        if self._urgent is None:
+            self._urgent = set()
+            for m in self.k.victory_missions:
+                if m in self.me.milestones:
+                    continue
+                if not self.needs_mask(m):
+                    got = self.chance_of(m)
+                    if got is not None and got[0] < self.t.victory_research:
+                        self._urgent.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
+                else:
+                    self._urgent.update(self._prep(m))
+        return self._urgent
+
+    def _prep(self, m: str) -> list[str]:
+        """Finished hardware techs of the winning mission still under the reliability it will want."""
+        techs, mine, tech_of = self.rules.techs, self.me.techs, self.k.tech_of
+        aim = self.t.victory_prep
+        out = []
+        for _, h in self.hardware_for(m):
+            tech = tech_of[h]
+            if tech in self.done and tech not in out and mine[tech].reliability < min(aim, techs[tech].ceiling):
+                out.append(tech)
+        return out
+
+    def promising(self, m: str, floor: int) -> bool:
+        """A quick screen before pricing a flight exactly: could it clear its floor and pay its way?"""
+        facts = self.k.missions[m]
+        if not facts.milestones and facts.payoff <= 0:
+            return True  # a test flight: priced with the hardware that most needs testing
+        got = self.chance_of(m)
+        if got is None:
+            return False
+        chance, steps = got
+        if chance < floor:
+            return False
+        if facts.wins:
+            return True
+        prestige = self.rules.missions[m].prestige
+        gain = self.worth(m) if self.prize(m) else self.worth(m) + prestige.success * self.pw
+        fail = max(0, -prestige.failure) * self.pw
+        best = chance * gain - (100 - chance) * fail + self.learning(m, [(t, c, k) for _, t, c, k in steps]) * 100
+        cheapest = self.hardware_cost(m) * min(100, self.t.idle_money)
+        return best > cheapest
+
+    def _teaches(self, m: str) -> bool:
+        """Whether some hardware the mission can fly is wanted, finished and still below its ceiling."""
+        wanted, k, me, techs = self.wanted_techs(), self.k, self.me, self.rules.techs
+        for _, options in k.missions[m].slots:
+            for h in options:
+                tech = k.tech_of[h]
+                if tech in wanted and tech in self.done and me.techs[tech].reliability < techs[tech].ceiling:
+                    return True
+        return False
+
+    def _savings(self, goals: list[str]) -> int:
+        """Money put by for the winning mission's test flights as its research nears the end."""
+        for m in goals:
+            if self.k.missions[m].wins:
+                if self.eta(m) <= self.t.savings_horizon:
+                    return self.income * self.t.savings // 100
+                return 0
+        return 0
+
+    def _victory_reserve(self, goals: list[str]) -> int:
+        """Cash kept for the winning flight once its techs are all done and its odds are nearly good enough."""
+        for m in goals:
+            if self.k.missions[m].wins and not self.needs_mask(m):
+                got = self.chance_of(m)
+                if got is not None and got[0] >= self.floor(m) - 15:
+                    return self.hardware_cost(m)
+        return 0
+
+    def _launch(
+        self, goals: list[str], cash: int, idle: int, reserves: tuple[int, int], savings: int, out: list[Action]
+    ) -> int:
+        """Price every flight that could go this turn, then order the best: the winning flight first, then by
+        what each is worth beyond its price, per unit of price."""
+        rules, me, side, k = self.rules, self.me, self.view.side, self.k
         limit = rules.settings.max_missions_per_turn - len(me.plan)
         if limit <= 0:
             return cash
-        stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
-        busy: set[str] = set()
-        candidates = [m for m in goals if m in self.view.available_missions]
-        # Flights that pay without a milestone (a lasting service) come after the prizes.
-        for m, facts in self.k.missions.items():
-            if m not in candidates and m in self.view.available_missions and facts.payoff > 0 and self.worth(m) > 0:
+        available = self.view.available_missions
+        candidates = [m for m in goals if m in available]
+        # Flights that pay without a milestone (a lasting service), and test flights.
+        for m, facts in k.missions.items():
+            if m not in candidates and m in available and facts.payoff > 0 and self.worth(m) > 0:
                 candidates.append(m)
-        reserve = self._launch_reserve(goals)
-        flown = 0
+        if self.t.tests:
+            for m, facts in k.missions.items():
+                if not facts.milestones and facts.payoff <= 0 and m in available and self._teaches(m):
+                    candidates.append(m)
+        stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+        offers = []
         for m in candidates:
+            facts = k.missions[m]
+            if (facts.crew and self.strategy.no_crew) or self.needs_mask(m):
+                continue
+            if not self.promising(m, self.floor(m) - (15 if self.blundering else 0) - 3):
+                continue
+            plan = self._flight(m, stock, set())
+            if plan is None:
+                continue
+            hardware, crew, _, price = plan
+            odds = mission_odds(rules, me, rules.missions[m], hardware, crew)
+            margin = self.flight_margin(m, odds, price)
+            if margin is not None:
+                offers.append((0 if facts.wins else 1, -margin * 1000 // max(1, price), m))
+        offers.sort()
+        busy: set[str] = set()
+        flown = 0
+        for _, _, m in offers:
             if flown >= limit:
                 break
-            facts = self.k.missions[m]
-            if facts.crew and self.strategy.no_crew:
-                continue
+            facts = k.missions[m]
             plan = self._flight(m, stock, busy)
             if plan is None:
                 continue
             hardware, crew, buy, price = plan
-            if price > cash - (0 if facts.wins else reserve):
-                continue
             odds = mission_odds(rules, me, rules.missions[m], hardware, crew)
-            chance = (odds.success + odds.partial) // 10
-            floor = self.floor(m)
-            if self.blundering and not facts.wins:
-                floor -= 15  # over-eager
-            if chance < floor or (facts.crew and odds.crew_lost > self.max_crew_loss(m)):
+            test = not facts.milestones and facts.payoff <= 0
+            # Idle money is cheap money; the savings kept for test flights count as idle for them.
+            cheap = min(price, idle + (savings if test else 0))
+            felt = price - cheap + cheap * self.t.idle_money // 100
+            margin = self.flight_margin(m, odds, felt)
+            if margin is None or (margin <= 0 and not facts.wins):
+                continue
+            # The winning flight may spend everything. A flight that pays back more than twice its price may
+            # take the winning chain's research money for the turn; a test flight, the savings kept for tests.
+            keep, reserve = reserves
+            beats_moon = (margin + price) * 1000 >= price * 2 * self.t.moon_value
+            limit_cash = 0 if facts.wins else keep if beats_moon else reserve if test else reserve + savings
+            if price > cash - limit_cash:
                 continue
             for h, n in buy.items():
                 out.append(BuyHardware(side, h, n))
@@ -482,35 +843,43 @@ class Planner:
             for _, h in hardware:
                 stock[h] -= 1
             cash -= price
+            if test:
+                spent = min(cheap, savings)
+                savings -= spent
+                idle -= cheap - spent
+            else:
+                idle -= cheap
             busy.update(crew)
             out.append(PlanMission(side, m, hardware, crew))
             flown += 1
         return cash
 
-    def _launch_reserve(self, goals: list[str]) -> int:
-        """Cash kept for the winning flight once its techs are all done."""
-        for m in goals:
-            if self.k.missions[m].wins and not self.needs(m):
-                return self.hardware_cost(m)
-        return 0
-
     def _flight(
         self, m: str, stock: dict[str, int], busy: set[str]
     ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, int], int] | None:
-        """Hardware (most reliable unlocked option, stock first), crew, what to buy and the price."""
+        """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
+        crew, what to buy and the price."""
         rules, me, k = self.rules, self.me, self.k
         facts = k.missions[m]
         left = dict(stock)
         buy: dict[str, int] = {}
         hardware = []
         price = rules.missions[m].cost
+        test = not facts.milestones and facts.payoff <= 0
+        urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
             best, best_key = None, None
             for h in options:
                 tech = k.tech_of[h]
                 if tech not in self.done:
                     continue
-                key = (-me.reliability(tech), 0 if left.get(h, 0) > 0 else 1, rules.hardware[h].unit_cost)
+                rel = me.reliability(tech)
+                key = (
+                    0 if tech in urgent and rel < rules.techs[tech].ceiling else 1,
+                    -rel,
+                    0 if left.get(h, 0) > 0 else 1,
+                    rules.hardware[h].unit_cost,
+                )
                 if best_key is None or key < best_key:
                     best, best_key = h, key
             if best is None:
@@ -526,20 +895,26 @@ class Planner:
             return None
         return tuple(hardware), crew, buy, price
 
+    def ready_crew(self) -> list[str]:
+        if self._ready is None:
+            crews = self.me.crews
+            flying = self.me.busy_crew()
+            self._ready = [c for c in self.side_crew if crews[c].status == ACTIVE and c not in flying]
+        return self._ready
+
     def crew_for(self, m: str, busy: set[str]) -> tuple[str, ...] | None:
         """The ready crew best at the skills the mission's critical steps lean on, meeting its traits."""
         facts = self.k.missions[m]
         if facts.crew == 0:
             return ()
-        me = self.me
-        taken = busy | me.busy_crew()
-        ready = [c for c in self.k.crew_of_side[self.view.side] if me.crews[c].status == ACTIVE and c not in taken]
+        crews = self.me.crews
+        ready = [c for c in self.ready_crew() if c not in busy]
         if len(ready) < facts.crew:
             return None
         skills = facts.skills
 
         def merit(c: str) -> tuple[int, str]:
-            sk = me.crews[c].skills
+            sk = crews[c].skills
             return (-sum(sk.get(s, 0) * n for s, n in skills) - sum(sk.values()) // 20, c)
 
         ready.sort(key=merit)
@@ -561,26 +936,28 @@ class Planner:
     def _recruit(self, goals: list[str], cash: int, out: list[Action]) -> int:
         if self.strategy.no_crew:
             return cash
-        rules, me = self.rules, self.me
-        soon = [m for m in goals[: self.t.goals + 2] if self.k.missions[m].crew and self.eta(m) <= self.t.horizon]
+        rules, me, k = self.rules, self.me, self.k
+        soon = [m for m in goals if k.missions[m].crew and self.eta(m) <= self.t.horizon]
         if not soon:
             return cash
-        need = max(self.k.missions[m].crew for m in soon) + self.t.spares
+        need = max(k.missions[m].crew for m in soon) + self.t.spares
         if self.blundering:
             need -= 1
-        traits = {t for m in soon for t in self.k.missions[m].traits}
-        mine = self.k.crew_of_side[self.view.side]
-        alive = [c for c in mine if me.crews[c].status in ALIVE]
+        traits = {t for m in soon for t in k.missions[m].traits}
+        crews = me.crews
+        alive = [c for c in self.side_crew if crews[c].status in ALIVE]
+        if len(alive) >= need and all(any(t in rules.crews[c].traits for c in alive) for t in traits):
+            return cash
         candidates = [
-            c for c in mine if me.crews[c].status == "candidate" and rules.crews[c].available <= self.view.turn
+            c for c in self.side_crew if crews[c].status == "candidate" and rules.crews[c].available <= self.view.turn
         ]
         if not candidates:
             return cash
         skills: dict[str, int] = {}
         for m in soon:
-            for s, n in self.k.missions[m].skills:
+            for s, n in k.missions[m].skills:
                 skills[s] = skills.get(s, 0) + n
-        candidates.sort(key=lambda c: (-sum(me.crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
+        candidates.sort(key=lambda c: (-sum(crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
         cost = rules.settings.recruit_cost
         for trait in sorted(traits):
             if not any(trait in rules.crews[c].traits for c in alive):
@@ -601,62 +978,103 @@ class Planner:
 
     # -- research ---------------------------------------------------------------------------
 
-    def _research(self, goals: list[str], cash: int, out: list[Action]) -> None:
-        rules, me, side, t = self.rules, self.me, self.view.side, self.t
-        share = t.research_share * self.style.w("research") // 100
-        budget = max(0, cash - self.income * t.reserve) * min(100, share) // 100
-        if self.blundering:
-            budget = budget * 2 // 3  # a timid turn: money left idle
-        funding: dict[str, int] = {}
-        left = budget
+    def research_asks(self, goals: list[str], surplus: bool = False) -> list[tuple[int, int, int, str]]:
+        """(-value, class, order, tech) for every tech some goal wants money for, the most valuable first.
 
-        def give(tech: str, limit: int | None = None) -> int:
-            nonlocal left
-            if left <= 0 or tech in funding:
-                return 0
-            if self.strategy.one_line is not None and not self._line_ok(tech):
-                return 0
-            want = useful_funding(rules, me, rules.techs[tech], me.techs[tech])
-            amount = min(want, left, want if limit is None else limit)
-            if amount > 0:
-                funding[tech] = amount
-                left -= amount
-                return amount
-            return 0
-
+        A goal's techs are worth its prize per money still to spend; the winning chain's are worth
+        `moon_value` per money, twice that on its critical path (or whenever a rival looks level on the
+        road to victory), half of it where the slack is long. The classes say whose ask it is: the winning
+        chain's (CRITICAL, SLACK, SLACK_LATE) or another goal's (WINDFALL, BARGAIN, SURPLUS). With
+        `surplus`, only the poor bargains (asked for when money is left over).
+        """
+        t = self.t
         available = self.view.available_techs
-        winning = [m for m in goals if self.k.missions[m].wins]
-        others = [m for m in goals if not self.k.missions[m].wins][: t.goals]
-        # 1. The critical path of the winning mission, up to its share.
-        cap = budget * min(100, t.victory_share * self.style.w("victory") // 100) // 100
-        for m in winning[:1]:
-            for tech in self._critical(m, t.slack):
-                if cap <= 0:
-                    break
-                cap -= give(tech, cap)
-            if not self.needs(m):
-                for tech in self._unready(m, self.floor(m) + t.margin):
-                    if cap <= 0:
-                        break
-                    cap -= give(tech, cap)
-        # 2. The other goals by rank: what they need, then reliability where their odds are poor.
-        if not self.strategy.only_winning:
-            for m in others:
-                if left <= 0:
-                    break
-                for tech in self.needs(m):
-                    if tech in available:
-                        give(tech)
+        moon = t.moon_value * self.style.w("victory") // 100
+        asks: list[tuple[int, int, int, str]] = []
+        n = 0
+        for m in goals:
+            facts = self.k.missions[m]
+            if facts.wins:
+                if surplus:
+                    continue
+                for slack, tech in self._critical(m):
+                    if slack <= t.slack:
+                        asks.append((-FIRST, CRITICAL, n, tech))  # a turn lost here is a turn lost in the race
+                    elif self.pressed:
+                        asks.append((-moon * 2, CRITICAL, n, tech))
+                    elif slack <= t.near:
+                        asks.append((-moon, SLACK, n, tech))
+                    else:
+                        asks.append((-moon // 2, SLACK_LATE, n, tech))
+                    n += 1
                 if not self.needs(m):
-                    for tech in self._unready(m, self.floor(m) + t.margin):
-                        give(tech)
-        # 3. Whatever is left goes on down the winning chain.
-        for m in winning[:1]:
-            for tech in self._critical(m, 10**6):
+                    aim = t.victory_research * self.style.w("victory") // 100
+                    for tech in self._unready(m, aim):
+                        asks.append((-FIRST, CRITICAL, n, tech))
+                        n += 1
+                else:
+                    # Reliability is bought a few points a turn at most: start on the hardware already in hand.
+                    for tech in self._prep(m):
+                        asks.append((-moon * (2 if self.pressed else 1), SLACK, n, tech))
+                        n += 1
+                continue
+            if self.strategy.only_winning:
+                continue
+            ratio = self.ratio.get(m, 0)
+            klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
+            if (klass == SURPLUS) != surplus:
+                continue
+            needs = self.needs(m)
+            for tech in needs:
                 if tech in available:
-                    give(tech)
-            for tech in self._unready(m, 95):
-                give(tech)
+                    asks.append((-ratio, klass, n, tech))
+                    n += 1
+            if not needs:
+                for tech in self._unready(m, self.floor(m) + t.margin):
+                    asks.append((-ratio, klass, n, tech))
+                    n += 1
+        if self.strategy.one_line is not None:
+            asks = [a for a in asks if self._line_ok(a[3])]
+        asks.sort()
+        return asks
+
+    def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
+        """What research would use this turn on the asks (of these classes only, if given)."""
+        rules, me = self.rules, self.me
+        seen: set[str] = set()
+        total = 0
+        for _, klass, _, tech in asks:
+            if only and klass not in only:
+                continue
+            if tech not in seen:
+                seen.add(tech)
+                total += useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+        return total
+
+    def _research(self, asks: list[tuple[int, int, int, str]], cash: int, out: list[Action], keep: int = 0) -> None:
+        rules, me, side, t = self.rules, self.me, self.view.side, self.t
+        share = min(100, t.research_share * self.style.w("research") // 100)
+        left = max(0, cash - self.income * t.reserve) * share // 100
+        if self.blundering:
+            left = left * 2 // 3  # a timid turn: money left idle
+        funding: dict[str, int] = {}
+        for batch in (asks, None):
+            if batch is None:
+                if left <= keep:
+                    break
+                batch = self.research_asks(self._goals, surplus=True)  # the long tail, only when money is left
+            for _, klass, _, tech in batch:
+                room = left if klass in (CRITICAL, SLACK) else left - keep
+                if room <= 0:
+                    if klass in (CRITICAL, SLACK):
+                        break
+                    continue
+                if tech in funding:
+                    continue
+                amount = min(useful_funding(rules, me, rules.techs[tech], me.techs[tech]), room)
+                if amount > 0:
+                    funding[tech] = amount
+                    left -= amount
         for tech, ts in me.techs.items():
             want = funding.get(tech, 0)
             if ts.funding != want:
@@ -666,56 +1084,105 @@ class Planner:
         line = self.strategy.one_line
         if self.k.line_of[tech] == line:
             return True
-        # Prerequisites of the line's techs are part of the line's programme.
-        return any(
-            self.k.line_of[d] == line and tech in self.k.closure[d] for d in self.rules.techs if d not in self.done
-        )
+        # Prerequisites of the line's unfinished techs are part of the line's programme.
+        k = self.k
+        return any(k.line_of[d] == line and tech in k.closure[d] for d in self.rules.techs if d not in self.done)
 
-    def _critical(self, m: str, slack: int) -> list[str]:
-        """Techs of `m` that can be researched now, most critical first, whose slack is at most `slack` turns."""
+    def _critical(self, m: str) -> list[tuple[int, str]]:
+        """(slack in turns, tech) for the techs of `m` that can be researched now, most critical first.
+
+        A mission is ready when every tech it needs is researched and the hardware it flies has climbed
+        to the reliability it wants; the climb takes turns too, and counts in every tech's slack.
+        """
         needs = self.needs(m)
         if not needs:
             return []
         inside = set(needs)
+        caps = self.rules.techs
+        climb = self._climbs(m)
         after: dict[str, int] = {}
-        turns = {t: -(-self.rem[t] // self.rules.techs[t].rate_cap) for t in needs}
+        turns = {t: -(-self.rem[t] // caps[t].rate_cap) for t in needs}
         for tech in reversed(needs):  # prerequisites come first in `needs`, so dependents are settled
-            after[tech] = max((turns[d] + after[d] for d in self.k.dependents[tech] if d in inside), default=0)
-        eta = self.eta(m)
+            after[tech] = max(
+                [turns[d] + after[d] for d in self.k.dependents[tech] if d in inside] + [climb.get(tech, 0)]
+            )
+        ft = self.finish_time
+        ready = max(max(ft(t) + after[t] for t in needs), max(climb.values(), default=0))
+        available = self.view.available_techs
         out = []
         for tech in needs:
-            if tech in self.view.available_techs:
-                s = eta - self.finish_time(tech) - after[tech]
-                if s <= slack:
-                    out.append((s, -after[tech], tech))
+            if tech in available:
+                out.append((ready - ft(tech) - after[tech], -after[tech], tech))
         out.sort()
-        return [tech for *_, tech in out]
+        return [(slack, tech) for slack, _, tech in out]
+
+    def _climbs(self, m: str) -> dict[str, int]:
+        """Turns of research at full rate each hardware tech of `m` needs to climb from where it is (or from
+        its base, if unfinished) to the reliability the winning mission wants."""
+        techs, mine, tech_of = self.rules.techs, self.me.techs, self.k.tech_of
+        aim = self.t.victory_prep
+        out: dict[str, int] = {}
+        for _, h in self.hardware_for(m):
+            tech = tech_of[h]
+            t = techs[tech]
+            rel = mine[tech].reliability if tech in self.done else t.base
+            target = min(aim, t.ceiling)
+            if rel < target:
+                per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
+                out[tech] = -(-(target - rel) // per_turn) + 1  # the last points come slower
+        return out
 
     def _unready(self, m: str, target: int) -> list[str]:
-        """Finished techs whose reliability keeps `m`'s odds under `target` percent, weakest step first."""
-        odds = self.odds_of(m)
-        if odds is None:
+        """Finished techs whose reliability keeps `m`'s odds under `target` percent, riskiest step first."""
+        got = self.chance_of(m)
+        if got is None or got[0] >= target:
             return []
-        if (odds.success + odds.partial) // 10 >= target:
-            return []
-        techs = self.rules.techs
+        techs, mine = self.rules.techs, self.me.techs
         order = []
         seen: set[str] = set()
-        for so in sorted(odds.steps, key=lambda so: -so.risk):
-            if so.tech not in seen and self.me.techs[so.tech].reliability < techs[so.tech].ceiling:
-                seen.add(so.tech)
-                order.append(so.tech)
+        for _, tech, _, _ in sorted(got[1], reverse=True):
+            if tech not in seen and mine[tech].reliability < techs[tech].ceiling:
+                seen.add(tech)
+                order.append(tech)
         return order
 
-    def odds_of(self, m: str) -> MissionOdds | None:
-        """The odds of `m` with its best hardware and crew, as if flown now (a crew of average skill if none is free)."""
-        hardware = self.hardware_for(m)
-        if any(self.k.tech_of[h] not in self.done for _, h in hardware):
-            return None
-        crew = self.crew_for(m, set()) or ()
-        if len(crew) != self.k.missions[m].crew:
-            crew = ()
-        return mission_odds(self.rules, self.me, self.rules.missions[m], hardware, crew)
+    def chance_of(self, m: str) -> tuple[int, list[tuple[int, str, int, bool]]] | None:
+        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its best
+        hardware and crew as if flown now; None while some of its hardware is not researched.
+
+        The same arithmetic as the engine's mission odds, without the crew-loss bookkeeping.
+        """
+        if m in self._chance:
+            return self._chance[m]
+        got = None
+        if not self.needs_mask(m):
+            k = self.k
+            facts = k.missions[m]
+            hardware = dict(self.hardware_for(m))
+            crew = self.crew_for(m, set()) or ()
+            if len(crew) != facts.crew:
+                crew = ()
+            s = self.rules.settings
+            crews = self.me.crews
+            bonus: dict[str, int] = {}
+            if crew:
+                for skill, _ in facts.skills:
+                    bonus[skill] = (
+                        sum(crews[c].skills.get(skill, 0) for c in crew) // len(crew) - 50
+                    ) // s.skill_divisor
+            keys, tech_of, lo, hi = self._hw_key, k.tech_of, s.min_chance, s.max_chance
+            reach = 10_000
+            steps = []
+            for slot, difficulty, skill, critical in facts.steps:
+                h = hardware[slot]
+                chance = -keys[h][1] - difficulty + (bonus.get(skill, 0) if skill else 0)
+                chance = lo if chance < lo else hi if chance > hi else chance
+                steps.append((reach * (100 - chance), tech_of[h], chance, critical))
+                if critical:
+                    reach = reach * chance // 100
+            got = (reach // 100, steps)
+        self._chance[m] = got
+        return got
 
 
 def plan_turn(
@@ -725,7 +1192,3 @@ def plan_turn(
     if view.over:
         return []
     return Planner(view, temper, rng, style, strategy).plan()
-
-
-def with_temper(temper: Temper, **changes: object) -> Temper:
-    return replace(temper, **changes)  # type: ignore[arg-type]
