@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -82,9 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=_integer, default=1, help="game i uses seed S+i")
     sim.add_argument("--scenario", default=DEFAULT_SCENARIO)
     sim.add_argument("--mod", action="append", default=[])
-    sim.add_argument("--ai", action="append", default=[], metavar="SIDE=LEVEL", help="e.g. us=hard (repeatable)")
-    sim.add_argument("--jobs", type=_positive, default=1)
+    sim.add_argument(
+        "--ai",
+        action="append",
+        default=[],
+        metavar="SIDE=LEVEL",
+        help="e.g. us=hard (repeatable); levels easy, normal, hard, and the balance-testing bots "
+        "bot_moon_rush, bot_no_crew, bot_one_line",
+    )
+    sim.add_argument("--swap", action="store_true", help="every other game the sides trade levels, so each plays each side half the time")
+    sim.add_argument("--jobs", type=_positive, default=1, help="games run in this many processes at once")
     sim.add_argument("--json", metavar="FILE", help="write every game's result as JSON")
+    sim.add_argument("--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)")
     sim.add_argument("--quiet", action="store_true", help="no progress line")
 
     val = sub.add_parser("validate", help="check scenario and mod folders")
@@ -141,7 +149,7 @@ def _load(scenario: str, mods: list[str]):  # type: ignore[no-untyped-def]
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
-    from game.ai import LEVELS
+    from game.ai import ALL_LEVELS
 
     levels = {s: "normal" for s in sides}
     for pair in pairs:
@@ -150,10 +158,32 @@ def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
             raise UsageError(f"--ai {pair!r}: write SIDE=LEVEL, e.g. {sides[0]}=hard")
         if side not in sides:
             raise UsageError(f"--ai {pair!r}: no side {side!r} in this scenario (sides: {', '.join(sides)})")
-        if level not in LEVELS:
-            raise UsageError(f"--ai {pair!r}: no level {level!r} (levels: {', '.join(LEVELS)})")
+        if level not in ALL_LEVELS:
+            raise UsageError(f"--ai {pair!r}: no level {level!r} (levels: {', '.join(ALL_LEVELS)})")
         levels[side] = level
     return levels
+
+
+def _levels_for_game(levels: dict[str, str], i: int, swap: bool) -> dict[str, str]:
+    """The levels of game i: with `swap`, the sides' levels rotate by one every game."""
+    if not swap:
+        return dict(levels)
+    sides = list(levels)
+    shift = i % len(sides)
+    return {side: levels[sides[(k + shift) % len(sides)]] for k, side in enumerate(sides)}
+
+
+def _writable(flag: str, value: str) -> Path:
+    out = Path(value)
+    if out.is_dir() or (not out.parent.exists() and str(out.parent) not in ("", ".")):
+        raise UsageError(f"{flag} {value}: cannot write there (is the folder missing?)")
+    return out
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 _WORKER: dict[str, Any] = {}
@@ -178,11 +208,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return code  # type: ignore[no-any-return]
     rules = scenario.ruleset
     levels = _parse_levels(args.ai, rules.side_ids)
-    if args.json:
-        out = Path(args.json)
-        if out.is_dir() or not out.parent.exists() and str(out.parent) not in ("", "."):
-            raise UsageError(f"--json {args.json}: cannot write there (is the folder missing?)")
-    tasks = [(args.seed + i, levels) for i in range(args.games)]
+    json_out = _writable("--json", args.json) if args.json else None
+    report_out = _writable("--report", args.report) if args.report else None
+    tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap)) for i in range(args.games)]
     started = time.perf_counter()
     results: list[dict[str, Any]] = []
     show = not args.quiet and sys.stderr.isatty()
@@ -190,8 +218,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ctx.Pool(min(args.jobs, args.games), _worker_init, (scenario.id if not Path(args.scenario).is_dir() else args.scenario, args.mod)) as pool:
-            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, args.games // (args.jobs * 8))):
+        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
+        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
+            # Small chunks keep the progress bar moving and the processes evenly loaded.
+            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
                 results.append(r)
                 if show:
                     _progress(len(results), args.games, started)
@@ -205,52 +235,41 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     results.sort(key=lambda r: r["seed"])
     elapsed = time.perf_counter() - started
-    _print_summary(scenario, results, levels, elapsed)
-    if args.json:
-        doc = {"scenario": scenario.id, "mods": list(rules.mods), "levels": levels, "games": results}
-        tmp = Path(args.json + ".tmp")
-        tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, args.json)
+    _print_summary(scenario, results, levels, elapsed, args.swap)
+    if json_out is not None:
+        doc = {"scenario": scenario.id, "mods": list(rules.mods), "levels": levels, "swap": args.swap, "games": results}
+        _write_atomically(json_out, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+    if report_out is not None:
+        from game.ai.report import render_html
+
+        setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (" (sides swapped every other game)" if args.swap else "")
+        if rules.mods:
+            setup += f"; mods: {', '.join(rules.mods)}"
+        page = render_html(rules, results, title=f"Space Race balance report: {scenario.id}", setup=setup)
+        _write_atomically(report_out, page)
+        print(f"report written to {report_out}", file=sys.stderr)
     return EXIT_OK
 
 
 def _progress(done: int, total: int, started: float) -> None:
     width = 30
     filled = width * done // total
-    rate = done / max(1e-9, time.perf_counter() - started)
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games, {rate:.1f}/s", end="", file=sys.stderr)
+    elapsed = max(1e-9, time.perf_counter() - started)
+    rate = done / elapsed
+    eta = (total - done) / rate if rate > 0 else 0.0
+    bar = "#" * filled + "." * (width - filled)
+    print(f"\r[{bar}] {done}/{total} games, {rate:.1f}/s, {elapsed:.0f} s, about {eta:.0f} s to go ", end="", file=sys.stderr)
 
 
-def _date_key(label: str) -> tuple[int, int]:
-    year, _, part = label.partition("-")
-    return int(year), int(part[1:] or 1) if part else 1
+def _print_summary(
+    scenario: Any, results: list[dict[str, Any]], levels: dict[str, str], elapsed: float, swap: bool = False
+) -> None:
+    from game.ai.report import summarize, text_summary
 
-
-def _print_summary(scenario: Any, results: list[dict[str, Any]], levels: dict[str, str], elapsed: float) -> None:  # noqa: ANN401
     rules = scenario.ruleset
-    n = len(results)
-    print(f"{n} games of {scenario.id} in {elapsed:.1f} s ({', '.join(f'{s}={lv}' for s, lv in levels.items())})")
-    print(f"{'side':<10}{'wins':>6}{'share':>8}{'avg prestige':>14}{'avg deaths':>12}")
-    for side in rules.side_ids:
-        wins = sum(1 for r in results if r["winner"] == side)
-        pres = statistics.mean(r["prestige"][side] for r in results)
-        deaths = statistics.mean(r["deaths"][side] for r in results)
-        print(f"{side:<10}{wins:>6}{wins / n:>8.0%}{pres:>14.1f}{deaths:>12.2f}")
-    draws = sum(1 for r in results if r["winner"] is None)
-    print(f"{'draw':<10}{draws:>6}{draws / n:>8.0%}")
-    print()
-    print(f"{'milestone':<22}{'reached':>8}{'median first':>14}{'history':>10}  first by")
-    for ms_id, ms in rules.milestones.items():
-        reached = [r["milestones"][ms_id] for r in results if ms_id in r["milestones"]]
-        if reached:
-            dates = sorted(reached, key=lambda x: _date_key(x["date"]))
-            median = dates[len(dates) // 2]["date"]
-            by = {s: sum(1 for x in reached if x["side"] == s) for s in rules.side_ids}
-            who = " ".join(f"{s}:{c}" for s, c in by.items())
-        else:
-            median, who = "-", ""
-        hist = rules.date_label(ms.history_date) if ms.history_date is not None else "-"
-        print(f"{ms_id:<22}{len(reached):>8}{median:>14}{hist:>10}  {who}")
+    played = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (", sides swapped every other game" if swap else "")
+    print(f"{len(results)} games of {scenario.id} in {elapsed:.1f} s ({played})")
+    print(text_summary(summarize(rules, results)))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
