@@ -333,7 +333,7 @@ class App:
 
     def side_style(self, side: str) -> tuple[tuple[int, int, int], str]:
         """(colour, shape) of a side: colour from the ruleset unless too close to another's, shape by order."""
-        rules = self.session.rules
+        rules = self.session.scenario.ruleset  # the scenario's content: no game state is needed for a side's look
         ids = list(rules.side_ids)
         colours = draw.side_colours([rules.side(s).color for s in ids], self.settings.safe_colours)
         i = ids.index(side) if side in ids else 0

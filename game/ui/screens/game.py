@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
 import pygame
 
 from game.engine import Action, FundIntelligence
+from game.engine.odds import Spending
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 
@@ -271,6 +273,24 @@ class GameScreen(Screen):
     def crew_name(self, c: str) -> str:
         return self.view.rules.crews[c].name
 
+    def spending(self) -> tuple[Spending, Spending]:
+        """(what the coming resolution will charge, what it would charge were cash no limit), both the engine's sums.
+
+        The second keeps each tech's cap on useful funding but not the cut for want of cash, so the two
+        differ exactly when the orders will be cut; its total is what the orders really need.
+        """
+        v = self.view
+        planned = v.planned_spending()
+        rich = v.me.clone()  # the view's own copy, cloned again: nothing in the game changes
+        rich.cash = max(rich.cash, planned.ordered)  # enough for every order, so nothing is cut
+        return planned, dataclasses.replace(v, me=rich).planned_spending()
+
+    @property
+    def news_turn(self) -> int:
+        """The quarter whose news the side is reading: the one last resolved (the current one before any)."""
+        v = self.view
+        return v.turn - 1 if v.turn > v.rules.settings.start else v.turn
+
     def paged(self, items: list[Any], page: int, per: int) -> tuple[list[Any], int, int]:
         pages = max(1, -(-len(items) // max(1, per)))
         page = max(0, min(page, pages - 1))
@@ -326,9 +346,9 @@ class DashboardScreen(GameScreen):
                     out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
         else:
             out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
-        costs = sum(ts.funding for ts in v.me.techs.values()) + v.me.intel
-        if costs > v.me.cash:
-            out.append((self.tr("attn.overspent", need=costs, cash=v.me.cash), "bad", "budget"))
+        planned, needed = self.spending()
+        if needed.total > planned.total:  # cash is short: resolution will cut research, then intelligence
+            out.append((self.tr("attn.overspent", need=needed.total, cash=v.me.cash), "bad", "budget"))
         for r in v.rivals:
             if r.estimate is None:
                 out.append((self.tr("attn.no_intel", side=self.app.side_name(r.id)), "info", "rival"))
@@ -502,37 +522,54 @@ class BudgetScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(3)
         half = c.width // 2
         left = draw.panel(surf, pygame.Rect(c.x, c.y, half - self.s(8), c.height), self.tr("budget.split"), fs)
-        tpy = rules.settings.turns_per_year
+        # the engine's sums: what resolution will really charge, and what it would were cash no limit
+        planned, needed = self.spending()
+        spent = dict(planned.research)
+        uncut = dict(needed.research)
         research = [(t, ts.funding) for t, ts in me.techs.items() if ts.funding > 0]
-        r_total = sum(a for _, a in research)
+        r_ordered = sum(n for _, n in research)
+        r_spent = sum(spent.values())
         plans = sum(p.cost for p in me.plan)
-        spend = r_total + me.intel
-        paid = [e.amount for e in self.app.session.events_for(self.side)
-                if type(e).__name__ == "InstalmentPaid" and e.side == self.side]
-        rows: list[tuple[str, str, tuple[int, int, int]]] = [(self.tr("budget.cash"), str(me.cash), draw.TEXT)]
-        if paid:
-            rows.append((self.tr("budget.instalment"), f"+{paid[-1]}", draw.GOOD))
-        else:
-            rows.append((self.tr("budget.instalments"), self.tr("budget.n_instalments", n=tpy), draw.DIM))
-        rows += [
-            (self.tr("budget.research_total"), str(r_total), draw.ACCENT),
-            (self.tr("budget.intel"), str(me.intel), draw.ACCENT),
+        short = needed.total > planned.total  # cash is short: resolution cuts research pro rata, then intelligence
+        capped = sum(uncut.values()) < r_ordered  # some funding is more than its tech can use
+
+        def amount(ordered: int, real: int) -> str:
+            return str(ordered) if ordered == real else self.tr("budget.ordered_spent", n=ordered, spent=real)
+
+        rows: list[tuple[str, str, tuple[int, int, int]]] = [
+            (self.tr("budget.cash"), str(me.cash), draw.TEXT),
+            (self.tr("budget.instalment"), f"+{v.instalment()}", draw.GOOD),
+            (self.tr("budget.research_total"), amount(r_ordered, r_spent), draw.ACCENT),
+            (self.tr("budget.intel"), amount(me.intel, planned.intelligence), draw.ACCENT),
             (self.tr("budget.launches_paid"), str(plans), draw.DIM),
-            (self.tr("budget.left"), str(me.cash - spend), draw.GOOD if me.cash >= spend else draw.BAD),
+            (self.tr("budget.left"), str(me.cash - planned.total), draw.BAD if short else draw.GOOD),
         ]
         y = left.y
         for label, val, col in rows:
-            draw.text(surf, label, (left.x, y), fs, draw.TEXT, width=left.width - self.s(120))
+            vw = draw.font(fs, True).size(val)[0]
+            draw.text(surf, label, (left.x, y), fs, draw.TEXT, width=left.width - vw - self.s(12))
             draw.text(surf, val, (left.right, y), fs, col, True, align="right")
             y += lh
-        # a bar: how this turn's orders split the cash
+        # why what is spent differs from what is ordered, in the engine's order: caps, then the cut
+        small = round(13 * self.app.scale)
+        notes = []
+        if short or capped:
+            notes.append((self.tr("budget.note_arrow"), draw.DIM))
+        if capped:
+            notes.append((self.tr("budget.note_capped"), draw.DIM))
+        if short:  # research is paid first: when it alone fits, only intelligence is cut
+            key = "budget.note_cut" if sum(uncut.values()) > r_spent else "budget.note_cut_intel"
+            notes.append((self.tr(key, need=needed.total, cash=me.cash), draw.BAD))
+        for text, col in notes:
+            y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 2), small, col, gap=0)
+        # a bar: how this turn's spending splits the cash
         y += self.s(6)
         bar = pygame.Rect(left.x, y, left.width, self.s(18))
-        total = max(1, me.cash, spend)
+        total = max(1, me.cash, planned.total)
         pygame.draw.rect(surf, (45, 54, 68), bar)
         x0 = bar.x
-        for amount, col in ((r_total, draw.ACCENT), (me.intel, draw.WARN)):
-            wpx = int(bar.width * amount / total)
+        for part, col in ((r_spent, draw.ACCENT), (planned.intelligence, draw.WARN)):
+            wpx = int(bar.width * part / total)
             pygame.draw.rect(surf, col, (x0, bar.y, wpx, bar.height))
             x0 += wpx
         y += self.s(28)
@@ -540,18 +577,27 @@ class BudgetScreen(GameScreen):
         y += lh
         from game.engine.odds import expected_reliability_gain, turns_to_finish
 
-        for t, amount in research:
-            if y > left.bottom - lh:
+        room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
+        for i, (t, ordered) in enumerate(research):
+            last = i == len(research) - 1
+            if y + lh * (1 if last else 2) > room:  # no room for this line and the rest: say how many are left out
+                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
                 break
             tech = rules.techs[t]
             ts = me.techs[t]
-            if ts.done:
-                what = self.tr("budget.buys_rel", g=expected_reliability_gain(rules, me, tech, ts, amount))
+            real = spent.get(t, 0)  # what each line buys is worked out at what will really be spent
+            if real == 0:
+                what = self.tr("budget.buys_nothing")
+            elif ts.done:
+                what = self.tr("budget.buys_rel", g=expected_reliability_gain(rules, me, tech, ts, real))
             else:
-                n = turns_to_finish(rules, me, tech, ts, amount)
+                n = turns_to_finish(rules, me, tech, ts, real)
                 what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
-            draw.text(surf, self.tr("budget.buys_line", tech=self.tech_name(t), n=amount, what=what), (left.x, y), fs,
-                      width=left.width)
+            if real == ordered:
+                line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
+            else:
+                line = self.tr("budget.buys_line_cut", tech=self.tech_name(t), n=ordered, spent=real, what=what)
+            draw.text(surf, line, (left.x, y), fs, draw.TEXT if real == ordered else draw.WARN, width=left.width)
             y += lh
         if not research:
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)

@@ -104,7 +104,8 @@ class NewsScreen(GameScreen):
         draw.text(surf, name, (page.centerx, page.y + self.s(10)), big, INK, True, page.width - self.s(40), align="center")
         y = page.y + self.s(18) + draw.font(big, True).get_linesize()
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 2)
-        draw.text(surf, self.tr("news.dateline", date=v.rules.date_label(v.turn), year=v.year), (page.x + self.s(24), y + self.s(4)),
+        # dated by the quarter its news comes from, as the dashboard's ticker and the firsts are
+        draw.text(surf, self.tr("news.dateline", date=v.rules.date_label(self.news_turn)), (page.x + self.s(24), y + self.s(4)),
                   round(13 * self.app.scale), INK_DIM)
         y += self.s(28)
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 1)

@@ -132,10 +132,16 @@ class ResearchScreen(GameScreen):
         min_fs = round(10 * self.app.scale)
         g = self.graph_rect()
         draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))
-        # what all research orders come to, beside the cash they are paid from at the end of the turn
+        # what all research orders come to, what the end of the turn will really spend of them (the engine's
+        # sums: each tech's cap, then the cut when cash is short), beside the cash they are paid from
+        planned, needed = self.spending()
         ordered = sum(ts.funding for ts in v.me.techs.values())
-        draw.text(surf, self.tr("research.ordered", n=ordered, cash=v.me.cash), (g.right - self.s(10), g.y + self.s(7)),
-                  round(13 * self.app.scale), draw.WARN if ordered > v.me.cash else draw.DIM, align="right")
+        spent = sum(m for _, m in planned.research)
+        cut = sum(m for _, m in needed.research) > spent
+        line = (self.tr("research.ordered", n=ordered, cash=v.me.cash) if spent == ordered
+                else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash))
+        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), round(13 * self.app.scale),
+                  draw.WARN if cut else draw.DIM, align="right")
         if not self.nodes:
             self.compute_nodes()
         # edges first
@@ -213,26 +219,30 @@ class ResearchScreen(GameScreen):
         y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
                             draw.GOOD if ts.done else draw.TEXT)
         useful = useful_funding(rules, v.me, tech, ts)
+        # what the end of the turn will really spend on it: the order, capped at what it can use and cut when cash is short
+        spent = dict(self.spending()[0].research).get(t, 0)
         rows = [
-            (self.tr("research.progress"), f"{ts.progress} / {tech.cost}"),
-            (self.tr("research.reliability"), f"{ts.reliability if ts.done else '—'} / {tech.ceiling}"),
-            (self.tr("research.base"), str(tech.base)),
-            (self.tr("research.funding"), str(ts.funding)),
-            (self.tr("research.useful"), str(useful)),
+            (self.tr("research.progress"), f"{ts.progress} / {tech.cost}", draw.TEXT),
+            (self.tr("research.reliability"), f"{ts.reliability if ts.done else '—'} / {tech.ceiling}", draw.TEXT),
+            (self.tr("research.base"), str(tech.base), draw.TEXT),
+            (self.tr("research.funding"), str(ts.funding), draw.TEXT),
         ]
-        if ts.done:
-            rows.append((self.tr("research.gain"), f"+{expected_reliability_gain(rules, v.me, tech, ts, ts.funding)}"))
+        if spent != ts.funding:
+            rows.append((self.tr("research.spent"), str(spent), draw.WARN))
+        rows.append((self.tr("research.useful"), str(useful), draw.TEXT))
+        if ts.done:  # the gain and the time below are those of what will really be spent, as the budget shows them
+            rows.append((self.tr("research.gain"), f"+{expected_reliability_gain(rules, v.me, tech, ts, spent)}", draw.TEXT))
         else:
-            n = turns_to_finish(rules, v.me, tech, ts, ts.funding)
-            rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never")))
+            n = turns_to_finish(rules, v.me, tech, ts, spent)
+            rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never"), draw.TEXT))
             n2 = turns_to_finish(rules, v.me, tech, ts, useful)
-            rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—"))
-        rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})"))
-        for label, val in rows:
+            rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
+        rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})", draw.TEXT))
+        for label, val, col in rows:
             if y > c.bottom - self.s(150) - lh:
                 break
             draw.text(surf, label, (inner.x, y), fs, draw.DIM, width=inner.width - self.s(90))
-            draw.text(surf, val, (inner.right, y), fs, draw.TEXT, True, align="right")
+            draw.text(surf, val, (inner.right, y), fs, col, True, align="right")
             y += lh
         barr = pygame.Rect(inner.x, y + self.s(4), inner.width, self.s(10))
         if y + self.s(14) < c.bottom - self.s(150):

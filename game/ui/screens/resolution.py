@@ -174,7 +174,7 @@ class ResolutionScreen(Screen):
             return Replace(ResolutionScreen(self.app, None, demo=True))
         s.mark_seen(self.side)
         if s.over():
-            return Replace(EndScreen(self.app))
+            return Replace(EndScreen(self.app, s.view(self.side)))  # the end as the side that read this report sees it
         news = [e for e in s.events_for(self.side) if type(e).__name__ == "EventFired" and e.side == self.side]
         if news or s.view(self.side).decisions:
             self.app.play("news")

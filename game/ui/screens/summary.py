@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from game.ui import draw
-from game.ui.screens.base import Push, Reset, Screen, Transition
+from game.ui.screens.base import Reset, Screen, Transition
 from game.ui.screens.game import GameScreen
 
 
@@ -46,7 +46,7 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         y = plot.bottom - int(plot.height * (yv - v0) / (v1 - v0))
         pygame.draw.line(surf, (40, 48, 60), (plot.x, y), (plot.right, y))
         draw.text(surf, str(yv), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
-    rules = app.session.rules
+    rules = screen.view.rules
     draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)
     draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
 
@@ -74,7 +74,7 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
 def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[str, Any]) -> None:
     """Each milestone: who reached it first in this game, and who did in history, side by side."""
     app = screen.app
-    rules = app.session.rules
+    rules = screen.view.rules
     fs = round(13 * app.scale)
     inner = draw.panel(surf, rect, app.tr("stats.timeline"), round(15 * app.scale))
     lh = draw.font(fs).get_linesize() + screen.s(2)
@@ -82,9 +82,11 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
     for x, key in zip(cols, ("stats.milestone", "stats.this_game", "stats.history"), strict=True):
         draw.text(surf, app.tr(key), (x, inner.y), fs, draw.ACCENT, True)
     y = inner.y + lh
-    for ms_id, ms in rules.milestones.items():
-        if y > inner.bottom - lh:
-            draw.text(surf, "…", (inner.x, y - screen.s(4)), fs, draw.DIM)
+    milestones = list(rules.milestones.items())
+    for i, (ms_id, ms) in enumerate(milestones):
+        if y + lh * (1 if i == len(milestones) - 1 else 2) > inner.bottom:  # no room for it and the rest: say so
+            draw.text(surf, app.tr("stats.more_milestones", n=len(milestones) - i), (inner.x, y), fs, draw.DIM,
+                      width=inner.width)
             break
         draw.text(surf, app.stext(ms.name), (cols[0], y), fs, draw.TEXT, width=cols[1] - cols[0] - screen.s(6))
         order = firsts.get(ms_id) or ()
@@ -121,7 +123,7 @@ class StatsScreen(GameScreen):
         chart(self, surf, pygame.Rect(c.x + half, c.y, c.width - half, hh - self.s(6)), self.tr("stats.budget"), budget)
         rows = self.app.session.reliability.get(self.side, [])
         rel: list[tuple[str, list[tuple[int, int]], bool]] = []
-        for sid in self.app.session.sides:
+        for sid in [v.side] + [r.id for r in v.rivals]:
             pts = [(t, row[sid]) for t, row in rows if sid in row]
             if pts:
                 rel.append((sid, pts, sid != self.side))
@@ -130,9 +132,19 @@ class StatsScreen(GameScreen):
 
 
 class EndScreen(Screen):
-    """The winner, the score and the timeline of firsts; back to the menu."""
+    """The winner, the score and the timeline of firsts; back to the menu.
+
+    Everything shown comes from one side's view of the finished game and the public record in it
+    (the winner, why the game ended, every side's prestige, firsts and flights).
+    """
 
     name = "end"
+
+    def __init__(self, app: Any, view: Any = None) -> None:
+        super().__init__(app)
+        s = app.session
+        # after the end every side's record is public: any side's view shows it, a person's by preference
+        self.view = view if view is not None else s.view(s.viewer())
 
     def build(self) -> None:
         w, h = self.app.size
@@ -147,12 +159,17 @@ class EndScreen(Screen):
     def back(self) -> Transition | None:
         return self.menu()
 
+    def reason(self) -> str:
+        """Why the game ended, in words: the scenario's name for the victory, else the UI's, else the id."""
+        end_reason = self.view.end_reason
+        key = f"victory.{end_reason}.name"
+        text = self.app.stext(key)
+        if text != key:
+            return text
+        return self.tr("end.reason." + end_reason) if self.tr.has("end.reason." + end_reason) else end_reason
+
     def draw(self, surf: pygame.Surface) -> None:
-        s = self.app.session
-        if s is None:
-            return
-        result = s.outcome()
-        v = s.view(s.viewer())  # after the end every side's record is public; any view shows it
+        v = self.view
         w, h = self.app.size
         winner = v.winner
         big = round(38 * self.app.scale)
@@ -163,12 +180,8 @@ class EndScreen(Screen):
         else:
             colour, title = draw.TEXT, self.tr("end.draw")
         draw.text(surf, title, (w // 2, self.s(20)), big, colour, True, w - self.s(80), align="center")
-        end_reason = result.reason if result is not None else ""
-        reason_key = f"victory.{end_reason}.name"
-        reason = self.app.stext(reason_key)
-        if reason == reason_key:
-            reason = self.tr("end.reason." + end_reason) if self.tr.has("end.reason." + end_reason) else end_reason
-        draw.text(surf, self.tr("end.how", reason=reason, date=v.rules.date_label(v.turn - 1)), (w // 2, self.s(80)),
+        # the game ends in the upkeep of its last turn, which has moved the date on: the date is the turn resolved
+        draw.text(surf, self.tr("end.how", reason=self.reason(), date=v.rules.date_label(v.turn - 1)), (w // 2, self.s(80)),
                   round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
         # the score
         box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))

@@ -217,6 +217,7 @@ class NewGameScreen(Screen):
             self.scenarios.insert(0, first)
         self.scenario = first
         self.mods = [m for m in app.settings.mods if m in self.mods_all]
+        self.mod_first = 0  # the first row of mods shown, when there are more than fit
         self.controllers: dict[str, str] = {}
         self.seed_w: Any = None
         self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
@@ -242,8 +243,33 @@ class NewGameScreen(Screen):
     def row(self) -> int:
         return self.s(46)
 
+    MOD_ROWS = 3  # rows of mods shown at once (two a row); more scroll
+
     def mod_rows(self) -> int:
-        return max(1, -(-len(self.mods_all[:6]) // 2))
+        """Rows the mods take on the screen: all of them up to MOD_ROWS, then a scrolling window of MOD_ROWS."""
+        return max(1, min(self.MOD_ROWS, -(-len(self.mods_all) // 2)))
+
+    def mod_scroll_max(self) -> int:
+        return max(0, -(-len(self.mods_all) // 2) - self.MOD_ROWS)
+
+    def mod_area(self) -> pygame.Rect:
+        """Where the mods' buttons are: the wheel scrolls them while the pointer is over it."""
+        w, _ = self.app.size
+        x, cx, _ = self.columns()
+        return pygame.Rect(cx, self.rows()["mods"], w - cx - x, self.row * self.mod_rows())
+
+    def scroll_mods(self, rows: int) -> Transition | None:
+        first = max(0, min(self.mod_scroll_max(), self.mod_first + rows))
+        if first != self.mod_first:
+            self.mod_first = first
+            self._keep_seed()
+            self.rebuild()
+        return None
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEWHEEL and self.mod_scroll_max() and self.mod_area().collidepoint(pygame.mouse.get_pos()):
+            return self.scroll_mods(-event.y)
+        return super().handle(event)
 
     def rows(self) -> dict[str, int]:
         """The y of each row: scenario, mods, one per side, seed, language, and where the description starts."""
@@ -278,14 +304,25 @@ class NewGameScreen(Screen):
         bh = self.row - self.s(8)
         lang = self.app.settings.language
         self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
-        mw = (w - cx - x - self.s(8)) // 2  # the mods' row has no note beside it: it may use the whole width
-        for i, m in enumerate(self.mods_all[:6]):
+        scroll = self.mod_scroll_max() > 0
+        self.mod_first = min(self.mod_first, self.mod_scroll_max())
+        sw = self.s(44) if scroll else 0  # a column for the scroll buttons when not every mod fits
+        mw = (w - cx - x - self.s(8) - (sw + self.s(8) if scroll else 0)) // 2  # no note beside the mods: the whole width
+        first = self.mod_first * 2
+        for i, m in enumerate(self.mods_all[first:first + 2 * self.MOD_ROWS]):
             on = m in self.mods
             pkg = self.packages[m]
             tip = package_text(pkg, "desc", lang) or self.tr("tip.new.mod")
             self.button((cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
                         self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
                         lambda m=m: self.toggle_mod(m), tip, selected=on)
+        if scroll:
+            sx = w - x - sw
+            self.button((sx, rows["mods"], sw, bh), self.tr("new.mods_up"), lambda: self.scroll_mods(-1),
+                        self.tr("tip.new.mods_up"), enabled=self.mod_first > 0, key=pygame.K_PAGEUP)
+            self.button((sx, rows["mods"] + self.row * (self.MOD_ROWS - 1), sw, bh), self.tr("new.mods_down"),
+                        lambda: self.scroll_mods(1), self.tr("tip.new.mods_down"), enabled=self.mod_first < self.mod_scroll_max(),
+                        key=pygame.K_PAGEDOWN)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 c = self.controllers[side]
@@ -384,6 +421,15 @@ class NewGameScreen(Screen):
         draw.text(surf, self.tr("new.mods"), (x, rows["mods"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if not self.mods_all:
             draw.text(surf, self.tr("new.no_mods"), (cx, rows["mods"] + dy), fs, draw.DIM)
+        elif self.mod_scroll_max():  # which of them are in sight, under the label
+            first = self.mod_first * 2
+            shown = self.tr("new.mods_shown", a=first + 1, b=min(len(self.mods_all), first + 2 * self.MOD_ROWS),
+                            n=len(self.mods_all))
+            draw.text(surf, shown, (x, rows["mods"] + dy + self.s(26)), small, draw.DIM, width=lw - self.s(10))
+            on = sum(1 for m in self.mods if m in self.mods_all)
+            if on:
+                draw.text(surf, self.tr("new.mods_on", n=on), (x, rows["mods"] + dy + self.s(46)), small, draw.GOOD,
+                          width=lw - self.s(10))
         mx = cx + bw + self.s(12)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
@@ -451,11 +497,36 @@ class PackagesScreen(Screen):
         super().__init__(app)
         self.packages = installed(app)
         self.check = ""
+        self.page = 0
+
+    def per_page(self) -> int:
+        """Packages that fit between the heading and the buttons (and the check's result) at this size."""
+        _, h = self.app.size
+        return max(1, (h - self.s(160) - self.s(110)) // self.s(54))
+
+    def shown(self) -> list[tuple[str, Any]]:
+        per = self.per_page()
+        pages = max(1, -(-len(self.packages) // per))
+        self.page = max(0, min(self.page, pages - 1))
+        return list(self.packages.items())[self.page * per:(self.page + 1) * per]
+
+    def turn_page(self, step: int) -> Transition | None:
+        self.page += step
+        self.rebuild()
+        return None
 
     def build(self) -> None:
         w, h = self.app.size
         y = self.s(110)
-        for pid, pkg in list(self.packages.items())[:10]:
+        shown = self.shown()
+        if len(shown) < len(self.packages):  # more than fit: a page at a time
+            per = self.per_page()
+            pages = -(-len(self.packages) // per)
+            self.button((self.s(600), h - self.s(70), self.s(160), self.s(44)), self.tr("list.prev"), lambda: self.turn_page(-1),
+                        self.tr("tip.list.prev"), enabled=self.page > 0, key=pygame.K_PAGEUP)
+            self.button((self.s(770), h - self.s(70), self.s(160), self.s(44)), self.tr("list.next"), lambda: self.turn_page(1),
+                        self.tr("tip.list.next"), enabled=self.page < pages - 1, key=pygame.K_PAGEDOWN)
+        for pid, pkg in shown:
             if pkg.is_mod:
                 on = pid in self.app.settings.mods
                 self.button((w - self.s(260), y, self.s(200), self.s(36)), self.tr("packages.on" if on else "packages.off"),
@@ -489,7 +560,7 @@ class PackagesScreen(Screen):
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
         lang = self.app.settings.language
-        for pid, pkg in list(self.packages.items())[:10]:
+        for pid, pkg in self.shown():
             kind = self.tr("packages.scenario" if not pkg.is_mod else "packages.mod")
             draw.text(surf, f"{package_text(pkg, 'name', lang)}  ({pid} {pkg.manifest.version})", (self.s(60), y), fs, draw.TEXT,
                       True, w - self.s(360))
