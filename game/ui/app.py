@@ -311,6 +311,12 @@ class App:
                 shade.fill((0, 0, 0, 170))
                 self.window.blit(shade, (0, 0))
             top.draw(self.window)
+        # pygame_gui draws the list of visible widgets it made at its last update: a screen entered since
+        # (and its predecessor's killed buttons) would be drawn as they were, so bring that list up to date
+        group = self.manager.ui_group
+        if getattr(group, "should_update_visibility", False):
+            group.should_update_visibility = False
+            group.update_visibility()
         self.manager.draw_ui(self.window)
         if top is not None:
             top.draw_focus(self.window)
