@@ -33,3 +33,90 @@ def test_the_guided_tour_is_drawn_over_the_dashboard_not_the_new_game_screen(app
     # and the dashboard's own controls are in it
     end = find(app, "End turn").rect
     assert backdrop.get_at(end.center) == clean.get_at(end.center)
+
+
+def _fund_many(app: Any) -> list[str]:
+    """A race_1955 campaign with every tech that can be funded on the first turn funded."""
+    from game.content.load import load_scenario
+    from game.engine import FundResearch
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955")
+    sides = list(sc.ruleset.side_ids)
+    app.apply(app.start_session(Session(sc, "race_1955", [], {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
+    pump(app)
+    side = app.top.side
+    funded = [t for t in sc.ruleset.techs if app.session.act(FundResearch(side, t, 1)) is None]
+    app.top.refresh()
+    app.top.rebuild()
+    pump(app)
+    return funded
+
+
+def _every_tech_funded(app: Any, monkeypatch: Any) -> list[str]:
+    """More research than the column can hold: the view says every tech of the scenario is funded."""
+    import dataclasses
+
+    _fund_many(app)
+    dash = app.top
+    me = dash.view.me
+    some = next(ts for ts in me.techs.values() if ts.funding > 0)
+    techs = {t: dataclasses.replace(me.techs.get(t, some), funding=1) for t in dash.view.rules.techs}
+    real_refresh = type(dash).refresh
+
+    def refresh(self: Any) -> None:
+        real_refresh(self)
+        object.__setattr__(self.view.me, "techs", techs) if dataclasses.is_dataclass(self.view.me) else None
+
+    monkeypatch.setattr(type(dash), "refresh", refresh)
+    dash.rebuild()
+    pump(app)
+    assert len(dash.view.me.techs) == len(techs)
+    return list(techs)
+
+
+def test_the_dashboard_shows_all_research_under_way(app: Any, monkeypatch: Any) -> None:
+    check_research_lines(app, monkeypatch, _fund_many(app))
+
+
+def test_research_that_does_not_fit_is_counted_and_leads_to_the_research_screen(app: Any, monkeypatch: Any) -> None:
+    funded = _every_tech_funded(app, monkeypatch)
+    assert app.top.programme()["more"] > 0
+    check_research_lines(app, monkeypatch, funded)
+
+
+def check_research_lines(app: Any, monkeypatch: Any, funded: list[str]) -> None:
+    from game.ui import draw
+
+    assert len(funded) > 5
+    dash = app.top
+    drawn: list[tuple[str, Any]] = []
+    real = draw.text
+
+    def spy(surf: Any, text: str, pos: Any, *a: Any, **k: Any) -> Any:
+        drawn.append((text, pos))
+        return real(surf, text, pos, *a, **k)
+
+    monkeypatch.setattr(draw, "text", spy)
+    app.render()
+    names = [dash.tech_name(t) for t in funded]
+    listed = [n for n in names if any(text.startswith(f"• {n} — ") for text, _ in drawn)]
+    more = [b for b in buttons(app) if b.text.startswith("…")]
+    if len(listed) < len(funded):  # what does not fit is counted and one click away
+        assert len(more) == 1 and str(len(funded) - len(listed)) in more[0].text
+        click_more = more[0]
+    else:
+        click_more = None
+    assert len(listed) > 5 or click_more is not None
+    # nothing overlaps: the programme's lines are each below the last and inside the panel
+    prog = dash.programme()["prog"]
+    ys = [pos[1] for text, pos in drawn if prog.collidepoint(pos)]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)
+    assert max(ys) + dash.programme()["lh"] <= prog.bottom
+    if click_more is not None:
+        r = click_more.rect
+        assert all(not (r.top <= y < r.bottom) for y in ys)
+        from ui_kit import click
+
+        click(app, click_more)
+        assert top_name(app) == "ResearchScreen"

@@ -375,6 +375,11 @@ class DashboardScreen(GameScreen):
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
             self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.goto(t), tip, object_id="#small")
             y += h + self.s(6)
+        more = self.programme()["more"]
+        if more:  # research that does not fit: a line that says how much, and opens the research screen
+            r = self.programme()["more_rect"]
+            self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
+                        self.tr("tip.dash.more_research"), object_id="#small")
         if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
             from game.ui.screens.overlays import TutorialScreen
 
@@ -390,6 +395,33 @@ class DashboardScreen(GameScreen):
         from game.ui.screens.overlays import TutorialScreen
 
         return Push(TutorialScreen(self.app, self))
+
+    def programme(self) -> dict[str, Any]:
+        """The programme column's layout: its inner rect, line height, and which research lines fit.
+
+        Launches and the store keep their lines; research gets the rest. When not every funded tech fits,
+        the last research line becomes "…and n more", a button to the research screen."""
+        v = self.view
+        c = self.content
+        col = c.width // 3
+        fs = round(15 * self.app.scale)
+        prog = pygame.Rect(c.x + col, c.y + self.s(52), col - self.s(8), c.height - self.s(52))
+        title_h = draw.font(fs, True).get_linesize()
+        inner = pygame.Rect(prog.x + 10, prog.y + 12 + title_h, prog.width - 20, prog.height - 18 - title_h)
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        researching = [(t, ts) for t, ts in v.me.techs.items() if ts.funding > 0]
+        stock = [(h, n) for h, n in v.me.hardware.items() if n > 0]
+        # headers (3), gaps (2), launches, the store (at least its "none")
+        others = 3 * lh + 2 * self.s(6) + len(v.me.plan) * lh + max(1, min(6, len(stock))) * lh
+        rows = max(1, (inner.height - others) // lh)
+        if len(researching) <= rows:
+            shown, more = researching, 0
+        else:
+            shown = researching[:rows - 1]
+            more = len(researching) - len(shown)
+        more_rect = pygame.Rect(inner.x, inner.y + lh * (1 + len(shown)), inner.width, lh - self.s(2))
+        return {"fs": fs, "prog": prog, "lh": lh, "research": researching, "shown": shown, "more": more,
+                "more_rect": more_rect, "stock": stock}
 
     def update(self, dt: float) -> Transition | None:
         if getattr(self, "_pending", None) is not None:
@@ -442,23 +474,25 @@ class DashboardScreen(GameScreen):
         draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
         draw.text(surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120))
         # column 2: the programme
-        prog = pygame.Rect(c.x + col, c.y + self.s(52), col - self.s(8), c.height - self.s(52))
-        inner = draw.panel(surf, prog, self.tr("dash.programme"), fs)
+        layout = self.programme()
+        inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)
         y = inner.y
-        lh = draw.font(fs).get_linesize() + self.s(2)
-        researching = [(t, ts) for t, ts in v.me.techs.items() if ts.funding > 0]
+        lh = layout["lh"]
+        researching = layout["research"]
         draw.text(surf, self.tr("dash.research", n=len(researching)), (inner.x, y), fs, draw.ACCENT, True); y += lh
-        for t, ts in researching[:5]:
+        for t, ts in layout["shown"]:
             tech = v.rules.techs[t]
             state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
                      else self.tr("dash.progress", p=ts.progress, c=tech.cost))
             draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width); y += lh
+        if layout["more"]:
+            y += lh  # the "…and n more" button's line
         y += self.s(6)
         draw.text(surf, self.tr("dash.launches", n=len(v.me.plan)), (inner.x, y), fs, draw.ACCENT, True); y += lh
         for p in v.me.plan:
             draw.text(surf, f"• {self.mission_name(p.mission)}", (inner.x, y), fs, width=inner.width); y += lh
         y += self.s(6)
-        stock = [(h, n) for h, n in v.me.hardware.items() if n > 0]
+        stock = layout["stock"]
         draw.text(surf, self.tr("dash.store"), (inner.x, y), fs, draw.ACCENT, True); y += lh
         for h, n in stock[:6]:
             draw.text(surf, f"• {self.hw_name(h)} × {n}", (inner.x, y), fs, width=inner.width); y += lh
