@@ -382,8 +382,8 @@ class App:
         humans = s.humans()
         if s.over():
             unseen = [h for h in humans if s.has_report(h)]
-            if unseen:
-                return ResolutionScreen(self, unseen[0])
+            if unseen:  # each player reads their own report (behind the hand-off in hot-seat), then the end
+                return HandoffScreen(self, unseen[0]) if s.hotseat else ResolutionScreen(self, unseen[0])
             return EndScreen(self)
         waiting = s.waiting()
         side = waiting[0] if waiting else humans[0]

@@ -174,6 +174,8 @@ class ResolutionScreen(Screen):
             return Replace(ResolutionScreen(self.app, None, demo=True))
         s.mark_seen(self.side)
         if s.over():
+            if any(s.has_report(h) for h in s.humans()):  # hot-seat: the other player reads theirs, handed over first
+                return Replace(self.app.next_screen())
             return Replace(EndScreen(self.app, s.view(self.side)))  # the end as the side that read this report sees it
         news = [e for e in s.events_for(self.side) if type(e).__name__ == "EventFired" and e.side == self.side]
         if news or s.view(self.side).decisions:
