@@ -347,19 +347,25 @@ def _flatten_strings(data: Any, prefix: str, out: dict[str, str]) -> None:
         out[prefix] = str(data)
 
 
+def _read_mapping(path: Path, not_a_mapping: str, code: str, findings: list[Finding]) -> dict[Any, Any] | None:
+    """A YAML file that must hold a mapping; None (with a finding, unless the file is empty) otherwise."""
+    try:
+        data = load_yaml(path)
+    except YamlError as e:
+        findings.append(Finding(ERROR, e.path, e.line, "", "", e.message, "", "yaml"))
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        findings.append(Finding(ERROR, str(path), 1, "", "", not_a_mapping, "", code))
+        return None
+    return data
+
+
 def _merge_strings(pkg: Package, merged: Merged, findings: list[Finding]) -> None:
     for lang, path in pkg.string_files.items():
-        try:
-            data = load_yaml(path)
-        except YamlError as e:
-            findings.append(Finding(ERROR, e.path, e.line, "", "", e.message, "", "yaml"))
-            continue
+        data = _read_mapping(path, "a strings file must map keys to texts", "strings/shape", findings)
         if data is None:
-            continue
-        if not isinstance(data, dict):
-            findings.append(
-                Finding(ERROR, str(path), 1, "", "", "a strings file must map keys to texts", "", "strings/shape")
-            )
             continue
         flat: dict[str, str] = {}
         _flatten_strings(data, "", flat)
@@ -396,26 +402,10 @@ def merge_package(pkg: Package, merged: Merged, findings: list[Finding]) -> None
             merged.languages.append(lang)
     _merge_strings(pkg, merged, findings)
     for path in pkg.content_files:
-        try:
-            data = load_yaml(path)
-        except YamlError as e:
-            findings.append(Finding(ERROR, e.path, e.line, "", "", e.message, "", "yaml"))
-            continue
+        data = _read_mapping(
+            path, "a content file must be a mapping of record kinds (techs:, missions:, ...)", "merge/shape", findings
+        )
         if data is None:
-            continue
-        if not isinstance(data, dict):
-            findings.append(
-                Finding(
-                    ERROR,
-                    str(path),
-                    1,
-                    "",
-                    "",
-                    "a content file must be a mapping of record kinds (techs:, missions:, ...)",
-                    "",
-                    "merge/shape",
-                )
-            )
             continue
         for kind, items in data.items():
             kline = data.line_of(kind) if isinstance(data, LineDict) else 1
