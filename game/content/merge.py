@@ -210,21 +210,22 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
             )
         )
         return
-    if op == "remove":
-        if old is None:
-            findings.append(
-                Finding(
-                    ERROR,
-                    spath,
-                    op_line,
-                    label,
-                    "$op",
-                    "removes a record that does not exist",
-                    did_you_mean(rid, table),
-                    "merge/missing",
-                )
+    if op in ("remove", "patch") and old is None:
+        findings.append(
+            Finding(
+                ERROR,
+                spath,
+                op_line,
+                label,
+                "$op",
+                f"{'removes' if op == 'remove' else 'patches'} a record that does not exist",
+                did_you_mean(rid, table),
+                "merge/missing",
             )
-            return
+        )
+        return
+    if op == "remove":
+        assert old is not None
         del table[rid]
         merged.removed[(kind, rid)] = (spath, op_line, pkg.id)
         findings.append(
@@ -232,20 +233,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
         )
         return
     if op == "patch":
-        if old is None:
-            findings.append(
-                Finding(
-                    ERROR,
-                    spath,
-                    op_line,
-                    label,
-                    "$op",
-                    "patches a record that does not exist",
-                    did_you_mean(rid, table),
-                    "merge/missing",
-                )
-            )
-            return
+        assert old is not None
         data = _merge_map(old.data, item, "", _Patch(spath, label, findings))
         for key in data:  # fields the patch left keep pointing at the file they came from
             if key not in data.key_files:
