@@ -439,7 +439,12 @@ class Settings(_Dated):
     turns_per_year: Annotated[int, Strict(), Field(ge=1, le=12)] = _f("turns in a year (4: quarters)", default=4)
     start: DateText = _f("the first turn")
     end: DateText = _f("the last turn played; after it, prestige decides")
-    prestige_to_budget: Percent = _f("percent of a year's prestige gain added to next year's budget", default=50)
+    prestige_to_budget: Annotated[int, Strict(), Field(ge=0, le=1000)] = _f(
+        "percent of a year's prestige gain added to next year's budget (200: two for each point)", default=50
+    )
+    prestige_to_base: Annotated[int, Strict(), Field(ge=0, le=1000)] = _f(
+        "percent of a year's prestige gain added to the yearly budget for good, from next year on", default=0
+    )
     recruit_cost: Annotated[int, Strict(), Field(ge=0, le=10_000)] = _f("money to recruit one crew member", default=2)
     training_turns: _SMALL = _f("turns a recruit trains before flying", default=2)
     training_gain: Annotated[int, Strict(), Field(ge=0, le=50)] = _f("skill points a turn of training adds", default=3)

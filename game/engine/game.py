@@ -29,6 +29,7 @@ from game.engine.conditions import holds
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
     instalment,
+    lasting_from_prestige,
     mission_odds,
     next_budget,
     planned_spending,
@@ -750,7 +751,7 @@ def _upkeep(st: GameState, out: list[ev.Event]) -> None:
                 out.append(ev.CrewRetired(me.id, cid))
         if new_year:
             me.budget = next_budget(rules, me)
-            me.budget_base += side.budget_growth
+            me.budget_base += side.budget_growth + lasting_from_prestige(rules, me)
             me.prestige_year = 0
             out.append(ev.BudgetSet(me.id, me.budget, st.year))
         _pay_instalment(st, me, out)

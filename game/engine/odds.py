@@ -133,7 +133,8 @@ def next_budget(rules: Ruleset, side: SideState) -> int:
     """The yearly budget the side will get at the next new year if nothing else changes.
 
     The same sum `_upkeep` sets: base plus yearly growth, plus lasting changes from events,
-    plus the scenario's share of this year's prestige gain, within the side's bounds.
+    plus the scenario's shares of this year's prestige gain (for one year, and for good), within
+    the side's bounds.
     """
     r = rules.side(side.id)
     budget = side.budget_base + r.budget_growth + side.budget_mod + budget_from_prestige(rules, side)
@@ -141,7 +142,14 @@ def next_budget(rules: Ruleset, side: SideState) -> int:
 
 
 def budget_from_prestige(rules: Ruleset, side: SideState) -> int:
-    return side.prestige_year * rules.settings.prestige_to_budget // 100
+    """What this year's prestige gain adds to next year's budget: the one-year share and the lasting one."""
+    s = rules.settings
+    return side.prestige_year * s.prestige_to_budget // 100 + lasting_from_prestige(rules, side)
+
+
+def lasting_from_prestige(rules: Ruleset, side: SideState) -> int:
+    """The part of `budget_from_prestige` that stays in every later year's budget."""
+    return max(0, side.prestige_year) * rules.settings.prestige_to_base // 100
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ class Settings:
     start: int  # first turn, as an ordinal
     end: int  # last turn played, as an ordinal
     prestige_to_budget: int = 50  # percent of a year's prestige gain added to next year's budget
+    prestige_to_base: int = 0  # percent of a year's prestige gain added to every later year's budget
     recruit_cost: int = 2
     training_turns: int = 2
     training_gain: int = 3  # skill points a turn of training adds

@@ -637,7 +637,7 @@ class BudgetScreen(GameScreen):
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
         right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
-        from game.engine.odds import budget_from_prestige
+        from game.engine.odds import budget_from_prestige, lasting_from_prestige
 
         side = rules.side(self.side)
         s = rules.settings
@@ -646,8 +646,13 @@ class BudgetScreen(GameScreen):
             (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
             (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
             (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
-            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget + s.prestige_to_base),
              f"{budget_from_prestige(rules, me):+d}", draw.DIM, False),
+        ]
+        if s.prestige_to_base:
+            rows2.append((self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
+                          f"{lasting_from_prestige(rules, me):+d}", draw.DIM, False))
+        rows2 += [
             (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
         ]
         y = right.y
