@@ -159,6 +159,21 @@ def test_budget_feeds_on_last_years_prestige(tiny):
     assert budget_next_year(-20) == base - 20 * share // 100
 
 
+def test_a_share_of_prestige_stays_in_every_later_budget(tiny):
+    rules = dataclasses.replace(tiny, settings=dataclasses.replace(tiny.settings, prestige_to_base=50))
+    red = rules.side("red")
+    one_year = rules.settings.prestige_to_budget
+    state, _ = end_turns(start(rules), 3)
+    state.sides["red"].add_prestige(20)
+    state, _ = end_turn(state)  # 1961: both shares
+    assert state.sides["red"].budget == red.budget + red.budget_growth + 20 * one_year // 100 + 10
+    state, _ = end_turns(state, 4)  # 1962: the lasting half only
+    assert state.sides["red"].budget == red.budget + 2 * red.budget_growth + 10
+    state.sides["red"].add_prestige(-20)  # a bad year costs next year's budget, not the lasting part
+    state, _ = end_turns(state, 4)
+    assert state.sides["red"].budget == red.budget + 3 * red.budget_growth + 10 - 20 * one_year // 100
+
+
 def test_budget_feeds_on_prestige_won_by_flying(tiny):
     state = arrange(start(tiny), "red", hardware={"booster": 1})
     state, _ = act(state, PlanMission("red", "orbiter", (("launcher", "booster"),)))
