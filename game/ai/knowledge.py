@@ -17,8 +17,9 @@ from game.engine.rules import Ruleset
 class MissionFacts:
     id: str
     slots: tuple[tuple[str, tuple[str, ...]], ...]  # (slot, hardware options)
-    asks: tuple[str, ...]  # own techs its availability asks for (and nothing else)
-    gated: bool  # availability asks for more than own techs (flags, dates, milestones)
+    asks: tuple[str, ...]  # own techs its availability asks for
+    prereqs: tuple[str, ...]  # own milestones its availability asks for (flights that must come first)
+    gated: bool  # availability asks for more than own techs and milestones (flags, dates, a rival's doings)
     crew: int
     traits: tuple[str, ...]
     skills: tuple[tuple[str, int], ...]  # skill -> how many critical steps lean on it
@@ -49,11 +50,20 @@ class Knowledge:
         self.bit = {t: 1 << i for i, t in enumerate(self.order)}
         self.closure_mask = {t: sum(self.bit[x] for x in self.closure[t]) for t in techs}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
+        # What flying a mission shows the world about the techs behind it: the slots with one option.
+        self.shown_by: dict[str, frozenset[str]] = {}
+        for m in rules.missions.values():
+            shown: set[str] = set()
+            for slot in m.slots:
+                if len(slot.options) == 1:
+                    shown.update(self.closure[rules.hardware[slot.options[0]].tech])
+            self.shown_by[m.id] = frozenset(shown)
+        self._line_weights: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
         self.missions: dict[str, MissionFacts] = {}
         for m in rules.missions.values():
-            asks, gated = _own_techs(m.available)
+            asks, prereqs, gated = _own_needs(m.available)
             skills: dict[str, int] = {}
             for st in m.steps:
                 if st.skill and st.critical:
@@ -63,6 +73,7 @@ class Knowledge:
                 id=m.id,
                 slots=tuple((s.id, s.options) for s in m.slots),
                 asks=tuple(asks),
+                prereqs=tuple(prereqs),
                 gated=gated,
                 crew=m.crew,
                 traits=m.crew_traits,
@@ -74,10 +85,36 @@ class Knowledge:
                 payoff=effects_money(m.effects, years=8),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
+        # Who earns each milestone, and the milestones a winning mission must have earned first (its
+        # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
+        earners: dict[str, list[str]] = {}
+        for mid, f in self.missions.items():
+            for ms in f.milestones:
+                if ms not in f.prereqs:
+                    earners.setdefault(ms, []).append(mid)
+        self.earners = {ms: tuple(ms_earners) for ms, ms_earners in earners.items()}
+        self.stepping: dict[str, tuple[str, ...]] = {}
+        for mid in self.victory_missions:
+            seen: dict[str, None] = {}
+            todo = list(self.missions[mid].prereqs)
+            while todo:
+                ms = todo.pop()
+                if ms in seen:
+                    continue
+                seen[ms] = None
+                for earner in self.earners.get(ms, ()):
+                    todo.extend(self.missions[earner].prereqs)
+            self.stepping[mid] = tuple(seen)
+        self.stepping_missions = frozenset(
+            earner for steps in self.stepping.values() for ms in steps for earner in self.earners.get(ms, ())
+        )
+        self.service_missions = tuple(m for m, f in self.missions.items() if f.payoff > 0)
+        self.test_missions = tuple(m for m, f in self.missions.items() if not f.milestones and f.payoff <= 0)
+        self._weighted: dict[tuple[tuple[str, int], ...], dict[str, tuple[tuple[str, int, int, int], ...]]] = {}
         # Every tech some winning mission could need, whichever hardware it flies: the road to victory.
         road: set[str] = set()
-        for m in self.victory_missions:
-            f = self.missions[m]
+        for mid in (*self.victory_missions, *sorted(self.stepping_missions)):
+            f = self.missions[mid]
             for _, options in f.slots:
                 for h in options:
                     road.update(self.closure[self.tech_of[h]])
@@ -92,6 +129,32 @@ class Knowledge:
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
         }
+
+    def weighted_milestones(self, weights: dict[str, int]) -> dict[str, tuple[tuple[str, int, int, int], ...]]:
+        """Per mission, (milestone, first, second, later prestige) with `weights` (by milestone id) applied."""
+        key = tuple(sorted(weights.items()))
+        got = self._weighted.get(key)
+        if got is None:
+            table = self.rules.milestones
+            got = {}
+            for m, f in self.missions.items():
+                rows = []
+                for ms in f.milestones:
+                    w = weights.get(ms, 100)
+                    x = table[ms]
+                    rows.append((ms, x.first * w // 100, x.second * w // 100, x.later * w // 100))
+                got[m] = tuple(rows)
+            self._weighted[key] = got
+        return got
+
+    def line_weights(self, weights: dict[str, int]) -> dict[str, int]:
+        """Per mission, the strongest of `weights` among the tech lines its hardware comes from."""
+        key = tuple(sorted(weights.items()))
+        got = self._line_weights.get(key)
+        if got is None:
+            got = {m: max((weights.get(line, 100) for line in f.lines), default=100) for m, f in self.missions.items()}
+            self._line_weights[key] = got
+        return got
 
     def _close(self, tech: str) -> tuple[str, ...]:
         got = self.closure.get(tech)
@@ -124,21 +187,26 @@ def _firsts(cond: Condition | None) -> list[tuple[str, str]]:
     return []
 
 
-def _own_techs(cond: Condition | None) -> tuple[list[str], bool]:
-    """(own techs the condition asks for, whether it also asks for something research cannot bring)."""
+def _own_needs(cond: Condition | None) -> tuple[list[str], list[str], bool]:
+    """(own techs the condition asks for, own milestones it asks for, whether it also asks for something
+    neither research nor this side's flights can bring)."""
     if cond is None:
-        return [], False
+        return [], [], False
     if isinstance(cond, HasTech) and cond.who == "self":
-        return [cond.tech], False
+        return [cond.tech], [], False
+    if isinstance(cond, Achieved) and cond.by == "self":
+        return [], [cond.milestone], False
     if isinstance(cond, All):
         techs: list[str] = []
+        milestones: list[str] = []
         gated = False
         for c in cond.of:
-            t, g = _own_techs(c)
+            t, ms, g = _own_needs(c)
             techs += t
+            milestones += ms
             gated = gated or g
-        return techs, gated
-    return [], True
+        return techs, milestones, gated
+    return [], [], True
 
 
 def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:

@@ -92,6 +92,7 @@ class Temper:
     turn_worth: int = 100  # money a turn sooner for the winning mission is worth, once its research is capped by time
     protect: tuple[int, ...] = (CRITICAL, SLACK)  # research asks of these classes keep their money from other flights
     near: int = 8  # turns of slack under which the winning chain's techs still come before other goals' bargains
+    stepping_turns: int = 4  # turns of `turn_worth` a stepping stone of the winning mission adds to its prize
 
 
 TEMPERS: dict[str, Temper] = {
@@ -119,7 +120,7 @@ TEMPERS: dict[str, Temper] = {
         tests=False,
     ),
     "normal": Temper("normal"),
-    "hard": Temper("hard"),
+    "hard": Temper("hard", intel=4),
 }
 
 
@@ -148,11 +149,22 @@ class Strategy:
     one_line: str | None = None  # researches only this tech line and what it needs
 
 
+_STYLES: dict[tuple[int, str], tuple[object, Style]] = {}
+
+
 def style_for(view: PlayerView) -> Style:
+    """The side's AI personality as a Style (built once per rule book and side)."""
     rules = view.rules
+    hit = _STYLES.get((id(rules), view.side))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
     pid = rules.side(view.side).ai_personality or ""
     p = rules.ai_personalities.get(pid)
-    return Style(dict(p.weights), p.risk) if p is not None else Style()
+    style = Style(dict(p.weights), p.risk) if p is not None else Style()
+    if len(_STYLES) > 64:
+        _STYLES.clear()
+    _STYLES[(id(rules), view.side)] = (rules, style)
+    return style
 
 
 class Planner:
@@ -190,7 +202,8 @@ class Planner:
         self.turns_left = max(1, s.end - view.turn + 1)
         self._improve = s.research_improve
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
-        feeds = s.prestige_to_budget // 100 if self.turns_left > s.turns_per_year else 0
+        years = min(5, max(0, self.turns_left // s.turns_per_year - 1))  # later budgets, the next few counted
+        feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
         self.pw = feeds + temper.prestige_worth
         self.side_crew = self.k.crew_of_side[view.side]
         self.rival_techs = self._rival_techs()
@@ -212,7 +225,14 @@ class Planner:
         self._goals: list[str] = []
         self._ready: list[str] | None = None
         self._pool: tuple[int, set[str]] | None = None
+        self._ranked: dict[tuple[tuple[str, int], ...], list[str]] = {}
+        self._lw: dict[str, int] | None = None
+        self._weighted = self.k.weighted_milestones(self.style.weights)
+        self._crewed, self._uncrewed = self.style.w("crewed"), self.style.w("uncrewed")
+        self._floor: dict[str, int] = {}
         self._close: dict[str, bool] = {}
+        self._chain: tuple[str, ...] | None = None
+        self._flyable: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ what things need
 
@@ -236,16 +256,21 @@ class Planner:
 
     def finish_time(self, tech: str) -> int:
         """Turns until `tech` could be finished with every prerequisite researched at full rate."""
-        got = self._ft.get(tech)
-        if got is not None:
-            return got
-        if tech in self.done:
-            got = 0
-        else:
-            t = self.rules.techs[tech]
-            got = -(-self.rem[tech] // t.rate_cap) + max((self.finish_time(r) for r in t.requires), default=0)
-        self._ft[tech] = got
-        return got
+        ft = self._ft
+        if not ft:
+            # Every tech at once, prerequisites first.
+            techs, rem, done = self.rules.techs, self.rem, self.done
+            for t in self.k.order:
+                if t in done:
+                    ft[t] = 0
+                else:
+                    info = techs[t]
+                    before = 0
+                    for r in info.requires:
+                        if ft[r] > before:
+                            before = ft[r]
+                    ft[t] = before - (-rem[t] // info.rate_cap)
+        return ft[tech]
 
     def hardware_for(self, m: str) -> tuple[tuple[str, str], ...]:
         """For each slot, the option nearest to ready (least research), then the most reliable, then the cheapest."""
@@ -298,11 +323,34 @@ class Planner:
         return tuple(out)
 
     def eta(self, m: str) -> int:
+        """Turns until the research `m` needs is done (for a winning mission, and its stepping stones flown)."""
         got = self._eta.get(m)
         if got is None:
             ft = self.finish_time
-            got = self._eta[m] = max((ft(t) for t in self.needs(m)), default=0)
+            got = max((ft(t) for t in self.needs(m)), default=0)
+            if self.k.missions[m].wins:
+                got = max([got] + [self.eta(c) + 1 for c in self.chain()])
+            self._eta[m] = got
         return got
+
+    def chain(self) -> tuple[str, ...]:
+        """The stepping stones the winning mission still waits for: for each milestone its availability asks for
+        that this side has not earned yet, the flight that earns it nearest to ready."""
+        if self._chain is None:
+            self._chain = ()  # a guard: eta() of a winning mission asks for the chain
+            mine, k = self.me.milestones, self.k
+            out: list[str] = []
+            for v in k.victory_missions:
+                for ms in k.stepping[v]:
+                    if ms in mine:
+                        continue
+                    options = [e for e in k.earners.get(ms, ()) if self.flyable_someday(e)]
+                    if options:
+                        best = min(options, key=lambda e: (self.eta(e), self.hardware_cost(e), e))
+                        if best not in out:
+                            out.append(best)
+            self._chain = tuple(out)
+        return self._chain
 
     def points(self, m: str) -> int:
         return sum(self.rem[t] for t in self.needs(m))
@@ -312,7 +360,7 @@ class Planner:
         if self._victory_techs is None:
             got: set[str] = set()
             mask = 0
-            for m in self.k.victory_missions:
+            for m in (*self.k.victory_missions, *self.chain()):
                 got.update(self.needs(m))
                 mask |= self.needs_mask(m)
                 got.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
@@ -337,20 +385,17 @@ class Planner:
         got = self._prize.get(m)
         if got is not None:
             return got
-        facts = self.k.missions[m]
         value = 0
-        mine, firsts, table, w = self.me.milestones, self.view.firsts, self.rules.milestones, self.style.w
-        for ms_id in facts.milestones:
+        mine, firsts, first_events = self.me.milestones, self.view.firsts, self.k.first_events
+        for ms_id, first, second, later in self._weighted[m]:
             if ms_id in mine:
                 continue
-            ms = table[ms_id]
             reached = len(firsts.get(ms_id, ()))
-            base = ms.first if reached == 0 else ms.second if reached == 1 else ms.later
-            value += base * w(ms_id) // 100
-            if reached == 0 and ms_id in self.k.first_events:
+            value += first if reached == 0 else second if reached == 1 else later
+            if reached == 0 and ms_id in first_events:
                 value += self.first_bonus(ms_id)
         if value > 0:
-            value = value * w("crewed" if facts.crew else "uncrewed") // 100
+            value = value * (self._crewed if self.k.missions[m].crew else self._uncrewed) // 100
         self._prize[m] = value
         return value
 
@@ -390,12 +435,28 @@ class Planner:
             return 0
         return prize * self.pw + max(0, facts.payoff)
 
+    def gain(self, m: str) -> int:
+        """What a success of `m` is worth in money: its prize and payoff (or a repeat's prestige), and for a
+        stepping stone of the winning mission, the turns the winning mission would otherwise wait."""
+        worth = self.worth(m)
+        gain = worth if self.prize(m) else worth + self.rules.missions[m].prestige.success * self.pw
+        if m in self.chain():
+            gain += self.t.turn_worth * self.t.stepping_turns
+        return gain
+
     def flyable_someday(self, m: str) -> bool:
+        got = self._flyable.get(m)
+        if got is None:
+            self._flyable[m] = False  # a guard against milestones that ask for each other
+            got = self._flyable[m] = self._flyable_someday(m)
+        return got
+
+    def _flyable_someday(self, m: str) -> bool:
         facts = self.k.missions[m]
         st = self.strategy
         if st.no_crew and facts.crew:
             return False
-        if st.only_winning and not facts.wins:
+        if st.only_winning and not (facts.wins or m in self.k.stepping_missions):
             return False
         if st.one_line is not None and not self._in_line(m):
             return False
@@ -405,7 +466,13 @@ class Planner:
                 return False
         if m in self.view.available_missions:
             return True
-        return not facts.gated and bool(facts.asks)
+        if facts.gated:
+            return False
+        earned, earners = self.me.milestones, self.k.earners
+        for ms in facts.prereqs:
+            if ms not in earned and not any(self.flyable_someday(e) for e in earners.get(ms, ())):
+                return False
+        return bool(facts.asks or facts.prereqs)
 
     def crew_pool(self) -> tuple[int, set[str]]:
         """How many of the side's people can still fly one day, and the traits among them."""
@@ -452,12 +519,10 @@ class Planner:
             if r.estimate is not None:
                 known.update(t for t, rel in r.estimate.techs.items() if rel > 0)
         rivals = {r.id for r in self.view.rivals}
-        k = self.k
-        for rec in self.view.public_log:
-            if rec.side in rivals and rec.outcome != "scrubbed":
-                for _, options in k.missions[rec.mission].slots:
-                    if len(options) == 1:
-                        known.update(k.closure[k.tech_of[options[0]]])
+        shown_by = self.k.shown_by
+        flown = {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}
+        for m in flown:
+            known.update(shown_by[m])
         return known
 
     def _race_pressure(self) -> bool:
@@ -522,17 +587,18 @@ class Planner:
         cm, done_mask, not_victory = self.k.closure_mask, self.done_mask, ~self._victory_mask
         available, missions, workable = self.view.available_missions, self.rules.missions, self.t.workable
         hw_cache, mask_cache = self._hw, self._needs_mask
+        prize_of, flyable, line_weight = self.prize, self.flyable_someday, self.line_weight
         for m, facts in self.k.missions.items():
             if facts.wins:
-                if m not in self.me.milestones and self.flyable_someday(m) and self.prize(m) > 0:
+                if m not in self.me.milestones and flyable(m) and prize_of(m) > 0:
                     winning.append((self.eta(m), m))
                 continue
-            prize = self.prize(m)
+            prize = prize_of(m)
             if prize <= 0 and not (facts.payoff > 0 and m in available):
                 continue
-            if not self.flyable_someday(m):
+            if not flyable(m):
                 continue
-            worth = (prize * pw + max(0, facts.payoff)) * self.line_weight(m) // 100
+            worth = (prize * pw + max(0, facts.payoff)) * line_weight(m) // 100
             # One pass over the slots: the hardware nearest to flying, what it still needs, what it costs.
             picked = []
             mask = 0
@@ -570,14 +636,17 @@ class Planner:
             ranked.insert(0, ranked.pop(i))
             self.ratio[ranked[0]] = max(self.ratio.values())
         winning.sort()
-        return [m for _, m in winning] + ranked
+        chain = self.chain()
+        return [m for _, m in winning] + list(chain) + [m for m in ranked if m not in chain]
 
     def line_weight(self, m: str) -> int:
         """The personality's strongest weight among the tech lines the mission's hardware comes from."""
-        weights = self.style.weights
-        if not weights:
-            return 100
-        return max((weights.get(line, 100) for line in self.k.missions[m].lines), default=100)
+        lw = self._lw
+        if lw is None:
+            if not self.style.weights:
+                return 100
+            lw = self._lw = self.k.line_weights(self.style.weights)
+        return lw[m]
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -633,6 +702,12 @@ class Planner:
 
     def floor(self, m: str) -> int:
         """The lowest success chance it flies `m` at: a great prize, or a rival at the door, make it bolder."""
+        got = self._floor.get(m)
+        if got is None:
+            got = self._floor[m] = self._floor_of(m)
+        return got
+
+    def _floor_of(self, m: str) -> int:
         facts = self.k.missions[m]
         t = self.t
         caution = self.style.w("caution")
@@ -669,7 +744,7 @@ class Planner:
         prestige = self.rules.missions[m].prestige
         fail = max(0, -prestige.failure) * pw
         death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
-        gain = self.worth(m) if self.prize(m) else self.worth(m) + prestige.success * pw
+        gain = self.gain(m)
         expected = (odds.success + odds.partial) * gain - odds.failure * fail - odds.crew_lost * death
         steps = [
             (so.tech, so.chance, st.critical) for so, st in zip(odds.steps, self.rules.missions[m].steps, strict=True)
@@ -742,7 +817,7 @@ class Planner:
         if facts.wins:
             return True
         prestige = self.rules.missions[m].prestige
-        gain = self.worth(m) if self.prize(m) else self.worth(m) + prestige.success * self.pw
+        gain = self.gain(m)
         fail = max(0, -prestige.failure) * self.pw
         best = chance * gain - (100 - chance) * fail + self.learning(m, [(t, c, k) for _, t, c, k in steps]) * 100
         cheapest = self.hardware_cost(m) * min(100, self.t.idle_money)
@@ -770,7 +845,7 @@ class Planner:
     def _victory_reserve(self, goals: list[str]) -> int:
         """Cash kept for the winning flight once its techs are all done and its odds are nearly good enough."""
         for m in goals:
-            if self.k.missions[m].wins and not self.needs_mask(m):
+            if self.k.missions[m].wins and not self.needs_mask(m) and not self.chain():
                 got = self.chance_of(m)
                 if got is not None and got[0] >= self.floor(m) - 15:
                     return self.hardware_cost(m)
@@ -788,14 +863,15 @@ class Planner:
         available = self.view.available_missions
         candidates = [m for m in goals if m in available]
         # Flights that pay without a milestone (a lasting service), and test flights.
-        for m, facts in k.missions.items():
-            if m not in candidates and m in available and facts.payoff > 0 and self.worth(m) > 0:
+        for m in k.service_missions:
+            if m not in candidates and m in available and self.worth(m) > 0:
                 candidates.append(m)
         if self.t.tests:
-            for m, facts in k.missions.items():
-                if not facts.milestones and facts.payoff <= 0 and m in available and self._teaches(m):
+            for m in k.test_missions:
+                if m in available and self._teaches(m):
                     candidates.append(m)
         stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+        chain = self.chain()
         offers = []
         for m in candidates:
             facts = k.missions[m]
@@ -810,19 +886,21 @@ class Planner:
             odds = mission_odds(rules, me, rules.missions[m], hardware, crew)
             margin = self.flight_margin(m, odds, price)
             if margin is not None:
-                offers.append((0 if facts.wins else 1, -margin * 1000 // max(1, price), m))
-        offers.sort()
+                first = 0 if facts.wins else 1 if m in chain else 2
+                offers.append((first, -margin * 1000 // max(1, price), m, plan, odds))
+        offers.sort(key=lambda o: o[:3])
         busy: set[str] = set()
         flown = 0
-        for _, _, m in offers:
+        for _, _, m, first_plan, first_odds in offers:
             if flown >= limit:
                 break
             facts = k.missions[m]
-            plan = self._flight(m, stock, busy)
+            # The plan priced above stands until an earlier flight takes its hardware or crew.
+            plan = first_plan if not flown else self._flight(m, stock, busy)
             if plan is None:
                 continue
             hardware, crew, buy, price = plan
-            odds = mission_odds(rules, me, rules.missions[m], hardware, crew)
+            odds = first_odds if plan is first_plan else mission_odds(rules, me, rules.missions[m], hardware, crew)
             test = not facts.milestones and facts.payoff <= 0
             # Idle money is cheap money; the savings kept for test flights count as idle for them.
             cheap = min(price, idle + (savings if test else 0))
@@ -833,7 +911,7 @@ class Planner:
             # The winning flight may spend everything. A flight that pays back more than twice its price may
             # take the winning chain's research money for the turn; a test flight, the savings kept for tests.
             keep, reserve = reserves
-            beats_moon = (margin + price) * 1000 >= price * 2 * self.t.moon_value
+            beats_moon = m in chain or (margin + price) * 1000 >= price * 2 * self.t.moon_value
             limit_cash = 0 if facts.wins else keep if beats_moon else reserve if test else reserve + savings
             if price > cash - limit_cash:
                 continue
@@ -907,17 +985,19 @@ class Planner:
         facts = self.k.missions[m]
         if facts.crew == 0:
             return ()
-        crews = self.me.crews
-        ready = [c for c in self.ready_crew() if c not in busy]
+        skills = facts.skills
+        ranked = self._ranked.get(skills)
+        if ranked is None:
+            crews = self.me.crews
+
+            def merit(c: str) -> tuple[int, str]:
+                sk = crews[c].skills
+                return (-sum(sk.get(s, 0) * n for s, n in skills) - sum(sk.values()) // 20, c)
+
+            ranked = self._ranked[skills] = sorted(self.ready_crew(), key=merit)
+        ready = [c for c in ranked if c not in busy] if busy else ranked
         if len(ready) < facts.crew:
             return None
-        skills = facts.skills
-
-        def merit(c: str) -> tuple[int, str]:
-            sk = crews[c].skills
-            return (-sum(sk.get(s, 0) * n for s, n in skills) - sum(sk.values()) // 20, c)
-
-        ready.sort(key=merit)
         crew: list[str] = []
         for trait in facts.traits:
             having = [c for c in ready if trait in self.rules.crews[c].traits and c not in crew]
@@ -992,8 +1072,26 @@ class Planner:
         moon = t.moon_value * self.style.w("victory") // 100
         asks: list[tuple[int, int, int, str]] = []
         n = 0
+        chain = self.chain()
         for m in goals:
             facts = self.k.missions[m]
+            if m in chain and (self.pressed or self._stepping_slack(m) <= t.near):
+                # A stepping stone the winning mission will soon wait for: its research is the race's too.
+                # (Further off, it is weighed like any other goal.)
+                if surplus:
+                    continue
+                if self.pressed or self._stepping_slack(m) <= t.slack:
+                    value, klass = -moon * 2, CRITICAL
+                else:
+                    value, klass = -moon, SLACK
+                for _, tech in self._critical(m):
+                    asks.append((value, klass, n, tech))
+                    n += 1
+                if not self.needs(m):
+                    for tech in self._unready(m, self.floor(m) + t.margin):
+                        asks.append((value, klass, n, tech))
+                        n += 1
+                continue
             if facts.wins:
                 if surplus:
                     continue
@@ -1037,6 +1135,15 @@ class Planner:
             asks = [a for a in asks if self._line_ok(a[3])]
         asks.sort()
         return asks
+
+    def _stepping_slack(self, m: str) -> int:
+        """Turns a stepping stone can wait: how long the winning mission's own research still takes, less its own."""
+        ft = self.finish_time
+        own = 0
+        for v in self.k.victory_missions:
+            if v not in self.me.milestones:
+                own = max([own] + [ft(t) for t in self.needs(v)] + list(self._climbs(v).values()))
+        return own - self.eta(m) - 1
 
     def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
         """What research would use this turn on the asks (of these classes only, if given)."""
@@ -1108,6 +1215,8 @@ class Planner:
             )
         ft = self.finish_time
         ready = max(max(ft(t) + after[t] for t in needs), max(climb.values(), default=0))
+        if self.k.missions[m].wins:
+            ready = max(ready, self.eta(m))  # no sooner than its stepping stones
         available = self.view.available_techs
         out = []
         for tech in needs:
@@ -1173,9 +1282,9 @@ class Planner:
             keys, tech_of, lo, hi = self._hw_key, k.tech_of, s.min_chance, s.max_chance
             reach = 10_000
             steps = []
-            for slot, difficulty, skill, critical in facts.steps:
+            for slot, difficulty, uses, critical in facts.steps:
                 h = hardware[slot]
-                chance = -keys[h][1] - difficulty + (bonus.get(skill, 0) if skill else 0)
+                chance = -keys[h][1] - difficulty + (bonus.get(uses, 0) if uses else 0)
                 chance = lo if chance < lo else hi if chance > hi else chance
                 steps.append((reach * (100 - chance), tech_of[h], chance, critical))
                 if critical:

@@ -47,12 +47,14 @@ CANDIDATES: dict[str, Temper] = {
     ),
     "careful": replace(HARD, name="careful", victory_odds=HARD.victory_odds + 12, victory_dash=HARD.victory_dash + 10),
 }
-SAMPLES = 3  # rival programmes sampled per decision
-HORIZON = 6  # turns each candidate is played forward
+SAMPLES = 2  # rival programmes sampled per decision, in the middle of the game
+HORIZON = 6  # turns each candidate is played forward then
+END_SAMPLES = 4  # ... and once the race for the winning mission is on
+END_HORIZON = 16
 WIN = 10_000  # score of a won game, against the heuristic scores of unfinished ones
 
 
-def plan_ahead(view: PlayerView, rng: Rng, samples: int = SAMPLES, horizon: int = HORIZON) -> list[Action]:
+def plan_ahead(view: PlayerView, rng: Rng) -> list[Action]:
     """The orders of the candidate plan that does best, on average, against sampled rival programmes."""
     if view.over:
         return []
@@ -65,6 +67,10 @@ def plan_ahead(view: PlayerView, rng: Rng, samples: int = SAMPLES, horizon: int 
             proposals.append((name, temper, actions))
     if len(proposals) == 1 or not view.rivals:
         return proposals[0][2]
+    # The endgame (the winning mission's research done, or nearly, on either side) decides the game:
+    # it is played out to the end, in more samples.
+    endgame = _race_on(view)
+    samples, horizon = (END_SAMPLES, END_HORIZON) if endgame else (SAMPLES, HORIZON)
     worlds = [determinize(view, Rng.from_seed(rng.next64())) for _ in range(samples)]
     best, best_score = proposals[0][2], None
     for _name, temper, actions in proposals:
@@ -74,6 +80,19 @@ def plan_ahead(view: PlayerView, rng: Rng, samples: int = SAMPLES, horizon: int 
         if best_score is None or score > best_score:
             best, best_score = actions, score
     return best
+
+
+def _race_on(view: PlayerView) -> bool:
+    """Whether this side or a rival looks within a few turns of flying the winning mission."""
+    planner = Planner(view, HARD, Rng(0))
+    for m in planner.k.victory_missions:
+        if m in view.me.milestones:
+            continue
+        if planner.flyable_someday(m) and planner.eta(m) <= 3:
+            return True
+        if planner.rival_close(m):
+            return True
+    return False
 
 
 # ----------------------------------------------------------------------------------------------- sampling
