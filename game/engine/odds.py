@@ -46,38 +46,33 @@ def mission_odds(
     rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
 ) -> MissionOdds:
     chosen = dict(hardware)
-    steps: list[StepOdds] = []
-    for st in mission.steps:
-        hw = rules.hardware[chosen[st.slot]]
-        bonus = crew_bonus(rules, side, crew, st.skill)
-        chance = step_chance(rules, side, side.reliability(hw.tech), st.difficulty, bonus)
-        steps.append(StepOdds(st.id, hw.tech, chance, bonus))
-    # Walk the steps keeping the probability (scaled by 10**6 per step) of still flying, with or
+    bonuses: dict[str | None, int] = {}  # steps that use the same skill get the same crew bonus
+    # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
     # without a non-critical failure so far.
-    scale = 100 ** len(steps)
+    scale = 100 ** len(mission.steps)
     clean, flawed = scale, 0
     failure = lost = 0
-    risks: list[int] = []
-    for st, so in zip(mission.steps, steps, strict=True):
-        p = so.chance
+    steps: list[StepOdds] = []
+    for st in mission.steps:
+        tech = rules.hardware[chosen[st.slot]].tech
+        bonus = bonuses.get(st.skill)
+        if bonus is None:
+            bonus = bonuses[st.skill] = crew_bonus(rules, side, crew, st.skill)
+        p = step_chance(rules, side, side.reliability(tech), st.difficulty, bonus)
         if st.critical:
-            fail_mass = (clean + flawed) * (100 - p) // 100
-            death = fail_mass * st.fatal // 100 if mission.crew else 0
+            risk = (clean + flawed) * (100 - p) // 100
+            death = risk * st.fatal // 100 if mission.crew else 0
             lost += death
-            failure += fail_mass - death
+            failure += risk - death
             clean, flawed = clean * p // 100, flawed * p // 100
-            risks.append(fail_mass)
         else:
-            flaw = clean * (100 - p) // 100
-            flawed = flawed + flaw
+            risk = clean * (100 - p) // 100
+            flawed = flawed + risk
             clean = clean * p // 100
-            risks.append(flaw)
+        steps.append(StepOdds(st.id, tech, p, bonus, risk * 1000 // scale))
     per_mille = [x * 1000 // scale for x in (clean, flawed, failure, lost)]
     # Rounding: give the crumbs to failure so the four add up exactly.
     per_mille[2] += 1000 - sum(per_mille)
-    steps = [
-        StepOdds(so.step, so.tech, so.chance, so.crew_bonus, r * 1000 // scale) for so, r in zip(steps, risks, strict=True)
-    ]
     return MissionOdds(tuple(steps), per_mille[0], per_mille[1], per_mille[2], per_mille[3])
 
 
