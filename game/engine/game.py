@@ -150,6 +150,15 @@ def tech_available(state: GameState, side: str, tech_id: str) -> bool:
     return all(me.techs[r].done for r in tech.requires) and holds(tech.available, state, side)
 
 
+def available_techs(state: GameState, side: str) -> frozenset[str]:
+    """Every tech `side` may research now: `tech_available` for all of them in one pass."""
+    me = state.sides[side]
+    done = {t for t, ts in me.techs.items() if ts.done}
+    return frozenset(
+        t.id for t in state.rules.techs.values() if done.issuperset(t.requires) and holds(t.available, state, side)
+    )
+
+
 def hardware_unlocked(me: SideState, rules: Ruleset, hardware: str) -> bool:
     return me.techs[rules.hardware[hardware].tech].done
 

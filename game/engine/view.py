@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from game.engine.actions import PlanMission
 from game.engine.game import (
+    available_techs,
     best_crew,
     crew_ready,
     hardware_unlocked,
     mission_available,
     plan_from_stock,
-    tech_available,
 )
 from game.engine.odds import MissionOdds, Spending, instalment, mission_odds, next_budget, planned_spending
 from game.engine.rules import Ruleset
@@ -128,5 +128,5 @@ def player_view(state: GameState, side: str) -> PlayerView:
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
         available_missions=frozenset(m for m, mission in rules.missions.items() if mission_available(state, side, mission)),
-        available_techs=frozenset(t for t in rules.techs if tech_available(state, side, t)),
+        available_techs=available_techs(state, side),
     )
