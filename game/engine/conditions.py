@@ -5,7 +5,8 @@ A condition is always judged for one side ("self"); "rival" means any other side
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,12 +94,12 @@ Condition = (
 )
 
 CMP: dict[str, Callable[[int, int], bool]] = {
-    "lt": lambda a, b: a < b,
-    "le": lambda a, b: a <= b,
-    "eq": lambda a, b: a == b,
-    "ne": lambda a, b: a != b,
-    "ge": lambda a, b: a >= b,
-    "gt": lambda a, b: a > b,
+    "lt": operator.lt,
+    "le": operator.le,
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "ge": operator.ge,
+    "gt": operator.gt,
 }
 
 
@@ -106,12 +107,12 @@ def _rivals(state: GameState, side: str) -> list[SideState]:
     return [s for sid, s in state.sides.items() if sid != side]
 
 
-def _who(state: GameState, side: str, who: str) -> list[SideState]:
+def _who(state: GameState, side: str, who: str) -> Iterable[SideState]:
     if who == "self":
-        return [state.sides[side]]
+        return (state.sides[side],)
     if who == "rival":
         return _rivals(state, side)
-    return list(state.sides.values())
+    return state.sides.values()
 
 
 def _reliability(state: GameState, side: str, tech: str | None) -> int:
@@ -155,7 +156,11 @@ def _date(c: DateBetween, st: GameState, side: str) -> bool:
 
 
 def _has_tech(c: HasTech, st: GameState, side: str) -> bool:
-    return any((t := s.techs.get(c.tech)) is not None and t.done for s in _who(st, side, c.who))
+    for s in _who(st, side, c.who):
+        t = s.techs.get(c.tech)
+        if t is not None and t.done:
+            return True
+    return False
 
 
 def _achieved(c: Achieved, st: GameState, side: str) -> bool:
