@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         "bot_moon_rush, bot_no_crew, bot_one_line",
     )
     sim.add_argument("--swap", action="store_true", help="every other game the sides trade levels, so each plays each side half the time")
+    sim.add_argument(
+        "--play-on",
+        action="store_true",
+        help="after a side wins, play on to the end date (the result stands), so later firsts get dates too",
+    )
     sim.add_argument("--jobs", type=_positive, default=1, help="games run in this many processes at once")
     sim.add_argument("--json", metavar="FILE", help="write every game's result as JSON")
     sim.add_argument("--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)")
@@ -195,11 +200,11 @@ def _worker_init(scenario: str, mods: list[str]) -> None:
     _WORKER["rules"] = load_scenario(scenario, mods).ruleset
 
 
-def _worker_run(task: tuple[int, dict[str, str]]) -> dict[str, Any]:
+def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
     from game.ai.runner import run_one
 
-    seed, levels = task
-    return run_one(_WORKER["rules"], seed, levels).to_dict()
+    seed, levels, play_on = task
+    return run_one(_WORKER["rules"], seed, levels, play_on).to_dict()
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -210,7 +215,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     levels = _parse_levels(args.ai, rules.side_ids)
     json_out = _writable("--json", args.json) if args.json else None
     report_out = _writable("--report", args.report) if args.report else None
-    tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap)) for i in range(args.games)]
+    tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap), args.play_on) for i in range(args.games)]
     started = time.perf_counter()
     results: list[dict[str, Any]] = []
     show = not args.quiet and sys.stderr.isatty()
@@ -237,12 +242,21 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     _print_summary(scenario, results, levels, elapsed, args.swap)
     if json_out is not None:
-        doc = {"scenario": scenario.id, "mods": list(rules.mods), "levels": levels, "swap": args.swap, "games": results}
+        doc = {
+            "scenario": scenario.id,
+            "mods": list(rules.mods),
+            "levels": levels,
+            "swap": args.swap,
+            "play_on": args.play_on,
+            "games": results,
+        }
         _write_atomically(json_out, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
     if report_out is not None:
         from game.ai.report import render_html
 
         setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (" (sides swapped every other game)" if args.swap else "")
+        if args.play_on:
+            setup += "; played on to the end date after each result (later firsts included)"
         if rules.mods:
             setup += f"; mods: {', '.join(rules.mods)}"
         page = render_html(rules, results, title=f"Space Race balance report: {scenario.id}", setup=setup)

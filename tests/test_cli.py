@@ -45,6 +45,22 @@ def test_simulate_writes_the_documented_json(capsys: pytest.CaptureFixture[str],
     assert "3 games of tiny" in out
 
 
+def test_simulate_play_on_keeps_each_result_and_dates_later_firsts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plain, on = tmp_path / "plain.json", tmp_path / "on.json"
+    args = ["simulate", "--games", "2", "--seed", "1"]  # the default campaign: the tiny one rarely lands
+    assert run(capsys, *args, "--json", str(plain))[0] == 0
+    assert run(capsys, *args, "--play-on", "--json", str(on))[0] == 0
+    a, b = json.loads(plain.read_text()), json.loads(on.read_text())
+    assert (a["play_on"], b["play_on"]) == (False, True)
+    for g, h in zip(a["games"], b["games"], strict=True):
+        assert (g["winner"], g["reason"], g["end"]) == (h["winner"], h["reason"], h["end"])
+        for ms, first in g["milestones"].items():
+            assert h["milestones"][ms] == first
+    assert any(len(h["reached"][s]) > len(g["reached"][s]) for g, h in zip(a["games"], b["games"]) for s in g["reached"])
+
+
 def test_simulate_twice_writes_identical_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     for target in (a, b):

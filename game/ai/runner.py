@@ -71,10 +71,13 @@ def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameS
     return state, applied
 
 
-def play_game(rules: Ruleset, seed: int, levels: dict[str, str]) -> tuple[GameState, list[Any]]:
-    """A whole game between computer players; the log holds every action applied, in order."""
+def play_game(
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False
+) -> tuple[GameState, list[Any]]:
+    """A whole game between computer players; the log holds every action applied, in order. With `play_on`
+    the game goes on to the end date after the result is settled (see `Setup.play_on`)."""
     with _no_cycle_collection():
-        return _play_game(rules, seed, levels)
+        return _play_game(rules, seed, levels, play_on)
 
 
 @contextmanager
@@ -90,8 +93,8 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _play_game(rules: Ruleset, seed: int, levels: dict[str, str]) -> tuple[GameState, list[Any]]:
-    setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids))
+def _play_game(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool) -> tuple[GameState, list[Any]]:
+    setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
     state = new_game(rules, setup, seed)
     log: list[Any] = []
     sides = rules.side_ids
@@ -128,7 +131,7 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
         seed=seed,
         winner=out.winner if out else None,
         reason=out.reason if out else "unfinished",
-        end=label(min(state.turn, rules.settings.end)),
+        end=label(state.decided or min(state.turn, rules.settings.end)),  # when the result was settled
         milestones={m: {"side": order[0][0], "date": label(order[0][1])} for m, order in state.firsts.items() if order},
         prestige={s.id: s.prestige for s in state.sides.values()},
         deaths={s.id: s.deaths for s in state.sides.values()},
@@ -141,9 +144,9 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
     )
 
 
-def run_one(rules: Ruleset, seed: int, levels: dict[str, str]) -> GameResult:
+def run_one(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False) -> GameResult:
     started = time.perf_counter()
-    state, log = play_game(rules, seed, levels)
+    state, log = play_game(rules, seed, levels, play_on)
     result = summarize(state, seed, levels, len(log))
     result.seconds = time.perf_counter() - started
     return result

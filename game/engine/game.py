@@ -69,6 +69,7 @@ class Setup:
 
     controllers: tuple[tuple[str, str], ...] = ()
     options: tuple[tuple[str, str], ...] = ()
+    play_on: bool = False  # after a side wins, play on to the end date (the result stands); for the era's later firsts
 
     def controller(self, side: str) -> str:
         return dict(self.controllers).get(side, "human")
@@ -121,6 +122,7 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
             crews=crews,
         )
     state = GameState(rules, seed, s.start, PHASE_PLANNING, sides, Rng.from_seed(seed))
+    state.play_on = setup is not None and setup.play_on
     # Milestones reached before the start: ranked by date (then side order); no prestige is paid.
     reached = sorted(
         (turn, order, i, side.id, ms)
@@ -769,6 +771,10 @@ def _upkeep(st: GameState, out: list[ev.Event]) -> None:
 
 
 def _check_victory(st: GameState, out: list[ev.Event]) -> None:
+    if st.decided:  # playing on after the result: only the calendar ends the game now
+        if st.turn > st.rules.settings.end:
+            st.phase = PHASE_OVER
+        return
     winners: list[tuple[str, str]] = []
     for side in st.rules.sides:
         for v in st.rules.victory:
@@ -786,7 +792,10 @@ def _check_victory(st: GameState, out: list[ev.Event]) -> None:
 
 
 def _finish(st: GameState, winner: str | None, reason: str, out: list[ev.Event]) -> None:
-    st.phase = PHASE_OVER
+    if st.play_on and st.turn <= st.rules.settings.end:
+        st.decided = st.turn  # the result stands; the calendar runs on
+    else:
+        st.phase = PHASE_OVER
     st.winner = winner
     st.end_reason = reason
     out.append(ev.GameWon(winner, reason))

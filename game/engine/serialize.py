@@ -57,7 +57,7 @@ def _side_to_dict(s: SideState) -> dict[str, Any]:
 
 
 def state_to_dict(state: GameState) -> dict[str, Any]:
-    return {
+    d = {
         "seed": state.seed,
         "turn": state.turn,
         "phase": state.phase,
@@ -72,6 +72,10 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "next_decision": state.next_decision,
         "actions_applied": state.actions_applied,
     }
+    if state.play_on:  # only when set, so that the states (and hashes) of ordinary games stay as they were
+        d["play_on"] = True
+        d["decided"] = state.decided
+    return d
 
 
 def _in_order(table: dict[str, Any], order: Iterable[str]) -> dict[str, Any]:
@@ -130,4 +134,6 @@ def state_from_dict(rules: Ruleset, d: dict[str, Any]) -> GameState:
         end_reason=d["end_reason"],
         next_decision=d["next_decision"],
         actions_applied=d["actions_applied"],
+        play_on=bool(d.get("play_on", False)),
+        decided=int(d.get("decided", 0)),
     )

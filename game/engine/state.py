@@ -175,6 +175,8 @@ class GameState:
     end_reason: str = ""
     next_decision: int = 1
     actions_applied: int = 0
+    play_on: bool = False  # the game goes on to the end date after a side has won (the result stands)
+    decided: int = 0  # with play_on: the turn the result was settled (0: not yet)
 
     def clone(self) -> GameState:
         return GameState(
@@ -192,6 +194,8 @@ class GameState:
             self.end_reason,
             self.next_decision,
             self.actions_applied,
+            self.play_on,
+            self.decided,
         )
 
     @property

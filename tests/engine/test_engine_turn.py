@@ -21,9 +21,10 @@ from engine_kit import (
 from game.engine import events as ev
 from game.engine.actions import EndTurn, FundIntelligence, FundResearch, PlanMission, RecruitCrew
 from game.engine.effects import InjureCrew
-from game.engine.game import is_over, legal_actions, new_game, outcome, validate
+from game.engine.game import Setup, is_over, legal_actions, new_game, outcome, validate
 from game.engine.odds import turns_to_finish, useful_funding
 from game.engine.rules import Event
+from game.engine.serialize import state_from_dict, state_to_dict
 from game.engine.state import CREW_ACTIVE, CREW_INJURED, CREW_RETIRED, CREW_TRAINING, GameState
 
 LANDER = (("launcher", "booster"), ("lander", "moon_pod"))
@@ -316,6 +317,28 @@ def test_victory_on_milestone(tiny):
     assert legal_actions(state, "blue") == []
     rejection = validate(state, EndTurn("blue"))
     assert rejection is not None and rejection.code == "action/game_over"
+
+
+def test_play_on_keeps_the_result_and_runs_to_the_end_date(tiny):
+    state = arrange(scripted(new_game(tiny, Setup(play_on=True), 0)), "red", **moon_ready(("anna", "boris")))
+    state, _ = act(state, PlanMission("red", "moon_landing", LANDER, ("anna", "boris")))
+    state, events = end_turn(state)
+    assert ev.GameWon("red", "moon_first") in events
+    assert not is_over(state) and outcome(state) is None, "the calendar runs on"
+    assert (state.winner, state.end_reason, state.decided) == ("red", "moon_first", state.turn)
+    decided = state.decided
+    # Blue lands too, and gains more prestige: the result stands all the same.
+    state = arrange(state, "blue", **moon_ready(("dana", "ed"), prestige=500))
+    state, _ = act(state, PlanMission("blue", "moon_landing", LANDER, ("dana", "ed")))
+    state, events = end_turn(state)
+    assert "blue" in dict(state.firsts["moon"]) and not of_type(events, ev.GameWon)
+    state, _ = end_turns(state, tiny.settings.end - state.turn + 1)
+    assert is_over(state)
+    assert (outcome(state).winner, state.decided) == ("red", decided)  # type: ignore[union-attr]
+    # Saved and loaded, a played-on game keeps its settled result; an ordinary game's record has no trace of it.
+    again = state_from_dict(tiny, state_to_dict(state))
+    assert (again.play_on, again.decided, again.winner) == (True, decided, "red")
+    assert "play_on" not in state_to_dict(start(tiny))
 
 
 @pytest.mark.parametrize(("red_prestige", "blue_prestige", "winner"), [(0, 0, "red"), (0, 100, "blue"), (30, 0, "red"), (30, 60, None)])
