@@ -40,14 +40,24 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=1000, help="campaigns for the multi-process run (0: skip)")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
+    rows = measure(args.scenario, args.games, args.batch, args.jobs)
+    print(f"{'measure':<56}{'ms':>12}{'budget':>12}")
+    for name, ms, budget in rows:
+        shown = "-" if budget is None else f"{budget:g} ms"
+        print(f"{name:<56}{ms:>12.1f}{shown:>12}")
+    return 0
+
+
+def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[str, float, float | None]]:
+    """(what, milliseconds, budget in milliseconds or None) for each measure."""
     t0 = time.perf_counter()
-    scenario = load_scenario(args.scenario)
+    scenario = load_scenario(scenario_id)
     load_s = time.perf_counter() - t0
     rules = scenario.ruleset
     levels = {s: "normal" for s in rules.side_ids}
 
     campaigns: list[float] = []
-    for seed in range(1, args.games + 1):
+    for seed in range(1, games + 1):
         t = clock()
         play_game(rules, seed, levels)
         campaigns.append(clock() - t)
@@ -85,26 +95,23 @@ def main() -> int:
                 state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
 
     rows = [
-        ("load scenario (wall clock)", load_s * 1000, "-"),
-        ("one normal-vs-normal campaign (median, one core)", median_ms(campaigns), "50 ms"),
-        ("end of turn, both sides computer-played (median)", median_ms(turns), "50 ms"),
-        ("normal decision (median)", median_ms(normal), "20 ms"),
-        ("hard decision (median)", median_ms(hard), "300 ms"),
-        ("hard decision (mean)", statistics.mean(hard) * 1000, "-"),
-        ("hard decision (slowest)", max(hard) * 1000, "-"),
+        ("load scenario (wall clock)", load_s * 1000, None),
+        ("one normal-vs-normal campaign (median, one core)", median_ms(campaigns), 50.0),
+        ("end of turn, both sides computer-played (median)", median_ms(turns), 50.0),
+        ("normal decision (median)", median_ms(normal), 20.0),
+        ("hard decision (median)", median_ms(hard), 300.0),
+        ("hard decision (mean)", statistics.mean(hard) * 1000, None),
+        ("hard decision (slowest)", max(hard) * 1000, None),
     ]
-    if args.batch:
+    if batch:
         cmd = [
-            sys.executable, "-m", "game", "simulate", "--scenario", args.scenario, "--games", str(args.batch),
-            "--jobs", str(args.jobs), "--quiet",
+            sys.executable, "-m", "game", "simulate", "--scenario", scenario_id, "--games", str(batch),
+            "--jobs", str(jobs), "--quiet",
         ]
         t = time.perf_counter()
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        rows.append((f"{args.batch} campaigns, --jobs {args.jobs} (wall clock)", (time.perf_counter() - t) * 1000, "60000 ms"))
-    print(f"{'measure':<56}{'ms':>12}{'budget':>12}")
-    for name, ms, budget in rows:
-        print(f"{name:<56}{ms:>12.1f}{budget:>12}")
-    return 0
+        rows.append((f"{batch} campaigns, --jobs {jobs} (wall clock)", (time.perf_counter() - t) * 1000, 60_000.0))
+    return rows
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ LEVELS = ("easy", "normal", "hard")
 LEVEL_INFO: dict[str, str] = {
     "easy": "A hesitant programme: spreads its money thin, leaves cash idle, and now and then chases the wrong prize "
     "or flies too soon.",
-    "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford and flies "
-    "when the odds are sensible.",
-    "hard": "Plans ahead: guesses your hidden programme from what it can see and plays several plans forward against "
-    "it before it commits.",
+    "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford, flies "
+    "when the odds are sensible and keeps to its own timetable.",
+    "hard": "Watches you and plans ahead: spies on your programme, hurries a prize you are about to take, and plays "
+    "several plans forward against what it guesses of you before it commits.",
 }
 LEVEL_KEYS: dict[str, str] = {level: f"ai.level.{level}" for level in LEVELS}
 

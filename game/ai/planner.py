@@ -114,12 +114,16 @@ TEMPERS: dict[str, Temper] = {
         min_ratio=300,
         idle_money=60,
         blunder=35,
+        turn_worth=50,
+        stepping_turns=1,
         intel=0,
         reserve=1,
         rival_watch=False,
         tests=False,
     ),
-    "normal": Temper("normal"),
+    # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
+    # prize, spends twice as much on spies, and searches ahead (see search.py).
+    "normal": Temper("normal", rival_watch=False),
     "hard": Temper("hard", intel=4),
 }
 

@@ -230,7 +230,8 @@ def score(state: GameState, side: str) -> int:
 
 
 def _race_turns(state: GameState, side: str) -> int:
-    """Turns until `side` could fly its winning mission at fair odds: research, then the climb of its hardware."""
+    """Turns until `side` could fly its winning mission at fair odds: research, then the climb of its hardware,
+    and a flight for each stepping stone still to fly (each takes a turn, and they often fail)."""
     planner = Planner(player_view(state, side), TEMPERS["normal"], Rng(0))
     best = 10_000
     for m in planner.k.victory_missions:
@@ -239,5 +240,5 @@ def _race_turns(state: GameState, side: str) -> int:
         if not planner.flyable_someday(m):
             continue
         climb = max(planner._climbs(m).values(), default=0)
-        best = min(best, planner.eta(m) + climb)
+        best = min(best, planner.eta(m) + climb + 2 * len(planner.chain()))
     return min(best, 200)
