@@ -6,6 +6,7 @@ shared by every side, every level and every game played with the same Ruleset.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.conditions import Achieved, All, Condition, FirstTo, HasTech
@@ -28,6 +29,8 @@ class MissionFacts:
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
     payoff: int  # lasting budget / cash / prestige it pays on success, in money
+    cost: int  # the flight's own price, hardware not included
+    asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
 
 
 class Knowledge:
@@ -49,7 +52,11 @@ class Knowledge:
         self.order = tuple(order)
         self.bit = {t: 1 << i for i, t in enumerate(self.order)}
         self.closure_mask = {t: sum(self.bit[x] for x in self.closure[t]) for t in techs}
+        self.cost = {t: tech.cost for t, tech in techs.items()}
+        self._cost_in: dict[int, int] = {}
+        self._techs_in: dict[int, tuple[str, ...]] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
+        self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         # What flying a mission shows the world about the techs behind it: the slots with one option.
         self.shown_by: dict[str, frozenset[str]] = {}
         for m in rules.missions.values():
@@ -58,6 +65,7 @@ class Knowledge:
                 if len(slot.options) == 1:
                     shown.update(self.closure[rules.hardware[slot.options[0]].tech])
             self.shown_by[m.id] = frozenset(shown)
+        self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
         self._line_weights: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
@@ -83,6 +91,8 @@ class Knowledge:
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
+                cost=m.cost,
+                asks_mask=_union(self.closure_mask[t] for t in asks),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
@@ -121,6 +131,7 @@ class Knowledge:
             for tech in f.asks:
                 road.update(self.closure[tech])
         self.victory_road = frozenset(road)
+        self.road_mask = sum(self.bit[t] for t in road)
         # Events that being first to a milestone sets off: milestone -> [(event, for whom: self or rival)].
         self.first_events: dict[str, list[tuple[str, str]]] = {}
         for e in rules.events.values():
@@ -130,11 +141,38 @@ class Knowledge:
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
         }
 
-    def weighted_milestones(self, weights: dict[str, int]) -> dict[str, tuple[tuple[str, int, int, int], ...]]:
-        """Per mission, (milestone, first, second, later prestige) with `weights` (by milestone id) applied."""
-        key = tuple(sorted(weights.items()))
+    def techs_in(self, mask: int) -> tuple[str, ...]:
+        """The techs a mask of `bit`s stands for, prerequisites first (remembered: the same masks come back)."""
+        got = self._techs_in.get(mask)
+        if got is None:
+            out = []
+            rest = mask
+            while rest:
+                low = rest & -rest
+                out.append(self.order[low.bit_length() - 1])
+                rest ^= low
+            got = tuple(out)
+            if len(self._techs_in) > 100_000:
+                self._techs_in.clear()
+            self._techs_in[mask] = got
+        return got
+
+    def cost_in(self, mask: int) -> int:
+        """The research cost of the techs a mask of `bit`s stands for (remembered, like `techs_in`)."""
+        got = self._cost_in.get(mask)
+        if got is None:
+            got = sum(self.cost[t] for t in self.techs_in(mask))
+            if len(self._cost_in) > 100_000:
+                self._cost_in.clear()
+            self._cost_in[mask] = got
+        return got
+
+    def weighted_milestones(self, key: tuple[tuple[str, int], ...]) -> dict[str, tuple[tuple[str, int, int, int], ...]]:
+        """Per mission, (milestone, first, second, later prestige) with the weights (by milestone id; `key` is
+        them as sorted pairs) applied."""
         got = self._weighted.get(key)
         if got is None:
+            weights = dict(key)
             table = self.rules.milestones
             got = {}
             for m, f in self.missions.items():
@@ -147,11 +185,11 @@ class Knowledge:
             self._weighted[key] = got
         return got
 
-    def line_weights(self, weights: dict[str, int]) -> dict[str, int]:
-        """Per mission, the strongest of `weights` among the tech lines its hardware comes from."""
-        key = tuple(sorted(weights.items()))
+    def line_weights(self, key: tuple[tuple[str, int], ...]) -> dict[str, int]:
+        """Per mission, the strongest of the weights (`key`: sorted pairs) among the tech lines its hardware comes from."""
         got = self._line_weights.get(key)
         if got is None:
+            weights = dict(key)
             got = {m: max((weights.get(line, 100) for line in f.lines), default=100) for m, f in self.missions.items()}
             self._line_weights[key] = got
         return got
@@ -168,6 +206,13 @@ class Knowledge:
         out[tech] = None
         self.closure[tech] = tuple(out)
         return self.closure[tech]
+
+
+def _union(masks: Iterable[int]) -> int:
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
 
 
 def _own_milestones(cond: Condition | None) -> list[str]:

@@ -139,6 +139,11 @@ class Style:
 
     weights: dict[str, int] = field(default_factory=dict)
     risk: int = 50
+    key: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)  # the weights, sorted
+
+    def __post_init__(self) -> None:
+        # A hashable form of the weights: Knowledge keeps its per-personality tables under it.
+        object.__setattr__(self, "key", tuple(sorted(self.weights.items())))
 
     def w(self, key: str) -> int:
         return self.weights.get(key, 100)
@@ -187,21 +192,30 @@ class Planner:
         self.income = self.me.budget // s.turns_per_year
         self.rate = max(1, self.me.research_rate)
         techs = self.me.techs
+        cost = self.k.cost
         self.done = {t for t, ts in techs.items() if ts.done}
-        self.rem = {t: (0 if ts.done else self.rules.techs[t].cost - ts.progress) for t, ts in techs.items()}
-        bit = self.k.bit
-        self.done_mask = sum(bit[t] for t in self.done)
+        self.rem = {t: (0 if ts.done else cost[t] - ts.progress) for t, ts in techs.items()}
+        self.done_mask = sum(map(self.k.bit.__getitem__, self.done))
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
-        rem, done, closure = self.rem, self.done, self.k.closure
+        # Per hardware tech: the money research would need to bring it up to a workable reliability.
+        rem, done, closure, info = self.rem, self.done, self.k.closure, self.rules.techs
+        workable, improve, rate = temper.workable, s.research_improve, self.rate
         need_of: dict[str, int] = {}
+        self._shortfall: dict[str, int] = {}
         self._hw_key: dict[str, tuple[int, int, int]] = {}
         for h, hw in self.rules.hardware.items():
             tech = hw.tech
             need = need_of.get(tech)
             if need is None:
-                need = need_of[tech] = 0 if tech in done else sum(rem[t] for t in closure[tech] if t not in done)
+                # (Finished techs have nothing left to research.)
+                need = need_of[tech] = 0 if tech in done else sum(map(rem.__getitem__, closure[tech]))
+                rel = (techs[tech].reliability if tech in done else 0) if not need else info[tech].base
+                self._shortfall[tech] = (
+                    (workable - rel) * max(1, info[tech].cost * improve // rate) if rel < workable else 0
+                )
             self._hw_key[h] = (need, -(techs[tech].reliability if tech in done else 0), hw.unit_cost)
         self._tech_need = need_of
+        self._best: dict[tuple[str, ...], str] = {}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, s.end - view.turn + 1)
         self._improve = s.research_improve
@@ -210,7 +224,7 @@ class Planner:
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
         self.pw = feeds + temper.prestige_worth
         self.side_crew = self.k.crew_of_side[view.side]
-        self.rival_techs = self._rival_techs()
+        self.rival_known = self._rival_known()
         self.pressed = self._race_pressure()
         self.ratio: dict[str, int] = {}
         self._open: dict[str, tuple[str, ...]] = {}
@@ -220,6 +234,7 @@ class Planner:
         self._first: dict[str, int] = {}
         self._urgent: set[str] | None = None
         self._ft: dict[str, int] = {}
+        self._latest: dict[str, int] = {}
         self._needs: dict[str, tuple[str, ...]] = {}
         self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
         self._chance: dict[str, tuple[int, list[tuple[int, str, int, bool]]] | None] = {}
@@ -231,12 +246,18 @@ class Planner:
         self._pool: tuple[int, set[str]] | None = None
         self._ranked: dict[tuple[tuple[str, int], ...], list[str]] = {}
         self._lw: dict[str, int] | None = None
-        self._weighted = self.k.weighted_milestones(self.style.weights)
+        self._weighted = self.k.weighted_milestones(self.style.key)
         self._crewed, self._uncrewed = self.style.w("crewed"), self.style.w("uncrewed")
         self._floor: dict[str, int] = {}
         self._close: dict[str, bool] = {}
         self._chain: tuple[str, ...] | None = None
         self._flyable: dict[str, bool] = {}
+        self._climb: dict[str, dict[str, int]] = {}
+        self._victory_wait: int | None = None
+        self._lessons: dict[str, tuple[int, int]] | None = None
+        self._priced: dict[
+            tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], tuple[MissionOdds, int | None]
+        ] = {}
 
     # ------------------------------------------------------------------ what things need
 
@@ -260,38 +281,46 @@ class Planner:
 
     def finish_time(self, tech: str) -> int:
         """Turns until `tech` could be finished with every prerequisite researched at full rate."""
+        return self.finish_times()[tech]
+
+    def finish_times(self) -> dict[str, int]:
+        """`finish_time` of every tech, worked out at once (prerequisites first) on first use; `_latest` gets,
+        for every tech, the latest finish time among it and its prerequisites."""
         ft = self._ft
         if not ft:
-            # Every tech at once, prerequisites first.
-            techs, rem, done = self.rules.techs, self.rem, self.done
+            techs, rem, done, latest = self.rules.techs, self.rem, self.done, self._latest
             for t in self.k.order:
+                requires = techs[t].requires
                 if t in done:
-                    ft[t] = 0
+                    ft[t] = last = 0
                 else:
-                    info = techs[t]
                     before = 0
-                    for r in info.requires:
+                    for r in requires:
                         if ft[r] > before:
                             before = ft[r]
-                    ft[t] = before - (-rem[t] // info.rate_cap)
-        return ft[tech]
+                    ft[t] = last = before - (-rem[t] // techs[t].rate_cap)
+                for r in requires:
+                    if latest[r] > last:
+                        last = latest[r]
+                latest[t] = last
+        return ft
 
     def hardware_for(self, m: str) -> tuple[tuple[str, str], ...]:
         """For each slot, the option nearest to ready (least research), then the most reliable, then the cheapest."""
         got = self._hw.get(m)
         if got is not None:
             return got
-        k = self.k
-        picked = []
-        for slot, options in k.missions[m].slots:
-            if len(options) == 1:
-                picked.append((slot, options[0]))
-                continue
-            keys = self._hw_key
-            best = min(options, key=keys.__getitem__)
-            picked.append((slot, best))
-        got = tuple(picked)
-        self._hw[m] = got
+        best = self.best_option
+        got = self._hw[m] = tuple(
+            (slot, options[0] if len(options) == 1 else best(options)) for slot, options in self.k.missions[m].slots
+        )
+        return got
+
+    def best_option(self, options: tuple[str, ...]) -> str:
+        """Of these hardware options, the nearest to ready (least research), then the most reliable, then the cheapest."""
+        got = self._best.get(options)
+        if got is None:
+            got = self._best[options] = min(options, key=self._hw_key.__getitem__)
         return got
 
     def needs_mask(self, m: str) -> int:
@@ -313,25 +342,27 @@ class Planner:
         got = self._needs.get(m)
         if got is not None:
             return got
-        got = self.techs_in(self.needs_mask(m))
+        got = self.k.techs_in(self.needs_mask(m))
         self._needs[m] = got
         return got
 
     def techs_in(self, mask: int) -> tuple[str, ...]:
-        order = self.k.order
-        out = []
-        while mask:
-            low = mask & -mask
-            out.append(order[low.bit_length() - 1])
-            mask ^= low
-        return tuple(out)
+        return self.k.techs_in(mask)
 
     def eta(self, m: str) -> int:
         """Turns until the research `m` needs is done (for a winning mission, and its stepping stones flown)."""
         got = self._eta.get(m)
         if got is None:
-            ft = self.finish_time
-            got = max((ft(t) for t in self.needs(m)), default=0)
+            # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
+            self.finish_times()
+            latest, tech_of = self._latest, self.k.tech_of
+            got = 0
+            for _, h in self.hardware_for(m):
+                if latest[tech_of[h]] > got:
+                    got = latest[tech_of[h]]
+            for tech in self.k.missions[m].asks:
+                if latest[tech] > got:
+                    got = latest[tech]
             if self.k.missions[m].wins:
                 got = max([got] + [self.eta(c) + 1 for c in self.chain()])
             self._eta[m] = got
@@ -387,8 +418,11 @@ class Planner:
     def prize(self, m: str) -> int:
         """Prestige the mission's new milestones would bring, weighted by the personality."""
         got = self._prize.get(m)
-        if got is not None:
-            return got
+        if got is None:
+            got = self._prize[m] = self._prize_of(m)
+        return got
+
+    def _prize_of(self, m: str) -> int:
         value = 0
         mine, firsts, first_events = self.me.milestones, self.view.firsts, self.k.first_events
         for ms_id, first, second, later in self._weighted[m]:
@@ -400,7 +434,6 @@ class Planner:
                 value += self.first_bonus(ms_id)
         if value > 0:
             value = value * (self._crewed if self.k.missions[m].crew else self._uncrewed) // 100
-        self._prize[m] = value
         return value
 
     def first_bonus(self, ms: str) -> int:
@@ -516,17 +549,19 @@ class Planner:
 
     # ------------------------------------------------------------------ the rival, from public record and estimates
 
-    def _rival_techs(self) -> set[str]:
-        """Techs some rival is known to have: from intelligence estimates and from what it has flown."""
-        known: set[str] = set()
+    def _rival_known(self) -> int:
+        """Techs some rival is known to have, as a mask: from intelligence estimates and from what it has flown."""
+        bit, shown = self.k.bit, self.k.shown_mask
+        known = 0
         for r in self.view.rivals:
             if r.estimate is not None:
-                known.update(t for t, rel in r.estimate.techs.items() if rel > 0)
+                for t, rel in r.estimate.techs.items():
+                    if rel > 0:
+                        known |= bit[t]
         rivals = {r.id for r in self.view.rivals}
-        shown_by = self.k.shown_by
-        flown = {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}
-        for m in flown:
-            known.update(shown_by[m])
+        for rec in self.view.public_log:
+            if rec.side in rivals and rec.outcome != "scrubbed":
+                known |= shown[rec.mission]
         return known
 
     def _race_pressure(self) -> bool:
@@ -534,10 +569,10 @@ class Planner:
         research cost of the techs each is known to have finished): then nothing else may slow the race."""
         if not self.t.race_watch:
             return False
-        techs, road = self.rules.techs, self.k.victory_road
-        mine = sum(techs[t].cost for t in road if t in self.done)
-        theirs = sum(techs[t].cost for t in road if t in self.rival_techs)
-        total = sum(techs[t].cost for t in road) or 1
+        k = self.k
+        mine = k.cost_in(k.road_mask & self.done_mask)
+        theirs = k.cost_in(k.road_mask & self.rival_known)
+        total = k.cost_in(k.road_mask) or 1
         return theirs * 100 >= mine * 100 - total * self.t.race_margin
 
     def rival_close(self, m: str) -> bool:
@@ -549,7 +584,7 @@ class Planner:
             rivals = {r.id for r in self.view.rivals}
             k = self.k
             got = any(rec.side in rivals and rec.mission == m for rec in self.view.public_log[-24:]) or all(
-                any(k.tech_of[h] in self.rival_techs for h in options) for _, options in k.missions[m].slots
+                any(k.bit[k.tech_of[h]] & self.rival_known for h in options) for _, options in k.missions[m].slots
             )
             self._close[m] = got
         return got
@@ -586,49 +621,47 @@ class Planner:
         winning = []
         scored = []
         self.victory_techs()
-        rem, rate, pw, improve = self.rem, self.rate, self.pw, self._improve
-        keys, techs, tech_of = self._hw_key, self.rules.techs, self.k.tech_of
-        cm, done_mask, not_victory = self.k.closure_mask, self.done_mask, ~self._victory_mask
-        available, missions, workable = self.view.available_missions, self.rules.missions, self.t.workable
-        hw_cache, mask_cache = self._hw, self._needs_mask
-        prize_of, flyable, line_weight = self.prize, self.flyable_someday, self.line_weight
+        rem, rate, pw = self.rem, self.rate, self.pw
+        keys, tech_of, hardware_mask = self._hw_key, self.k.tech_of, self.k.hardware_mask
+        done_mask, not_victory, shortfall = self.done_mask, ~self._victory_mask, self._shortfall
+        available = self.view.available_missions
+        hw_cache, mask_cache, prize_cache = self._hw, self._needs_mask, self._prize
+        prize_of, flyable, best, techs_in = self._prize_of, self.flyable_someday, self.best_option, self.k.techs_in
+        line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         for m, facts in self.k.missions.items():
             if facts.wins:
-                if m not in self.me.milestones and flyable(m) and prize_of(m) > 0:
+                # Its prize is worked out only for a flight it may still fly.
+                if m not in self.me.milestones and flyable(m) and self.prize(m) > 0:
                     winning.append((self.eta(m), m))
                 continue
-            prize = prize_of(m)
+            prize = prize_cache[m] = prize_of(m)
             if prize <= 0 and not (facts.payoff > 0 and m in available):
                 continue
             if not flyable(m):
                 continue
-            worth = (prize * pw + max(0, facts.payoff)) * line_weight(m) // 100
+            worth = prize * pw + max(0, facts.payoff)
+            if line_weights is not None:
+                worth = worth * line_weights[m] // 100
             # One pass over the slots: the hardware nearest to flying, what it still needs, what it costs.
             picked = []
-            mask = 0
-            price = missions[m].cost
+            mask = facts.asks_mask
+            price = facts.cost
             reliability = 0
             seen: list[str] = []
             for slot, options in facts.slots:
-                h = options[0] if len(options) == 1 else min(options, key=keys.__getitem__)
+                h = options[0] if len(options) == 1 else best(options)
                 picked.append((slot, h))
-                need, neg_rel, unit = keys[h]
+                mask |= hardware_mask[h]
+                price += keys[h][2]
                 tech = tech_of[h]
-                mask |= cm[tech]
-                price += unit
-                if tech in seen:
-                    continue
-                seen.append(tech)
-                rel = -neg_rel if not need else techs[tech].base
-                if rel < workable:
-                    reliability += (workable - rel) * max(1, techs[tech].cost * improve // rate)
-            for tech in facts.asks:
-                mask |= cm[tech]
+                if tech not in seen:
+                    seen.append(tech)
+                    reliability += shortfall[tech]
             mask &= ~done_mask
             hw_cache[m] = tuple(picked)
             mask_cache[m] = mask
             extra_mask = mask & not_victory
-            extra = sum(rem[t] for t in self.techs_in(extra_mask)) if extra_mask else 0
+            extra = sum(map(rem.__getitem__, techs_in(extra_mask))) if extra_mask else 0
             ratio = worth * 1000 // (extra * 100 // rate + reliability + price + 25)
             self.ratio[m] = ratio
             scored.append((-ratio, m))
@@ -649,7 +682,7 @@ class Planner:
         if lw is None:
             if not self.style.weights:
                 return 100
-            lw = self._lw = self.k.line_weights(self.style.weights)
+            lw = self._lw = self.k.line_weights(self.style.key)
         return lw[m]
 
     # -- decisions --------------------------------------------------------------------------
@@ -731,10 +764,29 @@ class Planner:
             return self.t.max_crew_loss + 300
         return self.t.max_crew_loss + min(120, self.prize(m) * 4)
 
-    def flight_margin(self, m: str, odds: MissionOdds, price: int) -> int | None:
-        """What a flight at these odds is worth beyond its price, on average (None if it fails the floor or
+    def flight_margin(self, m: str, worth: int | None, price: int) -> int | None:
+        """What a flight is worth beyond its price (`worth` from `flight_worth`); the winning flight's margin
+        is its success chance."""
+        if worth is None or self.k.missions[m].wins:
+            return worth
+        return worth - price
+
+    def priced(
+        self, m: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
+    ) -> tuple[MissionOdds, int | None]:
+        """The odds of a flight and its `flight_worth`: they depend on nothing else, so each flight is priced once a turn."""
+        key = (m, hardware, crew)
+        got = self._priced.get(key)
+        if got is None:
+            rules = self.rules
+            odds = mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+            got = self._priced[key] = (odds, self.flight_worth(m, odds))
+        return got
+
+    def flight_worth(self, m: str, odds: MissionOdds) -> int | None:
+        """What a flight at these odds is worth before its price, on average (None if it fails the floor or
         risks its crew too much). It earns its prize, loses the prestige of a failure, may lose its crew,
-        and teaches the hardware it flies; the winning flight's margin is its success chance."""
+        and teaches the hardware it flies; the winning flight's worth is its success chance."""
         facts = self.k.missions[m]
         chance = (odds.success + odds.partial) // 10
         floor = self.floor(m) if facts.milestones or facts.payoff > 0 else 0  # a test flight is for learning
@@ -750,10 +802,8 @@ class Planner:
         death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
         gain = self.gain(m)
         expected = (odds.success + odds.partial) * gain - odds.failure * fail - odds.crew_lost * death
-        steps = [
-            (so.tech, so.chance, st.critical) for so, st in zip(odds.steps, self.rules.missions[m].steps, strict=True)
-        ]
-        return (expected + self.learning(m, steps) * 1000) // 1000 - price
+        steps = [(so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
+        return (expected + self.learning(m, steps) * 1000) // 1000
 
     def learning(self, m: str, steps: list[tuple[str, int, bool]]) -> int:
         """Money's worth of the reliability a flight teaches the techs it tests (those this side still needs).
@@ -761,24 +811,36 @@ class Planner:
         `steps` is (tech, chance, critical) for each step, in order.
         """
         s = self.rules.settings
-        wanted = self.wanted_techs()
-        urgent = self.urgent_techs()
-        techs, mine = self.rules.techs, self.me.techs
+        success, failure = s.flight_learning, s.failure_learning
+        prices = self.lesson_prices()
         reach = 1000
         value = 0
         for tech, chance, critical in steps:
-            if tech in wanted and mine[tech].reliability < techs[tech].ceiling:
-                tenths = (chance * s.flight_learning + (100 - chance) * s.failure_learning) * reach // 10_000
-                if tech in urgent:
-                    # Research climbs a few points a turn at most: points taught are turns saved.
-                    t = techs[tech]
-                    per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
-                    value += tenths * self.t.turn_worth // (10 * per_turn)
-                else:
-                    value += tenths * self.point_cost(tech) // 10
+            price = prices.get(tech)
+            if price is not None:
+                tenths = (chance * success + (100 - chance) * failure) * reach // 10_000
+                value += tenths * price[0] // price[1]
             if critical:
                 reach = reach * chance // 100
         return value
+
+    def lesson_prices(self) -> dict[str, tuple[int, int]]:
+        """For each tech a flight can usefully teach (wanted, below its ceiling), what a tenth of a reliability
+        point is worth in money, as a fraction (numerator, denominator)."""
+        if self._lessons is None:
+            urgent = self.urgent_techs()
+            techs, mine = self.rules.techs, self.me.techs
+            self._lessons = {}
+            for tech in self.wanted_techs():
+                t = techs[tech]
+                if mine[tech].reliability < t.ceiling:
+                    if tech in urgent:
+                        # Research climbs a few points a turn at most: points taught are turns saved.
+                        per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
+                        self._lessons[tech] = (self.t.turn_worth, 10 * per_turn)
+                    else:
+                        self._lessons[tech] = (self.point_cost(tech), 10)
+        return self._lessons
 
     def urgent_techs(self) -> set[str]:
         """The winning mission's finished hardware techs while its odds fall short: research is capped by
@@ -887,15 +949,14 @@ class Planner:
             if plan is None:
                 continue
             hardware, crew, _, price = plan
-            odds = mission_odds(rules, me, rules.missions[m], hardware, crew)
-            margin = self.flight_margin(m, odds, price)
+            margin = self.flight_margin(m, self.priced(m, hardware, crew)[1], price)
             if margin is not None:
                 first = 0 if facts.wins else 1 if m in chain else 2
-                offers.append((first, -margin * 1000 // max(1, price), m, plan, odds))
+                offers.append((first, -margin * 1000 // max(1, price), m, plan))
         offers.sort(key=lambda o: o[:3])
         busy: set[str] = set()
         flown = 0
-        for _, _, m, first_plan, first_odds in offers:
+        for _, _, m, first_plan in offers:
             if flown >= limit:
                 break
             facts = k.missions[m]
@@ -904,12 +965,12 @@ class Planner:
             if plan is None:
                 continue
             hardware, crew, buy, price = plan
-            odds = first_odds if plan is first_plan else mission_odds(rules, me, rules.missions[m], hardware, crew)
+            worth = self.priced(m, hardware, crew)[1]
             test = not facts.milestones and facts.payoff <= 0
             # Idle money is cheap money; the savings kept for test flights count as idle for them.
             cheap = min(price, idle + (savings if test else 0))
             felt = price - cheap + cheap * self.t.idle_money // 100
-            margin = self.flight_margin(m, odds, felt)
+            margin = self.flight_margin(m, worth, felt)
             if margin is None or (margin <= 0 and not facts.wins):
                 continue
             # The winning flight may spend everything. A flight that pays back more than twice its price may
@@ -1142,12 +1203,14 @@ class Planner:
 
     def _stepping_slack(self, m: str) -> int:
         """Turns a stepping stone can wait: how long the winning mission's own research still takes, less its own."""
-        ft = self.finish_time
-        own = 0
-        for v in self.k.victory_missions:
-            if v not in self.me.milestones:
-                own = max([own] + [ft(t) for t in self.needs(v)] + list(self._climbs(v).values()))
-        return own - self.eta(m) - 1
+        if self._victory_wait is None:
+            ft = self.finish_times()
+            own = 0
+            for v in self.k.victory_missions:
+                if v not in self.me.milestones:
+                    own = max([own] + [ft[t] for t in self.needs(v)] + list(self._climbs(v).values()))
+            self._victory_wait = own
+        return self._victory_wait - self.eta(m) - 1
 
     def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
         """What research would use this turn on the asks (of these classes only, if given)."""
@@ -1217,21 +1280,27 @@ class Planner:
             after[tech] = max(
                 [turns[d] + after[d] for d in self.k.dependents[tech] if d in inside] + [climb.get(tech, 0)]
             )
-        ft = self.finish_time
-        ready = max(max(ft(t) + after[t] for t in needs), max(climb.values(), default=0))
+        ft = self.finish_times()
+        ready = max(max(ft[t] + after[t] for t in needs), max(climb.values(), default=0))
         if self.k.missions[m].wins:
             ready = max(ready, self.eta(m))  # no sooner than its stepping stones
         available = self.view.available_techs
         out = []
         for tech in needs:
             if tech in available:
-                out.append((ready - ft(tech) - after[tech], -after[tech], tech))
+                out.append((ready - ft[tech] - after[tech], -after[tech], tech))
         out.sort()
         return [(slack, tech) for slack, _, tech in out]
 
     def _climbs(self, m: str) -> dict[str, int]:
         """Turns of research at full rate each hardware tech of `m` needs to climb from where it is (or from
         its base, if unfinished) to the reliability the winning mission wants."""
+        got = self._climb.get(m)
+        if got is None:
+            got = self._climb[m] = self._climbs_of(m)
+        return got
+
+    def _climbs_of(self, m: str) -> dict[str, int]:
         techs, mine, tech_of = self.rules.techs, self.me.techs, self.k.tech_of
         aim = self.t.victory_prep
         out: dict[str, int] = {}
