@@ -57,6 +57,12 @@ class Knowledge:
         self._techs_in: dict[int, tuple[str, ...]] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
+        self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
+        # Per mission, the techs of every hardware option it has.
+        self.options_mask = {
+            m.id: sum({self.bit[rules.hardware[h].tech] for s in m.slots for h in s.options})
+            for m in rules.missions.values()
+        }
         # What flying a mission shows the world about the techs behind it: the slots with one option.
         self.shown_by: dict[str, frozenset[str]] = {}
         for m in rules.missions.values():

@@ -255,6 +255,9 @@ class Planner:
         self._climb: dict[str, dict[str, int]] = {}
         self._victory_wait: int | None = None
         self._lessons: dict[str, tuple[int, int]] | None = None
+        self._teachable: int | None = None
+        self._useful: dict[str, int] = {}
+        self._available: int | None = None
         self._priced: dict[
             tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], tuple[MissionOdds, int | None]
         ] = {}
@@ -393,13 +396,13 @@ class Planner:
     def victory_techs(self) -> set[str]:
         """Techs the winning mission still needs, or flies on."""
         if self._victory_techs is None:
-            got: set[str] = set()
-            mask = 0
+            hardware_bit = self.k.hardware_bit
+            mask = flies = 0
             for m in (*self.k.victory_missions, *self.chain()):
-                got.update(self.needs(m))
                 mask |= self.needs_mask(m)
-                got.update(self.k.tech_of[h] for _, h in self.hardware_for(m))
-            self._victory_techs = got
+                for _, h in self.hardware_for(m):
+                    flies |= hardware_bit[h]
+            self._victory_techs = set(self.k.techs_in(mask | flies))
             self._victory_mask = mask
         return self._victory_techs
 
@@ -891,13 +894,11 @@ class Planner:
 
     def _teaches(self, m: str) -> bool:
         """Whether some hardware the mission can fly is wanted, finished and still below its ceiling."""
-        wanted, k, me, techs = self.wanted_techs(), self.k, self.me, self.rules.techs
-        for _, options in k.missions[m].slots:
-            for h in options:
-                tech = k.tech_of[h]
-                if tech in wanted and tech in self.done and me.techs[tech].reliability < techs[tech].ceiling:
-                    return True
-        return False
+        if self._teachable is None:
+            # Wanted techs below their ceiling are those a lesson has a price for.
+            bit = self.k.bit
+            self._teachable = sum(bit[t] for t in self.lesson_prices() if t in self.done)
+        return bool(self.k.options_mask[m] & self._teachable)
 
     def _savings(self, goals: list[str]) -> int:
         """Money put by for the winning mission's test flights as its research nears the end."""
@@ -1002,26 +1003,26 @@ class Planner:
     ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, int], int] | None:
         """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
         crew, what to buy and the price."""
-        rules, me, k = self.rules, self.me, self.k
+        k, techs, keys, done = self.k, self.rules.techs, self._hw_key, self.done
         facts = k.missions[m]
         left = dict(stock)
         buy: dict[str, int] = {}
         hardware = []
-        price = rules.missions[m].cost
+        price = facts.cost
         test = not facts.milestones and facts.payoff <= 0
         urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
             best, best_key = None, None
             for h in options:
                 tech = k.tech_of[h]
-                if tech not in self.done:
+                if tech not in done:
                     continue
-                rel = me.reliability(tech)
+                _, neg_rel, unit_cost = keys[h]
                 key = (
-                    0 if tech in urgent and rel < rules.techs[tech].ceiling else 1,
-                    -rel,
+                    0 if tech in urgent and -neg_rel < techs[tech].ceiling else 1,
+                    neg_rel,
                     0 if left.get(h, 0) > 0 else 1,
-                    rules.hardware[h].unit_cost,
+                    unit_cost,
                 )
                 if best_key is None or key < best_key:
                     best, best_key = h, key
@@ -1032,7 +1033,7 @@ class Planner:
                 left[best] -= 1
             else:
                 buy[best] = buy.get(best, 0) + 1
-                price += rules.hardware[best].unit_cost
+                price += keys[best][2]
         crew = self.crew_for(m, busy)
         if crew is None:
             return None
@@ -1133,7 +1134,7 @@ class Planner:
         `surplus`, only the poor bargains (asked for when money is left over).
         """
         t = self.t
-        available = self.view.available_techs
+        available, techs_in = self.available_mask(), self.k.techs_in
         moon = t.moon_value * self.style.w("victory") // 100
         asks: list[tuple[int, int, int, str]] = []
         n = 0
@@ -1187,11 +1188,10 @@ class Planner:
             klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
             if (klass == SURPLUS) != surplus:
                 continue
-            needs = self.needs(m)
-            for tech in needs:
-                if tech in available:
-                    asks.append((-ratio, klass, n, tech))
-                    n += 1
+            needs = self.needs_mask(m)
+            for tech in techs_in(needs & available):
+                asks.append((-ratio, klass, n, tech))
+                n += 1
             if not needs:
                 for tech in self._unready(m, self.floor(m) + t.margin):
                     asks.append((-ratio, klass, n, tech))
@@ -1200,6 +1200,12 @@ class Planner:
             asks = [a for a in asks if self._line_ok(a[3])]
         asks.sort()
         return asks
+
+    def available_mask(self) -> int:
+        """The techs this side can put research money into now, as a mask."""
+        if self._available is None:
+            self._available = sum(map(self.k.bit.__getitem__, self.view.available_techs))
+        return self._available
 
     def _stepping_slack(self, m: str) -> int:
         """Turns a stepping stone can wait: how long the winning mission's own research still takes, less its own."""
@@ -1222,8 +1228,16 @@ class Planner:
                 continue
             if tech not in seen:
                 seen.add(tech)
-                total += useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+                total += self.useful(tech)
         return total
+
+    def useful(self, tech: str) -> int:
+        """The most money research on `tech` can use this turn (the engine's `useful_funding`, kept per turn)."""
+        got = self._useful.get(tech)
+        if got is None:
+            rules, me = self.rules, self.me
+            got = self._useful[tech] = useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+        return got
 
     def _research(self, asks: list[tuple[int, int, int, str]], cash: int, out: list[Action], keep: int = 0) -> None:
         rules, me, side, t = self.rules, self.me, self.view.side, self.t
@@ -1245,7 +1259,7 @@ class Planner:
                     continue
                 if tech in funding:
                     continue
-                amount = min(useful_funding(rules, me, rules.techs[tech], me.techs[tech]), room)
+                amount = min(self.useful(tech), room)
                 if amount > 0:
                     funding[tech] = amount
                     left -= amount
