@@ -201,7 +201,7 @@ class Planner:
         rem, done, closure, info = self.rem, self.done, self.k.closure, self.rules.techs
         workable, improve, rate = temper.workable, s.research_improve, self.rate
         need_of: dict[str, int] = {}
-        self._shortfall: dict[str, int] = {}
+        self._tech_workable_cost: dict[str, int] = {}
         self._hw_key: dict[str, tuple[int, int, int]] = {}
         for h, hw in self.rules.hardware.items():
             tech = hw.tech
@@ -210,7 +210,7 @@ class Planner:
                 # (Finished techs have nothing left to research.)
                 need = need_of[tech] = 0 if tech in done else sum(map(rem.__getitem__, closure[tech]))
                 rel = (techs[tech].reliability if tech in done else 0) if not need else info[tech].base
-                self._shortfall[tech] = (
+                self._tech_workable_cost[tech] = (
                     (workable - rel) * max(1, info[tech].cost * improve // rate) if rel < workable else 0
                 )
             self._hw_key[h] = (need, -(techs[tech].reliability if tech in done else 0), hw.unit_cost)
@@ -228,15 +228,13 @@ class Planner:
         self.pressed = self._race_pressure()
         self.ratio: dict[str, int] = {}
         self._open: dict[str, tuple[str, ...]] = {}
-        self._needs_mask: dict[str, int] = {}
         self._prize: dict[str, int] = {}
         self._eta: dict[str, int] = {}
         self._first: dict[str, int] = {}
         self._urgent: set[str] | None = None
         self._ft: dict[str, int] = {}
         self._latest: dict[str, int] = {}
-        self._needs: dict[str, tuple[str, ...]] = {}
-        self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._turns: dict[str, int] = {}
         self._chance: dict[str, tuple[int, list[tuple[int, str, int, bool]]] | None] = {}
         self._victory_techs: set[str] | None = None
         self._victory_mask = 0
@@ -258,9 +256,43 @@ class Planner:
         self._teachable: int | None = None
         self._useful: dict[str, int] = {}
         self._available: int | None = None
+        self._tried: set[str] | None = None  # what the rivals have flown lately
         self._priced: dict[
             tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], tuple[MissionOdds, int | None]
         ] = {}
+        self._survey()
+
+    def _survey(self) -> None:
+        """For every mission in one pass: the hardware it would fly (`hardware_for`), the techs it still needs
+        (`needs_mask`), the price of that hardware and the flight (`hardware_cost`) and the money research
+        would need to make that hardware workable (`_workable_cost`)."""
+        keys, k, workable_cost = self._hw_key, self.k, self._tech_workable_cost
+        tech_of, hardware_mask = k.tech_of, k.hardware_mask
+        not_done = ~self.done_mask
+        best = self.best_option
+        self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._needs_mask: dict[str, int] = {}
+        self._hw_cost: dict[str, int] = {}
+        self._workable_cost: dict[str, int] = {}
+        for m, facts in k.missions.items():
+            picked = []
+            mask = facts.asks_mask
+            price = facts.cost
+            reliability = 0
+            seen: list[str] = []
+            for slot, options in facts.slots:
+                h = options[0] if len(options) == 1 else best(options)
+                picked.append((slot, h))
+                mask |= hardware_mask[h]
+                price += keys[h][2]
+                tech = tech_of[h]
+                if tech not in seen:
+                    seen.append(tech)
+                    reliability += workable_cost[tech]
+            self._hw[m] = tuple(picked)
+            self._needs_mask[m] = mask & not_done
+            self._hw_cost[m] = price
+            self._workable_cost[m] = reliability
 
     # ------------------------------------------------------------------ what things need
 
@@ -288,10 +320,11 @@ class Planner:
 
     def finish_times(self) -> dict[str, int]:
         """`finish_time` of every tech, worked out at once (prerequisites first) on first use; `_latest` gets,
-        for every tech, the latest finish time among it and its prerequisites."""
+        for every tech, the latest finish time among it and its prerequisites, and `_turns` each unfinished
+        tech's own research time."""
         ft = self._ft
         if not ft:
-            techs, rem, done, latest = self.rules.techs, self.rem, self.done, self._latest
+            techs, rem, done, latest, turns = self.rules.techs, self.rem, self.done, self._latest, self._turns
             for t in self.k.order:
                 requires = techs[t].requires
                 if t in done:
@@ -301,7 +334,8 @@ class Planner:
                     for r in requires:
                         if ft[r] > before:
                             before = ft[r]
-                    ft[t] = last = before - (-rem[t] // techs[t].rate_cap)
+                    turns[t] = -(-rem[t] // techs[t].rate_cap)
+                    ft[t] = last = before + turns[t]
                 for r in requires:
                     if latest[r] > last:
                         last = latest[r]
@@ -310,14 +344,7 @@ class Planner:
 
     def hardware_for(self, m: str) -> tuple[tuple[str, str], ...]:
         """For each slot, the option nearest to ready (least research), then the most reliable, then the cheapest."""
-        got = self._hw.get(m)
-        if got is not None:
-            return got
-        best = self.best_option
-        got = self._hw[m] = tuple(
-            (slot, options[0] if len(options) == 1 else best(options)) for slot, options in self.k.missions[m].slots
-        )
-        return got
+        return self._hw[m]
 
     def best_option(self, options: tuple[str, ...]) -> str:
         """Of these hardware options, the nearest to ready (least research), then the most reliable, then the cheapest."""
@@ -327,27 +354,12 @@ class Planner:
         return got
 
     def needs_mask(self, m: str) -> int:
-        got = self._needs_mask.get(m)
-        if got is None:
-            k = self.k
-            cm, tech_of = k.closure_mask, k.tech_of
-            got = 0
-            for _, h in self.hardware_for(m):
-                got |= cm[tech_of[h]]
-            for tech in k.missions[m].asks:
-                got |= cm[tech]
-            got &= ~self.done_mask
-            self._needs_mask[m] = got
-        return got
+        """`needs` as a mask of Knowledge.bit."""
+        return self._needs_mask[m]
 
     def needs(self, m: str) -> tuple[str, ...]:
         """Unfinished techs a mission still needs (its hardware's and those its availability asks for), prerequisites first."""
-        got = self._needs.get(m)
-        if got is not None:
-            return got
-        got = self.k.techs_in(self.needs_mask(m))
-        self._needs[m] = got
-        return got
+        return self.k.techs_in(self._needs_mask[m])
 
     def techs_in(self, mask: int) -> tuple[str, ...]:
         return self.k.techs_in(mask)
@@ -360,7 +372,7 @@ class Planner:
             self.finish_times()
             latest, tech_of = self._latest, self.k.tech_of
             got = 0
-            for _, h in self.hardware_for(m):
+            for _, h in self._hw[m]:
                 if latest[tech_of[h]] > got:
                     got = latest[tech_of[h]]
             for tech in self.k.missions[m].asks:
@@ -527,8 +539,8 @@ class Planner:
         return any(self.k.line_of[self.k.tech_of[h]] == line for _, h in self.hardware_for(m))
 
     def hardware_cost(self, m: str) -> int:
-        keys = self._hw_key
-        return sum(keys[h][2] for _, h in self.hardware_for(m)) + self.rules.missions[m].cost
+        """The price of the flight with the hardware `hardware_for` picks."""
+        return self._hw_cost[m]
 
     def point_cost(self, tech: str) -> int:
         """Money research pays for one point of reliability on a finished tech (well below its ceiling)."""
@@ -584,9 +596,11 @@ class Planner:
             return False
         got = self._close.get(m)
         if got is None:
-            rivals = {r.id for r in self.view.rivals}
+            if self._tried is None:
+                rivals = {r.id for r in self.view.rivals}
+                self._tried = {rec.mission for rec in self.view.public_log[-24:] if rec.side in rivals}
             k = self.k
-            got = any(rec.side in rivals and rec.mission == m for rec in self.view.public_log[-24:]) or all(
+            got = m in self._tried or all(
                 any(k.bit[k.tech_of[h]] & self.rival_known for h in options) for _, options in k.missions[m].slots
             )
             self._close[m] = got
@@ -625,11 +639,9 @@ class Planner:
         scored = []
         self.victory_techs()
         rem, rate, pw = self.rem, self.rate, self.pw
-        keys, tech_of, hardware_mask = self._hw_key, self.k.tech_of, self.k.hardware_mask
-        done_mask, not_victory, shortfall = self.done_mask, ~self._victory_mask, self._shortfall
-        available = self.view.available_missions
-        hw_cache, mask_cache, prize_cache = self._hw, self._needs_mask, self._prize
-        prize_of, flyable, best, techs_in = self._prize_of, self.flyable_someday, self.best_option, self.k.techs_in
+        not_victory, available = ~self._victory_mask, self.view.available_missions
+        needs_mask, hardware_cost, workable_cost = self._needs_mask, self._hw_cost, self._workable_cost
+        prize_cache, prize_of, flyable, techs_in = self._prize, self._prize_of, self.flyable_someday, self.k.techs_in
         line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         for m, facts in self.k.missions.items():
             if facts.wins:
@@ -645,27 +657,9 @@ class Planner:
             worth = prize * pw + max(0, facts.payoff)
             if line_weights is not None:
                 worth = worth * line_weights[m] // 100
-            # One pass over the slots: the hardware nearest to flying, what it still needs, what it costs.
-            picked = []
-            mask = facts.asks_mask
-            price = facts.cost
-            reliability = 0
-            seen: list[str] = []
-            for slot, options in facts.slots:
-                h = options[0] if len(options) == 1 else best(options)
-                picked.append((slot, h))
-                mask |= hardware_mask[h]
-                price += keys[h][2]
-                tech = tech_of[h]
-                if tech not in seen:
-                    seen.append(tech)
-                    reliability += shortfall[tech]
-            mask &= ~done_mask
-            hw_cache[m] = tuple(picked)
-            mask_cache[m] = mask
-            extra_mask = mask & not_victory
+            extra_mask = needs_mask[m] & not_victory
             extra = sum(map(rem.__getitem__, techs_in(extra_mask))) if extra_mask else 0
-            ratio = worth * 1000 // (extra * 100 // rate + reliability + price + 25)
+            ratio = worth * 1000 // (extra * 100 // rate + workable_cost[m] + hardware_cost[m] + 25)
             self.ratio[m] = ratio
             scored.append((-ratio, m))
         scored.sort()
@@ -1220,15 +1214,13 @@ class Planner:
 
     def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
         """What research would use this turn on the asks (of these classes only, if given)."""
-        rules, me = self.rules, self.me
+        useful = self.useful
         seen: set[str] = set()
         total = 0
         for _, klass, _, tech in asks:
-            if only and klass not in only:
-                continue
-            if tech not in seen:
+            if (not only or klass in only) and tech not in seen:
                 seen.add(tech)
-                total += self.useful(tech)
+                total += useful(tech)
         return total
 
     def useful(self, tech: str) -> int:
@@ -1240,7 +1232,7 @@ class Planner:
         return got
 
     def _research(self, asks: list[tuple[int, int, int, str]], cash: int, out: list[Action], keep: int = 0) -> None:
-        rules, me, side, t = self.rules, self.me, self.view.side, self.t
+        me, side, t = self.me, self.view.side, self.t
         share = min(100, t.research_share * self.style.w("research") // 100)
         left = max(0, cash - self.income * t.reserve) * share // 100
         if self.blundering:
@@ -1285,16 +1277,18 @@ class Planner:
         needs = self.needs(m)
         if not needs:
             return []
-        inside = set(needs)
-        caps = self.rules.techs
         climb = self._climbs(m)
-        after: dict[str, int] = {}
-        turns = {t: -(-self.rem[t] // caps[t].rate_cap) for t in needs}
-        for tech in reversed(needs):  # prerequisites come first in `needs`, so dependents are settled
-            after[tech] = max(
-                [turns[d] + after[d] for d in self.k.dependents[tech] if d in inside] + [climb.get(tech, 0)]
-            )
         ft = self.finish_times()
+        turns, dependents = self._turns, self.k.dependents
+        # Turns that must follow each tech: prerequisites come first in `needs`, so walking it backwards
+        # settles every dependent among them (those already in `after`) before the tech itself.
+        after: dict[str, int] = {}
+        for tech in reversed(needs):
+            longest = climb.get(tech, 0)
+            for d in dependents[tech]:
+                if d in after and turns[d] + after[d] > longest:
+                    longest = turns[d] + after[d]
+            after[tech] = longest
         ready = max(max(ft[t] + after[t] for t in needs), max(climb.values(), default=0))
         if self.k.missions[m].wins:
             ready = max(ready, self.eta(m))  # no sooner than its stepping stones
