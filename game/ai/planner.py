@@ -14,6 +14,7 @@ comes from a `Temper` (the level of play) and the side's AI personality (scenari
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from game.ai.knowledge import Knowledge, knowledge
@@ -45,6 +46,7 @@ from game.engine.view import PlayerView
 
 ACTIVE = "active"
 ALIVE = ("active", "training", "injured")
+GONE = frozenset(("dead", "retired"))
 CREW_WORTH = 20  # money a trained crew member is worth to a programme
 # Research asks, loudest first.
 CRITICAL, WINDFALL, SLACK, BARGAIN, SLACK_LATE, SURPLUS = 0, 1, 2, 3, 4, 5
@@ -158,6 +160,8 @@ class Strategy:
     one_line: str | None = None  # researches only this tech line and what it needs
 
 
+FREE = Strategy()
+
 _STYLES: dict[tuple[int, str], tuple[object, Style]] = {}
 
 
@@ -187,7 +191,7 @@ class Planner:
         self.t = temper
         self.rng = rng
         self.style = style if style is not None else style_for(view)
-        self.strategy = strategy or Strategy()
+        self.strategy = strategy or FREE
         s = self.rules.settings
         self.income = self.me.budget // s.turns_per_year
         self.rate = max(1, self.me.research_rate)
@@ -438,18 +442,26 @@ class Planner:
         return got
 
     def _prize_of(self, m: str) -> int:
-        value = 0
+        self._prizes((m,))
+        return self._prize[m]
+
+    def _prizes(self, missions: Iterable[str]) -> None:
+        """`prize` of each of `missions`, worked out in one pass."""
         mine, firsts, first_events = self.me.milestones, self.view.firsts, self.k.first_events
-        for ms_id, first, second, later in self._weighted[m]:
-            if ms_id in mine:
-                continue
-            reached = len(firsts.get(ms_id, ()))
-            value += first if reached == 0 else second if reached == 1 else later
-            if reached == 0 and ms_id in first_events:
-                value += self.first_bonus(ms_id)
-        if value > 0:
-            value = value * (self._crewed if self.k.missions[m].crew else self._uncrewed) // 100
-        return value
+        weighted, facts, prizes = self._weighted, self.k.missions, self._prize
+        crewed, uncrewed = self._crewed, self._uncrewed
+        for m in missions:
+            value = 0
+            for ms_id, first, second, later in weighted[m]:
+                if ms_id in mine:
+                    continue
+                reached = len(firsts.get(ms_id, ()))
+                value += first if reached == 0 else second if reached == 1 else later
+                if reached == 0 and ms_id in first_events:
+                    value += self.first_bonus(ms_id)
+            if value > 0:
+                value = value * (crewed if facts[m].crew else uncrewed) // 100
+            prizes[m] = value
 
     def first_bonus(self, ms: str) -> int:
         """What the events that being first to `ms` sets off are worth to this side, in prestige points:
@@ -506,15 +518,16 @@ class Planner:
     def _flyable_someday(self, m: str) -> bool:
         facts = self.k.missions[m]
         st = self.strategy
-        if st.no_crew and facts.crew:
-            return False
-        if st.only_winning and not (facts.wins or m in self.k.stepping_missions):
-            return False
-        if st.one_line is not None and not self._in_line(m):
-            return False
+        if st != FREE:
+            if st.no_crew and facts.crew:
+                return False
+            if st.only_winning and not (facts.wins or m in self.k.stepping_missions):
+                return False
+            if st.one_line is not None and not self._in_line(m):
+                return False
         if facts.crew:
             mine, traits = self.crew_pool()
-            if mine < facts.crew or any(t not in traits for t in facts.traits):
+            if mine < facts.crew or not traits.issuperset(facts.traits):
                 return False
         if m in self.view.available_missions:
             return True
@@ -530,8 +543,11 @@ class Planner:
         """How many of the side's people can still fly one day, and the traits among them."""
         if self._pool is None:
             crews, table = self.me.crews, self.rules.crews
-            mine = [c for c in self.side_crew if crews[c].status not in ("dead", "retired")]
-            self._pool = (len(mine), {t for c in mine for t in table[c].traits})
+            mine = [c for c in self.side_crew if crews[c].status not in GONE]
+            traits: set[str] = set()
+            for c in mine:
+                traits.update(table[c].traits)
+            self._pool = (len(mine), traits)
         return self._pool
 
     def _in_line(self, m: str) -> bool:
@@ -641,15 +657,17 @@ class Planner:
         rem, rate, pw = self.rem, self.rate, self.pw
         not_victory, available = ~self._victory_mask, self.view.available_missions
         needs_mask, hardware_cost, workable_cost = self._needs_mask, self._hw_cost, self._workable_cost
-        prize_cache, prize_of, flyable, techs_in = self._prize, self._prize_of, self.flyable_someday, self.k.techs_in
+        flyable, techs_in = self.flyable_someday, self.k.techs_in
+        # Every prize but the winning mission's (worked out only for a flight it may still fly).
+        prizes = self._prize
+        self._prizes(m for m, facts in self.k.missions.items() if not facts.wins)
         line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         for m, facts in self.k.missions.items():
             if facts.wins:
-                # Its prize is worked out only for a flight it may still fly.
                 if m not in self.me.milestones and flyable(m) and self.prize(m) > 0:
                     winning.append((self.eta(m), m))
                 continue
-            prize = prize_cache[m] = prize_of(m)
+            prize = prizes[m]
             if prize <= 0 and not (facts.payoff > 0 and m in available):
                 continue
             if not flyable(m):
@@ -997,7 +1015,7 @@ class Planner:
     ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, int], int] | None:
         """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
         crew, what to buy and the price."""
-        k, techs, keys, done = self.k, self.rules.techs, self._hw_key, self.done
+        k, keys, done = self.k, self._hw_key, self.done
         facts = k.missions[m]
         left = dict(stock)
         buy: dict[str, int] = {}
@@ -1006,20 +1024,12 @@ class Planner:
         test = not facts.milestones and facts.payoff <= 0
         urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
-            best, best_key = None, None
-            for h in options:
-                tech = k.tech_of[h]
-                if tech not in done:
-                    continue
-                _, neg_rel, unit_cost = keys[h]
-                key = (
-                    0 if tech in urgent and -neg_rel < techs[tech].ceiling else 1,
-                    neg_rel,
-                    0 if left.get(h, 0) > 0 else 1,
-                    unit_cost,
-                )
-                if best_key is None or key < best_key:
-                    best, best_key = h, key
+            if len(options) == 1:
+                best = options[0]
+                if k.tech_of[best] not in done:
+                    return None
+            else:
+                best = self._flight_option(options, left, urgent)
             if best is None:
                 return None
             hardware.append((slot, best))
@@ -1032,6 +1042,26 @@ class Planner:
         if crew is None:
             return None
         return tuple(hardware), crew, buy, price
+
+    def _flight_option(self, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:
+        """Of a slot's unlocked options: what most needs testing (for a test flight), then the most reliable,
+        then one in stock, then the cheapest."""
+        tech_of, techs, keys, done = self.k.tech_of, self.rules.techs, self._hw_key, self.done
+        best, best_key = None, None
+        for h in options:
+            tech = tech_of[h]
+            if tech not in done:
+                continue
+            _, neg_rel, unit_cost = keys[h]
+            key = (
+                0 if tech in urgent and -neg_rel < techs[tech].ceiling else 1,
+                neg_rel,
+                0 if left.get(h, 0) > 0 else 1,
+                unit_cost,
+            )
+            if best_key is None or key < best_key:
+                best, best_key = h, key
+        return best
 
     def ready_crew(self) -> list[str]:
         if self._ready is None:
