@@ -31,6 +31,17 @@ class MissionFacts:
     payoff: int  # lasting budget / cash / prestige it pays on success, in money
     cost: int  # the flight's own price, hardware not included
     asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
+    choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
+
+
+@dataclass(frozen=True, slots=True)
+class FlightShape:
+    """A mission flown with a given hardware pick: what it flies, needs and costs, whatever the state of play."""
+
+    hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
+    needs_mask: int  # the techs of that hardware and of the mission's asks, with their prerequisites
+    price: int  # the flight's and the hardware's price
+    techs: tuple[str, ...]  # the hardware's techs, each once
 
 
 class Knowledge:
@@ -55,6 +66,7 @@ class Knowledge:
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
         self._techs_in: dict[int, tuple[str, ...]] = {}
+        self._shapes: dict[tuple[str, tuple[str, ...]], FlightShape] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
@@ -99,6 +111,7 @@ class Knowledge:
                 payoff=effects_money(m.effects, years=8),
                 cost=m.cost,
                 asks_mask=_union(self.closure_mask[t] for t in asks),
+                choices=tuple(s.options for s in m.slots if len(s.options) > 1),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
@@ -161,6 +174,22 @@ class Knowledge:
             if len(self._techs_in) > 100_000:
                 self._techs_in.clear()
             self._techs_in[mask] = got
+        return got
+
+    def shape(self, mission: str, chosen: tuple[str, ...]) -> FlightShape:
+        """The flight `mission` makes with `chosen` in its slots of several options (in slot order)."""
+        key = (mission, chosen)
+        got = self._shapes.get(key)
+        if got is None:
+            f = self.missions[mission]
+            picks = iter(chosen)
+            hardware = tuple((slot, options[0] if len(options) == 1 else next(picks)) for slot, options in f.slots)
+            got = self._shapes[key] = FlightShape(
+                hardware=hardware,
+                needs_mask=_union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
+                price=f.cost + sum(self.rules.hardware[h].unit_cost for _, h in hardware),
+                techs=tuple(dict.fromkeys(self.tech_of[h] for _, h in hardware)),
+            )
         return got
 
     def cost_in(self, mask: int) -> int:

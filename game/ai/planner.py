@@ -270,33 +270,18 @@ class Planner:
         """For every mission in one pass: the hardware it would fly (`hardware_for`), the techs it still needs
         (`needs_mask`), the price of that hardware and the flight (`hardware_cost`) and the money research
         would need to make that hardware workable (`_workable_cost`)."""
-        keys, k, workable_cost = self._hw_key, self.k, self._tech_workable_cost
-        tech_of, hardware_mask = k.tech_of, k.hardware_mask
-        not_done = ~self.done_mask
-        best = self.best_option
+        k, workable_cost, not_done = self.k, self._tech_workable_cost, ~self.done_mask
+        best, shape = self.best_option, k.shape
         self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
         self._needs_mask: dict[str, int] = {}
         self._hw_cost: dict[str, int] = {}
         self._workable_cost: dict[str, int] = {}
         for m, facts in k.missions.items():
-            picked = []
-            mask = facts.asks_mask
-            price = facts.cost
-            reliability = 0
-            seen: list[str] = []
-            for slot, options in facts.slots:
-                h = options[0] if len(options) == 1 else best(options)
-                picked.append((slot, h))
-                mask |= hardware_mask[h]
-                price += keys[h][2]
-                tech = tech_of[h]
-                if tech not in seen:
-                    seen.append(tech)
-                    reliability += workable_cost[tech]
-            self._hw[m] = tuple(picked)
-            self._needs_mask[m] = mask & not_done
-            self._hw_cost[m] = price
-            self._workable_cost[m] = reliability
+            flight = shape(m, tuple(map(best, facts.choices)))
+            self._hw[m] = flight.hardware
+            self._needs_mask[m] = flight.needs_mask & not_done
+            self._hw_cost[m] = flight.price
+            self._workable_cost[m] = sum(map(workable_cost.__getitem__, flight.techs))
 
     # ------------------------------------------------------------------ what things need
 
