@@ -70,6 +70,10 @@ class Knowledge:
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
+        self.hardware_rows = tuple((h, hw.tech, hw.unit_cost) for h, hw in rules.hardware.items())
+        self.hardware_techs = tuple(dict.fromkeys(hw.tech for hw in rules.hardware.values()))
+        # Techs in `order`, each with its prerequisites and research rate cap: finish times are worked out along it.
+        self.schedule = tuple((t, techs[t].requires, techs[t].rate_cap) for t in self.order)
         # Per mission, the techs of every hardware option it has.
         self.options_mask = {
             m.id: sum({self.bit[rules.hardware[h].tech] for s in m.slots for h in s.options})

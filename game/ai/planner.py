@@ -205,19 +205,23 @@ class Planner:
         rem, done, closure, info = self.rem, self.done, self.k.closure, self.rules.techs
         workable, improve, rate = temper.workable, s.research_improve, self.rate
         need_of: dict[str, int] = {}
+        rel_of: dict[str, int] = {}
         self._tech_workable_cost: dict[str, int] = {}
-        self._hw_key: dict[str, tuple[int, int, int]] = {}
-        for h, hw in self.rules.hardware.items():
-            tech = hw.tech
-            need = need_of.get(tech)
-            if need is None:
-                # (Finished techs have nothing left to research.)
-                need = need_of[tech] = 0 if tech in done else sum(map(rem.__getitem__, closure[tech]))
-                rel = (techs[tech].reliability if tech in done else 0) if not need else info[tech].base
-                self._tech_workable_cost[tech] = (
-                    (workable - rel) * max(1, info[tech].cost * improve // rate) if rel < workable else 0
-                )
-            self._hw_key[h] = (need, -(techs[tech].reliability if tech in done else 0), hw.unit_cost)
+        for tech in self.k.hardware_techs:
+            if tech in done:
+                need = 0
+                rel = techs[tech].reliability
+            else:
+                need = sum(map(rem.__getitem__, closure[tech]))  # (finished techs have nothing left)
+                rel = 0
+            need_of[tech] = need
+            rel_of[tech] = rel
+            if need:
+                rel = info[tech].base
+            self._tech_workable_cost[tech] = (
+                (workable - rel) * max(1, info[tech].cost * improve // rate) if rel < workable else 0
+            )
+        self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self._tech_need = need_of
         self._best: dict[tuple[str, ...], str] = {}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
@@ -313,9 +317,8 @@ class Planner:
         tech's own research time."""
         ft = self._ft
         if not ft:
-            techs, rem, done, latest, turns = self.rules.techs, self.rem, self.done, self._latest, self._turns
-            for t in self.k.order:
-                requires = techs[t].requires
+            rem, done, latest, turns = self.rem, self.done, self._latest, self._turns
+            for t, requires, rate_cap in self.k.schedule:
                 if t in done:
                     ft[t] = last = 0
                 else:
@@ -323,7 +326,7 @@ class Planner:
                     for r in requires:
                         if ft[r] > before:
                             before = ft[r]
-                    turns[t] = -(-rem[t] // techs[t].rate_cap)
+                    turns[t] = -(-rem[t] // rate_cap)
                     ft[t] = last = before + turns[t]
                 for r in requires:
                     if latest[r] > last:
@@ -494,6 +497,7 @@ class Planner:
         return gain
 
     def flyable_someday(self, m: str) -> bool:
+        """Whether `m` could be flown one day: its crew exists, and it is available or can be made so."""
         got = self._flyable.get(m)
         if got is None:
             self._flyable[m] = False  # a guard against milestones that ask for each other
