@@ -1013,12 +1013,11 @@ class Planner:
         test = not facts.milestones and facts.payoff <= 0
         urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
-            if len(options) == 1:
-                best = options[0]
-                if k.tech_of[best] not in done:
-                    return None
-            else:
+            best: str | None = options[0]
+            if len(options) > 1:
                 best = self._flight_option(options, left, urgent)
+            elif k.tech_of[options[0]] not in done:
+                best = None
             if best is None:
                 return None
             hardware.append((slot, best))
