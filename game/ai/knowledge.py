@@ -74,6 +74,9 @@ class Knowledge:
         self.hardware_techs = tuple(dict.fromkeys(hw.tech for hw in rules.hardware.values()))
         # Techs in `order`, each with its prerequisites and research rate cap: finish times are worked out along it.
         self.schedule = tuple((t, techs[t].requires, techs[t].rate_cap) for t in self.order)
+        # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling).
+        improve = rules.settings.research_improve
+        self.climb_rate = {t: max(1, x.rate_cap * 100 // (x.cost * improve)) for t, x in techs.items()}
         # Per mission, the techs of every hardware option it has.
         self.options_mask = {
             m.id: sum({self.bit[rules.hardware[h].tech] for s in m.slots for h in s.options})

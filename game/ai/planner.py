@@ -507,7 +507,7 @@ class Planner:
     def _flyable_someday(self, m: str) -> bool:
         facts = self.k.missions[m]
         st = self.strategy
-        if st != FREE:
+        if st is not FREE:  # (a Strategy() given explicitly restricts nothing either)
             if st.no_crew and facts.crew:
                 return False
             if st.only_winning and not (facts.wins or m in self.k.stepping_missions):
@@ -840,8 +840,7 @@ class Planner:
                 if mine[tech].reliability < t.ceiling:
                     if tech in urgent:
                         # Research climbs a few points a turn at most: points taught are turns saved.
-                        per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
-                        self._lessons[tech] = (self.t.turn_worth, 10 * per_turn)
+                        self._lessons[tech] = (self.t.turn_worth, 10 * self.k.climb_rate[tech])
                     else:
                         self._lessons[tech] = (self.point_cost(tech), 10)
         return self._lessons
@@ -1070,7 +1069,10 @@ class Planner:
 
             def merit(c: str) -> tuple[int, str]:
                 sk = crews[c].skills
-                return (-sum(sk.get(s, 0) * n for s, n in skills) - sum(sk.values()) // 20, c)
+                score = sum(sk.values()) // 20
+                for s, n in skills:
+                    score += sk.get(s, 0) * n
+                return (-score, c)
 
             ranked = self._ranked[skills] = sorted(self.ready_crew(), key=merit)
         ready = [c for c in ranked if c not in busy] if busy else ranked
@@ -1327,7 +1329,7 @@ class Planner:
         return got
 
     def _climbs_of(self, m: str) -> dict[str, int]:
-        techs, mine, tech_of = self.rules.techs, self.me.techs, self.k.tech_of
+        techs, mine, tech_of, climb_rate = self.rules.techs, self.me.techs, self.k.tech_of, self.k.climb_rate
         aim = self.t.victory_prep
         out: dict[str, int] = {}
         for _, h in self.hardware_for(m):
@@ -1336,8 +1338,7 @@ class Planner:
             rel = mine[tech].reliability if tech in self.done else t.base
             target = min(aim, t.ceiling)
             if rel < target:
-                per_turn = max(1, t.rate_cap * 100 // (t.cost * self._improve))
-                out[tech] = -(-(target - rel) // per_turn) + 1  # the last points come slower
+                out[tech] = -(-(target - rel) // climb_rate[tech]) + 1  # the last points come slower
         return out
 
     def _unready(self, m: str, target: int) -> list[str]:
