@@ -66,7 +66,6 @@ class Knowledge:
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
         self._techs_in: dict[int, tuple[str, ...]] = {}
-        self._shapes: dict[tuple[str, tuple[str, ...]], FlightShape] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
@@ -121,6 +120,10 @@ class Knowledge:
                 choices=tuple(s.options for s in m.slots if len(s.options) > 1),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
+        # Every set of options some slot offers (when it offers more than one), and per mission the flights
+        # met so far by the options picked (see `shape`).
+        self.option_sets = tuple(dict.fromkeys(o for f in self.missions.values() for o in f.choices))
+        self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {m: {} for m in self.missions}
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
         # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
         earners: dict[str, list[str]] = {}
@@ -185,13 +188,12 @@ class Knowledge:
 
     def shape(self, mission: str, chosen: tuple[str, ...]) -> FlightShape:
         """The flight `mission` makes with `chosen` in its slots of several options (in slot order)."""
-        key = (mission, chosen)
-        got = self._shapes.get(key)
+        got = self.shapes[mission].get(chosen)
         if got is None:
             f = self.missions[mission]
             picks = iter(chosen)
             hardware = tuple((slot, options[0] if len(options) == 1 else next(picks)) for slot, options in f.slots)
-            got = self._shapes[key] = FlightShape(
+            got = self.shapes[mission][chosen] = FlightShape(
                 hardware=hardware,
                 needs_mask=_union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
                 price=f.cost + sum(self.rules.hardware[h].unit_cost for _, h in hardware),

@@ -223,7 +223,6 @@ class Planner:
             )
         self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self._tech_need = need_of
-        self._best: dict[tuple[str, ...], str] = {}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, s.end - view.turn + 1)
         self._improve = s.research_improve
@@ -275,13 +274,17 @@ class Planner:
         (`needs_mask`), the price of that hardware and the flight (`hardware_cost`) and the money research
         would need to make that hardware workable (`_workable_cost`)."""
         k, workable_cost, not_done = self.k, self._tech_workable_cost, ~self.done_mask
-        best, shape = self.best_option, k.shape
+        # The pick of every slot with several options: nearest to ready, most reliable, cheapest.
+        keys = self._hw_key.__getitem__
+        self._best = best = {options: min(options, key=keys) for options in k.option_sets}
+        shapes, shape = k.shapes, k.shape
         self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
         self._needs_mask: dict[str, int] = {}
         self._hw_cost: dict[str, int] = {}
         self._workable_cost: dict[str, int] = {}
         for m, facts in k.missions.items():
-            flight = shape(m, tuple(map(best, facts.choices)))
+            chosen = tuple(map(best.__getitem__, facts.choices))
+            flight = shapes[m].get(chosen) or shape(m, chosen)
             self._hw[m] = flight.hardware
             self._needs_mask[m] = flight.needs_mask & not_done
             self._hw_cost[m] = flight.price
@@ -342,7 +345,7 @@ class Planner:
         """Of these hardware options, the nearest to ready (least research), then the most reliable, then the cheapest."""
         got = self._best.get(options)
         if got is None:
-            got = self._best[options] = min(options, key=self._hw_key.__getitem__)
+            got = min(options, key=self._hw_key.__getitem__)
         return got
 
     def needs_mask(self, m: str) -> int:
