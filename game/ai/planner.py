@@ -236,6 +236,7 @@ class Planner:
         self.ratio: dict[str, int] = {}
         self._open: dict[str, tuple[str, ...]] = {}
         self._prize: dict[str, int] = {}
+        self._milestone_prize: dict[str, int] = {}
         self._eta: dict[str, int] = {}
         self._first: dict[str, int] = {}
         self._urgent: set[str] | None = None
@@ -441,15 +442,20 @@ class Planner:
         mine, firsts, first_events = self.me.milestones, self.view.firsts, self.k.first_events
         weighted, facts, prizes = self._weighted, self.k.missions, self._prize
         crewed, uncrewed = self._crewed, self._uncrewed
+        worth = self._milestone_prize  # each milestone's part, worked out once
         for m in missions:
             value = 0
             for ms_id, first, second, later in weighted[m]:
-                if ms_id in mine:
-                    continue
-                reached = len(firsts.get(ms_id, ()))
-                value += first if reached == 0 else second if reached == 1 else later
-                if reached == 0 and ms_id in first_events:
-                    value += self.first_bonus(ms_id)
+                got = worth.get(ms_id)
+                if got is None:
+                    got = 0
+                    if ms_id not in mine:
+                        reached = len(firsts.get(ms_id, ()))
+                        got = first if reached == 0 else second if reached == 1 else later
+                        if reached == 0 and ms_id in first_events:
+                            got += self.first_bonus(ms_id)
+                    worth[ms_id] = got
+                value += got
             if value > 0:
                 value = value * (crewed if facts[m].crew else uncrewed) // 100
             prizes[m] = value
@@ -1156,8 +1162,10 @@ class Planner:
         asks: list[tuple[int, int, int, str]] = []
         n = 0
         chain = self.chain()
+        missions, needs_mask, ratios = self.k.missions, self._needs_mask, self.ratio
+        only_winning = self.strategy.only_winning
         for m in goals:
-            facts = self.k.missions[m]
+            facts = missions[m]
             if m in chain and (self.pressed or self._stepping_slack(m) <= t.near):
                 # A stepping stone the winning mission will soon wait for: its research is the race's too.
                 # (Further off, it is weighed like any other goal.)
@@ -1199,13 +1207,13 @@ class Planner:
                         asks.append((-moon * (2 if self.pressed else 1), SLACK, n, tech))
                         n += 1
                 continue
-            if self.strategy.only_winning:
+            if only_winning:
                 continue
-            ratio = self.ratio.get(m, 0)
+            ratio = ratios.get(m, 0)
             klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
             if (klass == SURPLUS) != surplus:
                 continue
-            needs = self.needs_mask(m)
+            needs = needs_mask[m]
             for tech in techs_in(needs & available):
                 asks.append((-ratio, klass, n, tech))
                 n += 1
