@@ -44,6 +44,16 @@ class FlightShape:
     techs: tuple[str, ...]  # the hardware's techs, each once
 
 
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """Every mission's flight for one set of slot picks and finished techs (see `Knowledge.survey`)."""
+
+    hardware: dict[str, tuple[tuple[str, str], ...]]
+    needs_mask: dict[str, int]  # unfinished techs it still needs
+    price: dict[str, int]
+    techs: dict[str, tuple[str, ...]]  # its hardware's techs, each once
+
+
 class Knowledge:
     """Per-ruleset tables; build once with `knowledge(rules)`."""
 
@@ -124,6 +134,7 @@ class Knowledge:
         # met so far by the options picked (see `shape`).
         self.option_sets = tuple(dict.fromkeys(o for f in self.missions.values() for o in f.choices))
         self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {m: {} for m in self.missions}
+        self._surveys: dict[tuple[tuple[str, ...], int], Survey] = {}
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
         # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
         earners: dict[str, list[str]] = {}
@@ -199,6 +210,25 @@ class Knowledge:
                 price=f.cost + sum(self.rules.hardware[h].unit_cost for _, h in hardware),
                 techs=tuple(dict.fromkeys(self.tech_of[h] for _, h in hardware)),
             )
+        return got
+
+    def survey(self, picks: tuple[str, ...], done_mask: int) -> Survey:
+        """Every mission's flight when the slots offering `option_sets` take `picks` (in that order) and the
+        techs of `done_mask` are finished. Remembered: both change seldom from one turn to the next."""
+        key = (picks, done_mask)
+        got = self._surveys.get(key)
+        if got is None:
+            best = dict(zip(self.option_sets, picks, strict=True))
+            got = Survey({}, {}, {}, {})
+            for m, f in self.missions.items():
+                flight = self.shape(m, tuple(best[o] for o in f.choices))
+                got.hardware[m] = flight.hardware
+                got.needs_mask[m] = flight.needs_mask & ~done_mask
+                got.price[m] = flight.price
+                got.techs[m] = flight.techs
+            if len(self._surveys) > 10_000:
+                self._surveys.clear()
+            self._surveys[key] = got
         return got
 
     def cost_in(self, mask: int) -> int:

@@ -271,25 +271,18 @@ class Planner:
         self._survey()
 
     def _survey(self) -> None:
-        """For every mission in one pass: the hardware it would fly (`hardware_for`), the techs it still needs
-        (`needs_mask`), the price of that hardware and the flight (`hardware_cost`) and the money research
-        would need to make that hardware workable (`_workable_cost`)."""
-        k, workable_cost, not_done = self.k, self._tech_workable_cost, ~self.done_mask
+        """Every mission's flight with the hardware nearest to flying (see `Knowledge.survey`)."""
         # The pick of every slot with several options: nearest to ready, most reliable, cheapest.
         keys = self._hw_key.__getitem__
-        self._best = best = {options: min(options, key=keys) for options in k.option_sets}
-        shapes, shape = k.shapes, k.shape
-        self._hw: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._needs_mask: dict[str, int] = {}
-        self._hw_cost: dict[str, int] = {}
-        self._workable_cost: dict[str, int] = {}
-        for m, facts in k.missions.items():
-            chosen = tuple(map(best.__getitem__, facts.choices))
-            flight = shapes[m].get(chosen) or shape(m, chosen)
-            self._hw[m] = flight.hardware
-            self._needs_mask[m] = flight.needs_mask & not_done
-            self._hw_cost[m] = flight.price
-            self._workable_cost[m] = sum(map(workable_cost.__getitem__, flight.techs))
+        self._best = {options: min(options, key=keys) for options in self.k.option_sets}
+        survey = self.k.survey(tuple(self._best.values()), self.done_mask)
+        # Shared with every planner that meets the same picks and finished techs: read only.
+        self._hw, self._needs_mask, self._hw_cost, self._hw_techs = (
+            survey.hardware,
+            survey.needs_mask,
+            survey.price,
+            survey.techs,
+        )
 
     # ------------------------------------------------------------------ what things need
 
@@ -654,7 +647,8 @@ class Planner:
         self.victory_techs()
         rem, rate, pw = self.rem, self.rate, self.pw
         not_victory, available = ~self._victory_mask, self.view.available_missions
-        needs_mask, hardware_cost, workable_cost = self._needs_mask, self._hw_cost, self._workable_cost
+        needs_mask, hardware_cost, hardware_techs = self._needs_mask, self._hw_cost, self._hw_techs
+        workable_cost = self._tech_workable_cost.__getitem__
         flyable, techs_in = self.flyable_someday, self.k.techs_in
         # Every prize but the winning mission's (worked out only for a flight it may still fly).
         prizes = self._prize
@@ -675,7 +669,11 @@ class Planner:
                 worth = worth * line_weights[m] // 100
             extra_mask = needs_mask[m] & not_victory
             extra = sum(map(rem.__getitem__, techs_in(extra_mask))) if extra_mask else 0
-            ratio = worth * 1000 // (extra * 100 // rate + workable_cost[m] + hardware_cost[m] + 25)
+            ratio = (
+                worth
+                * 1000
+                // (extra * 100 // rate + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
+            )
             self.ratio[m] = ratio
             scored.append((-ratio, m))
         scored.sort()
