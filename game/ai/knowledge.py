@@ -135,6 +135,7 @@ class Knowledge:
         self.option_sets = tuple(dict.fromkeys(o for f in self.missions.values() for o in f.choices))
         self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {m: {} for m in self.missions}
         self._surveys: dict[tuple[tuple[str, ...], int], Survey] = {}
+        self._traits: dict[tuple[str, ...], frozenset[str]] = {}
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
         # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
         earners: dict[str, list[str]] = {}
@@ -229,6 +230,17 @@ class Knowledge:
             if len(self._surveys) > 10_000:
                 self._surveys.clear()
             self._surveys[key] = got
+        return got
+
+    def traits_among(self, crew: list[str]) -> frozenset[str]:
+        """Every trait some of `crew` has (remembered: a side's people change seldom)."""
+        key = tuple(crew)
+        got = self._traits.get(key)
+        if got is None:
+            got = frozenset(t for c in crew for t in self.rules.crews[c].traits)
+            if len(self._traits) > 10_000:
+                self._traits.clear()
+            self._traits[key] = got
         return got
 
     def cost_in(self, mask: int) -> int:

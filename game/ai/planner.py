@@ -249,7 +249,7 @@ class Planner:
         self._wanted: set[str] | None = None
         self._goals: list[str] = []
         self._ready: list[str] | None = None
-        self._pool: tuple[int, set[str]] | None = None
+        self._pool: tuple[int, frozenset[str]] | None = None
         self._ranked: dict[tuple[tuple[str, int], ...], list[str]] = {}
         self._lw: dict[str, int] | None = None
         self._weighted = self.k.weighted_milestones(self.style.key)
@@ -530,15 +530,12 @@ class Planner:
                 return False
         return bool(facts.asks or facts.prereqs)
 
-    def crew_pool(self) -> tuple[int, set[str]]:
+    def crew_pool(self) -> tuple[int, frozenset[str]]:
         """How many of the side's people can still fly one day, and the traits among them."""
         if self._pool is None:
-            crews, table = self.me.crews, self.rules.crews
+            crews = self.me.crews
             mine = [c for c in self.side_crew if crews[c].status not in GONE]
-            traits: set[str] = set()
-            for c in mine:
-                traits.update(table[c].traits)
-            self._pool = (len(mine), traits)
+            self._pool = (len(mine), self.k.traits_among(mine))
         return self._pool
 
     def _in_line(self, m: str) -> bool:
@@ -1113,7 +1110,7 @@ class Planner:
         traits = {t for m in soon for t in k.missions[m].traits}
         crews = me.crews
         alive = [c for c in self.side_crew if crews[c].status in ALIVE]
-        if len(alive) >= need and all(any(t in rules.crews[c].traits for c in alive) for t in traits):
+        if len(alive) >= need and traits <= self.k.traits_among(alive):
             return cash
         candidates = [
             c for c in self.side_crew if crews[c].status == "candidate" and rules.crews[c].available <= self.view.turn
