@@ -144,6 +144,12 @@ class Knowledge:
                 if ms not in f.prereqs:
                     earners.setdefault(ms, []).append(mid)
         self.earners = {ms: tuple(ms_earners) for ms, ms_earners in earners.items()}
+        # Whether some mission's prerequisite milestones are earned only through missions that (in the end)
+        # ask for its own; `flyable` keeps planners' answers on whether missions can be flown one day.
+        self.prerequisite_loops = _has_loop(
+            {m: [e for ms in f.prereqs for e in self.earners.get(ms, ())] for m, f in self.missions.items()}
+        )
+        self.flyable: dict[tuple[object, ...], dict[str, bool]] = {}
         self.stepping: dict[str, tuple[str, ...]] = {}
         for mid in self.victory_missions:
             seen: dict[str, None] = {}
@@ -292,6 +298,22 @@ class Knowledge:
         out[tech] = None
         self.closure[tech] = tuple(out)
         return self.closure[tech]
+
+
+def _has_loop(edges: dict[str, list[str]]) -> bool:
+    """Whether following `edges` from some node can come back to it."""
+    state: dict[str, int] = {}  # 1 while on the current path, 2 once finished
+
+    def visit(node: str) -> bool:
+        state[node] = 1
+        for nxt in edges.get(node, ()):
+            seen = state.get(nxt)
+            if seen == 1 or (seen is None and visit(nxt)):
+                return True
+        state[node] = 2
+        return False
+
+    return any(node not in state and visit(node) for node in edges)
 
 
 def _union(masks: Iterable[int]) -> int:

@@ -257,7 +257,7 @@ class Planner:
         self._floor: dict[str, int] = {}
         self._close: dict[str, bool] = {}
         self._chain: tuple[str, ...] | None = None
-        self._flyable: dict[str, bool] = {}
+        self._flyable: dict[str, bool] | None = None
         self._climb: dict[str, dict[str, int]] = {}
         self._victory_wait: int | None = None
         self._lessons: dict[str, tuple[int, int]] | None = None
@@ -500,10 +500,32 @@ class Planner:
 
     def flyable_someday(self, m: str) -> bool:
         """Whether `m` could be flown one day: its crew exists, and it is available or can be made so."""
-        got = self._flyable.get(m)
+        table = self._flyable
+        if table is None:
+            table = self._flyable = self._flyable_table()
+        got = table.get(m)
         if got is None:
-            self._flyable[m] = False  # a guard against milestones that ask for each other
-            got = self._flyable[m] = self._flyable_someday(m)
+            table[m] = False  # a guard against milestones that ask for each other
+            got = table[m] = self._flyable_someday(m)
+        return got
+
+    def _flyable_table(self) -> dict[str, bool]:
+        """`flyable_someday` of every mission, shared by the planners that see the same available missions,
+        milestones and crew (it seldom changes between turns); this planner's own, filled as asked, where
+        the answer could depend on the order of asking (milestones that ask for each other) or on the
+        hardware picks (a one-line strategy)."""
+        k = self.k
+        if k.prerequisite_loops or self.strategy.one_line is not None:
+            return {}
+        key = (self.strategy, self.view.available_missions, frozenset(self.me.milestones), self.crew_pool())
+        got = k.flyable.get(key)
+        if got is None:
+            got = self._flyable = {}
+            for m in k.missions:
+                self.flyable_someday(m)
+            if len(k.flyable) > 10_000:
+                k.flyable.clear()
+            k.flyable[key] = got
         return got
 
     def _flyable_someday(self, m: str) -> bool:
