@@ -359,14 +359,10 @@ class Planner:
         if got is None:
             # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
             self.finish_times()
-            latest, tech_of = self._latest, self.k.tech_of
-            got = 0
-            for _, h in self._hw[m]:
-                if latest[tech_of[h]] > got:
-                    got = latest[tech_of[h]]
-            for tech in self.k.missions[m].asks:
-                if latest[tech] > got:
-                    got = latest[tech]
+            latest = self._latest.__getitem__
+            got = max(
+                max(map(latest, self._hw_techs[m]), default=0), max(map(latest, self.k.missions[m].asks), default=0)
+            )
             if self.k.missions[m].wins:
                 got = max([got] + [self.eta(c) + 1 for c in self.chain()])
             self._eta[m] = got
@@ -1292,6 +1288,8 @@ class Planner:
                     break
                 batch = self.research_asks(self._goals, surplus=True)  # the long tail, only when money is left
             for _, klass, _, tech in batch:
+                if left <= 0 and left <= keep:
+                    break  # no room for any ask: the rest could only pass by
                 room = left if klass in (CRITICAL, SLACK) else left - keep
                 if room <= 0:
                     if klass in (CRITICAL, SLACK):
