@@ -1,7 +1,10 @@
 """What a computer player works out once per ruleset: prerequisite chains, what each mission needs, what wins.
 
 Everything here is derived from the public rule book alone (never from a game state), so it is
-shared by every side, every level and every game played with the same Ruleset.
+shared by every side, every level and every game played with the same Ruleset. Some tables also
+remember answers the planners work out from their own PlayerView (the flights a set of hardware
+picks makes, the traits among a side's people, ...): pure functions of what they are keyed by, kept
+because the same keys come back turn after turn.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from dataclasses import dataclass
 from game.engine.conditions import Achieved, All, Condition, FirstTo, HasTech
 from game.engine.effects import AddBudget, AddCash, AddPrestige, Effect, RandomOneOf
 from game.engine.rules import Ruleset
+
+MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +204,7 @@ class Knowledge:
                 out.append(self.order[low.bit_length() - 1])
                 rest ^= low
             got = tuple(out)
-            if len(self._techs_in) > 100_000:
+            if len(self._techs_in) > MEMO_LIMIT:
                 self._techs_in.clear()
             self._techs_in[mask] = got
         return got
@@ -233,7 +238,7 @@ class Knowledge:
                 got.needs_mask[m] = flight.needs_mask & ~done_mask
                 got.price[m] = flight.price
                 got.techs[m] = flight.techs
-            if len(self._surveys) > 10_000:
+            if len(self._surveys) > MEMO_LIMIT // 10:  # (the largest entries)
                 self._surveys.clear()
             self._surveys[key] = got
         return got
@@ -244,7 +249,7 @@ class Knowledge:
         got = self._traits.get(key)
         if got is None:
             got = frozenset(t for c in crew for t in self.rules.crews[c].traits)
-            if len(self._traits) > 10_000:
+            if len(self._traits) > MEMO_LIMIT:
                 self._traits.clear()
             self._traits[key] = got
         return got
@@ -254,7 +259,7 @@ class Knowledge:
         got = self._cost_in.get(mask)
         if got is None:
             got = sum(self.cost[t] for t in self.techs_in(mask))
-            if len(self._cost_in) > 100_000:
+            if len(self._cost_in) > MEMO_LIMIT:
                 self._cost_in.clear()
             self._cost_in[mask] = got
         return got

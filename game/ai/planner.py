@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.ai.knowledge import Knowledge, knowledge
+from game.ai.knowledge import MEMO_LIMIT, Knowledge, knowledge
 from game.engine.actions import (
     Action,
     BuyHardware,
@@ -419,12 +419,9 @@ class Planner:
         """Prestige the mission's new milestones would bring, weighted by the personality."""
         got = self._prize.get(m)
         if got is None:
-            got = self._prize[m] = self._prize_of(m)
+            self._prizes((m,))
+            got = self._prize[m]
         return got
-
-    def _prize_of(self, m: str) -> int:
-        self._prizes((m,))
-        return self._prize[m]
 
     def _prizes(self, missions: Iterable[str]) -> None:
         """`prize` of each of `missions`, worked out in one pass."""
@@ -516,10 +513,10 @@ class Planner:
         key = (self.strategy, self.view.available_missions, frozenset(self.me.milestones), self.crew_pool())
         got = k.flyable.get(key)
         if got is None:
-            got = self._flyable = {}
+            got = self._flyable = {}  # filled by asking for every mission
             for m in k.missions:
                 self.flyable_someday(m)
-            if len(k.flyable) > 10_000:
+            if len(k.flyable) > MEMO_LIMIT // 10:
                 k.flyable.clear()
             k.flyable[key] = got
         return got
