@@ -91,9 +91,13 @@ class Knowledge:
         # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling).
         improve = rules.settings.research_improve
         self.climb_rate = {t: max(1, x.rate_cap * 100 // (x.cost * improve)) for t, x in techs.items()}
-        # Per mission, the techs of every hardware option it has.
+        # Per mission, the techs of every hardware option it has, and of each slot's options.
         self.options_mask = {
             m.id: sum({self.bit[rules.hardware[h].tech] for s in m.slots for h in s.options})
+            for m in rules.missions.values()
+        }
+        self.slot_options_mask = {
+            m.id: tuple(sum({self.bit[rules.hardware[h].tech] for h in s.options}) for s in m.slots)
             for m in rules.missions.values()
         }
         # What flying a mission shows the world about the techs behind it: the slots with one option.

@@ -618,10 +618,8 @@ class Planner:
             if self._tried is None:
                 rivals = {r.id for r in self.view.rivals}
                 self._tried = {rec.mission for rec in self.view.public_log[-24:] if rec.side in rivals}
-            k = self.k
-            got = m in self._tried or all(
-                any(k.bit[k.tech_of[h]] & self.rival_known for h in options) for _, options in k.missions[m].slots
-            )
+            known = self.rival_known
+            got = m in self._tried or all(options & known for options in self.k.slot_options_mask[m])
             self._close[m] = got
         return got
 
