@@ -1253,14 +1253,8 @@ class Planner:
 
     def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
         """What research would use this turn on the asks (of these classes only, if given)."""
-        useful = self.useful
-        seen: set[str] = set()
-        total = 0
-        for _, klass, _, tech in asks:
-            if (not only or klass in only) and tech not in seen:
-                seen.add(tech)
-                total += useful(tech)
-        return total
+        techs = {tech for _, klass, _, tech in asks if not only or klass in only}
+        return sum(map(self.useful, techs))
 
     def useful(self, tech: str) -> int:
         """The most money research on `tech` can use this turn (the engine's `useful_funding`, kept per turn)."""
