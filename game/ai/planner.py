@@ -125,8 +125,8 @@ TEMPERS: dict[str, Temper] = {
     ),
     # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
     # prize, spends twice as much on spies, and searches ahead (see search.py).
-    "normal": Temper("normal", rival_watch=False, turn_worth=50),
-    "hard": Temper("hard", intel=4),
+    "normal": Temper("normal", rival_watch=False, turn_worth=60),
+    "hard": Temper("hard", intel=4, slack=4, near=12),
 }
 
 

@@ -253,3 +253,16 @@ def test_demo_plays_both_sides(app: Any) -> None:
         app.apply(app.top.skip())
         pump(app, 1)
     assert app.session.over()
+
+
+def test_a_mission_not_yet_open_says_what_the_programme_still_lacks(app: Any) -> None:
+    start_game(app)
+    key(app, pygame.K_m)
+    action = PlanMission("red", "moon_landing", (("launcher", "booster"), ("lander", "moon_pod")), ("anna", "boris"))
+    rejection = app.session.check(action)
+    assert rejection is not None and rejection.code.endswith("mission_unavailable")
+    text = app.top.explain(rejection, action)
+    assert "Crewed orbit" in text, text  # the milestone the tiny scenario's landing asks for, by name
+    app.session.state.sides["red"].milestones["crewed_orbit"] = app.session.state.turn
+    app.top.refresh()
+    assert "Crewed orbit" not in app.top.explain(rejection, action)

@@ -124,6 +124,9 @@ class GameScreen(Screen):
         if code == "too_many_missions":
             return self.tr("why.too_many", n=rules.settings.max_missions_per_turn)
         if code == "mission_unavailable":
+            lacking = self.still_needed(rules.missions[action.mission].available) if kind == "PlanMission" else []
+            if lacking:
+                return self.tr("why.mission_needs", what=", ".join(lacking))
             return self.tr("why.mission_unavailable")
         if code == "bad_crew" and kind == "PlanMission":
             m = rules.missions[action.mission]
@@ -249,6 +252,20 @@ class GameScreen(Screen):
         draw.text(surf, msg, (self.s(12), y + self.s(4)), round(13 * self.app.scale), colour, width=w - self.s(24))
 
     # -- shared text --------------------------------------------------------------------------
+
+    def still_needed(self, cond: Any) -> list[str]:
+        """The side's own techs and firsts a mission's availability asks for that it has not got yet (looking
+        through `all`), by name; empty when the condition asks for something else (a date, a flag...)."""
+        from game.engine.conditions import Achieved, All, HasTech
+
+        me = self.view.me
+        if isinstance(cond, All):
+            return [name for c in cond.of for name in self.still_needed(c)]
+        if isinstance(cond, HasTech) and cond.who == "self" and not me.techs[cond.tech].done:
+            return [self.tr("why.research_item", tech=self.tech_name(cond.tech))]
+        if isinstance(cond, Achieved) and cond.by == "self" and cond.milestone not in me.milestones:
+            return [self.milestone_name(cond.milestone)]
+        return []
 
     def tech_name(self, tech: str) -> str:
         return self.app.stext(self.view.rules.techs[tech].name)

@@ -296,9 +296,18 @@ class MissionScreen(GameScreen):
                            r=v.me.reliability(so.tech))
             y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 3), small, draw.ACCENT)
         y += self.s(6)
+        # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
+        # planned; what comes before them stops short of them.
+        legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
+        small_lh = draw.font(small).get_linesize() + self.s(2)
+        top = right.bottom - self.s(58) - small_lh * len(legend)
+        blocked = getattr(self, "blocked", None)
+        why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
+        why_lines = draw.wrap(why, fs, inner.width)[:3] if why else []
+        limit = top - (lh * len(why_lines) + self.s(6) if why_lines else 0)
         # the prestige a first would bring
         for ms in m.milestones:
-            if y > right.bottom - self.s(100):
+            if y > right.bottom - self.s(100) or y + lh * 2 > limit:
                 break
             done = ms in v.me.milestones
             ranking = v.firsts.get(ms, ())
@@ -313,16 +322,9 @@ class MissionScreen(GameScreen):
                 text = self.tr("odds.later", name=self.milestone_name(ms), p=milestone.later)
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
         pr = m.prestige
-        draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
-                  (inner.x, y), small, draw.DIM, width=inner.width)
-        # above the button: the legend of the step marks (wrapped), and above it why the launch cannot be planned
-        legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
-        small_lh = draw.font(small).get_linesize() + self.s(2)
-        top = right.bottom - self.s(58) - small_lh * len(legend)
+        if y + small_lh <= limit:
+            draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
+                      (inner.x, y), small, draw.DIM, width=inner.width)
         draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * len(legend)), small, draw.DIM)
-        blocked = getattr(self, "blocked", None)
-        if blocked is not None:
-            why = self.tr("missions.cannot", why=self.explain(blocked, self.action()))
-            lines = draw.wrap(why, fs, inner.width)[:3]
-            draw.paragraph(surf, why, pygame.Rect(inner.x, top - lh * len(lines) - self.s(6), inner.width, lh * len(lines)),
-                           fs, draw.WARN)
+        if why_lines:
+            draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * len(why_lines)), fs, draw.WARN)

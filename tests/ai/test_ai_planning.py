@@ -1,0 +1,52 @@
+"""What the heuristic planner makes of a mission gated by the side's own milestones (stepping stones)."""
+
+from __future__ import annotations
+
+from game.ai.knowledge import knowledge
+from game.ai.planner import TEMPERS, Planner
+from game.engine import new_game, player_view
+from game.engine.rng import Rng
+from game.engine.rules import Ruleset
+
+
+def planner_for(rules: Ruleset, side: str, done: tuple[str, ...] = (), milestones: tuple[str, ...] = ()) -> Planner:
+    state = new_game(rules, None, 1)
+    me = state.sides[side]
+    for tech in done:
+        ts = me.techs[tech]
+        ts.progress, ts.done, ts.reliability = rules.techs[tech].cost, True, 90
+    for ms in milestones:
+        me.milestones[ms] = state.turn
+    return Planner(player_view(state, side), TEMPERS["normal"], Rng(0))
+
+
+def test_the_landings_stepping_stones_are_read_from_its_availability(campaign: Ruleset):
+    k = knowledge(campaign)
+    steps = set(k.stepping["crewed_lunar_landing"])
+    assert steps == {"docking", "spacewalk", "lunar_soft_landing", "lunar_orbit_probe", "crewed_lunar_orbit"}
+    assert "docking_mission" in k.stepping_missions and "spacewalk_mission" in k.stepping_missions
+    assert k.missions["crewed_lunar_landing"].gated is False, "own milestones can be earned, not waited for"
+
+
+def test_a_gated_landing_is_worked_toward_through_its_stepping_stones(campaign: Ruleset):
+    p = planner_for(campaign, "us")
+    assert "crewed_lunar_landing" not in p.view.available_missions
+    assert p.flyable_someday("crewed_lunar_landing")
+    chain = p.chain()
+    earned_by = {ms for m in chain for ms in campaign.missions[m].milestones}
+    assert {"docking", "spacewalk", "lunar_soft_landing", "lunar_orbit_probe", "crewed_lunar_orbit"} <= earned_by
+    goals = p.goals()
+    assert goals[0] == "crewed_lunar_landing" and goals[1 : 1 + len(chain)] == list(chain)
+    # The landing cannot come before its last stepping stone has flown.
+    assert p.eta("crewed_lunar_landing") > max(p.eta(m) for m in chain)
+    # Their techs are part of the winning chain's research.
+    assert p.needs("docking_mission")[-1] in p.victory_techs()
+
+
+def test_stepping_stones_already_earned_leave_the_chain(campaign: Ruleset):
+    earned = ("docking", "spacewalk", "lunar_soft_landing", "lunar_orbit_probe")
+    p = planner_for(campaign, "ussr", milestones=earned)
+    assert [ms for m in p.chain() for ms in campaign.missions[m].milestones if ms in earned] == []
+    assert "crewed_lunar_orbit" in {ms for m in p.chain() for ms in campaign.missions[m].milestones}
+    everything = planner_for(campaign, "ussr", milestones=(*earned, "crewed_lunar_orbit"))
+    assert everything.chain() == ()
