@@ -20,8 +20,8 @@ LEVEL_INFO: dict[str, str] = {
     "or flies too soon.",
     "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford, flies "
     "when the odds are sensible and keeps to its own timetable.",
-    "hard": "Watches you and plans ahead: spies on your programme, hurries a prize you are about to take, and plays "
-    "several plans forward against what it guesses of you before it commits.",
+    "hard": "Watches you and plans ahead: spies on your programme, hurries a prize you are about to take, and when "
+    "the race is close plays several plans forward against what it guesses of you before it commits.",
 }
 LEVEL_KEYS: dict[str, str] = {level: f"ai.level.{level}" for level in LEVELS}
 

@@ -41,3 +41,16 @@ def test_normal_beats_easy_more_often_than_not(campaign: Ruleset):
     results = _games(campaign, 101, 24, "normal", "easy", swap=True)
     wins = sum(1 for r in results if r["winner"] and r["levels"][r["winner"]] == "normal")
     assert wins >= 13, f"normal won {wins} of 24 against easy"
+
+
+def test_hard_beats_normal_more_often_than_not(campaign: Ruleset):
+    results = _games(campaign, 201, 24, "hard", "normal", swap=True)
+    wins = sum(1 for r in results if r["winner"] and r["levels"][r["winner"]] == "hard")
+    assert wins >= 13, f"hard won {wins} of 24 against normal"
+
+
+def test_no_fixed_strategy_runs_away_with_it(campaign: Ruleset):
+    for bot in ("bot_moon_rush", "bot_no_crew", "bot_one_line"):
+        results = _games(campaign, 301, 24, bot, "normal", swap=True)
+        wins = sum(1 for r in results if r["winner"] and r["levels"][r["winner"]] == bot)
+        assert wins <= 18, f"{bot} won {wins} of 24 against normal"
