@@ -104,9 +104,10 @@ def _play_game(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool)
         for index, side in enumerate(sides):
             if is_over(state):
                 break
-            view = player_view(state, side)
+            # The game is ours alone: the view reads it without a copy (the computer player is done with
+            # the view before its orders change the state), and the orders go straight onto it.
+            view = player_view(state, side, copy=False)
             orders = [*choose_actions(view, levels.get(side, "normal"), ai_rng(seed, index, state.turn)), EndTurn(side)]
-            # The game is ours alone: the orders go straight onto it.
             state, _, applied = apply_orders(state, orders, in_place=True)
             log.extend(applied)
     return state, log

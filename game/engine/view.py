@@ -98,9 +98,17 @@ def _copy(estimate: IntelEstimate) -> IntelEstimate:
     return dataclasses.replace(estimate, techs=dict(estimate.techs))
 
 
-def player_view(state: GameState, side: str) -> PlayerView:
-    me = state.sides[side].clone()
-    me.intel_reports = {k: _copy(r) for k, r in me.intel_reports.items()}
+def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView:
+    """What `side` may know of `state`; `me` is a private copy of its own state.
+
+    With `copy=False`, `me` and its estimates are the state's own objects instead: for a caller that
+    changes nothing through the view and drops it before the state changes (the headless runner
+    reads each view only while its computer player gives the turn's orders).
+    """
+    me = state.sides[side]
+    if copy:
+        me = me.clone()
+        me.intel_reports = {k: _copy(r) for k, r in me.intel_reports.items()}
     rivals = tuple(
         RivalView(
             id=s.id,

@@ -110,3 +110,13 @@ def test_view_of_each_side_is_about_that_side(tiny):
         view = player_view(state, side)
         assert view.me.id == side
         assert [r.id for r in view.rivals] == [s for s in state.sides if s != side]
+
+
+def test_view_without_a_copy_shows_the_same_and_reads_the_state(tiny):
+    state = arrange(game(tiny), "red", hardware={"booster": 1})
+    state, _ = act(state, PlanMission("red", "orbiter", (("launcher", "booster"),)))
+    state, _ = end_turns(state, 2)  # so that each side holds an estimate
+    for side in state.sides:
+        live = player_view(state, side, copy=False)
+        assert live == player_view(state, side)
+        assert live.me is state.sides[side]
