@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.rules import Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
 
-@dataclass(frozen=True, slots=True)
-class StepOdds:
+class StepOdds(NamedTuple):
+    """One step's odds (a named tuple: immutable, and cheap to build by the hundred each turn)."""
+
     step: str
     tech: str
     chance: int  # percent this step passes
@@ -47,6 +49,7 @@ def mission_odds(
 ) -> MissionOdds:
     chosen = dict(hardware)
     bonuses: dict[str | None, int] = {}  # steps that use the same skill get the same crew bonus
+    all_hardware, lo, hi = rules.hardware, rules.settings.min_chance, rules.settings.max_chance
     # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
     # without a non-critical failure so far.
     scale = 100 ** len(mission.steps)
@@ -54,11 +57,16 @@ def mission_odds(
     failure = lost = 0
     steps: list[StepOdds] = []
     for st in mission.steps:
-        tech = rules.hardware[chosen[st.slot]].tech
+        tech = all_hardware[chosen[st.slot]].tech
         bonus = bonuses.get(st.skill)
         if bonus is None:
             bonus = bonuses[st.skill] = crew_bonus(rules, side, crew, st.skill)
-        p = step_chance(rules, side, side.reliability(tech), st.difficulty, bonus)
+        # step_chance, in line (this loop is hot): max(lo, min(hi, p)).
+        p = side.reliability(tech) - st.difficulty + bonus
+        if p > hi:
+            p = hi
+        if p < lo:
+            p = lo
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if mission.crew else 0
