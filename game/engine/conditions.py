@@ -140,11 +140,17 @@ COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
 
 
 def _all(c: All, st: GameState, side: str) -> bool:
-    return all(holds(x, st, side) for x in c.of)
+    for x in c.of:  # noqa: SIM110 - a plain loop: all() of a generator costs twice as much here
+        if not holds(x, st, side):
+            return False
+    return True
 
 
 def _any(c: Any, st: GameState, side: str) -> bool:
-    return any(holds(x, st, side) for x in c.of)
+    for x in c.of:  # noqa: SIM110 - as in _all
+        if holds(x, st, side):
+            return True
+    return False
 
 
 def _not(c: Not, st: GameState, side: str) -> bool:
@@ -156,6 +162,9 @@ def _date(c: DateBetween, st: GameState, side: str) -> bool:
 
 
 def _has_tech(c: HasTech, st: GameState, side: str) -> bool:
+    if c.who == "self":  # (the usual question, asked without a list of one)
+        t = st.sides[side].techs.get(c.tech)
+        return t is not None and t.done
     for s in _who(st, side, c.who):
         t = s.techs.get(c.tech)
         if t is not None and t.done:
@@ -164,6 +173,8 @@ def _has_tech(c: HasTech, st: GameState, side: str) -> bool:
 
 
 def _achieved(c: Achieved, st: GameState, side: str) -> bool:
+    if c.by == "self":
+        return c.milestone in st.sides[side].milestones
     return any(c.milestone in s.milestones for s in _who(st, side, c.by))
 
 
@@ -185,6 +196,8 @@ def _flag(c: Flag, st: GameState, side: str) -> bool:
 
 
 def _event_fired(c: EventFired, st: GameState, side: str) -> bool:
+    if c.who == "self":
+        return c.event in st.sides[side].events_fired
     return any(c.event in s.events_fired for s in _who(st, side, c.who))
 
 
