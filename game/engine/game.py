@@ -546,6 +546,7 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
     me.cash -= spend
     s = st.rules.settings
     error = s.intel_noise * s.intel_half // (s.intel_half + spend)
+    below = st.rng.below
     for rival in st.sides.values():
         if rival.id == me.id:
             continue
@@ -553,13 +554,13 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
         def noisy(value: int) -> int:
             if error == 0:
                 return value
-            delta = st.rng.below(2 * error + 1) - error
+            delta = below(2 * error + 1) - error
             return max(0, value + value * delta // 100)
 
         techs: dict[str, int] = {}
         for tech_id, ts in rival.techs.items():
             # A finished tech is seen if spending is high enough or it has flown; reliability is a guess.
-            if ts.done and (ts.flights > 0 or st.rng.below(100) >= error):
+            if ts.done and (ts.flights > 0 or below(100) >= error):
                 techs[tech_id] = min(100, noisy(ts.reliability))
         me.intel_reports[rival.id] = IntelEstimate(
             about=rival.id,
@@ -568,7 +569,7 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
             cash=noisy(rival.cash),
             budget=noisy(rival.budget),
             techs=techs,
-            active_crew=noisy(sum(1 for c in rival.crews.values() if c.status == CREW_ACTIVE)),
+            active_crew=noisy([c.status for c in rival.crews.values()].count(CREW_ACTIVE)),
         )
         out.append(ev.IntelReported(me.id, rival.id))
 
@@ -719,12 +720,13 @@ def _run_news(st: GameState, out: list[ev.Event]) -> None:
             continue
         if side in st.sides and holds(event.when, st, side):
             _fire_event(st, st.sides[side], event_id, out)
+    turn, sides = st.turn, st.sides.values()
     for event in st.rules.events.values():
-        for me in st.sides.values():
+        for me in sides:
             if event.sides and me.id not in event.sides:
                 continue
             last = me.events_fired.get(event.id)
-            if last is not None and (event.once or st.turn - last < max(1, event.cooldown)):
+            if last is not None and (event.once or turn - last < max(1, event.cooldown)):
                 continue
             if not holds(event.when, st, me.id):
                 continue

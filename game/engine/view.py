@@ -9,12 +9,12 @@ import dataclasses
 from dataclasses import dataclass
 
 from game.engine.actions import PlanMission
+from game.engine.conditions import holds
 from game.engine.game import (
     available_techs,
     best_crew,
     crew_ready,
     hardware_unlocked,
-    mission_available,
     plan_from_stock,
 )
 from game.engine.odds import MissionOdds, Spending, instalment, mission_odds, next_budget, planned_spending
@@ -117,7 +117,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
             launches=s.launches,
             deaths=s.deaths,
             ended=s.ended,
-            history=tuple((h[0], h[1]) for h in s.history),
+            history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
             estimate=me.intel_reports.get(s.id),
         )
         for s in state.sides.values()
@@ -135,6 +135,6 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         rivals=rivals,
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
-        available_missions=frozenset(m for m, mission in rules.missions.items() if mission_available(state, side, mission)),
+        available_missions=frozenset([m for m, mission in rules.missions.items() if holds(mission.available, state, side)]),
         available_techs=available_techs(state, side),
     )
