@@ -58,7 +58,7 @@ def test_simulate_play_on_keeps_each_result_and_dates_later_firsts(
         assert (g["winner"], g["reason"], g["end"]) == (h["winner"], h["reason"], h["end"])
         for ms, first in g["milestones"].items():
             assert h["milestones"][ms] == first
-    assert any(len(h["reached"][s]) > len(g["reached"][s]) for g, h in zip(a["games"], b["games"]) for s in g["reached"])
+    assert any(len(h["reached"][s]) > len(g["reached"][s]) for g, h in zip(a["games"], b["games"], strict=True) for s in g["reached"])
 
 
 def test_simulate_twice_writes_identical_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

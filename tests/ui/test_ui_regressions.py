@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
 from ui_kit import buttons, find, press, pump, top_name
 
 
