@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.engine.conditions import Achieved, All, Condition, FirstTo, HasTech
+from game.engine.conditions import Achieved, All, Condition, FirstTo, own_needs
 from game.engine.effects import AddBudget, AddCash, AddPrestige, Effect, RandomOneOf
 from game.engine.rules import Ruleset
 
@@ -114,7 +114,7 @@ class Knowledge:
         self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
         self.missions: dict[str, MissionFacts] = {}
         for m in rules.missions.values():
-            asks, prereqs, gated = _own_needs(m.available)
+            asks, prereqs, gated = own_needs(m.available)
             skills: dict[str, int] = {}
             for st in m.steps:
                 if st.skill and st.critical:
@@ -347,28 +347,6 @@ def _firsts(cond: Condition | None) -> list[tuple[str, str]]:
     if isinstance(cond, All):
         return [f for c in cond.of for f in _firsts(c)]
     return []
-
-
-def _own_needs(cond: Condition | None) -> tuple[list[str], list[str], bool]:
-    """(own techs the condition asks for, own milestones it asks for, whether it also asks for something
-    neither research nor this side's flights can bring)."""
-    if cond is None:
-        return [], [], False
-    if isinstance(cond, HasTech) and cond.who == "self":
-        return [cond.tech], [], False
-    if isinstance(cond, Achieved) and cond.by == "self":
-        return [], [cond.milestone], False
-    if isinstance(cond, All):
-        techs: list[str] = []
-        milestones: list[str] = []
-        gated = False
-        for c in cond.of:
-            t, ms, g = _own_needs(c)
-            techs += t
-            milestones += ms
-            gated = gated or g
-        return techs, milestones, gated
-    return [], [], True
 
 
 def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:

@@ -229,3 +229,26 @@ def holds(cond: Condition | None, state: GameState, side: str) -> bool:
     if cond is None:
         return True
     return _JUDGES[type(cond)](cond, state, side)
+
+
+def own_needs(cond: Condition | None) -> tuple[list[str], list[str], bool]:
+    """(own techs the condition asks for, own milestones it asks for, whether it also asks for something
+    neither research nor this side's flights can bring), looking through `all`. The computer players
+    plan toward the first two; the mission screen names those a side still lacks."""
+    if cond is None:
+        return [], [], False
+    if isinstance(cond, HasTech) and cond.who == "self":
+        return [cond.tech], [], False
+    if isinstance(cond, Achieved) and cond.by == "self":
+        return [], [cond.milestone], False
+    if isinstance(cond, All):
+        techs: list[str] = []
+        milestones: list[str] = []
+        gated = False
+        for c in cond.of:
+            t, ms, g = own_needs(c)
+            techs += t
+            milestones += ms
+            gated = gated or g
+        return techs, milestones, gated
+    return [], [], True

@@ -254,18 +254,15 @@ class GameScreen(Screen):
     # -- shared text --------------------------------------------------------------------------
 
     def still_needed(self, cond: Any) -> list[str]:
-        """The side's own techs and firsts a mission's availability asks for that it has not got yet (looking
-        through `all`), by name; empty when the condition asks for something else (a date, a flag...)."""
-        from game.engine.conditions import Achieved, All, HasTech
+        """The side's own techs and firsts a mission's availability asks for that it has not got yet, by name;
+        empty when the condition asks for nothing of the kind (a date, a flag...)."""
+        from game.engine.conditions import own_needs
 
         me = self.view.me
-        if isinstance(cond, All):
-            return [name for c in cond.of for name in self.still_needed(c)]
-        if isinstance(cond, HasTech) and cond.who == "self" and not me.techs[cond.tech].done:
-            return [self.tr("why.research_item", tech=self.tech_name(cond.tech))]
-        if isinstance(cond, Achieved) and cond.by == "self" and cond.milestone not in me.milestones:
-            return [self.milestone_name(cond.milestone)]
-        return []
+        techs, milestones, _ = own_needs(cond)
+        return [self.tr("why.research_item", tech=self.tech_name(t)) for t in techs if not me.techs[t].done] + [
+            self.milestone_name(ms) for ms in milestones if ms not in me.milestones
+        ]
 
     def tech_name(self, tech: str) -> str:
         return self.app.stext(self.view.rules.techs[tech].name)
