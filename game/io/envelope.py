@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr, StringConstraints, ValidationError
 
 import game
-from game.engine import state_hash, state_to_dict
+from game.engine import Setup, state_hash, state_to_dict
 from game.io.actions import action_record
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION
 
@@ -89,6 +89,16 @@ def game_version() -> str:
         return "0.0.0+source"
 
 
+PLAY_ON = "play_on"  # the option that keeps a game going to the end date after a side has won
+YES_NO = {"yes": True, "no": False}
+
+
+def setup_options(setup: Setup) -> list[tuple[str, str]]:
+    """The setup's options as a save writes them: `play_on` among them only when it is set, so the saves of
+    ordinary games read the same in older versions of the game."""
+    return [*setup.options, *([(PLAY_ON, "yes")] if setup.play_on else [])]
+
+
 def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, Any]:
     """The save of `record` as plain data, ready for JSON, checksum included."""
     state = record.state
@@ -103,7 +113,7 @@ def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, An
         "fingerprint": rules.fingerprint,
         "setup": {
             "controllers": [list(pair) for pair in record.setup.controllers],
-            "options": [list(pair) for pair in record.setup.options],
+            "options": [list(pair) for pair in setup_options(record.setup)],
         },
         "seed": record.seed,
         "actions": [action_record(a) for a in record.actions],

@@ -21,7 +21,7 @@ from game.content.load import Scenario, build_scenario, fingerprint, load_scenar
 from game.content.packages import discover
 from game.engine import Action, GameState, Setup, state_from_dict, state_hash
 from game.io.actions import read_action
-from game.io.envelope import SaveEnvelope, checksum, describe
+from game.io.envelope import PLAY_ON, YES_NO, SaveEnvelope, checksum, describe
 from game.io.errors import SaveError
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION, migrate
 
@@ -212,15 +212,26 @@ def rebuild_scenario(
         raise SaveError(path, f"field 'content' is damaged ({_brief(e)})", "content") from None
 
 
+def _setup(envelope: SaveEnvelope, path: Path) -> Setup:
+    """Who played each side and the game's options; `play_on` is one of the options in the file."""
+    play_on = False
+    options = []
+    for key, value in envelope.setup.options:
+        if key != PLAY_ON:
+            options.append((key, value))
+        elif value in YES_NO:
+            play_on = YES_NO[value]
+        else:
+            raise SaveError(path, f"field 'setup.options' has {PLAY_ON} {value!r}, which is neither yes nor no", "setup.options")
+    return Setup(controllers=tuple((a, b) for a, b in envelope.setup.controllers), options=tuple(options), play_on=play_on)
+
+
 def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_installed: bool = True) -> SaveFile:
     """Read, upgrade and check a save and rebuild its ruleset; raises SaveError. The snapshot is not restored yet."""
     path = Path(path)
     envelope, migrated_from = read_envelope(path)
     actions = _actions(envelope, path)
-    setup = Setup(
-        controllers=tuple((a, b) for a, b in envelope.setup.controllers),
-        options=tuple((a, b) for a, b in envelope.setup.options),
-    )
+    setup = _setup(envelope, path)
     scenario, warnings = rebuild_scenario(envelope, path, mod_dirs, check_installed)
     return SaveFile(path, envelope, actions, setup, scenario, warnings, migrated_from)
 

@@ -151,7 +151,8 @@ def load(path: Path) -> tuple[Session, list[str]]:
         rec = loaded.record
         controllers = {s: rec.setup.controller(s) for s in rec.rules.side_ids}
         # replay through the session so the reports and charts the UI keeps are rebuilt too
-        session = replay(rec.scenario, rec.scenario.id, list(rec.rules.mods), controllers, rec.seed, list(rec.actions))
+        session = replay(rec.scenario, rec.scenario.id, list(rec.rules.mods), controllers, rec.seed, list(rec.actions),
+                         rec.setup.play_on)
         warnings = list(loaded.warnings)
         if len(session.log) != len(rec.actions):
             warnings.append(f"the log stopped replaying after {len(session.log)} of {len(rec.actions)} orders")
@@ -172,11 +173,12 @@ def load(path: Path) -> tuple[Session, list[str]]:
         actions = [action_from_dict(a) for a in data.get("actions", [])]
         controllers = {str(k): str(v) for k, v in dict(data.get("controllers", {})).items()}
         seed = int(data.get("seed", 0))
+        play_on = data.get("play_on", False) is True
     except ContentError as e:
         raise SaveError(f"the save's scenario does not load: {e}") from None
     except (KeyError, TypeError, ValueError) as e:
         raise SaveError(f"{path} is damaged: {e}") from None
-    session = replay(scenario, str(data["scenario"]), list(data.get("mods", [])), controllers, seed, actions)
+    session = replay(scenario, str(data["scenario"]), list(data.get("mods", [])), controllers, seed, actions, play_on)
     if len(session.log) != len(actions):
         warnings.append(f"the log stopped replaying after {len(session.log)} of {len(actions)} orders")
     return session, warnings

@@ -69,6 +69,7 @@ class Session:
     mods: list[str]
     controllers: dict[str, str]
     seed: int
+    play_on: bool = False  # after a side wins, the calendar runs on to the end date (the result stands)
     state: GameState = field(init=False)
     log: list[Action] = field(default_factory=list)
     last_events: list[Any] = field(default_factory=list)  # events of the last resolution, all sides
@@ -79,7 +80,7 @@ class Session:
 
     def __post_init__(self) -> None:
         rules = self.scenario.ruleset
-        setup = Setup(controllers=tuple((s, self.controllers.get(s, "human")) for s in rules.side_ids))
+        setup = Setup(controllers=tuple((s, self.controllers.get(s, "human")) for s in rules.side_ids), play_on=self.play_on)
         self.record: Any = None  # game.io's GameRecord, when saves are available: it keeps the log and checkpoints
         try:
             from game.io import GameRecord
@@ -229,14 +230,15 @@ class Session:
             "mods": list(self.mods),
             "controllers": dict(self.controllers),
             "seed": self.seed,
+            **({"play_on": True} if self.play_on else {}),
             "actions": [action_to_dict(a) for a in self.log],
         }
 
 
 def replay(scenario: Any, scenario_ref: str, mods: list[str], controllers: dict[str, str], seed: int,
-           actions: list[Action]) -> Session:
+           actions: list[Action], play_on: bool = False) -> Session:
     """Rebuild a session by re-applying its log; stops quietly at the first order that no longer validates."""
-    s = Session(scenario, scenario_ref, list(mods), dict(controllers), seed)
+    s = Session(scenario, scenario_ref, list(mods), dict(controllers), seed, play_on)
     for a in actions:
         if s.act(a) is not None:
             break

@@ -27,6 +27,13 @@ def describe(screen: Any, e: Any) -> str:
     def mname(m: str) -> str:
         return app.stext(rules.missions[m].name) if m in rules.missions else m
 
+    def won(side: str | None) -> str:
+        if app.session.over():
+            return tr("log.won", side=app.side_name(side)) if side else tr("log.draw")
+        # a game that plays on after the result (Setup.play_on)
+        end = rules.date_label(rules.settings.end)
+        return tr("log.won_play_on", side=app.side_name(side), date=end) if side else tr("log.draw_play_on", date=end)
+
     def step(m: str, s: str) -> str:
         mission = rules.missions.get(m)
         st = next((x for x in mission.steps if x.id == s), None) if mission else None
@@ -51,7 +58,7 @@ def describe(screen: Any, e: Any) -> str:
         "BudgetSet": lambda: tr("log.budget", n=e.budget, year=e.year),
         "EventFired": lambda: tr("log.news", title=app.stext(f"event.{e.event}.title")),
         "IntelReported": lambda: tr("log.intel", side=app.side_name(e.about)),
-        "GameWon": lambda: tr("log.won", side=app.side_name(e.side)) if e.side else tr("log.draw"),
+        "GameWon": lambda: won(e.side),
     }
     f = table.get(kind)
     return f() if f else ""

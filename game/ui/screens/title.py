@@ -221,6 +221,7 @@ class NewGameScreen(Screen):
         self.controllers: dict[str, str] = {}
         self.seed_w: Any = None
         self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
+        self.play_on = False  # after a win, play on to the end date (see Setup.play_on)
         self.load_current()
 
     @property
@@ -272,7 +273,8 @@ class NewGameScreen(Screen):
         return super().handle(event)
 
     def rows(self) -> dict[str, int]:
-        """The y of each row: scenario, mods, one per side, seed, language, and where the description starts."""
+        """The y of each row: scenario, mods, one per side, seed, what a win does, language, and where the
+        description starts."""
         y = self.s(96)
         out = {"scenario": y}
         y += self.row
@@ -284,6 +286,8 @@ class NewGameScreen(Screen):
         if self.sc is None:
             y += self.row * 2
         out["seed"] = y
+        y += self.row
+        out["after_win"] = y
         y += self.row
         out["language"] = y
         y += self.row
@@ -329,6 +333,8 @@ class NewGameScreen(Screen):
                 self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
                             self.tr("tip.new.controller"))
         self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
+        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.toggle_play_on, self.tr("tip.new.after_win"),
+                    selected=self.play_on)
         self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
         self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
                     self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
@@ -355,6 +361,18 @@ class NewGameScreen(Screen):
         if info and (self.app.settings.language == "en" or not self.tr.has(key)):
             return info
         return self.tr(key) if self.tr.has(key) else (info or "")
+
+    def after_win_label(self) -> str:
+        if not self.play_on:
+            return self.tr("new.after_win_end")
+        end = self.sc.ruleset.settings.end if self.sc is not None else 0
+        return self.tr("new.after_win_play_on", date=self.sc.ruleset.date_label(end) if self.sc is not None else "")
+
+    def toggle_play_on(self) -> Transition | None:
+        self.play_on = not self.play_on
+        self._keep_seed()
+        self.rebuild()
+        return None
 
     def _keep_seed(self) -> None:
         self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
@@ -405,7 +423,8 @@ class NewGameScreen(Screen):
         self.app.settings.last_scenario = self.scenario
         self.app.settings.mods = list(self.mods)
         self.app.save_settings()
-        return self.app.start_session(Session(self.sc, self.scenario, list(self.mods), dict(self.controllers), int(seed)))
+        return self.app.start_session(Session(self.sc, self.scenario, list(self.mods), dict(self.controllers), int(seed),
+                                              self.play_on))
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
@@ -443,6 +462,9 @@ class NewGameScreen(Screen):
         hx = cx + self.s(232)
         draw.paragraph(surf, self.tr("new.seed_hint"), pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
                        small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("new.after_win"), (x, rows["after_win"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        draw.paragraph(surf, self.tr("new.after_win_hint"),
+                       pygame.Rect(mx, rows["after_win"], w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
         draw.text(surf, self.tr("new.language"), (x, rows["language"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if self.sc is not None:
             lang = self.app.settings.language

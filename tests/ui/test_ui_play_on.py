@@ -1,0 +1,73 @@
+"""Playing on after a win: chosen on the new-game screen, kept by saves, told on the dashboard and in the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ui_kit import find, press, pump, top_name
+
+from game.engine import events as ev
+
+
+def test_the_new_game_screen_offers_to_play_on_and_the_game_keeps_it(app: Any) -> None:
+    press(app, "New campaign")
+    screen = app.top
+    assert find(app, "The game ends") is not None and not screen.play_on
+    press(app, "The game ends")
+    end = app.top.sc.ruleset.settings.end
+    press(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")  # and back: it toggles
+    press(app, "The game ends")
+    press(app, "Start")
+    pump(app)
+    assert top_name(app) == "DashboardScreen"
+    assert app.session.play_on and app.session.state.play_on
+
+
+def _decide(app: Any, winner: str | None) -> None:
+    """The result settled this turn, as the engine leaves it when the game plays on."""
+    st = app.session.state
+    st.decided, st.winner, st.end_reason = st.turn, winner, "moon_first"
+
+
+def test_a_settled_race_is_told_on_the_dashboard_and_in_the_report(app: Any) -> None:
+    from game.ui.screens.resolution import describe
+    from game.ui.session import Session
+
+    press(app, "New campaign")
+    press(app, "The game ends")
+    press(app, "Start")
+    pump(app)
+    _decide(app, "red")
+    app.top.rebuild()
+    pump(app)
+    dash = app.top
+    date = app.session.rules.date_label(app.session.rules.settings.end)
+    texts = [t for t, _, _ in dash.attention()]
+    assert texts[0] == f"{app.side_name('red')} has won the race; play goes on to {date}"
+    assert describe(dash, ev.GameWon("red", "moon_first")).endswith(f"The result stands; play goes on to {date}.")
+    _decide(app, None)
+    dash.rebuild()
+    assert dash.attention()[0][0] == f"The race was drawn; play goes on to {date}"
+    # Without play-on the same event is the end of the game.
+    assert isinstance(app.session, Session)
+    app.session.state.phase = "over"
+    dash.rebuild()
+    assert describe(dash, ev.GameWon("red", "moon_first")) == f"{app.side_name('red')} wins the race!"
+
+
+def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tmp_path: Path) -> None:
+    from game.ui.saves import load, save
+
+    press(app, "New campaign")
+    press(app, "The game ends")
+    press(app, "Start")
+    pump(app)
+    s = app.session
+    s.end_turn(s.humans()[0])
+    path = tmp_path / "on.json"
+    save(s, path)
+    again, warnings = load(path)
+    assert again.play_on and again.state.play_on
+    assert not [w for w in warnings if "stopped replaying" in w]
+    assert len(again.log) == len(s.log)
