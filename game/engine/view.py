@@ -50,6 +50,7 @@ class PlayerView:
     public_log: tuple[LaunchRecord, ...]
     available_missions: frozenset[str]
     available_techs: frozenset[str]
+    decided: int = 0  # the turn the result was settled, when the game plays on after it (Setup.play_on)
 
     @property
     def year(self) -> int:
@@ -137,4 +138,5 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         public_log=tuple(state.public_log),
         available_missions=frozenset([m for m, mission in rules.missions.items() if holds(mission.available, state, side)]),
         available_techs=available_techs(state, side),
+        decided=state.decided,
     )

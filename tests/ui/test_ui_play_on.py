@@ -71,3 +71,28 @@ def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tm
     assert again.play_on and again.state.play_on
     assert not [w for w in warnings if "stopped replaying" in w]
     assert len(again.log) == len(s.log)
+
+
+def test_the_end_screen_of_a_played_on_game_gives_the_date_of_the_result(app: Any, monkeypatch: Any) -> None:
+    from game.ui import draw
+    from game.ui.screens.summary import EndScreen
+
+    press(app, "New campaign")
+    press(app, "The game ends")
+    press(app, "Start")
+    pump(app)
+    st, rules = app.session.state, app.session.rules
+    settled = st.turn + 3
+    st.turn, st.phase, st.decided, st.winner, st.end_reason = rules.settings.end + 1, "over", settled, "red", "moon_first"
+    said: list[str] = []
+    real = draw.text
+
+    def spy(surf: Any, text: str, *a: Any, **k: Any) -> Any:
+        said.append(text)
+        return real(surf, text, *a, **k)
+
+    monkeypatch.setattr(draw, "text", spy)
+    app.push(EndScreen(app))
+    app.render()
+    line = next(s for s in said if " · " in s)
+    assert line.endswith(f" · {rules.date_label(settled - 1)} (play went on to {rules.date_label(rules.settings.end)})")

@@ -181,8 +181,11 @@ class EndScreen(Screen):
             colour, title = draw.TEXT, self.tr("end.draw")
         draw.text(surf, title, (w // 2, self.s(20)), big, colour, True, w - self.s(80), align="center")
         # the game ends in the upkeep of its last turn, which has moved the date on: the date is the turn resolved
-        draw.text(surf, self.tr("end.how", reason=self.reason(), date=v.rules.date_label(v.turn - 1)), (w // 2, self.s(80)),
-                  round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
+        # (or, in a game that played on after its result, the turn that settled it)
+        how = self.tr("end.how", reason=self.reason(), date=v.rules.date_label((v.decided or v.turn) - 1))
+        if v.decided:
+            how += " " + self.tr("end.played_on", date=v.rules.date_label(v.turn - 1))
+        draw.text(surf, how, (w // 2, self.s(80)), round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
         # the score
         box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))
         inner = draw.panel(surf, box, self.tr("end.score"), round(16 * self.app.scale))
