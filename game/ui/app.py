@@ -94,7 +94,7 @@ class App:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pygame.Window.from_display_module().minimum_size = MIN_SIZE
-        except Exception:  # noqa: BLE001 - older SDL or dummy driver: the layout still works at the minimum
+        except Exception:
             pass
         return surf
 
@@ -238,7 +238,7 @@ class App:
                 return
         self.apply(top.handle(event))
 
-    def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | None | bool:
+    def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | bool | None:
         """Keys that work on every screen; False when the key is not one of them."""
         from game.ui.screens.overlays import HelpScreen
         from game.ui.screens.saveload import SaveLoadScreen
@@ -253,7 +253,7 @@ class App:
             self.apply_display()
             self.save_settings()
             return None
-        if ctrl and event.key == pygame.K_m or event.key == pygame.K_F8:
+        if (ctrl and event.key == pygame.K_m) or event.key == pygame.K_F8:
             self.toggle_mute()
             return None
         if ctrl and event.key in (pygame.K_s, pygame.K_l) and not isinstance(top, SaveLoadScreen):
@@ -406,7 +406,7 @@ class App:
             return
         try:
             saves.autosave(self.session, self.settings.saves())
-        except Exception as e:  # noqa: BLE001 - a full disk must not end the game; say so instead
+        except Exception as e:
             self.status = self.tr("status.autosave_failed", error=str(e))
 
     def quit(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pygame
 
@@ -57,7 +59,7 @@ class Audio:
         try:
             pygame.mixer.init(RATE, -16, 1, 512)
             self.ok = pygame.mixer.get_init() is not None
-        except Exception:  # noqa: BLE001 - no device, no driver, no sound: all mean silence
+        except Exception:
             self.ok = False
 
     def _sound(self, name: str) -> pygame.mixer.Sound | None:
@@ -74,7 +76,7 @@ class Audio:
                 if channels > 1:
                     pcm = np.repeat(pcm[:, None], channels, axis=1)
                 self.sounds[name] = pygame.sndarray.make_sound(np.ascontiguousarray(pcm))
-            except Exception:  # noqa: BLE001
+            except Exception:
                 self.ok = False
                 return None
         return self.sounds[name]
@@ -87,20 +89,16 @@ class Audio:
             try:
                 snd.set_volume(self.volume / 100)
                 snd.play()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
 
     def set(self, volume: int, muted: bool) -> None:
         self.volume, self.muted = volume, muted
         if muted and self.ok:
-            try:
+            with contextlib.suppress(Exception):  # a mixer gone away is silent already
                 pygame.mixer.stop()
-            except Exception:  # noqa: BLE001
-                pass
 
     def quit(self) -> None:
         if self.ok:
-            try:
+            with contextlib.suppress(Exception):
                 pygame.mixer.quit()
-            except Exception:  # noqa: BLE001
-                pass

@@ -6,6 +6,7 @@ loading replays the log, so the UI's reports and charts are rebuilt along with t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -86,10 +87,8 @@ def autosave(session: Session, folder: Path) -> Path:
             raise SaveError(str(e)) from None
     path = Path(folder) / AUTOSAVE
     if path.exists():
-        try:
+        with contextlib.suppress(OSError):  # no backup is no reason to lose the new autosave
             os.replace(path, path.with_name("autosave.1.json"))
-        except OSError:
-            pass
     save(session, path)
     return path
 

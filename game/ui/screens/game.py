@@ -220,7 +220,6 @@ class GameScreen(Screen):
         draw.marker(surf, shape, (self.s(26), self.s(22)), self.s(10), colour)
         name = self.app.side_name(self.side)
         draw.text(surf, name, (self.s(44), self.s(8)), big, colour, True, self.s(300))
-        year, q = rules.date_of(v.turn)
         draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
                                 turns=rules.settings.end - rules.settings.start + 1),
                   (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
@@ -497,25 +496,32 @@ class DashboardScreen(GameScreen):
         y = inner.y
         lh = layout["lh"]
         researching = layout["research"]
-        draw.text(surf, self.tr("dash.research", n=len(researching)), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        draw.text(surf, self.tr("dash.research", n=len(researching)), (inner.x, y), fs, draw.ACCENT, True)
+        y += lh
         for t, ts in layout["shown"]:
             tech = v.rules.techs[t]
             state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
                      else self.tr("dash.progress", p=ts.progress, c=tech.cost))
-            draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width); y += lh
+            draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width)
+            y += lh
         if layout["more"]:
             y += lh  # the "…and n more" button's line
         y += self.s(6)
-        draw.text(surf, self.tr("dash.launches", n=len(v.me.plan)), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        draw.text(surf, self.tr("dash.launches", n=len(v.me.plan)), (inner.x, y), fs, draw.ACCENT, True)
+        y += lh
         for p in v.me.plan:
-            draw.text(surf, f"• {self.mission_name(p.mission)}", (inner.x, y), fs, width=inner.width); y += lh
+            draw.text(surf, f"• {self.mission_name(p.mission)}", (inner.x, y), fs, width=inner.width)
+            y += lh
         y += self.s(6)
         stock = layout["stock"]
-        draw.text(surf, self.tr("dash.store"), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        draw.text(surf, self.tr("dash.store"), (inner.x, y), fs, draw.ACCENT, True)
+        y += lh
         for h, n in stock[:6]:
-            draw.text(surf, f"• {self.hw_name(h)} × {n}", (inner.x, y), fs, width=inner.width); y += lh
+            draw.text(surf, f"• {self.hw_name(h)} × {n}", (inner.x, y), fs, width=inner.width)
+            y += lh
         if not stock:
-            draw.text(surf, self.tr("dash.none"), (inner.x, y), fs, draw.DIM); y += lh
+            draw.text(surf, self.tr("dash.none"), (inner.x, y), fs, draw.DIM)
+            y += lh
         # column 3: the race
         race = pygame.Rect(c.x + 2 * col, c.y + self.s(52), c.width - 2 * col, c.height - self.s(52))
         inner = draw.panel(surf, race, self.tr("dash.race"), fs)
@@ -527,7 +533,8 @@ class DashboardScreen(GameScreen):
                       (inner.x + self.s(20), y), fs, colour, True, inner.width - self.s(20))
             y += lh
         y += self.s(8)
-        draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True); y += lh
+        draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)
+        y += lh
         for ms, order in list(v.firsts.items())[-8:]:
             if order:
                 who, turn = order[0]

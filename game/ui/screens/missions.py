@@ -185,7 +185,7 @@ class MissionScreen(GameScreen):
                     object_id="#primary", enabled=self.blocked is None)
         # planned launches, each cancellable
         y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
-        for i, p in enumerate(v.me.plan):
+        for i in range(len(v.me.plan)):
             self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
                         lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
 

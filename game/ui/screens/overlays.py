@@ -23,7 +23,7 @@ class HelpScreen(Screen):
     name = "help"
 
     def build(self) -> None:
-        w, h = self.app.size
+        w, _ = self.app.size
         box = self.box()
         self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
                     self.tr("tip.common.close"))
@@ -34,7 +34,6 @@ class HelpScreen(Screen):
         return pygame.Rect(self.s(120), self.s(40), w - self.s(240), h - self.s(80))
 
     def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
         box = self.box()
         inner = draw.panel(surf, box, self.tr("help.title"), round(22 * self.app.scale))
         fs = round(15 * self.app.scale)
@@ -90,7 +89,6 @@ class TutorialScreen(Screen):
         self.step = 0
 
     def build(self) -> None:
-        w, h = self.app.size
         box = self.box()
         self.button((box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
                     self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"), self.next,

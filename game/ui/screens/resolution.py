@@ -281,10 +281,7 @@ class ResolutionScreen(Screen):
             return int(sx + (moon[0] - sx) * k), int(sy + (moon[1] - sy) * k)
 
         n = max(1, len(f.steps))
-        if self.done:
-            progress = 1.0
-        else:
-            progress = max(0.0, min(1.0, (self.t - STEP_TIME) / (n * STEP_TIME)))
+        progress = 1.0 if self.done else max(0.0, min(1.0, (self.t - STEP_TIME) / (n * STEP_TIME)))
         failed_at = next((i for i, (_, ok) in enumerate(f.steps) if not ok), None)
         stop = 1.0
         if f.result in ("failure", "crew_lost") and failed_at is not None:

@@ -30,7 +30,7 @@ def load_scenario(app: Any, ref: str, mods: list[str]) -> tuple[Any, str]:
     except ContentError as e:
         errors = [f.format() for f in e.findings if f.severity == "error"] or [str(e)]
         return None, errors[0] + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
-    except Exception as e:  # noqa: BLE001 - a broken scenario folder must be reported, not crash the menu
+    except Exception as e:
         return None, f"{ref}: {e}"
     cache[key] = sc
     return sc, ""
@@ -81,7 +81,7 @@ def installed(app: Any) -> dict[str, Any]:
 
     try:
         packages, _ = discover()
-    except Exception:  # noqa: BLE001
+    except Exception:
         packages = {}
     return packages
 
@@ -225,7 +225,7 @@ class NewGameScreen(Screen):
         self.load_current()
 
     @property
-    def CONTROLLERS(self) -> tuple[str, ...]:  # noqa: N802 - kept as the name tests and older code use
+    def CONTROLLERS(self) -> tuple[str, ...]:
         return ("human", *(f"ai:{lv}" for lv in ai_levels()))
 
     def load_current(self) -> None:
@@ -603,7 +603,7 @@ class SettingsScreen(Screen):
     name = "settings"
 
     def build(self) -> None:
-        w, h = self.app.size
+        _, h = self.app.size
         st = self.app.settings
         x = self.s(60) + self.s(300)
         y = self.s(100)
