@@ -133,7 +133,7 @@ COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
     "turn": lambda st, sd, _t: st.turn,
     "deaths": lambda st, sd, _t: st.sides[sd].deaths,
     "launches": lambda st, sd, _t: st.sides[sd].launches,
-    "active_crew": lambda st, sd, _t: sum(1 for c in st.sides[sd].crews.values() if c.status == "active"),
+    "active_crew": lambda st, sd, _t: [c.status for c in st.sides[sd].crews.values()].count("active"),
     "reliability": _reliability,
     "milestones": lambda st, sd, _t: len(st.sides[sd].milestones),
 }
@@ -229,6 +229,73 @@ def holds(cond: Condition | None, state: GameState, side: str) -> bool:
     if cond is None:
         return True
     return _JUDGES[type(cond)](cond, state, side)
+
+
+Predicate = Callable[["GameState", str], bool]
+
+
+def _always(st: GameState, side: str) -> bool:
+    return True
+
+
+def compile_condition(cond: Condition | None) -> Predicate:
+    """`holds` for one condition, as a function of (state, side) that gives the same answers.
+
+    The type dispatch and the reading of the condition's fields are done once, here: for the engine's
+    hot loops, which ask a ruleset's same few hundred conditions every turn. The common kinds get a
+    function of their own; the rest call their judge as `holds` would.
+    """
+    if cond is None:
+        return _always
+    if isinstance(cond, All):
+        parts = tuple(compile_condition(c) for c in cond.of)
+
+        def all_of(st: GameState, side: str) -> bool:
+            for part in parts:  # noqa: SIM110 - as in _all
+                if not part(st, side):
+                    return False
+            return True
+
+        return all_of
+    if isinstance(cond, Any):
+        parts = tuple(compile_condition(c) for c in cond.of)
+
+        def any_of(st: GameState, side: str) -> bool:
+            for part in parts:  # noqa: SIM110 - as in _all
+                if part(st, side):
+                    return True
+            return False
+
+        return any_of
+    if isinstance(cond, Not):
+        inner = compile_condition(cond.cond)
+        return lambda st, side: not inner(st, side)
+    if isinstance(cond, DateBetween):
+        start, end = cond.start, cond.end
+        if end is None:
+            return _always if start is None else lambda st, side: st.turn >= start
+        if start is None:
+            return lambda st, side: st.turn <= end
+        return lambda st, side: start <= st.turn <= end
+    if isinstance(cond, HasTech) and cond.who == "self":
+        tech = cond.tech
+
+        def has_tech(st: GameState, side: str) -> bool:
+            t = st.sides[side].techs.get(tech)
+            return t is not None and t.done
+
+        return has_tech
+    if isinstance(cond, Achieved) and cond.by == "self":
+        milestone = cond.milestone
+        return lambda st, side: milestone in st.sides[side].milestones
+    if isinstance(cond, EventFired) and cond.who == "self":
+        event = cond.event
+        return lambda st, side: event in st.sides[side].events_fired
+    if isinstance(cond, Compare):
+        value, cmp, to, of = COMPARABLE[cond.value], CMP[cond.cmp], cond.to, cond.tech
+        return lambda st, side: cmp(value(st, side, of), to)
+    judge, c = _JUDGES[type(cond)], cond
+    return lambda st, side: judge(c, st, side)
 
 
 def own_needs(cond: Condition | None) -> tuple[list[str], list[str], bool]:

@@ -25,7 +25,7 @@ from game.engine.actions import (
     RecruitCrew,
     Rejection,
 )
-from game.engine.conditions import holds
+from game.engine.conditions import Condition, Predicate, compile_condition, holds
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
     instalment,
@@ -38,7 +38,7 @@ from game.engine.odds import (
     useful_funding,
 )
 from game.engine.rng import Rng
-from game.engine.rules import Mission, Ruleset
+from game.engine.rules import Event, Mission, Ruleset
 from game.engine.serialize import state_to_dict
 from game.engine.state import (
     CREW_ACTIVE,
@@ -82,6 +82,57 @@ class Outcome:
     prestige: tuple[tuple[str, int], ...]
     turn: int
     milestones: dict[str, tuple[str, int]] = field(default_factory=dict)  # first to each: (side, turn)
+
+
+# --------------------------------------------------------------------------------------------
+# a ruleset's conditions, compiled once
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A ruleset's conditions as predicates (see `compile_condition`), in the order the engine asks them.
+
+    None stands for "no condition" (always true) where callers skip the call.
+    """
+
+    rules: Ruleset
+    techs: tuple[tuple[str, tuple[str, ...], Predicate | None], ...]  # (tech, its requirements, available)
+    missions: tuple[tuple[str, Predicate | None], ...]  # (mission, available)
+    # (event, the sides it is for or None for all, turns between firings or None if once, when)
+    news: tuple[tuple[Event, frozenset[str] | None, int | None, Predicate], ...]
+    victory: tuple[tuple[str, Predicate], ...]  # (victory, when)
+
+
+def _predicate(cond: Condition | None) -> Predicate | None:
+    return None if cond is None else compile_condition(cond)
+
+
+def _compile(rules: Ruleset) -> Compiled:
+    return Compiled(
+        rules,
+        tuple((t.id, t.requires, _predicate(t.available)) for t in rules.techs.values()),
+        tuple((m.id, _predicate(m.available)) for m in rules.missions.values()),
+        tuple(
+            (e, frozenset(e.sides) or None, None if e.once else max(1, e.cooldown), compile_condition(e.when))
+            for e in rules.events.values()
+        ),
+        tuple((v.id, compile_condition(v.when)) for v in rules.victory),
+    )
+
+
+_COMPILED: list[Compiled] = []  # the latest first; each holds its ruleset, which is matched by identity
+_COMPILED_MAX = 16  # a game plays one ruleset; tests and tools load many
+
+
+def compiled(rules: Ruleset) -> Compiled:
+    """The ruleset's compiled conditions, made on first use."""
+    for c in _COMPILED:
+        if c.rules is rules:
+            return c
+    c = _compile(rules)
+    _COMPILED.insert(0, c)
+    del _COMPILED[_COMPILED_MAX:]
+    return c
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,10 +205,20 @@ def tech_available(state: GameState, side: str, tech_id: str) -> bool:
 
 def available_techs(state: GameState, side: str) -> frozenset[str]:
     """Every tech `side` may research now: `tech_available` for all of them in one pass."""
-    me = state.sides[side]
-    done = {t for t, ts in me.techs.items() if ts.done}
+    done = {t for t, ts in state.sides[side].techs.items() if ts.done}
     return frozenset(
-        t.id for t in state.rules.techs.values() if done.issuperset(t.requires) and holds(t.available, state, side)
+        [
+            t
+            for t, requires, available in compiled(state.rules).techs
+            if done.issuperset(requires) and (available is None or available(state, side))
+        ]
+    )
+
+
+def available_missions(state: GameState, side: str) -> frozenset[str]:
+    """Every mission `side` may fly now: `mission_available` for all of them in one pass."""
+    return frozenset(
+        [m for m, available in compiled(state.rules).missions if available is None or available(state, side)]
     )
 
 
@@ -721,14 +782,14 @@ def _run_news(st: GameState, out: list[ev.Event]) -> None:
         if side in st.sides and holds(event.when, st, side):
             _fire_event(st, st.sides[side], event_id, out)
     turn, sides = st.turn, st.sides.values()
-    for event in st.rules.events.values():
+    for event, only, gap, when in compiled(st.rules).news:
         for me in sides:
-            if event.sides and me.id not in event.sides:
+            if only is not None and me.id not in only:
                 continue
             last = me.events_fired.get(event.id)
-            if last is not None and (event.once or turn - last < max(1, event.cooldown)):
+            if last is not None and (gap is None or turn - last < gap):
                 continue
-            if not holds(event.when, st, me.id):
+            if not when(st, me.id):
                 continue
             if event.chance < 100 and st.rng.percent() > event.chance:
                 continue
@@ -778,10 +839,11 @@ def _check_victory(st: GameState, out: list[ev.Event]) -> None:
             st.phase = PHASE_OVER
         return
     winners: list[tuple[str, str]] = []
+    victory = compiled(st.rules).victory
     for side in st.rules.sides:
-        for v in st.rules.victory:
-            if holds(v.when, st, side.id):
-                winners.append((side.id, v.id))
+        for v, when in victory:
+            if when(st, side.id):
+                winners.append((side.id, v))
                 break
     if winners:
         best = max(st.sides[w].prestige for w, _ in winners)

@@ -9,8 +9,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from game.engine.actions import PlanMission
-from game.engine.conditions import holds
 from game.engine.game import (
+    available_missions,
     available_techs,
     best_crew,
     crew_ready,
@@ -136,7 +136,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         rivals=rivals,
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
-        available_missions=frozenset([m for m, mission in rules.missions.items() if holds(mission.available, state, side)]),
+        available_missions=available_missions(state, side),
         available_techs=available_techs(state, side),
         decided=state.decided,
     )

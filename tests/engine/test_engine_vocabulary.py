@@ -33,31 +33,38 @@ def state(tiny) -> GameState:
 # --------------------------------------------------------------------------------------------- conditions
 
 
+def judged(cond: c.Condition | None, state: GameState, side: str) -> bool:
+    """`holds`, checked against the engine's compiled form of the same condition."""
+    answer = holds(cond, state, side)
+    assert c.compile_condition(cond)(state, side) is answer, cond
+    return answer
+
+
 def test_every_condition_has_a_judge_and_every_effect_an_applier():
     assert set(typing.get_args(c.Condition)) == set(c._JUDGES)
     assert set(typing.get_args(e.Effect)) == set(e._APPLIERS)
 
 
 def test_no_condition_always_holds(state):
-    assert holds(None, state, "red") and holds(None, state, "blue")
+    assert judged(None, state, "red") and judged(None, state, "blue")
 
 
 def test_logic_conditions(state):
     true, false = c.IsSide("red"), c.IsSide("blue")
-    assert holds(c.All((true, true)), state, "red") and not holds(c.All((true, false)), state, "red")
-    assert holds(c.All(()), state, "red")
-    assert holds(c.Any((false, true)), state, "red") and not holds(c.Any((false, false)), state, "red")
-    assert not holds(c.Any(()), state, "red")
-    assert holds(c.Not(false), state, "red") and not holds(c.Not(true), state, "red")
+    assert judged(c.All((true, true)), state, "red") and not judged(c.All((true, false)), state, "red")
+    assert judged(c.All(()), state, "red")
+    assert judged(c.Any((false, true)), state, "red") and not judged(c.Any((false, false)), state, "red")
+    assert not judged(c.Any(()), state, "red")
+    assert judged(c.Not(false), state, "red") and not judged(c.Not(true), state, "red")
 
 
 def test_date_between_is_inclusive_and_open_ended(state):
     t = state.turn
-    assert holds(c.DateBetween(t, t), state, "red")
-    assert holds(c.DateBetween(None, t), state, "red") and holds(c.DateBetween(t, None), state, "red")
-    assert holds(c.DateBetween(), state, "red")
-    assert not holds(c.DateBetween(t + 1, None), state, "red")
-    assert not holds(c.DateBetween(None, t - 1), state, "red")
+    assert judged(c.DateBetween(t, t), state, "red")
+    assert judged(c.DateBetween(None, t), state, "red") and judged(c.DateBetween(t, None), state, "red")
+    assert judged(c.DateBetween(), state, "red")
+    assert not judged(c.DateBetween(t + 1, None), state, "red")
+    assert not judged(c.DateBetween(None, t - 1), state, "red")
 
 
 @pytest.mark.parametrize(
@@ -88,8 +95,8 @@ def test_date_between_is_inclusive_and_open_ended(state):
     ],
 )
 def test_record_conditions(state, cond, red, blue):
-    assert holds(cond, state, "red") is red
-    assert holds(cond, state, "blue") is blue
+    assert judged(cond, state, "red") is red
+    assert judged(cond, state, "blue") is blue
 
 
 @pytest.mark.parametrize(
@@ -108,22 +115,22 @@ def test_record_conditions(state, cond, red, blue):
 )
 def test_compare_reads_whitelisted_values(state, value, tech, red, blue):
     for side, expected in (("red", red), ("blue", blue)):
-        assert holds(c.Compare(value, "eq", expected, tech), state, side)
-        assert holds(c.Compare(value, "ge", expected, tech), state, side)
-        assert holds(c.Compare(value, "le", expected, tech), state, side)
-        assert not holds(c.Compare(value, "ne", expected, tech), state, side)
-        assert holds(c.Compare(value, "lt", expected + 1, tech), state, side)
-        assert holds(c.Compare(value, "gt", expected - 1, tech), state, side)
-        assert not holds(c.Compare(value, "gt", expected, tech), state, side)
-        assert not holds(c.Compare(value, "lt", expected, tech), state, side)
+        assert judged(c.Compare(value, "eq", expected, tech), state, side)
+        assert judged(c.Compare(value, "ge", expected, tech), state, side)
+        assert judged(c.Compare(value, "le", expected, tech), state, side)
+        assert not judged(c.Compare(value, "ne", expected, tech), state, side)
+        assert judged(c.Compare(value, "lt", expected + 1, tech), state, side)
+        assert judged(c.Compare(value, "gt", expected - 1, tech), state, side)
+        assert not judged(c.Compare(value, "gt", expected, tech), state, side)
+        assert not judged(c.Compare(value, "lt", expected, tech), state, side)
 
 
 def test_compare_money_and_dates(state):
     me = state.sides["red"]
-    assert holds(c.Compare("cash", "eq", me.cash), state, "red")
-    assert holds(c.Compare("budget", "eq", me.budget), state, "red")
-    assert holds(c.Compare("turn", "eq", state.turn), state, "red")
-    assert holds(c.Compare("year", "eq", 1960), state, "red")
+    assert judged(c.Compare("cash", "eq", me.cash), state, "red")
+    assert judged(c.Compare("budget", "eq", me.budget), state, "red")
+    assert judged(c.Compare("turn", "eq", state.turn), state, "red")
+    assert judged(c.Compare("year", "eq", 1960), state, "red")
 
 
 def test_every_comparable_value_is_tested():
