@@ -607,31 +607,28 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
     me.cash -= spend
     s = st.rules.settings
     error = s.intel_noise * s.intel_half // (s.intel_half + spend)
+    # Each estimate is off by a roll of below(span) - error percent (none when error is 0). This is most
+    # of a game's dice, so the noise is worked out in line rather than by a helper called per value.
+    span = 2 * error + 1
     below = st.rng.below
     for rival in st.sides.values():
         if rival.id == me.id:
             continue
-
-        def noisy(value: int) -> int:
-            if error == 0:
-                return value
-            delta = below(2 * error + 1) - error
-            return max(0, value + value * delta // 100)
-
         techs: dict[str, int] = {}
         for tech_id, ts in rival.techs.items():
             # A finished tech is seen if spending is high enough or it has flown; reliability is a guess.
             if ts.done and (ts.flights > 0 or below(100) >= error):
-                techs[tech_id] = min(100, noisy(ts.reliability))
-        me.intel_reports[rival.id] = IntelEstimate(
-            about=rival.id,
-            turn=st.turn,
-            error=error,
-            cash=noisy(rival.cash),
-            budget=noisy(rival.budget),
-            techs=techs,
-            active_crew=noisy([c.status for c in rival.crews.values()].count(CREW_ACTIVE)),
-        )
+                value = ts.reliability
+                if error:
+                    value = max(0, value + value * (below(span) - error) // 100)
+                techs[tech_id] = min(100, value)
+        cash, budget = rival.cash, rival.budget
+        active = [c.status for c in rival.crews.values()].count(CREW_ACTIVE)
+        if error:
+            cash = max(0, cash + cash * (below(span) - error) // 100)
+            budget = max(0, budget + budget * (below(span) - error) // 100)
+            active = max(0, active + active * (below(span) - error) // 100)
+        me.intel_reports[rival.id] = IntelEstimate(rival.id, st.turn, error, cash, budget, techs, active)
         out.append(ev.IntelReported(me.id, rival.id))
 
 
