@@ -28,6 +28,7 @@ from game.engine.actions import (
 from game.engine.conditions import Condition, Predicate, compile_condition, holds
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
+    crew_bonus,
     instalment,
     lasting_from_prestige,
     mission_odds,
@@ -674,23 +675,28 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, out: list[ev.Event]
         me.hardware[hw] -= 1
     me.launches += 1
     out.append(ev.MissionLaunched(me.id, m.id, plan.crew))
-    odds = mission_odds(rules, me, m, plan.hardware, plan.crew)
     s = rules.settings
+    chosen = dict(plan.hardware)
+    bonuses: dict[str | None, int] = {}  # per skill, as mission_odds has them: the crew's skills do not change in flight
     failed_step: str | None = None
     flawed_step: str | None = None
     crew_lost = False
-    for step, so in zip(m.steps, odds.steps, strict=True):
-        # Odds are recomputed per step: what earlier steps taught raises later chances.
-        chance = max(s.min_chance, min(s.max_chance, me.reliability(so.tech) - step.difficulty + so.crew_bonus))
+    for step in m.steps:
+        tech = rules.hardware[chosen[step.slot]].tech
+        bonus = bonuses.get(step.skill)
+        if bonus is None:
+            bonus = bonuses[step.skill] = crew_bonus(rules, me, plan.crew, step.skill)
+        ts = me.techs[tech]
+        # The chance is worked out per step (mission_odds's step_chance): what earlier steps taught raises it.
+        chance = max(s.min_chance, min(s.max_chance, (ts.reliability if ts.done else 0) - step.difficulty + bonus))
         roll = st.rng.percent()
         passed = roll <= chance
         out.append(ev.StepRolled(me.id, m.id, step.id, chance, roll, passed))
-        ts = me.techs[so.tech]
         ts.flights += 1
         learn = s.flight_learning if passed else s.failure_learning
         if not passed:
             ts.failures += 1
-        ceiling = rules.techs[so.tech].ceiling
+        ceiling = rules.techs[tech].ceiling
         if ts.reliability < ceiling and learn:
             ts.reliability = min(ceiling, ts.reliability + learn)
         if passed:
