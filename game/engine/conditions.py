@@ -298,6 +298,23 @@ def compile_condition(cond: Condition | None) -> Predicate:
     return lambda st, side: judge(c, st, side)
 
 
+def date_window(cond: Condition | None) -> tuple[int | None, int | None]:
+    """(first, last) turn on which `cond` can hold, None for no bound: what a `date_between` at its top,
+    or directly inside a top-level `all`, allows (the tightest of them). Lets a caller skip asking."""
+    if isinstance(cond, DateBetween):
+        return cond.start, cond.end
+    first: int | None = None
+    last: int | None = None
+    if isinstance(cond, All):
+        for c in cond.of:
+            if isinstance(c, DateBetween):
+                if c.start is not None and (first is None or c.start > first):
+                    first = c.start
+                if c.end is not None and (last is None or c.end < last):
+                    last = c.end
+    return first, last
+
+
 def own_needs(cond: Condition | None) -> tuple[list[str], list[str], bool]:
     """(own techs the condition asks for, own milestones it asks for, whether it also asks for something
     neither research nor this side's flights can bring), looking through `all`. The computer players

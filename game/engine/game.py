@@ -25,7 +25,7 @@ from game.engine.actions import (
     RecruitCrew,
     Rejection,
 )
-from game.engine.conditions import Condition, Predicate, compile_condition, holds
+from game.engine.conditions import Condition, Predicate, compile_condition, date_window, holds
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
     crew_bonus,
@@ -62,6 +62,7 @@ from game.engine.state import (
 
 MAX_HARDWARE_ORDER = 20
 MAX_CREW_UNITS = 100
+MAX_TURN = 1 << 30  # later than any date: an open end
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,11 @@ class Compiled:
 
     rules: Ruleset
     techs: tuple[tuple[str, tuple[str, ...], Predicate | None], ...]  # (tech, its requirements, available)
-    missions: tuple[tuple[str, Predicate | None], ...]  # (mission, available)
-    # (event, the sides it is for or None for all, turns between firings or None if once, when)
-    news: tuple[tuple[Event, frozenset[str] | None, int | None, Predicate], ...]
+    open_missions: frozenset[str]  # missions with no `available` condition
+    gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
+    # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
+    # turns between firings or None if once, when)
+    news: tuple[tuple[Event, int, int, frozenset[str] | None, int | None, Predicate], ...]
     victory: tuple[tuple[str, Predicate], ...]  # (victory, when)
 
 
@@ -112,12 +115,22 @@ def _compile(rules: Ruleset) -> Compiled:
     return Compiled(
         rules,
         tuple((t.id, t.requires, _predicate(t.available)) for t in rules.techs.values()),
-        tuple((m.id, _predicate(m.available)) for m in rules.missions.values()),
-        tuple(
-            (e, frozenset(e.sides) or None, None if e.once else max(1, e.cooldown), compile_condition(e.when))
-            for e in rules.events.values()
-        ),
+        frozenset(m.id for m in rules.missions.values() if m.available is None),
+        tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
+        tuple(_news_entry(e) for e in rules.events.values()),
         tuple((v.id, compile_condition(v.when)) for v in rules.victory),
+    )
+
+
+def _news_entry(e: Event) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:
+    first, last = date_window(e.when)
+    return (
+        e,
+        -MAX_TURN if first is None else first,
+        MAX_TURN if last is None else last,
+        frozenset(e.sides) or None,
+        None if e.once else max(1, e.cooldown),
+        compile_condition(e.when),
     )
 
 
@@ -218,9 +231,9 @@ def available_techs(state: GameState, side: str) -> frozenset[str]:
 
 def available_missions(state: GameState, side: str) -> frozenset[str]:
     """Every mission `side` may fly now: `mission_available` for all of them in one pass."""
-    return frozenset(
-        [m for m, available in compiled(state.rules).missions if available is None or available(state, side)]
-    )
+    c = compiled(state.rules)
+    gated = [m for m, available in c.gated_missions if available(state, side)]
+    return c.open_missions.union(gated) if gated else c.open_missions
 
 
 def hardware_unlocked(me: SideState, rules: Ruleset, hardware: str) -> bool:
@@ -785,7 +798,9 @@ def _run_news(st: GameState, out: list[ev.Event]) -> None:
         if side in st.sides and holds(event.when, st, side):
             _fire_event(st, st.sides[side], event_id, out)
     turn, sides = st.turn, st.sides.values()
-    for event, only, gap, when in compiled(st.rules).news:
+    for event, opens, closes, only, gap, when in compiled(st.rules).news:
+        if turn < opens or turn > closes:  # `when` cannot hold (and no die is cast for it)
+            continue
         for me in sides:
             if only is not None and me.id not in only:
                 continue

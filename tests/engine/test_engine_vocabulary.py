@@ -67,6 +67,19 @@ def test_date_between_is_inclusive_and_open_ended(state):
     assert not judged(c.DateBetween(None, t - 1), state, "red")
 
 
+def test_date_window_bounds_the_turns_a_condition_can_hold(state):
+    t = state.turn
+    assert c.date_window(None) == (None, None)
+    assert c.date_window(c.DateBetween(t, None)) == (t, None)
+    both = c.All((c.DateBetween(t - 4, t + 8), c.IsSide("red"), c.DateBetween(None, t + 2)))
+    assert c.date_window(both) == (t - 4, t + 2)
+    assert c.date_window(c.Any((c.DateBetween(t, t), c.IsSide("red")))) == (None, None)  # only `all` is looked into
+    for cond in (both, c.All((c.DateBetween(t + 1, None),)), c.DateBetween(None, t - 1)):
+        first, last = c.date_window(cond)
+        if (first is not None and t < first) or (last is not None and t > last):
+            assert not judged(cond, state, "red")
+
+
 @pytest.mark.parametrize(
     ("cond", "red", "blue"),
     [
