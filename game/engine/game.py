@@ -99,6 +99,7 @@ class Compiled:
 
     rules: Ruleset
     techs: tuple[tuple[str, tuple[str, ...], Predicate | None], ...]  # (tech, its requirements, available)
+    tech_gates: dict[str, tuple[tuple[str, ...], Predicate | None]]  # the same by tech
     open_missions: frozenset[str]  # missions with no `available` condition
     gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
     # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
@@ -112,9 +113,11 @@ def _predicate(cond: Condition | None) -> Predicate | None:
 
 
 def _compile(rules: Ruleset) -> Compiled:
+    techs = tuple((t.id, t.requires, _predicate(t.available)) for t in rules.techs.values())
     return Compiled(
         rules,
-        tuple((t.id, t.requires, _predicate(t.available)) for t in rules.techs.values()),
+        techs,
+        {t: (requires, available) for t, requires, available in techs},
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
         tuple(_news_entry(e) for e in rules.events.values()),
@@ -212,9 +215,12 @@ def mission_available(state: GameState, side: str, mission: Mission) -> bool:
 
 
 def tech_available(state: GameState, side: str, tech_id: str) -> bool:
-    tech = state.rules.techs[tech_id]
-    me = state.sides[side]
-    return all(me.techs[r].done for r in tech.requires) and holds(tech.available, state, side)
+    requires, available = compiled(state.rules).tech_gates[tech_id]
+    techs = state.sides[side].techs
+    for r in requires:
+        if not techs[r].done:
+            return False
+    return available is None or available(state, side)
 
 
 def available_techs(state: GameState, side: str) -> frozenset[str]:
