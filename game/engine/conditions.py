@@ -107,6 +107,15 @@ def _rivals(state: GameState, side: str) -> list[SideState]:
     return [s for sid, s in state.sides.items() if sid != side]
 
 
+def _rival_prestige(state: GameState, side: str) -> int:
+    """The best prestige among the other sides (0 if there are none)."""
+    best: int | None = None
+    for sid, s in state.sides.items():
+        if sid != side and (best is None or s.prestige > best):
+            best = s.prestige
+    return 0 if best is None else best
+
+
 def _who(state: GameState, side: str, who: str) -> Iterable[SideState]:
     if who == "self":
         return (state.sides[side],)
@@ -124,9 +133,8 @@ def _reliability(state: GameState, side: str, tech: str | None) -> int:
 # plus its rivals' public record (prestige).
 COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
     "prestige": lambda st, sd, _t: st.sides[sd].prestige,
-    "rival_prestige": lambda st, sd, _t: max((r.prestige for r in _rivals(st, sd)), default=0),
-    "prestige_lead": lambda st, sd, _t: st.sides[sd].prestige
-    - max((r.prestige for r in _rivals(st, sd)), default=0),
+    "rival_prestige": lambda st, sd, _t: _rival_prestige(st, sd),
+    "prestige_lead": lambda st, sd, _t: st.sides[sd].prestige - _rival_prestige(st, sd),
     "cash": lambda st, sd, _t: st.sides[sd].cash,
     "budget": lambda st, sd, _t: st.sides[sd].budget,
     "year": lambda st, sd, _t: st.year,
@@ -285,9 +293,28 @@ def compile_condition(cond: Condition | None) -> Predicate:
             return t is not None and t.done
 
         return has_tech
-    if isinstance(cond, Achieved) and cond.by == "self":
-        milestone = cond.milestone
-        return lambda st, side: milestone in st.sides[side].milestones
+    if isinstance(cond, Achieved):
+        milestone, by = cond.milestone, cond.by
+        if by == "self":
+            return lambda st, side: milestone in st.sides[side].milestones
+
+        def achieved(st: GameState, side: str) -> bool:
+            for sid, s in st.sides.items():  # noqa: SIM110 - as in _all
+                if milestone in s.milestones and (by != "rival" or sid != side):
+                    return True
+            return False
+
+        return achieved
+    if isinstance(cond, FirstTo):
+        milestone, by = cond.milestone, cond.by
+
+        def first_to(st: GameState, side: str) -> bool:
+            order = st.firsts.get(milestone)
+            if not order:
+                return False
+            return order[0][0] == side if by == "self" else (order[0][0] != side if by == "rival" else True)
+
+        return first_to
     if isinstance(cond, EventFired) and cond.who == "self":
         event = cond.event
         return lambda st, side: event in st.sides[side].events_fired

@@ -655,14 +655,15 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
 def _train_crews(st: GameState, me: SideState, out: list[ev.Event]) -> None:
     s = st.rules.settings
     for cid, c in me.crews.items():
-        if c.status == CREW_TRAINING:
+        status = c.status
+        if status == CREW_TRAINING:
             for k in c.skills:
                 c.skills[k] = min(100, c.skills[k] + s.training_gain)
             c.training_left -= 1
             if c.training_left <= 0:
                 c.status = CREW_ACTIVE
                 out.append(ev.CrewTrained(me.id, cid))
-        elif c.status == CREW_INJURED and c.injured_until <= st.turn + 1:
+        elif status == CREW_INJURED and c.injured_until <= st.turn + 1:
             c.status = CREW_ACTIVE
             out.append(ev.CrewRecovered(me.id, cid))
 
@@ -836,14 +837,15 @@ def _upkeep(st: GameState, out: list[ev.Event]) -> None:
     st.turn += 1
     new_year = st.turn_of_year == 1
     out.append(ev.TurnStarted(st.turn, st.year))
+    retire = s.retire_morale
     for side in rules.sides:
         me = st.sides[side.id]
         me.ended = False
         for cid, c in me.crews.items():
             if (
-                c.status in (CREW_ACTIVE, CREW_INJURED, CREW_TRAINING)
-                and c.morale < s.retire_morale
-                and st.rng.below(100) < (s.retire_morale - c.morale) * 2
+                c.morale < retire  # (the cheaper test first: both are asked before any die is cast)
+                and c.status in (CREW_ACTIVE, CREW_INJURED, CREW_TRAINING)
+                and st.rng.below(100) < (retire - c.morale) * 2
             ):
                 c.status = CREW_RETIRED
                 out.append(ev.CrewRetired(me.id, cid))
