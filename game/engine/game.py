@@ -98,8 +98,8 @@ class Compiled:
     """
 
     rules: Ruleset
-    techs: tuple[tuple[str, tuple[str, ...], Predicate | None], ...]  # (tech, its requirements, available)
-    tech_gates: dict[str, tuple[tuple[str, ...], Predicate | None]]  # the same by tech
+    techs: tuple[tuple[str, frozenset[str], Predicate | None], ...]  # (tech, its requirements, available)
+    tech_gates: dict[str, tuple[frozenset[str], Predicate | None]]  # the same by tech
     open_missions: frozenset[str]  # missions with no `available` condition
     gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
     # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
@@ -113,7 +113,8 @@ def _predicate(cond: Condition | None) -> Predicate | None:
 
 
 def _compile(rules: Ruleset) -> Compiled:
-    techs = tuple((t.id, t.requires, _predicate(t.available)) for t in rules.techs.values())
+    # (Requirements as sets: set.issuperset takes a set fastest.)
+    techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
     return Compiled(
         rules,
         techs,

@@ -111,18 +111,20 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         me = me.clone()
         me.intel_reports = {k: _copy(r) for k, r in me.intel_reports.items()}
     rivals = tuple(
-        RivalView(
-            id=s.id,
-            prestige=s.prestige,
-            milestones=dict(s.milestones),
-            launches=s.launches,
-            deaths=s.deaths,
-            ended=s.ended,
-            history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
-            estimate=me.intel_reports.get(s.id),
-        )
-        for s in state.sides.values()
-        if s.id != side
+        [
+            RivalView(
+                id=s.id,
+                prestige=s.prestige,
+                milestones=dict(s.milestones),
+                launches=s.launches,
+                deaths=s.deaths,
+                ended=s.ended,
+                history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
+                estimate=me.intel_reports.get(s.id),
+            )
+            for s in state.sides.values()
+            if s.id != side
+        ]
     )
     rules = state.rules
     return PlayerView(
