@@ -608,9 +608,12 @@ def _spend_research(st: GameState, me: SideState, out: list[ev.Event]) -> None:
         me.cash -= spend
         tech = rules.techs[tech_id]
         ts = me.techs[tech_id]
-        points = min(research_points(me, spend), tech.rate_cap)
+        # (min() in line, here and below: a builtin call costs more than the comparison)
+        points = research_points(me, spend)
+        if points > tech.rate_cap:
+            points = tech.rate_cap
         if not ts.done:
-            ts.progress = min(tech.cost, ts.progress + points)
+            ts.progress = ts.progress + points if ts.progress + points < tech.cost else tech.cost
             out.append(ev.ResearchAdvanced(me.id, tech_id, spend, ts.progress))
             if ts.progress >= tech.cost:
                 st.finish_tech(me, tech, out)
@@ -641,8 +644,8 @@ def _spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> No
             if ts.done and (ts.flights > 0 or below(100) >= error):
                 value = ts.reliability
                 if error:
-                    value = max(0, value + value * (below(span) - error) // 100)
-                techs[tech_id] = min(100, value)
+                    value += value * (below(span) - error) // 100
+                techs[tech_id] = 0 if value < 0 else 100 if value > 100 else value  # (min and max, in line)
         cash, budget = rival.cash, rival.budget
         active = [c.status for c in rival.crews.values()].count(CREW_ACTIVE)
         if error:
@@ -708,8 +711,13 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, out: list[ev.Event]
         if bonus is None:
             bonus = bonuses[step.skill] = crew_bonus(rules, me, plan.crew, step.skill)
         ts = me.techs[tech]
-        # The chance is worked out per step (mission_odds's step_chance): what earlier steps taught raises it.
-        chance = max(s.min_chance, min(s.max_chance, (ts.reliability if ts.done else 0) - step.difficulty + bonus))
+        # The chance is worked out per step (mission_odds's step_chance, in line): what earlier steps taught
+        # raises it.
+        chance = (ts.reliability if ts.done else 0) - step.difficulty + bonus
+        if chance > s.max_chance:
+            chance = s.max_chance
+        if chance < s.min_chance:
+            chance = s.min_chance
         roll = st.rng.percent()
         passed = roll <= chance
         out.append(ev.StepRolled(me.id, m.id, step.id, chance, roll, passed))
