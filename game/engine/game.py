@@ -98,8 +98,12 @@ class Compiled:
     """
 
     rules: Ruleset
-    techs: tuple[tuple[str, frozenset[str], Predicate | None], ...]  # (tech, its requirements, available)
-    tech_gates: dict[str, tuple[frozenset[str], Predicate | None]]  # the same by tech
+    tech_gates: dict[str, tuple[frozenset[str], Predicate | None]]  # tech -> (its requirements, available)
+    open_techs: tuple[tuple[str, frozenset[str]], ...]  # (tech, its requirements) for techs with no condition
+    gated_techs: tuple[tuple[str, frozenset[str], Predicate], ...]  # (tech, its requirements, available)
+    # The open techs a set of finished techs makes researchable: asked on every view, and a side's
+    # finished techs change a few dozen times a game (a bounded memo).
+    open_techs_after: dict[frozenset[str], frozenset[str]]
     open_missions: frozenset[str]  # missions with no `available` condition
     gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
     # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
@@ -117,8 +121,10 @@ def _compile(rules: Ruleset) -> Compiled:
     techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
     return Compiled(
         rules,
-        techs,
         {t: (requires, available) for t, requires, available in techs},
+        tuple((t, requires) for t, requires, available in techs if available is None),
+        tuple((t, requires, available) for t, requires, available in techs if available is not None),
+        {},
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
         tuple(_news_entry(e) for e in rules.events.values()),
@@ -140,6 +146,7 @@ def _news_entry(e: Event) -> tuple[Event, int, int, frozenset[str] | None, int |
 
 _COMPILED: list[Compiled] = []  # the latest first; each holds its ruleset, which is matched by identity
 _COMPILED_MAX = 16  # a game plays one ruleset; tests and tools load many
+_MEMO_MAX = 512  # sets of finished techs remembered per ruleset (a game meets a few dozen)
 
 
 def compiled(rules: Ruleset) -> Compiled:
@@ -226,14 +233,16 @@ def tech_available(state: GameState, side: str, tech_id: str) -> bool:
 
 def available_techs(state: GameState, side: str) -> frozenset[str]:
     """Every tech `side` may research now: `tech_available` for all of them in one pass."""
-    done = {t for t, ts in state.sides[side].techs.items() if ts.done}
-    return frozenset(
-        [
-            t
-            for t, requires, available in compiled(state.rules).techs
-            if done.issuperset(requires) and (available is None or available(state, side))
-        ]
-    )
+    c = compiled(state.rules)
+    done = frozenset([t for t, ts in state.sides[side].techs.items() if ts.done])
+    researchable = c.open_techs_after.get(done)
+    if researchable is None:
+        researchable = frozenset([t for t, requires in c.open_techs if done.issuperset(requires)])
+        if len(c.open_techs_after) >= _MEMO_MAX:
+            c.open_techs_after.clear()
+        c.open_techs_after[done] = researchable
+    gated = [t for t, requires, available in c.gated_techs if done.issuperset(requires) and available(state, side)]
+    return researchable.union(gated) if gated else researchable
 
 
 def available_missions(state: GameState, side: str) -> frozenset[str]:

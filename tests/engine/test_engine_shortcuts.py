@@ -9,7 +9,8 @@ from engine_kit import play_random
 
 from game.engine import events as ev
 from game.engine.actions import Action
-from game.engine.game import apply, available_techs, tech_available
+from game.engine.conditions import date_window, holds
+from game.engine.game import apply, available_missions, available_techs, tech_available
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
@@ -41,5 +42,27 @@ def games(request) -> list[GameState]:
 
 def test_available_techs_are_the_techs_whose_prerequisites_are_met(games):
     for state in games:
+        for side, me in state.sides.items():
+            plain = {
+                t.id
+                for t in state.rules.techs.values()
+                if all(me.techs[r].done for r in t.requires) and holds(t.available, state, side)
+            }
+            assert available_techs(state, side) == plain
+            assert {t for t in state.rules.techs if tech_available(state, side, t)} == plain
+
+
+def test_available_missions_are_the_missions_whose_condition_holds(games):
+    for state in games:
         for side in state.sides:
-            assert available_techs(state, side) == {t for t in state.rules.techs if tech_available(state, side, t)}
+            plain = {m.id for m in state.rules.missions.values() if holds(m.available, state, side)}
+            assert available_missions(state, side) == plain
+
+
+def test_no_event_condition_holds_outside_its_date_window(games):
+    # The news loop skips an event outside its window without asking its condition (or casting its die).
+    for state in games:
+        for event in state.rules.events.values():
+            first, last = date_window(event.when)
+            if (first is not None and state.turn < first) or (last is not None and state.turn > last):
+                assert not any(holds(event.when, state, side) for side in state.sides)
