@@ -318,6 +318,14 @@ def compile_condition(cond: Condition | None) -> Predicate:
     if isinstance(cond, EventFired) and cond.who == "self":
         event = cond.event
         return lambda st, side: event in st.sides[side].events_fired
+    if isinstance(cond, Flag) and cond.scope in ("self", "global"):
+        flag, wanted, scope = cond.flag, cond.value, cond.scope
+
+        def flag_is(st: GameState, side: str) -> bool:
+            v = (st.sides[side].flags if scope == "self" else st.flags).get(flag, 0)
+            return v != 0 if wanted is None else v == wanted
+
+        return flag_is
     if isinstance(cond, Compare):
         value, cmp, to, of = COMPARABLE[cond.value], CMP[cond.cmp], cond.to, cond.tech
         return lambda st, side: cmp(value(st, side, of), to)
