@@ -92,10 +92,8 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    """A ruleset's conditions as predicates (see `compile_condition`), in the order the engine asks them.
-
-    None stands for "no condition" (always true) where callers skip the call.
-    """
+    """A ruleset's conditions as predicates (see `compile_condition`), in the order the engine asks them;
+    a predicate of None stands for no condition (always true), so that callers skip the call."""
 
     rules: Ruleset
     tech_gates: dict[str, tuple[frozenset[str], Predicate | None]]  # tech -> (its requirements, available)
@@ -710,7 +708,8 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, out: list[ev.Event]
     out.append(ev.MissionLaunched(me.id, m.id, plan.crew))
     s = rules.settings
     chosen = dict(plan.hardware)
-    bonuses: dict[str | None, int] = {}  # per skill, as mission_odds has them: the crew's skills do not change in flight
+    # The crew's help per skill, as mission_odds has it (their skills do not change in flight).
+    bonuses: dict[str | None, int] = {}
     failed_step: str | None = None
     flawed_step: str | None = None
     crew_lost = False
