@@ -20,6 +20,9 @@ class StepOdds(NamedTuple):
     risk: int = 0  # per mille of all flights that go wrong at this step (failure, crew loss or a flaw)
 
 
+_step_odds = tuple.__new__  # StepOdds without the call through its generated __new__
+
+
 @dataclass(frozen=True, slots=True)
 class MissionOdds:
     """Chances in per-mille (thousandths) so that they add to 1000."""
@@ -47,9 +50,13 @@ def step_chance(rules: Ruleset, side: SideState, reliability: int, difficulty: i
 def mission_odds(
     rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
 ) -> MissionOdds:
+    # Priced hundreds of times a turn by the computer players: `crew_bonus`, `side.reliability` and
+    # `step_chance` are read in line, and each step's odds are built as a plain tuple.
     chosen = dict(hardware)
-    bonuses: dict[str | None, int] = {}  # steps that use the same skill get the same crew bonus
-    all_hardware, lo, hi = rules.hardware, rules.settings.min_chance, rules.settings.max_chance
+    bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
+    all_hardware, techs = rules.hardware, side.techs
+    lo, hi = rules.settings.min_chance, rules.settings.max_chance
+    deadly = bool(mission.crew)
     # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
     # without a non-critical failure so far.
     scale = 100 ** len(mission.steps)
@@ -58,18 +65,22 @@ def mission_odds(
     steps: list[StepOdds] = []
     for st in mission.steps:
         tech = all_hardware[chosen[st.slot]].tech
-        bonus = bonuses.get(st.skill)
-        if bonus is None:
-            bonus = bonuses[st.skill] = crew_bonus(rules, side, crew, st.skill)
-        # step_chance, in line (this loop is hot): max(lo, min(hi, p)).
-        p = side.reliability(tech) - st.difficulty + bonus
+        skill = st.skill
+        if skill and crew:
+            bonus = bonuses.get(skill)
+            if bonus is None:
+                bonus = bonuses[skill] = crew_bonus(rules, side, crew, skill)
+        else:
+            bonus = 0
+        ts = techs.get(tech)
+        p = (ts.reliability if ts is not None and ts.done else 0) - st.difficulty + bonus
         if p > hi:
             p = hi
         if p < lo:
             p = lo
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
-            death = risk * st.fatal // 100 if mission.crew else 0
+            death = risk * st.fatal // 100 if deadly else 0
             lost += death
             failure += risk - death
             clean, flawed = clean * p // 100, flawed * p // 100
@@ -77,11 +88,10 @@ def mission_odds(
             risk = clean * (100 - p) // 100
             flawed = flawed + risk
             clean = clean * p // 100
-        steps.append(StepOdds(st.id, tech, p, bonus, risk * 1000 // scale))
-    per_mille = [x * 1000 // scale for x in (clean, flawed, failure, lost)]
+        steps.append(_step_odds(StepOdds, (st.id, tech, p, bonus, risk * 1000 // scale)))
+    success, partial, lost = clean * 1000 // scale, flawed * 1000 // scale, lost * 1000 // scale
     # Rounding: give the crumbs to failure so the four add up exactly.
-    per_mille[2] += 1000 - sum(per_mille)
-    return MissionOdds(tuple(steps), per_mille[0], per_mille[1], per_mille[2], per_mille[3])
+    return MissionOdds(tuple(steps), success, partial, 1000 - success - partial - lost, lost)
 
 
 def research_points(side: SideState, money: int) -> int:
