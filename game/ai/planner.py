@@ -961,10 +961,10 @@ class Planner:
         for m in k.service_missions:
             if m not in candidates and m in available and self.worth(m) > 0:
                 candidates.append(m)
+        tests = []
         if self.t.tests:
-            for m in k.test_missions:
-                if m in available and self._teaches(m):
-                    candidates.append(m)
+            tests = [m for m in k.test_missions if m in available and self._teaches(m)]
+            candidates += tests
         stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
         chain = self.chain()
         offers = []
@@ -978,6 +978,8 @@ class Planner:
             if plan is None:
                 continue
             hardware, crew, _, price = plan
+            if m in tests and not self._test_may_pay(m, hardware, stock):
+                continue
             margin = self.flight_margin(m, self.priced(m, hardware, crew)[1], price)
             if margin is not None:
                 first = 0 if facts.wins else 1 if m in chain else 2
@@ -1025,6 +1027,50 @@ class Planner:
             out.append(PlanMission(side, m, hardware, crew))
             flown += 1
         return cash
+
+    def _test_may_pay(self, m: str, hardware: tuple[tuple[str, str], ...], stock: dict[str, int]) -> bool:
+        """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
+
+        Most test flights cannot. Whatever flights go before it, it flies at these chances and teaches
+        these techs (any other option it could take is of the same tech), and it buys at least what the
+        stock lacks now (later flights only take from it): at best it earns its gain and its lessons, at
+        least it costs that price as idle money.
+        """
+        k, keys, tech_of, done = self.k, self._hw_key, self.k.tech_of, self.done
+        facts = k.missions[m]
+        share = self.t.idle_money
+        if facts.crew or share < 0:
+            return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
+        s = self.rules.settings
+        lo, hi = s.min_chance, s.max_chance
+        price = facts.cost
+        for (_, options), (_, h) in zip(facts.slots, hardware, strict=True):
+            tech, rel = tech_of[h], keys[h][1]
+            cheapest = -1  # of the options of its tech, or 0 if one is in stock
+            for o in options:
+                if tech_of[o] != tech:
+                    if keys[o][1] == rel and tech_of[o] in done:
+                        return True  # another tech as reliable could take the slot, and teach differently
+                elif cheapest:
+                    cost = 0 if stock.get(o, 0) > 0 else keys[o][2]
+                    if cheapest < 0 or cost < cheapest:
+                        cheapest = cost
+            price += cheapest
+        chosen = dict(hardware)
+        steps = []
+        reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
+        for slot, difficulty, _, critical in facts.steps:
+            h = chosen[slot]
+            chance = -keys[h][1] - difficulty  # no crew, no bonus
+            chance = lo if chance < lo else hi if chance > hi else chance
+            steps.append((tech_of[h], chance, critical))
+            if critical:
+                reach *= chance
+                scale *= 100
+        # As in `flight_worth`, with the odds of a success (or partial success) at their highest.
+        fail = max(0, -self.rules.missions[m].prestige.failure) * self.pw
+        expected = max(0, reach // scale * (self.gain(m) + fail)) - 1000 * fail
+        return (expected + self.learning(m, steps) * 1000) // 1000 > min(price, price * share // 100)
 
     def _flight(
         self, m: str, stock: dict[str, int], busy: set[str]
