@@ -1171,22 +1171,25 @@ class Planner:
         if self.strategy.no_crew:
             return cash
         rules, me, k = self.rules, self.me, self.k
-        soon = [m for m in goals if k.missions[m].crew and self.eta(m) <= self.t.horizon]
-        if not soon:
+        crewed = [m for m in goals if k.missions[m].crew]
+        if not crewed:
             return cash
-        need = max(k.missions[m].crew for m in soon) + self.t.spares
-        if self.blundering:
-            need -= 1
-        traits = {t for m in soon for t in k.missions[m].traits}
         crews = me.crews
         alive = [c for c in self.side_crew if crews[c].status in ALIVE]
-        if len(alive) >= need and traits <= self.k.traits_among(alive):
+        # Crew enough for every crewed goal is enough for those due soon, and there may be no one to
+        # recruit: both are cheaper to see than when each goal is due.
+        if self._crew_wanted(crewed, alive) is None:
             return cash
         candidates = [
             c for c in self.side_crew if crews[c].status == "candidate" and rules.crews[c].available <= self.view.turn
         ]
         if not candidates:
             return cash
+        soon = [m for m in crewed if self.eta(m) <= self.t.horizon]
+        wanted = self._crew_wanted(soon, alive) if soon else None
+        if wanted is None:
+            return cash
+        need, traits = wanted
         skills: dict[str, int] = {}
         for m in soon:
             for s, n in k.missions[m].skills:
@@ -1209,6 +1212,15 @@ class Planner:
             cash -= cost
             alive.append(c)
         return cash
+
+    def _crew_wanted(self, missions: list[str], alive: list[str]) -> tuple[int, set[str]] | None:
+        """(people, traits) these missions want, spares counted; None if the living crew has them."""
+        k = self.k
+        need = max(k.missions[m].crew for m in missions) + self.t.spares
+        if self.blundering:
+            need -= 1
+        traits = {t for m in missions for t in k.missions[m].traits}
+        return None if len(alive) >= need and traits <= k.traits_among(alive) else (need, traits)
 
     # -- research ---------------------------------------------------------------------------
 
