@@ -647,14 +647,15 @@ class Planner:
         # Other flights may not touch what the winning chain's research wants this turn, nor the price
         # of the winning flight once its techs are all done.
         savings = self._savings(goals)
-        keep = self.income * self.t.reserve + self._victory_reserve(goals)
+        victory_reserve = self._victory_reserve(goals)
+        keep = self.income * self.t.reserve + victory_reserve
         reserve = keep + self._demand(asks, self.t.protect)
         idle = max(0, cash - demand - reserve - savings)
         cash = self._launch(goals, cash, idle, (keep, reserve), savings, out)
         cash = self._recruit(goals, cash, out)
         # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
         # the other goals leave the savings for its test flights alone.
-        self._research(asks, cash - self._victory_reserve(goals), out, keep=savings)
+        self._research(asks, cash - victory_reserve, out, keep=savings)
         intel = self.t.intel * self.style.w("intel") // 100
         if self.me.intel != intel:
             out.append(FundIntelligence(self.view.side, intel))
@@ -1322,7 +1323,7 @@ class Planner:
 
     def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
         """What research would use this turn on the asks (of these classes only, if given)."""
-        techs = {tech for _, klass, _, tech in asks if not only or klass in only}
+        techs = {ask[3] for ask in asks if ask[1] in only} if only else {ask[3] for ask in asks}
         return sum(map(self.useful, techs))
 
     def useful(self, tech: str) -> int:
@@ -1359,10 +1360,10 @@ class Planner:
                 if amount > 0:
                     funding[tech] = amount
                     left -= amount
-        for tech, ts in me.techs.items():
-            want = funding.get(tech, 0)
-            if ts.funding != want:
-                out.append(FundResearch(side, tech, want))
+        want = funding.get
+        out += [
+            FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)
+        ]
 
     def _line_ok(self, tech: str) -> bool:
         line = self.strategy.one_line
@@ -1387,21 +1388,20 @@ class Planner:
         # Turns that must follow each tech: prerequisites come first in `needs`, so walking it backwards
         # settles every dependent among them (those already in `after`) before the tech itself.
         after: dict[str, int] = {}
+        ready = max(climb.values(), default=0)  # when the mission could fly
         for tech in reversed(needs):
             longest = climb.get(tech, 0)
             for d in dependents[tech]:
-                if d in after and turns[d] + after[d] > longest:
-                    longest = turns[d] + after[d]
+                then = after.get(d)
+                if then is not None and turns[d] + then > longest:
+                    longest = turns[d] + then
             after[tech] = longest
-        ready = max(max(ft[t] + after[t] for t in needs), max(climb.values(), default=0))
+            if ft[tech] + longest > ready:
+                ready = ft[tech] + longest
         if self.k.missions[m].wins:
             ready = max(ready, self.eta(m))  # no sooner than its stepping stones
         available = self.view.available_techs
-        out = []
-        for tech in needs:
-            if tech in available:
-                out.append((ready - ft[tech] - after[tech], -after[tech], tech))
-        out.sort()
+        out = sorted([(ready - ft[t] - after[t], -after[t], t) for t in needs if t in available])
         return [(slack, tech) for slack, _, tech in out]
 
     def _climbs(self, m: str) -> dict[str, int]:
