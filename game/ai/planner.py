@@ -1089,10 +1089,9 @@ class Planner:
         for slot, options in facts.slots:
             best: str | None = options[0]
             if len(options) > 1:
-                best = self._flight_option(options, left, urgent)
-            elif k.tech_of[options[0]] not in done:
-                best = None
-            if best is None:
+                # With none in stock and none to test, the survey's pick: the most reliable, then the cheapest.
+                best = self._flight_option(options, left, urgent) if left or urgent else self.best_option(options)
+            if best is None or k.tech_of[best] not in done:
                 return None
             hardware.append((slot, best))
             if left.get(best, 0) > 0:
