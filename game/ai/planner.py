@@ -956,8 +956,8 @@ class Planner:
         limit = rules.settings.max_missions_per_turn - len(me.plan)
         if limit <= 0:
             return cash
-        available = self.view.available_missions
-        candidates = [m for m in goals if m in available]
+        available, needs_mask = self.view.available_missions, self._needs_mask
+        candidates = [m for m in goals if m in available and not needs_mask[m]]  # (the rest need research)
         # Flights that pay without a milestone (a lasting service), and test flights.
         for m in k.service_missions:
             if m not in candidates and m in available and self.worth(m) > 0:
