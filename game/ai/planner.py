@@ -862,16 +862,17 @@ class Planner:
         point is worth in money, as a fraction (numerator, denominator)."""
         if self._lessons is None:
             urgent = self.urgent_techs()
-            techs, mine = self.rules.techs, self.me.techs
-            self._lessons = {}
+            techs, mine, improve, rate = self.rules.techs, self.me.techs, self._improve, self.rate
+            lessons: dict[str, tuple[int, int]] = {}
             for tech in self.wanted_techs():
                 t = techs[tech]
                 if mine[tech].reliability < t.ceiling:
                     if tech in urgent:
                         # Research climbs a few points a turn at most: points taught are turns saved.
-                        self._lessons[tech] = (self.t.turn_worth, 10 * self.k.climb_rate[tech])
+                        lessons[tech] = (self.t.turn_worth, 10 * self.k.climb_rate[tech])
                     else:
-                        self._lessons[tech] = (self.point_cost(tech), 10)
+                        lessons[tech] = (max(1, t.cost * improve // rate), 10)  # (`point_cost`)
+            self._lessons = lessons
         return self._lessons
 
     def urgent_techs(self) -> set[str]:
