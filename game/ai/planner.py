@@ -643,14 +643,15 @@ class Planner:
         self._decide(out)
         asks = self.research_asks(goals)
         cash = self.me.cash
-        demand = self._demand(asks)
         # Other flights may not touch what the winning chain's research wants this turn, nor the price
         # of the winning flight once its techs are all done.
         savings = self._savings(goals)
         victory_reserve = self._victory_reserve(goals)
         keep = self.income * self.t.reserve + victory_reserve
         reserve = keep + self._demand(asks, self.t.protect)
-        idle = max(0, cash - demand - reserve - savings)
+        # Money is idle if research cannot use it: most turns it can, and its demand is counted only so far.
+        room = cash - reserve - savings
+        idle = max(0, room - self._demand(asks, enough=room)) if room > 0 else 0
         cash = self._launch(goals, cash, idle, (keep, reserve), savings, out)
         cash = self._recruit(goals, cash, out)
         # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
@@ -1321,10 +1322,20 @@ class Planner:
             self._victory_wait = own
         return self._victory_wait - self.eta(m) - 1
 
-    def _demand(self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = ()) -> int:
-        """What research would use this turn on the asks (of these classes only, if given)."""
-        techs = {ask[3] for ask in asks if ask[1] in only} if only else {ask[3] for ask in asks}
-        return sum(map(self.useful, techs))
+    def _demand(
+        self, asks: list[tuple[int, int, int, str]], only: tuple[int, ...] = (), enough: int | None = None
+    ) -> int:
+        """What research would use this turn on the asks (of these classes only, if given); with `enough`,
+        counted only until it reaches that much (more could only add to it)."""
+        total = 0
+        counted: set[str] = set()
+        for _, klass, _, tech in asks:
+            if tech not in counted and (not only or klass in only):
+                counted.add(tech)
+                total += self.useful(tech)
+                if enough is not None and total >= enough:
+                    break
+        return total
 
     def useful(self, tech: str) -> int:
         """The most money research on `tech` can use this turn (the engine's `useful_funding`, kept per turn)."""
