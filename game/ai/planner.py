@@ -990,12 +990,15 @@ class Planner:
         offers.sort(key=lambda o: o[:3])
         busy: set[str] = set()
         flown = 0
+        from_stock = False  # whether a flight ordered so far took hardware from stock
         for _, _, m, first_plan in offers:
             if flown >= limit:
                 break
             facts = k.missions[m]
-            # The plan priced above stands until an earlier flight takes its hardware or crew.
-            plan = first_plan if not flown else self._flight(m, stock, busy)
+            # The plan priced above stands until an earlier flight takes hardware from stock or its crew (what
+            # it buys, it flies: the stock it leaves is the same).
+            replan = from_stock or not busy.isdisjoint(first_plan[1])
+            plan = self._flight(m, stock, busy) if replan else first_plan
             if plan is None:
                 continue
             hardware, crew, buy, price = plan
@@ -1019,6 +1022,7 @@ class Planner:
                 stock[h] = stock.get(h, 0) + n
             for _, h in hardware:
                 stock[h] -= 1
+            from_stock = from_stock or sum(buy.values()) < len(hardware)
             cash -= price
             if test:
                 spent = min(cheap, savings)
