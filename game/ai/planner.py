@@ -969,6 +969,7 @@ class Planner:
             tests = [m for m in k.test_missions if m in available and self._teaches(m)]
             candidates += tests
         stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+        stocked = any(n > 0 for n in stock.values())
         chain = self.chain()
         offers = []
         for m in candidates:
@@ -981,7 +982,7 @@ class Planner:
             if plan is None:
                 continue
             hardware, crew, _, price = plan
-            if m in tests and not self._test_may_pay(m, hardware, stock):
+            if m in tests and not stocked and not self._test_may_pay(m, hardware, price):
                 continue
             margin = self.flight_margin(m, self.priced(m, hardware, crew)[1], price)
             if margin is not None:
@@ -1035,34 +1036,19 @@ class Planner:
             flown += 1
         return cash
 
-    def _test_may_pay(self, m: str, hardware: tuple[tuple[str, str], ...], stock: dict[str, int]) -> bool:
+    def _test_may_pay(self, m: str, hardware: tuple[tuple[str, str], ...], price: int) -> bool:
         """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
 
-        Most test flights cannot. Whatever flights go before it, it flies at these chances and teaches
-        these techs (any other option it could take is of the same tech), and it buys at least what the
-        stock lacks now (later flights only take from it): at best it earns its gain and its lessons, at
-        least it costs that price as idle money.
+        Most test flights cannot. With no crew and nothing in stock, the flight keeps this plan whatever
+        flies before it (see `_launch`): at best it earns its gain and its lessons at the highest odds its
+        steps allow, at least it costs its price as idle money.
         """
-        k, keys, tech_of, done = self.k, self._hw_key, self.k.tech_of, self.done
-        facts = k.missions[m]
+        facts = self.k.missions[m]
         share = self.t.idle_money
         if facts.crew or share < 0:
             return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
         s = self.rules.settings
-        lo, hi = s.min_chance, s.max_chance
-        price = facts.cost
-        for (_, options), (_, h) in zip(facts.slots, hardware, strict=True):
-            tech, rel = tech_of[h], keys[h][1]
-            cheapest = -1  # of the options of its tech, or 0 if one is in stock
-            for o in options:
-                if tech_of[o] != tech:
-                    if keys[o][1] == rel and tech_of[o] in done:
-                        return True  # another tech as reliable could take the slot, and teach differently
-                elif cheapest:
-                    cost = 0 if stock.get(o, 0) > 0 else keys[o][2]
-                    if cheapest < 0 or cost < cheapest:
-                        cheapest = cost
-            price += cheapest
+        keys, tech_of, lo, hi = self._hw_key, self.k.tech_of, s.min_chance, s.max_chance
         chosen = dict(hardware)
         steps = []
         reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
