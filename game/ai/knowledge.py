@@ -50,6 +50,16 @@ class FlightShape:
 
 
 @dataclass(frozen=True, slots=True)
+class Progress:
+    """What a set of finished techs leaves open (see `Knowledge.progress`)."""
+
+    # (tech, its prerequisites with something unfinished among their own, rate cap, finished) for every
+    # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
+    schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
+    open_closure: dict[str, tuple[str, ...]]  # per unfinished hardware tech, the unfinished techs of its closure
+
+
+@dataclass(frozen=True, slots=True)
 class Survey:
     """Every mission's flight for one set of slot picks and finished techs (see `Knowledge.survey`)."""
 
@@ -57,6 +67,7 @@ class Survey:
     needs_mask: dict[str, int]  # unfinished techs it still needs
     price: dict[str, int]
     techs: dict[str, tuple[str, ...]]  # its hardware's techs, each once
+    open: dict[str, tuple[str, ...]]  # its hardware's techs and its asks with something unfinished in their closure
 
 
 class Knowledge:
@@ -86,8 +97,8 @@ class Knowledge:
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_rows = tuple((h, hw.tech, hw.unit_cost) for h, hw in rules.hardware.items())
         self.hardware_techs = tuple(dict.fromkeys(hw.tech for hw in rules.hardware.values()))
-        # Techs in `order`, each with its prerequisites and research rate cap: finish times are worked out along it.
-        self.schedule = tuple((t, techs[t].requires, techs[t].rate_cap) for t in self.order)
+        self.zeros = dict.fromkeys(self.order, 0)
+        self._progress: dict[int, Progress] = {}
         # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling).
         improve = rules.settings.research_improve
         self.climb_rate = {t: max(1, x.rate_cap * 100 // (x.cost * improve)) for t, x in techs.items()}
@@ -213,6 +224,34 @@ class Knowledge:
             self._techs_in[mask] = got
         return got
 
+    def progress(self, done_mask: int) -> Progress:
+        """What is left open once the techs of `done_mask` are finished (remembered: it changes a few times a game)."""
+        got = self._progress.get(done_mask)
+        if got is None:
+            techs, closure_mask = self.rules.techs, self.closure_mask
+            open_ = {t for t in self.order if closure_mask[t] & ~done_mask}  # something unfinished in its closure
+            got = Progress(
+                schedule=tuple(
+                    (
+                        t,
+                        tuple(r for r in techs[t].requires if r in open_),
+                        techs[t].rate_cap,
+                        bool(self.bit[t] & done_mask),
+                    )
+                    for t in self.order
+                    if t in open_
+                ),
+                open_closure={
+                    t: self.techs_in(closure_mask[t] & ~done_mask)
+                    for t in self.hardware_techs
+                    if not self.bit[t] & done_mask
+                },
+            )
+            if len(self._progress) > MEMO_LIMIT // 10:
+                self._progress.clear()
+            self._progress[done_mask] = got
+        return got
+
     def shape(self, mission: str, chosen: tuple[str, ...]) -> FlightShape:
         """The flight `mission` makes with `chosen` in its slots of several options (in slot order)."""
         got = self.shapes[mission].get(chosen)
@@ -235,13 +274,15 @@ class Knowledge:
         got = self._surveys.get(key)
         if got is None:
             best = dict(zip(self.option_sets, picks, strict=True))
-            got = Survey({}, {}, {}, {})
+            got = Survey({}, {}, {}, {}, {})
+            closure_mask = self.closure_mask
             for m, f in self.missions.items():
                 flight = self.shape(m, tuple(best[o] for o in f.choices))
                 got.hardware[m] = flight.hardware
                 got.needs_mask[m] = flight.needs_mask & ~done_mask
                 got.price[m] = flight.price
                 got.techs[m] = flight.techs
+                got.open[m] = tuple(t for t in dict.fromkeys((*flight.techs, *f.asks)) if closure_mask[t] & ~done_mask)
             if len(self._surveys) > MEMO_LIMIT // 10:  # (the largest entries)
                 self._surveys.clear()
             self._surveys[key] = got

@@ -183,8 +183,9 @@ def style_for(view: PlayerView) -> Style:
 class Planner:
     # A planner is built twice a turn and its attributes are read thousands of times: slots are quicker.
     __slots__ = (
-        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_first", "_floor",
-        "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest", "_lessons",
+        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
+        "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest",
+        "_lessons",
         "_lw", "_milestone_prize", "_needs_mask", "_open", "_pool", "_priced", "_prize", "_ranked", "_ready",
         "_teachable", "_tech_need", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful",
         "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
@@ -213,17 +214,19 @@ class Planner:
         self.done_mask = sum(map(self.k.bit.__getitem__, self.done))
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
         # Per hardware tech: the money research would need to bring it up to a workable reliability.
-        rem, done, closure, info = self.rem, self.done, self.k.closure, self.rules.techs
+        rem, info = self.rem, self.rules.techs
+        open_closure = self.k.progress(self.done_mask).open_closure
         workable, improve, rate = temper.workable, s.research_improve, self.rate
         need_of: dict[str, int] = {}
         rel_of: dict[str, int] = {}
         self._tech_workable_cost: dict[str, int] = {}
         for tech in self.k.hardware_techs:
-            if tech in done:
+            unfinished = open_closure.get(tech)
+            if unfinished is None:
                 need = 0
                 rel = techs[tech].reliability
             else:
-                need = sum(map(rem.__getitem__, closure[tech]))  # (finished techs have nothing left)
+                need = sum(map(rem.__getitem__, unfinished))
                 rel = 0
             need_of[tech] = need
             rel_of[tech] = rel
@@ -288,11 +291,12 @@ class Planner:
         self._best = {options: min(options, key=keys) for options in self.k.option_sets}
         survey = self.k.survey(tuple(self._best.values()), self.done_mask)
         # Shared with every planner that meets the same picks and finished techs: read only.
-        self._hw, self._needs_mask, self._hw_cost, self._hw_techs = (
+        self._hw, self._needs_mask, self._hw_cost, self._hw_techs, self._eta_techs = (
             survey.hardware,
             survey.needs_mask,
             survey.price,
             survey.techs,
+            survey.open,
         )
 
     # ------------------------------------------------------------------ what things need
@@ -325,20 +329,22 @@ class Planner:
         tech's own research time."""
         ft = self._ft
         if not ft:
-            rem, done, latest, turns = self.rem, self.done, self._latest, self._turns
-            for t, requires, rate_cap in self.k.schedule:
-                if t in done:
-                    ft[t] = last = 0
-                else:
-                    before = 0
-                    for r in requires:
-                        if ft[r] > before:
-                            before = ft[r]
-                    turns[t] = -(-rem[t] // rate_cap)
-                    ft[t] = last = before + turns[t]
+            # Techs with nothing unfinished in their closure stay at 0; the schedule walks the others.
+            rem, latest, turns = self.rem, self._latest, self._turns
+            ft.update(self.k.zeros)
+            latest.update(self.k.zeros)
+            for t, requires, rate_cap, done in self.k.progress(self.done_mask).schedule:
+                before = last = 0
                 for r in requires:
+                    if ft[r] > before:
+                        before = ft[r]
                     if latest[r] > last:
                         last = latest[r]
+                if not done:
+                    turns[t] = n = -(-rem[t] // rate_cap)
+                    ft[t] = before = before + n
+                    if before > last:
+                        last = before
                 latest[t] = last
         return ft
 
@@ -368,12 +374,15 @@ class Planner:
         """Turns until the research `m` needs is done (for a winning mission, and its stepping stones flown)."""
         got = self._eta.get(m)
         if got is None:
-            # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
-            self.finish_times()
-            latest = self._latest.__getitem__
-            got = max(
-                max(map(latest, self._hw_techs[m]), default=0), max(map(latest, self.k.missions[m].asks), default=0)
-            )
+            # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites
+            # (those with everything finished count 0: the survey leaves them out).
+            techs = self._eta_techs[m]
+            if techs:
+                if not self._ft:
+                    self.finish_times()
+                got = max(map(self._latest.__getitem__, techs))
+            else:
+                got = 0
             if self.k.missions[m].wins:
                 got = max([got] + [self.eta(c) + 1 for c in self.chain()])
             self._eta[m] = got
