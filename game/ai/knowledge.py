@@ -13,8 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.conditions import Achieved, All, Condition, FirstTo, own_needs
-from game.engine.effects import AddBudget, AddCash, AddPrestige, Effect, RandomOneOf
-from game.engine.rules import Ruleset
+from game.engine.effects import (
+    AddBudget,
+    AddCash,
+    AddPrestige,
+    Effect,
+    ModifyReliability,
+    RandomOneOf,
+    ResearchProgress,
+)
+from game.engine.rules import Event, Ruleset
 
 MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
 
@@ -57,6 +65,14 @@ class Progress:
     # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
     schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
     open_closure: dict[str, tuple[str, ...]]  # per unfinished hardware tech, the unfinished techs of its closure
+
+
+@dataclass(frozen=True, slots=True)
+class Prizes:
+    """What a personality's planners make of a set of reached milestones (see `Planner._prizes_but_winning`)."""
+
+    worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
+    prize: dict[str, int]  # per mission that cannot win, its prize
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +220,20 @@ class Knowledge:
         for e in rules.events.values():
             for ms, by in _firsts(e.when):
                 self.first_events.setdefault(ms, []).append((e.id, by))
+        # The milestones of the missions that cannot win (`Planner.goals` prizes them all every turn), and
+        # those among them that set off events for who is first.
+        self.prize_missions = tuple(m for m, f in self.missions.items() if not f.wins)
+        self.prize_milestones = tuple(
+            dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
+        )
+        self.prize_firsts = tuple(ms for ms in self.prize_milestones if ms in self.first_events)
+        self._prizes: dict[tuple[tuple[str, int], ...], dict[tuple[object, ...], Prizes]] = {}
+        # Per milestone with first events, the techs their effects name (what they are worth depends on).
+        self.first_techs = {
+            ms: tuple(dict.fromkeys(t for e, _ in events for t in _effect_techs(rules.events[e])))
+            for ms, events in self.first_events.items()
+        }
+        self.first_bonuses: dict[tuple[object, ...], int] = {}
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
         }
@@ -327,6 +357,13 @@ class Knowledge:
             self._weighted[key] = got
         return got
 
+    def prizes(self, key: tuple[tuple[str, int], ...]) -> dict[tuple[object, ...], Prizes]:
+        """Where planners of the personality with weights `key` (sorted pairs) remember their prizes."""
+        got = self._prizes.get(key)
+        if got is None:
+            got = self._prizes[key] = {}
+        return got
+
     def line_weights(self, key: tuple[tuple[str, int], ...]) -> dict[str, int]:
         """Per mission, the strongest of the weights (`key`: sorted pairs) among the tech lines its hardware comes from."""
         got = self._line_weights.get(key)
@@ -348,6 +385,19 @@ class Knowledge:
         out[tech] = None
         self.closure[tech] = tuple(out)
         return self.closure[tech]
+
+
+def _effect_techs(event: Event) -> list[str]:
+    """The techs an event's effects and choices name (looking into random outcomes too)."""
+    out = []
+    todo = [*event.effects, *(e for c in event.choices for e in c.effects)]
+    while todo:
+        e = todo.pop()
+        if isinstance(e, (ResearchProgress, ModifyReliability)):
+            out.append(e.tech)
+        elif isinstance(e, RandomOneOf):
+            todo.extend(x for o in e.options for x in o.effects)
+    return sorted(out)
 
 
 def _has_loop(edges: dict[str, list[str]]) -> bool:

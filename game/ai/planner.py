@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.ai.knowledge import MEMO_LIMIT, Knowledge, knowledge
+from game.ai.knowledge import MEMO_LIMIT, Knowledge, Prizes, knowledge
 from game.engine.actions import (
     Action,
     BuyHardware,
@@ -466,33 +466,79 @@ class Planner:
                 value = value * (crewed if facts[m].crew else uncrewed) // 100
             prizes[m] = value
 
+    def _prizes_but_winning(self) -> None:
+        """`prize` of every mission that cannot win, with the part of each of their milestones: remembered
+        across the planners of a personality by the milestones this side has, how many sides have reached
+        each, and the first bonuses (all change a few times a game)."""
+        k, mine, firsts = self.k, self.me.milestones, self.view.firsts
+        bonuses = tuple([self.first_bonus(ms) for ms in k.prize_firsts if ms not in mine and not firsts.get(ms)])
+        key = (frozenset(mine), tuple(firsts), tuple(map(len, firsts.values())), bonuses)
+        memo = k.prizes(self.style.key)
+        got = memo.get(key)
+        if got is None:
+            self._prizes(k.prize_missions)
+            worth, prize = self._milestone_prize, self._prize
+            got = Prizes({ms: worth[ms] for ms in k.prize_milestones}, {m: prize[m] for m in k.prize_missions})
+            if len(memo) > MEMO_LIMIT // 10:
+                memo.clear()
+            memo[key] = got
+        else:
+            self._prize.update(got.prize)
+            self._milestone_prize.update(got.worth)
+
     def first_bonus(self, ms: str) -> int:
         """What the events that being first to `ms` sets off are worth to this side, in prestige points:
         its own (a lasting budget, say) less half of what they give the rival."""
         got = self._first.get(ms)
         if got is None:
-            got = 0
             events, side = self.rules.events, self.view.side
             fired = self.me.events_fired
+            counted = []
             for event_id, by in self.k.first_events[ms]:
                 e = events[event_id]
                 if by == "self":
                     if (e.sides and side not in e.sides) or (e.once and event_id in fired):
                         continue
-                    value = self.effects_value(e.effects) + max(
-                        (self.effects_value(c.effects) for c in e.choices), default=0
-                    )
-                    got += value
-                else:
-                    if e.sides and not any(r.id in e.sides for r in self.view.rivals):
-                        continue
-                    value = self.effects_value(e.effects) + max(
-                        (self.effects_value(c.effects) for c in e.choices), default=0
-                    )
-                    got -= value * self.t.rival_share // 100
-            got = max(0, got) // max(1, self.pw)
+                elif e.sides and not any(r.id in e.sides for r in self.view.rivals):
+                    continue
+                counted.append((event_id, by))
+            got = 0
+            if counted:
+                # Shared by the planners that weigh these events alike: the key holds all `effects_value` reads.
+                wanted, done, techs = self.wanted_techs(), self.done, self.k.first_techs[ms]
+                years = min(8, self.turns_left // self.rules.settings.turns_per_year + 1)
+                key = (
+                    tuple(counted),
+                    years,
+                    self.pw,
+                    self.me.budget,
+                    self.rate,
+                    self.t.rival_share,
+                    tuple([t in wanted for t in techs]),
+                    tuple([t in done for t in techs]),
+                )
+                memo = self.k.first_bonuses
+                got = memo.get(key)
+                if got is None:
+                    got = self._first_bonus(counted)
+                    if len(memo) > MEMO_LIMIT:
+                        memo.clear()
+                    memo[key] = got
             self._first[ms] = got
         return got
+
+    def _first_bonus(self, counted: list[tuple[str, str]]) -> int:
+        """`first_bonus` of these events (event, for whom)."""
+        events = self.rules.events
+        got = 0
+        for event_id, by in counted:
+            e = events[event_id]
+            value = self.effects_value(e.effects) + max((self.effects_value(c.effects) for c in e.choices), default=0)
+            if by == "self":
+                got += value
+            else:
+                got -= value * self.t.rival_share // 100
+        return max(0, got) // max(1, self.pw)
 
     def worth(self, m: str) -> int:
         """The prize in money, plus what a first success pays in budget or cash."""
@@ -684,7 +730,7 @@ class Planner:
         flyable, techs_in = self.flyable_someday, self.k.techs_in
         # Every prize but the winning mission's (worked out only for a flight it may still fly).
         prizes = self._prize
-        self._prizes(m for m, facts in self.k.missions.items() if not facts.wins)
+        self._prizes_but_winning()
         line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         for m, facts in self.k.missions.items():
             if facts.wins:
