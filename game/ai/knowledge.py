@@ -64,7 +64,9 @@ class Progress:
     # (tech, its prerequisites with something unfinished among their own, rate cap, finished) for every
     # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
     schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
-    open_closure: dict[str, tuple[str, ...]]  # per unfinished hardware tech, the unfinished techs of its closure
+    done_hardware: tuple[str, ...]  # the finished hardware techs
+    # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
+    open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class Knowledge:
         self.hardware_techs = tuple(dict.fromkeys(hw.tech for hw in rules.hardware.values()))
         self.zeros = dict.fromkeys(self.order, 0)
         self._progress: dict[int, Progress] = {}
+        self._point_costs: dict[int, dict[str, int]] = {}
         # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling).
         improve = rules.settings.research_improve
         self.climb_rate = {t: max(1, x.rate_cap * 100 // (x.cost * improve)) for t, x in techs.items()}
@@ -227,6 +230,8 @@ class Knowledge:
             dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
         )
         self.prize_firsts = tuple(ms for ms in self.prize_milestones if ms in self.first_events)
+        # (mission, whether it wins, what a success pays if anything) for `Planner.goals`, in mission order.
+        self.goal_rows = tuple((m, f.wins, max(0, f.payoff)) for m, f in self.missions.items())
         self._prizes: dict[tuple[tuple[str, int], ...], dict[tuple[object, ...], Prizes]] = {}
         # Per milestone with first events, the techs their effects name (what they are worth depends on).
         self.first_techs = {
@@ -271,15 +276,27 @@ class Knowledge:
                     for t in self.order
                     if t in open_
                 ),
-                open_closure={
-                    t: self.techs_in(closure_mask[t] & ~done_mask)
+                done_hardware=tuple(t for t in self.hardware_techs if self.bit[t] & done_mask),
+                open_hardware=tuple(
+                    (t, self.techs_in(closure_mask[t] & ~done_mask), techs[t].base)
                     for t in self.hardware_techs
                     if not self.bit[t] & done_mask
-                },
+                ),
             )
             if len(self._progress) > MEMO_LIMIT // 10:
                 self._progress.clear()
             self._progress[done_mask] = got
+        return got
+
+    def point_costs(self, rate: int) -> dict[str, int]:
+        """Per tech, the money research at `rate` pays for a point of reliability (remembered: rates change seldom)."""
+        got = self._point_costs.get(rate)
+        if got is None:
+            improve = self.rules.settings.research_improve
+            got = {t: max(1, cost * improve // rate) for t, cost in self.cost.items()}
+            if len(self._point_costs) > MEMO_LIMIT // 10:
+                self._point_costs.clear()
+            self._point_costs[rate] = got
         return got
 
     def shape(self, mission: str, chosen: tuple[str, ...]) -> FlightShape:

@@ -214,27 +214,21 @@ class Planner:
         self.done_mask = sum(map(self.k.bit.__getitem__, self.done))
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
         # Per hardware tech: the money research would need to bring it up to a workable reliability.
-        rem, info = self.rem, self.rules.techs
-        open_closure = self.k.progress(self.done_mask).open_closure
-        workable, improve, rate = temper.workable, s.research_improve, self.rate
+        progress, point_cost = self.k.progress(self.done_mask), self.k.point_costs(self.rate)
+        rem, workable = self.rem, temper.workable
         need_of: dict[str, int] = {}
         rel_of: dict[str, int] = {}
-        self._tech_workable_cost: dict[str, int] = {}
-        for tech in self.k.hardware_techs:
-            unfinished = open_closure.get(tech)
-            if unfinished is None:
-                need = 0
-                rel = techs[tech].reliability
-            else:
-                need = sum(map(rem.__getitem__, unfinished))
-                rel = 0
-            need_of[tech] = need
-            rel_of[tech] = rel
-            if need:
-                rel = info[tech].base
-            self._tech_workable_cost[tech] = (
-                (workable - rel) * max(1, info[tech].cost * improve // rate) if rel < workable else 0
-            )
+        workable_cost: dict[str, int] = {}
+        for tech in progress.done_hardware:
+            need_of[tech] = 0
+            rel_of[tech] = rel = techs[tech].reliability
+            workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
+        for tech, unfinished, base in progress.open_hardware:
+            need_of[tech] = need = sum(map(rem.__getitem__, unfinished))
+            rel_of[tech] = 0
+            rel = base if need else 0
+            workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
+        self._tech_workable_cost = workable_cost
         self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self._tech_need = need_of
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
@@ -732,27 +726,24 @@ class Planner:
         prizes = self._prize
         self._prizes_but_winning()
         line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
-        for m, facts in self.k.missions.items():
-            if facts.wins:
+        ratios = self.ratio
+        for m, wins, payoff in self.k.goal_rows:
+            if wins:
                 if m not in self.me.milestones and flyable(m) and self.prize(m) > 0:
                     winning.append((self.eta(m), m))
                 continue
             prize = prizes[m]
-            if prize <= 0 and not (facts.payoff > 0 and m in available):
+            if prize <= 0 and not (payoff and m in available):
                 continue
             if not flyable(m):
                 continue
-            worth = prize * pw + max(0, facts.payoff)
+            worth = prize * pw + payoff
             if line_weights is not None:
                 worth = worth * line_weights[m] // 100
             extra_mask = needs_mask[m] & not_victory
-            extra = sum(map(rem.__getitem__, techs_in(extra_mask))) if extra_mask else 0
-            ratio = (
-                worth
-                * 1000
-                // (extra * 100 // rate + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
-            )
-            self.ratio[m] = ratio
+            extra = sum(map(rem.__getitem__, techs_in(extra_mask))) * 100 // rate if extra_mask else 0
+            ratio = worth * 1000 // (extra + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
+            ratios[m] = ratio
             scored.append((-ratio, m))
         scored.sort()
         ranked = [m for _, m in scored]
