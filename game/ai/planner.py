@@ -14,7 +14,7 @@ comes from a `Temper` (the level of play) and the side's AI personality (scenari
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from game.ai.knowledge import MEMO_LIMIT, Knowledge, Prizes, knowledge
@@ -281,9 +281,16 @@ class Planner:
     def _survey(self) -> None:
         """Every mission's flight with the hardware nearest to flying (see `Knowledge.survey`)."""
         # The pick of every slot with several options: nearest to ready, most reliable, cheapest.
-        keys = self._hw_key.__getitem__
-        self._best = {options: min(options, key=keys) for options in self.k.option_sets}
-        survey = self.k.survey(tuple(self._best.values()), self.done_mask)
+        keys = self._hw_key
+        best: dict[tuple[str, ...], str] = {}
+        for options in self.k.option_sets:
+            if len(options) == 2:  # most are: one comparison is quicker than min()
+                a, b = options
+                best[options] = b if keys[b] < keys[a] else a
+            else:
+                best[options] = min(options, key=keys.__getitem__)
+        self._best = best
+        survey = self.k.survey(tuple(best.values()), self.done_mask)
         # Shared with every planner that meets the same picks and finished techs: read only.
         self._hw, self._needs_mask, self._hw_cost, self._hw_techs, self._eta_techs = (
             survey.hardware,
@@ -388,16 +395,20 @@ class Planner:
         if self._chain is None:
             self._chain = ()  # a guard: eta() of a winning mission asks for the chain
             mine, k = self.me.milestones, self.k
+            flyable, eta, price = self.flyable_someday, self.eta, self._hw_cost
             out: list[str] = []
             for v in k.victory_missions:
                 for ms in k.stepping[v]:
                     if ms in mine:
                         continue
-                    options = [e for e in k.earners.get(ms, ()) if self.flyable_someday(e)]
-                    if options:
-                        best = min(options, key=lambda e: (self.eta(e), self.hardware_cost(e), e))
-                        if best not in out:
-                            out.append(best)
+                    best = best_key = None  # the earner that flies soonest, then cheapest
+                    for e in k.earners.get(ms, ()):
+                        if flyable(e):
+                            key = (eta(e), price[e], e)
+                            if best_key is None or key < best_key:
+                                best, best_key = e, key
+                    if best is not None and best not in out:
+                        out.append(best)
             self._chain = tuple(out)
         return self._chain
 
@@ -717,11 +728,17 @@ class Planner:
         winning = []
         scored = []
         self.victory_techs()
-        rem, rate, pw = self.rem, self.rate, self.pw
+        rem, rate, pw = self.rem.__getitem__, self.rate, self.pw
         not_victory, available = ~self._victory_mask, self.view.available_missions
         needs_mask, hardware_cost, hardware_techs = self._needs_mask, self._hw_cost, self._hw_techs
         workable_cost = self._tech_workable_cost.__getitem__
-        flyable, techs_in = self.flyable_someday, self.k.techs_in
+        flyable: Callable[[str], bool] = self.flyable_someday
+        techs_in = self.k.techs_in
+        table = self._flyable
+        if table is None:
+            table = self._flyable = self._flyable_table()
+        if len(table) == len(self.k.missions):
+            flyable = table.__getitem__  # every answer is in (and final): read them directly
         # Every prize but the winning mission's (worked out only for a flight it may still fly).
         prizes = self._prize
         self._prizes_but_winning()
@@ -741,7 +758,7 @@ class Planner:
             if line_weights is not None:
                 worth = worth * line_weights[m] // 100
             extra_mask = needs_mask[m] & not_victory
-            extra = sum(map(rem.__getitem__, techs_in(extra_mask))) * 100 // rate if extra_mask else 0
+            extra = sum(map(rem, techs_in(extra_mask))) * 100 // rate if extra_mask else 0
             ratio = worth * 1000 // (extra + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
             ratios[m] = ratio
             scored.append((-ratio, m))
