@@ -208,14 +208,22 @@ class Planner:
         self.income = self.me.budget // s.turns_per_year
         self.rate = max(1, self.me.research_rate)
         techs = self.me.techs
-        cost = self.k.cost
-        self.done = {t for t, ts in techs.items() if ts.done}
-        self.rem = {t: (0 if ts.done else cost[t] - ts.progress) for t, ts in techs.items()}
-        self.done_mask = sum(map(self.k.bit.__getitem__, self.done))
+        cost, bit = self.k.cost, self.k.bit
+        done: set[str] = set()
+        rem: dict[str, int] = {}
+        done_mask = 0
+        for t, ts in techs.items():  # (one pass: this runs for every planner)
+            if ts.done:
+                done.add(t)
+                rem[t] = 0
+                done_mask |= bit[t]
+            else:
+                rem[t] = cost[t] - ts.progress
+        self.done, self.rem, self.done_mask = done, rem, done_mask
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
         # Per hardware tech: the money research would need to bring it up to a workable reliability.
-        progress, point_cost = self.k.progress(self.done_mask), self.k.point_costs(self.rate)
-        rem, workable = self.rem, temper.workable
+        progress, point_cost = self.k.progress(done_mask), self.k.point_costs(self.rate)
+        workable = temper.workable
         need_of: dict[str, int] = {}
         rel_of: dict[str, int] = {}
         workable_cost: dict[str, int] = {}
