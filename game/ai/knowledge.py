@@ -85,7 +85,7 @@ class Survey:
     needs_mask: dict[str, int]  # unfinished techs it still needs
     price: dict[str, int]
     techs: dict[str, tuple[str, ...]]  # its hardware's techs, each once
-    open: dict[str, tuple[str, ...]]  # its hardware's techs and its asks with something unfinished in their closure
+    gates: dict[str, tuple[str, ...]]  # its hardware's techs and its asks, each once: its research ends with theirs
 
 
 class Knowledge:
@@ -174,6 +174,7 @@ class Knowledge:
         self.option_sets = tuple(dict.fromkeys(o for f in self.missions.values() for o in f.choices))
         self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {m: {} for m in self.missions}
         self._surveys: dict[tuple[tuple[str, ...], int], Survey] = {}
+        self._flights: dict[tuple[str, ...], Survey] = {}
         self._traits: dict[tuple[str, ...], frozenset[str]] = {}
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
         # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
@@ -320,17 +321,30 @@ class Knowledge:
         key = (picks, done_mask)
         got = self._surveys.get(key)
         if got is None:
-            best = dict(zip(self.option_sets, picks, strict=True))
-            got = Survey({}, {}, {}, {}, {})
-            closure_mask = self.closure_mask
-            for m, f in self.missions.items():
-                flight = self.shape(m, tuple(best[o] for o in f.choices))
-                got.hardware[m] = flight.hardware
-                got.needs_mask[m] = flight.needs_mask & ~done_mask
-                got.price[m] = flight.price
-                got.techs[m] = flight.techs
-                got.open[m] = tuple(t for t in dict.fromkeys((*flight.techs, *f.asks)) if closure_mask[t] & ~done_mask)
-            if len(self._surveys) > MEMO_LIMIT // 10:  # (the largest entries)
+            # What the picks alone decide is shared by the surveys of every set of finished techs.
+            flights = self._flights.get(picks)
+            if flights is None:
+                best = dict(zip(self.option_sets, picks, strict=True))
+                flights = Survey({}, {}, {}, {}, {})  # (needs_mask: with nothing finished)
+                for m, f in self.missions.items():
+                    flight = self.shape(m, tuple(best[o] for o in f.choices))
+                    flights.hardware[m] = flight.hardware
+                    flights.needs_mask[m] = flight.needs_mask
+                    flights.price[m] = flight.price
+                    flights.techs[m] = flight.techs
+                    flights.gates[m] = tuple(dict.fromkeys((*flight.techs, *f.asks)))
+                if len(self._flights) > MEMO_LIMIT // 10:
+                    self._flights.clear()
+                self._flights[picks] = flights
+            unfinished = ~done_mask
+            got = Survey(
+                flights.hardware,
+                {m: mask & unfinished for m, mask in flights.needs_mask.items()},
+                flights.price,
+                flights.techs,
+                flights.gates,
+            )
+            if len(self._surveys) > MEMO_LIMIT // 10:
                 self._surveys.clear()
             self._surveys[key] = got
         return got

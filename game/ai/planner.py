@@ -305,7 +305,7 @@ class Planner:
             survey.needs_mask,
             survey.price,
             survey.techs,
-            survey.open,
+            survey.gates,
         )
 
     # ------------------------------------------------------------------ what things need
@@ -383,15 +383,10 @@ class Planner:
         """Turns until the research `m` needs is done (for a winning mission, and its stepping stones flown)."""
         got = self._eta.get(m)
         if got is None:
-            # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites
-            # (those with everything finished count 0: the survey leaves them out).
-            techs = self._eta_techs[m]
-            if techs:
-                if not self._ft:
-                    self.finish_times()
-                got = max(map(self._latest.__getitem__, techs))
-            else:
-                got = 0
+            # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
+            if not self._ft:
+                self.finish_times()
+            got = max(map(self._latest.__getitem__, self._eta_techs[m]), default=0)
             if self.k.missions[m].wins:
                 got = max([got] + [self.eta(c) + 1 for c in self.chain()])
             self._eta[m] = got
