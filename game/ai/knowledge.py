@@ -75,6 +75,7 @@ class Prizes:
 
     worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
     prize: dict[str, int]  # per mission that cannot win, its prize
+    rows: tuple[tuple[str, bool, int], ...]  # the `goal_rows` that can be goals: winning, or a prize or payoff
 
 
 @dataclass(frozen=True, slots=True)

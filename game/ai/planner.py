@@ -474,7 +474,7 @@ class Planner:
                 value = value * (crewed if facts[m].crew else uncrewed) // 100
             prizes[m] = value
 
-    def _prizes_but_winning(self) -> None:
+    def _prizes_but_winning(self) -> Prizes:
         """`prize` of every mission that cannot win, with the part of each of their milestones: remembered
         across the planners of a personality by the milestones this side has, how many sides have reached
         each, and the first bonuses (all change a few times a game)."""
@@ -486,13 +486,18 @@ class Planner:
         if got is None:
             self._prizes(k.prize_missions)
             worth, prize = self._milestone_prize, self._prize
-            got = Prizes({ms: worth[ms] for ms in k.prize_milestones}, {m: prize[m] for m in k.prize_missions})
+            got = Prizes(
+                {ms: worth[ms] for ms in k.prize_milestones},
+                {m: prize[m] for m in k.prize_missions},
+                tuple(row for row in k.goal_rows if row[1] or prize[row[0]] > 0 or row[2] > 0),
+            )
             if len(memo) > MEMO_LIMIT // 10:
                 memo.clear()
             memo[key] = got
         else:
             self._prize.update(got.prize)
             self._milestone_prize.update(got.worth)
+        return got
 
     def first_bonus(self, ms: str) -> int:
         """What the events that being first to `ms` sets off are worth to this side, in prestige points:
@@ -522,8 +527,8 @@ class Planner:
                     self.me.budget,
                     self.rate,
                     self.t.rival_share,
-                    tuple([t in wanted for t in techs]),
-                    tuple([t in done for t in techs]),
+                    tuple(map(wanted.__contains__, techs)),
+                    tuple(map(done.__contains__, techs)),
                 )
                 memo = self.k.first_bonuses
                 got = memo.get(key)
@@ -744,10 +749,10 @@ class Planner:
             flyable = table.__getitem__  # every answer is in (and final): read them directly
         # Every prize but the winning mission's (worked out only for a flight it may still fly).
         prizes = self._prize
-        self._prizes_but_winning()
+        rows = self._prizes_but_winning().rows  # (the others could only pass by)
         line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         ratios = self.ratio
-        for m, wins, payoff in self.k.goal_rows:
+        for m, wins, payoff in rows:
             if wins:
                 if m not in self.me.milestones and flyable(m) and self.prize(m) > 0:
                     winning.append((self.eta(m), m))
