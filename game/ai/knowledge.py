@@ -191,6 +191,10 @@ class Knowledge:
             {m: [e for ms in f.prereqs for e in self.earners.get(ms, ())] for m, f in self.missions.items()}
         )
         self.flyable: dict[tuple[object, ...], dict[str, bool]] = {}
+        # All those answers read of a side's milestones and people (see `Planner._flyable_table`).
+        self.prerequisite_milestones = frozenset(ms for f in self.missions.values() for ms in f.prereqs)
+        self.largest_crew = max((f.crew for f in self.missions.values()), default=0)
+        self.crew_traits = frozenset(t for f in self.missions.values() for t in f.traits)
         self.stepping: dict[str, tuple[str, ...]] = {}
         for mid in self.victory_missions:
             seen: dict[str, None] = {}
@@ -243,6 +247,15 @@ class Knowledge:
         self.first_bonuses: dict[tuple[object, ...], int] = {}
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
+        }
+        # Per side, its people with traits some crew asks for, and those traits.
+        self.trait_holders = {
+            side: tuple(
+                (c, self.crew_traits.intersection(rules.crews[c].traits))
+                for c in crew
+                if self.crew_traits.intersection(rules.crews[c].traits)
+            )
+            for side, crew in self.crew_of_side.items()
         }
 
     def techs_in(self, mask: int) -> tuple[str, ...]:

@@ -480,7 +480,7 @@ class Planner:
         each, and the first bonuses (all change a few times a game)."""
         k, mine, firsts = self.k, self.me.milestones, self.view.firsts
         bonuses = tuple([self.first_bonus(ms) for ms in k.prize_firsts if ms not in mine and not firsts.get(ms)])
-        key = (frozenset(mine), tuple(firsts), tuple(map(len, firsts.values())), bonuses)
+        key = (frozenset(mine), frozenset(zip(firsts, map(len, firsts.values()), strict=True)), bonuses)
         memo = k.prizes(self.style.key)
         got = memo.get(key)
         if got is None:
@@ -589,7 +589,27 @@ class Planner:
         k = self.k
         if k.prerequisite_loops or self.strategy.one_line is not None:
             return {}
-        key = (self.strategy, self.view.available_missions, frozenset(self.me.milestones), self.crew_pool())
+        # Only what the answers read: the milestones some mission must have earned first, and of `crew_pool`,
+        # whether there are enough people for each crew and which traits some crew asks for (found without
+        # looking at all of a side's dozens of people).
+        crews, largest = self.me.crews, k.largest_crew
+        enough = 0
+        for c in self.side_crew:
+            if enough >= largest:
+                break
+            if crews[c].status not in GONE:
+                enough += 1
+        traits: set[str] = set()
+        for c, asked in k.trait_holders[self.view.side]:
+            if crews[c].status not in GONE:
+                traits |= asked
+        key = (
+            self.strategy,
+            self.view.available_missions,
+            k.prerequisite_milestones.intersection(self.me.milestones),
+            enough,
+            frozenset(traits),
+        )
         got = k.flyable.get(key)
         if got is None:
             got = self._flyable = {}  # filled by asking for every mission
