@@ -75,7 +75,9 @@ class Prizes:
 
     worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
     prize: dict[str, int]  # per mission that cannot win, its prize
-    rows: tuple[tuple[str, bool, int], ...]  # the `goal_rows` that can be goals: winning, or a prize or payoff
+    # (mission, whether it wins, its payoff, its `line_weights`) for the missions that can be goals (in
+    # mission order): winning, or with a prize or a payoff
+    rows: tuple[tuple[str, bool, int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)

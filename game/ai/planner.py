@@ -485,11 +485,15 @@ class Planner:
         got = memo.get(key)
         if got is None:
             self._prizes(k.prize_missions)
-            worth, prize = self._milestone_prize, self._prize
+            worth, prize, weight = self._milestone_prize, self._prize, k.line_weights(self.style.key)
             got = Prizes(
                 {ms: worth[ms] for ms in k.prize_milestones},
                 {m: prize[m] for m in k.prize_missions},
-                tuple(row for row in k.goal_rows if row[1] or prize[row[0]] > 0 or row[2] > 0),
+                tuple(
+                    (m, wins, payoff, weight[m])
+                    for m, wins, payoff in k.goal_rows
+                    if wins or prize[m] > 0 or payoff > 0
+                ),
             )
             if len(memo) > MEMO_LIMIT // 10:
                 memo.clear()
@@ -770,9 +774,8 @@ class Planner:
         # Every prize but the winning mission's (worked out only for a flight it may still fly).
         prizes = self._prize
         rows = self._prizes_but_winning().rows  # (the others could only pass by)
-        line_weights = self.k.line_weights(self.style.key) if self.style.weights else None
         ratios = self.ratio
-        for m, wins, payoff in rows:
+        for m, wins, payoff, line_weight in rows:
             if wins:
                 if m not in self.me.milestones and flyable(m) and self.prize(m) > 0:
                     winning.append((self.eta(m), m))
@@ -782,9 +785,7 @@ class Planner:
                 continue
             if not flyable(m):
                 continue
-            worth = prize * pw + payoff
-            if line_weights is not None:
-                worth = worth * line_weights[m] // 100
+            worth = (prize * pw + payoff) * line_weight // 100
             extra_mask = needs_mask[m] & not_victory
             extra = sum(map(rem, techs_in(extra_mask))) * 100 // rate if extra_mask else 0
             ratio = worth * 1000 // (extra + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
