@@ -451,12 +451,18 @@ class Planner:
             got = self._prize[m]
         return got
 
-    def _prizes(self, missions: Iterable[str]) -> None:
-        """`prize` of each of `missions`, worked out in one pass."""
+    def _prizes(
+        self, missions: Iterable[str], worth: dict[str, int] | None = None, prizes: dict[str, int] | None = None
+    ) -> None:
+        """`prize` of each of `missions`, worked out in one pass (into `prizes` and, for each milestone's part,
+        `worth`, if given)."""
         mine, firsts, first_events = self.me.milestones, self.view.firsts, self.k.first_events
-        weighted, facts, prizes = self._weighted, self.k.missions, self._prize
+        weighted, facts = self._weighted, self.k.missions
         crewed, uncrewed = self._crewed, self._uncrewed
-        worth = self._milestone_prize  # each milestone's part, worked out once
+        if worth is None:
+            worth = self._milestone_prize  # each milestone's part, worked out once
+        if prizes is None:
+            prizes = self._prize
         for m in missions:
             value = 0
             for ms_id, first, second, later in weighted[m]:
@@ -484,11 +490,13 @@ class Planner:
         memo = k.prizes(self.style.key)
         got = memo.get(key)
         if got is None:
-            self._prizes(k.prize_missions)
-            worth, prize, weight = self._milestone_prize, self._prize, k.line_weights(self.style.key)
+            worth: dict[str, int] = {}  # (it gets the milestones of `prize_missions`: `prize_milestones`)
+            prize: dict[str, int] = {}
+            self._prizes(k.prize_missions, worth, prize)
+            weight = k.line_weights(self.style.key)
             got = Prizes(
-                {ms: worth[ms] for ms in k.prize_milestones},
-                {m: prize[m] for m in k.prize_missions},
+                worth,
+                prize,
                 tuple(
                     (m, wins, payoff, weight[m])
                     for m, wins, payoff in k.goal_rows
@@ -498,9 +506,8 @@ class Planner:
             if len(memo) > MEMO_LIMIT // 10:
                 memo.clear()
             memo[key] = got
-        else:
-            self._prize.update(got.prize)
-            self._milestone_prize.update(got.worth)
+        self._prize.update(got.prize)
+        self._milestone_prize.update(got.worth)
         return got
 
     def first_bonus(self, ms: str) -> int:
