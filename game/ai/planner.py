@@ -185,10 +185,9 @@ class Planner:
     __slots__ = (
         "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
         "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest",
-        "_lessons",
-        "_lw", "_milestone_prize", "_needs_mask", "_open", "_pool", "_priced", "_prize", "_ranked", "_ready",
-        "_teachable", "_tech_need", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful",
-        "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
+        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_open", "_pool", "_priced", "_prize", "_ranked",
+        "_ready", "_teachable", "_tech_need", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent",
+        "_useful", "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
         "done_mask", "income", "k", "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules",
         "side_crew", "strategy", "style", "t", "turns_left", "view"
     )
