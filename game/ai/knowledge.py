@@ -71,10 +71,10 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class Prizes:
-    """What a personality's planners make of a set of reached milestones (see `Planner._prizes_but_winning`)."""
+    """What a personality's planners make of a set of reached milestones (see `Planner._goal_prizes`)."""
 
     worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
-    prize: dict[str, int]  # per mission that cannot win, its prize
+    prize: dict[str, int]  # per mission of `Knowledge.prize_missions`, its prize
     # (mission, whether it wins, its payoff, its `line_weights`) for the missions that can be goals (in
     # mission order): winning, or with a prize or a payoff
     rows: tuple[tuple[str, bool, int, int], ...]
@@ -231,9 +231,12 @@ class Knowledge:
         for e in rules.events.values():
             for ms, by in _firsts(e.when):
                 self.first_events.setdefault(ms, []).append((e.id, by))
-        # The milestones of the missions that cannot win (`Planner.goals` prizes them all every turn), and
-        # those among them that set off events for who is first.
-        self.prize_missions = tuple(m for m, f in self.missions.items() if not f.wins)
+        # The missions whose prizes `Planner.goals` works out together every turn (every one that cannot win,
+        # and the winning ones too unless a first bonus goes into theirs), their milestones, and those among
+        # them that set off events for who is first.
+        self.prize_missions = tuple(
+            m for m, f in self.missions.items() if not f.wins or not any(ms in self.first_events for ms in f.milestones)
+        )
         self.prize_milestones = tuple(
             dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
         )

@@ -420,11 +420,11 @@ class Planner:
     def victory_techs(self) -> set[str]:
         """Techs the winning mission still needs, or flies on."""
         if self._victory_techs is None:
-            hardware_bit = self.k.hardware_bit
+            hardware_bit, needs_mask, hardware = self.k.hardware_bit, self._needs_mask, self._hw
             mask = flies = 0
             for m in (*self.k.victory_missions, *self.chain()):
-                mask |= self.needs_mask(m)
-                for _, h in self.hardware_for(m):
+                mask |= needs_mask[m]
+                for _, h in hardware[m]:
                     flies |= hardware_bit[h]
             self._victory_techs = set(self.k.techs_in(mask | flies))
             self._victory_mask = mask
@@ -479,8 +479,8 @@ class Planner:
                 value = value * (crewed if facts[m].crew else uncrewed) // 100
             prizes[m] = value
 
-    def _prizes_but_winning(self) -> Prizes:
-        """`prize` of every mission that cannot win, with the part of each of their milestones: remembered
+    def _goal_prizes(self) -> Prizes:
+        """`prize` of the `Knowledge.prize_missions`, with the part of each of their milestones: remembered
         across the planners of a personality by the milestones this side has, how many sides have reached
         each, and the first bonuses (all change a few times a game)."""
         k, mine, firsts = self.k, self.me.milestones, self.view.firsts
@@ -777,9 +777,10 @@ class Planner:
             table = self._flyable = self._flyable_table()
         if len(table) == len(self.k.missions):
             flyable = table.__getitem__  # every answer is in (and final): read them directly
-        # Every prize but the winning mission's (worked out only for a flight it may still fly).
+        # Every prize but, if a first bonus goes into it, the winning mission's (worked out only for a flight it
+        # may still fly).
         prizes = self._prize
-        rows = self._prizes_but_winning().rows  # (the others could only pass by)
+        rows = self._goal_prizes().rows  # (the others could only pass by)
         ratios = self.ratio
         for m, wins, payoff, line_weight in rows:
             if wins:
