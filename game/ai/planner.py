@@ -831,7 +831,12 @@ class Planner:
             out.append(Decide(self.view.side, d.id, pick))
 
     def effects_value(self, effects: tuple[Effect, ...]) -> int:
-        """What a set of effects is worth to this side now, in money."""
+        """What a set of effects is worth to this side now, in money.
+
+        `first_bonus` remembers these values across planners under a key of everything read here (years
+        left, prestige worth, budget, research rate, which techs are wanted and finished): whatever this
+        comes to read must join that key.
+        """
         years = min(8, self.turns_left // self.rules.settings.turns_per_year + 1)
         value = 0
         wanted = self.wanted_techs()
