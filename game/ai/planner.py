@@ -753,9 +753,10 @@ class Planner:
         cash = self._launch(goals, cash, idle, (keep, reserve), savings, out)
         cash = self._recruit(goals, cash, out)
         # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
-        # the other goals leave the savings for its test flights alone.
-        self._research(asks, cash - victory_reserve, out, keep=savings)
+        # the other goals leave the savings for its test flights alone. The resolution pays intelligence after
+        # research: research leaves its money too, or the spying would be cut to nothing when cash is short.
         intel = self.t.intel * self.style.w("intel") // 100
+        self._research(asks, cash - victory_reserve - intel, out, keep=savings)
         if self.me.intel != intel:
             out.append(FundIntelligence(self.view.side, intel))
         return out

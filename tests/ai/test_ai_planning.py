@@ -50,3 +50,25 @@ def test_stepping_stones_already_earned_leave_the_chain(campaign: Ruleset):
     assert "crewed_lunar_orbit" in {ms for m in p.chain() for ms in campaign.missions[m].milestones}
     everything = planner_for(campaign, "ussr", milestones=(*earned, "crewed_lunar_orbit"))
     assert everything.chain() == ()
+
+
+def test_the_orders_leave_money_for_the_intelligence_they_fund(campaign: Ruleset):
+    # The resolution pays research first and intelligence from what is left: orders that spend every coin
+    # on research would cut the spying to nothing.
+    from game.ai import choose_actions
+    from game.ai.runner import ai_rng
+    from game.engine import EndTurn, is_over
+    from game.engine.batch import apply_orders
+
+    turns = short = 0
+    for level in ("normal", "hard"):
+        state = new_game(campaign, None, 2)
+        while not is_over(state) and state.turn < campaign.settings.start + 40:
+            for i, side in enumerate(campaign.side_ids):
+                orders = choose_actions(player_view(state, side), level, ai_rng(2, i, state.turn))
+                state, _, _ = apply_orders(state, orders, in_place=True)
+                me = state.sides[side]
+                turns += 1
+                short += sum(t.funding for t in me.techs.values()) + me.intel > me.cash
+                state, _, _ = apply_orders(state, [EndTurn(side)], in_place=True)
+    assert turns > 100 and short * 10 <= turns, f"{short} of {turns} turns ordered more than the cash in hand"
