@@ -136,7 +136,7 @@ class Style:
     """A side's AI personality as the planner reads it: weights keyed by tech line, milestone or habit.
 
     Habits (100 is neutral): `victory` (how soon reliability work on the winning mission starts and how
-    high it aims), `crewed` and `uncrewed` (prizes of flights with and without a crew), `caution`
+    high it aims; below 100, its most critical research no longer goes before everything), `crewed` and `uncrewed` (prizes of flights with and without a crew), `caution`
     (raises every floor), `intel` (intelligence spending), `research` (share of cash put into research).
     """
 
@@ -1334,6 +1334,10 @@ class Planner:
         t = self.t
         available, techs_in = self.available_mask(), self.k.techs_in
         moon = t.moon_value * self.style.w("victory") // 100
+        # The winning mission's most critical research goes before everything, unless the personality puts
+        # less than the usual weight on victory (a small agency that cannot outspend the leaders): then it
+        # is weighed like the rest of the winning chain.
+        first = FIRST if self.style.w("victory") >= 100 else moon * 2
         asks: list[tuple[int, int, int, str]] = []
         n = 0
         chain = self.chain()
@@ -1363,7 +1367,7 @@ class Planner:
                     continue
                 for slack, tech in self._critical(m):
                     if slack <= t.slack:
-                        asks.append((-FIRST, CRITICAL, n, tech))  # a turn lost here is a turn lost in the race
+                        asks.append((-first, CRITICAL, n, tech))  # a turn lost here is a turn lost in the race
                     elif self.pressed:
                         asks.append((-moon * 2, CRITICAL, n, tech))
                     elif slack <= t.near:
@@ -1374,7 +1378,7 @@ class Planner:
                 if not self.needs(m):
                     aim = t.victory_research * self.style.w("victory") // 100
                     for tech in self._unready(m, aim):
-                        asks.append((-FIRST, CRITICAL, n, tech))
+                        asks.append((-first, CRITICAL, n, tech))
                         n += 1
                 else:
                     # Reliability is bought a few points a turn at most: start on the hardware already in hand.

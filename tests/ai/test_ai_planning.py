@@ -72,3 +72,29 @@ def test_the_orders_leave_money_for_the_intelligence_they_fund(campaign: Ruleset
                 short += sum(t.funding for t in me.techs.values()) + me.intel > me.cash
                 state, _, _ = apply_orders(state, [EndTurn(side)], in_place=True)
     assert turns > 100 and short * 10 <= turns, f"{short} of {turns} turns ordered more than the cash in hand"
+
+
+def test_a_personality_that_plays_down_victory_does_not_put_its_research_before_everything(campaign: Ruleset):
+    from game.ai.planner import FIRST, Style
+
+    state = new_game(campaign, None, 1)
+    view = player_view(state, "us")
+    goals = Planner(view, TEMPERS["normal"], Rng(0)).goals()
+    eager = Planner(view, TEMPERS["normal"], Rng(0), Style())
+    eager.goals()
+    assert any(value == -FIRST for value, *_ in eager.research_asks(goals)), "the winning mission's critical research"
+    modest = Planner(view, TEMPERS["normal"], Rng(0), Style({"victory": 20}))
+    modest.goals()
+    asks = modest.research_asks(goals)
+    assert asks and all(value > -FIRST for value, *_ in asks)
+
+
+def test_the_europe_mods_consortium_flies_its_own_programme():
+    # A third agency with a small budget: it flies satellites and crews of its own rather than spend every
+    # coin on a Moon race the superpowers are years ahead in.
+    from game.ai.runner import play_game
+    from game.content.load import load_scenario
+
+    rules = load_scenario("race_1955", ["europe"]).ruleset
+    launches = [play_game(rules, seed, {})[0].sides["europe"].launches for seed in (1, 2, 3, 4)]
+    assert sum(launches) >= 4, launches
