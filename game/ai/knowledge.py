@@ -224,7 +224,6 @@ class Knowledge:
                     road.update(self.closure[self.tech_of[h]])
             for tech in f.asks:
                 road.update(self.closure[tech])
-        self.victory_road = frozenset(road)
         self.road_mask = sum(self.bit[t] for t in road)
         # Events that being first to a milestone sets off: milestone -> [(event, for whom: self or rival)].
         self.first_events: dict[str, list[tuple[str, str]]] = {}

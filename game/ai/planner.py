@@ -186,8 +186,8 @@ class Planner:
     __slots__ = (
         "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
         "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest",
-        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_open", "_pool", "_priced", "_prize", "_ranked",
-        "_ready", "_teachable", "_tech_need", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent",
+        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_ranked",
+        "_ready", "_teachable", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent",
         "_useful", "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
         "done_mask", "income", "k", "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules",
         "side_crew", "strategy", "style", "t", "turns_left", "view"
@@ -238,7 +238,6 @@ class Planner:
             workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
         self._tech_workable_cost = workable_cost
         self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
-        self._tech_need = need_of
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, s.end - view.turn + 1)
         self._improve = s.research_improve
@@ -250,7 +249,6 @@ class Planner:
         self.rival_known = self._rival_known()
         self.pressed = self._race_pressure()
         self.ratio: dict[str, int] = {}
-        self._open: dict[str, tuple[str, ...]] = {}
         self._prize: dict[str, int] = {}
         self._milestone_prize: dict[str, int] = {}
         self._eta: dict[str, int] = {}
@@ -309,24 +307,6 @@ class Planner:
         )
 
     # ------------------------------------------------------------------ what things need
-
-    def open_closure(self, tech: str) -> tuple[str, ...]:
-        """`tech` and its prerequisites that are not finished yet, prerequisites first."""
-        got = self._open.get(tech)
-        if got is None:
-            done = self.done
-            got = () if tech in done else tuple(t for t in self.k.closure[tech] if t not in done)
-            self._open[tech] = got
-        return got
-
-    def tech_need(self, tech: str) -> int:
-        """Research points still needed to finish `tech` and every prerequisite."""
-        got = self._tech_need.get(tech)
-        if got is None:
-            rem = self.rem
-            got = sum(rem[t] for t in self.open_closure(tech))
-            self._tech_need[tech] = got
-        return got
 
     def finish_time(self, tech: str) -> int:
         """Turns until `tech` could be finished with every prerequisite researched at full rate."""
@@ -674,22 +654,6 @@ class Planner:
     def point_cost(self, tech: str) -> int:
         """Money research pays for one point of reliability on a finished tech (well below its ceiling)."""
         return max(1, self.rules.techs[tech].cost * self._improve // self.rate)
-
-    def reliability_cost(self, m: str) -> int:
-        """Money research would need to bring each tech the mission flies on up to a workable reliability."""
-        tech_of, techs, done = self.k.tech_of, self.rules.techs, self.done
-        target = self.t.workable
-        cost = 0
-        seen: set[str] = set()
-        for _, h in self.hardware_for(m):
-            tech = tech_of[h]
-            if tech in seen:
-                continue
-            seen.add(tech)
-            rel = -self._hw_key[h][1] if tech in done else techs[tech].base
-            if rel < target:
-                cost += (target - rel) * self.point_cost(tech)
-        return cost
 
     # ------------------------------------------------------------------ the rival, from public record and estimates
 

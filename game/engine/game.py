@@ -31,7 +31,6 @@ from game.engine.odds import (
     crew_bonus,
     instalment,
     lasting_from_prestige,
-    mission_odds,
     next_budget,
     planned_spending,
     reliability_gain,
@@ -934,11 +933,6 @@ def state_hash(state: GameState) -> str:
     data["ruleset"] = state.rules.fingerprint
     blob = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
     return hashlib.sha256(blob).hexdigest()
-
-
-def mission_odds_for(state: GameState, side: str, action: PlanMission):  # type: ignore[no-untyped-def]
-    """The odds of a planned flight as the engine will roll them (before what earlier steps teach)."""
-    return mission_odds(state.rules, state.sides[side], state.rules.missions[action.mission], action.hardware, action.crew)
 
 
 __all__ = [
