@@ -327,7 +327,7 @@ class DashboardScreen(GameScreen):
 
         v = self.view
         out: list[tuple[str, str, str]] = []
-        if v.end_reason and not v.over:  # the result is settled and the game plays on (Setup.play_on)
+        if v.decided and not v.over:  # the result is settled and the game plays on (Setup.play_on)
             end = v.rules.date_label(v.rules.settings.end)
             out.append((self.tr("attn.decided", side=self.app.side_name(v.winner), date=end) if v.winner
                         else self.tr("attn.decided_draw", date=end), "info", "stats"))
