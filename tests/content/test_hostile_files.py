@@ -98,8 +98,10 @@ def test_custom_and_binary_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_deeply_nested_flow_lists_are_refused(tmp_path: Path) -> None:
+    # Whichever layer refuses it first (libyaml's own depth limit, or ours), the user gets one line that
+    # names the file and the line: the wording is the library's business.
     out = refused(hostile(tmp_path, "techs: " + "[" * 100_000 + "]" * 100_000 + "\n"))
-    assert "nested more than" in out
+    assert "content.yaml:1: error:" in out
 
 
 def test_deeply_nested_block_mappings_are_refused(tmp_path: Path) -> None:
