@@ -130,9 +130,13 @@ class MissionCancelled:
 
 @dataclass(frozen=True, slots=True)
 class MissionLaunched:
+    """A flight left the pad. `odds` are its chances as they stood at the end of planning, in per mille
+    (success, partial, failure, crew lost; they add to 1000): the very chances its dice are rolled against."""
+
     side: str
     mission: str
     crew: tuple[str, ...]
+    odds: tuple[int, int, int, int] = (1000, 0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,10 @@ from game.engine.actions import (
 from game.engine.conditions import Condition, Predicate, compile_condition, date_window, holds
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
-    crew_bonus,
+    MissionOdds,
     instalment,
     lasting_from_prestige,
+    mission_odds,
     next_budget,
     planned_spending,
     reliability_gain,
@@ -585,16 +586,21 @@ _APPLY: dict[type, Callable[..., None]] = {
 def _resolve_turn(st: GameState, out: list[ev.Event]) -> None:
     """Resolution, news and upkeep, always in this order:
 
+    0. the odds of every planned flight are settled with `mission_odds`, on the state as planning
+       left it: the chances the missions screen showed are the chances the dice use. Whatever
+       changes a step's chance later in the turn (this quarter's research and its luck, training,
+       an event, what an earlier flight taught) counts from the next quarter;
     1. pending decisions left open take their first choice;
     2. each side, in scenario order, pays its research then its intelligence (scaled down
        pro rata when cash runs short), and crews train and heal;
-    3. missions fly: a seeded coin picks which side launches first this turn, then sides take
-       turns launching one mission each, each side's in the order planned;
+    3. missions fly, each at its settled odds: a seeded coin picks which side launches first this
+       turn, then sides take turns launching one mission each, each side's in the order planned;
     4. news: queued events that are due, then every event of the scenario in file order, for
        each side in scenario order;
     5. upkeep: the date advances; at a new year budgets are set; the instalment is paid;
        victory and the end date are checked.
     """
+    flights = _settle_odds(st)
     for me in st.sides.values():
         for d in list(me.decisions):
             _decide(st, me, d.id, d.choices[0], True, out)
@@ -602,7 +608,7 @@ def _resolve_turn(st: GameState, out: list[ev.Event]) -> None:
         _spend_research(st, me, out)
         _spend_intelligence(st, me, out)
         _train_crews(st, me, out)
-    _fly_missions(st, out)
+    _fly_missions(st, flights, out)
     _run_news(st, out)
     _upkeep(st, out)
 
@@ -678,22 +684,35 @@ def _train_crews(st: GameState, me: SideState, out: list[ev.Event]) -> None:
             out.append(ev.CrewRecovered(me.id, cid))
 
 
-def _fly_missions(st: GameState, out: list[ev.Event]) -> None:
+Flight = tuple[PlannedMission, MissionOdds]
+
+
+def _settle_odds(st: GameState) -> dict[str, list[Flight]]:
+    """Every side's planned flights with the odds they will fly at: `mission_odds` as planning left the state."""
+    rules = st.rules
+    return {
+        sid: [(p, mission_odds(rules, me, rules.missions[p.mission], p.hardware, p.crew)) for p in me.plan]
+        for sid, me in st.sides.items()
+    }
+
+
+def _fly_missions(st: GameState, flights: dict[str, list[Flight]], out: list[ev.Event]) -> None:
     order = list(st.sides)
-    if not any(st.sides[s].plan for s in order):
+    if not any(flights[s] for s in order):
         return
     k = st.rng.below(len(order))
     order = order[k:] + order[:k]
-    queues = {s: list(st.sides[s].plan) for s in order}
+    queues = {s: list(flights[s]) for s in order}
     for s in order:
         st.sides[s].plan.clear()
     while any(queues.values()):
         for s in order:
             if queues[s]:
-                _fly(st, st.sides[s], queues[s].pop(0), out)
+                plan, odds = queues[s].pop(0)
+                _fly(st, st.sides[s], plan, odds, out)
 
 
-def _fly(st: GameState, me: SideState, plan: PlannedMission, out: list[ev.Event]) -> None:
+def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, out: list[ev.Event]) -> None:
     rules = st.rules
     m = rules.missions[plan.mission]
     if any(not crew_ready(me, c) for c in plan.crew):
@@ -704,27 +723,15 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, out: list[ev.Event]
     for _, hw in plan.hardware:
         me.hardware[hw] -= 1
     me.launches += 1
-    out.append(ev.MissionLaunched(me.id, m.id, plan.crew))
+    out.append(ev.MissionLaunched(me.id, m.id, plan.crew, (odds.success, odds.partial, odds.failure, odds.crew_lost)))
     s = rules.settings
-    chosen = dict(plan.hardware)
-    # The crew's help per skill, as mission_odds has it (their skills do not change in flight).
-    bonuses: dict[str | None, int] = {}
     failed_step: str | None = None
     flawed_step: str | None = None
     crew_lost = False
-    for step in m.steps:
-        tech = rules.hardware[chosen[step.slot]].tech
-        bonus = bonuses.get(step.skill)
-        if bonus is None:
-            bonus = bonuses[step.skill] = crew_bonus(rules, me, plan.crew, step.skill)
+    for step, settled in zip(m.steps, odds.steps, strict=True):
+        tech = settled.tech
         ts = me.techs[tech]
-        # The chance is worked out per step (mission_odds's step_chance, in line): what earlier steps taught
-        # raises it.
-        chance = (ts.reliability if ts.done else 0) - step.difficulty + bonus
-        if chance > s.max_chance:
-            chance = s.max_chance
-        if chance < s.min_chance:
-            chance = s.min_chance
+        chance = settled.chance  # what this flight teaches counts from the next quarter
         roll = st.rng.percent()
         passed = roll <= chance
         out.append(ev.StepRolled(me.id, m.id, step.id, chance, roll, passed))

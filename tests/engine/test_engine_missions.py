@@ -213,12 +213,32 @@ def test_success_raises_crew_skill_and_morale(tiny):
 # --------------------------------------------------------------------------------------------- learning & dice
 
 
-def test_each_step_rolls_against_reliability_less_difficulty_after_what_earlier_steps_taught(tiny):
+def test_each_step_rolls_against_reliability_less_difficulty_as_planning_left_it(tiny):
     state = ready_to_fly(tiny)
     state, events = fly(state, orbiter("red"))
     rolls = of_type(events, ev.StepRolled)
-    learn = tiny.settings.flight_learning
-    assert [(r.step, r.chance) for r in rolls] == [("launch", 50), ("orbit_insertion", 50 + learn - 5)]
+    # The launch step teaches the rocket a point, but that counts from the next quarter.
+    assert [(r.step, r.chance) for r in rolls] == [("launch", 50), ("orbit_insertion", 50 - 5)]
+
+
+def test_the_dice_use_the_odds_shown_at_the_end_of_planning_not_this_quarters_research(tiny):
+    state = ready_to_fly(tiny)
+    shown = mission_odds(tiny, state.sides["red"], tiny.missions["orbiter"], ORBITER, ())
+    state, _ = act(state, FundResearch("red", "rocket", 1000))
+    after, events = fly(state, orbiter("red"))
+    assert after.sides["red"].techs["rocket"].reliability > 50  # research raised it this quarter...
+    rolled = [r.chance for r in of_type(events, ev.StepRolled)]
+    assert rolled == [step.chance for step in shown.steps]  # ...but the flight flew at the odds shown
+    launched = of_type(events, ev.MissionLaunched)[0]
+    assert launched.odds == (shown.success, shown.partial, shown.failure, shown.crew_lost)
+
+
+def test_no_flight_of_a_quarter_changes_another_flights_odds(tiny):
+    state = arrange(new_game(tiny, None, 0), "red", techs={"rocket": 50}, hardware={"booster": 2})
+    shown = mission_odds(tiny, state.sides["red"], tiny.missions["orbiter"], ORBITER, ())
+    _, events = fly(state, orbiter("red"), orbiter("red"))
+    rolled = [r.chance for r in of_type(events, ev.StepRolled)]
+    assert rolled == [step.chance for step in shown.steps] * 2
 
 
 def test_flights_teach_reliability(tiny):
