@@ -12,9 +12,11 @@ from game.engine.actions import (
     PlanMission,
     RecruitCrew,
     Rejection,
+    RejectionCode,
     action_from_dict,
     action_to_dict,
 )
+from game.engine.crew import best_crew, crew_ready, pick_crew
 from game.engine.game import (
     Outcome,
     Setup,
@@ -23,21 +25,63 @@ from game.engine.game import (
     legal_actions,
     new_game,
     outcome,
-    pick_crew,
     state_hash,
     suggest_plan,
     validate,
 )
-from game.engine.odds import MissionOdds, mission_odds
+from game.engine.odds import (
+    MissionOdds,
+    crew_bonus,
+    mission_odds,
+    order_cost,
+    reliability_point_price,
+    step_chance,
+)
 from game.engine.rules import Ruleset
 from game.engine.serialize import state_from_dict, state_to_dict
 from game.engine.state import GameState, SideState
 from game.engine.view import PlayerView, RivalView, player_view
 
 __all__ = [
-    "Action", "BuyHardware", "CancelMission", "Decide", "EndTurn", "FundIntelligence", "FundResearch",
-    "GameState", "IllegalAction", "MissionOdds", "Outcome", "PlanMission", "PlayerView", "RecruitCrew",
-    "Rejection", "RivalView", "Ruleset", "Setup", "SideState", "action_from_dict", "action_to_dict", "apply",
-    "is_over", "legal_actions", "mission_odds", "new_game", "outcome", "pick_crew", "player_view",
-    "state_from_dict", "state_hash", "state_to_dict", "suggest_plan", "validate",
+    "Action",
+    "BuyHardware",
+    "CancelMission",
+    "Decide",
+    "EndTurn",
+    "FundIntelligence",
+    "FundResearch",
+    "GameState",
+    "IllegalAction",
+    "MissionOdds",
+    "Outcome",
+    "PlanMission",
+    "PlayerView",
+    "RecruitCrew",
+    "Rejection",
+    "RejectionCode",
+    "RivalView",
+    "Ruleset",
+    "Setup",
+    "SideState",
+    "action_from_dict",
+    "action_to_dict",
+    "apply",
+    "best_crew",
+    "crew_bonus",
+    "crew_ready",
+    "is_over",
+    "legal_actions",
+    "mission_odds",
+    "new_game",
+    "order_cost",
+    "outcome",
+    "pick_crew",
+    "player_view",
+    "reliability_point_price",
+    "state_from_dict",
+    "state_hash",
+    "state_to_dict",
+    "step_chance",
+    "suggest_plan",
+    "validate",
 ]

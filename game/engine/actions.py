@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +88,47 @@ ACTION_TYPES: dict[str, type] = {
 ACTION_NAMES: dict[type, str] = {v: k for k, v in ACTION_TYPES.items()}
 
 
+class RejectionCode(StrEnum):
+    """Every reason an order can be refused. The values are stable (saves, tests and mods' tools read them)."""
+
+    UNKNOWN_ACTION = "action/unknown_action"
+    GAME_OVER = "action/game_over"
+    UNKNOWN_SIDE = "action/unknown_side"
+    TURN_ENDED = "action/turn_ended"
+    UNKNOWN_TECH = "action/unknown_tech"
+    TECH_LOCKED = "action/tech_locked"
+    UNKNOWN_HARDWARE = "action/unknown_hardware"
+    HARDWARE_LOCKED = "action/hardware_locked"
+    WRONG_HARDWARE = "action/wrong_hardware"
+    MISSING_HARDWARE = "action/missing_hardware"
+    UNKNOWN_CREW = "action/unknown_crew"
+    CREW_UNAVAILABLE = "action/crew_unavailable"
+    BAD_CREW = "action/bad_crew"
+    UNKNOWN_MISSION = "action/unknown_mission"
+    MISSION_UNAVAILABLE = "action/mission_unavailable"
+    TOO_MANY_MISSIONS = "action/too_many_missions"
+    NO_SUCH_PLAN = "action/no_such_plan"
+    UNKNOWN_DECISION = "action/unknown_decision"
+    UNKNOWN_CHOICE = "action/unknown_choice"
+    BAD_AMOUNT = "action/bad_amount"
+    INSUFFICIENT_FUNDS = "action/insufficient_funds"
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """Why an action cannot be applied: a stable code (`action/...`) and a plain message."""
+    """Why an action cannot be applied: a code from `RejectionCode`, a plain message, and the figures
+    behind it where there are some (`needed` and `have`: money, units, crew members, a limit), so that
+    a screen can word the refusal without working anything out again. `subject` names the id the refusal
+    is about (the hardware that is missing, the crew member who is busy) where that is not the order's own."""
 
-    code: str
+    code: RejectionCode
     message: str
+    needed: int | None = None
+    have: int | None = None
+    subject: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
+        return f"{self.code.value}: {self.message}"
 
 
 class IllegalAction(Exception):

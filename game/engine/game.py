@@ -24,8 +24,10 @@ from game.engine.actions import (
     PlanMission,
     RecruitCrew,
     Rejection,
+    RejectionCode,
 )
 from game.engine.conditions import Condition, Predicate, compile_condition, date_window, holds
+from game.engine.crew import best_crew, crew_ready
 from game.engine.effects import MAX_MONEY, apply_effects
 from game.engine.odds import (
     MissionOdds,
@@ -33,6 +35,7 @@ from game.engine.odds import (
     lasting_from_prestige,
     mission_odds,
     next_budget,
+    order_cost,
     planned_spending,
     reliability_gain,
     research_points,
@@ -254,50 +257,49 @@ def hardware_unlocked(me: SideState, rules: Ruleset, hardware: str) -> bool:
     return me.techs[rules.hardware[hardware].tech].done
 
 
-def crew_ready(me: SideState, crew: str) -> bool:
-    c = me.crews.get(crew)
-    return c is not None and c.status == CREW_ACTIVE
-
-
-def _reject(code: str, message: str) -> Rejection:
-    return Rejection(f"action/{code}", message)
+def _reject(
+    code: RejectionCode, message: str, needed: int | None = None, have: int | None = None, subject: str | None = None
+) -> Rejection:
+    return Rejection(code, message, needed, have, subject)
 
 
 def _check_research(state: GameState, me: SideState, a: FundResearch) -> Rejection | None:
     if a.tech not in state.rules.techs:
-        return _reject("unknown_tech", f"no tech {a.tech!r}")
+        return _reject(RejectionCode.UNKNOWN_TECH, f"no tech {a.tech!r}")
     if a.amount < 0 or a.amount > MAX_MONEY:
-        return _reject("bad_amount", "funding must be between 0 and the money there is")
+        return _reject(RejectionCode.BAD_AMOUNT, "funding must be between 0 and the money there is")
     if a.amount > 0 and not me.techs[a.tech].done and not tech_available(state, me.id, a.tech):
-        return _reject("tech_locked", f"{a.tech} needs its prerequisites first")
+        return _reject(RejectionCode.TECH_LOCKED, f"{a.tech} needs its prerequisites first")
     return None
 
 
 def _check_buy(state: GameState, me: SideState, a: BuyHardware) -> Rejection | None:
     hw = state.rules.hardware.get(a.hardware)
     if hw is None:
-        return _reject("unknown_hardware", f"no hardware {a.hardware!r}")
+        return _reject(RejectionCode.UNKNOWN_HARDWARE, f"no hardware {a.hardware!r}")
     if not 1 <= a.count <= MAX_HARDWARE_ORDER:
-        return _reject("bad_amount", f"buy between 1 and {MAX_HARDWARE_ORDER} units at a time")
+        return _reject(RejectionCode.BAD_AMOUNT, f"buy between 1 and {MAX_HARDWARE_ORDER} units at a time", MAX_HARDWARE_ORDER, a.count)
     if not hardware_unlocked(me, state.rules, a.hardware):
-        return _reject("hardware_locked", f"{a.hardware} needs {hw.tech} researched first")
+        return _reject(RejectionCode.HARDWARE_LOCKED, f"{a.hardware} needs {hw.tech} researched first")
     if me.hardware[a.hardware] + a.count > MAX_CREW_UNITS:
-        return _reject("bad_amount", "storage is full")
-    if hw.unit_cost * a.count > me.cash:
-        return _reject("insufficient_funds", f"{a.count} × {a.hardware} costs {hw.unit_cost * a.count}, cash is {me.cash}")
+        return _reject(RejectionCode.BAD_AMOUNT, "storage is full", MAX_CREW_UNITS, me.hardware[a.hardware] + a.count)
+    cost = order_cost(state.rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"{a.count} × {a.hardware} costs {cost}, cash is {me.cash}", cost, me.cash)
     return None
 
 
 def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection | None:
     member = state.rules.crews.get(a.crew)
     if member is None or member.side != me.id:
-        return _reject("unknown_crew", f"no candidate {a.crew!r} on this side")
+        return _reject(RejectionCode.UNKNOWN_CREW, f"no candidate {a.crew!r} on this side")
     if me.crews[a.crew].status != CREW_CANDIDATE:
-        return _reject("crew_unavailable", f"{a.crew} is not a candidate")
+        return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} is not a candidate")
     if member.available > state.turn:
-        return _reject("crew_unavailable", f"{a.crew} cannot be recruited before {state.rules.date_label(member.available)}")
-    if state.rules.settings.recruit_cost > me.cash:
-        return _reject("insufficient_funds", "not enough cash to recruit")
+        return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} cannot be recruited before {state.rules.date_label(member.available)}")
+    cost = order_cost(state.rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"recruiting costs {cost}, cash is {me.cash}", cost, me.cash)
     return None
 
 
@@ -305,46 +307,49 @@ def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | 
     rules = state.rules
     m = rules.missions.get(a.mission)
     if m is None:
-        return _reject("unknown_mission", f"no mission {a.mission!r}")
+        return _reject(RejectionCode.UNKNOWN_MISSION, f"no mission {a.mission!r}")
     if len(me.plan) >= rules.settings.max_missions_per_turn:
-        return _reject("too_many_missions", f"at most {rules.settings.max_missions_per_turn} launches a turn")
+        limit = rules.settings.max_missions_per_turn
+        return _reject(RejectionCode.TOO_MANY_MISSIONS, f"at most {limit} launches a turn", limit, len(me.plan))
     if not mission_available(state, me.id, m):
-        return _reject("mission_unavailable", f"{a.mission} is not available yet")
+        return _reject(RejectionCode.MISSION_UNAVAILABLE, f"{a.mission} is not available yet")
     chosen = dict(a.hardware)
     if len(chosen) != len(a.hardware) or set(chosen) != {s.id for s in m.slots}:
-        return _reject("missing_hardware", f"{a.mission} needs hardware for slots {[s.id for s in m.slots]}")
+        return _reject(RejectionCode.MISSING_HARDWARE, f"{a.mission} needs hardware for slots {[s.id for s in m.slots]}")
     needed: dict[str, int] = {}
     for slot in m.slots:
         hw = chosen[slot.id]
         if hw not in slot.options:
-            return _reject("wrong_hardware", f"{hw} cannot fill slot {slot.id} of {a.mission}")
+            return _reject(RejectionCode.WRONG_HARDWARE, f"{hw} cannot fill slot {slot.id} of {a.mission}")
         needed[hw] = needed.get(hw, 0) + 1
     for hw, n in needed.items():
-        if me.hardware.get(hw, 0) - me.reserved_hardware(hw) < n:
-            return _reject("missing_hardware", f"no {hw} in store for {a.mission}: buy one first")
+        free = me.hardware.get(hw, 0) - me.reserved_hardware(hw)
+        if free < n:
+            return _reject(RejectionCode.MISSING_HARDWARE, f"no {hw} in store for {a.mission}: buy one first", n, free, hw)
     if len(a.crew) != m.crew or len(set(a.crew)) != len(a.crew):
-        return _reject("bad_crew", f"{a.mission} needs a crew of {m.crew}")
+        return _reject(RejectionCode.BAD_CREW, f"{a.mission} needs a crew of {m.crew}", m.crew, len(set(a.crew)))
     busy = me.busy_crew()
     for c in a.crew:
         if not crew_ready(me, c) or c in busy:
-            return _reject("crew_unavailable", f"{c} is not ready to fly")
+            return _reject(RejectionCode.CREW_UNAVAILABLE, f"{c} is not ready to fly", subject=c)
     for trait in m.crew_traits:
         if not any(trait in rules.crews[c].traits for c in a.crew):
-            return _reject("bad_crew", f"{a.mission} needs a crew member who is {trait}")
-    if m.cost > me.cash:
-        return _reject("insufficient_funds", f"the launch costs {m.cost}, cash is {me.cash}")
+            return _reject(RejectionCode.BAD_CREW, f"{a.mission} needs a crew member who is {trait}", subject=trait)
+    cost = order_cost(rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"the launch costs {cost}, cash is {me.cash}", cost, me.cash)
     return None
 
 
 def _check_cancel(state: GameState, me: SideState, a: CancelMission) -> Rejection | None:
     if not 0 <= a.index < len(me.plan):
-        return _reject("no_such_plan", f"no planned mission number {a.index}")
+        return _reject(RejectionCode.NO_SUCH_PLAN, f"no planned mission number {a.index}")
     return None
 
 
 def _check_intel(state: GameState, me: SideState, a: FundIntelligence) -> Rejection | None:
     if a.amount < 0 or a.amount > MAX_MONEY:
-        return _reject("bad_amount", "intelligence funding must not be negative")
+        return _reject(RejectionCode.BAD_AMOUNT, "intelligence funding must not be negative")
     return None
 
 
@@ -352,9 +357,9 @@ def _check_decide(state: GameState, me: SideState, a: Decide) -> Rejection | Non
     for d in me.decisions:
         if d.id == a.decision:
             if a.choice not in d.choices:
-                return _reject("unknown_choice", f"{a.choice!r} is not a choice of {d.event}")
+                return _reject(RejectionCode.UNKNOWN_CHOICE, f"{a.choice!r} is not a choice of {d.event}")
             return None
-    return _reject("unknown_decision", f"no pending decision {a.decision}")
+    return _reject(RejectionCode.UNKNOWN_DECISION, f"no pending decision {a.decision}")
 
 
 def _check_end(state: GameState, me: SideState, a: EndTurn) -> Rejection | None:
@@ -377,14 +382,14 @@ def validate(state: GameState, action: Action) -> Rejection | None:
     """None if `action` can be applied now, else why not. Never raises for a player's mistake."""
     check = _CHECKS.get(type(action))
     if check is None:
-        return _reject("unknown_action", f"not an action: {type(action).__name__}")
+        return _reject(RejectionCode.UNKNOWN_ACTION, f"not an action: {type(action).__name__}")
     if state.phase == PHASE_OVER:
-        return _reject("game_over", "the game is over")
+        return _reject(RejectionCode.GAME_OVER, "the game is over")
     me = state.sides.get(action.side)
     if me is None:
-        return _reject("unknown_side", f"no side {action.side!r}")
+        return _reject(RejectionCode.UNKNOWN_SIDE, f"no side {action.side!r}")
     if me.ended:
-        return _reject("turn_ended", f"{action.side} has already ended this turn")
+        return _reject(RejectionCode.TURN_ENDED, f"{action.side} has already ended this turn")
     return check(state, me, action)  # type: ignore[operator]
 
 
@@ -455,39 +460,6 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
     return PlanMission(me.id, mission.id, tuple(picked), crew)
 
 
-def pick_crew(state: GameState, side: str, mission: Mission) -> tuple[str, ...] | None:
-    return best_crew(state.rules, state.sides[side], mission)
-
-
-def best_crew(
-    rules: Ruleset, me: SideState, mission: Mission, busy: frozenset[str] | set[str] = frozenset()
-) -> tuple[str, ...] | None:
-    """The most skilled ready crew not already flying (nor in `busy`), meeting the mission's traits."""
-    if mission.crew == 0:
-        return ()
-    taken = me.busy_crew() | set(busy)
-    ready = [c for c in me.crews if crew_ready(me, c) and c not in taken]
-    used = {st.skill for st in mission.steps if st.skill}
-
-    def merit(c: str) -> tuple[int, int, str]:
-        skills = me.crews[c].skills
-        return (-sum(skills.get(k, 0) for k in used), -sum(skills.values()), c)
-
-    ready.sort(key=merit)
-    crew: list[str] = []
-    for trait in mission.crew_traits:
-        having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]
-        if not having:
-            return None
-        crew.append(having[0])
-    for c in ready:
-        if len(crew) >= mission.crew:
-            break
-        if c not in crew:
-            crew.append(c)
-    return tuple(crew) if len(crew) == mission.crew else None
-
-
 # --------------------------------------------------------------------------------------------
 # applying an action
 
@@ -508,14 +480,14 @@ def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.
 
 
 def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]) -> None:
-    cost = st.rules.hardware[a.hardware].unit_cost * a.count
+    cost = order_cost(st.rules, a)
     me.cash -= cost
     me.hardware[a.hardware] += a.count
     out.append(ev.HardwareBought(me.id, a.hardware, a.count, cost))
 
 
 def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Event]) -> None:
-    me.cash -= st.rules.settings.recruit_cost
+    me.cash -= order_cost(st.rules, a)
     c = me.crews[a.crew]
     c.status = CREW_TRAINING
     c.training_left = st.rules.settings.training_turns
@@ -523,7 +495,7 @@ def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Ev
 
 
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
-    cost = st.rules.missions[a.mission].cost
+    cost = order_cost(st.rules, a)
     me.cash -= cost
     me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost))
     out.append(ev.MissionPlanned(me.id, a.mission))

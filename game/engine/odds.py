@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from game.engine.actions import Action, BuyHardware, PlanMission, RecruitCrew
 from game.engine.rules import Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
@@ -42,7 +43,10 @@ def crew_bonus(rules: Ruleset, side: SideState, crew: tuple[str, ...], skill: st
     return (avg - 50) // rules.settings.skill_divisor
 
 
-def step_chance(rules: Ruleset, side: SideState, reliability: int, difficulty: int, bonus: int) -> int:
+def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -> int:
+    """The percent chance that a step passes: the tech's reliability (0 while unfinished), less the step's
+    difficulty, plus the crew's bonus, within the scenario's bounds. The one rule every projection and the
+    dice use (through `mission_odds`)."""
     s = rules.settings
     return max(s.min_chance, min(s.max_chance, reliability - difficulty + bonus))
 
@@ -50,12 +54,11 @@ def step_chance(rules: Ruleset, side: SideState, reliability: int, difficulty: i
 def mission_odds(
     rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
 ) -> MissionOdds:
-    # Priced hundreds of times a turn by the computer players: `crew_bonus`, `side.reliability` and
-    # `step_chance` are read in line, and each step's odds are built as a plain tuple.
+    # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
+    # step's odds are built as a plain tuple.
     chosen = dict(hardware)
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     all_hardware, techs = rules.hardware, side.techs
-    lo, hi = rules.settings.min_chance, rules.settings.max_chance
     deadly = bool(mission.crew)
     # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
     # without a non-critical failure so far.
@@ -73,11 +76,7 @@ def mission_odds(
         else:
             bonus = 0
         ts = techs.get(tech)
-        p = (ts.reliability if ts is not None and ts.done else 0) - st.difficulty + bonus
-        if p > hi:
-            p = hi
-        if p < lo:
-            p = lo
+        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -126,6 +125,26 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
         return 0
     points = min(research_points(side, funding), tech.rate_cap)
     return reliability_gain(rules, tech, ts.reliability, points, 100)
+
+
+def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:
+    """The money that buys one reliability point of a finished tech at average luck, well below its
+    ceiling (`reliability_gain` with luck 100, turned into money at the side's research rate)."""
+    return max(1, tech.cost * rules.settings.research_improve // max(1, research_rate))
+
+
+def order_cost(rules: Ruleset, action: Action) -> int:
+    """The cash an order takes when it is given (refunded if a planned flight is cancelled); 0 for standing
+    orders, whose money is paid at resolution (see `planned_spending`)."""
+    cost = _ORDER_COSTS.get(type(action))
+    return 0 if cost is None else cost(rules, action)
+
+
+_ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
+    PlanMission: lambda rules, a: rules.missions[a.mission].cost,
+    BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
+    RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
+}
 
 
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:

@@ -9,11 +9,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from game.engine.actions import PlanMission
+from game.engine.crew import best_crew, crew_ready
 from game.engine.game import (
     available_missions,
     available_techs,
-    best_crew,
-    crew_ready,
     hardware_unlocked,
     plan_from_stock,
 )

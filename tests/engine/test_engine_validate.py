@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,8 +10,7 @@ import pytest
 from engine_kit import act, arrange, end_turn, end_turns, scripted
 
 from game.engine import actions as a
-from game.engine import game
-from game.engine.actions import IllegalAction
+from game.engine.actions import IllegalAction, RejectionCode
 from game.engine.game import MAX_HARDWARE_ORDER, apply, legal_actions, new_game, state_hash, validate
 from game.engine.state import CREW_DEAD, PHASE_OVER, GameState
 
@@ -166,8 +163,7 @@ def test_planned_hardware_is_reserved(tiny):
 
 
 def test_every_rejection_code_is_covered():
-    source = inspect.getsource(game)
-    codes = set(re.findall(r'_reject\("([a-z_]+)"', source))
+    codes = {code.value.split("/", 1)[1] for code in RejectionCode}
     assert codes == {c.code for c in CASES}, "add a case for each rejection code validate can give"
 
 
@@ -200,3 +196,16 @@ def test_ending_a_turn_lets_the_other_side_finish(tiny):
     state, _ = end_turn(state)
     assert state.turn == tiny.settings.start + 1
     assert not any(s.ended for s in state.sides.values())
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.code == "insufficient_funds"], ids=lambda c: type(c.action).__name__
+)
+def test_a_refusal_for_money_carries_the_price_and_the_cash(tiny, case: Case):
+    from game.engine.odds import order_cost
+
+    state = case.setup(tiny)
+    rejection = validate(state, case.action)
+    assert rejection is not None
+    assert rejection.needed == order_cost(tiny, case.action) > 0
+    assert rejection.have == state.sides["red"].cash < rejection.needed

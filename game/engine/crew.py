@@ -1,0 +1,45 @@
+"""Who flies: whether a crew member is ready, and the best crew for a mission (one rule for the engine,
+the screens and the computer players)."""
+
+from __future__ import annotations
+
+from game.engine.rules import Mission, Ruleset
+from game.engine.state import CREW_ACTIVE, GameState, SideState
+
+
+def crew_ready(me: SideState, crew: str) -> bool:
+    c = me.crews.get(crew)
+    return c is not None and c.status == CREW_ACTIVE
+
+
+def pick_crew(state: GameState, side: str, mission: Mission) -> tuple[str, ...] | None:
+    return best_crew(state.rules, state.sides[side], mission)
+
+
+def best_crew(
+    rules: Ruleset, me: SideState, mission: Mission, busy: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, ...] | None:
+    """The most skilled ready crew not already flying (nor in `busy`), meeting the mission's traits."""
+    if mission.crew == 0:
+        return ()
+    taken = me.busy_crew() | set(busy)
+    ready = [c for c in me.crews if crew_ready(me, c) and c not in taken]
+    used = {st.skill for st in mission.steps if st.skill}
+
+    def merit(c: str) -> tuple[int, int, str]:
+        skills = me.crews[c].skills
+        return (-sum(skills.get(k, 0) for k in used), -sum(skills.values()), c)
+
+    ready.sort(key=merit)
+    crew: list[str] = []
+    for trait in mission.crew_traits:
+        having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]
+        if not having:
+            return None
+        crew.append(having[0])
+    for c in ready:
+        if len(crew) >= mission.crew:
+            break
+        if c not in crew:
+            crew.append(c)
+    return tuple(crew) if len(crew) == mission.crew else None
