@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.conditions import Condition
-from game.engine.effects import Effect
-
-# Who a condition or effect is about, seen from the side it is evaluated for.
-WHO_SELF = "self"
-WHO_RIVAL = "rival"
-WHO_ANYONE = "anyone"
+from game.engine.vocab import Condition, Effect
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,64 @@
+"""The effects events and missions can have: the built-in vocabulary, and how effects are applied.
+
+Each effect op is one class in a family file of this package (`money`, `research`, `crew`, `story`,
+`chance`) that defines all of it (see `game.engine.vocab`). An effect is applied for one side
+("self"); `target: rival` applies it to every other side. Effects only ever change a state that
+`apply` has already cloned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.effects.chance import RandomOneOf, Weighted
+from game.engine.effects.crew import CrewMorale, InjureCrew, LoseCrew
+from game.engine.effects.money import MAX_MONEY, MAX_PRESTIGE, AddBudget, AddCash, AddPrestige
+from game.engine.effects.research import ModifyReliability, ResearchProgress, ResearchRate
+from game.engine.effects.story import QueueEvent, SetFlag
+from game.engine.vocab import Effect
+
+if TYPE_CHECKING:
+    from game.engine import events as ev
+    from game.engine.state import GameState
+
+# The built-in effects, in the order the reference and the JSON Schema list them.
+BUILTIN: tuple[type[Effect], ...] = (
+    AddBudget,
+    AddCash,
+    AddPrestige,
+    ResearchProgress,
+    ModifyReliability,
+    ResearchRate,
+    SetFlag,
+    QueueEvent,
+    CrewMorale,
+    InjureCrew,
+    LoseCrew,
+    RandomOneOf,
+)
+
+__all__ = [
+    "BUILTIN",
+    "MAX_MONEY",
+    "MAX_PRESTIGE",
+    "AddBudget",
+    "AddCash",
+    "AddPrestige",
+    "CrewMorale",
+    "Effect",
+    "InjureCrew",
+    "LoseCrew",
+    "ModifyReliability",
+    "QueueEvent",
+    "RandomOneOf",
+    "ResearchProgress",
+    "ResearchRate",
+    "SetFlag",
+    "Weighted",
+    "apply_effects",
+]
+
+
+def apply_effects(effects: tuple[Effect, ...], state: GameState, side: str, out: list[ev.Event]) -> None:
+    for e in effects:
+        e.apply(state, side, out)
