@@ -22,7 +22,6 @@ import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -101,9 +100,16 @@ class FieldSpec:
     default: Any  # dataclasses.MISSING when the field is required
 
 
-@cache
-def fields_of(cls: type) -> tuple[FieldSpec, ...]:
-    """The fields of an op or nested dataclass, with their markers (read once per class)."""
+def fields_of(cls: Any) -> tuple[FieldSpec, ...]:
+    """The fields of an op or nested dataclass, with their markers (read once per class, kept on it)."""
+    kept: tuple[FieldSpec, ...] | None = cls.__dict__.get("__field_specs__")
+    if kept is None:
+        kept = _read_fields(cls)
+        setattr(cls, "__field_specs__", kept)  # noqa: B010 - a name no type knows of
+    return kept
+
+
+def _read_fields(cls: Any) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls, include_extras=True)
     out = []
     for f in dataclasses.fields(cls):
@@ -252,8 +258,7 @@ class Op:
 
     def refs(self) -> Iterator[tuple[str, str, str]]:
         """(field, kind, id) of every record this op names itself (not those of ops nested in it)."""
-        kind: type = type(self)
-        for spec in fields_of(kind):
+        for spec in fields_of(type(self)):
             if spec.ref is not None:
                 value = getattr(self, spec.name)
                 if isinstance(value, str):
@@ -261,6 +266,10 @@ class Op:
 
     def problems(self, world: World) -> Iterator[Problem]:
         """What is wrong with this op in this content, beyond unknown ids and what can never hold."""
+        return iter(())
+
+    def facts(self) -> Iterator[tuple[str, str]]:
+        """What it establishes for the static checks, e.g. ("flag", name): that a flag can be set."""
         return iter(())
 
     def describe(self) -> Phrase | None:
@@ -316,10 +325,6 @@ class Effect(Op):
         """(weight, effects) of each way it can turn out, if it is decided by the dice; () otherwise."""
         return ()
 
-    def facts(self) -> Iterator[tuple[str, str]]:
-        """What it establishes for the static checks, e.g. ("flag", name): that a flag can be set."""
-        return iter(())
-
 
 def walk(node: object, path: str = "") -> Iterator[tuple[str, Op]]:
     """Every op inside `node` (a rule record, an op, a tuple of them), with its field path (`when.of[0]`)."""
@@ -328,11 +333,30 @@ def walk(node: object, path: str = "") -> Iterator[tuple[str, Op]]:
     if isinstance(node, tuple):
         for i, x in enumerate(node):
             yield from walk(x, f"{path}[{i}]")
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if isinstance(value, (Op, tuple)) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-                yield from walk(value, f"{path}.{f.name}" if path else f.name)
+    elif dataclasses.is_dataclass(node):
+        for name in _op_fields(type(node)):
+            yield from walk(getattr(node, name), f"{path}.{name}" if path else name)
+
+
+def _op_fields(cls: Any) -> tuple[str, ...]:
+    """The fields of a dataclass that may hold ops, however deep (found once per class, kept on it)."""
+    kept: tuple[str, ...] | None = cls.__dict__.get("__op_fields__")
+    if kept is None:
+        hints = typing.get_type_hints(cls)
+        kept = tuple(f.name for f in dataclasses.fields(cls) if _may_hold_op(hints[f.name], {cls}))
+        setattr(cls, "__op_fields__", kept)  # noqa: B010 - a name no type knows of
+    return kept
+
+
+def _may_hold_op(tp: Any, seen: set[Any]) -> bool:
+    if isinstance(tp, type):
+        if issubclass(tp, Op):
+            return True
+        if dataclasses.is_dataclass(tp) and tp not in seen:
+            seen.add(tp)
+            return any(_may_hold_op(h, seen) for h in typing.get_type_hints(tp).values())
+        return False
+    return any(_may_hold_op(a, seen) for a in typing.get_args(tp))
 
 
 # ------------------------------------------------------------------------------------ shared by ops
