@@ -164,7 +164,8 @@ class Compare(Condition):
             yield Problem(ERROR, "tech", message, "", "logic/compare")
 
     def describe(self) -> Phrase:
-        value = Phrase(f"cond.value.{self.value}", (("tech", Name("techs", self.tech)),) if self.tech else ())
+        of: PhraseArg = Name("techs", self.tech) if self.tech else "…"  # (only `reliability` reads a tech)
+        value = Phrase(f"cond.value.{self.value}", (("tech", of),))
         to: PhraseArg = Turn(self.to) if self.value == "turn" else str(self.to)
         return Phrase("cond.compare", (("value", value), ("cmp", _CMP_SIGN[self.cmp]), ("to", to)))
 
