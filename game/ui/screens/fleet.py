@@ -11,10 +11,12 @@ from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJUR
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 STATUS_ORDER = {CREW_ACTIVE: 0, CREW_TRAINING: 1, CREW_INJURED: 2, CREW_CANDIDATE: 3, CREW_RETIRED: 4, CREW_DEAD: 5}
 
 
+@register
 class FleetScreen(GameScreen):
     name = "fleet"
 

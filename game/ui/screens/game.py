@@ -12,6 +12,7 @@ from game.engine import Action, FundIntelligence
 from game.engine.odds import Spending
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 
 TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
 
@@ -28,21 +29,6 @@ def nav_targets() -> list[tuple[str, str, int]]:
         ("rival", "nav.rival", pygame.K_i),
         ("stats", "nav.stats", pygame.K_t),
     ]
-
-
-def make_screen(app: Any, name: str, side: str) -> Screen:
-    from game.ui.screens.fleet import FleetScreen
-    from game.ui.screens.intel import RivalScreen
-    from game.ui.screens.missions import MissionScreen
-    from game.ui.screens.news import NewsScreen
-    from game.ui.screens.research import ResearchScreen
-    from game.ui.screens.summary import StatsScreen
-
-    table = {
-        "dashboard": DashboardScreen, "budget": BudgetScreen, "research": ResearchScreen, "fleet": FleetScreen,
-        "missions": MissionScreen, "news": NewsScreen, "rival": RivalScreen, "stats": StatsScreen,
-    }
-    return table[name](app, side)
 
 
 class GameScreen(Screen):
@@ -184,7 +170,7 @@ class GameScreen(Screen):
         if name == self.name:
             return None
         self.app.status = ""  # a notice belongs to the screen it was given on
-        return Replace(make_screen(self.app, name, self.side))
+        return Replace(new_screen(name, self.app, self.side))
 
     def to_menu(self) -> Transition | None:
         return Reset(None)
@@ -313,6 +299,7 @@ class GameScreen(Screen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class DashboardScreen(GameScreen):
     name = "dashboard"
 
@@ -398,20 +385,16 @@ class DashboardScreen(GameScreen):
             self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
                         self.tr("tip.dash.more_research"), object_id="#small")
         if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
-            from game.ui.screens.overlays import TutorialScreen
-
             self.app.settings.tutorial_done = True
             self.app.save_settings()
-            self._pending = Push(TutorialScreen(self.app, self))
+            self._pending = Push(new_screen("tutorial", self.app, self))
         else:
             self._pending = None
         self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
                     self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
 
     def open_guide(self) -> Transition | None:
-        from game.ui.screens.overlays import TutorialScreen
-
-        return Push(TutorialScreen(self.app, self))
+        return Push(new_screen("tutorial", self.app, self))
 
     def programme(self) -> dict[str, Any]:
         """The programme column's layout: its inner rect, line height, and which research lines fit.
@@ -552,6 +535,7 @@ class DashboardScreen(GameScreen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class BudgetScreen(GameScreen):
     name = "budget"
 
@@ -697,6 +681,7 @@ class BudgetScreen(GameScreen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class HandoffScreen(Screen):
     """Between two people at one machine: shows nothing of either side but whose turn it is."""
 
@@ -716,12 +701,8 @@ class HandoffScreen(Screen):
         self.focus = 0
 
     def ready(self) -> Transition | None:
-        from game.ui.screens.resolution import ResolutionScreen
-
         s = self.app.session
-        if s.has_report(self.side):
-            return Replace(ResolutionScreen(self.app, self.side))
-        return Replace(DashboardScreen(self.app, self.side))
+        return Replace(new_screen("resolution" if s.has_report(self.side) else "dashboard", self.app, self.side))
 
     def back(self) -> Transition | None:
         return Reset(None)

@@ -10,8 +10,10 @@ from game.engine import CancelMission, PlanMission
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
+@register
 class MissionScreen(GameScreen):
     name = "missions"
 

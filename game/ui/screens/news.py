@@ -10,6 +10,7 @@ from game.engine import Decide
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 PAPER = (239, 232, 214)
 INK = (28, 26, 22)
@@ -47,6 +48,7 @@ def consequences(screen: Any, effects: tuple[Any, ...]) -> str:
     return "; ".join(parts) if parts else tr("effect.none")
 
 
+@register
 class NewsScreen(GameScreen):
     name = "news"
 

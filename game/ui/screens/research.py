@@ -11,6 +11,7 @@ from game.engine.odds import expected_reliability_gain, turns_to_finish, useful_
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
 def layout(rules: Any) -> dict[str, tuple[int, int]]:
@@ -34,6 +35,7 @@ def layout(rules: Any) -> dict[str, tuple[int, int]]:
     return {t: (c, r) for c, ts in cols.items() for r, t in enumerate(ts)}
 
 
+@register
 class ResearchScreen(GameScreen):
     name = "research"
 

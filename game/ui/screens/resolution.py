@@ -10,6 +10,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 
 STEP_TIME = 0.55  # seconds per mission step in the animation
 SWEEP = 0.6  # radians of the climb to orbit: the whole arc stays inside the picture
@@ -81,6 +82,7 @@ class Flight:
         self.extras: list[tuple[str, bool]] = []  # what followed (a first, a death), shown after the outcome; True: a first
 
 
+@register
 class ResolutionScreen(Screen):
     name = "resolution"
 
@@ -169,26 +171,22 @@ class ResolutionScreen(Screen):
         return self.proceed()
 
     def proceed(self) -> Transition | None:
-        from game.ui.screens.game import DashboardScreen
-        from game.ui.screens.news import NewsScreen
-        from game.ui.screens.summary import EndScreen
-
         s = self.app.session
         if self.demo:
             if s.over():
-                return Replace(EndScreen(self.app))
+                return Replace(new_screen("end", self.app))
             s.run_computers()
             return Replace(ResolutionScreen(self.app, None, demo=True))
         s.mark_seen(self.side)
         if s.over():
             if any(s.has_report(h) for h in s.humans()):  # hot-seat: the other player reads theirs, handed over first
                 return Replace(self.app.next_screen())
-            return Replace(EndScreen(self.app, s.view(self.side)))  # the end as the side that read this report sees it
+            return Replace(new_screen("end", self.app, s.view(self.side)))  # the end as the side that read this report sees it
         news = [e for e in s.events_for(self.side) if type(e).__name__ == "EventFired" and e.side == self.side]
         if news or s.view(self.side).decisions:
             self.app.play("news")
-            return Replace(NewsScreen(self.app, self.side))
-        return Replace(DashboardScreen(self.app, self.side))
+            return Replace(new_screen("news", self.app, self.side))
+        return Replace(new_screen("dashboard", self.app, self.side))
 
     def back(self) -> Transition | None:
         if self.demo:
@@ -342,6 +340,7 @@ class ResolutionScreen(Screen):
             y += lh
 
 
+@register
 class DemoScreen(ResolutionScreen):
     """`--demo`: the computer plays every side; each turn's launches are shown, then the next turn is played."""
 
