@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
-from game.engine import Action, FundIntelligence
+from game.engine import (
+    Action,
+    BuyHardware,
+    FundIntelligence,
+    FundResearch,
+    PlanMission,
+    RecruitCrew,
+    Rejection,
+    RejectionCode,
+)
+from game.engine import events as ev
 from game.engine.odds import Spending
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
 
 TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
+FLIGHT_RESULTS = (ev.MissionSucceeded, ev.MissionFailed, ev.MissionPartlySucceeded)
+HEADLINES = (ev.MilestoneAchieved, ev.CrewDied, *FLIGHT_RESULTS)  # the race's news on the ticker (and the side's own events)
 
 
 def nav_targets() -> list[tuple[str, str, int]]:
@@ -74,56 +87,14 @@ class GameScreen(Screen):
         self.rebuild()
         return None
 
-    def explain(self, problem: Any, action: Any) -> str:
+    def explain(self, problem: Rejection, action: Action) -> str:
         """The engine's reason for refusing an order, in the player's language and with display names.
 
-        The engine decides (its rejection code); this only words it. Unknown codes keep the engine's message.
+        The engine decides (the rejection's code) and gives the figures (needed, have, subject); this only
+        words them. A code with no wording here keeps the engine's message.
         """
-        v = self.view
-        rules = v.rules
-        code = problem.code.split("/", 1)[-1]
-        kind = type(action).__name__
-        if code == "insufficient_funds":
-            cost = None
-            if kind == "BuyHardware":
-                cost = rules.hardware[action.hardware].unit_cost * action.count
-            elif kind == "PlanMission":
-                cost = rules.missions[action.mission].cost
-            elif kind == "RecruitCrew":
-                cost = rules.settings.recruit_cost
-            if cost is not None:
-                return self.tr("why.cash", cost=cost, cash=v.me.cash)
-        if code == "missing_hardware" and kind == "PlanMission":
-            locked = [hw for _, hw in action.hardware if not v.hardware_unlocked(hw)]
-            if locked:  # no use telling the player to buy what cannot be bought yet
-                hw = locked[0]
-                return self.tr("why.hardware_locked", hw=self.hw_name(hw), tech=self.tech_name(rules.hardware[hw].tech))
-            names = [self.hw_name(hw) for _, hw in action.hardware
-                     if v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw) <= 0]
-            if names:
-                return self.tr("why.no_hardware", what=", ".join(dict.fromkeys(names)))
-        if code == "hardware_locked" and kind == "BuyHardware":
-            hw = rules.hardware[action.hardware]
-            return self.tr("why.hardware_locked", hw=self.hw_name(action.hardware), tech=self.tech_name(hw.tech))
-        if code == "tech_locked" and kind == "FundResearch":
-            return self.tr("why.tech_locked", tech=self.tech_name(action.tech))
-        if code == "too_many_missions":
-            return self.tr("why.too_many", n=rules.settings.max_missions_per_turn)
-        if code == "mission_unavailable":
-            lacking = self.still_needed(rules.missions[action.mission].available) if kind == "PlanMission" else []
-            if lacking:
-                return self.tr("why.mission_needs", what=", ".join(lacking))
-            return self.tr("why.mission_unavailable")
-        if code == "bad_crew" and kind == "PlanMission":
-            m = rules.missions[action.mission]
-            if len(action.crew) != m.crew:
-                return self.tr("why.crew_size", n=m.crew)
-            return self.tr("why.crew_trait", what=", ".join(self.term("trait", t) for t in m.crew_traits))
-        if code == "crew_unavailable":
-            if kind == "RecruitCrew" and action.crew in rules.crews and rules.crews[action.crew].available > v.turn:
-                return self.tr("tip.fleet.not_yet", date=rules.date_label(rules.crews[action.crew].available))
-            return self.tr("why.crew_busy")
-        return problem.message
+        word = _WHY.get(problem.code)
+        return (word(self, problem, action) if word else None) or problem.message
 
     def build(self) -> None:
         self.refresh()
@@ -296,6 +267,65 @@ class GameScreen(Screen):
         return items[page * per:(page + 1) * per], page, pages
 
 
+def _why_cash(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return None if problem.needed is None else sc.tr("why.cash", cost=problem.needed, cash=problem.have)
+
+
+def _why_missing_hardware(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    hw = problem.subject  # the hardware with no free unit in store
+    if hw is None:
+        return None
+    if not sc.view.hardware_unlocked(hw):  # no use telling the player to buy what cannot be bought yet
+        return sc.tr("why.hardware_locked", hw=sc.hw_name(hw), tech=sc.tech_name(sc.view.rules.hardware[hw].tech))
+    return sc.tr("why.no_hardware", what=sc.hw_name(hw))
+
+
+def _why_hardware_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if not isinstance(action, BuyHardware):
+        return None
+    return sc.tr("why.hardware_locked", hw=sc.hw_name(action.hardware),
+                 tech=sc.tech_name(sc.view.rules.hardware[action.hardware].tech))
+
+
+def _why_tech_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return sc.tr("why.tech_locked", tech=sc.tech_name(action.tech)) if isinstance(action, FundResearch) else None
+
+
+def _why_too_many(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return None if problem.needed is None else sc.tr("why.too_many", n=problem.needed)
+
+
+def _why_mission_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    lacking = sc.still_needed(sc.view.rules.missions[action.mission].available) if isinstance(action, PlanMission) else []
+    return sc.tr("why.mission_needs", what=", ".join(lacking)) if lacking else sc.tr("why.mission_unavailable")
+
+
+def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if problem.subject is not None:  # the trait nobody in the crew has
+        return sc.tr("why.crew_trait", what=sc.term("trait", problem.subject))
+    return None if problem.needed is None else sc.tr("why.crew_size", n=problem.needed)
+
+
+def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    rules = sc.view.rules
+    if isinstance(action, RecruitCrew) and action.crew in rules.crews and rules.crews[action.crew].available > sc.view.turn:
+        return sc.tr("tip.fleet.not_yet", date=rules.date_label(rules.crews[action.crew].available))
+    return sc.tr("why.crew_busy")
+
+
+# How each refusal reads to the player, by the engine's code (the others keep the engine's message).
+_WHY: dict[RejectionCode, Callable[[GameScreen, Rejection, Action], str | None]] = {
+    RejectionCode.INSUFFICIENT_FUNDS: _why_cash,
+    RejectionCode.MISSING_HARDWARE: _why_missing_hardware,
+    RejectionCode.HARDWARE_LOCKED: _why_hardware_locked,
+    RejectionCode.TECH_LOCKED: _why_tech_locked,
+    RejectionCode.TOO_MANY_MISSIONS: _why_too_many,
+    RejectionCode.MISSION_UNAVAILABLE: _why_mission_unavailable,
+    RejectionCode.BAD_CREW: _why_bad_crew,
+    RejectionCode.CREW_UNAVAILABLE: _why_crew_unavailable,
+}
+
+
 # ------------------------------------------------------------------------------------------------
 
 
@@ -443,11 +473,10 @@ class DashboardScreen(GameScreen):
 
         out = []
         for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):
-            if type(e).__name__ in ("MilestoneAchieved", "MissionSucceeded", "MissionFailed", "MissionPartlySucceeded",
-                                    "CrewDied") or (type(e).__name__ == "EventFired" and e.side == self.side):
+            if isinstance(e, HEADLINES) or (isinstance(e, ev.EventFired) and e.side == self.side):
                 line = describe(self, e)
                 side = getattr(e, "side", None)
-                if line and side and type(e).__name__.startswith("Mission"):  # whose flight: the log line leaves it out
+                if line and side and isinstance(e, FLIGHT_RESULTS):  # whose flight: the log line leaves it out
                     line = self.tr("dash.ticker_side", side=self.app.side_name(side), line=line)
                 if line:
                     out.append(f"{self.view.rules.date_label(turn)} — {line}")
