@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +19,7 @@ from game.engine import (
     RejectionCode,
 )
 from game.engine import events as ev
-from game.engine.odds import Spending
+from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
@@ -243,18 +242,6 @@ class GameScreen(Screen):
     def crew_name(self, c: str) -> str:
         return self.view.rules.crews[c].name
 
-    def spending(self) -> tuple[Spending, Spending]:
-        """(what the coming resolution will charge, what it would charge were cash no limit), both the engine's sums.
-
-        The second keeps each tech's cap on useful funding but not the cut for want of cash, so the two
-        differ exactly when the orders will be cut; its total is what the orders really need.
-        """
-        v = self.view
-        planned = v.planned_spending()
-        rich = v.me.clone()  # the view's own copy, cloned again: nothing in the game changes
-        rich.cash = max(rich.cash, planned.ordered)  # enough for every order, so nothing is cut
-        return planned, dataclasses.replace(v, me=rich).planned_spending()
-
     @property
     def news_turn(self) -> int:
         """The quarter whose news the side is reading: the one last resolved (the current one before any)."""
@@ -353,9 +340,7 @@ class DashboardScreen(GameScreen):
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
         if not funded:
             out.append((self.tr("attn.no_research"), "warn", "research"))
-        from game.engine.odds import useful_funding
-
-        wasted = [t for t in funded if useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
+        wasted = [t for t in funded if engine_odds.useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
         if wasted:  # the engine will not spend it: say so, the player may think it still helps
             out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
         active = [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE]
@@ -380,9 +365,9 @@ class DashboardScreen(GameScreen):
                     out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
         else:
             out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
-        planned, needed = self.spending()
-        if needed.total > planned.total:  # cash is short: resolution will cut research, then intelligence
-            out.append((self.tr("attn.overspent", need=needed.total, cash=v.me.cash), "bad", "budget"))
+        planned = v.planned_spending()
+        if planned.short:  # resolution will cut research, then intelligence
+            out.append((self.tr("attn.overspent", need=planned.needed, cash=v.me.cash), "bad", "budget"))
         for r in v.rivals:
             if r.estimate is None:
                 out.append((self.tr("attn.no_intel", side=self.app.side_name(r.id)), "info", "rival"))
@@ -595,15 +580,15 @@ class BudgetScreen(GameScreen):
         half = c.width // 2
         left = draw.panel(surf, pygame.Rect(c.x, c.y, half - self.s(8), c.height), self.tr("budget.split"), fs)
         # the engine's sums: what resolution will really charge, and what it would were cash no limit
-        planned, needed = self.spending()
+        planned = v.planned_spending()
         spent = dict(planned.research)
-        uncut = dict(needed.research)
+        r_wanted = sum(m for _, m in planned.wanted)
         research = [(t, ts.funding) for t, ts in me.techs.items() if ts.funding > 0]
         r_ordered = sum(n for _, n in research)
         r_spent = sum(spent.values())
-        plans = sum(p.cost for p in me.plan)
-        short = needed.total > planned.total  # cash is short: resolution cuts research pro rata, then intelligence
-        capped = sum(uncut.values()) < r_ordered  # some funding is more than its tech can use
+        plans = sum(p.cost for p in me.plan)  # what each planned launch was charged when it was planned
+        short = planned.short  # cash is short: resolution cuts research pro rata, then intelligence
+        capped = r_wanted < r_ordered  # some funding is more than its tech can use
 
         def amount(ordered: int, real: int) -> str:
             return str(ordered) if ordered == real else self.tr("budget.ordered_spent", n=ordered, spent=real)
@@ -630,8 +615,8 @@ class BudgetScreen(GameScreen):
         if capped:
             notes.append((self.tr("budget.note_capped"), draw.DIM))
         if short:  # research is paid first: when it alone fits, only intelligence is cut
-            key = "budget.note_cut" if sum(uncut.values()) > r_spent else "budget.note_cut_intel"
-            notes.append((self.tr(key, need=needed.total, cash=me.cash), draw.BAD))
+            key = "budget.note_cut" if r_wanted > r_spent else "budget.note_cut_intel"
+            notes.append((self.tr(key, need=planned.needed, cash=me.cash), draw.BAD))
         for text, col in notes:
             y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 2), small, col, gap=0)
         # a bar: how this turn's spending splits the cash
@@ -647,8 +632,6 @@ class BudgetScreen(GameScreen):
         y += self.s(28)
         draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
         y += lh
-        from game.engine.odds import expected_reliability_gain, turns_to_finish
-
         room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
         for i, (t, ordered) in enumerate(research):
             last = i == len(research) - 1
@@ -661,9 +644,9 @@ class BudgetScreen(GameScreen):
             if real == 0:
                 what = self.tr("budget.buys_nothing")
             elif ts.done:
-                what = self.tr("budget.buys_rel", g=expected_reliability_gain(rules, me, tech, ts, real))
+                what = self.tr("budget.buys_rel", g=engine_odds.expected_reliability_gain(rules, me, tech, ts, real))
             else:
-                n = turns_to_finish(rules, me, tech, ts, real)
+                n = engine_odds.turns_to_finish(rules, me, tech, ts, real)
                 what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
             if real == ordered:
                 line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
@@ -675,8 +658,6 @@ class BudgetScreen(GameScreen):
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
         right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
-        from game.engine.odds import budget_from_prestige, lasting_from_prestige
-
         side = rules.side(self.side)
         s = rules.settings
         rows2 = [
@@ -684,12 +665,12 @@ class BudgetScreen(GameScreen):
             (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
             (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
             (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
-            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget + s.prestige_to_base),
-             f"{budget_from_prestige(rules, me):+d}", draw.DIM, False),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=engine_odds.prestige_budget_percent(rules)),
+             f"{engine_odds.budget_from_prestige(rules, me):+d}", draw.DIM, False),
         ]
         if s.prestige_to_base:
             rows2.append((self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
-                          f"{lasting_from_prestige(rules, me):+d}", draw.DIM, False))
+                          f"{engine_odds.lasting_from_prestige(rules, me):+d}", draw.DIM, False))
         rows2 += [
             (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
         ]
