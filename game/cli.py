@@ -208,6 +208,8 @@ def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.ai.runner import FORMAT_VERSION
+
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
@@ -243,6 +245,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     _print_summary(scenario, results, levels, elapsed, args.swap)
     if json_out is not None:
         doc = {
+            "format_version": FORMAT_VERSION,
             "scenario": scenario.id,
             "mods": list(rules.mods),
             "levels": levels,
