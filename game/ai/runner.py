@@ -27,6 +27,20 @@ FORMAT_VERSION = 1  # of `simulate --json`'s layout (schemas/simulate.schema.jso
 RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
 
 
+class PlayerFailed(Exception):
+    """A computer player raised while choosing its orders: which one, in which game, when, and what it raised.
+
+    Only plain strings and numbers inside, so that it crosses from a `--jobs` worker process intact.
+    """
+
+    def __init__(self, side: str, level: str, seed: int, date: str, error: str) -> None:
+        super().__init__(side, level, seed, date, error)
+        self.side, self.level, self.seed, self.date, self.error = side, level, seed, date, error
+
+    def __str__(self) -> str:
+        return f"the computer player of {self.side} (level {self.level}) failed in the game of seed {self.seed} at {self.date}: {self.error}"
+
+
 @dataclass(frozen=True, slots=True)
 class Flight:
     """One launch as the flight log keeps it. `odds` are per mille (success, partial, failure, crew lost),
@@ -141,6 +155,8 @@ def play_game(
     """A whole game between computer players; the log holds every action applied, in order. With `play_on`
     the game goes on to the end date after the result is settled (see `Setup.play_on`). Every launch is
     appended to `flights`, when given, in the order flown.
+
+    A computer player that raises stops the game with `PlayerFailed`.
     """
     with _no_cycle_collection():
         return _play_game(rules, seed, levels, play_on, flights)
@@ -177,7 +193,11 @@ def _play_game(
             view = player_view(state, side, copy=False)
             level = levels.get(side, "normal")
             turn = state.turn
-            chosen = choose_actions(view, level, ai_rng(seed, index, turn))
+            try:
+                chosen = choose_actions(view, level, ai_rng(seed, index, turn))
+            except Exception as e:  # not swallowed: named, and the game stops
+                what = " ".join(f"{type(e).__name__}: {e}".split())  # one line, whatever the message holds
+                raise PlayerFailed(side, level, seed, rules.date_label(turn), what) from e
             state, events, applied = apply_orders(state, [*chosen, EndTurn(side)], in_place=True)
             log.extend(applied)
             # Missions fly only in the resolution that ends a turn (and moves the date on).
