@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from game.engine import events as ev
 from game.engine.actions import Action, EndTurn, action_from_dict, action_to_dict
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.effects import MAX_MONEY, MAX_PRESTIGE
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.serialize import state_from_dict, state_to_dict

@@ -9,8 +9,8 @@ from engine_kit import FAIL, PASS, act, arrange, end_turn, of_type, scripted, wi
 
 from game.engine import events as ev
 from game.engine.actions import CancelMission, Decide, FundResearch, PlanMission
+from game.engine.api import new_game, validate
 from game.engine.effects import InjureCrew
-from game.engine.game import new_game, validate
 from game.engine.odds import mission_odds
 from game.engine.rules import Choice, Event, Ruleset
 from game.engine.state import CREW_ACTIVE, CREW_DEAD, CREW_INJURED, GameState

@@ -20,8 +20,8 @@ from engine_kit import (
 
 from game.engine import events as ev
 from game.engine.actions import EndTurn, FundIntelligence, FundResearch, PlanMission, RecruitCrew
+from game.engine.api import Setup, is_over, legal_actions, new_game, outcome, validate
 from game.engine.effects import InjureCrew
-from game.engine.game import Setup, is_over, legal_actions, new_game, outcome, validate
 from game.engine.odds import turns_to_finish, useful_funding
 from game.engine.rules import Event
 from game.engine.serialize import state_from_dict, state_to_dict

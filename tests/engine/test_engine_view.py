@@ -8,7 +8,7 @@ import dataclasses
 from engine_kit import act, arrange, end_turn, end_turns, scripted
 
 from game.engine.actions import FundResearch, PlanMission
-from game.engine.game import new_game, state_hash
+from game.engine.api import new_game, state_hash
 from game.engine.state import CREW_ACTIVE, GameState, PlannedMission
 from game.engine.view import PlayerView, RivalView, player_view
 

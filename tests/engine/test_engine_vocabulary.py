@@ -12,9 +12,9 @@ from engine_kit import arrange, of_type, scripted
 from game.engine import conditions as c
 from game.engine import effects as e
 from game.engine import events as ev
+from game.engine.api import new_game
 from game.engine.conditions import COMPARABLE, holds
 from game.engine.effects import MAX_MONEY, apply_effects
-from game.engine.game import new_game
 from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_TRAINING, GameState
 
 
