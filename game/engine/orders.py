@@ -26,7 +26,7 @@ from game.engine.news import decide
 from game.engine.odds import order_cost, useful_funding
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
-from game.engine.state import CREW_CANDIDATE, CREW_TRAINING, PHASE_OVER, GameState, PlannedMission, SideState
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, PlannedMission, SideState
 from game.engine.turn import resolve_turn
 from game.engine.validate import MAX_CREW_UNITS, validate
 
@@ -51,7 +51,7 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
             out.append(BuyHardware(side, hw_id, 1))
     for cid, c in me.crews.items():
         if (
-            c.status == CREW_CANDIDATE
+            c.status == CrewStatus.CANDIDATE
             and rules.crews[cid].available <= state.turn
             and rules.settings.recruit_cost <= me.cash
         ):
@@ -129,7 +129,7 @@ def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]
 def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Event]) -> None:
     me.cash -= order_cost(st.rules, a)
     c = me.crews[a.crew]
-    c.status = CREW_TRAINING
+    c.status = CrewStatus.TRAINING
     c.training_left = st.rules.settings.training_turns
     out.append(ev.CrewRecruited(me.id, a.crew))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine import events as ev
 from game.engine.availability import tech_available
 from game.engine.odds import planned_spending, reliability_gain, research_points
-from game.engine.state import CREW_ACTIVE, GameState, IntelEstimate, SideState
+from game.engine.state import CrewStatus, GameState, IntelEstimate, SideState
 
 
 def spend_research(st: GameState, me: SideState, out: list[ev.Event]) -> None:
@@ -54,7 +54,7 @@ def spend_intelligence(st: GameState, me: SideState, out: list[ev.Event]) -> Non
                     value += value * (below(span) - error) // 100
                 techs[tech_id] = 0 if value < 0 else 100 if value > 100 else value  # (min and max, in line)
         cash, budget = rival.cash, rival.budget
-        active = [c.status for c in rival.crews.values()].count(CREW_ACTIVE)
+        active = [c.status for c in rival.crews.values()].count(CrewStatus.ACTIVE)
         if error:
             cash = max(0, cash + cash * (below(span) - error) // 100)
             budget = max(0, budget + budget * (below(span) - error) // 100)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
-from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, PHASE_PLANNING, CrewState, GameState, SideState, TechState
+from game.engine.state import PHASE_PLANNING, CrewState, CrewStatus, GameState, SideState, TechState
 from game.engine.upkeep import pay_instalment, record_history
 
 
@@ -33,12 +33,12 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
             tech = rules.techs[tech_id]
             techs[tech_id] = TechState(progress=tech.cost, done=True, reliability=min(rel or tech.base, tech.ceiling))
         crews = {
-            cid: CrewState(CREW_CANDIDATE, dict(c.skills), s.morale_start)
+            cid: CrewState(CrewStatus.CANDIDATE, dict(c.skills), s.morale_start)
             for cid, c in rules.crews.items()
             if c.side == side.id
         }
         for cid in side.start_crew:
-            crews[cid].status = CREW_ACTIVE
+            crews[cid].status = CrewStatus.ACTIVE
         hardware = {h: 0 for h in rules.hardware}
         for h, n in side.start_hardware:
             hardware[h] = n

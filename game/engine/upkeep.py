@@ -6,7 +6,7 @@ from game.engine import events as ev
 from game.engine.effects import MAX_MONEY
 from game.engine.index import compiled
 from game.engine.odds import instalment, lasting_from_prestige, next_budget
-from game.engine.state import CREW_ACTIVE, CREW_INJURED, CREW_RETIRED, CREW_TRAINING, PHASE_OVER, GameState, SideState
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
 
 
 def pay_instalment(st: GameState, me: SideState, out: list[ev.Event]) -> None:
@@ -32,10 +32,10 @@ def upkeep(st: GameState, out: list[ev.Event]) -> None:
         for cid, c in me.crews.items():
             if (
                 c.morale < retire  # (the cheaper test first: both are asked before any die is cast)
-                and c.status in (CREW_ACTIVE, CREW_INJURED, CREW_TRAINING)
+                and c.status in (CrewStatus.ACTIVE, CrewStatus.INJURED, CrewStatus.TRAINING)
                 and st.rng.below(100) < (retire - c.morale) * 2
             ):
-                c.status = CREW_RETIRED
+                c.status = CrewStatus.RETIRED
                 out.append(ev.CrewRetired(me.id, cid))
         if new_year:
             me.budget = next_budget(rules, me)

@@ -21,7 +21,7 @@ from game.engine.availability import hardware_unlocked, mission_available, tech_
 from game.engine.crew import crew_ready
 from game.engine.effects import MAX_MONEY
 from game.engine.odds import order_cost
-from game.engine.state import CREW_CANDIDATE, PHASE_OVER, GameState, SideState
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
 
 MAX_HARDWARE_ORDER = 20
 MAX_CREW_UNITS = 100
@@ -70,7 +70,7 @@ def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection
     member = state.rules.crews.get(a.crew)
     if member is None or member.side != me.id:
         return _reject(RejectionCode.UNKNOWN_CREW, f"no candidate {a.crew!r} on this side")
-    if me.crews[a.crew].status != CREW_CANDIDATE:
+    if me.crews[a.crew].status != CrewStatus.CANDIDATE:
         return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} is not a candidate")
     if member.available > state.turn:
         return _reject(
