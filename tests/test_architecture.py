@@ -112,7 +112,7 @@ def test_the_import_parser_sees_imports():
     ("area", "own", "third_party"),
     [
         ("engine", {"engine"}, set()),
-        ("content", {"engine", "content"}, {"pydantic", "yaml"}),
+        ("content", {"engine", "content", "resources"}, {"pydantic", "yaml"}),
         ("ai", {"engine", "ai"}, {"numpy"}),
         ("io", {"engine", "content", "io"}, {"pydantic"}),
     ],
@@ -129,6 +129,12 @@ def test_the_package_root_pulls_nothing_in():
     # Every layer may `import game` (for its version, say) only because the root imports nothing of its own.
     bad = [str(imp) for imp in imports_in(GAME / "__init__.py") if imp.top not in STDLIB]
     assert not bad, "game/__init__.py may import only the standard library:\n" + "\n".join(bad)
+
+
+def test_the_shipped_data_locator_imports_only_the_standard_library():
+    # game.resources is shared by content and ui: it must pull nothing of theirs in.
+    bad = [str(imp) for imp in imports_in(GAME / "resources.py") if imp.top not in STDLIB]
+    assert not bad, "game/resources.py may import only the standard library:\n" + "\n".join(bad)
 
 
 def test_only_the_ui_imports_pygame():
