@@ -42,7 +42,7 @@ class PlayerFailed(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Flight:
+class LoggedFlight:
     """One launch as the flight log keeps it. `odds` are per mille (success, partial, failure, crew lost),
     as they stood at the end of planning: the chances the dice were rolled against."""
 
@@ -72,10 +72,10 @@ _ENDINGS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def flights_flown(events: list[ev.Event], date: str) -> list[Flight]:
+def flights_flown(events: list[ev.Event], date: str) -> list[LoggedFlight]:
     """The launches among one resolution's events, in the order they flew. A scrubbed flight never launched
     and is not among them; the milestones between a launch and its ending are the ones it earned."""
-    flights: list[Flight] = []
+    flights: list[LoggedFlight] = []
     launched: ev.MissionLaunched | None = None
     earned: list[str] = []
     endings = _ENDINGS
@@ -89,7 +89,7 @@ def flights_flown(events: list[ev.Event], date: str) -> list[Flight]:
             earned.append(e.milestone)  # type: ignore[union-attr]
         elif kind in endings:
             flights.append(
-                Flight(date, launched.side, launched.mission, launched.odds, endings[kind](e), tuple(earned))
+                LoggedFlight(date, launched.side, launched.mission, launched.odds, endings[kind](e), tuple(earned))
             )
             launched = None
     return flights
@@ -110,7 +110,7 @@ class GameResult:
     reached: dict[str, dict[str, str]] = field(default_factory=dict)  # side -> milestone -> date it got there
     failures: dict[str, int] = field(default_factory=dict)  # failed launches (crew lost included)
     history: dict[str, list[list[int]]] = field(default_factory=dict)  # side -> [turn, prestige, budget, cash] yearly
-    flights: list[Flight] = field(default_factory=list)  # every launch, in the order flown
+    flights: list[LoggedFlight] = field(default_factory=list)  # every launch, in the order flown
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,7 +150,7 @@ def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameS
 
 
 def play_game(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, flights: list[Flight] | None = None
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, flights: list[LoggedFlight] | None = None
 ) -> tuple[GameState, list[Any]]:
     """A whole game between computer players; the log holds every action applied, in order. With `play_on`
     the game goes on to the end date after the result is settled (see `Setup.play_on`). Every launch is
@@ -176,7 +176,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _play_game(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool, flights: list[Flight] | None
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool, flights: list[LoggedFlight] | None
 ) -> tuple[GameState, list[Any]]:
     setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
     state = new_game(rules, setup, seed)
@@ -240,7 +240,7 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
 
 def run_one(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False) -> GameResult:
     started = time.perf_counter()
-    flights: list[Flight] = []
+    flights: list[LoggedFlight] = []
     state, log = play_game(rules, seed, levels, play_on, flights)
     result = summarize(state, seed, levels, len(log))
     result.flights = flights

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from game.ai.report import parse_date
-from game.ai.runner import FORMAT_VERSION, RESULTS, Flight, play_game, run_one
+from game.ai.runner import FORMAT_VERSION, RESULTS, LoggedFlight, play_game, run_one
 from game.cli import main
 from game.content.load import load_scenario
 from game.engine.rules import Ruleset
@@ -114,7 +114,7 @@ def _flights(doc: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]
 def test_the_log_is_the_games_public_record_of_launches(scenario, mods, seed):
     # The engine keeps its own record of every launch (scrubbed ones too): the log must tell the same story.
     rules = _rules(scenario, mods)
-    flights: list[Flight] = []
+    flights: list[LoggedFlight] = []
     state, _ = play_game(rules, seed, {}, flights=flights)
     record = [
         (rules.date_label(r.turn), r.side, r.mission, r.outcome) for r in state.public_log if r.outcome != "scrubbed"

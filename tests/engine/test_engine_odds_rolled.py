@@ -17,7 +17,7 @@ from engine_kit import play_random
 
 from game.engine import events as ev
 from game.engine.actions import Action, EndTurn
-from game.engine.game import apply, is_over, new_game
+from game.engine.api import apply, is_over, new_game
 from game.engine.odds import MissionOdds
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
