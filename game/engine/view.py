@@ -11,13 +11,9 @@ from dataclasses import dataclass
 from game.engine import crew as _crew
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
-from game.engine.game import (
-    available_missions,
-    available_techs,
-    hardware_unlocked,
-    plan_from_stock,
-)
+from game.engine.availability import available_missions, available_techs, hardware_unlocked
 from game.engine.odds import MissionOdds, Spending
+from game.engine.orders import plan_from_stock
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 
