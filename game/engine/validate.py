@@ -105,7 +105,7 @@ def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | 
             return _reject(RejectionCode.WRONG_HARDWARE, f"{hw} cannot fill slot {slot.id} of {a.mission}")
         needed[hw] = needed.get(hw, 0) + 1
     for hw, n in needed.items():
-        free = me.hardware.get(hw, 0) - me.reserved_hardware(hw)
+        free = me.free_hardware(hw)
         if free < n:
             return _reject(
                 RejectionCode.MISSING_HARDWARE, f"no {hw} in store for {a.mission}: buy one first", n, free, hw

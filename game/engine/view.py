@@ -70,7 +70,7 @@ class PlayerView:
 
     def free_hardware(self, hardware: str) -> int:
         """Units of `hardware` in store not booked by a launch planned this turn."""
-        return self.me.hardware.get(hardware, 0) - self.me.reserved_hardware(hardware)
+        return self.me.free_hardware(hardware)
 
     def suggest_plan(self, mission: str) -> PlanMission | None:
         """A way to fly `mission` this turn from what is in store, or None."""
