@@ -72,10 +72,12 @@ def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection
         return _reject(RejectionCode.UNKNOWN_CREW, f"no candidate {a.crew!r} on this side")
     if me.crews[a.crew].status != CrewStatus.CANDIDATE:
         return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} is not a candidate")
-    if member.available > state.turn:
+    if member.available > state.turn:  # the figures: the first turn the candidate can be recruited, and now
         return _reject(
             RejectionCode.CREW_UNAVAILABLE,
             f"{a.crew} cannot be recruited before {state.rules.date_label(member.available)}",
+            member.available,
+            state.turn,
         )
     cost = order_cost(state.rules, a)
     if cost > me.cash:

@@ -168,5 +168,8 @@ def test_a_refusal_is_worded_from_the_engines_figures(app: Any) -> None:
     assert screen.explain(missing, plan) == app.tr("why.no_hardware", what="Booster")
     locked = Rejection(RejectionCode.MISSING_HARDWARE, "no", 1, 0, subject="pod")  # the capsule is not researched
     assert screen.explain(locked, crew) == app.tr("why.hardware_locked", hw="Pod", tech="Capsule")
+    later = Rejection(RejectionCode.CREW_UNAVAILABLE, "no", needed=screen.view.turn + 9, have=screen.view.turn)
+    date = screen.view.rules.date_label(screen.view.turn + 9)
+    assert screen.explain(later, RecruitCrew("red", "anna")) == app.tr("tip.fleet.not_yet", date=date)
     # a code with no wording of its own keeps the engine's message
     assert screen.explain(Rejection(RejectionCode.BAD_AMOUNT, "storage is full"), plan) == "storage is full"

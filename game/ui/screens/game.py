@@ -294,9 +294,8 @@ def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | N
 
 
 def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
-    rules = sc.view.rules
-    if isinstance(action, RecruitCrew) and action.crew in rules.crews and rules.crews[action.crew].available > sc.view.turn:
-        return sc.tr("tip.fleet.not_yet", date=rules.date_label(rules.crews[action.crew].available))
+    if isinstance(action, RecruitCrew) and problem.needed is not None:  # not yet: `needed` is the first turn they can be
+        return sc.tr("tip.fleet.not_yet", date=sc.view.rules.date_label(problem.needed))
     return sc.tr("why.crew_busy")
 
 
