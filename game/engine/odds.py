@@ -127,10 +127,17 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
     return reliability_gain(rules, tech, ts.reliability, points, 100)
 
 
+def reliability_point_cost(rules: Ruleset, tech: Tech) -> int:
+    """What one reliability point of a finished tech costs in research, in hundredths of a research point
+    (so that no rounding creeps in): `research_improve` percent of the tech's research cost. The one rule
+    behind `reliability_gain` (what research buys) and `reliability_point_price` (what it is shown to cost)."""
+    return tech.cost * rules.settings.research_improve
+
+
 def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:
     """The money that buys one reliability point of a finished tech at average luck, well below its
-    ceiling (`reliability_gain` with luck 100, turned into money at the side's research rate)."""
-    return max(1, tech.cost * rules.settings.research_improve // max(1, research_rate))
+    ceiling (`reliability_point_cost` turned into money at the side's research rate)."""
+    return max(1, reliability_point_cost(rules, tech) // max(1, research_rate))
 
 
 def order_cost(rules: Ruleset, action: Action) -> int:
@@ -155,13 +162,13 @@ def milestone_prestige(milestone: Milestone, rank: int) -> int:
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:
     """Reliability points research adds to a finished tech.
 
-    A point costs `research_improve` percent of the tech's research cost; `luck` is a percent
-    roll (50..150); returns shrink over the last 20 points below the ceiling.
+    A point costs `reliability_point_cost`; `luck` is a percent roll (50..150); returns shrink over the
+    last 20 points below the ceiling.
     """
     room = tech.ceiling - reliability
     if room <= 0 or points <= 0:
         return 0
-    gain = points * luck // (tech.cost * rules.settings.research_improve)
+    gain = points * luck // reliability_point_cost(rules, tech)
     gain = gain * min(room, 20) // 20
     return max(1, min(room, gain))
 
