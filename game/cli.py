@@ -1,7 +1,8 @@
 """The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
-and a non-zero exit: 1 for bad content, 2 for bad usage or unreadable input.
+and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
+bad usage or unreadable input.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, NoReturn
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
+EXIT_PLAYER_FAILED = 1  # a computer player raised during `simulate`: named in one line, no traceback
 EXIT_USAGE = 2
 DEFAULT_SCENARIO = "race_1955"
 
@@ -107,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--verbose", action="store_true", help="also show notes (replaced records, missing descriptions)")
 
     sch = sub.add_parser("schema", help="write JSON Schemas for scenario files")
-    sch.add_argument("--out", default=None, help="folder (default: schemas/ beside scenarios/)")
+    sch.add_argument("--out", default=".", help="folder to write them into (default: the current folder)")
 
     rep = sub.add_parser("replay", help="re-run a save's action log and check its hash")
     rep.add_argument("save")
@@ -208,6 +210,8 @@ def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.ai.runner import FORMAT_VERSION, PlayerFailed
+
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
@@ -217,25 +221,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     report_out = _writable("--report", args.report) if args.report else None
     tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap), args.play_on) for i in range(args.games)]
     started = time.perf_counter()
-    results: list[dict[str, Any]] = []
     show = not args.quiet and sys.stderr.isatty()
-    if args.jobs > 1 and args.games > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
-        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
-            # Small chunks keep the progress bar moving and the processes evenly loaded.
-            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
-                results.append(r)
-                if show:
-                    _progress(len(results), args.games, started)
-    else:
-        _WORKER["rules"] = rules
-        for task in tasks:
-            results.append(_worker_run(task))
-            if show:
-                _progress(len(results), args.games, started)
+    try:
+        results = _run_games(args, scenario, tasks, show, started)
+    except PlayerFailed as e:
+        if show:
+            print(file=sys.stderr)  # off the progress bar's line
+        return _fail(str(e), EXIT_PLAYER_FAILED)
     if show:
         print(file=sys.stderr)
     results.sort(key=lambda r: r["seed"])
@@ -243,6 +235,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     _print_summary(scenario, results, levels, elapsed, args.swap)
     if json_out is not None:
         doc = {
+            "format_version": FORMAT_VERSION,
             "scenario": scenario.id,
             "mods": list(rules.mods),
             "levels": levels,
@@ -263,6 +256,32 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         _write_atomically(report_out, page)
         print(f"report written to {report_out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_games(
+    args: argparse.Namespace, scenario: Any, tasks: list[tuple[int, dict[str, str], bool]], show: bool, started: float
+) -> list[dict[str, Any]]:
+    """Every game's result, in the order they finish (in `--jobs` processes when asked). A computer player
+    that raises ends the batch with `PlayerFailed`, from whichever process ran its game."""
+    results: list[dict[str, Any]] = []
+    if args.jobs > 1 and args.games > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
+        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
+            # Small chunks keep the progress bar moving and the processes evenly loaded.
+            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
+                results.append(r)
+                if show:
+                    _progress(len(results), args.games, started)
+    else:
+        _WORKER["rules"] = scenario.ruleset
+        for task in tasks:
+            results.append(_worker_run(task))
+            if show:
+                _progress(len(results), args.games, started)
+    return results
 
 
 def _progress(done: int, total: int, started: float) -> None:
@@ -315,7 +334,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.schema import write_schemas
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "schemas"
+    out = Path(args.out)
     try:
         written = write_schemas(out)
     except OSError as e:

@@ -16,8 +16,7 @@ from game.engine.actions import (
     action_from_dict,
     action_to_dict,
 )
-from game.engine.crew import best_crew, crew_ready, pick_crew
-from game.engine.game import (
+from game.engine.api import (
     Outcome,
     Setup,
     apply,
@@ -29,11 +28,13 @@ from game.engine.game import (
     suggest_plan,
     validate,
 )
+from game.engine.crew import best_crew, crew_ready, pick_crew
 from game.engine.odds import (
     MissionOdds,
     crew_bonus,
     mission_odds,
     order_cost,
+    reliability_point_cost,
     reliability_point_price,
     step_chance,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "outcome",
     "pick_crew",
     "player_view",
+    "reliability_point_cost",
     "reliability_point_price",
     "state_from_dict",
     "state_hash",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from game.engine.state import CREW_ACTIVE
+from game.engine.state import CrewStatus
 from game.engine.vocab import (
     DATE,
     ERROR,
@@ -65,7 +65,7 @@ COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
     "turn": lambda st, sd, _t: st.turn,
     "deaths": lambda st, sd, _t: st.sides[sd].deaths,
     "launches": lambda st, sd, _t: st.sides[sd].launches,
-    "active_crew": lambda st, sd, _t: [c.status for c in st.sides[sd].crews.values()].count(CREW_ACTIVE),
+    "active_crew": lambda st, sd, _t: [c.status for c in st.sides[sd].crews.values()].count(CrewStatus.ACTIVE),
     "reliability": _reliability,
     "milestones": lambda st, sd, _t: len(st.sides[sd].milestones),
 }

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from game.engine import events as ev
 from game.engine.effects.money import Target, aimed
-from game.engine.state import CREW_ACTIVE, CREW_INJURED, CREW_TRAINING
+from game.engine.state import SERVING, CrewStatus
 from game.engine.vocab import Bounds, Doc, Effect, Phrase, Quantity, Stake, clamp, sides_for, signed
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class CrewMorale(Effect):
     def apply(self, state: GameState, side: str, out: list[ev.Event]) -> None:
         for s in sides_for(state, side, self.target):
             for c in s.crews.values():
-                if c.status in (CREW_ACTIVE, CREW_TRAINING, CREW_INJURED):
+                if c.status in SERVING:
                     c.morale = clamp(c.morale + self.amount, 0, 100)
 
     def stakes(self) -> tuple[Stake, ...]:
@@ -49,10 +49,10 @@ class InjureCrew(Effect):
     def apply(self, state: GameState, side: str, out: list[ev.Event]) -> None:
         turns = self.turns or state.rules.settings.injury_turns
         for s in sides_for(state, side, self.target):
-            pool = [cid for cid, c in s.crews.items() if c.status == CREW_ACTIVE]
+            pool = [cid for cid, c in s.crews.items() if c.status == CrewStatus.ACTIVE]
             for _ in range(min(self.count, len(pool))):
                 cid = pool.pop(state.rng.below(len(pool)))
-                s.crews[cid].status = CREW_INJURED
+                s.crews[cid].status = CrewStatus.INJURED
                 s.crews[cid].injured_until = state.turn + turns
                 out.append(ev.CrewInjured(s.id, cid, turns))
 
@@ -73,7 +73,7 @@ class LoseCrew(Effect):
 
     def apply(self, state: GameState, side: str, out: list[ev.Event]) -> None:
         for s in sides_for(state, side, self.target):
-            pool = [cid for cid, c in s.crews.items() if c.status == CREW_ACTIVE]
+            pool = [cid for cid, c in s.crews.items() if c.status == CrewStatus.ACTIVE]
             for _ in range(min(self.count, len(pool))):
                 cid = pool.pop(state.rng.below(len(pool)))
                 state.kill_crew(s, cid, out)

@@ -13,6 +13,7 @@ from game.ui import draw
 from game.ui.phrases import Wording
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 PAPER = (239, 232, 214)
 INK = (28, 26, 22)
@@ -26,6 +27,7 @@ def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
     return "; ".join(parts) if parts else screen.tr("effect.none")
 
 
+@register
 class NewsScreen(GameScreen):
     name = "news"
 

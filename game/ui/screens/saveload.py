@@ -10,8 +10,10 @@ import pygame
 
 from game.ui import draw, saves
 from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.screens.registry import register
 
 
+@register
 class SaveLoadScreen(Screen):
     overlay = False
     name = "saveload"
