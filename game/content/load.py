@@ -22,6 +22,7 @@ from game.content.explain import locate
 from game.content.findings import ERROR, ContentError, Finding, did_you_mean
 from game.content.merge import KIND_NAMES, Merged, RawRecord, merge_package
 from game.content.packages import MANIFEST, Package, discover, read_package
+from game.content.semantic import check_meaning
 from game.content.validate import MAX_EXPRESSION, SAVED, saved_content, validated
 from game.engine.rules import Ruleset
 
@@ -297,8 +298,6 @@ def _finish(
     `saved` is the content as a save gave it: its fingerprint is the ruleset's, so that it matches
     the one the save recorded. Content from files is fingerprinted as a save will keep it.
     """
-    from game.content.semantic import check_meaning
-
     own_texts(content)
     converted = convert(content)
     check_meaning(content, converted, locator, findings)

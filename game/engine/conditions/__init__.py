@@ -1,37 +1,27 @@
 """The conditions a scenario can ask about: the built-in vocabulary, and how a condition is judged.
 
-Each condition op is one class in a family file of this package (`logic`, `progress`, `story`,
-`situation`) that defines all of it (see `game.engine.vocab`); this module lists them and asks any of
-them the same questions. A condition is always judged for one side ("self"); "rival" means any other side.
+Each condition op is one class in a family file of this package (`logic`, `dates`, `progress`,
+`story`, `situation`) that defines all of it (see `game.engine.vocab`) and is listed in its family's
+`OPS`; this module gathers the families and asks any condition the same questions. A condition is always judged for one side ("self"); "rival" means any other side.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine.conditions import dates, logic, progress, situation, story
+from game.engine.conditions.dates import DateBetween
 from game.engine.conditions.logic import All, Any, Not
 from game.engine.conditions.progress import Achieved, FirstTo, HasTech
-from game.engine.conditions.situation import CMP, COMPARABLE, Compare, DateBetween, IsSide
+from game.engine.conditions.situation import CMP, COMPARABLE, Compare, IsSide
 from game.engine.conditions.story import EventFired, Flag
 from game.engine.vocab import Condition, Predicate
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
 
-# The built-in conditions, in the order the reference and the JSON Schema list them.
-BUILTIN: tuple[type[Condition], ...] = (
-    All,
-    Any,
-    Not,
-    DateBetween,
-    HasTech,
-    Achieved,
-    FirstTo,
-    Flag,
-    EventFired,
-    Compare,
-    IsSide,
-)
+# The built-in conditions, family by family, in the order the reference and the JSON Schema list them.
+BUILTIN: tuple[type[Condition], ...] = (*logic.OPS, *dates.OPS, *progress.OPS, *story.OPS, *situation.OPS)
 
 __all__ = [
     "BUILTIN",

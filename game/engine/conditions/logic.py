@@ -123,3 +123,6 @@ class Not(Condition):
 
     def describe(self) -> Phrase:
         return Phrase("cond.not", (("part", self.cond.describe()),))
+
+
+OPS: tuple[type[Condition], ...] = (All, Any, Not)

@@ -145,3 +145,6 @@ class FirstTo(Condition):
 
     def describe(self) -> Phrase:
         return Phrase(f"cond.first_to.{self.by}", (("milestone", Name("milestones", self.milestone)),))
+
+
+OPS: tuple[type[Condition], ...] = (HasTech, Achieved, FirstTo)

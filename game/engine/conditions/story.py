@@ -100,3 +100,6 @@ class EventFired(Condition):
 
     def describe(self) -> Phrase:
         return Phrase(f"cond.event_fired.{self.who}", (("event", Name("events", self.event)),))
+
+
+OPS: tuple[type[Condition], ...] = (Flag, EventFired)

@@ -45,3 +45,6 @@ class RandomOneOf(Effect):
 
     def describe(self) -> Phrase:
         return Phrase("effect.random")
+
+
+OPS: tuple[type[Effect], ...] = (RandomOneOf,)

@@ -83,3 +83,6 @@ class LoseCrew(Effect):
 
     def describe(self) -> Phrase:
         return aimed(Phrase("effect.crew_lost", (("n", self.count),)), self.target)
+
+
+OPS: tuple[type[Effect], ...] = (CrewMorale, InjureCrew, LoseCrew)

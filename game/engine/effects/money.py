@@ -96,3 +96,6 @@ class AddPrestige(Effect):
 
     def describe(self) -> Phrase:
         return aimed(Phrase("effect.prestige", (("n", signed(self.amount)),)), self.target)
+
+
+OPS: tuple[type[Effect], ...] = (AddBudget, AddCash, AddPrestige)

@@ -86,3 +86,6 @@ class ResearchRate(Effect):
 
     def describe(self) -> Phrase:
         return aimed(Phrase("effect.rate", (("n", signed(self.amount)),)), self.target)
+
+
+OPS: tuple[type[Effect], ...] = (ResearchProgress, ModifyReliability, ResearchRate)

@@ -54,3 +54,6 @@ class QueueEvent(Effect):
 
     def describe(self) -> Phrase:
         return Phrase("effect.later")
+
+
+OPS: tuple[type[Effect], ...] = (SetFlag, QueueEvent)
