@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from game.content.fields import Record
-from game.content.models import BUILTIN_OPS, KINDS, NESTED, Choice, WeightedEffects
+from game.content.models import BUILTIN_OPS, KINDS, NESTED, Choice
 from game.content.vocab import BUILTIN, OpFormats, OpModel, Vocabulary, current, op_formats
 
 
@@ -54,7 +54,7 @@ def _formats(vocabulary: Vocabulary) -> Formats:
         typing.get_args(BUILTIN_OPS.condition)[0]: typing.get_args(ops.condition)[0],
         BUILTIN_OPS.effect: ops.effect,
         typing.get_args(BUILTIN_OPS.effect)[0]: typing.get_args(ops.effect)[0],
-        WeightedEffects: ops.nested[0],
+        **{old: ops.model(old.__name__) for old in BUILTIN_OPS.nested},
     }
     choice = _retyped(Choice, swaps)
     swaps[Choice] = choice

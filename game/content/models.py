@@ -39,7 +39,7 @@ else:
 
 CONDITIONS: tuple[type[OpModel], ...] = BUILTIN_OPS.conditions
 EFFECTS: tuple[type[OpModel], ...] = BUILTIN_OPS.effects
-WeightedEffects = BUILTIN_OPS.nested[0]
+WeightedEffects = BUILTIN_OPS.model("WeightedEffects")  # the options of `random_one_of`
 
 
 def _key(text: str | dict[str, str] | None) -> str:

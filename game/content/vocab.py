@@ -167,6 +167,10 @@ class OpFormats:
     condition: Any  # Annotated[CondAll | CondAny | ..., Field(discriminator="op")]
     effect: Any
 
+    def model(self, name: str) -> type[Derived]:
+        """A model of this vocabulary by its name (`CondHasTech`, `WeightedEffects`)."""
+        return next(m for m in (*self.conditions, *self.effects, *self.nested) if m.__name__ == name)
+
 
 def model_name(cls: type) -> str:
     """The name of an engine class's model: `CondHasTech`, `EffAddCash`, or a nested record's `content_name`."""
