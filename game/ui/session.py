@@ -26,6 +26,7 @@ from game.engine import (
     validate,
 )
 from game.engine.rng import Rng
+from game.engine.view import may_know, public_events, visible_events
 
 LEVELS = ("easy", "normal", "hard")
 
@@ -51,15 +52,6 @@ def _ai_actions(view: PlayerView, level: str, seed: int, index: int) -> list[Act
         return list(choose_actions(view, level, rng))
     except Exception:
         return []
-
-
-PUBLIC_EVENTS = frozenset({"MissionLaunched", "StepRolled", "MissionSucceeded", "MissionPartlySucceeded", "MissionFailed",
-                           "MissionScrubbed", "MilestoneAchieved", "CrewDied", "GameWon", "TurnStarted"})
-
-
-def _may_know(event: Any, side: str) -> bool:
-    """Launches and their outcomes are public; everything else only to the side it happened to."""
-    return type(event).__name__ in PUBLIC_EVENTS or getattr(event, "side", None) == side
 
 
 @dataclass
@@ -211,15 +203,15 @@ class Session:
 
     def events_for(self, side: str) -> list[Any]:
         """What `side` may be told of the last resolution: every launch (public), its own private news."""
-        return [e for e in self.last_events if _may_know(e, side)]
+        return visible_events(self.last_events, side)
 
     def public_events(self) -> list[Any]:
         """What the whole world saw of the last resolution: the launches and their outcomes (a demo shows these)."""
-        return [e for e in self.last_events if type(e).__name__ in PUBLIC_EVENTS]
+        return public_events(self.last_events)
 
     def history_for(self, side: str) -> list[tuple[int, Any]]:
         """(turn, event) of every resolution so far that `side` may be told of, oldest first."""
-        return [(t, e) for t, e in self.event_log if _may_know(e, side)]
+        return [(t, e) for t, e in self.event_log if may_know(e, side)]
 
     def plain_record(self) -> dict[str, Any]:
         """What a save keeps: enough to rebuild the game by replaying the log."""
