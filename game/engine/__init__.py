@@ -37,12 +37,15 @@ from game.engine.odds import (
     reliability_point_price,
     step_chance,
 )
+from game.engine.rng import player_rng
 from game.engine.rules import Ruleset
 from game.engine.serialize import state_from_dict, state_to_dict
 from game.engine.state import GameState, SideState
+from game.engine.version import RULES_VERSION
 from game.engine.view import PlayerView, RivalView, player_view
 
 __all__ = [
+    "RULES_VERSION",
     "Action",
     "BuyHardware",
     "CancelMission",
@@ -76,6 +79,7 @@ __all__ = [
     "order_cost",
     "outcome",
     "pick_crew",
+    "player_rng",
     "player_view",
     "reliability_point_price",
     "state_from_dict",
