@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--verbose", action="store_true", help="also show notes (replaced records, missing descriptions)")
 
     sch = sub.add_parser("schema", help="write JSON Schemas for scenario files")
-    sch.add_argument("--out", default=None, help="folder (default: schemas/ beside scenarios/)")
+    sch.add_argument("--out", default=".", help="folder to write them into (default: the current folder)")
 
     rep = sub.add_parser("replay", help="re-run a save's action log and check its hash")
     rep.add_argument("save")
@@ -315,7 +315,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.schema import write_schemas
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "schemas"
+    out = Path(args.out)
     try:
         written = write_schemas(out)
     except OSError as e:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from game.content.findings import ERROR, ContentError, Finding
 from game.content.models import Manifest
 from game.content.yamlsafe import LineDict, YamlError, load_yaml
+from game.resources import shipped
 
 MANIFEST = "manifest.yaml"
 STRINGS_DIR = "strings"
@@ -22,9 +23,9 @@ MAX_PACKAGE_BYTES = 1024 * 1024
 
 
 def builtin_dir() -> Path:
-    """scenarios/ beside the package, or SPACERACE_SCENARIOS."""
+    """The shipped scenarios (see `game.resources`), or SPACERACE_SCENARIOS."""
     env = os.environ.get("SPACERACE_SCENARIOS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "scenarios"
+    return Path(env) if env else shipped("scenarios")
 
 
 def user_mods_dir() -> Path:

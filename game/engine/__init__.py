@@ -16,8 +16,7 @@ from game.engine.actions import (
     action_from_dict,
     action_to_dict,
 )
-from game.engine.crew import best_crew, crew_ready, pick_crew
-from game.engine.game import (
+from game.engine.api import (
     Outcome,
     Setup,
     apply,
@@ -29,6 +28,7 @@ from game.engine.game import (
     suggest_plan,
     validate,
 )
+from game.engine.crew import best_crew, crew_ready, pick_crew
 from game.engine.odds import (
     MissionOdds,
     crew_bonus,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine import events as ev
+from game.engine.state import SERVING, CrewStatus
 
 if TYPE_CHECKING:
     from game.engine.state import GameState, SideState
@@ -189,24 +190,24 @@ def _queue_event(e: QueueEvent, st: GameState, side: str, out: list[ev.Event]) -
 def _crew_morale(e: CrewMorale, st: GameState, side: str, out: list[ev.Event]) -> None:
     for s in _targets(st, side, e.target):
         for c in s.crews.values():
-            if c.status in ("active", "training", "injured"):
+            if c.status in SERVING:
                 c.morale = _clamp(c.morale + e.amount, 0, 100)
 
 
 def _injure_crew(e: InjureCrew, st: GameState, side: str, out: list[ev.Event]) -> None:
     turns = e.turns or st.rules.settings.injury_turns
     for s in _targets(st, side, e.target):
-        pool = [cid for cid, c in s.crews.items() if c.status == "active"]
+        pool = [cid for cid, c in s.crews.items() if c.status == CrewStatus.ACTIVE]
         for _ in range(min(e.count, len(pool))):
             cid = pool.pop(st.rng.below(len(pool)))
-            s.crews[cid].status = "injured"
+            s.crews[cid].status = CrewStatus.INJURED
             s.crews[cid].injured_until = st.turn + turns
             out.append(ev.CrewInjured(s.id, cid, turns))
 
 
 def _lose_crew(e: LoseCrew, st: GameState, side: str, out: list[ev.Event]) -> None:
     for s in _targets(st, side, e.target):
-        pool = [cid for cid, c in s.crews.items() if c.status == "active"]
+        pool = [cid for cid, c in s.crews.items() if c.status == CrewStatus.ACTIVE]
         for _ in range(min(e.count, len(pool))):
             cid = pool.pop(st.rng.below(len(pool)))
             st.kill_crew(s, cid, out)

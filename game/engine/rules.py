@@ -215,6 +215,9 @@ class Ruleset:
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
+    # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on
+    # first use; not part of the rules' identity.
+    index: object = field(default=None, init=False, compare=False, repr=False)
 
     def side(self, side_id: str) -> Side:
         for side in self.sides:

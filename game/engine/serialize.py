@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from game.engine.rng import Rng
 from game.engine.state import (
     CrewState,
+    CrewStatus,
     Decision,
     GameState,
     IntelEstimate,
@@ -100,7 +101,7 @@ def _side_from_dict(rules: Ruleset, d: dict[str, Any]) -> SideState:
         techs={k: TechState(*v) for k, v in _in_order(d["techs"], rules.techs).items()},
         hardware=_in_order(d["hardware"], rules.hardware),
         crews={
-            k: CrewState(c["status"], dict(c["skills"]), c["morale"], c["training_left"], c["injured_until"], c["flights"])
+            k: CrewState(CrewStatus(c["status"]), dict(c["skills"]), c["morale"], c["training_left"], c["injured_until"], c["flights"])
             for k, c in _in_order(d["crews"], rules.crews).items()
         },
         plan=[PlannedMission(p["mission"], tuple((a, b) for a, b in p["hardware"]), tuple(p["crew"]), p["cost"]) for p in d["plan"]],

@@ -12,14 +12,10 @@ from dataclasses import dataclass
 
 from game.engine import events as ev
 from game.engine.actions import PlanMission
+from game.engine.availability import available_missions, available_techs, hardware_unlocked
 from game.engine.crew import best_crew, crew_ready
-from game.engine.game import (
-    available_missions,
-    available_techs,
-    hardware_unlocked,
-    plan_from_stock,
-)
 from game.engine.odds import MissionOdds, Spending, instalment, mission_odds, next_budget, planned_spending
+from game.engine.orders import plan_from_stock
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 

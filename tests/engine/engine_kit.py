@@ -11,20 +11,15 @@ from typing import Any, TypeVar
 
 from game.engine import events as ev
 from game.engine.actions import Action, EndTurn, action_from_dict, action_to_dict
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.effects import MAX_MONEY, MAX_PRESTIGE
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.serialize import state_from_dict, state_to_dict
 from game.engine.state import (
-    CREW_ACTIVE,
-    CREW_CANDIDATE,
-    CREW_DEAD,
-    CREW_INJURED,
-    CREW_RETIRED,
-    CREW_TRAINING,
     PHASE_OVER,
     PHASE_PLANNING,
+    CrewStatus,
     GameState,
     IntelEstimate,
     LaunchRecord,
@@ -33,7 +28,7 @@ from game.engine.state import (
 E = TypeVar("E")
 EVENT_TYPES = typing.get_args(ev.Event)
 
-CREW_STATUSES = {CREW_CANDIDATE, CREW_TRAINING, CREW_ACTIVE, CREW_INJURED, CREW_DEAD, CREW_RETIRED}
+CREW_STATUSES = {CrewStatus.CANDIDATE, CrewStatus.TRAINING, CrewStatus.ACTIVE, CrewStatus.INJURED, CrewStatus.DEAD, CrewStatus.RETIRED}
 
 # --------------------------------------------------------------------------------------------- dice
 
@@ -152,7 +147,7 @@ def arrange(
     for hw, n in (hardware or {}).items():
         me.hardware[hw] = n
     for c in crew:
-        me.crews[c].status = CREW_ACTIVE
+        me.crews[c].status = CrewStatus.ACTIVE
     if cash is not None:
         me.cash = cash
     if prestige is not None:
@@ -223,13 +218,13 @@ def check_invariants(state: GameState) -> None:
         planned_crew = [c for p in me.plan for c in p.crew]
         assert len(planned_crew) == len(set(planned_crew)), f"{where}: a crew member in two plans"
         for c in planned_crew:
-            assert me.crews[c].status != CREW_DEAD, f"{where}: {c} is dead but planned to fly"
+            assert me.crews[c].status != CrewStatus.DEAD, f"{where}: {c} is dead but planned to fly"
         for cid, c in me.crews.items():
             assert rules.crews[cid].side == me.id
             assert c.status in CREW_STATUSES
             assert 0 <= c.morale <= 100
             assert all(0 <= v <= 100 for v in c.skills.values()), f"{where}: {cid} skills {c.skills}"
-        assert me.deaths == sum(1 for c in me.crews.values() if c.status == CREW_DEAD)
+        assert me.deaths == sum(1 for c in me.crews.values() if c.status == CrewStatus.DEAD)
         assert me.intel >= 0
         for ms in me.milestones:
             assert any(s == me.id for s, _ in state.firsts.get(ms, []))

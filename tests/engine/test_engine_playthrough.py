@@ -12,7 +12,7 @@ from engine_kit import check_invariants, checked_step, play_random, replay, roun
 
 from game.engine import events as ev
 from game.engine.actions import Action, action_from_dict, action_to_dict
-from game.engine.game import apply, is_over, legal_actions, new_game, outcome, state_hash
+from game.engine.api import apply, is_over, legal_actions, new_game, outcome, state_hash
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
 

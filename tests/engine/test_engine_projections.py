@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from game.engine import events as ev
-from game.engine.game import apply, is_over, new_game
+from game.engine.api import apply, is_over, new_game
 from game.engine.view import player_view
 from tests.engine.engine_kit import of_type, random_action, side_to_act
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from game.engine import actions as a
 from game.engine import events as ev
 from game.engine.actions import EndTurn, action_from_dict, action_to_dict
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash
 from game.engine.odds import mission_odds, reliability_gain
 from game.engine.rules import Tech
 

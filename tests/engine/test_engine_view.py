@@ -8,8 +8,8 @@ import dataclasses
 from engine_kit import act, arrange, end_turn, end_turns, scripted
 
 from game.engine.actions import FundResearch, PlanMission
-from game.engine.game import new_game, state_hash
-from game.engine.state import CREW_ACTIVE, GameState, PlannedMission
+from game.engine.api import new_game, state_hash
+from game.engine.state import CrewStatus, GameState, PlannedMission
 from game.engine.view import PlayerView, RivalView, player_view
 
 PUBLIC = {"id", "prestige", "milestones", "launches", "deaths", "ended", "history", "estimate"}
@@ -36,7 +36,7 @@ def test_player_view_hides_rival_cash_and_techs(tiny):
     blue.techs["capsule"].progress = 29
     blue.techs["capsule"].funding = 12
     blue.hardware["booster"] = 9
-    blue.crews["dana"].status = CREW_ACTIVE
+    blue.crews["dana"].status = CrewStatus.ACTIVE
     blue.crews["ed"].morale = 3
     blue.plan.append(PlannedMission("orbiter", (("launcher", "booster"),), (), 1))
     blue.intel = 5

@@ -12,10 +12,10 @@ from engine_kit import arrange, of_type, scripted
 from game.engine import conditions as c
 from game.engine import effects as e
 from game.engine import events as ev
+from game.engine.api import new_game
 from game.engine.conditions import COMPARABLE, holds
 from game.engine.effects import MAX_MONEY, apply_effects
-from game.engine.game import new_game
-from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_TRAINING, GameState
+from game.engine.state import CrewStatus, GameState
 
 
 @pytest.fixture
@@ -271,8 +271,8 @@ def test_queue_event_is_due_at_least_a_turn_later(state):
 
 def test_crew_morale_touches_serving_crew_only(state):
     crews = state.sides["red"].crews
-    crews["boris"].status = CREW_INJURED
-    crews["carl"].status = CREW_CANDIDATE
+    crews["boris"].status = CrewStatus.INJURED
+    crews["carl"].status = CrewStatus.CANDIDATE
     run(state, e.CrewMorale(-20))
     assert (crews["anna"].morale, crews["boris"].morale, crews["carl"].morale) == (50, 50, 70)
     run(state, e.CrewMorale(100))
@@ -283,13 +283,13 @@ def test_crew_morale_touches_serving_crew_only(state):
 
 def test_injure_crew_takes_active_crew_out_for_a_while(state, tiny):
     crews = state.sides["red"].crews
-    crews["carl"].status = CREW_TRAINING
+    crews["carl"].status = CrewStatus.TRAINING
     events = run(state, e.InjureCrew(5))  # more than there are: only the two active ones
-    assert [crews[x].status for x in ("anna", "boris", "carl")] == [CREW_INJURED, CREW_INJURED, CREW_TRAINING]
+    assert [crews[x].status for x in ("anna", "boris", "carl")] == [CrewStatus.INJURED, CrewStatus.INJURED, CrewStatus.TRAINING]
     assert crews["anna"].injured_until == state.turn + tiny.settings.injury_turns
     assert len(of_type(events, ev.CrewInjured)) == 2
     run(state, e.InjureCrew(1, 2, "rival"))  # blue has no active crew
-    assert all(x.status == CREW_CANDIDATE for x in state.sides["blue"].crews.values())
+    assert all(x.status == CrewStatus.CANDIDATE for x in state.sides["blue"].crews.values())
 
 
 def test_injure_crew_picks_by_the_dice(tiny):
@@ -297,17 +297,17 @@ def test_injure_crew_picks_by_the_dice(tiny):
         s = scripted(new_game(tiny, None, 0), below=lambda n, d=die: d)
         s = arrange(s, "red", crew=("anna", "boris"))
         run(s, e.InjureCrew(1, 2))
-        assert [k for k, v in s.sides["red"].crews.items() if v.status == CREW_INJURED] == [hurt]
+        assert [k for k, v in s.sides["red"].crews.items() if v.status == CrewStatus.INJURED] == [hurt]
         assert s.sides["red"].crews[hurt].injured_until == s.turn + 2
 
 
 def test_lose_crew_kills_active_crew(state, tiny):
     events = run(state, e.LoseCrew(1))
     red = state.sides["red"]
-    dead = [k for k, v in red.crews.items() if v.status == CREW_DEAD]
+    dead = [k for k, v in red.crews.items() if v.status == CrewStatus.DEAD]
     assert dead == ["anna"] and red.deaths == 1
     assert events == [ev.CrewDied("red", "anna")]
-    assert red.crews["boris"].status == CREW_ACTIVE
+    assert red.crews["boris"].status == CrewStatus.ACTIVE
     assert red.crews["boris"].morale == tiny.settings.morale_start - tiny.settings.morale_loss_death
 
 

@@ -7,12 +7,12 @@ from typing import Any
 import pygame
 
 from game.engine import BuyHardware, RecruitCrew
-from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_RETIRED, CREW_TRAINING
+from game.engine.state import CrewStatus
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 
-STATUS_ORDER = {CREW_ACTIVE: 0, CREW_TRAINING: 1, CREW_INJURED: 2, CREW_CANDIDATE: 3, CREW_RETIRED: 4, CREW_DEAD: 5}
+STATUS_ORDER = {CrewStatus.ACTIVE: 0, CrewStatus.TRAINING: 1, CrewStatus.INJURED: 2, CrewStatus.CANDIDATE: 3, CrewStatus.RETIRED: 4, CrewStatus.DEAD: 5}
 
 
 class FleetScreen(GameScreen):
@@ -89,7 +89,7 @@ class FleetScreen(GameScreen):
         cost = v.rules.settings.recruit_cost
         for cid in rows:
             cs = v.me.crews[cid]
-            if cs.status == CREW_CANDIDATE:
+            if cs.status == CrewStatus.CANDIDATE:
                 member = v.rules.crews[cid]
                 ok = member.available <= v.turn and v.me.cash >= cost
                 tip = (self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
@@ -162,8 +162,8 @@ class FleetScreen(GameScreen):
                 draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
         y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
-        status_col = {CREW_ACTIVE: draw.GOOD, CREW_TRAINING: draw.ACCENT, CREW_INJURED: draw.WARN, CREW_DEAD: draw.BAD,
-                      CREW_RETIRED: draw.DIM, CREW_CANDIDATE: draw.TEXT}
+        status_col = {CrewStatus.ACTIVE: draw.GOOD, CrewStatus.TRAINING: draw.ACCENT, CrewStatus.INJURED: draw.WARN, CrewStatus.DEAD: draw.BAD,
+                      CrewStatus.RETIRED: draw.DIM, CrewStatus.CANDIDATE: draw.TEXT}
         for cid in rows:
             cs = v.me.crews[cid]
             member = rules.crews[cid]
@@ -173,11 +173,11 @@ class FleetScreen(GameScreen):
             draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts
             st, detail = self.tr(f"crew.{cs.status}"), ""
-            if cs.status == CREW_TRAINING:
+            if cs.status == CrewStatus.TRAINING:
                 detail = self.tr("fleet.turns_left", n=cs.training_left)
-            if cs.status == CREW_INJURED:
+            if cs.status == CrewStatus.INJURED:
                 detail = self.tr("fleet.until", date=rules.date_label(cs.injured_until))
-            if cs.status == CREW_CANDIDATE and member.available > v.turn:
+            if cs.status == CrewStatus.CANDIDATE and member.available > v.turn:
                 st, detail = self.tr("fleet.later"), self.tr("fleet.not_before", date=rules.date_label(member.available))
             sw = skill_cols[0][0] - sx - self.s(6) if skill_cols else mx - sx - self.s(6)
             draw.text(surf, st, (sx, y + (self.s(2) if detail else self.s(10))), small, status_col.get(cs.status, draw.TEXT),
@@ -188,7 +188,7 @@ class FleetScreen(GameScreen):
                 val = cs.skills.get(k)
                 draw.text(surf, "—" if val is None else str(val), (x + cw // 2, y + self.s(9)), fs,
                           draw.TEXT if val is not None else draw.DIM, align="center")
-            if cs.status not in (CREW_DEAD, CREW_RETIRED, CREW_CANDIDATE):
+            if cs.status not in (CrewStatus.DEAD, CrewStatus.RETIRED, CrewStatus.CANDIDATE):
                 mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
                 draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(8)), small, draw.DIM)

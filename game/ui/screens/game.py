@@ -323,7 +323,7 @@ class DashboardScreen(GameScreen):
 
     def attention(self) -> list[tuple[str, str, str]]:
         """(text, level, screen) for what needs the player this turn."""
-        from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_TRAINING
+        from game.engine.state import CrewStatus
 
         v = self.view
         out: list[tuple[str, str, str]] = []
@@ -341,13 +341,13 @@ class DashboardScreen(GameScreen):
         wasted = [t for t in funded if useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
         if wasted:  # the engine will not spend it: say so, the player may think it still helps
             out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
-        active = [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE]
-        training = [c for c, cs in v.me.crews.items() if cs.status == CREW_TRAINING]
+        active = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.ACTIVE]
+        training = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.TRAINING]
         if training:
             out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
         crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
         if crewed and not active and not training:
-            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CREW_CANDIDATE]
+            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CrewStatus.CANDIDATE]
             if any(t <= v.turn for t in candidates):
                 out.append((self.tr("attn.no_crew"), "warn", "fleet"))
             elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
