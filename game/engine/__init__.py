@@ -13,8 +13,6 @@ from game.engine.actions import (
     RecruitCrew,
     Rejection,
     RejectionCode,
-    action_from_dict,
-    action_to_dict,
 )
 from game.engine.api import (
     Outcome,
@@ -39,7 +37,7 @@ from game.engine.odds import (
 )
 from game.engine.rng import player_rng
 from game.engine.rules import Ruleset
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import GameState, SideState
 from game.engine.version import RULES_VERSION
 from game.engine.view import PlayerView, RivalView, player_view
@@ -66,8 +64,6 @@ __all__ = [
     "Ruleset",
     "Setup",
     "SideState",
-    "action_from_dict",
-    "action_to_dict",
     "apply",
     "best_crew",
     "crew_bonus",
@@ -82,7 +78,6 @@ __all__ = [
     "player_rng",
     "player_view",
     "reliability_point_price",
-    "state_from_dict",
     "state_hash",
     "state_to_dict",
     "step_chance",

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.content.load import Scenario
-from game.engine import GameState
+from game.engine import RULES_VERSION, GameState
 from game.io.atomic import write_atomic
 from game.io.envelope import SaveHeader, SaveMeta, describe, envelope_of
 from game.io.errors import SaveError
@@ -107,8 +107,19 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
         state=state,
         actions=list(save.actions),
         checkpoints=[(n, h) for n, h in envelope.checkpoints],
+        rules_version=envelope.rules_version,
     )
-    return LoadedGame(save.path, record, envelope.meta, list(save.warnings), save.migrated_from)
+    warnings = list(save.warnings)
+    if envelope.rules_version != RULES_VERSION:
+        warnings.append(rules_changed_note(envelope.rules_version))
+    return LoadedGame(save.path, record, envelope.meta, warnings, save.migrated_from)
+
+
+def rules_changed_note(saved: int) -> str:
+    return (
+        f"this game was begun under rules version {saved} and plays on from its save under version {RULES_VERSION} "
+        "(its log replays only under the old rules)"
+    )
 
 
 # ------------------------------------------------------------------------------ listing

@@ -139,7 +139,7 @@ def load(path: Path) -> tuple[Session, list[str]]:
     """Rebuild the session a save describes; raises SaveError with one line on any problem."""
     from game.content.findings import ContentError
     from game.content.load import load_scenario
-    from game.engine import action_from_dict
+    from game.io.codecs import read_actions
 
     io = _io()
     if io is not None and read_info(Path(path)) is None:
@@ -169,13 +169,13 @@ def load(path: Path) -> tuple[Session, list[str]]:
     warnings: list[str] = []
     try:
         scenario = load_scenario(str(data["scenario"]), list(data.get("mods", [])))
-        actions = [action_from_dict(a) for a in data.get("actions", [])]
+        actions = read_actions(data.get("actions", []))
         controllers = {str(k): str(v) for k, v in dict(data.get("controllers", {})).items()}
         seed = int(data.get("seed", 0))
         play_on = data.get("play_on", False) is True
     except ContentError as e:
         raise SaveError(f"the save's scenario does not load: {e}") from None
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError) as e:  # pydantic's ValidationError is a ValueError
         raise SaveError(f"{path} is damaged: {e}") from None
     session = replay(scenario, str(data["scenario"]), list(data.get("mods", [])), controllers, seed, actions, play_on)
     if len(session.log) != len(actions):

@@ -215,7 +215,7 @@ class Session:
 
     def plain_record(self) -> dict[str, Any]:
         """What a save keeps: enough to rebuild the game by replaying the log."""
-        from game.engine import action_to_dict
+        from game.io.codecs import dump_actions
 
         return {
             "scenario": self.scenario_ref,
@@ -223,7 +223,7 @@ class Session:
             "controllers": dict(self.controllers),
             "seed": self.seed,
             **({"play_on": True} if self.play_on else {}),
-            "actions": [action_to_dict(a) for a in self.log],
+            "actions": dump_actions(self.log),
         }
 
 
