@@ -188,10 +188,10 @@ def _problem(first: Any, loc: tuple[Any, ...]) -> str:
     return f"{name} {_plain(first)}" if name else _plain(first)
 
 
-def describe(error: ValidationError) -> tuple[str, str]:
-    """(field, one-line problem) for the first thing pydantic found wrong."""
+def describe(error: ValidationError, within: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(field, one-line problem) for the first thing pydantic found wrong; `within` names the field it read."""
     first = error.errors()[0]
-    loc = tuple(first["loc"])
+    loc = (*within, *first["loc"])
     kind = first["type"]
     if kind == "json_invalid":
         return "", f"the file is damaged ({_plain(first)})"

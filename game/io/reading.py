@@ -23,6 +23,7 @@ from game.engine import Action, GameState, Setup, state_hash
 from game.io.codecs import load_state
 from game.io.envelope import PLAY_ON, YES_NO, SaveEnvelope, checksum, describe, plain_problem
 from game.io.errors import SaveError
+from game.io.legacy import is_legacy, legacy_envelope
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION, migrate
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024  # far above any real save; stops a hostile file from filling memory
@@ -148,15 +149,19 @@ def _check_sum(data: dict[str, Any], path: Path) -> None:
         raise SaveError(path, "the save is damaged or was edited (its checksum does not match)", "checksum")
 
 
-def read_envelope(path: Path) -> tuple[SaveEnvelope, int | None]:
-    """The validated envelope (checksum verified, upgraded if old) and the version it was upgraded from."""
+def read_envelope(path: Path, mod_dirs: list[Path] | None = None) -> tuple[SaveEnvelope, int | None, list[str]]:
+    """The validated envelope (checksum verified, upgraded if old), the version it was upgraded from, and notes
+    for the player (a save in the window's former format is converted, see game.io.legacy)."""
     text = read_text(path)
     data = parse_document(text, path)
+    if is_legacy(data):
+        converted, notes = legacy_envelope(data, path, mod_dirs)
+        return _validate(json.dumps(converted), path), None, notes
     version = save_version_of(data, path)
     if version == SAVE_VERSION:
         envelope = _validate(text, path)  # a field of the wrong kind is named before the checksum is blamed
         _check_sum(data, path)
-        return envelope, None
+        return envelope, None, []
     if version >= FIRST_CHECKSUMMED:
         _check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
     try:
@@ -166,7 +171,7 @@ def read_envelope(path: Path) -> tuple[SaveEnvelope, int | None]:
     envelope = _validate(text, path)
     if envelope.save_version != SAVE_VERSION:
         raise SaveError(path, f"field 'save_version' is {envelope.save_version} after upgrading", "save_version")
-    return envelope, version
+    return envelope, version, []
 
 
 def _validate(text: str, path: Path) -> SaveEnvelope:
@@ -250,11 +255,11 @@ def _setup(envelope: SaveEnvelope, path: Path) -> Setup:
 def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_installed: bool = True) -> SaveFile:
     """Read, upgrade and check a save and rebuild its ruleset; raises SaveError. The snapshot is not restored yet."""
     path = Path(path)
-    envelope, migrated_from = read_envelope(path)
+    envelope, migrated_from, notes = read_envelope(path, mod_dirs)
     actions = list(envelope.actions)
     setup = _setup(envelope, path)
     scenario, warnings = rebuild_scenario(envelope, path, mod_dirs, check_installed)
-    return SaveFile(path, envelope, actions, setup, scenario, warnings, migrated_from)
+    return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from)
 
 
 def restore_state(save: SaveFile) -> GameState:
