@@ -114,6 +114,11 @@ class GameController:
     def setup(self) -> Setup:
         return self.record.setup
 
+    @property
+    def controllers(self) -> dict[str, str]:
+        """Who gives each side's orders, by side (a copy: `replace_seat` changes a seat)."""
+        return {s: self.seat(s) for s in self.sides}
+
     def seat(self, side: str) -> str:
         """Who gives `side`'s orders: `human`, or `ai:<level>`."""
         return self.setup.controller(side)
