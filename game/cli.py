@@ -1,8 +1,9 @@
 """The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
-and a non-zero exit: 1 for bad content, 2 for bad usage or unreadable input. `replay` exits 3
-when a save's log does not reproduce because it was played under other rules (its snapshot holds).
+and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
+bad usage or unreadable input. `replay` exits 3 when a save's log does not reproduce because it
+was played under other rules (its snapshot holds).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
+EXIT_PLAYER_FAILED = 1  # a computer player raised during `simulate`: named in one line, no traceback
 EXIT_USAGE = 2
 EXIT_RULES_CHANGED = 3  # replay: the log was played under another RULES_VERSION and does not reproduce under these
 DEFAULT_SCENARIO = "race_1955"
@@ -213,6 +215,8 @@ def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.ai.runner import FORMAT_VERSION, PlayerFailed
+
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
@@ -222,25 +226,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     report_out = _writable("--report", args.report) if args.report else None
     tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap), args.play_on) for i in range(args.games)]
     started = time.perf_counter()
-    results: list[dict[str, Any]] = []
     show = not args.quiet and sys.stderr.isatty()
-    if args.jobs > 1 and args.games > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
-        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
-            # Small chunks keep the progress bar moving and the processes evenly loaded.
-            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
-                results.append(r)
-                if show:
-                    _progress(len(results), args.games, started)
-    else:
-        _WORKER["rules"] = rules
-        for task in tasks:
-            results.append(_worker_run(task))
-            if show:
-                _progress(len(results), args.games, started)
+    try:
+        results = _run_games(args, scenario, tasks, show, started)
+    except PlayerFailed as e:
+        if show:
+            print(file=sys.stderr)  # off the progress bar's line
+        return _fail(str(e), EXIT_PLAYER_FAILED)
     if show:
         print(file=sys.stderr)
     results.sort(key=lambda r: r["seed"])
@@ -248,6 +240,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     _print_summary(scenario, results, levels, elapsed, args.swap)
     if json_out is not None:
         doc = {
+            "format_version": FORMAT_VERSION,
             "scenario": scenario.id,
             "mods": list(rules.mods),
             "levels": levels,
@@ -268,6 +261,32 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         _write_atomically(report_out, page)
         print(f"report written to {report_out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_games(
+    args: argparse.Namespace, scenario: Any, tasks: list[tuple[int, dict[str, str], bool]], show: bool, started: float
+) -> list[dict[str, Any]]:
+    """Every game's result, in the order they finish (in `--jobs` processes when asked). A computer player
+    that raises ends the batch with `PlayerFailed`, from whichever process ran its game."""
+    results: list[dict[str, Any]] = []
+    if args.jobs > 1 and args.games > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
+        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
+            # Small chunks keep the progress bar moving and the processes evenly loaded.
+            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
+                results.append(r)
+                if show:
+                    _progress(len(results), args.games, started)
+    else:
+        _WORKER["rules"] = scenario.ruleset
+        for task in tasks:
+            results.append(_worker_run(task))
+            if show:
+                _progress(len(results), args.games, started)
+    return results
 
 
 def _progress(done: int, total: int, started: float) -> None:

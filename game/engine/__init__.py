@@ -32,6 +32,7 @@ from game.engine.odds import (
     crew_bonus,
     mission_odds,
     order_cost,
+    reliability_point_cost,
     reliability_point_price,
     step_chance,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "pick_crew",
     "player_rng",
     "player_view",
+    "reliability_point_cost",
     "reliability_point_price",
     "state_hash",
     "state_to_dict",

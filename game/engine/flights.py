@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.engine import events as ev
 from game.engine.crew import crew_flew, crew_ready
 from game.engine.effects import apply_effects
-from game.engine.odds import MissionOdds, mission_odds
+from game.engine.odds import MissionOdds, milestone_prestige, mission_odds
 from game.engine.state import GameState, LaunchRecord, PlannedMission, SideState
 
 Flight = tuple[PlannedMission, MissionOdds]
@@ -95,7 +95,7 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, 
         rank = len(ranking) + 1
         ranking.append((me.id, st.turn))
         me.milestones[ms_id] = st.turn
-        p = ms.first if rank == 1 else ms.second if rank == 2 else ms.later
+        p = milestone_prestige(ms, rank)
         me.add_prestige(p)
         out.append(ev.MilestoneAchieved(me.id, ms_id, rank, p))
         new_rank = new_rank or rank

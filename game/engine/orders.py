@@ -89,7 +89,7 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
     for slot in mission.slots:
         best = None
         for hw in slot.options:
-            free = me.hardware.get(hw, 0) - me.reserved_hardware(hw) - taken.get(hw, 0)
+            free = me.free_hardware(hw) - taken.get(hw, 0)
             if free > 0 and (
                 best is None or me.reliability(rules.hardware[hw].tech) > me.reliability(rules.hardware[best].tech)
             ):

@@ -165,6 +165,10 @@ class SideState:
     def reserved_hardware(self, hardware: str) -> int:
         return sum(1 for p in self.plan for _, h in p.hardware if h == hardware)
 
+    def free_hardware(self, hardware: str) -> int:
+        """Units in store not booked by a launch planned this turn: what a new plan may take."""
+        return self.hardware.get(hardware, 0) - self.reserved_hardware(hardware)
+
     def busy_crew(self) -> set[str]:
         return {c for p in self.plan for c in p.crew}
 

@@ -72,10 +72,12 @@ def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection
         return _reject(RejectionCode.UNKNOWN_CREW, f"no candidate {a.crew!r} on this side")
     if me.crews[a.crew].status != CrewStatus.CANDIDATE:
         return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} is not a candidate")
-    if member.available > state.turn:
+    if member.available > state.turn:  # the figures: the first turn the candidate can be recruited, and now
         return _reject(
             RejectionCode.CREW_UNAVAILABLE,
             f"{a.crew} cannot be recruited before {state.rules.date_label(member.available)}",
+            member.available,
+            state.turn,
         )
     cost = order_cost(state.rules, a)
     if cost > me.cash:
@@ -105,7 +107,7 @@ def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | 
             return _reject(RejectionCode.WRONG_HARDWARE, f"{hw} cannot fill slot {slot.id} of {a.mission}")
         needed[hw] = needed.get(hw, 0) + 1
     for hw, n in needed.items():
-        free = me.hardware.get(hw, 0) - me.reserved_hardware(hw)
+        free = me.free_hardware(hw)
         if free < n:
             return _reject(
                 RejectionCode.MISSING_HARDWARE, f"no {hw} in store for {a.mission}: buy one first", n, free, hw

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
+import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
 from game.ui import draw
 from game.ui.i18n import Translator
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
 
 if TYPE_CHECKING:
@@ -254,14 +256,11 @@ class App:
 
     def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | bool | None:
         """Keys that work on every screen; False when the key is not one of them."""
-        from game.ui.screens.overlays import HelpScreen
-        from game.ui.screens.saveload import SaveLoadScreen
-
         top = self.top
         if event.key == pygame.K_F1 or (event.key == pygame.K_SLASH and event.mod & pygame.KMOD_SHIFT):
-            if isinstance(top, HelpScreen):
+            if top is not None and top.name == "help":
                 return Pop()
-            return Push(HelpScreen(self))
+            return Push(new_screen("help", self))
         if event.key == pygame.K_F11:
             self.settings.fullscreen = not self.settings.fullscreen
             self.apply_display()
@@ -270,10 +269,10 @@ class App:
         if (ctrl and event.key == pygame.K_m) or event.key == pygame.K_F8:
             self.toggle_mute()
             return None
-        if ctrl and event.key in (pygame.K_s, pygame.K_l) and not isinstance(top, SaveLoadScreen):
+        if ctrl and event.key in (pygame.K_s, pygame.K_l) and not (top is not None and top.name == "saveload"):
             if event.key == pygame.K_s and not self.can_save():
                 return None
-            return Push(SaveLoadScreen(self, "save" if event.key == pygame.K_s else "load"))
+            return Push(new_screen("saveload", self, "save" if event.key == pygame.K_s else "load"))
         return False
 
     def step(self, block: bool = False) -> None:
@@ -370,10 +369,8 @@ class App:
         return self.session is not None and not self.session.demo and not self.session.over() and len(self.session.log) != self.saved_len
 
     def request_quit(self) -> Transition | None:
-        from game.ui.screens.overlays import ConfirmScreen
-
         if self.unsaved():
-            return Push(ConfirmScreen(self, self.tr("confirm.quit"), lambda: Quit()))
+            return Push(new_screen("confirm", self, self.tr("confirm.quit"), lambda: Quit()))
         return Quit()
 
     def start_session(self, session: Any, saved: bool = False) -> Transition:
@@ -386,26 +383,22 @@ class App:
 
     def next_screen(self) -> Screen:
         """Where the game goes after an end of turn or a load: report, hand-off, planning, or the end."""
-        from game.ui.screens.game import DashboardScreen, HandoffScreen
-        from game.ui.screens.resolution import DemoScreen, ResolutionScreen
-        from game.ui.screens.summary import EndScreen
-
         s = self.session
         if s.demo:
-            return DemoScreen(self)
+            return new_screen("demo", self)
         humans = s.humans()
         if s.over():
             unseen = [h for h in humans if s.has_report(h)]
             if unseen:  # each player reads their own report (behind the hand-off in hot-seat), then the end
-                return HandoffScreen(self, unseen[0]) if s.hotseat else ResolutionScreen(self, unseen[0])
-            return EndScreen(self)
+                return new_screen("handoff" if s.hotseat else "resolution", self, unseen[0])
+            return new_screen("end", self)
         waiting = s.waiting()
         side = waiting[0] if waiting else humans[0]
         if s.hotseat:
-            return HandoffScreen(self, side)
+            return new_screen("handoff", self, side)
         if s.has_report(side):
-            return ResolutionScreen(self, side)
-        return DashboardScreen(self, side)
+            return new_screen("resolution", self, side)
+        return new_screen("dashboard", self, side)
 
     def end_turn(self, side: str) -> Transition:
         try:
@@ -428,11 +421,9 @@ class App:
 
         The whole traceback goes to stderr for whoever wrote that player; the player is told one line.
         """
-        from game.ui.screens.overlays import ComputerFailedScreen
-
         traceback.print_exception(error, file=sys.stderr)
         saved = self.autosave()
-        return Push(ComputerFailedScreen(self, error, resume, str(saved) if saved else ""))
+        return Push(new_screen("computer_failed", self, error, resume, str(saved) if saved else ""))
 
     def autosave(self) -> Path | None:
         """Save the game in progress to the autosave (with backups); where it went, or None if nothing was saved."""
@@ -469,15 +460,13 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
         seed: int | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code."""
-    from game.ui.screens.title import TitleScreen
-
     mods = list(mods or [])
     app = App(size=size, fullscreen=fullscreen)
     if lang:
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
     app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
-    title = TitleScreen(app)
+    title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)
     code = 0
     try:

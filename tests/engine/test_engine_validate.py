@@ -149,6 +149,13 @@ def test_bad_crew_trait_is_rejected(tiny):
     assert validate(state, a.PlanMission("red", "crewed_orbiter", CAPSULE, ("anna",))) is None
 
 
+def test_a_candidate_not_yet_available_is_refused_with_the_date(tiny):
+    state = new_game(tiny, None, 1)
+    rejection = validate(state, a.RecruitCrew("red", "carl"))
+    assert rejection is not None and rejection.code == "action/crew_unavailable"
+    assert (rejection.needed, rejection.have) == (tiny.crews["carl"].available, state.turn)
+
+
 def test_busy_crew_cannot_fly_twice_in_a_turn(tiny):
     state = arrange(flyer(tiny), "red", hardware={"pod": 2})
     state, _ = act(state, a.PlanMission("red", "crewed_orbiter", CAPSULE, ("anna",)))

@@ -101,13 +101,13 @@ def test_the_dashboard_warns_of_a_cut_only_when_cash_is_short(app: Any) -> None:
     assert not warned()
     assert app.session.act(FundResearch("red", "capsule", 40)) is None  # more than it can use, but cash covers the rest
     dash.refresh()
-    planned, needed = dash.spending()
-    if needed.total <= dash.view.me.cash:
+    planned = dash.view.planned_spending()
+    if planned.needed <= dash.view.me.cash:
         assert not warned()  # funding past the cap is not spent: no cut, no warning
     overspend(app)
-    planned, needed = dash.spending()
-    assert needed.total > dash.view.me.cash >= planned.total
-    assert warned() == [app.tr("attn.overspent", need=needed.total, cash=dash.view.me.cash)]
+    planned = dash.view.planned_spending()
+    assert planned.needed > dash.view.me.cash >= planned.total
+    assert warned() == [app.tr("attn.overspent", need=planned.needed, cash=dash.view.me.cash)]
 
 
 def test_research_screen_says_what_will_be_spent(app: Any, drawn: list[str]) -> None:

@@ -7,9 +7,11 @@ from typing import Any
 import pygame
 
 from game.engine import Decide
+from game.engine import events as ev
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 PAPER = (239, 232, 214)
 INK = (28, 26, 22)
@@ -47,6 +49,7 @@ def consequences(screen: Any, effects: tuple[Any, ...]) -> str:
     return "; ".join(parts) if parts else tr("effect.none")
 
 
+@register
 class NewsScreen(GameScreen):
     name = "news"
 
@@ -56,7 +59,7 @@ class NewsScreen(GameScreen):
         out: list[tuple[str, int | None]] = []
         open_ids = {d.id: d for d in self.view.decisions}
         for e in s.events_for(self.side):
-            if type(e).__name__ == "EventFired" and e.side == self.side:
+            if isinstance(e, ev.EventFired) and e.side == self.side:
                 out.append((e.event, e.decision if e.decision in open_ids else None))
         listed = {d for _, d in out if d is not None}
         for d in self.view.decisions:
@@ -118,7 +121,7 @@ class NewsScreen(GameScreen):
             from game.ui.screens.resolution import describe
 
             lines = [describe(self, e) for e in self.app.session.events_for(self.side)
-                     if type(e).__name__ in ("MilestoneAchieved", "MissionFailed", "MissionSucceeded", "CrewDied")]
+                     if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))]
             text = "\n".join(x for x in lines if x) or self.tr("news.quiet")
             draw.paragraph(surf, text, pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
                            round(17 * self.app.scale), INK)

@@ -9,6 +9,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import Pop, Quit, Screen, Transition
+from game.ui.screens.registry import register
 
 SHORTCUTS = [
     ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
@@ -18,6 +19,7 @@ SHORTCUTS = [
 ]
 
 
+@register
 class HelpScreen(Screen):
     overlay = True
     name = "help"
@@ -48,6 +50,7 @@ class HelpScreen(Screen):
                                                                  inner.bottom - y - self.s(60)), fs, draw.DIM)
 
 
+@register
 class ConfirmScreen(Screen):
     overlay = True
     name = "confirm"
@@ -76,6 +79,7 @@ class ConfirmScreen(Screen):
         draw.paragraph(surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale))
 
 
+@register
 class TutorialScreen(Screen):
     """The guided first turn: a card per step, pointing at the part of the screen it talks about."""
 
@@ -136,6 +140,7 @@ class TutorialScreen(Screen):
                        round(16 * self.app.scale))
 
 
+@register
 class ComputerFailedScreen(Screen):
     """A computer player raised instead of giving its orders: the game was saved, the player is told which one
     failed, and the game goes on with a built-in level in its seat, or the program ends."""

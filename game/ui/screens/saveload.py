@@ -12,8 +12,10 @@ import pygame
 from game.io import SaveError, SaveInfo, list_saves
 from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.screens.registry import register
 
 
+@register
 class SaveLoadScreen(Screen):
     overlay = False
     name = "saveload"

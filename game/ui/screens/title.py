@@ -11,6 +11,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 from game.ui.settings import LANGUAGES, SCALES, SIZES
 
 UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
@@ -86,6 +87,7 @@ def installed(app: Any) -> dict[str, Any]:
     return packages
 
 
+@register
 class TitleScreen(Screen):
     name = "title"
 
@@ -129,14 +131,10 @@ class TitleScreen(Screen):
         return None
 
     def open_help(self) -> Transition | None:
-        from game.ui.screens.overlays import HelpScreen
-
-        return Push(HelpScreen(self.app))
+        return Push(new_screen("help", self.app))
 
     def open_load(self) -> Transition | None:
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        return Push(SaveLoadScreen(self.app, "load"))
+        return Push(new_screen("saveload", self.app, "load"))
 
     def resume(self) -> Transition | None:
         return self.app.start_session(self.app.session, saved=not self.app.unsaved())
@@ -193,6 +191,7 @@ class TitleScreen(Screen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class NewGameScreen(Screen):
     """Scenario, mods, who plays each side (a person, or the computer at a named level), seed, language."""
 
@@ -490,6 +489,7 @@ def ai_level_info(level: str, lang: str) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class PackagesScreen(Screen):
     """Installed scenarios and mods; mods can be switched on for new games and checked before playing."""
 
@@ -579,6 +579,7 @@ class PackagesScreen(Screen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class SettingsScreen(Screen):
     name = "settings"
 
