@@ -155,3 +155,14 @@ def test_a_computer_player_that_fails_in_a_demo_is_named_too(app: Any) -> None:
     assert top_name(app) == "ComputerFailedScreen"
     press(app, "Go on: easy")
     assert app.session.seat("blue") == "ai:easy" and app.session.resolutions >= 1
+
+
+def test_opening_the_window_does_not_load_the_saves_package() -> None:
+    # game.io (pydantic, the content models, the codecs) takes a third of a second to import: the menu must not
+    # wait for it; it is loaded with the first game or the first list of saves.
+    import subprocess
+    import sys
+
+    code = "import sys, game.ui.app; print('game.io' in sys.modules, 'pydantic' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[-2:] == ["False", "False"]

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.io import SaveError, SaveInfo, list_saves
 from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
 from game.ui.screens.registry import register
+
+if TYPE_CHECKING:  # game.io is imported when the list is first read, not when the window opens
+    from game.io import SaveError, SaveInfo
 
 
 @register
@@ -30,6 +32,8 @@ class SaveLoadScreen(Screen):
 
     def listed(self) -> list[SaveInfo]:
         """The saves in the player's saves folder, newest first; the files game.io cannot read are kept aside."""
+        from game.io import list_saves
+
         folder = Path(self.app.settings.saves())
         listing = list_saves(folder) if folder.is_dir() else None
         self.unreadable = listing.unreadable if listing else []
@@ -98,6 +102,8 @@ class SaveLoadScreen(Screen):
         return self.save_to(self.app.settings.saves() / f"{name}.json")
 
     def save_to(self, path: Any) -> Transition | None:
+        from game.io import SaveError
+
         try:
             self.app.session.save(path)
         except SaveError as e:
