@@ -2,7 +2,8 @@
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
 and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
-bad usage or unreadable input.
+bad usage or unreadable input. `replay` exits 3 when a save's log does not reproduce because it
+was played under other rules (its snapshot holds).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ EXIT_OK = 0
 EXIT_CONTENT = 1
 EXIT_PLAYER_FAILED = 1  # a computer player raised during `simulate`: named in one line, no traceback
 EXIT_USAGE = 2
+EXIT_RULES_CHANGED = 3  # replay: the log was played under another RULES_VERSION and does not reproduce under these
 DEFAULT_SCENARIO = "race_1955"
 
 
@@ -111,7 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write JSON Schemas for scenario files")
     sch.add_argument("--out", default=".", help="folder to write them into (default: the current folder)")
 
-    rep = sub.add_parser("replay", help="re-run a save's action log and check its hash")
+    rep = sub.add_parser(
+        "replay",
+        help="re-run a save's action log and check its hash (exit 0 same game, 1 it differs, 3 the rules changed)",
+    )
     rep.add_argument("save")
 
     sub.add_parser("scenarios", help="list installed scenarios and mods")
@@ -356,7 +361,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except OSError as e:
         return _fail(f"{args.save}: cannot read ({e.strerror or e})", EXIT_USAGE)
     print(result.summary)
-    return EXIT_OK if result.ok else EXIT_CONTENT
+    if result.ok:
+        return EXIT_OK
+    return EXIT_RULES_CHANGED if result.rules_changed else EXIT_CONTENT
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:

@@ -13,8 +13,6 @@ from game.engine.actions import (
     RecruitCrew,
     Rejection,
     RejectionCode,
-    action_from_dict,
-    action_to_dict,
 )
 from game.engine.api import (
     Outcome,
@@ -38,12 +36,15 @@ from game.engine.odds import (
     reliability_point_price,
     step_chance,
 )
+from game.engine.rng import player_rng
 from game.engine.rules import Ruleset
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import GameState, SideState
+from game.engine.version import RULES_VERSION
 from game.engine.view import PlayerView, RivalView, player_view
 
 __all__ = [
+    "RULES_VERSION",
     "Action",
     "BuyHardware",
     "CancelMission",
@@ -64,8 +65,6 @@ __all__ = [
     "Ruleset",
     "Setup",
     "SideState",
-    "action_from_dict",
-    "action_to_dict",
     "apply",
     "best_crew",
     "crew_bonus",
@@ -77,10 +76,10 @@ __all__ = [
     "order_cost",
     "outcome",
     "pick_crew",
+    "player_rng",
     "player_view",
     "reliability_point_cost",
     "reliability_point_price",
-    "state_from_dict",
     "state_hash",
     "state_to_dict",
     "step_chance",

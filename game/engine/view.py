@@ -1,4 +1,5 @@
-"""What one side is allowed to know: its own state in full, its rivals' public record and its estimates of them.
+"""What one side is allowed to know: its own state in full, its rivals' public record, its estimates of them,
+and which of a turn's events it may be told.
 
 The UI and every computer player read only a PlayerView, so neither can see hidden state.
 """
@@ -6,9 +7,11 @@ The UI and every computer player read only a PlayerView, so neither can see hidd
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine import crew as _crew
+from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
 from game.engine.availability import available_missions, available_techs, hardware_unlocked
@@ -157,3 +160,35 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         available_techs=available_techs(state, side),
         decided=state.decided,
     )
+
+
+# Launches and how they went are public, as are the firsts, deaths and the result, and the turn itself.
+PUBLIC_EVENTS: frozenset[type] = frozenset(
+    {
+        ev.MissionLaunched,
+        ev.StepRolled,
+        ev.MissionSucceeded,
+        ev.MissionPartlySucceeded,
+        ev.MissionFailed,
+        ev.MissionScrubbed,
+        ev.MilestoneAchieved,
+        ev.CrewDied,
+        ev.GameWon,
+        ev.TurnStarted,
+    }
+)
+
+
+def may_know(event: ev.Event, side: str) -> bool:
+    """Whether `side` may be told of `event`: the public ones, and everything else that happened to it."""
+    return type(event) in PUBLIC_EVENTS or getattr(event, "side", None) == side
+
+
+def visible_events(events: Iterable[ev.Event], side: str) -> list[ev.Event]:
+    """The events of `events` that `side` may be told of, in order."""
+    return [e for e in events if may_know(e, side)]
+
+
+def public_events(events: Iterable[ev.Event]) -> list[ev.Event]:
+    """The events the whole world saw (what a watcher who plays no side is shown)."""
+    return [e for e in events if type(e) in PUBLIC_EVENTS]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
@@ -23,10 +26,21 @@ from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transi
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
 
+if TYPE_CHECKING:
+    from game.io import SeatFailed
+
 MIN_SIZE = (1280, 720)
 FPS = 60
 IDLE_AFTER = 1.5  # seconds without input after which the loop stops redrawing and blocks
 THEME = draw.ASSETS / "theme.json"
+
+
+def _seat_failed() -> type[Exception]:
+    """game.io's SeatFailed. An `except` clause evaluates this only once something was raised: game.io is
+    slow to import, and the menu is shown before any game (and any computer player) exists."""
+    from game.io import SeatFailed
+
+    return SeatFailed
 
 
 def theme_dict(scale: float) -> dict[str, Any]:
@@ -238,7 +252,7 @@ class App:
             if t is not False:
                 self.apply(t)  # type: ignore[arg-type]
                 return
-        self.apply(top.handle(event))
+        self.apply(self.guarded(lambda: top.handle(event)))
 
     def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | bool | None:
         """Keys that work on every screen; False when the key is not one of them."""
@@ -279,7 +293,7 @@ class App:
         dt = self.clock.tick(FPS) / 1000 if not block else min(0.5, self.clock.tick() / 1000)
         top = self.top
         if top is not None:
-            self.apply(top.update(dt))
+            self.apply(self.guarded(lambda: top.update(dt)))
         # after the screens: pygame_gui draws a killed widget until its next update, so a screen replaced
         # by a timer (the demo, the end of a report) would otherwise leave its buttons on the frame
         self.manager.update(dt)
@@ -387,20 +401,54 @@ class App:
         return new_screen("dashboard", self, side)
 
     def end_turn(self, side: str) -> Transition:
-        resolved = self.session.end_turn(side)
+        try:
+            resolved = self.session.end_turn(side)
+        except _seat_failed() as e:
+            return self.computer_failed(e, lambda: self.end_turn(side))  # type: ignore[arg-type]
         if resolved:
             self.autosave()
         return Reset(self.next_screen())
 
-    def autosave(self) -> None:
-        from game.ui import saves
+    def guarded(self, step: Callable[[], Transition | None]) -> Transition | None:
+        """Run what a screen does; a computer player that fails on the way is told of, never left unsaid."""
+        try:
+            return step()
+        except _seat_failed() as e:
+            return self.computer_failed(e, lambda: Reset(self.next_screen()))  # type: ignore[arg-type]
+
+    def computer_failed(self, error: SeatFailed, resume: Callable[[], Transition | None]) -> Transition:
+        """A computer player raised: save the game, say which player failed, offer a built-in level in its seat or quitting.
+
+        The whole traceback goes to stderr for whoever wrote that player; the player is told one line.
+        """
+        traceback.print_exception(error, file=sys.stderr)
+        saved = self.autosave()
+        return Push(new_screen("computer_failed", self, error, resume, str(saved) if saved else ""))
+
+    def autosave(self) -> Path | None:
+        """Save the game in progress to the autosave (with backups); where it went, or None if nothing was saved."""
+        from game.io import SaveError
 
         if self.session is None or self.session.demo:
-            return
+            return None
         try:
-            saves.autosave(self.session, self.settings.saves())
-        except Exception as e:
+            return Path(self.session.autosave(self.settings.saves()))
+        except SaveError as e:
             self.status = self.tr("status.autosave_failed", error=str(e))
+            return None
+
+    def load_game(self, path: str | Path) -> Transition | None:
+        """Open a save: the game's first screen, or None with the problem in the status line."""
+        from game.io import SaveError
+        from game.ui.session import Session
+
+        try:
+            session, warnings = Session.load(path)
+        except SaveError as e:
+            self.status = str(e)
+            return None
+        self.status = "; ".join(warnings)
+        return self.start_session(session, saved=True)
 
     def quit(self) -> None:
         self.save_settings()
@@ -423,9 +471,9 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     code = 0
     try:
         if load:
-            app.apply(title.load_path(load))
+            app.apply(app.guarded(lambda: title.load_path(load)))
         elif demo:
-            app.apply(title.start_demo(scenario, mods, seed))
+            app.apply(app.guarded(lambda: title.start_demo(scenario, mods, seed)))
         code = app.loop()
     finally:
         app.quit()

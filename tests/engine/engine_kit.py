@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from game.engine import events as ev
-from game.engine.actions import Action, EndTurn, action_from_dict, action_to_dict
+from game.engine.actions import Action, EndTurn
 from game.engine.api import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.effects import MAX_MONEY, MAX_PRESTIGE
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import (
     PHASE_OVER,
     PHASE_PLANNING,
@@ -24,6 +24,7 @@ from game.engine.state import (
     IntelEstimate,
     LaunchRecord,
 )
+from game.io.codecs import dump_action, dump_state, load_action, load_state
 
 E = TypeVar("E")
 EVENT_TYPES = typing.get_args(ev.Event)
@@ -271,9 +272,8 @@ def checked_step(
 
     Every legal action validates (and, if asked, applies); `apply` leaves its input untouched; the new
     state keeps the invariants, clones equal (and, if asked, share nothing mutable), and round-trips
-    through `state_to_dict` and JSON with the same hash; actions round-trip through `action_to_dict`.
+    through a save's snapshot (game.io's codec) with the same hash; actions round-trip through the log's codec.
     """
-    rules = state.rules
     if state.actions_applied == 0:
         check_invariants(state)
     before = state_to_dict(state)
@@ -281,7 +281,7 @@ def checked_step(
     assert action in legal
     for other in legal:
         assert validate(state, other) is None, f"{other} is offered but rejected"
-        assert action_from_dict(json.loads(json.dumps(action_to_dict(other)))) == other
+        assert load_action(json.dumps(dump_action(other))) == other
         if apply_every_legal:
             apply(state, other)
     new, events = apply(state, action)
@@ -297,17 +297,15 @@ def checked_step(
     assert state_to_dict(twin) == after
     if check_sharing:
         assert shared_mutables(new, twin) == []
-    # the snapshot round-trips, as plain data and through JSON text
-    assert state_to_dict(state_from_dict(rules, after)) == after
+    # the snapshot round-trips through JSON text
     back = round_trip(new)
     assert state_to_dict(back) == after and state_hash(back) == digest
     return new, events
 
 
 def round_trip(state: GameState, sort_keys: bool = False) -> GameState:
-    """The state as a save would bring it back: to plain data, through JSON text, and back."""
-    text = json.dumps(state_to_dict(state), sort_keys=sort_keys)
-    return state_from_dict(state.rules, json.loads(text))
+    """The state as a save would bring it back: its snapshot, through JSON text, and back."""
+    return load_state(state.rules, json.dumps(dump_state(state), sort_keys=sort_keys))
 
 
 # --------------------------------------------------------------------------------------------- random play

@@ -12,6 +12,7 @@ from engine_kit import (
     end_turn,
     end_turns,
     of_type,
+    round_trip,
     scripted,
     with_records,
     with_settings,
@@ -24,7 +25,7 @@ from game.engine.api import Setup, is_over, legal_actions, new_game, outcome, va
 from game.engine.effects import InjureCrew
 from game.engine.odds import turns_to_finish, useful_funding
 from game.engine.rules import Event
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import CrewStatus, GameState
 
 LANDER = (("launcher", "booster"), ("lander", "moon_pod"))
@@ -336,7 +337,7 @@ def test_play_on_keeps_the_result_and_runs_to_the_end_date(tiny):
     assert is_over(state)
     assert (outcome(state).winner, state.decided) == ("red", decided)  # type: ignore[union-attr]
     # Saved and loaded, a played-on game keeps its settled result; an ordinary game's record has no trace of it.
-    again = state_from_dict(tiny, state_to_dict(state))
+    again = round_trip(state)
     assert (again.play_on, again.decided, again.winner) == (True, decided, "red")
     assert "play_on" not in state_to_dict(start(tiny))
 

@@ -120,3 +120,32 @@ def test_view_without_a_copy_shows_the_same_and_reads_the_state(tiny):
         live = player_view(state, side, copy=False)
         assert live == player_view(state, side)
         assert live.me is state.sides[side]
+
+
+# --------------------------------------------------------------------------------------------- which events a side is told
+
+
+def test_a_side_is_told_every_launch_and_only_its_own_private_news():
+    from game.engine import events as ev
+    from game.engine.view import may_know, public_events, visible_events
+
+    launch = ev.MissionLaunched("blue", "orbit", ())
+    rolled = ev.StepRolled("blue", "orbit", "ascent", 80, 12, True)
+    paid = ev.InstalmentPaid("blue", 40)
+    spied = ev.IntelReported("red", "blue")
+    turn = ev.TurnStarted(7, 1961)
+    events = [launch, rolled, paid, spied, turn]
+    assert visible_events(events, "red") == [launch, rolled, spied, turn]
+    assert visible_events(events, "blue") == [launch, rolled, paid, turn]
+    assert public_events(events) == [launch, rolled, turn]
+    assert may_know(ev.GameWon(None, "prestige"), "red")  # a draw names no side, and is public all the same
+    assert not may_know(ev.ResearchAdvanced("blue", "rocket", 5, 10), "red")
+
+
+def test_every_event_a_side_may_not_see_belongs_to_another_side(tiny):
+    from game.engine.view import PUBLIC_EVENTS, visible_events
+
+    state, events = end_turns(game(tiny), 3)
+    for side in state.sides:
+        hidden = [e for e in events if e not in visible_events(events, side)]
+        assert hidden and all(type(e) not in PUBLIC_EVENTS and e.side != side for e in hidden)

@@ -23,7 +23,7 @@ def screens(app: Any) -> list[Any]:
     from game.ui.session import Session
 
     sc = load_scenario(TINY)
-    app.session = Session(sc, TINY, [], {"red": "human", "blue": "ai:normal"}, 11)
+    app.session = Session.new(sc, {"red": "human", "blue": "ai:normal"}, 11)
     app.session.end_turn("red")
     out = [
         title.TitleScreen(app), title.NewGameScreen(app, False), title.NewGameScreen(app, True), title.PackagesScreen(app),

@@ -133,7 +133,7 @@ def test_tech_and_skill_names_are_never_cut_at_the_smallest_window(app: Any, lan
     app.set_language(lang)
     sc = load_scenario("race_1955")
     sides = sc.ruleset.side_ids
-    app.apply(app.start_session(Session(sc, "race_1955", [], {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
     pump(app)
     research = ResearchScreen(app, sides[0])
     app.reset(research)
