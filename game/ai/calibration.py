@@ -81,41 +81,60 @@ class Calibration:
     crews: CrewLosses
 
 
-def calibrate(results: Iterable[dict[str, Any]]) -> Calibration:
-    """Shown against realised over the `flights` of every game (results as `GameResult.to_dict` writes them)."""
-    bands = 100 // BAND_POINTS
-    n = [0] * bands
-    shown = [0.0] * bands
-    counted = [0] * bands
-    variance = [0.0] * bands
-    expected = crew_variance = 0.0
-    lost = launches = 0
-    for game in results:
+class Flights:
+    """What the calibration needs of a batch's flight logs, added one game at a time (a batch of any size
+    costs the same few numbers: no game is kept)."""
+
+    __slots__ = ("counted", "crew_variance", "expected", "launches", "lost", "n", "shown", "variance")
+
+    def __init__(self) -> None:
+        bands = 100 // BAND_POINTS
+        self.n = [0] * bands
+        self.shown = [0.0] * bands
+        self.counted = [0] * bands
+        self.variance = [0.0] * bands
+        self.expected = self.crew_variance = 0.0
+        self.lost = self.launches = 0
+
+    def add(self, game: dict[str, Any]) -> None:
+        """One game's `flights` (a result as `GameResult.to_dict` writes it)."""
+        last = len(self.n) - 1
         for flight in game.get("flights", ()):
             odds = flight["odds"]
             p = odds["success"] + odds["partial"]
             # Bands by whole thousandths, so that a chance of exactly 0.3 falls in 30–40 % whatever the float.
-            b = min(bands - 1, round(p * 1000) // (BAND_POINTS * 10))
-            n[b] += 1
-            shown[b] += p
-            variance[b] += p * (1 - p)
-            counted[b] += flight["result"] in COUNTED
+            b = min(last, round(p * 1000) // (BAND_POINTS * 10))
+            self.n[b] += 1
+            self.shown[b] += p
+            self.variance[b] += p * (1 - p)
+            self.counted[b] += flight["result"] in COUNTED
             q = odds["crew_lost"]
-            expected += q
-            crew_variance += q * (1 - q)
-            lost += flight["result"] == "crew_lost"
-            launches += 1
-    out = tuple(
-        Band(
-            b * BAND_POINTS,
-            n[b],
-            shown[b] / n[b] if n[b] else 0.0,
-            counted[b] / n[b] if n[b] else 0.0,
-            math.sqrt(variance[b]) / n[b] if n[b] else 0.0,
+            self.expected += q
+            self.crew_variance += q * (1 - q)
+            self.lost += flight["result"] == "crew_lost"
+            self.launches += 1
+
+    def calibration(self) -> Calibration:
+        n, shown, counted, variance = self.n, self.shown, self.counted, self.variance
+        out = tuple(
+            Band(
+                b * BAND_POINTS,
+                n[b],
+                shown[b] / n[b] if n[b] else 0.0,
+                counted[b] / n[b] if n[b] else 0.0,
+                math.sqrt(variance[b]) / n[b] if n[b] else 0.0,
+            )
+            for b in range(len(n))
         )
-        for b in range(bands)
-    )
-    return Calibration(launches, out, CrewLosses(expected, lost, math.sqrt(crew_variance)))
+        return Calibration(self.launches, out, CrewLosses(self.expected, self.lost, math.sqrt(self.crew_variance)))
+
+
+def calibrate(results: Iterable[dict[str, Any]]) -> Calibration:
+    """Shown against realised over the `flights` of every game (results as `GameResult.to_dict` writes them)."""
+    flights = Flights()
+    for game in results:
+        flights.add(game)
+    return flights.calibration()
 
 
 def target_rows(c: Calibration) -> list[tuple[str, str, bool | None]]:

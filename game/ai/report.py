@@ -1,144 +1,50 @@
-"""The balance report of a batch of computer-vs-computer games: statistics, and a self-contained HTML page.
+"""The balance report of a batch of computer-vs-computer games: a text summary, and a self-contained HTML page.
 
-Everything is computed from the per-game results `spacerace simulate` collects (`GameResult.to_dict()`)
-and the rule book (milestone names and historical dates); shown odds against outcomes come from the
-games' flight logs (`game.ai.calibration`). The page draws its charts as inline SVG
-written here, so it opens anywhere with no file, script or network beside it.
+Everything is read from the batch's `Tally` (game.ai.stats: counts gathered one game at a time, so a
+batch of any size costs the same) and the rule book (milestone names and historical dates); shown odds
+against outcomes come from the games' flight logs (`game.ai.calibration`). The page draws its charts as
+inline SVG written here, so it opens anywhere with no file, script or network beside it.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from game.ai import calibration
+from game.ai.stats import (
+    HISTORY_COLUMNS,
+    NEVER,
+    MilestoneStats,
+    Share,
+    Summary,
+    Tally,
+    median,
+    median_counted,
+    parse_date,
+    quantile,
+    quantile_counted,
+    summarize,
+    wilson,
+)
 from game.engine.rules import Ruleset
 
-Z95 = 1.959964  # two-sided 95 % normal quantile
-NEVER = 10**6  # date ordinal standing for "not reached in this game"
-
-
-def wilson(wins: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """The Wilson score interval for a proportion `wins / n` (95 % by default)."""
-    if n <= 0:
-        return 0.0, 1.0
-    p = wins / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def parse_date(rules: Ruleset, label: str) -> int:
-    """A date label (`1969-Q3`, `1969-H2`, `1969`) back to its turn ordinal."""
-    year, _, part = label.partition("-")
-    tpy = rules.settings.turns_per_year
-    n = int(part[1:]) if part else 1
-    return int(year) * tpy + n - 1
-
-
-def median(values: Sequence[int]) -> int:
-    s = sorted(values)
-    return s[len(s) // 2] if s else NEVER
-
-
-def quantile(values: Sequence[float], q: float) -> float:
-    s = sorted(values)
-    if not s:
-        return 0.0
-    i = min(len(s) - 1, max(0, round(q * (len(s) - 1))))
-    return s[i]
-
-
-# ------------------------------------------------------------------------------------------------ statistics
-
-
-@dataclass
-class Share:
-    label: str
-    wins: int
-    games: int
-
-    @property
-    def rate(self) -> float:
-        return self.wins / self.games if self.games else 0.0
-
-    @property
-    def ci(self) -> tuple[float, float]:
-        return wilson(self.wins, self.games)
-
-
-@dataclass
-class MilestoneStats:
-    id: str
-    name: str
-    history: int | None
-    history_side: str | None
-    reached: int
-    games: int
-    dates: list[int]  # turn ordinals of the first to reach it, in the games that did
-    by_side: dict[str, int]
-    median_reached: int  # NEVER when no game reached it
-    median_all: int  # counting "never" as later than any date: NEVER when fewer than half reached it
-
-    @property
-    def off_turns(self) -> int | None:
-        if self.history is None or self.median_reached >= NEVER:
-            return None
-        return self.median_reached - self.history
-
-
-@dataclass
-class Summary:
-    rules: Ruleset
-    results: list[dict[str, Any]]
-    sides: list[Share] = field(default_factory=list)
-    levels: list[Share] = field(default_factory=list)
-    draws: int = 0
-    milestones: list[MilestoneStats] = field(default_factory=list)
-
-
-def summarize(rules: Ruleset, results: list[dict[str, Any]]) -> Summary:
-    n = len(results)
-    out = Summary(rules, results)
-    for side in rules.side_ids:
-        out.sides.append(Share(side, sum(1 for r in results if r["winner"] == side), n))
-    out.draws = sum(1 for r in results if r["winner"] is None)
-    # Win rate of each level over the games it played (a level on both sides of a game counts once).
-    levels: dict[str, list[int]] = {}
-    for r in results:
-        played = set(r.get("levels", {}).values())
-        winner_level = r.get("levels", {}).get(r["winner"]) if r["winner"] else None
-        for lv in sorted(played):
-            if len(played) == 1:
-                continue  # a level against itself says nothing about the level
-            w = levels.setdefault(lv, [0, 0])
-            w[1] += 1
-            w[0] += int(winner_level == lv)
-    out.levels = [Share(lv, w, g) for lv, (w, g) in sorted(levels.items())]
-    for ms_id, ms in rules.milestones.items():
-        firsts = [r["milestones"][ms_id] for r in results if ms_id in r["milestones"]]
-        dates = [parse_date(rules, f["date"]) for f in firsts]
-        by = {s: sum(1 for f in firsts if f["side"] == s) for s in rules.side_ids}
-        all_dates = dates + [NEVER] * (n - len(dates))
-        out.milestones.append(
-            MilestoneStats(
-                ms_id,
-                ms.name,
-                ms.history_date,
-                ms.history_side,
-                len(dates),
-                n,
-                dates,
-                by,
-                median(dates),
-                median(all_dates),
-            )
-        )
-    return out
+__all__ = [  # the statistics live in game.ai.stats; the report's readers have long found them here
+    "NEVER",
+    "MilestoneStats",
+    "Share",
+    "Summary",
+    "Tally",
+    "median",
+    "parse_date",
+    "quantile",
+    "render_html",
+    "summarize",
+    "text_summary",
+    "wilson",
+]
 
 
 # ------------------------------------------------------------------------------------------------ text summary
@@ -147,12 +53,12 @@ def summarize(rules: Ruleset, results: list[dict[str, Any]]) -> Summary:
 def text_summary(s: Summary) -> str:
     rules = s.rules
     label = rules.date_label
-    n = len(s.results)
+    n = s.games
     lines = [f"{'side':<12}{'wins':>6}{'share':>8}{'95% CI':>16}{'avg prestige':>14}{'avg deaths':>12}"]
     for sh in s.sides:
         lo, hi = sh.ci
-        pres = sum(r["prestige"][sh.label] for r in s.results) / max(1, n)
-        deaths = sum(r["deaths"][sh.label] for r in s.results) / max(1, n)
+        pres = s.tally.prestige[sh.label] / max(1, n)
+        deaths = s.tally.deaths[sh.label] / max(1, n)
         lines.append(f"{sh.label:<12}{sh.wins:>6}{sh.rate:>8.0%}{f'{lo:.0%}–{hi:.0%}':>16}{pres:>14.1f}{deaths:>12.2f}")
     lines.append(f"{'draw':<12}{s.draws:>6}{s.draws / max(1, n):>8.0%}")
     if s.levels:
@@ -248,9 +154,7 @@ def milestone_chart(s: Summary, width: int = 900) -> str:
         if m.history is not None:
             a, b = x(m.history - 2 * tpy), x(m.history + 2 * tpy)
             parts.append(f'<rect x="{a:.1f}" y="{y + 3}" width="{b - a:.1f}" height="{row - 6}" class="band"/>')
-        counts: dict[int, int] = {}
-        for d in m.dates:
-            counts[d] = counts.get(d, 0) + 1
+        counts = m.dates
         biggest = max(counts.values(), default=1)
         for d, c in sorted(counts.items()):
             r = 1.5 + 4.5 * math.sqrt(c / biggest)
@@ -270,27 +174,23 @@ def milestone_chart(s: Summary, width: int = 900) -> str:
     return "".join(parts)
 
 
-def series_chart(
-    rules: Ruleset, results: list[dict[str, Any]], column: int, title: str, width: int = 440, height: int = 240
-) -> str:
+def series_chart(tally: Tally, column: int, title: str, width: int = 440, height: int = 240) -> str:
     """Median and 10–90 % band over the games of one `history` column (1 prestige, 2 budget, 3 cash), per side."""
+    rules = tally.rules
     left, right, top, bottom = 48, 12, 16, 28
     plot_w, plot_h = width - left - right, height - top - bottom
-    per_side: dict[str, dict[int, list[int]]] = {}
-    for r in results:
-        for side, rows in r.get("history", {}).items():
-            for row in rows:
-                per_side.setdefault(side, {}).setdefault(row[0], []).append(row[column])
+    at = HISTORY_COLUMNS.index(column)
+    per_side = {side: {t: columns[at] for t, columns in by_turn.items()} for side, by_turn in tally.history.items()}
     turns = sorted({t for d in per_side.values() for t in d})
     if not turns:
         return ""
     # Only years most games reached, so the line is not the story of a few long games.
-    n = len(results)
-    turns = [t for t in turns if max(len(d.get(t, [])) for d in per_side.values()) >= max(1, n // 4)]
+    n = tally.games
+    turns = [t for t in turns if max(sum(d.get(t, {}).values()) for d in per_side.values()) >= max(1, n // 4)]
     if not turns:
         return ""
-    lo_v = min(min(quantile(d.get(t, [0]), 0.1) for t in turns) for d in per_side.values())
-    hi_v = max(max(quantile(d.get(t, [0]), 0.9) for t in turns) for d in per_side.values())
+    lo_v = min(min(quantile_counted(d.get(t, {}), 0.1) for t in turns) for d in per_side.values())
+    hi_v = max(max(quantile_counted(d.get(t, {}), 0.9) for t in turns) for d in per_side.values())
     lo_v = min(0.0, lo_v)
     span = (hi_v - lo_v) or 1.0
     t0, t1 = turns[0], turns[-1]
@@ -318,10 +218,10 @@ def series_chart(
         pts = [t for t in turns if by_turn.get(t)]
         if not pts:
             continue
-        upper = " ".join(f"{x(t):.1f},{y(quantile(by_turn[t], 0.9)):.1f}" for t in pts)
-        lower = " ".join(f"{x(t):.1f},{y(quantile(by_turn[t], 0.1)):.1f}" for t in reversed(pts))
+        upper = " ".join(f"{x(t):.1f},{y(quantile_counted(by_turn[t], 0.9)):.1f}" for t in pts)
+        lower = " ".join(f"{x(t):.1f},{y(quantile_counted(by_turn[t], 0.1)):.1f}" for t in reversed(pts))
         parts.append(f'<polygon points="{upper} {lower}" fill="{col}" opacity="0.15"/>')
-        line = " ".join(f"{x(t):.1f},{y(quantile(by_turn[t], 0.5)):.1f}" for t in pts)
+        line = " ".join(f"{x(t):.1f},{y(quantile_counted(by_turn[t], 0.5)):.1f}" for t in pts)
         parts.append(f'<polyline points="{line}" fill="none" stroke="{col}" stroke-width="2"/>')
         parts.append(f'<text x="{left + 6 + 60 * i}" y="{top + 12}" class="value" fill="{col}">{_esc(side)}</text>')
     parts.append("</svg>")
@@ -371,7 +271,7 @@ td:first-child,th:first-child{text-align:left} .ok{color:#18794e;font-weight:600
 
 def render_html(
     rules: Ruleset,
-    results: list[dict[str, Any]],
+    results: Tally | Iterable[dict[str, Any]],
     *,
     title: str,
     setup: str = "",
@@ -380,9 +280,10 @@ def render_html(
 ) -> str:
     """The whole report page. `sections` adds win-rate charts of further batches (one per matchup)."""
     s = summarize(rules, results)
+    tally = s.tally
     label = rules.date_label
     tpy = rules.settings.turns_per_year
-    n = len(results)
+    n = tally.games
     out: list[str] = ["<!doctype html><html lang='en'><head><meta charset='utf-8'>"]
     out.append(f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body>")
     out.append(f"<h1>{_esc(title)}</h1>")
@@ -419,14 +320,11 @@ def render_html(
             for sh in shares
         )
         out.append(f"<table><tr><th></th><th>wins</th><th>games</th><th>share</th><th>95 % CI</th></tr>{rows}</table>")
-    reasons: dict[str, int] = {}
-    for r in results:
-        reasons[r["reason"]] = reasons.get(r["reason"], 0) + 1
-    ends = [parse_date(rules, r["end"]) for r in results]
+    reasons = tally.reasons
     out.append(
         "<p class='note'>How games end: "
         + ", ".join(f"{_esc(k)} {v}" for k, v in sorted(reasons.items()))
-        + f"; median end {label(median(ends))}.</p>"
+        + f"; median end {label(median_counted(tally.ends))}.</p>"
     )
     out.append("<h2>Milestones against history</h2>")
     out.append(
@@ -459,14 +357,14 @@ def render_html(
             f"<td>{_esc(hist)}</td><td class='{cls}'>{off_s}</td><td>{_esc(who)}</td></tr>"
         )
     out.append("</table>")
-    out.append(calibration.section(calibration.calibrate(results)))  # empty when the results carry no flights
+    out.append(calibration.section(tally.flights.calibration()))  # empty when the results carry no flights
     out.append("<h2>Deaths</h2><div class='row'>")
     for i, side in enumerate(rules.side_ids):
-        deaths = [r["deaths"].get(side, 0) for r in results]
-        top = max(deaths, default=0)
-        counts = [sum(1 for d in deaths if d == k) for k in range(top + 1)]
+        died = tally.death_counts[side]
+        top = max(died, default=0)
+        counts = [died.get(k, 0) for k in range(top + 1)]
         out.append(
-            f"<div><p class='note'>{_esc(side)}: crew lost per game (mean {sum(deaths) / max(1, n):.2f})</p>"
+            f"<div><p class='note'>{_esc(side)}: crew lost per game (mean {tally.deaths[side] / max(1, n):.2f})</p>"
             + histogram(counts, [str(k) for k in range(top + 1)], _side_colour(rules, side, i))
             + "</div>"
         )
@@ -475,16 +373,17 @@ def render_html(
     out.append(
         "<p class='note'>Median (line) and the middle 80 % of games (band), at the start of each year.</p><div class='row'>"
     )
-    out.append(series_chart(rules, results, 2, "yearly budget"))
-    out.append(series_chart(rules, results, 1, "prestige"))
-    out.append(series_chart(rules, results, 3, "cash in hand"))
+    out.append(series_chart(tally, 2, "yearly budget"))
+    out.append(series_chart(tally, 1, "prestige"))
+    out.append(series_chart(tally, 3, "cash in hand"))
     out.append("</div>")
     out.append("<h2>End dates</h2>")
-    years = sorted({e // tpy for e in ends})
+    by_year: dict[int, int] = {}
+    for end, games in tally.ends.items():
+        by_year[end // tpy] = by_year.get(end // tpy, 0) + games
+    years = sorted(by_year)
     if years:
         span = list(range(years[0], years[-1] + 1))
-        out.append(
-            histogram([sum(1 for e in ends if e // tpy == y) for y in span], [str(y) for y in span], "#555", width=600)
-        )
+        out.append(histogram([by_year.get(y, 0) for y in span], [str(y) for y in span], "#555", width=600))
     out.append("</body></html>")
     return "\n".join(out)
