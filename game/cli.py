@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,30 +38,39 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+MAX_DIGITS = 30  # of a whole number on the command line: far past any use, and short enough to quote
+
+
+def _shown(text: str) -> str:
+    """`text` quoted for a message, cut short when it is long (a 5000-digit number is not repeated)."""
+    return repr(text) if len(text) <= 40 else f"{text[:12]!r}…{text[-6:]!r} ({len(text)} characters)"
 
 
 def _integer(text: str) -> int:
+    digits = text.strip().lstrip("+-").replace("_", "")
+    if digits.isdigit() and len(digits.lstrip("0")) > MAX_DIGITS:
+        # Checked before int(): Python refuses over 4300 digits with a hint about its own settings.
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is too large (at most {MAX_DIGITS} digits)")
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is not a whole number") from None
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{_shown(text)} must be 1 or more")
+    return value
 
 
 def _size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(x) for x in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 6 for p in parts):
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is not a size like 1280x720")
+    w, h = (int(p) for p in parts)
     if w < 1280 or h < 720 or w > 10000 or h > 10000:
-        raise argparse.ArgumentTypeError(f"{text!r}: the window must be at least 1280x720")
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: the window must be at least 1280x720")
     return w, h
 
 
@@ -93,15 +101,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="e.g. us=hard (repeatable); levels easy, normal, hard, and the balance-testing bots "
         "bot_moon_rush, bot_no_crew, bot_one_line",
     )
-    sim.add_argument("--swap", action="store_true", help="every other game the sides trade levels, so each plays each side half the time")
+    sim.add_argument(
+        "--swap",
+        action="store_true",
+        help="every other game the sides trade levels, so each plays each side half the time",
+    )
     sim.add_argument(
         "--play-on",
         action="store_true",
         help="after a side wins, play on to the end date (the result stands), so later firsts get dates too",
     )
     sim.add_argument("--jobs", type=_positive, default=1, help="games run in this many processes at once")
-    sim.add_argument("--json", metavar="FILE", help="write every game's result as JSON")
-    sim.add_argument("--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)")
+    sim.add_argument(
+        "--json",
+        metavar="FILE",
+        help="write every game's result as JSON, as each finishes (an interrupted run keeps the finished games)",
+    )
+    sim.add_argument(
+        "--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)"
+    )
+    sim.add_argument(
+        "--saves", metavar="DIR", help="keep each game's save in this folder (game-SEED.json), for `spacerace replay`"
+    )
     sim.add_argument("--quiet", action="store_true", help="no progress line")
 
     val = sub.add_parser("validate", help="check scenario and mod folders")
@@ -176,138 +197,94 @@ def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
     return levels
 
 
-def _levels_for_game(levels: dict[str, str], i: int, swap: bool) -> dict[str, str]:
-    """The levels of game i: with `swap`, the sides' levels rotate by one every game."""
-    if not swap:
-        return dict(levels)
-    sides = list(levels)
-    shift = i % len(sides)
-    return {side: levels[sides[(k + shift) % len(sides)]] for k, side in enumerate(sides)}
-
-
-def _writable(flag: str, value: str) -> Path:
-    out = Path(value)
-    if out.is_dir() or (not out.parent.exists() and str(out.parent) not in ("", ".")):
-        raise UsageError(f"{flag} {value}: cannot write there (is the folder missing?)")
-    return out
-
-
 def _write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
-_WORKER: dict[str, Any] = {}
+def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, Path | None]:
+    """`--json`, `--report` and `--saves`, each tried before the first game (UsageError if one cannot be written)."""
+    from game.simulate import OutputProblem, probe_file, probe_folder
 
-
-def _worker_init(scenario: str, mods: list[str]) -> None:
-    from game.content.load import load_scenario
-
-    _WORKER["rules"] = load_scenario(scenario, mods).ruleset
-
-
-def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
-    from game.ai.runner import run_one
-
-    seed, levels, play_on = task
-    return run_one(_WORKER["rules"], seed, levels, play_on).to_dict()
+    try:
+        json_out = probe_file("--json", args.json) if args.json else None
+        report_out = probe_file("--report", args.report) if args.report else None
+        saves = probe_folder("--saves", args.saves) if args.saves else None
+    except OutputProblem as e:
+        raise UsageError(str(e)) from None
+    if json_out is not None and report_out is not None and json_out.resolve() == report_out.resolve():
+        raise UsageError(f"--json and --report are the same file ({args.json}): give each its own")
+    return json_out, report_out, saves
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from game.ai.runner import FORMAT_VERSION, PlayerFailed
+    from game.ai.runner import PlayerFailed
+    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run
 
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
     rules = scenario.ruleset
     levels = _parse_levels(args.ai, rules.side_ids)
-    json_out = _writable("--json", args.json) if args.json else None
-    report_out = _writable("--report", args.report) if args.report else None
-    tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap), args.play_on) for i in range(args.games)]
-    started = time.perf_counter()
+    json_out, report_out, saves = _outputs(args)
+    batch = Batch(
+        scenario=scenario,
+        source=scenario.id if not Path(args.scenario).is_dir() else args.scenario,
+        mods=list(args.mod),
+        levels=levels,
+        games=args.games,
+        seed=args.seed,
+        swap=args.swap,
+        play_on=args.play_on,
+        jobs=args.jobs,
+        saves=saves,
+    )
+    head = {
+        "scenario": scenario.id,
+        "mods": list(rules.mods),
+        "levels": levels,
+        "swap": args.swap,
+        "play_on": args.play_on,
+    }
     show = not args.quiet and sys.stderr.isatty()
     try:
-        results = _run_games(args, scenario, tasks, show, started)
+        stream = JsonStream(json_out, head) if json_out is not None else None
+        tally, elapsed, stopped = run(batch, stream, show)
     except PlayerFailed as e:
-        if show:
-            print(file=sys.stderr)  # off the progress bar's line
         return _fail(str(e), EXIT_PLAYER_FAILED)
-    if show:
-        print(file=sys.stderr)
-    results.sort(key=lambda r: r["seed"])
-    elapsed = time.perf_counter() - started
-    _print_summary(scenario, results, levels, elapsed, args.swap)
-    if json_out is not None:
-        doc = {
-            "format_version": FORMAT_VERSION,
-            "scenario": scenario.id,
-            "mods": list(rules.mods),
-            "levels": levels,
-            "swap": args.swap,
-            "play_on": args.play_on,
-            "games": results,
-        }
-        _write_atomically(json_out, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-    if report_out is not None:
+    except (OutputProblem, SaveFailed) as e:
+        return _fail(str(e), EXIT_USAGE)
+    if stopped:
+        kept = f"; {json_out} holds them" if json_out is not None else ""
+        print(f"spacerace: interrupted: {tally.games} of {args.games} games finished{kept}", file=sys.stderr)
+    # The files first: a closed stdout (`| head`) must not cost them.
+    if report_out is not None and tally.games:
         from game.ai.report import render_html
 
-        setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (" (sides swapped every other game)" if args.swap else "")
+        setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (
+            " (sides swapped every other game)" if args.swap else ""
+        )
         if args.play_on:
             setup += "; played on to the end date after each result (later firsts included)"
         if rules.mods:
             setup += f"; mods: {', '.join(rules.mods)}"
-        page = render_html(rules, results, title=f"Space Race balance report: {scenario.id}", setup=setup)
-        _write_atomically(report_out, page)
+        page = render_html(rules, tally, title=f"Space Race balance report: {scenario.id}", setup=setup)
+        try:
+            _write_atomically(report_out, page)
+        except OSError as e:
+            return _fail(f"--report {report_out}: cannot write there ({e.strerror or e})", EXIT_USAGE)
         print(f"report written to {report_out}", file=sys.stderr)
-    return EXIT_OK
+    _print_summary(scenario, tally, levels, elapsed, args.swap)
+    return stopped or EXIT_OK
 
 
-def _run_games(
-    args: argparse.Namespace, scenario: Any, tasks: list[tuple[int, dict[str, str], bool]], show: bool, started: float
-) -> list[dict[str, Any]]:
-    """Every game's result, in the order they finish (in `--jobs` processes when asked). A computer player
-    that raises ends the batch with `PlayerFailed`, from whichever process ran its game."""
-    results: list[dict[str, Any]] = []
-    if args.jobs > 1 and args.games > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
-        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
-            # Small chunks keep the progress bar moving and the processes evenly loaded.
-            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
-                results.append(r)
-                if show:
-                    _progress(len(results), args.games, started)
-    else:
-        _WORKER["rules"] = scenario.ruleset
-        for task in tasks:
-            results.append(_worker_run(task))
-            if show:
-                _progress(len(results), args.games, started)
-    return results
-
-
-def _progress(done: int, total: int, started: float) -> None:
-    width = 30
-    filled = width * done // total
-    elapsed = max(1e-9, time.perf_counter() - started)
-    rate = done / elapsed
-    eta = (total - done) / rate if rate > 0 else 0.0
-    bar = "#" * filled + "." * (width - filled)
-    print(f"\r[{bar}] {done}/{total} games, {rate:.1f}/s, {elapsed:.0f} s, about {eta:.0f} s to go ", end="", file=sys.stderr)
-
-
-def _print_summary(
-    scenario: Any, results: list[dict[str, Any]], levels: dict[str, str], elapsed: float, swap: bool = False
-) -> None:
+def _print_summary(scenario: Any, tally: Any, levels: dict[str, str], elapsed: float, swap: bool = False) -> None:
     from game.ai.report import summarize, text_summary
 
-    rules = scenario.ruleset
     played = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (", sides swapped every other game" if swap else "")
-    print(f"{len(results)} games of {scenario.id} in {elapsed:.1f} s ({played})")
-    print(text_summary(summarize(rules, results)))
+    print(f"{tally.games} games of {scenario.id} in {elapsed:.1f} s ({played})")
+    print(text_summary(summarize(scenario.ruleset, tally)), flush=True)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -330,7 +307,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for f in shown:
             print(f.format())
-        notes = f", {report.notes} note(s)" + ("" if args.verbose else " (--verbose shows them)") if report.notes else ""
+        notes = (
+            f", {report.notes} note(s)" + ("" if args.verbose else " (--verbose shows them)") if report.notes else ""
+        )
         checked = ", ".join(report.checked) or "nothing"
         print(f"checked {checked}: {report.errors} error(s), {report.warnings} warning(s){notes}", file=sys.stderr)
     return EXIT_CONTENT if report.errors else EXIT_OK
@@ -415,7 +394,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output left (`| head`): what is still buffered goes nowhere, not into a traceback
+    when Python flushes it on the way out."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a closed pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 if __name__ == "__main__":

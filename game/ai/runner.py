@@ -23,7 +23,7 @@ from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
 MAX_TURNS = 10_000
-FORMAT_VERSION = 1  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
+FORMAT_VERSION = 2  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
 RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
 
 
@@ -175,11 +175,15 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def game_setup(rules: Ruleset, levels: dict[str, str], play_on: bool = False) -> Setup:
+    """The setup of a game between computer players: every side's level (`normal` when not given)."""
+    return Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
+
+
 def _play_game(
     rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool, flights: list[LoggedFlight] | None
 ) -> tuple[GameState, list[Any]]:
-    setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
-    state = new_game(rules, setup, seed)
+    state = new_game(rules, game_setup(rules, levels, play_on), seed)
     log: list[Any] = []
     sides = rules.side_ids
     guard = 0
@@ -238,11 +242,16 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
     )
 
 
-def run_one(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False) -> GameResult:
+def run_one(
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, log: list[Any] | None = None
+) -> GameResult:
+    """One whole game and its result; every action applied is appended to `log`, when given (to save the game)."""
     started = time.perf_counter()
     flights: list[LoggedFlight] = []
-    state, log = play_game(rules, seed, levels, play_on, flights)
-    result = summarize(state, seed, levels, len(log))
+    state, actions = play_game(rules, seed, levels, play_on, flights)
+    if log is not None:
+        log += actions
+    result = summarize(state, seed, levels, len(actions))
     result.flights = flights
     result.seconds = time.perf_counter() - started
     return result
