@@ -43,14 +43,14 @@ MAX_DIGITS = 30  # of a whole number on the command line: far past any use, and 
 
 def _shown(text: str) -> str:
     """`text` quoted for a message, cut short when it is long (a 5000-digit number is not repeated)."""
-    return repr(text) if len(text) <= 40 else f"{text[:12]!r}…{text[-6:]!r} ({len(text)} characters)"
+    return repr(text) if len(text) <= 40 else f"'{text[:12]}…' ({len(text)} characters)"
 
 
 def _integer(text: str) -> int:
     digits = text.strip().lstrip("+-").replace("_", "")
     if digits.isdigit() and len(digits.lstrip("0")) > MAX_DIGITS:
         # Checked before int(): Python refuses over 4300 digits with a hint about its own settings.
-        raise argparse.ArgumentTypeError(f"{_shown(text)} is too large (at most {MAX_DIGITS} digits)")
+        raise argparse.ArgumentTypeError(f"{_shown(text)} has too many digits (at most {MAX_DIGITS})")
     try:
         return int(text)
     except ValueError:
@@ -331,8 +331,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.io import SaveError, replay
 
-    if not Path(args.save).is_file():
+    path = Path(args.save)
+    if path.is_dir():
+        return _fail(f"{args.save}: is a folder; give one save file in it", EXIT_USAGE)
+    if not path.exists():
         return _fail(f"{args.save}: no such save file", EXIT_USAGE)
+    if not path.is_file():
+        return _fail(f"{args.save}: is not a regular file, so not a save", EXIT_USAGE)
     try:
         result = replay(Path(args.save))
     except SaveError as e:

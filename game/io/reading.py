@@ -35,6 +35,9 @@ def _brief(error: BaseException) -> str:
     if isinstance(error, KeyError):
         return f"{error} is missing"
     text = " ".join(str(error).split())
+    if isinstance(error, ValueError) and "integer string conversion" in text:
+        # Python's own words would send the player to sys.set_int_max_str_digits().
+        return "it holds a number with thousands of digits"
     return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
 
 

@@ -78,6 +78,7 @@ def test_the_schema_names_the_version_the_command_writes():
         lambda d: d["games"][0]["flights"][0].__setitem__("date", "Q3 1957"),
         lambda d: d["games"][0]["flights"][0]["odds"].__setitem__("success", 41.2),  # a percent, not a fraction
         lambda d: d["games"][0].__setitem__("undocumented", 1),
+        lambda d: d.pop("complete"),
     ],
 )
 def test_the_schema_refuses_a_document_that_strays_from_it(damage):
@@ -92,13 +93,18 @@ def _document_once() -> str:
     levels = dict.fromkeys(rules.side_ids, "normal")
     games = [run_one(rules, seed, levels).to_dict() for seed in (5, 6)]
     doc = {"format_version": FORMAT_VERSION, "scenario": "tiny", "mods": [], "levels": levels, "swap": False,
-           "play_on": False, "games": games}  # fmt: skip
+           "play_on": False, "games": games, "complete": True}  # fmt: skip
     assert games[0]["flights"], "the damage needs a flight to damage"
     return json.dumps(doc)
 
 
 def _document() -> dict[str, Any]:
     return copy.deepcopy(json.loads(_document_once()))
+
+
+def test_the_undamaged_document_is_valid():
+    # Guard: the damage above is only refused for itself if the document it starts from passes.
+    assert _validator().is_valid(_document())
 
 
 # --------------------------------------------------------------------------------------------- the flight log
