@@ -111,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="after a side wins, play on to the end date (the result stands), so later firsts get dates too",
     )
-    sim.add_argument("--jobs", type=_positive, default=1, help="games run in this many processes at once")
+    sim.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        help="games run in this many processes at once (at most the processors, and 8)",
+    )
     sim.add_argument(
         "--json",
         metavar="FILE",
@@ -220,7 +225,7 @@ def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, Path |
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.ai.runner import PlayerFailed
-    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run
+    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run, usable_jobs
 
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
@@ -237,9 +242,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         seed=args.seed,
         swap=args.swap,
         play_on=args.play_on,
-        jobs=args.jobs,
+        jobs=usable_jobs(args.jobs),
         saves=saves,
     )
+    if batch.jobs < min(args.jobs, args.games) and not args.quiet:
+        print(
+            f"spacerace: running {batch.jobs} processes at once, not {args.jobs}: the most that help here",
+            file=sys.stderr,
+        )
     head = {
         "scenario": scenario.id,
         "mods": list(rules.mods),

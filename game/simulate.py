@@ -15,6 +15,7 @@ is tried before the first game, so a path that cannot be written fails at once, 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -35,6 +36,7 @@ from game.content.load import Scenario
 Task = tuple[int, dict[str, str], bool]  # seed, levels, play on
 WINDOW_PER_JOB = 4  # chunks of games in flight per worker: enough to keep every one busy, few enough to cost nothing
 STOP_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+MAX_JOBS = 8  # worker processes at most: each grows to some 30 MB of its own, and a batch's budget is 300 MB
 WORKER_SIGNALS = {signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL}
 
 
@@ -82,6 +84,16 @@ def levels_for_game(levels: dict[str, str], i: int, swap: bool) -> dict[str, str
     sides = list(levels)
     shift = i % len(sides)
     return {side: levels[sides[(k + shift) % len(sides)]] for k, side in enumerate(sides)}
+
+
+def usable_jobs(asked: int) -> int:
+    """The worker processes a batch runs in: as asked, but no more than the processors this process may use
+    (more would only share them) nor MAX_JOBS (the memory budget)."""
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        processors = os.cpu_count() or 1
+    return max(1, min(asked, processors, MAX_JOBS))
 
 
 def save_name(seed: int) -> str:
@@ -239,10 +251,14 @@ def _play_in_pool(batch: Batch, jobs: int, stop: Callable[[], bool]) -> Iterator
     # Workers are born deaf to Ctrl-C (none can be caught half-started by it and print a traceback) and
     # die quietly of SIGTERM, which is how the pool stops them: not the parent's handlers of the batch.
     was = _set_signals(WORKER_SIGNALS) if _main_thread() else {}
+    # What the parent holds (the rules, the modules) stays shared with forked workers: the cycle collector
+    # of a worker would otherwise touch, and so copy, every page of it.
+    gc.freeze()
     try:
         pool = ctx.Pool(jobs, _worker_init, (batch.source, batch.mods, batch.saves))
     finally:
         _set_signals(was)
+        gc.unfreeze()
     pending: deque[Any] = deque()
 
     def submit() -> None:
