@@ -120,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument(
         "--json",
         metavar="FILE",
-        help="write every game's result as JSON, as each finishes (an interrupted run keeps the finished games)",
+        help="write every game's result as JSON, as each finishes (into a hidden file beside FILE, moved to FILE "
+        "at the end; Ctrl-C keeps the finished games)",
     )
     sim.add_argument(
         "--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)"

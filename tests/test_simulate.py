@@ -42,8 +42,12 @@ def _spacerace(*argv: str, **kw: object) -> subprocess.Popen[bytes]:
 # --------------------------------------------------------------------------------------------- Ctrl-C
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_keeps_the_finished_games_as_valid_json_prints_their_summary_and_exits_130(tmp_path: Path, jobs: str):
+@pytest.mark.parametrize(
+    ("jobs", "signum", "code"), [("1", signal.SIGINT, 130), ("2", signal.SIGINT, 130), ("2", signal.SIGTERM, 143)]
+)
+def test_ctrl_c_keeps_the_finished_games_as_valid_json_prints_their_summary_and_exits_130(
+    tmp_path: Path, jobs: str, signum: int, code: int
+):
     out = tmp_path / "games.json"
     # 10**26 games: a batch that built its games first would never start, let alone finish.
     proc = _spacerace(
@@ -54,9 +58,12 @@ def test_ctrl_c_keeps_the_finished_games_as_valid_json_prints_their_summary_and_
     while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob(".games.json.*")):
         time.sleep(0.1)  # until some games are in (the stream is written beside the file until it closes)
     time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the parent and its workers
+    if signum == signal.SIGINT:
+        os.killpg(proc.pid, signum)  # as a terminal does: the parent and its workers
+    else:
+        proc.send_signal(signum)  # as `kill` does: the parent alone, which stops its workers
     stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == code
     assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr, stderr.decode()
     doc = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(SCHEMA).validate(doc)
