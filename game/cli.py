@@ -9,6 +9,7 @@ was played under other rules (its snapshot holds).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -131,6 +132,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         from game.ui.app import run
     except ImportError as e:
         return _fail(f"the game window cannot start: {e}", EXIT_USAGE)
+    if not args.load:
+        _warn_mod_set(args.scenario, args.mod)
     return int(
         run(
             scenario=args.scenario,
@@ -147,17 +150,34 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def _load(scenario: str, mods: list[str]):  # type: ignore[no-untyped-def]
     from game.content.findings import ERROR, ContentError
-    from game.content.load import load_scenario
+    from game.content.load import USAGE_CODES, load_scenario
 
     try:
-        return load_scenario(scenario, mods), None
+        loaded = load_scenario(scenario, mods)
     except ContentError as e:
         errors = [f for f in e.findings if f.severity == ERROR] or e.findings
         first = errors[0]
         # An unknown id on the command line is a usage mistake; a broken file is bad content.
-        usage = first.line == 0 and first.path in (scenario, *mods) and not Path(first.path).exists()
+        usage = first.code in USAGE_CODES
         more = f" (and {len(errors) - 1} more problems: run `spacerace validate`)" if len(errors) > 1 else ""
         return None, _fail(first.format(severity=False) + more, EXIT_USAGE if usage else EXIT_CONTENT)
+    _print_warnings(loaded.player_warnings)
+    return loaded, None
+
+
+def _print_warnings(findings: Sequence[Any]) -> None:
+    """Mods that clash, a shadowed package: one line each on stderr, before the game starts."""
+    for f in findings:
+        print(f"spacerace: warning: {f.format(severity=False)}", file=sys.stderr)
+
+
+def _warn_mod_set(scenario: str, mods: list[str]) -> None:
+    """The mod set's warnings before the window opens; a set that does not load is the window's to report."""
+    from game.content.findings import ContentError
+    from game.content.load import load_scenario
+
+    with contextlib.suppress(ContentError):
+        _print_warnings(load_scenario(scenario, mods).player_warnings)
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
@@ -388,7 +408,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
             name_text = name.get("en") or next(iter(name.values()), pid)
         print(f"{pid:<22}{pkg.manifest.kind:<10}{pkg.manifest.version:<9}{name_text}")
     for f in problems:
-        print(f"(skipped) {f.format()}", file=sys.stderr)
+        print(f"(skipped) {f.format()}" if f.severity == "error" else f.format(), file=sys.stderr)
     return EXIT_OK
 
 
