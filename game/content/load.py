@@ -203,7 +203,10 @@ def _missing_requirement(req: str, packages: dict[str, Package]) -> tuple[str, s
     """What to say of a required package that is not loaded: a mod to add, another scenario, or nothing installed."""
     pkg = packages.get(req)
     if pkg is None:
-        return f"needs {req!r}, which is not installed", "install it into the mods folder (see `spacerace scenarios`)"
+        return (
+            f"needs {req!r}, which is not installed",
+            "install it in the mods folder; `spacerace scenarios` lists what is installed",
+        )
     if pkg.is_mod:
         return f"needs the mod {req!r}, which is not loaded", f"add --mod {req}"
     return f"is made for the scenario {req!r}, not this one", f"play it on --scenario {req}"
