@@ -79,8 +79,10 @@ def parse_document(text: str, path: Path) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as e:
+        # Some of json's messages end in "at", meant to be followed by the place: do not say "at at".
+        what = e.msg.removesuffix(" at").removesuffix(" starting")
         raise SaveError(
-            path, f"the file is damaged or cut short (not valid JSON: {e.msg} at line {e.lineno} column {e.colno})"
+            path, f"the file is damaged or cut short (not valid JSON: {what} at line {e.lineno} column {e.colno})"
         ) from None
     except RecursionError:
         raise SaveError(path, "the file is damaged (its JSON is nested too deeply)") from None
