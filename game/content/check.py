@@ -160,7 +160,8 @@ def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[P
             seen.add(_key(f))
             report.findings.append(_relative(f))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    report.findings.sort(key=lambda f: (order.get(f.severity, 3), f.path, f.line))
+    # A file that does not read comes first: it is the one to fix before anything else means much.
+    report.findings.sort(key=lambda f: (order.get(f.severity, 3), f.code != "yaml", f.path, f.line))
     return report
 
 

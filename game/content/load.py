@@ -407,7 +407,16 @@ def resolve_layers(
     layers, order_problems = order_layers(packages, scenario_id, mod_ids)
     asked = [scenario, *mods]
     concerning = [p for p in found if p.severity != INFO and _concerns(p, layers, asked)]
-    return layers, [*broken, *concerning, *order_problems]
+    return layers, [*broken, *concerning, *_why_unknown(order_problems, found)]
+
+
+def _why_unknown(problems: list[Finding], found: list[Finding]) -> list[Finding]:
+    """An id that is not installed because its folder is broken: say what is wrong with the folder instead."""
+    out: list[Finding] = []
+    for p in problems:
+        why = [f for f in found if f.severity == ERROR and p.path in Path(f.path).parts]
+        out.extend(why if p.code == "layers/unknown" and why else [p])
+    return out
 
 
 def _concerns(problem: Finding, layers: list[Package], asked: list[str]) -> bool:

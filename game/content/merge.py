@@ -336,6 +336,20 @@ def _after_removal(
 ) -> None:
     """A record an earlier mod removed: removing it again agrees with that mod; changing it cannot work."""
     gone_path, gone_line, mod = removal
+    if mod == pkg.id:
+        findings.append(
+            Finding(
+                ERROR,
+                spath,
+                line,
+                label,
+                "$op",
+                f"{op}s a record this mod removes (at {gone_path}:{gone_line})",
+                "",
+                "merge/duplicate",
+            )
+        )
+        return
     if op == "remove":
         findings.append(
             Finding(INFO, spath, line, label, "", f"removed by {pkg.id} too (also by {mod})", "", "merge/removed")

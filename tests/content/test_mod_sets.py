@@ -233,3 +233,29 @@ def test_the_modding_guide_documents_the_load_order_and_schemas_for_any_folder()
     section = guide.split("## Load order", 1)[1].split("\n## ", 1)[0]
     assert "load_after" in section and "--mod" in section and "(#editor-support)" in section
     assert "spacerace schema --out" in guide
+
+
+def test_an_installed_mod_with_a_broken_manifest_is_named_for_what_is_wrong(
+    empty_user_mods: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = mod(empty_user_mods, "wobbly", {})
+    (folder / "manifest.yaml").write_text("id: wobbly\nkind: mod\nversion: one\n")
+    code, _, err = run(capsys, "simulate", "--scenario", str(TINY), "--mod", "wobbly", "--games", "1")
+    assert code == 1 and "version" in err and "not installed" not in err
+    report = validate([str(TINY)], ["wobbly"])
+    assert report.errors == 1 and report.findings[0].field == "version"
+
+
+def test_a_yaml_error_comes_first_in_a_report_of_several_packages(tmp_path: Path) -> None:
+    first = mod(tmp_path, "aaa", {"c.yaml": "techs:\n  - {id: rocket, $op: patch, cost: lots}\n"})
+    broken = mod(tmp_path, "zzz", {"c.yaml": "techs: [\n"})
+    report = validate([str(TINY), str(first), str(broken)])
+    assert [f.code for f in report.findings[:2]] == ["yaml", "schema/int_type"]
+
+
+def test_a_mod_that_removes_or_patches_its_own_removal_is_told_so(tmp_path: Path) -> None:
+    twice = mod(
+        tmp_path, "twice", {"c.yaml": "events:\n  - {id: windfall, $op: remove}\n  - {id: windfall, $op: remove}\n"}
+    )
+    [found] = errors(twice)
+    assert found.code == "merge/duplicate" and "this mod removes" in found.message and found.line == 3
