@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from content_kit import TINY, errors, load, mod
 
-import game.ui.app
 from game.cli import main
 from game.content.check import UsageProblem, validate
 from game.content.findings import ContentError, Finding
@@ -128,7 +127,7 @@ def test_play_prints_a_clash_before_the_window_opens(
         seen.append(capsys.readouterr().err)  # what was printed before the window was asked for
         return 0
 
-    monkeypatch.setattr(game.ui.app, "run", window)
+    monkeypatch.setattr("game.ui.app.run", window)  # the window is not opened
     assert main(["play", "--scenario", str(TINY), "--mod", str(one), "--mod", str(two)]) == 0
     assert len(seen) == 1 and "spacerace: warning: " in seen[0] and "clashes with the mod 'one'" in seen[0]
 
