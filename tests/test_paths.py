@@ -136,3 +136,30 @@ def test_spacerace_paths_takes_no_arguments(capsys: pytest.CaptureFixture[str]) 
     assert main(["paths", "extra"]) == 2
     _, err = capsys.readouterr()
     assert len(err.splitlines()) == 1 and err.startswith("spacerace: error: ")
+
+
+# ------------------------------------------------------------------------------ the docs say the same
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/guide.md"])
+def test_the_docs_say_where_saves_are_on_each_platform_and_how_backups_are_named(
+    doc: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    from game.io.atomic import backup_path
+
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", "/HOME")
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    for platform in (Unix, MacOS):
+        saves = Path(platform("spacerace", appauthor=False).user_data_dir) / "saves"
+        assert f"`{str(saves).replace('/HOME', '~')}/`" in text, (doc, platform.__name__)
+    assert "%LOCALAPPDATA%\\spacerace\\saves\\" in text
+    assert "`spacerace paths`" in text
+    for n in (1, 3):
+        assert f"`{backup_path(Path('NAME.json'), n).name}`" in text
