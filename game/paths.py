@@ -73,6 +73,16 @@ def settings_file() -> Path:
     return config_dir() / SETTINGS_NAME
 
 
+def old_settings_file() -> Path | None:
+    """Where earlier releases kept settings on every platform ($XDG_CONFIG_HOME or ~/.config), if that is not
+    where they are kept now (it is on Linux) and no variable chose the place: read when the new file is missing."""
+    if _env(ENV_CONFIG) or _env(ENV_HOME):
+        return None
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    old = base / APP / SETTINGS_NAME
+    return None if old == settings_file() else old
+
+
 def user_mods_dir() -> Path:
     """The player's own mods: SPACERACE_MODS, else `mods/` in the data folder."""
     return _env(ENV_MODS) or data_dir() / "mods"

@@ -163,3 +163,30 @@ def test_the_docs_say_where_saves_are_on_each_platform_and_how_backups_are_named
     assert "`spacerace paths`" in text
     for n in (1, 3):
         assert f"`{backup_path(Path('NAME.json'), n).name}`" in text
+
+
+def test_settings_an_earlier_release_kept_elsewhere_are_read_then_written_in_the_new_place(
+    no_overrides: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Earlier releases kept settings in $XDG_CONFIG_HOME/spacerace (or ~/.config) on every platform; macOS and
+    # Windows now keep them elsewhere (here: no_overrides' config folder).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(no_overrides / "old_config"))
+    old = no_overrides / "old_config" / "spacerace" / "settings.json"
+    old.parent.mkdir(parents=True)
+    old.write_text('{"language": "vi", "volume": 20}', encoding="utf-8")
+    assert paths.old_settings_file() == old
+    s = Settings.load()
+    assert (s.language, s.volume) == ("vi", 20)
+    s.save()
+    assert config_path().is_file() and config_path() != old and old.is_file()
+    old.write_text('{"language": "en"}', encoding="utf-8")
+    assert Settings.load().language == "vi"  # the new file wins from then on
+
+
+def test_where_the_settings_did_not_move_there_is_no_old_file(
+    no_overrides: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(no_overrides / "config"))  # as on Linux: the same place
+    assert paths.old_settings_file() is None
+    monkeypatch.setenv("SPACERACE_CONFIG", str(no_overrides / "chosen.json"))
+    assert paths.old_settings_file() is None

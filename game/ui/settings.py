@@ -45,7 +45,11 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         """Unreadable or odd files give the defaults for what cannot be read: settings never stop the game."""
-        path = path or config_path()
+        if path is None:
+            path = config_path()
+            old = paths.old_settings_file()
+            if old is not None and not path.exists() and old.is_file():
+                path = old  # an earlier release's, read once: the next save writes the new file
         s = cls()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
