@@ -144,7 +144,9 @@ def test_the_paths_module_imports_only_the_standard_library_platformdirs_and_the
         for imp in imports_in(GAME / "paths.py")
         if imp.top not in STDLIB and imp.top != "platformdirs" and imp.module != "game.resources"
     ]
-    assert not bad, "game/paths.py may import only the standard library, platformdirs and game.resources:\n" + "\n".join(bad)
+    assert not bad, (
+        "game/paths.py may import only the standard library, platformdirs and game.resources:\n" + "\n".join(bad)
+    )
 
 
 def test_only_the_ui_imports_pygame():
