@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game import paths
 from game.content.load import Scenario
 from game.engine import RULES_VERSION, GameState
 from game.io.atomic import write_atomic
@@ -28,9 +28,8 @@ PLAIN_LIMIT = 1_000_000  # bytes of JSON above which a save is written gzip-comp
 
 
 def saves_dir() -> Path:
-    """SPACERACE_SAVES, else `saves/` at the top of the game's folder."""
-    env = os.environ.get("SPACERACE_SAVES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "saves"
+    """The saves folder: SPACERACE_SAVES, else the platform's user data folder (see `game.paths`)."""
+    return paths.saves_dir()
 
 
 def save_path(name: str, folder: Path | None = None) -> Path:
@@ -68,8 +67,8 @@ def save_game(
 def autosave(
     record: GameRecord, folder: Path | None = None, *, backups: int = DEFAULT_BACKUPS, now: datetime | None = None
 ) -> Path:
-    """Write `autosave.json` (with rotating backups) in `folder` or the saves folder; call it when a turn closes."""
-    return save_game((folder or saves_dir()) / AUTOSAVE_NAME, record, backups=backups, now=now)
+    """Write `autosave.json` (with rotating backups) in `folder` or the autosaves folder; call it when a turn closes."""
+    return save_game((folder or paths.autosaves_dir()) / AUTOSAVE_NAME, record, backups=backups, now=now)
 
 
 @dataclass
