@@ -205,7 +205,7 @@ def _missing_requirement(req: str, packages: dict[str, Package]) -> tuple[str, s
     if pkg is None:
         return (
             f"needs {req!r}, which is not installed",
-            "install it in the mods folder; `spacerace scenarios` lists what is installed",
+            "install it in your mods folder (`spacerace paths` shows where)",
         )
     if pkg.is_mod:
         return f"needs the mod {req!r}, which is not loaded", f"add --mod {req}"
