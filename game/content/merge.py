@@ -31,6 +31,7 @@ KIND_NAMES = {kind: prefix for kind, (_, prefix) in m.KINDS.items()}
 MAX_RECORDS = 5000
 OPS = ("add", "replace", "patch", "remove")
 LIST_OPS = ("$remove", "$patch", "$append")
+EMPTY_FILE = "the file is empty (or holds only comments): nothing in it is loaded"
 
 
 @dataclass
@@ -202,7 +203,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
         return
     old = table.get(rid)
     if old is None and op in ("remove", "patch", "replace") and (kind, rid) in merged.removed:
-        _after_removal(pkg, spath, op_line, label, str(op), merged.removed[(kind, rid)], merged, findings)
+        findings.append(_after_removal(pkg, spath, op_line, label, str(op), merged.removed[(kind, rid)], merged))
         return
     if op in ("remove", "patch") and old is None:
         findings.append(
@@ -325,36 +326,15 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
 
 
 def _after_removal(
-    pkg: Package,
-    spath: str,
-    line: int,
-    label: str,
-    op: str,
-    removal: tuple[str, int, str],
-    merged: Merged,
-    findings: list[Finding],
-) -> None:
+    pkg: Package, spath: str, line: int, label: str, op: str, removal: tuple[str, int, str], merged: Merged
+) -> Finding:
     """A record an earlier mod removed: removing it again agrees with that mod; changing it cannot work."""
     gone_path, gone_line, mod = removal
     if mod == pkg.id:
-        findings.append(
-            Finding(
-                ERROR,
-                spath,
-                line,
-                label,
-                "$op",
-                f"{op}s a record this mod removes (at {gone_path}:{gone_line})",
-                "",
-                "merge/duplicate",
-            )
-        )
-        return
+        message = f"{op}s a record this mod removes (at {gone_path}:{gone_line})"
+        return Finding(ERROR, spath, line, label, "$op", message, "", "merge/duplicate")
     if op == "remove":
-        findings.append(
-            Finding(INFO, spath, line, label, "", f"removed by {pkg.id} too (also by {mod})", "", "merge/removed")
-        )
-        return
+        return Finding(INFO, spath, line, label, "", f"removed by {pkg.id} too (also by {mod})", "", "merge/removed")
     if mod in merged.follows.get(pkg.id, ()):
         # Its own manifest puts it after the mod that removes the record: no load order can help.
         hint = f"{pkg.id} loads after {mod} by its manifest: drop this {op}, or list {mod} under `conflicts`"
@@ -363,18 +343,8 @@ def _after_removal(
             f"to play both, load {pkg.id} first: give --mod {pkg.id} before --mod {mod}, "
             f"or add {pkg.id} to `load_after` in {mod}'s manifest"
         )
-    findings.append(
-        Finding(
-            ERROR,
-            spath,
-            line,
-            label,
-            "$op",
-            f"{op}s a record that the mod {mod!r} removes ({gone_path}:{gone_line})",
-            hint,
-            "merge/removed_earlier",
-        )
-    )
+    message = f"{op}s a record that the mod {mod!r} removes ({gone_path}:{gone_line})"
+    return Finding(ERROR, spath, line, label, "$op", message, hint, "merge/removed_earlier")
 
 
 def _clash(pkg: Package, old: RawRecord, label: str, spath: str, line: int, merged: Merged) -> Finding | None:
@@ -411,18 +381,7 @@ def _read_mapping(path: Path, not_a_mapping: str, code: str, findings: list[Find
         findings.append(Finding(ERROR, e.path, e.line, "", "", e.message, "", "yaml"))
         return None
     if data is None:
-        findings.append(
-            Finding(
-                WARNING,
-                str(path),
-                0,
-                "",
-                "",
-                "the file is empty (or holds only comments): nothing in it is loaded",
-                "",
-                "files/empty",
-            )
-        )
+        findings.append(Finding(WARNING, str(path), 0, "", "", EMPTY_FILE, "", "files/empty"))
         return None
     if not isinstance(data, dict):
         findings.append(Finding(ERROR, str(path), 1, "", "", not_a_mapping, "", code))
