@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +40,39 @@ def _brief(error: BaseException) -> str:
     return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
 
 
-def _read_bytes(path: Path) -> bytes:
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path` opened for reading, if it is a regular file; raises SaveError at once otherwise.
+
+    A FIFO, a device or a folder named like a save must not block or hang the game: the file is
+    looked at before it is opened, opened without blocking, and looked at again once open (it may
+    have been swapped in between).
+    """
     try:
-        with path.open("rb") as f:
+        before = os.stat(path)
+    except OSError as e:
+        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
+    if not stat.S_ISREG(before.st_mode):
+        raise SaveError(path, f"not a save file (it is {_kind(before.st_mode)})")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise SaveError(path, f"not a save file (it is {_kind(mode)})")
+    return fd
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), "a device or special file")
+
+
+def _read_bytes(path: Path) -> bytes:
+    fd = _open_regular(path)
+    try:
+        with os.fdopen(fd, "rb") as f:
             raw = f.read(MAX_SAVE_BYTES + 1)
     except OSError as e:
         raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None

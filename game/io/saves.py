@@ -109,6 +109,7 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
         actions=list(save.actions),
         checkpoints=[(n, h) for n, h in envelope.checkpoints],
         rules_version=envelope.rules_version,
+        game_id=envelope.game_id,
     )
     warnings = list(save.warnings)
     if envelope.rules_version != RULES_VERSION:
