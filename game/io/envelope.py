@@ -69,9 +69,13 @@ class SaveHeader(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
+    game_id: GameId
     scenario: StrictStr
     mods: list[StrictStr]
     game_version: StrictStr
+    fingerprint: StrictStr
+    setup: SavedSetup
+    hash: Hash
     meta: SaveMeta
 
 

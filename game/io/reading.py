@@ -169,7 +169,7 @@ class SaveFile:
 FIRST_CHECKSUMMED = 1  # the first save version that carries a checksum
 
 
-def _check_sum(data: dict[str, Any], path: Path) -> None:
+def check_sum(data: dict[str, Any], path: Path) -> None:
     """The file is as the game wrote it: its checksum covers everything else in it, in the layout it was written in."""
     if not isinstance(data.get("checksum"), str):
         raise SaveError(path, "field 'checksum' is missing", "checksum")
@@ -192,10 +192,10 @@ def read_envelope(path: Path, mod_dirs: list[Path] | None = None) -> tuple[SaveE
     version = save_version_of(data, path)
     if version == SAVE_VERSION:
         envelope = _validate(text, path)  # a field of the wrong kind is named before the checksum is blamed
-        _check_sum(data, path)
+        check_sum(data, path)
         return envelope, None, []
     if version >= FIRST_CHECKSUMMED:
-        _check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
+        check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
     try:
         text = json.dumps(upgraded(data, version, path))
     except (ValueError, RecursionError):
