@@ -438,16 +438,22 @@ class App:
             return None
 
     def load_game(self, path: str | Path) -> Transition | None:
-        """Open a save: the game's first screen, or None with the problem in the status line."""
-        from game.io import SaveError
-        from game.ui.session import Session
+        """Open a save (through game.io's loader): the game's first screen, or None with the problem in the status line."""
+        from game.io import SaveError, load_game
 
         try:
-            session, warnings = Session.load(path)
+            loaded = load_game(path)
         except SaveError as e:
             self.status = str(e)
             return None
-        self.status = "; ".join(warnings)
+        return self.open_loaded(loaded)
+
+    def open_loaded(self, loaded: Any) -> Transition:
+        """A game.io LoadedGame in play: its first screen, what the player should be told in the status line."""
+        from game.ui.session import Session
+
+        session = Session(loaded.record)
+        self.status = "; ".join([*loaded.warnings, *session.notes])
         return self.start_session(session, saved=True)
 
     def quit(self) -> None:
@@ -458,10 +464,17 @@ class App:
 
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
-        seed: int | None = None) -> int:
-    """Open the game window; `spacerace play` calls this. Returns the exit code."""
+        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
+    """Open the game window; `spacerace play` calls this. Returns the exit code.
+
+    `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and
+    the `loaded` save (a game.io LoadedGame), so that neither is read twice.
+    """
     mods = list(mods or [])
+    opened = opened or {}
     app = App(size=size, fullscreen=fullscreen)
+    if "scenario" in opened:
+        app.__dict__.setdefault("scenario_cache", {})[(scenario, tuple(mods))] = opened["scenario"]
     if lang:
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
@@ -470,7 +483,9 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     app.push(title)
     code = 0
     try:
-        if load:
+        if "loaded" in opened:
+            app.apply(app.guarded(lambda: app.open_loaded(opened["loaded"])))
+        elif load:
             app.apply(app.guarded(lambda: title.load_path(load)))
         elif demo:
             app.apply(app.guarded(lambda: title.start_demo(scenario, mods, seed)))
