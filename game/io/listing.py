@@ -59,6 +59,16 @@ class SaveInfo:
     size: int
     game_id: str = ""  # "" for a save in the window's former format
     seats: tuple[tuple[str, str], ...] = ()  # (side, `human` or `ai:<level>`) for every side, in scenario order
+    turns: tuple[int, int] = (0, 0)  # the scenario's first and last turn ((0, 0) when unknown)
+
+    @property
+    def turn_of_game(self) -> int:
+        """The turn as the game counts it, the first turn of the game being 1; 0 when unknown."""
+        return self.turn - self.turns[0] + 1 if self.turns != (0, 0) else 0
+
+    @property
+    def turns_in_game(self) -> int:
+        return self.turns[1] - self.turns[0] + 1 if self.turns != (0, 0) else 0
 
     @property
     def name(self) -> str:
@@ -148,10 +158,10 @@ def _info(path: Path, data: Any) -> SaveInfo:
     if is_legacy(data):  # no snapshot to read: the former format's own few words
         legacy = read_legacy(data, path)
         meta = legacy_meta(legacy)
-        seats = tuple(legacy.controllers.items())
         return SaveInfo(
-            path, legacy.scenario_id, tuple(legacy.mods), tuple(meta.sides), meta.date, 0, meta.saved_at,
-            False, None, "", 0, "", seats,
+            path=path, scenario=legacy.scenario_id, mods=tuple(legacy.mods), sides=tuple(meta.sides),
+            date=meta.date, turn=0, saved_at=meta.saved_at, over=False, winner=None, game_version="", size=0,
+            seats=tuple(legacy.controllers.items()),
         )  # fmt: skip
     version = save_version_of(data, path)
     if version >= 1:
@@ -178,8 +188,9 @@ def _info(path: Path, data: Any) -> SaveInfo:
     if tuple(meta.sides) != _played_sides(seats):
         raise _disagrees("sides", meta.sides, list(_played_sides(seats)), path)
     return SaveInfo(
-        path, header.scenario, tuple(header.mods), _played_sides(seats), date, state.turn, meta.saved_at,
-        over, state.winner, header.game_version, 0, header.game_id, seats,
+        path=path, scenario=header.scenario, mods=tuple(header.mods), sides=_played_sides(seats), date=date,
+        turn=state.turn, saved_at=meta.saved_at, over=over, winner=state.winner, game_version=header.game_version,
+        size=0, game_id=header.game_id, seats=seats, turns=(rules.settings.start, rules.settings.end),
     )  # fmt: skip
 
 

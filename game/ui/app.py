@@ -428,14 +428,43 @@ class App:
     def autosave(self) -> Path | None:
         """Save the game in progress to the autosave (with backups); where it went, or None if nothing was saved."""
         from game.io import SaveError
+        from game.io.housekeeping import prune_autosaves
 
         if self.session is None or self.session.demo:
             return None
+        folder = Path(self.settings.saves())
         try:
-            return Path(self.session.autosave(self.settings.saves()))
+            path = Path(self.session.autosave(folder))
         except SaveError as e:
             self.status = self.tr("status.autosave_failed", error=str(e))
             return None
+        prune_autosaves(folder, self.settings.autosave_games, current=path)  # older games' slots, never this one's
+        return path
+
+    def saves_listing(self) -> Any:
+        """game.io's listing of the player's saves folder (a SaveListing), after clearing what killed saves left."""
+        from game.io import list_saves
+        from game.io.housekeeping import clean_temp_files
+
+        folder = Path(self.settings.saves())
+        clean_temp_files(folder)
+        return list_saves(folder)
+
+    def has_saves(self) -> bool:
+        """Whether the saves folder holds any save file at all (without reading one: the title asks this)."""
+        try:
+            with os.scandir(self.settings.saves()) as entries:
+                return any(e.name.endswith(".json") for e in entries)
+        except OSError:
+            return False
+
+    def continue_latest(self) -> Transition | None:
+        """Open the most recently saved game that can be read (Continue on the title after a relaunch)."""
+        latest = next(iter(self.saves_listing().saves), None)
+        if latest is None:
+            self.status = self.tr("status.nothing_to_continue")
+            return None
+        return self.load_game(latest.path)
 
     def load_game(self, path: str | Path) -> Transition | None:
         """Open a save (through game.io's loader): the game's first screen, or None with the problem in the status line."""
