@@ -116,3 +116,25 @@ def test_settings_show_how_many_games_keep_autosaves(app: Any) -> None:
     assert after == AUTOSAVE_GAMES[(AUTOSAVE_GAMES.index(before) + 1) % len(AUTOSAVE_GAMES)]
     assert Settings.load(app.settings_path).autosave_games == after or app.settings_path is None
     find(app, app.tr("settings.autosaves_n", n=after))
+
+
+def test_a_save_whose_log_is_damaged_fails_to_load_in_one_line_and_offers_its_backup(app: Any) -> None:
+    """The list proves what it shows by the snapshot's hash; damage elsewhere is found on loading."""
+    import json
+
+    start_game(app, seed=8)
+    _end_turns(app, 2)
+    path = app.session.save(_saves(app) / "mine.json")
+    app.session.save(path)  # a second save: the first becomes mine.json.1
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["actions"].pop()  # the log is cut: the checksum no longer holds
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app.session = None
+    app.reset(None)
+    key(app, pygame.K_l, mod=pygame.KMOD_CTRL)
+    assert [i.name for i in app.top.infos if not i.autosave] == ["mine"]
+    app.top.load(path)
+    assert app.session is None and "checksum" in app.status and "\n" not in app.status
+    assert [Path(e.path).name for e in app.top.unreadable] == ["mine.json"]
+    press(app, app.tr("saves.load_backup"))
+    assert app.session is not None

@@ -33,14 +33,23 @@ class SaveLoadScreen(Screen):
         self.entry_w: Any = None
         self.unreadable: list[SaveError] = []
         self.backups: dict[str, SaveInfo] = {}
+        self.failed: dict[str, SaveError] = {}  # saves listed as good that failed to load, by path
         self.infos = self.listed()
 
     def listed(self) -> list[SaveInfo]:
         """The saves in the player's saves folder, newest first; the files game.io cannot read are kept aside,
         each with its newest good backup if it has one."""
+        from game.io.listing import newest_backup
+
         listing = self.app.saves_listing()
-        self.unreadable, self.backups = listing.unreadable, listing.backups
-        return listing.saves
+        failed = [info for info in listing.saves if str(info.path) in self.failed]
+        self.unreadable = [*listing.unreadable, *(self.failed[str(info.path)] for info in failed)]
+        self.backups = dict(listing.backups)
+        for info in failed:
+            backup = newest_backup(info.path)
+            if backup is not None:
+                self.backups[str(info.path)] = backup
+        return [info for info in listing.saves if str(info.path) not in self.failed]
 
     @property
     def rows(self) -> list[SaveInfo | SaveError]:
@@ -159,10 +168,18 @@ class SaveLoadScreen(Screen):
         return self.load(info.path)
 
     def load(self, path: Any) -> Transition | None:
-        t = self.app.load_game(path)
-        if t is None:
+        """Open the save; if it fails (damage the list cannot see, such as in its log), it becomes a row of the
+        files that cannot be read, with its newest good backup when it has one."""
+        from game.io import SaveError, load_game
+
+        try:
+            loaded = load_game(path)
+        except SaveError as e:
+            self.app.status = str(e)
+            self.failed[str(path)] = e
             self.rebuild()
-        return t
+            return None
+        return self.app.open_loaded(loaded)
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
