@@ -397,9 +397,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.io import SaveError, replay
+    from game.io.reading import check_regular
 
-    if not Path(args.save).is_file():
+    if not os.path.lexists(args.save):
         return _fail(f"{args.save}: no such save file", EXIT_USAGE)
+    try:
+        check_regular(Path(args.save))  # a folder or a pipe is named for what it is, at once
+    except SaveError as e:
+        return _fail(str(e), EXIT_USAGE)
     try:
         result = replay(Path(args.save))
     except SaveError as e:

@@ -94,3 +94,13 @@ def test_a_good_scenario_is_handed_to_the_window(no_window: list[dict[str, Any]]
     assert main(["play", "--scenario", TINY]) == 0
     [how] = no_window
     assert how["opened"]["scenario"].ruleset.id == "tiny"
+
+
+def test_replay_names_a_folder_or_a_pipe_for_what_it_is(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """It said "no such save file" of a folder that was there."""
+    assert main(["replay", str(tmp_path)]) == 2
+    assert _one_line(capsys.readouterr().err).endswith(f"{tmp_path}: not a save file (it is a folder)")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "x.json")
+        assert main(["replay", str(tmp_path / "x.json")]) == 2
+        assert _one_line(capsys.readouterr().err).endswith("not a save file (it is a pipe)")

@@ -40,6 +40,16 @@ def _brief(error: BaseException) -> str:
     return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
 
 
+def check_regular(path: Path) -> None:
+    """Raise SaveError unless `path` is a regular file (checked without opening it)."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError(path, f"not a save file (it is {_kind(st.st_mode)})")
+
+
 def _open_regular(path: Path) -> int:
     """A descriptor of `path` opened for reading, if it is a regular file; raises SaveError at once otherwise.
 
@@ -47,12 +57,7 @@ def _open_regular(path: Path) -> int:
     looked at before it is opened, opened without blocking, and looked at again once open (it may
     have been swapped in between).
     """
-    try:
-        before = os.stat(path)
-    except OSError as e:
-        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
-    if not stat.S_ISREG(before.st_mode):
-        raise SaveError(path, f"not a save file (it is {_kind(before.st_mode)})")
+    check_regular(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:

@@ -83,7 +83,10 @@ class SaveLoadScreen(Screen):
             return table.get(f"side.{side}.name") or english.get(f"side.{side}.name") or side
 
         people = [named(s) for s, who in info.seats if who == "human"]
-        computers = [self.tr("saves.level", side=named(s), level=lv) for s, lv in info.levels.items()]
+        def level(lv: str) -> str:
+            return self.tr(f"ai.level.{lv}") if self.tr.has(f"ai.level.{lv}") else lv
+
+        computers = [self.tr("saves.level", side=named(s), level=level(lv)) for s, lv in info.levels.items()]
         if people and computers:
             return self.tr("saves.vs", people=", ".join(people), computers=", ".join(computers))
         return ", ".join(people or computers) or ", ".join(info.sides)
