@@ -1,4 +1,4 @@
-"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
+"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios, paths.
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
 and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("save")
 
     sub.add_parser("scenarios", help="list installed scenarios and mods")
+    sub.add_parser("paths", help="print every folder the game reads and writes (saves, settings, mods...)")
     return p
 
 
@@ -443,6 +444,17 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_paths(args: argparse.Namespace) -> int:
+    from game.paths import places
+
+    found = places()
+    width = max(len(p.label) for p in found) + 2
+    for place in found:
+        note = f"  ({place.note})" if place.note else ""
+        print(f"{place.label + ':':<{width}}{place.path}{note}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "play": cmd_play,
     "simulate": cmd_simulate,
@@ -450,6 +462,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "replay": cmd_replay,
     "scenarios": cmd_scenarios,
+    "paths": cmd_paths,
 }
 
 

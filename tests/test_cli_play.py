@@ -59,7 +59,7 @@ def _bad_files(tmp_path: Path) -> dict[str, Path]:
     files = {
         "turn.json": '{"format":"spacerace-ui-save","version":1,"meta":{"turn":"abc"}}',
         "bomb.json": '{"format":"spacerace-save","save_version":3,"meta":' + "[" * 100_000 + "]" * 100_000 + "}",
-        "cut.json": (SAVES / "v2_midgame.json").read_text(encoding="utf-8")[:300],
+        "cut.json": (SAVES / "v2_midgame_autosave.json").read_text(encoding="utf-8")[:300],
         "empty.json": "",
     }
     out = {}
@@ -85,7 +85,7 @@ def test_a_good_save_is_loaded_once_and_handed_to_the_window(
     capsys: pytest.CaptureFixture[str], no_window: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SPACERACE_SCENARIOS", TINY)
-    assert main(["play", "--load", str(SAVES / "v2_midgame.json"), "--lang", "vi"]) == 0
+    assert main(["play", "--load", str(SAVES / "v2_midgame_autosave.json"), "--lang", "vi"]) == 0
     [how] = no_window
     assert how["opened"]["loaded"].record.rules.id == "tiny" and "scenario" not in how["opened"]
 

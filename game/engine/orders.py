@@ -16,7 +16,6 @@ from game.engine.actions import (
     EndTurn,
     FundIntelligence,
     FundResearch,
-    IllegalAction,
     PlanMission,
     RecruitCrew,
 )
@@ -102,17 +101,6 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
     if crew is None or mission.cost > me.cash:
         return None
     return PlanMission(me.id, mission.id, tuple(picked), crew)
-
-
-def apply(state: GameState, action: Action) -> tuple[GameState, list[ev.Event]]:
-    rejection = validate(state, action)
-    if rejection is not None:
-        raise IllegalAction(rejection)
-    new = state.clone()
-    out: list[ev.Event] = []
-    APPLY[type(action)](new, new.sides[action.side], action, out)
-    new.actions_applied += 1
-    return new, out
 
 
 def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.Event]) -> None:

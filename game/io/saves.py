@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from game import paths
 from game.content.load import Scenario
 from game.engine import RULES_VERSION, GameState
 from game.io import listing
@@ -26,9 +26,8 @@ PLAIN_LIMIT = 1_000_000  # bytes of JSON above which a save is written gzip-comp
 
 
 def saves_dir() -> Path:
-    """SPACERACE_SAVES, else `saves/` at the top of the game's folder."""
-    env = os.environ.get("SPACERACE_SAVES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "saves"
+    """The saves folder: SPACERACE_SAVES, else the platform's user data folder (see `game.paths`)."""
+    return paths.saves_dir()
 
 
 def save_path(name: str, folder: Path | None = None) -> Path:
@@ -64,14 +63,16 @@ def save_game(
 
 
 def autosave_path(game_id: str, folder: Path | None = None) -> Path:
-    """The game's own autosave slot: `autosave-<game id>.json`, so that no game overwrites another's."""
-    return (folder or saves_dir()) / f"{AUTOSAVE_STEM}-{game_id}{SAVE_SUFFIX}"
+    """The game's own autosave slot: `autosave-<game id>.json` in `folder` or the autosaves folder, so that no
+    game overwrites another's."""
+    return (folder or paths.autosaves_dir()) / f"{AUTOSAVE_STEM}-{game_id}{SAVE_SUFFIX}"
 
 
 def autosave(
     record: GameRecord, folder: Path | None = None, *, backups: int = DEFAULT_BACKUPS, now: datetime | None = None
 ) -> Path:
-    """Write the game's autosave (with rotating backups) in `folder` or the saves folder; call it when a turn closes."""
+    """Write the game's autosave (with rotating backups) in `folder` or the autosaves folder; call it when a turn
+    closes."""
     return save_game(autosave_path(record.game_id, folder), record, backups=backups, now=now)
 
 

@@ -491,6 +491,26 @@ class App:
         pygame.display.quit()
 
 
+def bring_old_saves(app: App) -> None:
+    """On the first start with this saves folder, copy in the saves earlier releases kept elsewhere (see
+    game.io.oldsaves), and tell the player in one line; each file that could not come is named on stderr."""
+    from game.paths import IMPORT_MARKER
+
+    folder = app.settings.saves()
+    if (folder / IMPORT_MARKER).exists():
+        return  # the usual start: nothing more is loaded for it
+    from game.io.oldsaves import import_old_saves
+
+    report = import_old_saves(folder)
+    for skipped in report.skipped:
+        print(f"spacerace: {skipped.line()}", file=sys.stderr)
+    if report.skipped:
+        app.status = app.tr("status.imported_saves_not_all", n=len(report.imported), path=str(folder),
+                            skipped=len(report.skipped), log=IMPORT_MARKER)
+    elif report.imported:
+        app.status = app.tr("status.imported_saves", n=len(report.imported), path=str(folder))
+
+
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
         seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
@@ -508,6 +528,7 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
     app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+    bring_old_saves(app)
     title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)
     code = 0

@@ -166,10 +166,10 @@ def test_an_old_save_lists_from_its_snapshot(tmp_path: Path) -> None:
 
     folder = tmp_path / "saves"
     folder.mkdir()
-    for name in ("v1_finished.json", "v2_midgame.json"):
+    for name in ("v1_finished.json", "v2_midgame_autosave.json"):
         (folder / name).write_bytes((SAVES / name).read_bytes())
     listing = list_saves(folder)
     assert listing.unreadable == [] and len(listing.saves) == 2
     assert all(len(s.game_id) == 12 for s in listing.saves)
-    mid = next(s for s in listing.saves if s.name == "v2_midgame")
-    assert mid.date == json.loads((SAVES / "v2_midgame.json").read_text())["meta"]["date"]
+    mid = next(s for s in listing.saves if s.name == "v2_midgame_autosave")
+    assert mid.date == json.loads((SAVES / "v2_midgame_autosave.json").read_text())["meta"]["date"]

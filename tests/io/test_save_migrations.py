@@ -89,11 +89,11 @@ def test_broken_old_save_is_a_save_error(old_save: Path) -> None:
 
 
 def test_version_2_save_gets_a_game_id_the_same_for_every_save_of_that_game(tmp_path: Path) -> None:
-    loaded = load_game(SAVES / "v2_midgame.json")
+    loaded = load_game(SAVES / "v2_midgame_autosave.json")
     assert loaded.migrated_from == 2
     game_id = loaded.record.game_id
     assert len(game_id) == 12 and int(game_id, 16) >= 0
-    assert load_game(SAVES / "v2_midgame.json").record.game_id == game_id  # derived, not drawn
+    assert load_game(SAVES / "v2_midgame_autosave.json").record.game_id == game_id  # derived, not drawn
     # a save of the same game a turn later is still that game; saved again, it keeps its id
     again = save_game(tmp_path / "again.json", loaded.record)
     assert json.loads(again.read_text(encoding="utf-8"))["game_id"] == game_id
