@@ -94,7 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="e.g. us=hard (repeatable); levels easy, normal, hard, and the balance-testing bots "
         "bot_moon_rush, bot_no_crew, bot_one_line",
     )
-    sim.add_argument("--swap", action="store_true", help="every other game the sides trade levels, so each plays each side half the time")
+    sim.add_argument(
+        "--swap",
+        action="store_true",
+        help="every other game the sides trade levels, so each plays each side half the time",
+    )
     sim.add_argument(
         "--play-on",
         action="store_true",
@@ -102,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument("--jobs", type=_positive, default=1, help="games run in this many processes at once")
     sim.add_argument("--json", metavar="FILE", help="write every game's result as JSON")
-    sim.add_argument("--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)")
+    sim.add_argument(
+        "--report", metavar="FILE.html", help="write a balance report with charts (one self-contained HTML file)"
+    )
     sim.add_argument("--quiet", action="store_true", help="no progress line")
 
     val = sub.add_parser("validate", help="check scenario and mod folders")
@@ -128,7 +134,38 @@ def build_parser() -> argparse.ArgumentParser:
 # ------------------------------------------------------------------------------ commands
 
 
+def _check_play(args: argparse.Namespace) -> tuple[dict[str, Any], int | None]:
+    """Everything `play` was told to open, opened before the window is: (what was opened, None), or (_, exit code)
+    after one line. An unknown language, scenario, mod or save file is exit 2; a file that is there but cannot
+    be loaded is exit 1."""
+    from game.ui.settings import LANGUAGES
+
+    if args.lang is not None and args.lang not in LANGUAGES:
+        known = ", ".join(LANGUAGES)
+        return {}, _fail(f"--lang {args.lang!r}: the game has no such language (it has: {known})", EXIT_USAGE)
+    opened: dict[str, Any] = {}
+    if args.load is None or args.scenario != DEFAULT_SCENARIO or args.mod:
+        scenario, code = _load(args.scenario, list(args.mod))
+        if scenario is None:
+            return {}, code
+        opened["scenario"] = scenario
+    if args.load is not None:
+        from game.io import SaveError, load_game
+
+        path = Path(args.load)
+        if not os.path.lexists(path):
+            return {}, _fail(f"{path}: no such save file", EXIT_USAGE)
+        try:
+            opened["loaded"] = load_game(path)
+        except SaveError as e:
+            return {}, _fail(str(e), EXIT_CONTENT)
+    return opened, None
+
+
 def cmd_play(args: argparse.Namespace) -> int:
+    opened, code = _check_play(args)
+    if code is not None:
+        return code
     try:
         from game.ui.app import run
     except ImportError as e:
@@ -145,6 +182,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             size=args.size,
             fullscreen=args.fullscreen,
             seed=args.seed,
+            opened=opened,
         )
     )
 
@@ -273,7 +311,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if report_out is not None:
         from game.ai.report import render_html
 
-        setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (" (sides swapped every other game)" if args.swap else "")
+        setup = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (
+            " (sides swapped every other game)" if args.swap else ""
+        )
         if args.play_on:
             setup += "; played on to the end date after each result (later firsts included)"
         if rules.mods:
@@ -317,7 +357,11 @@ def _progress(done: int, total: int, started: float) -> None:
     rate = done / elapsed
     eta = (total - done) / rate if rate > 0 else 0.0
     bar = "#" * filled + "." * (width - filled)
-    print(f"\r[{bar}] {done}/{total} games, {rate:.1f}/s, {elapsed:.0f} s, about {eta:.0f} s to go ", end="", file=sys.stderr)
+    print(
+        f"\r[{bar}] {done}/{total} games, {rate:.1f}/s, {elapsed:.0f} s, about {eta:.0f} s to go ",
+        end="",
+        file=sys.stderr,
+    )
 
 
 def _print_summary(
@@ -351,7 +395,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for f in shown:
             print(f.format())
-        notes = f", {report.notes} note(s)" + ("" if args.verbose else " (--verbose shows them)") if report.notes else ""
+        notes = (
+            f", {report.notes} note(s)" + ("" if args.verbose else " (--verbose shows them)") if report.notes else ""
+        )
         checked = ", ".join(report.checked) or "nothing"
         print(f"checked {checked}: {report.errors} error(s), {report.warnings} warning(s){notes}", file=sys.stderr)
     return EXIT_CONTENT if report.errors else EXIT_OK
@@ -372,9 +418,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.io import SaveError, replay
+    from game.io.reading import check_regular
 
-    if not Path(args.save).is_file():
+    if not os.path.lexists(args.save):
         return _fail(f"{args.save}: no such save file", EXIT_USAGE)
+    try:
+        check_regular(Path(args.save))  # a folder or a pipe is named for what it is, at once
+    except SaveError as e:
+        return _fail(str(e), EXIT_USAGE)
     try:
         result = replay(Path(args.save))
     except SaveError as e:

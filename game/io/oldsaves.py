@@ -25,7 +25,7 @@ from pathlib import Path
 from game import paths
 from game.io.atomic import write_atomic
 from game.io.errors import SaveError
-from game.io.saves import SAVE_SUFFIX, read_info
+from game.io.listing import SAVE_SUFFIX, read_info
 
 BACKUP = re.compile(r"\.(\d{1,3})$")  # `name.json.1`: see game.io.atomic.backup_path
 MAX_IMPORTED_NAMES = 100  # `-imported-100` and still taken: something is wrong, say so rather than loop

@@ -12,6 +12,8 @@ from game import paths
 LANGUAGES = ("en", "vi")  # languages the UI is fully translated into
 SCALES = (90, 100, 110, 125, 150)  # percent; 125 and 150 for large or high-density screens
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
+AUTOSAVE_GAMES = (1, 3, 5, 10, 20)  # how many games' autosaves are kept (the game being played always)
+DEFAULT_AUTOSAVE_GAMES = 5  # the same as game.io.housekeeping's, which this module does not import (see app.py)
 
 
 def config_path() -> Path:
@@ -38,6 +40,7 @@ class Settings:
     save_dir: str = ""
     last_scenario: str = "race_1955"
     mods: list[str] = field(default_factory=list)
+    autosave_games: int = DEFAULT_AUTOSAVE_GAMES  # autosaves of older games are removed; manual saves never
 
     def saves(self) -> Path:
         return Path(self.save_dir) if self.save_dir else default_save_dir()
@@ -77,6 +80,8 @@ class Settings:
             elif isinstance(v, str):
                 setattr(s, k, v)
         s.volume = max(0, min(100, s.volume))
+        if s.autosave_games not in AUTOSAVE_GAMES:
+            s.autosave_games = DEFAULT_AUTOSAVE_GAMES
         if s.language not in LANGUAGES:
             s.language = "en"
         if s.scale not in SCALES:
