@@ -1,4 +1,4 @@
-"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
+"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios, paths.
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
 and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
@@ -9,6 +9,7 @@ was played under other rules (its snapshot holds).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -147,17 +148,51 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("save")
 
     sub.add_parser("scenarios", help="list installed scenarios and mods")
+    sub.add_parser("paths", help="print every folder the game reads and writes (saves, settings, mods...)")
     return p
 
 
 # ------------------------------------------------------------------------------ commands
 
 
+def _check_play(args: argparse.Namespace) -> tuple[dict[str, Any], int | None]:
+    """Everything `play` was told to open, opened before the window is: (what was opened, None), or (_, exit code)
+    after one line. An unknown language, scenario, mod or save file is exit 2; a file that is there but cannot
+    be loaded is exit 1."""
+    from game.ui.settings import LANGUAGES
+
+    if args.lang is not None and args.lang not in LANGUAGES:
+        known = ", ".join(LANGUAGES)
+        return {}, _fail(f"--lang {args.lang!r}: the game has no such language (it has: {known})", EXIT_USAGE)
+    opened: dict[str, Any] = {}
+    if args.load is None or args.scenario != DEFAULT_SCENARIO or args.mod:
+        scenario, code = _load(args.scenario, list(args.mod))
+        if scenario is None:
+            return {}, code
+        opened["scenario"] = scenario
+    if args.load is not None:
+        from game.io import SaveError, load_game
+
+        path = Path(args.load)
+        if not os.path.lexists(path):
+            return {}, _fail(f"{path}: no such save file", EXIT_USAGE)
+        try:
+            opened["loaded"] = load_game(path)
+        except SaveError as e:
+            return {}, _fail(str(e), EXIT_CONTENT)
+    return opened, None
+
+
 def cmd_play(args: argparse.Namespace) -> int:
+    opened, code = _check_play(args)
+    if code is not None:
+        return code
     try:
         from game.ui.app import run
     except ImportError as e:
         return _fail(f"the game window cannot start: {e}", EXIT_USAGE)
+    if not args.load:
+        _warn_mod_set(args.scenario, args.mod)
     return int(
         run(
             scenario=args.scenario,
@@ -168,23 +203,41 @@ def cmd_play(args: argparse.Namespace) -> int:
             size=args.size,
             fullscreen=args.fullscreen,
             seed=args.seed,
+            opened=opened,
         )
     )
 
 
 def _load(scenario: str, mods: list[str]):  # type: ignore[no-untyped-def]
     from game.content.findings import ERROR, ContentError
-    from game.content.load import load_scenario
+    from game.content.load import USAGE_CODES, load_scenario
 
     try:
-        return load_scenario(scenario, mods), None
+        loaded = load_scenario(scenario, mods)
     except ContentError as e:
         errors = [f for f in e.findings if f.severity == ERROR] or e.findings
         first = errors[0]
         # An unknown id on the command line is a usage mistake; a broken file is bad content.
-        usage = first.line == 0 and first.path in (scenario, *mods) and not Path(first.path).exists()
+        usage = first.code in USAGE_CODES
         more = f" (and {len(errors) - 1} more problems: run `spacerace validate`)" if len(errors) > 1 else ""
         return None, _fail(first.format(severity=False) + more, EXIT_USAGE if usage else EXIT_CONTENT)
+    _print_warnings(loaded.player_warnings)
+    return loaded, None
+
+
+def _print_warnings(findings: Sequence[Any]) -> None:
+    """Mods that clash, a shadowed package: one line each on stderr, before the game starts."""
+    for f in findings:
+        print(f"spacerace: warning: {f.format(severity=False)}", file=sys.stderr)
+
+
+def _warn_mod_set(scenario: str, mods: list[str]) -> None:
+    """The mod set's warnings before the window opens; a set that does not load is the window's to report."""
+    from game.content.findings import ContentError
+    from game.content.load import load_scenario
+
+    with contextlib.suppress(ContentError):
+        _print_warnings(load_scenario(scenario, mods).player_warnings)
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
@@ -341,14 +394,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.io import SaveError, replay
+    from game.io.reading import check_regular
 
-    path = Path(args.save)
-    if path.is_dir():
-        return _fail(f"{args.save}: is a folder; give one save file in it", EXIT_USAGE)
-    if not path.exists():
+    if not os.path.lexists(args.save):
         return _fail(f"{args.save}: no such save file", EXIT_USAGE)
-    if not path.is_file():
-        return _fail(f"{args.save}: is not a regular file, so not a save", EXIT_USAGE)
+    try:
+        check_regular(Path(args.save))  # a folder or a pipe is named for what it is, at once
+    except SaveError as e:
+        return _fail(str(e), EXIT_USAGE)
     try:
         result = replay(Path(args.save))
     except SaveError as e:
@@ -383,7 +436,18 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
             name_text = name.get("en") or next(iter(name.values()), pid)
         print(f"{pid:<22}{pkg.manifest.kind:<10}{pkg.manifest.version:<9}{name_text}")
     for f in problems:
-        print(f"(skipped) {f.format()}", file=sys.stderr)
+        print(f"(skipped) {f.format()}" if f.severity == "error" else f.format(), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from game.paths import places
+
+    found = places()
+    width = max(len(p.label) for p in found) + 2
+    for place in found:
+        note = f"  ({place.note})" if place.note else ""
+        print(f"{place.label + ':':<{width}}{place.path}{note}")
     return EXIT_OK
 
 
@@ -394,6 +458,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "replay": cmd_replay,
     "scenarios": cmd_scenarios,
+    "paths": cmd_paths,
 }
 
 

@@ -112,9 +112,9 @@ def test_the_import_parser_sees_imports():
     ("area", "own", "third_party"),
     [
         ("engine", {"engine"}, set()),
-        ("content", {"engine", "content", "resources"}, {"pydantic", "yaml"}),
+        ("content", {"engine", "content", "resources", "paths"}, {"pydantic", "yaml"}),
         ("ai", {"engine", "ai"}, {"numpy"}),
-        ("io", {"engine", "content", "io"}, {"pydantic"}),
+        ("io", {"engine", "content", "io", "paths"}, {"pydantic"}),
     ],
 )
 def test_import_direction(area, own, third_party):
@@ -135,6 +135,18 @@ def test_the_shipped_data_locator_imports_only_the_standard_library():
     # game.resources is shared by content and ui: it must pull nothing of theirs in.
     bad = [str(imp) for imp in imports_in(GAME / "resources.py") if imp.top not in STDLIB]
     assert not bad, "game/resources.py may import only the standard library:\n" + "\n".join(bad)
+
+
+def test_the_paths_module_imports_only_the_standard_library_platformdirs_and_the_data_locator():
+    # game.paths is shared by content, io and ui, and the window imports it before anything heavy.
+    bad = [
+        str(imp)
+        for imp in imports_in(GAME / "paths.py")
+        if imp.top not in STDLIB and imp.top != "platformdirs" and imp.module != "game.resources"
+    ]
+    assert not bad, (
+        "game/paths.py may import only the standard library, platformdirs and game.resources:\n" + "\n".join(bad)
+    )
 
 
 def test_only_the_ui_imports_pygame():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.content.findings import ERROR, INFO, WARNING, ContentError, Finding
-from game.content.load import load_layers, order_layers
+from game.content.load import USAGE_CODES, load_layers, resolve_layers
 from game.content.packages import MANIFEST, Package, discover, read_package
 
 DEFAULT_SCENARIO = "race_1955"
@@ -101,7 +101,11 @@ def _resolve_targets(paths: list[str], packages: dict[str, Package], findings: l
 
 
 def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[Path] | None = None) -> Report:
-    """Check the packages at `paths` (folders or installed ids), or every installed one; raises UsageProblem."""
+    """Check the packages at `paths` (folders or installed ids), or every installed one; raises UsageProblem.
+
+    Each target is checked as `play` and `simulate` would load it with `mods` (`resolve_layers`, the
+    function they use): a set they refuse fails here too, and a name that is not installed is bad usage.
+    """
     mods = list(mods or [])
     packages, problems = discover(extra_dirs)
     report = Report()
@@ -113,22 +117,13 @@ def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[P
     else:
         targets = list(packages)
         findings.extend(problems)
-    for extra in mods:
-        if Path(extra).is_dir():
-            try:
-                pkg = read_package(Path(extra))
-            except ContentError as e:
-                findings.extend(e.findings)
-                continue
-            packages[pkg.id] = pkg
-            mods[mods.index(extra)] = pkg.id
     base_cache: dict[tuple[str, ...], set[tuple[str, str, int, str, str, str]]] = {}
     for pid in targets:
         pkg = packages[pid]
         if not pkg.is_mod:
-            layers, order_problems = order_layers(packages, pid, mods)
-            findings.extend(order_problems)
-            if not any(f.severity == ERROR for f in order_problems):
+            layers, set_problems = _layers(pid, mods, packages, problems)
+            findings.extend(set_problems)
+            if layers and not any(f.severity == ERROR for f in set_problems):
                 findings.extend(_run(layers))
             report.checked.append(pid)
             continue
@@ -148,24 +143,37 @@ def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[P
             )
             continue
         below = [m for m in _required_mods(pkg, packages) if m != pid]
-        base_layers, base_problems = order_layers(packages, base, [*below, *mods])
-        layers, order_problems = order_layers(packages, base, [*below, pid, *mods])
-        findings.extend(f for f in order_problems if f not in base_problems)
+        base_layers, base_problems = _layers(base, [*below, *mods], packages, problems)
+        layers, set_problems = _layers(base, [*below, pid, *mods], packages, problems)
+        findings.extend(set_problems)
         report.checked.append(pid)
-        if any(f.severity == ERROR for f in order_problems):
+        if not layers or any(f.severity == ERROR for f in set_problems):
             continue
         key = tuple(p.id for p in base_layers)
         if key not in base_cache:
             base_cache[key] = {_key(f) for f in _run(base_layers)} if not base_problems else set()
-        findings.extend(f for f in _run(layers) if _key(f) not in base_cache[key])
+        # What the layers below already say is not this mod's to fix, but an error still stops the set.
+        findings.extend(f for f in _run(layers) if f.severity == ERROR or _key(f) not in base_cache[key])
     seen: set[tuple[str, str, int, str, str, str]] = set()
     for f in findings:
         if _key(f) not in seen:
             seen.add(_key(f))
             report.findings.append(_relative(f))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    report.findings.sort(key=lambda f: (order.get(f.severity, 3), f.path, f.line))
+    # A file that does not read comes first: it is the one to fix before anything else means much.
+    report.findings.sort(key=lambda f: (order.get(f.severity, 3), f.code != "yaml", f.path, f.line))
     return report
+
+
+def _layers(
+    scenario: str, mods: list[str], packages: dict[str, Package], found: list[Finding]
+) -> tuple[list[Package], list[Finding]]:
+    """The set as `load_scenario` would resolve it; a name that is not installed raises UsageProblem."""
+    layers, problems = resolve_layers(scenario, mods, packages, found)
+    usage = next((f for f in problems if f.code in USAGE_CODES), None)
+    if usage is not None:
+        raise UsageProblem(usage.format(severity=False))
+    return layers, problems
 
 
 def _relative(f: Finding) -> Finding:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from game.content.build import Content, convert, own_texts, ruleset
 from game.content.explain import locate
-from game.content.findings import ERROR, ContentError, Finding, did_you_mean
+from game.content.findings import ERROR, INFO, ContentError, Finding, did_you_mean
 from game.content.merge import KIND_NAMES, Merged, RawRecord, merge_package
 from game.content.packages import MANIFEST, Package, discover, read_package
 from game.content.semantic import check_meaning
@@ -29,6 +30,8 @@ from game.engine.rules import Ruleset
 __all__ = [
     "KIND_NAMES",
     "MAX_EXPRESSION",
+    "PLAYER_WARNINGS",
+    "USAGE_CODES",
     "Locator",
     "Merged",
     "RawRecord",
@@ -41,7 +44,14 @@ __all__ = [
     "load_scenario",
     "merge_layers",
     "order_layers",
+    "resolve_layers",
 ]
+
+# Findings about what was asked for on the command line rather than about any file: bad usage (exit 2).
+USAGE_CODES = frozenset({"layers/unknown", "layers/not_a_mod", "layers/not_a_scenario"})
+# Warnings a player must see before a game starts, not only in `validate`: which mod wins a record, which
+# of two folders with one id is played.
+PLAYER_WARNINGS = frozenset({"merge/clash", "packages/shadowed"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,11 @@ class Scenario:
     @property
     def mods(self) -> tuple[str, ...]:
         return self.ruleset.mods
+
+    @property
+    def player_warnings(self) -> list[Finding]:
+        """What `play` and `simulate` say before the game starts: mods that clash, a shadowed package."""
+        return [f for f in self.findings if f.code in PLAYER_WARNINGS]
 
     def layer_info(self) -> list[dict[str, str]]:
         """Id, version and file fingerprint of the scenario and each mod, for a save to record."""
@@ -133,20 +148,8 @@ def order_layers(packages: dict[str, Package], scenario: str, mods: list[str]) -
         mpath = str(packages[mod].path / MANIFEST)
         for req in man.requires:
             if req not in present:
-                what = "mod" if req in packages and packages[req].is_mod else "scenario"
-                how = f"add --mod {req}" if what == "mod" else f"play it on --scenario {req}"
-                problems.append(
-                    Finding(
-                        ERROR,
-                        mpath,
-                        0,
-                        f"mod({mod})",
-                        "requires",
-                        f"needs the {what} {req!r}, which is not loaded",
-                        how,
-                        "layers/requires",
-                    )
-                )
+                message, how = _missing_requirement(req, packages)
+                problems.append(Finding(ERROR, mpath, 0, f"mod({mod})", "requires", message, how, "layers/requires"))
         for con in man.conflicts:
             if con in present:
                 problems.append(
@@ -196,6 +199,19 @@ def order_layers(packages: dict[str, Package], scenario: str, mods: list[str]) -
     return [packages[scenario], *(packages[x] for x in ordered)], problems
 
 
+def _missing_requirement(req: str, packages: dict[str, Package]) -> tuple[str, str]:
+    """What to say of a required package that is not loaded: a mod to add, another scenario, or nothing installed."""
+    pkg = packages.get(req)
+    if pkg is None:
+        return (
+            f"needs {req!r}, which is not installed",
+            "install it in your mods folder (`spacerace paths` shows where)",
+        )
+    if pkg.is_mod:
+        return f"needs the mod {req!r}, which is not loaded", f"add --mod {req}"
+    return f"is made for the scenario {req!r}, not this one", f"play it on --scenario {req}"
+
+
 def layer_changes(recorded: list[dict[str, str]], packages: dict[str, Package] | None = None) -> list[str]:
     """Plain sentences on how installed packages differ from those a save recorded (`Scenario.layer_info`)."""
     if packages is None:
@@ -219,10 +235,31 @@ def layer_changes(recorded: list[dict[str, str]], packages: dict[str, Package] |
 
 def merge_layers(layers: list[Package]) -> tuple[Merged, list[Finding]]:
     merged = Merged()
+    merged.follows = _follows(layers)
     findings: list[Finding] = []
     for pkg in layers:
         merge_package(pkg, merged, findings)
     return merged, findings
+
+
+def _follows(layers: list[Package]) -> dict[str, frozenset[str]]:
+    """For each layer, the layers its manifest puts before it (through `requires` and `load_after`, transitively)."""
+    loaded = {p.id: p for p in layers}
+    out: dict[str, frozenset[str]] = {}
+
+    def before(pid: str, seen: set[str]) -> set[str]:
+        if pid in out:
+            return set(out[pid])
+        found: set[str] = set()
+        man = loaded[pid].manifest
+        for dep in (*man.requires, *man.load_after):
+            if dep in loaded and dep not in seen:
+                found |= {dep, *before(dep, seen | {dep})}
+        return found
+
+    for p in layers:
+        out[p.id] = frozenset(before(p.id, {p.id}))
+    return out
 
 
 def fingerprint(content: dict[str, Any]) -> str:
@@ -321,9 +358,19 @@ def build_scenario(content: dict[str, Any], findings: list[Finding] | None = Non
     return _finish(typed, (), findings, Locator(default=SAVED), saved=content)
 
 
-def load_layers(layers: list[Package]) -> Scenario:
-    """Merge and check the layers; raises ContentError carrying every problem found (both passes)."""
+def load_layers(layers: list[Package], notes: list[Finding] | None = None) -> Scenario:
+    """Merge and check the layers; raises ContentError carrying every problem found (both passes).
+
+    `notes` are findings made before the merge (a shadowed package, say) that belong to the result.
+    A file that cannot be read as YAML is reported alone: what the other checks would say of records
+    missing because of it would only bury it.
+    """
     merged, findings = merge_layers(layers)
+    findings = [*(notes or []), *findings]
+    unreadable = [f for f in findings if f.code == "yaml"]
+    if unreadable:
+        hint = "the other checks run once every file reads"
+        raise ContentError([replace(f, hint=f.hint or hint) for f in unreadable])
     content = validated(merged, findings)
     content.id = layers[0].id
     content.mods = [p.id for p in layers[1:]]
@@ -334,31 +381,64 @@ def load_layers(layers: list[Package]) -> Scenario:
 def load_scenario(
     scenario: str, mods: list[str] | tuple[str, ...] = (), extra_dirs: list[Path] | None = None
 ) -> Scenario:
-    """Load an installed scenario (by id, or a folder path) with mods (ids or folders); raises ContentError."""
+    """Load an installed scenario (by id, or a folder path) with mods (ids or folders); raises ContentError.
+
+    `play`, `simulate` and `validate` all take their layers from `resolve_layers`, so a set that one of
+    them refuses, the others refuse too. The warnings a player must see are `Scenario.player_warnings`.
+    """
     packages, found = discover(extra_dirs)
+    layers, problems = resolve_layers(scenario, mods, packages, found)
+    if not layers or any(p.severity == ERROR for p in problems):
+        raise ContentError(problems)
+    return load_layers(layers, problems)
+
+
+def resolve_layers(
+    scenario: str, mods: list[str] | tuple[str, ...], packages: dict[str, Package], found: list[Finding]
+) -> tuple[list[Package], list[Finding]]:
+    """The layers of `scenario` with `mods` (ids or folders; a folder is read and added to `packages`), in
+    load order, with every problem of the set: ordering errors, broken packages among them, and the
+    discovery warnings (`found`) about a package that is loaded. No layers if the scenario is missing."""
     broken: list[Finding] = []
     scenario_id = _register_path(scenario, packages, broken)
     mod_ids = [x for x in (_register_path(m, packages, broken) for m in mods) if x is not None]
-    if scenario_id is None or broken:
-        raise ContentError(broken)
+    if scenario_id is None:
+        return [], broken
     layers, order_problems = order_layers(packages, scenario_id, mod_ids)
-    problems = [p for p in found if p.severity == ERROR and _concerns(p, layers, [scenario, *mods])] + order_problems
-    if problems:
-        raise ContentError(problems)
-    return load_layers(layers)
+    asked = [scenario, *mods]
+    concerning = [p for p in found if p.severity != INFO and _concerns(p, layers, asked)]
+    return layers, [*broken, *concerning, *_why_unknown(order_problems, found)]
+
+
+def _why_unknown(problems: list[Finding], found: list[Finding]) -> list[Finding]:
+    """An id that is not installed because its folder is broken: say what is wrong with the folder instead."""
+    out: list[Finding] = []
+    for p in problems:
+        why = [f for f in found if f.severity == ERROR and p.path in Path(f.path).parts]
+        out.extend(why if p.code == "layers/unknown" and why else [p])
+    return out
 
 
 def _concerns(problem: Finding, layers: list[Package], asked: list[str]) -> bool:
     """A broken package elsewhere in the folder should not stop loading an unrelated scenario."""
-    return any(problem.path.startswith(str(p.path)) for p in layers) or any(
-        problem.path.startswith(str(Path(a))) for a in asked if "/" in a or a.startswith(".")
+    return any(_under(problem.path, p.path) for p in layers) or any(
+        _under(problem.path, Path(a)) for a in asked if _is_path(a, {})
     )
+
+
+def _under(path: str, folder: Path) -> bool:
+    return path == str(folder) or path.startswith(str(folder) + os.sep)
+
+
+def _is_path(name: str, packages: dict[str, Package]) -> bool:
+    """A name on the command line means a folder if it looks like a path, or names no installed package but a folder."""
+    return "/" in name or os.sep in name or name.startswith(".") or (name not in packages and Path(name).is_dir())
 
 
 def _register_path(name: str, packages: dict[str, Package], problems: list[Finding]) -> str | None:
     """The id of a package named by id or by folder; a folder is read and added. None if it is broken."""
     path = Path(name)
-    if ("/" in name or name.startswith(".")) and path.is_dir():
+    if _is_path(name, packages) and path.is_dir():
         try:
             pkg = read_package(path)
         except ContentError as e:

@@ -31,6 +31,7 @@ KIND_NAMES = {kind: prefix for kind, (_, prefix) in m.KINDS.items()}
 MAX_RECORDS = 5000
 OPS = ("add", "replace", "patch", "remove")
 LIST_OPS = ("$remove", "$patch", "$append")
+EMPTY_FILE = "the file is empty (or holds only comments): nothing in it is loaded"
 
 
 @dataclass
@@ -52,6 +53,13 @@ class Merged:
     languages: list[str] = field(default_factory=list)
     layer_languages: dict[str, list[str]] = field(default_factory=dict)
     removed: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # (kind, id) -> file, line, mod
+    # Layer id -> the layers its manifest loads it after (requires, load_after; transitively). A layer that
+    # replaces what another mod changed without being declared after it clashes with it.
+    follows: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def is_mod(self, layer: str) -> bool:
+        """Every layer but the first (the scenario) is a mod."""
+        return bool(self.layer_languages) and layer != next(iter(self.layer_languages))
 
 
 class _Patch:
@@ -195,20 +203,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
         return
     old = table.get(rid)
     if old is None and op in ("remove", "patch", "replace") and (kind, rid) in merged.removed:
-        gone_path, gone_line, mod = merged.removed[(kind, rid)]
-        findings.append(
-            Finding(
-                ERROR,
-                spath,
-                op_line,
-                label,
-                "$op",
-                f"{op}s a record that the mod {mod!r} removes ({gone_path}:{gone_line})",
-                f"if both mods are meant to be played together, add {mod} to `load_after` in {pkg.id}'s manifest "
-                f"or {pkg.id} to {mod}'s",
-                "merge/removed_earlier",
-            )
-        )
+        findings.append(_after_removal(pkg, spath, op_line, label, str(op), merged.removed[(kind, rid)], merged))
         return
     if op in ("remove", "patch") and old is None:
         findings.append(
@@ -297,7 +292,10 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
                 )
             )
             return
-        if op == "replace":
+        clash = _clash(pkg, old, label, spath, item.line, merged)
+        if clash is not None:
+            findings.append(clash)
+        elif op == "replace":
             findings.append(
                 Finding(
                     INFO,
@@ -327,6 +325,46 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
     table[rid] = RawRecord(_without_op(item), spath, item.line, pkg.id)
 
 
+def _after_removal(
+    pkg: Package, spath: str, line: int, label: str, op: str, removal: tuple[str, int, str], merged: Merged
+) -> Finding:
+    """A record an earlier mod removed: removing it again agrees with that mod; changing it cannot work."""
+    gone_path, gone_line, mod = removal
+    if mod == pkg.id:
+        message = f"{op}s a record this mod removes (at {gone_path}:{gone_line})"
+        return Finding(ERROR, spath, line, label, "$op", message, "", "merge/duplicate")
+    if op == "remove":
+        return Finding(INFO, spath, line, label, "", f"removed by {pkg.id} too (also by {mod})", "", "merge/removed")
+    if mod in merged.follows.get(pkg.id, ()):
+        # Its own manifest puts it after the mod that removes the record: no load order can help.
+        hint = f"{pkg.id} loads after {mod} by its manifest: drop this {op}, or list {mod} under `conflicts`"
+    else:
+        hint = (
+            f"to play both, load {pkg.id} first: give --mod {pkg.id} before --mod {mod}, "
+            f"or add {pkg.id} to `load_after` in {mod}'s manifest"
+        )
+    message = f"{op}s a record that the mod {mod!r} removes ({gone_path}:{gone_line})"
+    return Finding(ERROR, spath, line, label, "$op", message, hint, "merge/removed_earlier")
+
+
+def _clash(pkg: Package, old: RawRecord, label: str, spath: str, line: int, merged: Merged) -> Finding | None:
+    """Two mods that each write a record whole, neither loaded after the other on purpose: the last one given wins."""
+    if not merged.is_mod(old.layer) or old.layer in merged.follows.get(pkg.id, ()):
+        return None
+    return Finding(
+        WARNING,
+        spath,
+        line,
+        label,
+        "",
+        f"clashes with the mod {old.layer!r}, which changes this record too: {pkg.id} replaces it whole "
+        f"and {old.layer}'s change is lost",
+        f"if {pkg.id} is meant to win, add {old.layer} to `load_after` in {pkg.id}'s manifest; "
+        f"if not, use `$op: patch`, or do not play the two together",
+        "merge/clash",
+    )
+
+
 def _flatten_strings(data: Any, prefix: str, out: dict[str, str]) -> None:
     if isinstance(data, dict):
         for k, v in data.items():
@@ -336,13 +374,14 @@ def _flatten_strings(data: Any, prefix: str, out: dict[str, str]) -> None:
 
 
 def _read_mapping(path: Path, not_a_mapping: str, code: str, findings: list[Finding]) -> dict[Any, Any] | None:
-    """A YAML file that must hold a mapping; None (with a finding, unless the file is empty) otherwise."""
+    """A YAML file that must hold a mapping; None, with a finding, otherwise."""
     try:
         data = load_yaml(path)
     except YamlError as e:
         findings.append(Finding(ERROR, e.path, e.line, "", "", e.message, "", "yaml"))
         return None
     if data is None:
+        findings.append(Finding(WARNING, str(path), 0, "", "", EMPTY_FILE, "", "files/empty"))
         return None
     if not isinstance(data, dict):
         findings.append(Finding(ERROR, str(path), 1, "", "", not_a_mapping, "", code))
@@ -384,6 +423,7 @@ def _merge_settings(pkg: Package, path: Path, items: Any, merged: Merged, findin
 
 
 def merge_package(pkg: Package, merged: Merged, findings: list[Finding]) -> None:
+    findings.extend(pkg.warnings)
     merged.layer_languages[pkg.id] = list(pkg.manifest.languages)
     for lang in pkg.manifest.languages:
         if lang not in merged.languages:

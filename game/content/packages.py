@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from game.content.findings import ERROR, ContentError, Finding
+from game import paths
+from game.content.findings import ERROR, WARNING, ContentError, Finding
 from game.content.models import Manifest
 from game.content.yamlsafe import LineDict, YamlError, load_yaml
-from game.resources import shipped
 
 MANIFEST = "manifest.yaml"
 STRINGS_DIR = "strings"
@@ -24,16 +25,12 @@ MAX_PACKAGE_BYTES = 1024 * 1024
 
 def builtin_dir() -> Path:
     """The shipped scenarios (see `game.resources`), or SPACERACE_SCENARIOS."""
-    env = os.environ.get("SPACERACE_SCENARIOS")
-    return Path(env) if env else shipped("scenarios")
+    return paths.scenarios_dir()
 
 
 def user_mods_dir() -> Path:
-    env = os.environ.get("SPACERACE_MODS")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "spacerace" / "mods"
+    """The player's own mods: SPACERACE_MODS, else the platform's user data folder (see `game.paths`)."""
+    return paths.user_mods_dir()
 
 
 @dataclass(frozen=True)
@@ -45,6 +42,7 @@ class Package:
     manifest: Manifest
     content_files: tuple[Path, ...]
     string_files: dict[str, Path] = field(default_factory=dict)
+    warnings: tuple[Finding, ...] = ()  # files it holds but cannot use (a named pipe called *.yaml, say)
 
     @property
     def is_mod(self) -> bool:
@@ -126,9 +124,9 @@ def read_package(folder: Path) -> Package:
             ]
         ) from None
     content, strings, problems = _list_files(folder)
-    if problems:
+    if any(p.severity == ERROR for p in problems):
         raise ContentError(problems)
-    return Package(manifest.id, folder, manifest, tuple(content), strings)
+    return Package(manifest.id, folder, manifest, tuple(content), strings, tuple(problems))
 
 
 def _short(err: Any) -> str:
@@ -159,7 +157,13 @@ def _list_files(folder: Path) -> tuple[list[Path], dict[str, Path], list[Finding
             p = base / name
             if name.startswith(".") or p.suffix not in (".yaml", ".yml") or (p.parent == folder and name == MANIFEST):
                 continue
-            if not _inside(folder, p) or not p.is_file():
+            if not _inside(folder, p):
+                continue
+            odd = _not_regular(p)
+            if odd:
+                problems.append(
+                    Finding(WARNING, str(p), 0, "", "", f"{odd}, not a file: skipped", "", "files/not_regular")
+                )
                 continue
             try:
                 total += p.stat().st_size
@@ -176,6 +180,18 @@ def _list_files(folder: Path) -> tuple[list[Path], dict[str, Path], list[Finding
             Finding(ERROR, str(folder), 0, "", "", f"its files hold {total} bytes, the limit is {MAX_PACKAGE_BYTES}")
         )
     return sorted(content), strings, problems
+
+
+def _not_regular(path: Path) -> str:
+    """What `path` is if it is not a regular file ("" if it is); looked at without opening it, so it never blocks."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "a link to nothing"
+    if stat.S_ISREG(mode):
+        return ""
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "a device")
 
 
 def discover(extra: list[Path] | None = None) -> tuple[dict[str, Package], list[Finding]]:
@@ -195,8 +211,23 @@ def discover(extra: list[Path] | None = None) -> tuple[dict[str, Package], list[
             except ContentError as e:
                 problems.extend(e.findings)
                 continue
+            if pkg.id in found and found[pkg.id].path.resolve() != pkg.path.resolve():
+                problems.append(_shadowed(pkg, found[pkg.id]))
             found[pkg.id] = pkg
     return found, problems
+
+
+def _shadowed(used: Package, hidden: Package) -> Finding:
+    return Finding(
+        WARNING,
+        str(used.path / MANIFEST),
+        0,
+        "",
+        "id",
+        f"the id {used.id!r} is also used by {hidden.path / MANIFEST}: this folder is played, that one is ignored",
+        "give one of them another id (folders are searched in the order of `spacerace scenarios`)",
+        "packages/shadowed",
+    )
 
 
 __all__ = ["LineDict", "Package", "builtin_dir", "discover", "read_package", "user_mods_dir"]

@@ -9,6 +9,8 @@ that contains itself is refused, not expanded). Only the standard YAML tags are 
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -243,20 +245,25 @@ _Loader.add_constructor(_TAG + "value", _construct_text)
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refusing what is too large, not a regular file, or not UTF-8."""
+    """The file's text, refusing what is too large, not a regular file, or not UTF-8.
+
+    The file is opened without blocking and checked once open, so a named pipe put in its place
+    after it was listed is refused rather than waited on.
+    """
     try:
-        if not path.is_file():
-            raise YamlError(path, 0, "not a regular file")
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
         raise YamlError(path, 0, f"cannot read: {e.strerror or e}") from None
-    if size > MAX_FILE_BYTES:
-        raise YamlError(path, 0, f"file is {size} bytes, the limit is {MAX_FILE_BYTES}")
-    try:
-        with path.open("rb") as f:
+    with os.fdopen(fd, "rb") as f:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise YamlError(path, 0, "not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise YamlError(path, 0, f"file is {info.st_size} bytes, the limit is {MAX_FILE_BYTES}")
             raw = f.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        raise YamlError(path, 0, f"cannot read: {e.strerror or e}") from None
+        except OSError as e:
+            raise YamlError(path, 0, f"cannot read: {e.strerror or e}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError(path, 0, f"file is larger than the limit of {MAX_FILE_BYTES} bytes")
     return decode(raw, path)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.engine import crew, odds
 from game.engine import events as ev
 from game.engine.actions import (
     Action,
@@ -16,14 +17,12 @@ from game.engine.actions import (
     EndTurn,
     FundIntelligence,
     FundResearch,
-    IllegalAction,
     PlanMission,
     RecruitCrew,
 )
 from game.engine.availability import hardware_unlocked, mission_available, tech_available
-from game.engine.crew import best_crew
 from game.engine.news import decide
-from game.engine.odds import order_cost, useful_funding
+from game.engine.odds import useful_funding
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
 from game.engine.state import PHASE_OVER, CrewStatus, GameState, PlannedMission, SideState
@@ -98,21 +97,11 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
             return None
         taken[best] = taken.get(best, 0) + 1
         picked.append((slot.id, best))
-    crew = best_crew(rules, me, mission)
-    if crew is None or mission.cost > me.cash:
+    flown_by = crew.best_crew(rules, me, mission)
+    if flown_by is None:
         return None
-    return PlanMission(me.id, mission.id, tuple(picked), crew)
-
-
-def apply(state: GameState, action: Action) -> tuple[GameState, list[ev.Event]]:
-    rejection = validate(state, action)
-    if rejection is not None:
-        raise IllegalAction(rejection)
-    new = state.clone()
-    out: list[ev.Event] = []
-    APPLY[type(action)](new, new.sides[action.side], action, out)
-    new.actions_applied += 1
-    return new, out
+    action = PlanMission(me.id, mission.id, tuple(picked), flown_by)
+    return action if odds.order_cost(rules, action) <= me.cash else None
 
 
 def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.Event]) -> None:
@@ -120,14 +109,14 @@ def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.
 
 
 def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]) -> None:
-    cost = order_cost(st.rules, a)
+    cost = odds.order_cost(st.rules, a)
     me.cash -= cost
     me.hardware[a.hardware] += a.count
     out.append(ev.HardwareBought(me.id, a.hardware, a.count, cost))
 
 
 def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Event]) -> None:
-    me.cash -= order_cost(st.rules, a)
+    me.cash -= odds.order_cost(st.rules, a)
     c = me.crews[a.crew]
     c.status = CrewStatus.TRAINING
     c.training_left = st.rules.settings.training_turns
@@ -135,7 +124,7 @@ def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Ev
 
 
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
-    cost = order_cost(st.rules, a)
+    cost = odds.order_cost(st.rules, a)
     me.cash -= cost
     me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost))
     out.append(ev.MissionPlanned(me.id, a.mission))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.engine import odds
 from game.engine.actions import (
     Action,
     BuyHardware,
@@ -20,7 +21,6 @@ from game.engine.actions import (
 from game.engine.availability import hardware_unlocked, mission_available, tech_available
 from game.engine.crew import crew_ready
 from game.engine.effects import MAX_MONEY
-from game.engine.odds import order_cost
 from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
 
 MAX_HARDWARE_ORDER = 20
@@ -58,7 +58,7 @@ def _check_buy(state: GameState, me: SideState, a: BuyHardware) -> Rejection | N
         return _reject(RejectionCode.HARDWARE_LOCKED, f"{a.hardware} needs {hw.tech} researched first")
     if me.hardware[a.hardware] + a.count > MAX_CREW_UNITS:
         return _reject(RejectionCode.BAD_AMOUNT, "storage is full", MAX_CREW_UNITS, me.hardware[a.hardware] + a.count)
-    cost = order_cost(state.rules, a)
+    cost = odds.order_cost(state.rules, a)
     if cost > me.cash:
         return _reject(
             RejectionCode.INSUFFICIENT_FUNDS, f"{a.count} × {a.hardware} costs {cost}, cash is {me.cash}", cost, me.cash
@@ -79,7 +79,7 @@ def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection
             member.available,
             state.turn,
         )
-    cost = order_cost(state.rules, a)
+    cost = odds.order_cost(state.rules, a)
     if cost > me.cash:
         return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"recruiting costs {cost}, cash is {me.cash}", cost, me.cash)
     return None
@@ -121,7 +121,7 @@ def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | 
     for trait in m.crew_traits:
         if not any(trait in rules.crews[c].traits for c in a.crew):
             return _reject(RejectionCode.BAD_CREW, f"{a.mission} needs a crew member who is {trait}", subject=trait)
-    cost = order_cost(rules, a)
+    cost = odds.order_cost(rules, a)
     if cost > me.cash:
         return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"the launch costs {cost}, cash is {me.cash}", cost, me.cash)
     return None

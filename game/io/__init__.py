@@ -2,15 +2,15 @@
 
 from game.io.controller import GameController, SeatFailed
 from game.io.errors import SaveError
+from game.io.listing import SaveInfo, SaveListing
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION
 from game.io.record import GameRecord
 from game.io.replay import ReplayResult, replay
 from game.io.saves import (
     AUTOSAVE_NAME,
     LoadedGame,
-    SaveInfo,
-    SaveListing,
     autosave,
+    autosave_path,
     list_saves,
     load_game,
     save_game,
@@ -31,6 +31,7 @@ __all__ = [
     "SaveListing",
     "SeatFailed",
     "autosave",
+    "autosave_path",
     "list_saves",
     "load_game",
     "replay",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 Hash = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
 RecordId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+GameId = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{12}$")]
 Pair = tuple[StrictStr, StrictStr]
 
 
@@ -48,6 +49,7 @@ class SaveEnvelope(_Part):
     save_version: StrictInt
     game_version: StrictStr
     rules_version: StrictInt  # the engine's RULES_VERSION when the log began: it replays only under those rules
+    game_id: GameId  # the same in every save of one game; names its autosave slot
     scenario: RecordId
     mods: list[RecordId]
     fingerprint: StrictStr
@@ -67,9 +69,13 @@ class SaveHeader(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
+    game_id: GameId
     scenario: StrictStr
     mods: list[StrictStr]
     game_version: StrictStr
+    fingerprint: StrictStr
+    setup: SavedSetup
+    hash: Hash
     meta: SaveMeta
 
 
@@ -110,6 +116,7 @@ def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, An
         "save_version": SAVE_VERSION,
         "game_version": game_version(),
         "rules_version": record.rules_version,
+        "game_id": record.game_id,
         "scenario": rules.id,
         "mods": list(rules.mods),
         "fingerprint": rules.fingerprint,

@@ -22,6 +22,7 @@ from game.engine import Setup, validate
 from game.io.codecs import read_actions
 from game.io.envelope import SaveMeta, describe, envelope_of
 from game.io.errors import SaveError
+from game.io.migrations import derived_game_id
 from game.io.record import HUMAN, GameRecord
 
 LEGACY_FORMAT = "spacerace-ui-save"
@@ -110,6 +111,8 @@ def legacy_envelope(
     rules = scenario.ruleset
     setup = Setup(controllers=tuple((s, save.controllers.get(s, HUMAN)) for s in rules.side_ids), play_on=save.play_on)
     record = GameRecord.start(scenario, setup, save.seed)
+    # the same id each time this file is converted, so its autosaves stay one game's
+    record.game_id = derived_game_id(rules.id, list(rules.mods), save.seed, record.checkpoints[0][1])
     notes = [CONVERTED]
     for n, action in enumerate(actions):
         if record.over or validate(record.state, action) is not None:

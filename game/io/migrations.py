@@ -8,11 +8,13 @@ raise `SAVE_VERSION` and add the step from the previous version to `STEPS`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
 SAVE_FORMAT = "spacerace-save"
-SAVE_VERSION = 2  # the version this game writes, and the newest it reads
+SAVE_VERSION = 3  # the version this game writes, and the newest it reads
 
 Save = dict[str, Any]
 
@@ -97,10 +99,34 @@ def _v1_to_v2(old: Save) -> Save:
     return {**old, "save_version": 2, "rules_version": 1, "snapshot": snapshot}
 
 
+def derived_game_id(scenario: str, mods: list[str], seed: int, start: str) -> str:
+    """The game id of a save made before games had one: the same for every save of one game (its scenario,
+    mods, seed and the hash of its first state), so its autosaves and manual saves stay together."""
+    blob = json.dumps([scenario, list(mods), seed, start], separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:GAME_ID_LENGTH]
+
+
+GAME_ID_LENGTH = 12  # hex digits
+
+
+def _v2_to_v3(old: Save) -> Save:
+    """Version 2 to version 3: a game id, which names the game's own autosave slot.
+
+    Version 2 had one autosave for every game. The id of an old save is derived from what stays the same
+    through one game (the start hash is its first checkpoint; a save upgraded from version 0 has none, and
+    its fingerprint stands in), so two saves of one old game get the same id.
+    """
+    checkpoints = old.get("checkpoints") or []
+    start = str(checkpoints[0][1]) if checkpoints else str(old["fingerprint"])
+    game_id = derived_game_id(str(old["scenario"]), [str(m) for m in old["mods"]], int(old["seed"]), start)
+    return {**old, "save_version": 3, "game_id": game_id}
+
+
 # Keyed by the version a step upgrades from.
 STEPS: dict[int, Callable[[Save], Save]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +43,44 @@ def _brief(error: BaseException) -> str:
     return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
 
 
-def _read_bytes(path: Path) -> bytes:
+def check_regular(path: Path) -> None:
+    """Raise SaveError unless `path` is a regular file (checked without opening it)."""
     try:
-        with path.open("rb") as f:
+        st = os.stat(path)
+    except OSError as e:
+        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError(path, f"not a save file (it is {_kind(st.st_mode)})")
+
+
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path` opened for reading, if it is a regular file; raises SaveError at once otherwise.
+
+    A FIFO, a device or a folder named like a save must not block or hang the game: the file is
+    looked at before it is opened, opened without blocking, and looked at again once open (it may
+    have been swapped in between).
+    """
+    check_regular(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise SaveError(path, f"not a save file (it is {_kind(mode)})")
+    return fd
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), "a device or special file")
+
+
+def _read_bytes(path: Path) -> bytes:
+    fd = _open_regular(path)
+    try:
+        with os.fdopen(fd, "rb") as f:
             raw = f.read(MAX_SAVE_BYTES + 1)
     except OSError as e:
         raise SaveError(path, f"cannot read the file ({e.strerror or e})") from None
@@ -82,8 +119,10 @@ def parse_document(text: str, path: Path) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as e:
+        # Some of json's messages end in "at", meant to be followed by the place: do not say "at at".
+        what = e.msg.removesuffix(" at").removesuffix(" starting")
         raise SaveError(
-            path, f"the file is damaged or cut short (not valid JSON: {e.msg} at line {e.lineno} column {e.colno})"
+            path, f"the file is damaged or cut short (not valid JSON: {what} at line {e.lineno} column {e.colno})"
         ) from None
     except RecursionError:
         raise SaveError(path, "the file is damaged (its JSON is nested too deeply)") from None
@@ -140,7 +179,7 @@ class SaveFile:
 FIRST_CHECKSUMMED = 1  # the first save version that carries a checksum
 
 
-def _check_sum(data: dict[str, Any], path: Path) -> None:
+def check_sum(data: dict[str, Any], path: Path) -> None:
     """The file is as the game wrote it: its checksum covers everything else in it, in the layout it was written in."""
     if not isinstance(data.get("checksum"), str):
         raise SaveError(path, "field 'checksum' is missing", "checksum")
@@ -163,10 +202,10 @@ def read_envelope(path: Path, mod_dirs: list[Path] | None = None) -> tuple[SaveE
     version = save_version_of(data, path)
     if version == SAVE_VERSION:
         envelope = _validate(text, path)  # a field of the wrong kind is named before the checksum is blamed
-        _check_sum(data, path)
+        check_sum(data, path)
         return envelope, None, []
     if version >= FIRST_CHECKSUMMED:
-        _check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
+        check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
     try:
         text = json.dumps(upgraded(data, version, path))
     except (ValueError, RecursionError):

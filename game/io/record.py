@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from game.content.load import Scenario
@@ -11,6 +12,11 @@ from game.engine.events import Event
 HUMAN = "human"
 
 
+def new_game_id() -> str:
+    """A fresh game's id: it names the game's autosave slot, so no game overwrites another's."""
+    return secrets.token_hex(6)
+
+
 @dataclass
 class GameRecord:
     """The log is the source of truth; `state` is where applying it in order leads.
@@ -18,7 +24,8 @@ class GameRecord:
     `checkpoints` holds (actions applied, state_hash) at the start and after every action that
     closed a turn, so a replay that drifts can say in which turn it first did. `rules_version` is
     the engine's RULES_VERSION when the log began: a game loaded from a save made under older rules
-    plays on under today's, but its log still replays only under the rules it began with.
+    plays on under today's, but its log still replays only under the rules it began with. `game_id`
+    names the game's autosave slot (see game.io.housekeeping).
     """
 
     scenario: Scenario
@@ -28,11 +35,12 @@ class GameRecord:
     actions: list[Action] = field(default_factory=list)
     checkpoints: list[tuple[int, str]] = field(default_factory=list)
     rules_version: int = RULES_VERSION
+    game_id: str = field(default_factory=new_game_id)  # 12 hex digits, the same in every save of this game
 
     @classmethod
-    def start(cls, scenario: Scenario, setup: Setup, seed: int = 0) -> GameRecord:
+    def start(cls, scenario: Scenario, setup: Setup, seed: int = 0, game_id: str | None = None) -> GameRecord:
         state = new_game(scenario.ruleset, setup, seed)
-        return cls(scenario, setup, seed, state, [], [(0, state_hash(state))])
+        return cls(scenario, setup, seed, state, [], [(0, state_hash(state))], game_id=game_id or new_game_id())
 
     def apply(self, action: Action) -> list[Event]:
         """Apply one action and log it; raises IllegalAction (nothing logged) if the engine rejects it."""

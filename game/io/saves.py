@@ -4,33 +4,30 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from game import paths
 from game.content.load import Scenario
 from game.engine import RULES_VERSION, GameState
+from game.io import listing
 from game.io.atomic import write_atomic
-from game.io.envelope import SaveHeader, SaveMeta, describe, envelope_of
+from game.io.envelope import SaveMeta, envelope_of
 from game.io.errors import SaveError
-from game.io.legacy import is_legacy, legacy_meta, read_legacy
-from game.io.reading import open_save, read_document, restore_state, save_version_of, upgraded
+from game.io.listing import AUTOSAVE_STEM, SAVE_SUFFIX, SaveListing
+from game.io.reading import open_save, restore_state
 from game.io.record import GameRecord
 
 DEFAULT_BACKUPS = 3
-AUTOSAVE_NAME = "autosave.json"
-SAVE_SUFFIX = ".json"
+AUTOSAVE_NAME = f"{AUTOSAVE_STEM}{SAVE_SUFFIX}"  # the one slot every game shared before games had ids
 PLAIN_LIMIT = 1_000_000  # bytes of JSON above which a save is written gzip-compressed (unless told otherwise)
 
 
 def saves_dir() -> Path:
-    """SPACERACE_SAVES, else `saves/` at the top of the game's folder."""
-    env = os.environ.get("SPACERACE_SAVES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "saves"
+    """The saves folder: SPACERACE_SAVES, else the platform's user data folder (see `game.paths`)."""
+    return paths.saves_dir()
 
 
 def save_path(name: str, folder: Path | None = None) -> Path:
@@ -65,11 +62,18 @@ def save_game(
     return path
 
 
+def autosave_path(game_id: str, folder: Path | None = None) -> Path:
+    """The game's own autosave slot: `autosave-<game id>.json` in `folder` or the autosaves folder, so that no
+    game overwrites another's."""
+    return (folder or paths.autosaves_dir()) / f"{AUTOSAVE_STEM}-{game_id}{SAVE_SUFFIX}"
+
+
 def autosave(
     record: GameRecord, folder: Path | None = None, *, backups: int = DEFAULT_BACKUPS, now: datetime | None = None
 ) -> Path:
-    """Write `autosave.json` (with rotating backups) in `folder` or the saves folder; call it when a turn closes."""
-    return save_game((folder or saves_dir()) / AUTOSAVE_NAME, record, backups=backups, now=now)
+    """Write the game's autosave (with rotating backups) in `folder` or the autosaves folder; call it when a turn
+    closes."""
+    return save_game(autosave_path(record.game_id, folder), record, backups=backups, now=now)
 
 
 @dataclass
@@ -109,6 +113,7 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
         actions=list(save.actions),
         checkpoints=[(n, h) for n, h in envelope.checkpoints],
         rules_version=envelope.rules_version,
+        game_id=envelope.game_id,
     )
     warnings = list(save.warnings)
     if envelope.rules_version != RULES_VERSION:
@@ -126,95 +131,7 @@ def rules_changed_note(saved: int) -> str:
 # ------------------------------------------------------------------------------ listing
 
 
-@dataclass(frozen=True)
-class SaveInfo:
-    """One line of a saves list, read from the envelope without rebuilding the game."""
-
-    path: Path
-    scenario: str
-    mods: tuple[str, ...]
-    sides: tuple[str, ...]
-    date: str  # the game's date label, e.g. 1961-Q2
-    turn: int  # 0 for a save in the window's former format (its own words do not say)
-    saved_at: str
-    over: bool
-    winner: str | None
-    game_version: str  # "" for a save in the window's former format
-    size: int
-
-    @property
-    def name(self) -> str:
-        return self.path.stem
-
-
-@dataclass(frozen=True)
-class SaveListing:
-    saves: list[SaveInfo]  # newest first
-    unreadable: list[SaveError]  # files that look like saves but cannot be read, by name
-
-
-def _when(info: SaveInfo, modified: float) -> tuple[float, float]:
-    try:
-        moment = datetime.fromisoformat(info.saved_at)
-    except ValueError:
-        return modified, modified
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp(), modified
-
-
-def read_info(path: Path) -> SaveInfo:
-    """The listing line of one save; raises SaveError."""
-    data = read_document(path)
-    if is_legacy(data):
-        legacy = read_legacy(data, path)
-        header = SaveHeader(scenario=legacy.scenario_id, mods=legacy.mods, game_version="", meta=legacy_meta(legacy))
-    else:
-        data = upgraded(data, save_version_of(data, path), path)
-        try:
-            header = SaveHeader.model_validate(data)
-        except ValidationError as e:
-            name, problem = describe(e)
-            raise SaveError(path, problem, name) from None
-    meta = header.meta
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    return SaveInfo(
-        path,
-        header.scenario,
-        tuple(header.mods),
-        tuple(meta.sides),
-        meta.date,
-        meta.turn,
-        meta.saved_at,
-        meta.over,
-        meta.winner,
-        header.game_version,
-        size,
-    )
-
-
 def list_saves(folder: Path | None = None) -> SaveListing:
-    """Every `*.json` save in `folder` (default: the saves folder), newest first, and the ones that could not be read."""
-    folder = folder or saves_dir()
-    found: list[tuple[tuple[float, float], SaveInfo]] = []
-    unreadable: list[SaveError] = []
-    try:
-        files = sorted(p for p in folder.glob(f"*{SAVE_SUFFIX}") if p.is_file())
-    except OSError:
-        files = []
-    for path in files:
-        try:
-            info = read_info(path)
-            modified = path.stat().st_mtime
-        except SaveError as e:
-            unreadable.append(e)
-            continue
-        except OSError as e:
-            unreadable.append(SaveError(path, f"cannot read the file ({e.strerror or e})"))
-            continue
-        found.append((_when(info, modified), info))
-    found.sort(key=lambda item: (item[0], item[1].path.name), reverse=True)
-    return SaveListing([info for _, info in found], unreadable)
+    """Every save in `folder` (default: the saves folder), newest first, and the ones that could not be read
+    (see game.io.listing)."""
+    return listing.list_saves(folder or saves_dir())

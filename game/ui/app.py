@@ -428,26 +428,61 @@ class App:
     def autosave(self) -> Path | None:
         """Save the game in progress to the autosave (with backups); where it went, or None if nothing was saved."""
         from game.io import SaveError
+        from game.io.housekeeping import prune_autosaves
 
         if self.session is None or self.session.demo:
             return None
+        folder = Path(self.settings.saves())
         try:
-            return Path(self.session.autosave(self.settings.saves()))
+            path = Path(self.session.autosave(folder))
         except SaveError as e:
             self.status = self.tr("status.autosave_failed", error=str(e))
             return None
+        prune_autosaves(folder, self.settings.autosave_games, current=path)  # older games' slots, never this one's
+        return path
+
+    def saves_listing(self) -> Any:
+        """game.io's listing of the player's saves folder (a SaveListing), after clearing what killed saves left."""
+        from game.io import list_saves
+        from game.io.housekeeping import clean_temp_files
+
+        folder = Path(self.settings.saves())
+        clean_temp_files(folder)
+        return list_saves(folder)
+
+    def has_saves(self) -> bool:
+        """Whether the saves folder holds any save file at all (without reading one: the title asks this)."""
+        try:
+            with os.scandir(self.settings.saves()) as entries:
+                return any(e.name.endswith(".json") for e in entries)
+        except OSError:
+            return False
+
+    def continue_latest(self) -> Transition | None:
+        """Open the most recently saved game that can be read (Continue on the title after a relaunch)."""
+        latest = next(iter(self.saves_listing().saves), None)
+        if latest is None:
+            self.status = self.tr("status.nothing_to_continue")
+            return None
+        return self.load_game(latest.path)
 
     def load_game(self, path: str | Path) -> Transition | None:
-        """Open a save: the game's first screen, or None with the problem in the status line."""
-        from game.io import SaveError
-        from game.ui.session import Session
+        """Open a save (through game.io's loader): the game's first screen, or None with the problem in the status line."""
+        from game.io import SaveError, load_game
 
         try:
-            session, warnings = Session.load(path)
+            loaded = load_game(path)
         except SaveError as e:
             self.status = str(e)
             return None
-        self.status = "; ".join(warnings)
+        return self.open_loaded(loaded)
+
+    def open_loaded(self, loaded: Any) -> Transition:
+        """A game.io LoadedGame in play: its first screen, what the player should be told in the status line."""
+        from game.ui.session import Session
+
+        session = Session(loaded.record)
+        self.status = "; ".join([*loaded.warnings, *session.notes])
         return self.start_session(session, saved=True)
 
     def quit(self) -> None:
@@ -456,21 +491,51 @@ class App:
         pygame.display.quit()
 
 
+def bring_old_saves(app: App) -> None:
+    """On the first start with this saves folder, copy in the saves earlier releases kept elsewhere (see
+    game.io.oldsaves), and tell the player in one line; each file that could not come is named on stderr."""
+    from game.paths import IMPORT_MARKER
+
+    folder = app.settings.saves()
+    if (folder / IMPORT_MARKER).exists():
+        return  # the usual start: nothing more is loaded for it
+    from game.io.oldsaves import import_old_saves
+
+    report = import_old_saves(folder)
+    for skipped in report.skipped:
+        print(f"spacerace: {skipped.line()}", file=sys.stderr)
+    if report.skipped:
+        app.status = app.tr("status.imported_saves_not_all", n=len(report.imported), path=str(folder),
+                            skipped=len(report.skipped), log=IMPORT_MARKER)
+    elif report.imported:
+        app.status = app.tr("status.imported_saves", n=len(report.imported), path=str(folder))
+
+
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
-        seed: int | None = None) -> int:
-    """Open the game window; `spacerace play` calls this. Returns the exit code."""
+        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
+    """Open the game window; `spacerace play` calls this. Returns the exit code.
+
+    `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and
+    the `loaded` save (a game.io LoadedGame), so that neither is read twice.
+    """
     mods = list(mods or [])
+    opened = opened or {}
     app = App(size=size, fullscreen=fullscreen)
+    if "scenario" in opened:
+        app.__dict__.setdefault("scenario_cache", {})[(scenario, tuple(mods))] = opened["scenario"]
     if lang:
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
     app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+    bring_old_saves(app)
     title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)
     code = 0
     try:
-        if load:
+        if "loaded" in opened:
+            app.apply(app.guarded(lambda: app.open_loaded(opened["loaded"])))
+        elif load:
             app.apply(app.guarded(lambda: title.load_path(load)))
         elif demo:
             app.apply(app.guarded(lambda: title.start_demo(scenario, mods, seed)))

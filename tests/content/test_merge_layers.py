@@ -199,7 +199,32 @@ def test_a_patch_of_what_an_earlier_mod_removed_names_that_mod(tmp_path: Path) -
     )
     [found] = errors(cut, late)
     assert found.code == "merge/removed_earlier" and "the mod 'cutter' removes" in found.message
-    assert "load_after" in found.hint
+    # Its manifest already loads it after the remover: no load order helps, so the hint offers none.
+    assert "conflicts" in found.hint and "load_after" not in found.hint
+
+
+def test_the_hint_for_a_patch_after_a_removal_leads_out_not_round(tmp_path: Path) -> None:
+    cut = mod(tmp_path / "one", "cutter", {"c.yaml": "events:\n  - {id: windfall, $op: remove}\n"})
+    late = mod(tmp_path, "later", {"c.yaml": "events:\n  - {id: windfall, $op: patch, chance: 5}\n"})
+    [found] = errors(cut, late)
+    assert "--mod later before --mod cutter" in found.hint and "`load_after` in cutter's manifest" in found.hint
+    assert "windfall" not in load(late, cut).ruleset.events  # the first way out: the other order on the command line
+    fixed = mod(
+        tmp_path / "two",
+        "cutter",
+        {"c.yaml": "events:\n  - {id: windfall, $op: remove}\n"},
+        extra="load_after: [later]\n",
+    )
+    assert load(fixed, late).mods == ("later", "cutter")  # the second: the remover's manifest
+
+
+def test_mods_that_remove_the_same_record_combine(tmp_path: Path) -> None:
+    one = mod(tmp_path, "cut_one", {"c.yaml": "events:\n  - {id: windfall, $op: remove}\n"})
+    two = mod(tmp_path, "cut_two", {"c.yaml": "events:\n  - {id: windfall, $op: remove}\n"})
+    for order in ((one, two), (two, one)):
+        scenario = load(*order)
+        assert "windfall" not in scenario.ruleset.events
+        assert not [f for f in scenario.findings if f.severity != "info"]
 
 
 def test_a_mod_can_change_a_text_of_the_scenario(tmp_path: Path) -> None:

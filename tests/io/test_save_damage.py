@@ -77,6 +77,20 @@ def test_not_a_save_is_told_plainly(tmp_path: Path, content: bytes, expected: st
     assert expected in str(load_error(path))
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"format": "spacerace-save', "(not valid JSON: Unterminated string at line 1 column 12)"),
+        (b'{"format": "a\x01b"}', "(not valid JSON: Invalid control character at line 1 column 14)"),
+    ],
+)
+def test_a_json_error_says_where_once(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "cut.json"
+    path.write_bytes(content)
+    message = str(load_error(path))
+    assert expected in message and " at at " not in message
+
+
 def test_missing_file_is_a_save_error(tmp_path: Path) -> None:
     assert "cannot read the file" in str(load_error(tmp_path / "nowhere.json"))
 

@@ -11,7 +11,7 @@ from io_kit import SETUP, random_game
 
 from game.content.load import Scenario
 from game.engine import EndTurn
-from game.io import AUTOSAVE_NAME, GameRecord, SaveError, autosave, load_game, save_game
+from game.io import GameRecord, SaveError, autosave, autosave_path, load_game, save_game
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -83,12 +83,22 @@ def test_autosave_goes_to_the_saves_folder_each_turn_with_backups(tmp_path: Path
         assert record.turn_closed
         autosave(record, now=start + timedelta(minutes=turn))
     folder = tmp_path / "saves"
-    assert (folder / AUTOSAVE_NAME).exists()
-    assert sorted(p.name for p in folder.iterdir()) == [
-        AUTOSAVE_NAME,
-        f"{AUTOSAVE_NAME}.1",
-        f"{AUTOSAVE_NAME}.2",
-        f"{AUTOSAVE_NAME}.3",
-    ]
-    assert load_game(folder / AUTOSAVE_NAME).meta.saved_at == (start + timedelta(minutes=5)).isoformat()
-    assert load_game(folder / f"{AUTOSAVE_NAME}.3").meta.saved_at == (start + timedelta(minutes=2)).isoformat()
+    slot = f"autosave-{record.game_id}.json"  # the game's own slot
+    assert autosave_path(record.game_id) == folder / slot
+    assert sorted(p.name for p in folder.iterdir()) == [slot, f"{slot}.1", f"{slot}.2", f"{slot}.3"]
+    assert load_game(folder / slot).meta.saved_at == (start + timedelta(minutes=5)).isoformat()
+    assert load_game(folder / f"{slot}.3").meta.saved_at == (start + timedelta(minutes=2)).isoformat()
+
+
+def test_two_games_autosave_to_slots_of_their_own(tmp_path: Path, tiny: Scenario) -> None:
+    """A hot-seat match started beside a campaign used to replace the campaign's autosave and its backups."""
+    campaign, match = GameRecord.start(tiny, SETUP, seed=4), GameRecord.start(tiny, SETUP, seed=4)
+    for _ in range(4):
+        for record in (campaign, match):
+            for side in record.rules.side_ids:
+                record.apply(EndTurn(side))
+            autosave(record)
+    folder = tmp_path / "saves"
+    assert load_game(autosave_path(campaign.game_id)).record.actions == campaign.actions
+    assert load_game(autosave_path(match.game_id)).record.game_id == match.game_id
+    assert len(list(folder.glob("autosave-*.json.3"))) == 2  # each keeps its own backups

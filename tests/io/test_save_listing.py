@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from io_kit import one_line_about, random_game
 
-import game.content.load
-import game.io.reading
 from game.content.load import Scenario
 from game.io import list_saves, save_game
 
@@ -43,16 +40,6 @@ def test_corrupt_and_foreign_files_are_skipped_and_reported(tmp_path: Path, fini
     assert [s.name for s in listing.saves] == ["good"]
     assert sorted(Path(e.path).name for e in listing.unreadable) == ["cut.json", "settings.json"]
     assert all(one_line_about(str(e), Path(e.path)) for e in listing.unreadable)
-
-
-def test_listing_does_not_rebuild_games(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def forbidden(*args: object, **kwargs: object) -> None:
-        raise AssertionError("listing saves must not load scenarios")
-
-    monkeypatch.setattr(game.content.load, "load_scenario", forbidden)
-    monkeypatch.setattr(game.io.reading, "load_scenario", forbidden)
-    monkeypatch.setattr(game.io.reading, "build_scenario", forbidden)
-    assert [s.name for s in list_saves(saved.parent).saves] == ["game"]
 
 
 def test_missing_folder_lists_nothing(tmp_path: Path) -> None:

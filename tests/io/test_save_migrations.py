@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from io_kit import SAVES, one_line_about
 
+from game.content.load import Scenario
 from game.engine import state_hash
 from game.io import SAVE_VERSION, GameRecord, SaveError, load_game, replay, save_game
 from game.io.migrations import STEPS, migrate
@@ -85,3 +86,23 @@ def test_broken_old_save_is_a_save_error(old_save: Path) -> None:
         load_game(old_save)
     assert one_line_about(str(caught.value), old_save)
     assert "cannot upgrade this save from save version 0 ('log' is missing)" in str(caught.value)
+
+
+def test_version_2_save_gets_a_game_id_the_same_for_every_save_of_that_game(tmp_path: Path) -> None:
+    loaded = load_game(SAVES / "v2_midgame_autosave.json")
+    assert loaded.migrated_from == 2
+    game_id = loaded.record.game_id
+    assert len(game_id) == 12 and int(game_id, 16) >= 0
+    assert load_game(SAVES / "v2_midgame_autosave.json").record.game_id == game_id  # derived, not drawn
+    # a save of the same game a turn later is still that game; saved again, it keeps its id
+    again = save_game(tmp_path / "again.json", loaded.record)
+    assert json.loads(again.read_text(encoding="utf-8"))["game_id"] == game_id
+    assert load_game(again).record.game_id == game_id
+
+
+def test_new_games_have_ids_of_their_own(tiny: Scenario) -> None:
+    from game.engine import Setup
+
+    setup = Setup(controllers=(("red", "human"), ("blue", "ai:easy")))
+    a, b = GameRecord.start(tiny, setup, 1), GameRecord.start(tiny, setup, 1)
+    assert a.game_id != b.game_id

@@ -18,27 +18,6 @@ from game.engine import BuyHardware, PlanMission, RecruitCrew, Rejection, Reject
 from game.ui.screens.registry import new_screen
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text drawn on the window (not widgets), in order."""
-    from game.ui import draw
-
-    out: list[str] = []
-    text, paragraph = draw.text, draw.paragraph
-
-    def record_text(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return text(surf, s, *a, **k)
-
-    def record_paragraph(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return paragraph(surf, s, *a, **k)
-
-    monkeypatch.setattr(draw, "text", record_text)
-    monkeypatch.setattr(draw, "paragraph", record_paragraph)
-    return out
-
-
 def missions(app: Any, mission: str = "orbiter") -> Any:
     """A fresh missions screen on `mission`, built and drawn once."""
     app.reset(new_screen("missions", app, "red", mission))

@@ -15,25 +15,6 @@ from game.engine import BuyHardware, FundIntelligence, FundResearch
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text drawn on the window (not widgets), in order."""
-    from game.ui import draw
-
-    out: list[str] = []
-    text, paragraph = draw.text, draw.paragraph
-
-    def record_text(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return text(surf, s, *a, **k)
-
-    def record_paragraph(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return paragraph(surf, s, *a, **k)
-
-    monkeypatch.setattr(draw, "text", record_text)
-    monkeypatch.setattr(draw, "paragraph", record_paragraph)
-    return out
 
 
 def frame(app: Any, drawn: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from ui_kit import TINY, key, press, pump, start_game, top_name
 from game.cli import main
 from game.engine import PlayerView, state_hash
 from game.engine.rng import Rng
-from game.io import AUTOSAVE_NAME, load_game
+from game.io import autosave_path, load_game
 from game.io.controller import ComputerPlayer
 
 FORMER_SAVE = Path(__file__).resolve().parents[1] / "fixtures" / "saves" / "ui_format.json"
@@ -59,7 +59,7 @@ def test_the_autosave_is_game_ios_and_comes_back(app: Any) -> None:
     start_game(app)
     app.apply(app.end_turn("red"))
     pump(app)
-    autosave = Path(app.settings.saves()) / AUTOSAVE_NAME
+    autosave = autosave_path(app.session.record.game_id, Path(app.settings.saves()))
     assert load_game(autosave).record.actions == app.session.log
 
 
@@ -120,7 +120,7 @@ def test_a_failing_computer_player_is_named_after_the_game_is_saved(app: Any, ca
     )
     assert "\n" not in screen.line()
     # saved before anything else, as it stood: red's turn not yet ended, nothing of blue's applied
-    saved = load_game(Path(app.settings.saves()) / AUTOSAVE_NAME)
+    saved = load_game(autosave_path(app.session.record.game_id, Path(app.settings.saves())))
     assert saved.record.actions == app.session.log and not app.session.state.sides["red"].ended
     assert "RuntimeError: no plan survives contact" in capsys.readouterr().err  # the traceback, for its author
     app.render()  # the dialog draws over the game
@@ -133,7 +133,10 @@ def test_after_a_failure_the_game_goes_on_with_a_built_in_level(app: Any) -> Non
     assert app.session.seat("blue") == "ai:hard"
     assert app.session.resolutions == 1  # the end of turn that was interrupted was done again
     assert top_name(app) in ("ResolutionScreen", "DashboardScreen", "NewsScreen")
-    assert load_game(Path(app.settings.saves()) / AUTOSAVE_NAME).record.setup.controller("blue") == "ai:hard"
+    assert (
+        load_game(autosave_path(app.session.record.game_id, Path(app.settings.saves()))).record.setup.controller("blue")
+        == "ai:hard"
+    )
 
 
 def test_after_a_failure_the_player_may_quit(app: Any) -> None:

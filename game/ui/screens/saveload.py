@@ -1,4 +1,8 @@
-"""Save and load from anywhere: a list of saves with side, date and turn, newest first."""
+"""Save and load from anywhere: a list of saves (sides and levels, date and turn, mods, when), newest first.
+
+A file that cannot be read is a row of its own with the reason, and with its newest good backup to
+load when there is one. The list is game.io's (game.io.listing): this screen only words it.
+"""
 
 from __future__ import annotations
 
@@ -28,16 +32,29 @@ class SaveLoadScreen(Screen):
         self.page = 0
         self.entry_w: Any = None
         self.unreadable: list[SaveError] = []
+        self.backups: dict[str, SaveInfo] = {}
+        self.failed: dict[str, SaveError] = {}  # saves listed as good that failed to load, by path
         self.infos = self.listed()
 
     def listed(self) -> list[SaveInfo]:
-        """The saves in the player's saves folder, newest first; the files game.io cannot read are kept aside."""
-        from game.io import list_saves
+        """The saves in the player's saves folder, newest first; the files game.io cannot read are kept aside,
+        each with its newest good backup if it has one."""
+        from game.io.listing import newest_backup
 
-        folder = Path(self.app.settings.saves())
-        listing = list_saves(folder) if folder.is_dir() else None
-        self.unreadable = listing.unreadable if listing else []
-        return listing.saves if listing else []
+        listing = self.app.saves_listing()
+        failed = [info for info in listing.saves if str(info.path) in self.failed]
+        self.unreadable = [*listing.unreadable, *(self.failed[str(info.path)] for info in failed)]
+        self.backups = dict(listing.backups)
+        for info in failed:
+            backup = newest_backup(info.path)
+            if backup is not None:
+                self.backups[str(info.path)] = backup
+        return [info for info in listing.saves if str(info.path) not in self.failed]
+
+    @property
+    def rows(self) -> list[SaveInfo | SaveError]:
+        """The lines of the list: every save, then every file that could not be read."""
+        return [*self.infos, *self.unreadable]
 
     def names(self, info: SaveInfo) -> tuple[str, str]:
         """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
@@ -53,6 +70,30 @@ class SaveLoadScreen(Screen):
         table, english = _package_strings(pkg, lang), _package_strings(pkg, "en")
         named = [table.get(f"side.{x}.name") or english.get(f"side.{x}.name") or x for x in info.sides]
         return package_text(pkg, "name", lang), ", ".join(named)
+
+    def seats(self, info: SaveInfo) -> str:
+        """Who plays: the people's sides, then the computers' with their levels (`USA vs USSR (hard)`)."""
+        from game.ui.screens.title import _package_strings
+
+        pkg = self.__dict__.get("_packages", {}).get(info.scenario)
+        lang = self.app.settings.language
+        table, english = (_package_strings(pkg, lang), _package_strings(pkg, "en")) if pkg else ({}, {})
+
+        def named(side: str) -> str:
+            return table.get(f"side.{side}.name") or english.get(f"side.{side}.name") or side
+
+        people = [named(s) for s, who in info.seats if who == "human"]
+        def level(lv: str) -> str:
+            return self.tr(f"ai.level.{lv}") if self.tr.has(f"ai.level.{lv}") else lv
+
+        computers = [self.tr("saves.level", side=named(s), level=level(lv)) for s, lv in info.levels.items()]
+        if people and computers:
+            return self.tr("saves.vs", people=", ".join(people), computers=", ".join(computers))
+        return ", ".join(people or computers) or ", ".join(info.sides)
+
+    def label(self, info: SaveInfo) -> str:
+        """The save's name; an autosave is called one (its file is named by the game's id)."""
+        return self.tr("saves.autosave") if info.autosave else info.name
 
     def default_name(self) -> str:
         s = self.app.session
@@ -75,23 +116,29 @@ class SaveLoadScreen(Screen):
             y += self.s(56)
         rh = self.s(44)
         per = max(1, (h - y - self.s(140)) // rh)
-        pages = max(1, -(-len(self.infos) // per))
+        pages = max(1, -(-len(self.rows) // per))
         self.page = max(0, min(self.page, pages - 1))
-        for i, info in enumerate(self.infos[self.page * per:(self.page + 1) * per]):
+        for i, row in enumerate(self.rows[self.page * per:(self.page + 1) * per]):
+            rect = (w - self.s(220), y + i * rh + self.s(40), self.s(180), rh - self.s(6))
+            if unreadable(row):
+                backup = self.backups.get(row.path)
+                if backup is not None and self.mode == "load":
+                    self.button(rect, self.tr("saves.load_backup"), lambda b=backup: self.pick(b),
+                                self.tr("tip.saves.load_backup", name=backup.path.name))
+                continue
             label = self.tr("saves.load") if self.mode == "load" else self.tr("saves.overwrite")
-            self.button((w - self.s(220), y + i * rh + self.s(40), self.s(180), rh - self.s(6)), label,
-                        lambda info=info: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=info.name))
+            self.button(rect, label, lambda info=row: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=row.name))
         if pages > 1:
-            self.button((x, h - self.s(70), self.s(120), self.s(40)), self.tr("list.prev"), lambda: self.turn(-1),
+            self.button((x, h - self.s(70), self.s(120), self.s(40)), self.tr("list.prev"), lambda: self.flip(-1),
                         self.tr("tip.list.prev"), enabled=self.page > 0)
-            self.button((x + self.s(130), h - self.s(70), self.s(120), self.s(40)), self.tr("list.next"), lambda: self.turn(1),
+            self.button((x + self.s(130), h - self.s(70), self.s(120), self.s(40)), self.tr("list.next"), lambda: self.flip(1),
                         self.tr("tip.list.next"), enabled=self.page < pages - 1)
         self.button((w - self.s(220), h - self.s(70), self.s(180), self.s(40)), self.tr("common.back"), lambda: Pop(),
                     self.tr("tip.common.back"))
         self.per = per
         self.y0 = y
 
-    def turn(self, step: int) -> Transition | None:
+    def flip(self, step: int) -> Transition | None:
         self.page += step
         self.rebuild()
         return None
@@ -124,10 +171,18 @@ class SaveLoadScreen(Screen):
         return self.load(info.path)
 
     def load(self, path: Any) -> Transition | None:
-        t = self.app.load_game(path)
-        if t is None:
+        """Open the save; if it fails (damage the list cannot see, such as in its log), it becomes a row of the
+        files that cannot be read, with its newest good backup when it has one."""
+        from game.io import SaveError, load_game
+
+        try:
+            loaded = load_game(path)
+        except SaveError as e:
+            self.app.status = str(e)
+            self.failed[str(path)] = e
             self.rebuild()
-        return t
+            return None
+        return self.app.open_loaded(loaded)
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
@@ -137,29 +192,37 @@ class SaveLoadScreen(Screen):
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
-        cols = [self.s(40), int(w * 0.21), int(w * 0.43), int(w * 0.6), int(w * 0.73)]
-        for x, key in zip(cols, ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.when"), strict=True):
+        cols = [self.s(40), int(w * 0.17), int(w * 0.31), int(w * 0.52), int(w * 0.63), int(w * 0.71)]
+        heads = ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.mods", "saves.when")
+        for x, key in zip(cols, heads, strict=True):
             draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
         rh = self.s(44)
         per = getattr(self, "per", 10)
-        items = self.infos[self.page * per:(self.page + 1) * per]
+        items = self.rows[self.page * per:(self.page + 1) * per]
         if not items:
             draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(50)), fs, draw.DIM)
-        for i, info in enumerate(items):
+        right = w - self.s(240)
+        for i, row in enumerate(items):
             yy = y + self.s(40) + i * rh + self.s(8)
-            draw.text(surf, info.name, (cols[0], yy), fs, draw.TEXT, True, cols[1] - cols[0] - self.s(8))
-            scenario, sides = self.names(info)
-            draw.text(surf, scenario, (cols[1], yy), fs, draw.TEXT, width=cols[2] - cols[1] - self.s(8))
-            draw.text(surf, sides, (cols[2], yy), fs, draw.TEXT, width=cols[3] - cols[2] - self.s(8))
-            date = self.tr("saves.date_over", date=info.date) if info.over else info.date
-            draw.text(surf, date, (cols[3], yy), fs, draw.TEXT, width=cols[4] - cols[3] - self.s(8))
-            when = saved_when(info)
-            draw.text(surf, when, (cols[4], yy), small, draw.DIM, width=w - self.s(240) - cols[4])
-        if self.unreadable:  # named, one line, so that no file in the folder goes missing without a word
-            first = self.unreadable[0]
-            problem = f"{Path(first.path).name}: {first.problem}"
-            draw.text(surf, self.tr("saves.unreadable", n=len(self.unreadable), problem=problem),
-                      (self.s(40), h - self.s(135)), small, draw.DIM, width=w - self.s(80))
+            if unreadable(row):  # a file that could not be read: its name and why, in one line
+                draw.text(surf, Path(row.path).name, (cols[0], yy), fs, draw.BAD, True, cols[1] - cols[0] - self.s(8))
+                backup = self.backups.get(row.path)
+                why = self.tr("saves.damaged_backup", problem=row.problem) if backup else row.problem
+                draw.text(surf, why, (cols[1], yy), small, draw.DIM, width=right - cols[1])
+                continue
+            info = row
+            widths = [b - a - self.s(8) for a, b in zip(cols, [*cols[1:], right], strict=True)]
+            scenario, _ = self.names(info)
+            date = info.date
+            if info.turn_of_game:
+                date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
+            if info.over:
+                date = self.tr("saves.date_over", date=date)
+            cells = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
+                     (self.seats(info), draw.TEXT, False, fs), (date, draw.TEXT, False, small),
+                     (", ".join(info.mods) or "–", draw.DIM, False, small), (saved_when(info), draw.DIM, False, small)]
+            for x, width, (text, colour, bold, size) in zip(cols, widths, cells, strict=True):
+                draw.text(surf, text, (x, yy), size, colour, bold, width)
         if self.app.status:
             draw.text(surf, self.app.status, (self.s(40), h - self.s(110)), fs, draw.WARN, width=w - self.s(80))
 
@@ -171,3 +234,11 @@ def saved_when(info: SaveInfo) -> str:
     except ValueError:
         return info.saved_at
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+
+def unreadable(row: object) -> bool:
+    """Whether a line of the list is a file that could not be read (game.io is loaded by the time a list is shown)."""
+    from game.io import SaveError
+
+    return isinstance(row, SaveError)

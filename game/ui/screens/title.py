@@ -12,7 +12,7 @@ import pygame
 from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
 from game.ui.screens.registry import new_screen, register
-from game.ui.settings import LANGUAGES, SCALES, SIZES
+from game.ui.settings import AUTOSAVE_GAMES, LANGUAGES, SCALES, SIZES
 
 UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
 
@@ -103,8 +103,13 @@ class TitleScreen(Screen):
         bw, bh = self.s(340), self.s(44)
         x = w // 2 - bw // 2
         items: list[tuple[str, Any, int | None]] = []
-        if self.app.session is not None and not self.app.session.over():
+        session = self.app.session
+        if session is not None and not session.over():
             items.append(("menu.continue", self.resume, pygame.K_c))
+        elif session is None and self.app.has_saves():  # after a relaunch: the most recently saved game
+            items.append(("menu.continue_saved", self.continue_saved, pygame.K_c))
+        if self.app.can_save():  # the menu of a game in progress: save it here, not only with Ctrl+S
+            items.append(("menu.save", self.open_save, pygame.K_v))
         items += [
             ("menu.new", lambda: Push(NewGameScreen(self.app, hotseat=False)), pygame.K_n),
             ("menu.hotseat", lambda: Push(NewGameScreen(self.app, hotseat=True)), pygame.K_h),
@@ -135,6 +140,15 @@ class TitleScreen(Screen):
 
     def open_load(self) -> Transition | None:
         return Push(new_screen("saveload", self.app, "load"))
+
+    def open_save(self) -> Transition | None:
+        return Push(new_screen("saveload", self.app, "save"))
+
+    def continue_saved(self) -> Transition | None:
+        t = self.app.continue_latest()
+        if t is None:
+            self.rebuild()
+        return t
 
     def resume(self) -> Transition | None:
         return self.app.start_session(self.app.session, saved=not self.app.unsaved())
@@ -612,6 +626,9 @@ class SettingsScreen(Screen):
         y += row
         self.button((x, y, bw, self.s(38)), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
                     enabled=st.tutorial_done)
+        y += row
+        self.button((x, y, bw, self.s(38)), self.tr("settings.autosaves_n", n=st.autosave_games), self.next_autosaves,
+                    self.tr("tip.settings.autosaves"))
         self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
                     self.tr("tip.common.back"))
         self.focus = 0
@@ -672,6 +689,12 @@ class SettingsScreen(Screen):
         self.app.settings.tutorial_done = False
         return self.changed()
 
+    def next_autosaves(self) -> Transition | None:
+        st = self.app.settings
+        i = AUTOSAVE_GAMES.index(st.autosave_games) if st.autosave_games in AUTOSAVE_GAMES else -1
+        st.autosave_games = AUTOSAVE_GAMES[(i + 1) % len(AUTOSAVE_GAMES)]
+        return self.changed()
+
     def draw(self, surf: pygame.Surface) -> None:
         st = self.app.settings
         draw.text(surf, self.tr("settings.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
@@ -679,7 +702,7 @@ class SettingsScreen(Screen):
         y = self.s(108)
         row = self.s(50)
         for key in ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
-                    "settings.scale", "settings.tooltips", "settings.safe", "settings.guide"):
+                    "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves"):
             draw.text(surf, self.tr(key), (self.s(60), y), fs, draw.DIM, width=self.s(290))
             if key == "settings.volume":
                 draw.text(surf, f"{st.volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
