@@ -216,3 +216,13 @@ def test_a_number_of_thousands_of_digits_is_one_plain_line(argv: list[str], caps
     line = _one_line_error(capsys.readouterr().err)
     assert "set_int_max_str_digits" not in line and "9" * 100 not in line  # neither Python's hint nor the number
     assert argv[1] in line
+
+
+def test_a_save_holding_a_number_of_thousands_of_digits_is_named_damaged_without_pythons_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    save = tmp_path / "big.json"
+    save.write_text('{"format": "spacerace-save", "seed": ' + "9" * 5000 + "}", encoding="utf-8")
+    assert main(["replay", str(save)]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert "set_int_max_str_digits" not in line and "digits" in line and str(save) in line
