@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from game.ai.knowledge import MEMO_LIMIT, Knowledge, Prizes, knowledge
+from game.engine import odds as engine_odds
 from game.engine.actions import (
     Action,
     BuyHardware,
@@ -40,7 +41,7 @@ from game.engine.effects import (
     ResearchProgress,
     ResearchRate,
 )
-from game.engine.odds import MissionOdds, mission_odds, useful_funding
+from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
@@ -183,15 +184,17 @@ def style_for(view: PlayerView) -> Style:
 
 class Planner:
     # A planner is built twice a turn and its attributes are read thousands of times: slots are quicker.
+    # fmt: off
     __slots__ = (
         "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
-        "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest",
-        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_ranked",
-        "_ready", "_teachable", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent",
-        "_useful", "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
-        "done_mask", "income", "k", "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules",
-        "side_crew", "strategy", "style", "t", "turns_left", "view"
+        "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_latest", "_lessons", "_lw",
+        "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_ranked", "_ready", "_teachable",
+        "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful", "_victory_mask",
+        "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done", "done_mask", "income", "k",
+        "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules", "side_crew", "strategy", "style",
+        "t", "turns_left", "view"
     )
+    # fmt: on
 
     def __init__(
         self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None, strategy: Strategy | None = None
@@ -240,7 +243,6 @@ class Planner:
         self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, s.end - view.turn + 1)
-        self._improve = s.research_improve
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
         years = min(5, max(0, self.turns_left // s.turns_per_year - 1))  # later budgets, the next few counted
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
@@ -653,7 +655,7 @@ class Planner:
 
     def point_cost(self, tech: str) -> int:
         """Money research pays for one point of reliability on a finished tech (well below its ceiling)."""
-        return max(1, self.rules.techs[tech].cost * self._improve // self.rate)
+        return self.k.point_costs(self.rate)[tech]
 
     # ------------------------------------------------------------------ the rival, from public record and estimates
 
@@ -883,7 +885,7 @@ class Planner:
         got = self._priced.get(key)
         if got is None:
             rules = self.rules
-            odds = mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+            odds = engine_odds.mission_odds(rules, self.me, rules.missions[m], hardware, crew)
             got = self._priced[key] = (odds, self.flight_worth(m, odds))
         return got
 
@@ -933,7 +935,7 @@ class Planner:
         point is worth in money, as a fraction (numerator, denominator)."""
         if self._lessons is None:
             urgent = self.urgent_techs()
-            techs, mine, improve, rate = self.rules.techs, self.me.techs, self._improve, self.rate
+            techs, mine, point_cost = self.rules.techs, self.me.techs, self.k.point_costs(self.rate)
             lessons: dict[str, tuple[int, int]] = {}
             for tech in self.wanted_techs():
                 t = techs[tech]
@@ -942,7 +944,7 @@ class Planner:
                         # Research climbs a few points a turn at most: points taught are turns saved.
                         lessons[tech] = (self.t.turn_worth, 10 * self.k.climb_rate[tech])
                     else:
-                        lessons[tech] = (max(1, t.cost * improve // rate), 10)  # (`point_cost`)
+                        lessons[tech] = (point_cost[tech], 10)
             self._lessons = lessons
         return self._lessons
 
@@ -1117,15 +1119,14 @@ class Planner:
         share = self.t.idle_money
         if facts.crew or share < 0:
             return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
-        s = self.rules.settings
-        keys, tech_of, lo, hi = self._hw_key, self.k.tech_of, s.min_chance, s.max_chance
+        rules = self.rules
+        keys, tech_of, step_chance = self._hw_key, self.k.tech_of, engine_odds.step_chance
         chosen = dict(hardware)
         steps = []
         reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
         for slot, difficulty, _, critical in facts.steps:
             h = chosen[slot]
-            chance = -keys[h][1] - difficulty  # no crew, no bonus
-            chance = lo if chance < lo else hi if chance > hi else chance
+            chance = step_chance(rules, -keys[h][1], difficulty, 0)  # no crew, no bonus
             steps.append((tech_of[h], chance, critical))
             if critical:
                 reach *= chance
@@ -1140,12 +1141,11 @@ class Planner:
     ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, int], int] | None:
         """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
         crew, what to buy and the price."""
-        k, keys, done = self.k, self._hw_key, self.done
+        k, done = self.k, self.done
         facts = k.missions[m]
         left = dict(stock)
         buy: dict[str, int] = {}
         hardware = []
-        price = facts.cost
         test = not facts.milestones and facts.payoff <= 0
         urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
@@ -1160,11 +1160,13 @@ class Planner:
                 left[best] -= 1
             else:
                 buy[best] = buy.get(best, 0) + 1
-                price += keys[best][2]
         crew = self.crew_for(m, busy)
         if crew is None:
             return None
-        return tuple(hardware), crew, buy, price
+        rules, side, order_cost = self.rules, self.view.side, engine_odds.order_cost
+        flight = PlanMission(side, m, tuple(hardware), crew)
+        price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
+        return flight.hardware, crew, buy, price
 
     def _flight_option(self, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:
         """Of a slot's unlocked options: what most needs testing (for a test flight), then the most reliable,
@@ -1257,20 +1259,27 @@ class Planner:
             for s, n in k.missions[m].skills:
                 skills[s] = skills.get(s, 0) + n
         candidates.sort(key=lambda c: (-sum(crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
-        cost = rules.settings.recruit_cost
+        side, order_cost = self.view.side, engine_odds.order_cost
         for trait in sorted(traits):
             if not any(trait in rules.crews[c].traits for c in alive):
                 for c in candidates:
-                    if trait in rules.crews[c].traits and cash >= cost:
-                        out.append(RecruitCrew(self.view.side, c))
-                        cash -= cost
-                        alive.append(c)
-                        candidates.remove(c)
-                        break
+                    if trait in rules.crews[c].traits:
+                        order = RecruitCrew(side, c)
+                        cost = order_cost(rules, order)
+                        if cash >= cost:
+                            out.append(order)
+                            cash -= cost
+                            alive.append(c)
+                            candidates.remove(c)
+                            break
         for c in candidates:
-            if len(alive) >= need or cash < cost:
+            if len(alive) >= need:
                 break
-            out.append(RecruitCrew(self.view.side, c))
+            order = RecruitCrew(side, c)
+            cost = order_cost(rules, order)
+            if cash < cost:
+                break
+            out.append(order)
             cash -= cost
             alive.append(c)
         return cash
@@ -1406,7 +1415,7 @@ class Planner:
         got = self._useful.get(tech)
         if got is None:
             rules, me = self.rules, self.me
-            got = self._useful[tech] = useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+            got = self._useful[tech] = engine_odds.useful_funding(rules, me, rules.techs[tech], me.techs[tech])
         return got
 
     def _research(self, asks: list[tuple[int, int, int, str]], cash: int, out: list[Action], keep: int = 0) -> None:
@@ -1436,9 +1445,7 @@ class Planner:
                     funding[tech] = amount
                     left -= amount
         want = funding.get
-        out += [
-            FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)
-        ]
+        out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]
 
     def _line_ok(self, tech: str) -> bool:
         line = self.strategy.one_line
@@ -1530,21 +1537,15 @@ class Planner:
             crew = self.crew_for(m, set()) or ()
             if len(crew) != facts.crew:
                 crew = ()
-            s = self.rules.settings
-            crews = self.me.crews
-            bonus: dict[str, int] = {}
-            if crew:
-                for skill, _ in facts.skills:
-                    bonus[skill] = (
-                        sum(crews[c].skills.get(skill, 0) for c in crew) // len(crew) - 50
-                    ) // s.skill_divisor
-            keys, tech_of, lo, hi = self._hw_key, k.tech_of, s.min_chance, s.max_chance
+            rules, me = self.rules, self.me
+            crew_bonus, step_chance = engine_odds.crew_bonus, engine_odds.step_chance
+            bonus = {skill: crew_bonus(rules, me, crew, skill) for skill, _ in facts.skills} if crew else {}
+            keys, tech_of = self._hw_key, k.tech_of
             reach = 10_000
             steps = []
             for slot, difficulty, uses, critical in facts.steps:
                 h = hardware[slot]
-                chance = -keys[h][1] - difficulty + (bonus.get(uses, 0) if uses else 0)
-                chance = lo if chance < lo else hi if chance > hi else chance
+                chance = step_chance(rules, -keys[h][1], difficulty, bonus.get(uses, 0) if uses else 0)
                 steps.append((reach * (100 - chance), tech_of[h], chance, critical))
                 if critical:
                     reach = reach * chance // 100
