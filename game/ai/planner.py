@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from game.ai.knowledge import MEMO_LIMIT, Knowledge, Prizes, knowledge
+from game.engine import crew as engine_crew
 from game.engine import odds as engine_odds
 from game.engine.actions import (
     Action,
@@ -45,7 +46,6 @@ from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
-ACTIVE = "active"
 ALIVE = ("active", "training", "injured")
 GONE = frozenset(("dead", "retired"))
 CREW_WORTH = 20  # money a trained crew member is worth to a programme
@@ -186,9 +186,9 @@ class Planner:
     # A planner is built twice a turn and its attributes are read thousands of times: slots are quicker.
     # fmt: off
     __slots__ = (
-        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
-        "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_latest", "_lessons", "_lw",
-        "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_ranked", "_ready", "_teachable",
+        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_crews", "_eta", "_eta_techs",
+        "_first", "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_latest",
+        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_teachable",
         "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful", "_victory_mask",
         "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done", "done_mask", "income", "k",
         "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules", "side_crew", "strategy", "style",
@@ -264,9 +264,8 @@ class Planner:
         self._victory_mask = 0
         self._wanted: set[str] | None = None
         self._goals: list[str] = []
-        self._ready: list[str] | None = None
         self._pool: tuple[int, frozenset[str]] | None = None
-        self._ranked: dict[tuple[tuple[str, int], ...], list[str]] = {}
+        self._crews: dict[str, tuple[str, ...] | None] = {}
         self._lw: dict[str, int] | None = None
         self._weighted = self.k.weighted_milestones(self.style.key)
         self._crewed, self._uncrewed = self.style.w("crewed"), self.style.w("uncrewed")
@@ -1188,46 +1187,15 @@ class Planner:
                 best, best_key = h, key
         return best
 
-    def ready_crew(self) -> list[str]:
-        if self._ready is None:
-            crews = self.me.crews
-            flying = self.me.busy_crew()
-            self._ready = [c for c in self.side_crew if crews[c].status == ACTIVE and c not in flying]
-        return self._ready
-
     def crew_for(self, m: str, busy: set[str]) -> tuple[str, ...] | None:
-        """The ready crew best at the skills the mission's critical steps lean on, meeting its traits."""
-        facts = self.k.missions[m]
-        if facts.crew == 0:
-            return ()
-        skills = facts.skills
-        ranked = self._ranked.get(skills)
-        if ranked is None:
-            crews = self.me.crews
-
-            def merit(c: str) -> tuple[int, str]:
-                sk = crews[c].skills
-                score = sum(sk.values()) // 20
-                for s, n in skills:
-                    score += sk.get(s, 0) * n
-                return (-score, c)
-
-            ranked = self._ranked[skills] = sorted(self.ready_crew(), key=merit)
-        ready = [c for c in ranked if c not in busy] if busy else ranked
-        if len(ready) < facts.crew:
-            return None
-        crew: list[str] = []
-        for trait in facts.traits:
-            having = [c for c in ready if trait in self.rules.crews[c].traits and c not in crew]
-            if not having:
-                return None
-            crew.append(having[0])
-        for c in ready:
-            if len(crew) >= facts.crew:
-                break
-            if c not in crew:
-                crew.append(c)
-        return tuple(crew) if len(crew) == facts.crew else None
+        """The crew the engine picks as the best for `m` among the ready people not in `busy` (`crew.best_crew`;
+        the pick with nobody busy is kept for the turn)."""
+        if busy:
+            return engine_crew.best_crew(self.rules, self.me, self.rules.missions[m], busy)
+        got = self._crews.get(m, False)
+        if got is False:
+            got = self._crews[m] = engine_crew.best_crew(self.rules, self.me, self.rules.missions[m])
+        return got
 
     # -- crews ------------------------------------------------------------------------------
 
