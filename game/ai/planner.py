@@ -1039,7 +1039,7 @@ class Planner:
         if self.t.tests:
             tests = [m for m in k.test_missions if m in available and self._teaches(m)]
             candidates += tests
-        stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+        stock = self.stock()
         stocked = any(n > 0 for n in stock.values())
         chain = self.chain()
         offers = []
@@ -1106,6 +1106,11 @@ class Planner:
             out.append(PlanMission(side, m, hardware, crew))
             flown += 1
         return cash
+
+    def stock(self) -> dict[str, int]:
+        """Hardware in stock that no planned flight has taken yet."""
+        me = self.me
+        return {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
 
     def _test_may_pay(self, m: str, hardware: tuple[tuple[str, str], ...], price: int) -> bool:
         """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
@@ -1520,6 +1525,35 @@ class Planner:
             got = (reach // 100, steps)
         self._chance[m] = got
         return got
+
+
+@dataclass(frozen=True, slots=True)
+class FlightValue:
+    """What a computer player makes of one flight it could order this turn (see `value_flight`)."""
+
+    mission: str
+    hardware: tuple[tuple[str, str], ...]  # its pick for each slot
+    crew: tuple[str, ...]  # its pick of crew (the engine's best crew)
+    odds: MissionOdds  # the odds it reasons with: the engine's, for the side as planning leaves it
+    price: int  # the cash the orders take: the flight's and the hardware's it must buy
+    worth: int | None  # what the flight is worth on average before its price; None: it would not fly it
+
+
+def value_flight(view: PlayerView, mission: str, level: str = "normal") -> FlightValue | None:
+    """The heuristic planner's valuation of flying `mission` this turn with the hardware and crew it would pick
+    (None if it cannot: the mission is not available, its hardware not researched, or no crew is ready). Every
+    number in it comes from the engine's rules (`mission_odds`, `order_cost`, `reliability_point_price`,
+    `best_crew`)."""
+    if mission not in view.available_missions:
+        return None
+    planner = Planner(view, TEMPERS.get(level, TEMPERS["normal"]), Rng(0))
+    planner._goals = planner.goals()  # (what it wants, as when it plans)
+    plan = planner._flight(mission, planner.stock(), set())
+    if plan is None:
+        return None
+    hardware, crew, _, price = plan
+    odds, worth = planner.priced(mission, hardware, crew)
+    return FlightValue(mission, hardware, crew, odds, price, worth)
 
 
 def plan_turn(
