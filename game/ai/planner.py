@@ -188,7 +188,7 @@ class Planner:
     __slots__ = (
         "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_crews", "_eta", "_eta_techs",
         "_first", "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_latest",
-        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_teachable",
+        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_odds", "_pool", "_priced", "_prize", "_teachable",
         "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful", "_victory_mask",
         "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done", "done_mask", "income", "k",
         "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules", "side_crew", "strategy", "style",
@@ -280,6 +280,7 @@ class Planner:
         self._useful: dict[str, int] = {}
         self._available: int | None = None
         self._tried: set[str] | None = None  # what the rivals have flown lately
+        self._odds: dict[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], MissionOdds] = {}
         self._priced: dict[
             tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], tuple[MissionOdds, int | None]
         ] = {}
@@ -876,6 +877,17 @@ class Planner:
             return worth
         return worth - price
 
+    def odds_of(self, m: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]) -> MissionOdds:
+        """The odds the flight would fly at if ordered this turn: the engine's `mission_odds` on the side as
+        planning leaves it (what this turn's research, training and flights teach counts from the next), the
+        chances its dice will use. Kept for the turn."""
+        key = (m, hardware, crew)
+        got = self._odds.get(key)
+        if got is None:
+            rules = self.rules
+            got = self._odds[key] = engine_odds.mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+        return got
+
     def priced(
         self, m: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
     ) -> tuple[MissionOdds, int | None]:
@@ -883,8 +895,7 @@ class Planner:
         key = (m, hardware, crew)
         got = self._priced.get(key)
         if got is None:
-            rules = self.rules
-            odds = engine_odds.mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+            odds = self.odds_of(m, hardware, crew)
             got = self._priced[key] = (odds, self.flight_worth(m, odds))
         return got
 
@@ -1495,34 +1506,21 @@ class Planner:
         return order
 
     def chance_of(self, m: str) -> tuple[int, list[tuple[int, str, int, bool]]] | None:
-        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its best
-        hardware and crew as if flown now; None while some of its hardware is not researched.
-
-        The same arithmetic as the engine's mission odds, without the crew-loss bookkeeping.
-        """
-        if m in self._chance:
-            return self._chance[m]
+        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its
+        best hardware and crew, at the odds it would fly at this turn (`odds_of`); None while some of its hardware
+        is not researched. A step's risk is the per mille of flights that go wrong there."""
+        got = self._chance.get(m, False)
+        if got is not False:
+            return got
         got = None
         if not self.needs_mask(m):
-            k = self.k
-            facts = k.missions[m]
-            hardware = dict(self.hardware_for(m))
+            facts = self.k.missions[m]
             crew = self.crew_for(m, set()) or ()
             if len(crew) != facts.crew:
                 crew = ()
-            rules, me = self.rules, self.me
-            crew_bonus, step_chance = engine_odds.crew_bonus, engine_odds.step_chance
-            bonus = {skill: crew_bonus(rules, me, crew, skill) for skill, _ in facts.skills} if crew else {}
-            keys, tech_of = self._hw_key, k.tech_of
-            reach = 10_000
-            steps = []
-            for slot, difficulty, uses, critical in facts.steps:
-                h = hardware[slot]
-                chance = step_chance(rules, -keys[h][1], difficulty, bonus.get(uses, 0) if uses else 0)
-                steps.append((reach * (100 - chance), tech_of[h], chance, critical))
-                if critical:
-                    reach = reach * chance // 100
-            got = (reach // 100, steps)
+            odds = self.odds_of(m, self.hardware_for(m), crew)
+            steps = [(so.risk, so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
+            got = ((odds.success + odds.partial) // 10, steps)
         self._chance[m] = got
         return got
 
