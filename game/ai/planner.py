@@ -1471,8 +1471,10 @@ class Planner:
         return [(slack, tech) for slack, _, tech in out]
 
     def _climbs(self, m: str) -> dict[str, int]:
-        """Turns of research at full rate each hardware tech of `m` needs to climb from where it is (or from
-        its base, if unfinished) to the reliability the winning mission wants."""
+        """Turns each hardware tech of `m` needs from where it is (or from its base, if unfinished) until a flight
+        has the reliability the winning mission wants: research at full rate to climb there, and the quarter
+        after it (a flight flies at the odds planning leaves it: the research of its own quarter counts from
+        the next)."""
         got = self._climb.get(m)
         if got is None:
             got = self._climb[m] = self._climbs_of(m)
@@ -1488,7 +1490,8 @@ class Planner:
             rel = mine[tech].reliability if tech in self.done else t.base
             target = min(aim, t.ceiling)
             if rel < target:
-                out[tech] = -(-(target - rel) // climb_rate[tech]) + 1  # the last points come slower
+                # (+1: the last points come slower; +1: the flight comes the quarter after the research)
+                out[tech] = -(-(target - rel) // climb_rate[tech]) + 2
         return out
 
     def _unready(self, m: str, target: int) -> list[str]:
