@@ -7,6 +7,10 @@ player or modder would type; normal against normal with `--play-on`, so that the
 after the landing in history get dates too), then checks the targets and writes `<out>/report.html`
 (the normal vs normal games in full, every matchup's win rates, and the table of targets) and
 `<out>/targets.md`. With `--bench`, the speed budgets of benchmarks/bench_engine.py join the table.
+
+The normal vs normal games' flight logs also check that the odds shown are the odds rolled: launches
+in 10-point bands of shown chance to count (success or partial), each band's realised rate against
+its mean shown chance, and crews lost against the shown crew-loss odds (see game/ai/calibration.py).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.ai.calibration import calibrate, target_rows  # noqa: E402
 from game.ai.report import Share, parse_date, render_html, summarize, wilson  # noqa: E402
 from game.cli import main as spacerace  # noqa: E402
 from game.content.load import load_scenario  # noqa: E402
@@ -120,6 +125,7 @@ def main() -> int:
             m = next(x for x in s.milestones if x.id == ms)
             share = Share("ussr", m.by_side.get("ussr", 0), m.games)
             targets.append((f"the Soviet side first to {ms} in most games", fmt(share), share.rate > 0.5))
+        targets += target_rows(calibrate(results["nn"]))
     checks = {
         "hard": ("hard beats normal in at least 65 % of games", lambda r: r >= 0.65),
         "easy": ("normal beats easy in at least 75 % of games", lambda r: r >= 0.75),

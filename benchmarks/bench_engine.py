@@ -59,7 +59,7 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
     campaigns: list[float] = []
     for seed in range(1, games + 1):
         t = clock()
-        play_game(rules, seed, levels)
+        play_game(rules, seed, levels, flights=[])  # with the flight log, as `simulate` plays it
         campaigns.append(clock() - t)
 
     # Turns and decisions, sampled along whole games (hard plays the second side in the last ones).

@@ -67,7 +67,7 @@ def frame_times(scenario: str, frames: int) -> dict[str, list[float]]:
     app.push(TitleScreen(app))
     sc = load_scenario(scenario)
     sides = sc.ruleset.side_ids
-    session = Session(sc, scenario, [], {s: "ai:normal" for s in sides[1:]} | {sides[0]: "human"}, 1)
+    session = Session.new(sc, {s: "ai:normal" for s in sides[1:]} | {sides[0]: "human"}, 1)
     app.session = session
     for _ in range(6):  # a few turns in, so there is history to chart and launches to show
         session.end_turn(sides[0])

@@ -1,7 +1,9 @@
-"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios.
+"""The `spacerace` command: play (default), simulate, validate, schema, replay, scenarios, paths.
 
 Every mistake a user can make on the command line or in a file ends in one line on stderr
-and a non-zero exit: 1 for bad content, 2 for bad usage or unreadable input.
+and a non-zero exit: 1 for bad content (or a computer player that failed in `simulate`), 2 for
+bad usage or unreadable input. `replay` exits 3 when a save's log does not reproduce because it
+was played under other rules (its snapshot holds).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from typing import Any, NoReturn
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
+EXIT_PLAYER_FAILED = 1  # a computer player raised during `simulate`: named in one line, no traceback
 EXIT_USAGE = 2
+EXIT_RULES_CHANGED = 3  # replay: the log was played under another RULES_VERSION and does not reproduce under these
 DEFAULT_SCENARIO = "race_1955"
 
 
@@ -107,12 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--verbose", action="store_true", help="also show notes (replaced records, missing descriptions)")
 
     sch = sub.add_parser("schema", help="write JSON Schemas for scenario files")
-    sch.add_argument("--out", default=None, help="folder (default: schemas/ beside scenarios/)")
+    sch.add_argument("--out", default=".", help="folder to write them into (default: the current folder)")
 
-    rep = sub.add_parser("replay", help="re-run a save's action log and check its hash")
+    rep = sub.add_parser(
+        "replay",
+        help="re-run a save's action log and check its hash (exit 0 same game, 1 it differs, 3 the rules changed)",
+    )
     rep.add_argument("save")
 
     sub.add_parser("scenarios", help="list installed scenarios and mods")
+    sub.add_parser("paths", help="print every folder the game reads and writes (saves, settings, mods...)")
     return p
 
 
@@ -208,6 +216,8 @@ def _worker_run(task: tuple[int, dict[str, str], bool]) -> dict[str, Any]:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.ai.runner import FORMAT_VERSION, PlayerFailed
+
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
@@ -217,25 +227,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     report_out = _writable("--report", args.report) if args.report else None
     tasks = [(args.seed + i, _levels_for_game(levels, i, args.swap), args.play_on) for i in range(args.games)]
     started = time.perf_counter()
-    results: list[dict[str, Any]] = []
     show = not args.quiet and sys.stderr.isatty()
-    if args.jobs > 1 and args.games > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
-        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
-            # Small chunks keep the progress bar moving and the processes evenly loaded.
-            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
-                results.append(r)
-                if show:
-                    _progress(len(results), args.games, started)
-    else:
-        _WORKER["rules"] = rules
-        for task in tasks:
-            results.append(_worker_run(task))
-            if show:
-                _progress(len(results), args.games, started)
+    try:
+        results = _run_games(args, scenario, tasks, show, started)
+    except PlayerFailed as e:
+        if show:
+            print(file=sys.stderr)  # off the progress bar's line
+        return _fail(str(e), EXIT_PLAYER_FAILED)
     if show:
         print(file=sys.stderr)
     results.sort(key=lambda r: r["seed"])
@@ -243,6 +241,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     _print_summary(scenario, results, levels, elapsed, args.swap)
     if json_out is not None:
         doc = {
+            "format_version": FORMAT_VERSION,
             "scenario": scenario.id,
             "mods": list(rules.mods),
             "levels": levels,
@@ -263,6 +262,32 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         _write_atomically(report_out, page)
         print(f"report written to {report_out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_games(
+    args: argparse.Namespace, scenario: Any, tasks: list[tuple[int, dict[str, str], bool]], show: bool, started: float
+) -> list[dict[str, Any]]:
+    """Every game's result, in the order they finish (in `--jobs` processes when asked). A computer player
+    that raises ends the batch with `PlayerFailed`, from whichever process ran its game."""
+    results: list[dict[str, Any]] = []
+    if args.jobs > 1 and args.games > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        source = scenario.id if not Path(args.scenario).is_dir() else args.scenario
+        with ctx.Pool(min(args.jobs, args.games), _worker_init, (source, args.mod)) as pool:
+            # Small chunks keep the progress bar moving and the processes evenly loaded.
+            for r in pool.imap_unordered(_worker_run, tasks, chunksize=max(1, min(8, args.games // (args.jobs * 16)))):
+                results.append(r)
+                if show:
+                    _progress(len(results), args.games, started)
+    else:
+        _WORKER["rules"] = scenario.ruleset
+        for task in tasks:
+            results.append(_worker_run(task))
+            if show:
+                _progress(len(results), args.games, started)
+    return results
 
 
 def _progress(done: int, total: int, started: float) -> None:
@@ -315,7 +340,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.schema import write_schemas
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "schemas"
+    out = Path(args.out)
     try:
         written = write_schemas(out)
     except OSError as e:
@@ -337,7 +362,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except OSError as e:
         return _fail(f"{args.save}: cannot read ({e.strerror or e})", EXIT_USAGE)
     print(result.summary)
-    return EXIT_OK if result.ok else EXIT_CONTENT
+    if result.ok:
+        return EXIT_OK
+    return EXIT_RULES_CHANGED if result.rules_changed else EXIT_CONTENT
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
@@ -366,6 +393,17 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_paths(args: argparse.Namespace) -> int:
+    from game.paths import places
+
+    found = places()
+    width = max(len(p.label) for p in found) + 2
+    for place in found:
+        note = f"  ({place.note})" if place.note else ""
+        print(f"{place.label + ':':<{width}}{place.path}{note}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "play": cmd_play,
     "simulate": cmd_simulate,
@@ -373,6 +411,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "replay": cmd_replay,
     "scenarios": cmd_scenarios,
+    "paths": cmd_paths,
 }
 
 

@@ -104,17 +104,17 @@ def _outside(imports: list[Import], own: set[str], third_party: set[str]) -> lis
 
 def test_the_import_parser_sees_imports():
     # Guard: the checks below are only worth something if the parser finds what is there.
-    engine_game = [imp.module for imp in imports_in(GAME / "engine" / "game.py")]
-    assert "game.engine.rules" in engine_game and "hashlib" in engine_game
+    hashing = [imp.module for imp in imports_in(GAME / "engine" / "hashing.py")]
+    assert "game.engine.serialize" in hashing and "hashlib" in hashing
 
 
 @pytest.mark.parametrize(
     ("area", "own", "third_party"),
     [
         ("engine", {"engine"}, set()),
-        ("content", {"engine", "content"}, {"pydantic", "yaml"}),
+        ("content", {"engine", "content", "resources", "paths"}, {"pydantic", "yaml"}),
         ("ai", {"engine", "ai"}, {"numpy"}),
-        ("io", {"engine", "content", "io"}, {"pydantic"}),
+        ("io", {"engine", "content", "io", "paths"}, {"pydantic"}),
     ],
 )
 def test_import_direction(area, own, third_party):
@@ -129,6 +129,24 @@ def test_the_package_root_pulls_nothing_in():
     # Every layer may `import game` (for its version, say) only because the root imports nothing of its own.
     bad = [str(imp) for imp in imports_in(GAME / "__init__.py") if imp.top not in STDLIB]
     assert not bad, "game/__init__.py may import only the standard library:\n" + "\n".join(bad)
+
+
+def test_the_shipped_data_locator_imports_only_the_standard_library():
+    # game.resources is shared by content and ui: it must pull nothing of theirs in.
+    bad = [str(imp) for imp in imports_in(GAME / "resources.py") if imp.top not in STDLIB]
+    assert not bad, "game/resources.py may import only the standard library:\n" + "\n".join(bad)
+
+
+def test_the_paths_module_imports_only_the_standard_library_platformdirs_and_the_data_locator():
+    # game.paths is shared by content, io and ui, and the window imports it before anything heavy.
+    bad = [
+        str(imp)
+        for imp in imports_in(GAME / "paths.py")
+        if imp.top not in STDLIB and imp.top != "platformdirs" and imp.module != "game.resources"
+    ]
+    assert not bad, (
+        "game/paths.py may import only the standard library, platformdirs and game.resources:\n" + "\n".join(bad)
+    )
 
 
 def test_only_the_ui_imports_pygame():
@@ -229,3 +247,111 @@ def test_engine_names_no_side_or_history_specific_id():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip().lower() in ids:
                 bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
     assert not bad, "sides, techs, missions and events come from the Ruleset, never from engine code:\n" + "\n".join(bad)
+
+
+# --------------------------------------------------------------------------------------------- no circles
+
+
+def _dotted(path: Path, base: Path) -> str:
+    parts = list(path.relative_to(base).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _runtime_imports(path: Path, base: Path, modules: set[str]) -> set[str]:
+    """The game modules `path` imports when it runs: at the top or inside functions, but not under
+    `if TYPE_CHECKING:` (never executed). `from pkg import sub` counts as importing the submodule `sub`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    name = _dotted(path, base)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def type_checking_only(node: ast.If) -> bool:
+        test = node.test
+        return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+            isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+        )
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and type_checking_only(child):
+                for other in child.orelse:
+                    visit_one(other)
+                continue
+            visit_one(child)
+
+    def visit_one(node: ast.AST) -> None:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name in modules)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                sub = f"{module}.{alias.name}"
+                if sub in modules:
+                    found.add(sub)
+                elif module in modules:
+                    found.add(module)
+        visit(node)
+
+    visit(tree)
+    found.discard(name)
+    return found
+
+
+def import_circles(root: Path) -> list[list[str]]:
+    """Every set of modules below `root` that import one another in a circle (strongly connected, Tarjan)."""
+    paths = {_dotted(p, root.parent): p for p in sorted(root.rglob("*.py"))}
+    graph = {m: sorted(_runtime_imports(p, root.parent, set(paths))) for m, p in paths.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def connect(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                connect(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for v in graph:
+        if v not in index:
+            connect(v)
+    return circles
+
+
+def test_no_module_of_the_game_imports_itself_round_a_circle():
+    circles = import_circles(GAME)
+    assert not circles, "import circles (imports inside functions count):\n" + "\n".join(" <-> ".join(c) for c in circles)
+
+
+def test_the_circle_check_finds_a_circle(tmp_path: Path):
+    # Guard: a check that cannot fail proves nothing. Two modules that import each other lazily are a circle;
+    # an import only for type checking is not.
+    pkg = tmp_path / "game" / "demo"
+    pkg.mkdir(parents=True)
+    (tmp_path / "game" / "__init__.py").write_text("")
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("def f():\n    from game.demo import b\n")
+    (pkg / "b.py").write_text("from game.demo.a import f\n")
+    (pkg / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from game.demo import d\n")
+    (pkg / "d.py").write_text("import game.demo.c\n")
+    assert import_circles(tmp_path / "game") == [["game.demo.a", "game.demo.b"]]

@@ -141,3 +141,45 @@ def test_python_dash_m_game_is_the_same_command() -> None:
     )
     assert result.returncode == 0
     assert "race_1955" in result.stdout
+
+
+# --------------------------------------------------------------------------------------------- a failing player
+
+
+def _break_easy(monkeypatch: pytest.MonkeyPatch, tiny_start: int) -> None:
+    """Make the `easy` level raise on its fourth turn of every game (a computer player with a bug)."""
+    from game.ai import levels
+
+    def broken(view, rng):  # type: ignore[no-untyped-def]
+        if view.turn >= tiny_start + 3:
+            raise ZeroDivisionError("division by zero\nin a message of two lines")
+        return []
+
+    monkeypatch.setitem(levels.CHOOSERS, "easy", broken)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_computer_player_that_raises_in_simulate_is_named_in_one_line(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tiny, jobs: str
+) -> None:
+    start = tiny.settings.start
+    _break_easy(monkeypatch, start)
+    out_file = tmp_path / "out.json"
+    argv = ["simulate", "--scenario", TINY, "--games", "3", "--seed", "5", "--ai", "blue=easy", "--jobs", jobs]
+    code = main([*argv, "--json", str(out_file)])
+    out, err = capfd.readouterr()  # the file descriptors: what worker processes print is caught too
+    assert code == 1
+    line = one_line_error(err)
+    seeds = ["5"] if jobs == "1" else ["5", "6", "7"]  # in parallel, whichever failing game is reported first
+    assert any(f"seed {s} " in line for s in seeds), line
+    assert "blue" in line and "level easy" in line and tiny.date_label(start + 3) in line
+    assert "ZeroDivisionError: division by zero in a message of two lines" in line
+    assert not out_file.exists() and "games of tiny" not in out  # no summary of a batch that did not finish
+
+
+def test_a_level_that_works_is_not_affected_by_a_broken_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tiny
+) -> None:
+    _break_easy(monkeypatch, tiny.settings.start)
+    code, out, err = run(capsys, "simulate", "--scenario", TINY, "--games", "2", "--ai", "blue=normal")
+    assert code == 0 and "2 games of tiny" in out and "error" not in err

@@ -9,22 +9,15 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from game.engine import odds
 from game.engine.actions import BuyHardware, PlanMission
-from game.engine.conditions import Achieved, All, Condition, FirstTo, own_needs
-from game.engine.effects import (
-    AddBudget,
-    AddCash,
-    AddPrestige,
-    Effect,
-    ModifyReliability,
-    RandomOneOf,
-    ResearchProgress,
-)
+from game.engine.conditions import Condition, own_needs
+from game.engine.effects import Effect
 from game.engine.rules import Event, Ruleset
+from game.engine.vocab import WHO_SELF, Quantity, Stake, walk
 
 MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
 
@@ -310,12 +303,13 @@ class Knowledge:
 
     def follow_engine(self) -> None:
         """Work out the engine's prices the planners read: what an order costs (`odds.order_cost`) and what a
-        reliability point costs (`odds.reliability_point_price`).
+        reliability point costs (`odds.reliability_point_price` in money, `odds.reliability_point_cost` in
+        research).
 
         They are remembered with the functions they came from and worked out again (with every table that
         holds one) when the engine's are not those: a test that swaps a rule sees the planners follow it.
         """
-        engine = (odds.order_cost, odds.reliability_point_price)
+        engine = (odds.order_cost, odds.reliability_point_price, odds.reliability_point_cost)
         if engine == self._engine:
             return
         self._engine = engine
@@ -326,11 +320,10 @@ class Knowledge:
         self._point_costs.clear()
         self.hardware_price = {h: odds.order_cost(rules, BuyHardware("", h, 1)) for h in rules.hardware}
         self.hardware_rows = tuple((h, hw.tech, self.hardware_price[h]) for h, hw in rules.hardware.items())
-        # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling): the
-        # money full-rate research takes over the price of a point. The ratio is the same at every research
-        # rate; at a rate of 1 % neither is rounded.
-        price = odds.reliability_point_price
-        self.climb_rate = {t: max(1, x.rate_cap * 100 // price(rules, x, 1)) for t, x in rules.techs.items()}
+        # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling, at
+        # average luck): its research points over what a point costs (in hundredths of research points).
+        cost = odds.reliability_point_cost
+        self.climb_rate = {t: max(1, x.rate_cap * 100 // max(1, cost(rules, x))) for t, x in rules.techs.items()}
 
     def point_costs(self, rate: int) -> dict[str, int]:
         """Per tech, the money research at `rate` pays for a point of reliability (`odds.reliability_point_price`;
@@ -466,15 +459,8 @@ class Knowledge:
 
 def _effect_techs(event: Event) -> list[str]:
     """The techs an event's effects and choices name (looking into random outcomes too)."""
-    out = []
-    todo = [*event.effects, *(e for c in event.choices for e in c.effects)]
-    while todo:
-        e = todo.pop()
-        if isinstance(e, (ResearchProgress, ModifyReliability)):
-            out.append(e.tech)
-        elif isinstance(e, RandomOneOf):
-            todo.extend(x for o in e.options for x in o.effects)
-    return sorted(out)
+    found = walk((event.effects, *(c.effects for c in event.choices)))
+    return sorted(rid for _, op in found for _, kind, rid in op.refs() if kind == "techs")
 
 
 def _has_loop(edges: dict[str, list[str]]) -> bool:
@@ -501,35 +487,38 @@ def _union(masks: Iterable[int]) -> int:
 
 
 def _own_milestones(cond: Condition | None) -> list[str]:
-    if isinstance(cond, (Achieved, FirstTo)) and cond.by == "self":
-        return [cond.milestone]
-    if isinstance(cond, All):
-        return [m for c in cond.of for m in _own_milestones(c)]
-    return []
+    """The milestones a condition asks the side itself to reach, or to reach first (looking through `all` only)."""
+    if cond is None:
+        return []
+    needs = cond.needs()
+    return [*needs.milestones, *(ms for ms, by in needs.firsts if by == WHO_SELF)]
 
 
 def _firsts(cond: Condition | None) -> list[tuple[str, str]]:
     """(milestone, by) of the `first_to` conditions a condition needs (looking through `all` only)."""
-    if isinstance(cond, FirstTo) and cond.by in ("self", "rival"):
-        return [(cond.milestone, cond.by)]
-    if isinstance(cond, All):
-        return [f for c in cond.of for f in _firsts(c)]
-    return []
+    return [] if cond is None else [(ms, by) for ms, by in cond.needs().firsts if by in ("self", "rival")]
+
+
+# What a lasting change to a quantity is worth in money, for `years` of budget (others count for nothing here).
+_MONEY_WORTH: dict[Quantity, Callable[[Stake, int, int], int]] = {
+    Quantity.BUDGET: lambda s, years, pw: s.amount * years if s.target == WHO_SELF else 0,
+    Quantity.CASH: lambda s, years, pw: s.amount if s.target == WHO_SELF else 0,
+    Quantity.PRESTIGE: lambda s, years, pw: s.amount * pw * (1 if s.target == WHO_SELF else -1),
+}
 
 
 def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:
     """A rough money value of lasting budget, cash and prestige effects, for `years` of budget."""
     value = 0
     for e in effects:
-        if isinstance(e, AddBudget) and e.target == "self":
-            value += e.amount * years
-        elif isinstance(e, AddCash) and e.target == "self":
-            value += e.amount
-        elif isinstance(e, AddPrestige):
-            value += e.amount * prestige_worth * (1 if e.target == "self" else -1)
-        elif isinstance(e, RandomOneOf) and e.options:
-            total = sum(max(0, o.weight) for o in e.options) or 1
-            value += sum(effects_money(o.effects, years, prestige_worth) * max(0, o.weight) for o in e.options) // total
+        for stake in e.stakes():
+            worth = _MONEY_WORTH.get(stake.quantity)
+            if worth is not None:
+                value += worth(stake, years, prestige_worth)
+        outcomes = e.outcomes()
+        if outcomes:
+            total = sum(max(0, w) for w, _ in outcomes) or 1
+            value += sum(effects_money(fx, years, prestige_worth) * max(0, w) for w, fx in outcomes) // total
     return value
 
 

@@ -29,22 +29,11 @@ from game.engine.actions import (
     PlanMission,
     RecruitCrew,
 )
-from game.engine.effects import (
-    AddBudget,
-    AddCash,
-    AddPrestige,
-    CrewMorale,
-    Effect,
-    InjureCrew,
-    LoseCrew,
-    ModifyReliability,
-    RandomOneOf,
-    ResearchProgress,
-    ResearchRate,
-)
+from game.engine.effects import Effect
 from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
+from game.engine.vocab import WHO_SELF, Quantity, Stake
 
 ALIVE = ("active", "training", "injured")
 GONE = frozenset(("dead", "retired"))
@@ -809,30 +798,14 @@ class Planner:
         value = 0
         wanted = self.wanted_techs()
         for e in effects:
-            sign = 1 if getattr(e, "target", "self") == "self" else -1
-            if isinstance(e, AddBudget):
-                value += sign * e.amount * years
-            elif isinstance(e, AddCash):
-                value += sign * e.amount
-            elif isinstance(e, AddPrestige):
-                value += sign * e.amount * self.pw
-            elif isinstance(e, ResearchProgress):
-                value += sign * self._tech_points_value(e.tech, e.amount, wanted)
-            elif isinstance(e, ModifyReliability):
-                if e.tech in self.done:
-                    value += sign * self._tech_points_value(e.tech, e.amount, wanted)
-            elif isinstance(e, ResearchRate):
-                spend = self.me.budget * years * 6 // 10
-                value += sign * e.amount * spend // max(1, self.rate)
-            elif isinstance(e, CrewMorale):
-                value += sign * e.amount // 2
-            elif isinstance(e, LoseCrew):
-                value -= sign * CREW_WORTH * e.count
-            elif isinstance(e, InjureCrew):
-                value -= sign * 3 * e.count
-            elif isinstance(e, RandomOneOf) and e.options:
-                total = sum(max(0, o.weight) for o in e.options) or 1
-                value += sum(self.effects_value(o.effects) * max(0, o.weight) for o in e.options) // total
+            for stake in e.stakes():
+                worth = _WORTH.get(stake.quantity)
+                if worth is not None:
+                    value += worth(self, stake, 1 if stake.target == WHO_SELF else -1, years, wanted)
+            outcomes = e.outcomes()
+            if outcomes:
+                total = sum(max(0, w) for w, _ in outcomes) or 1
+                value += sum(self.effects_value(fx) * max(0, w) for w, fx in outcomes) // total
         return value
 
     def _tech_points_value(self, tech: str, amount: int, wanted: set[str]) -> int:
@@ -1564,3 +1537,22 @@ def plan_turn(
     if view.over:
         return []
     return Planner(view, temper, rng, style, strategy).plan()
+
+
+# What a change to each quantity is worth to a planner, in money: (planner, the change, +1 for its own side and
+# -1 for its rivals', years of budget left, the techs it wants). (The sign goes in before any rounding down.)
+_WORTH: dict[Quantity, Callable[[Planner, Stake, int, int, set[str]], int]] = {
+    Quantity.BUDGET: lambda p, s, sign, years, wanted: sign * s.amount * years,
+    Quantity.CASH: lambda p, s, sign, years, wanted: sign * s.amount,
+    Quantity.PRESTIGE: lambda p, s, sign, years, wanted: sign * s.amount * p.pw,
+    Quantity.RESEARCH: lambda p, s, sign, years, wanted: sign * p._tech_points_value(s.tech or "", s.amount, wanted),
+    Quantity.RELIABILITY: lambda p, s, sign, years, wanted: (
+        sign * p._tech_points_value(s.tech or "", s.amount, wanted) if s.tech in p.done else 0
+    ),
+    Quantity.RESEARCH_RATE: lambda p, s, sign, years, wanted: (
+        sign * s.amount * (p.me.budget * years * 6 // 10) // max(1, p.rate)
+    ),
+    Quantity.MORALE: lambda p, s, sign, years, wanted: sign * s.amount // 2,
+    Quantity.CREW_LOST: lambda p, s, sign, years, wanted: -sign * CREW_WORTH * s.amount,
+    Quantity.CREW_INJURED: lambda p, s, sign, years, wanted: -sign * 3 * s.amount,
+}

@@ -1,7 +1,8 @@
 """The balance report of a batch of computer-vs-computer games: statistics, and a self-contained HTML page.
 
 Everything is computed from the per-game results `spacerace simulate` collects (`GameResult.to_dict()`)
-and the rule book (milestone names and historical dates). The page draws its charts as inline SVG
+and the rule book (milestone names and historical dates); shown odds against outcomes come from the
+games' flight logs (`game.ai.calibration`). The page draws its charts as inline SVG
 written here, so it opens anywhere with no file, script or network beside it.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.ai import calibration
 from game.engine.rules import Ruleset
 
 Z95 = 1.959964  # two-sided 95 % normal quantile
@@ -457,6 +459,7 @@ def render_html(
             f"<td>{_esc(hist)}</td><td class='{cls}'>{off_s}</td><td>{_esc(who)}</td></tr>"
         )
     out.append("</table>")
+    out.append(calibration.section(calibration.calibrate(results)))  # empty when the results carry no flights
     out.append("<h2>Deaths</h2><div class='row'>")
     for i, side in enumerate(rules.side_ids):
         deaths = [r["deaths"].get(side, 0) for r in results]

@@ -1,22 +1,98 @@
-"""Headless computer-vs-computer games: one game to the end, and what the balance report needs from it."""
+"""Headless computer-vs-computer games: one game to the end, and what the balance report needs from it.
+
+A game's result carries its flight log: every launch in the order it flew, with the odds it flew at
+(as they stood at the end of planning) and what came of it. `spacerace simulate --json` writes it; its
+layout is `schemas/simulate.schema.json`.
+"""
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.levels import choose_actions
 from game.engine import EndTurn, Setup, is_over, new_game, outcome, player_view
+from game.engine import events as ev
 from game.engine.batch import apply_orders
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
 MAX_TURNS = 10_000
+FORMAT_VERSION = 1  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
+RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
+
+
+class PlayerFailed(Exception):
+    """A computer player raised while choosing its orders: which one, in which game, when, and what it raised.
+
+    Only plain strings and numbers inside, so that it crosses from a `--jobs` worker process intact.
+    """
+
+    def __init__(self, side: str, level: str, seed: int, date: str, error: str) -> None:
+        super().__init__(side, level, seed, date, error)
+        self.side, self.level, self.seed, self.date, self.error = side, level, seed, date, error
+
+    def __str__(self) -> str:
+        return f"the computer player of {self.side} (level {self.level}) failed in the game of seed {self.seed} at {self.date}: {self.error}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedFlight:
+    """One launch as the flight log keeps it. `odds` are per mille (success, partial, failure, crew lost),
+    as they stood at the end of planning: the chances the dice were rolled against."""
+
+    date: str
+    side: str
+    mission: str
+    odds: tuple[int, int, int, int]
+    result: str  # one of RESULTS
+    milestones: tuple[str, ...]  # what this flight earned for its side, in the order earned
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "side": self.side,
+            "mission": self.mission,
+            "odds": {name: p / 1000 for name, p in zip(RESULTS, self.odds, strict=True)},
+            "result": self.result,
+            "milestones": list(self.milestones),
+        }
+
+
+# How each way a launch can end reads in the log (a flight that launched ends in exactly one of these).
+_ENDINGS: dict[type, Callable[[Any], str]] = {
+    ev.MissionSucceeded: lambda e: "success",
+    ev.MissionPartlySucceeded: lambda e: "partial",
+    ev.MissionFailed: lambda e: "crew_lost" if e.crew_lost else "failure",
+}
+
+
+def flights_flown(events: list[ev.Event], date: str) -> list[LoggedFlight]:
+    """The launches among one resolution's events, in the order they flew. A scrubbed flight never launched
+    and is not among them; the milestones between a launch and its ending are the ones it earned."""
+    flights: list[LoggedFlight] = []
+    launched: ev.MissionLaunched | None = None
+    earned: list[str] = []
+    endings = _ENDINGS
+    for e in events:
+        kind = type(e)
+        if kind is ev.MissionLaunched:
+            launched, earned = e, []  # type: ignore[assignment]
+        elif launched is None:
+            continue
+        elif kind is ev.MilestoneAchieved:
+            earned.append(e.milestone)  # type: ignore[union-attr]
+        elif kind in endings:
+            flights.append(
+                LoggedFlight(date, launched.side, launched.mission, launched.odds, endings[kind](e), tuple(earned))
+            )
+            launched = None
+    return flights
 
 
 @dataclass
@@ -34,6 +110,7 @@ class GameResult:
     reached: dict[str, dict[str, str]] = field(default_factory=dict)  # side -> milestone -> date it got there
     failures: dict[str, int] = field(default_factory=dict)  # failed launches (crew lost included)
     history: dict[str, list[list[int]]] = field(default_factory=dict)  # side -> [turn, prestige, budget, cash] yearly
+    flights: list[LoggedFlight] = field(default_factory=list)  # every launch, in the order flown
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +127,7 @@ class GameResult:
             "failures": self.failures,
             "reached": self.reached,
             "history": self.history,
+            "flights": [f.to_dict() for f in self.flights],
             # No wall-clock time here: the same seeds must write the same file, byte for byte.
         }
 
@@ -72,12 +150,16 @@ def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameS
 
 
 def play_game(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, flights: list[LoggedFlight] | None = None
 ) -> tuple[GameState, list[Any]]:
     """A whole game between computer players; the log holds every action applied, in order. With `play_on`
-    the game goes on to the end date after the result is settled (see `Setup.play_on`)."""
+    the game goes on to the end date after the result is settled (see `Setup.play_on`). Every launch is
+    appended to `flights`, when given, in the order flown.
+
+    A computer player that raises stops the game with `PlayerFailed`.
+    """
     with _no_cycle_collection():
-        return _play_game(rules, seed, levels, play_on)
+        return _play_game(rules, seed, levels, play_on, flights)
 
 
 @contextmanager
@@ -93,7 +175,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _play_game(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool) -> tuple[GameState, list[Any]]:
+def _play_game(
+    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool, flights: list[LoggedFlight] | None
+) -> tuple[GameState, list[Any]]:
     setup = Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
     state = new_game(rules, setup, seed)
     log: list[Any] = []
@@ -107,9 +191,18 @@ def _play_game(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool)
             # The game is ours alone: the view reads it without a copy (the computer player is done with
             # the view before its orders change the state), and the orders go straight onto it.
             view = player_view(state, side, copy=False)
-            orders = [*choose_actions(view, levels.get(side, "normal"), ai_rng(seed, index, state.turn)), EndTurn(side)]
-            state, _, applied = apply_orders(state, orders, in_place=True)
+            level = levels.get(side, "normal")
+            turn = state.turn
+            try:
+                chosen = choose_actions(view, level, ai_rng(seed, index, turn))
+            except Exception as e:  # not swallowed: named, and the game stops
+                what = " ".join(f"{type(e).__name__}: {e}".split())  # one line, whatever the message holds
+                raise PlayerFailed(side, level, seed, rules.date_label(turn), what) from e
+            state, events, applied = apply_orders(state, [*chosen, EndTurn(side)], in_place=True)
             log.extend(applied)
+            # Missions fly only in the resolution that ends a turn (and moves the date on).
+            if flights is not None and state.turn != turn:
+                flights += flights_flown(events, rules.date_label(turn))
     return state, log
 
 
@@ -147,7 +240,9 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
 
 def run_one(rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False) -> GameResult:
     started = time.perf_counter()
-    state, log = play_game(rules, seed, levels, play_on)
+    flights: list[LoggedFlight] = []
+    state, log = play_game(rules, seed, levels, play_on, flights)
     result = summarize(state, seed, levels, len(log))
+    result.flights = flights
     result.seconds = time.perf_counter() - started
     return result

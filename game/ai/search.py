@@ -26,11 +26,9 @@ from game.engine.batch import apply_orders
 from game.engine.conditions import holds
 from game.engine.rng import Rng
 from game.engine.state import (
-    CREW_ACTIVE,
-    CREW_CANDIDATE,
-    CREW_DEAD,
     PHASE_PLANNING,
     CrewState,
+    CrewStatus,
     GameState,
     IntelEstimate,
     SideState,
@@ -163,16 +161,16 @@ def _sample_rival(view: PlayerView, rival_id: str, rng: Rng) -> SideState:
     active = est.active_crew if est is not None else 4
     for cid in k.crew_of_side[rival_id]:
         member = rules.crews[cid]
-        status = CREW_ACTIVE if member.available <= view.turn and active > 0 else CREW_CANDIDATE
-        if status == CREW_ACTIVE:
+        status = CrewStatus.ACTIVE if member.available <= view.turn and active > 0 else CrewStatus.CANDIDATE
+        if status == CrewStatus.ACTIVE:
             active -= 1
         crews[cid] = CrewState(status, dict(member.skills), rules.settings.morale_start)
     dead = r.deaths
     for c in crews.values():
         if dead <= 0:
             break
-        if c.status == CREW_ACTIVE:
-            c.status = CREW_DEAD
+        if c.status == CrewStatus.ACTIVE:
+            c.status = CrewStatus.DEAD
             dead -= 1
     cash = est.cash if est is not None else me.cash
     history = [(turn, prestige, budget, cash) for turn, prestige in r.history]

@@ -2,10 +2,11 @@
 
 The pipeline: order the layers (scenario, then mods by `requires`/`load_after`), read every
 file with the safe YAML reader, merge records by id (`game.content.merge`: add, replace,
-`$op: patch`, `$op: remove`), validate each merged record against its model (pass 1), check
-meaning across records (pass 2, `game.content.semantic`), then build the engine's rule
-dataclasses (`game.content.build`). Every problem found on the way is kept, so one run
-reports all of them.
+`$op: patch`, `$op: remove`), validate each merged record into its model (pass 1,
+`game.content.validate`), turn the models into the engine's rule dataclasses
+(`game.content.build`), check meaning across records on both forms (pass 2,
+`game.content.semantic`), and put the ruleset together. Content kept in a save takes the same
+path from pass 1 on. Every problem found on the way is kept, so one run reports all of them.
 """
 
 from __future__ import annotations
@@ -16,20 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from game.content import models as m
-from game.content.build import normalize_texts
-from game.content.explain import findings_for, locate
+from game.content.build import Content, convert, own_texts, ruleset
+from game.content.explain import locate
 from game.content.findings import ERROR, ContentError, Finding, did_you_mean
 from game.content.merge import KIND_NAMES, Merged, RawRecord, merge_package
 from game.content.packages import MANIFEST, Package, discover, read_package
+from game.content.semantic import check_meaning
+from game.content.validate import MAX_EXPRESSION, SAVED, saved_content, validated
 from game.engine.rules import Ruleset
-
-MAX_EXPRESSION = 200  # conditions and effects in one record, counted one per `op`
 
 __all__ = [
     "KIND_NAMES",
+    "MAX_EXPRESSION",
     "Locator",
     "Merged",
     "RawRecord",
@@ -226,83 +225,6 @@ def merge_layers(layers: list[Package]) -> tuple[Merged, list[Finding]]:
     return merged, findings
 
 
-def _expression_size(node: Any, budget: int) -> int:
-    """How many conditions and effects `node` holds, counting no further than `budget`."""
-    count = 0
-    stack = [node]
-    while stack and count <= budget:
-        cur = stack.pop()
-        if isinstance(cur, dict):
-            if "op" in cur:
-                count += 1
-            stack.extend(cur.values())
-        elif isinstance(cur, list):
-            stack.extend(cur)
-    return count
-
-
-def _validated(merged: Merged, findings: list[Finding]) -> tuple[dict[str, Any], dict[str, set[str]], bool]:
-    """Pass 1: every record against its model.
-
-    Returns the content of the records that passed (plain data), the ids of those that did not
-    (so that pass 2 does not call them unknown), and whether the settings passed.
-    """
-    spath = merged.settings.file or "(scenario)"
-    settings = None
-    if not merged.settings:
-        findings.append(
-            Finding(
-                ERROR,
-                spath,
-                0,
-                "settings",
-                "",
-                "the scenario has no settings (start and end dates)",
-                "add a `settings:` block to one of its files",
-                "schema/no_settings",
-            )
-        )
-    else:
-        try:
-            settings = m.Settings.model_validate(merged.settings)
-        except ValidationError as e:
-            findings.extend(findings_for(m.Settings, merged.settings, e, spath, merged.settings.line, "settings"))
-    content: dict[str, Any] = {"settings": settings.model_dump(mode="json") if settings else {}}
-    broken: dict[str, set[str]] = {k: set() for k in m.KINDS}
-    for kind, (model, prefix) in m.KINDS.items():
-        items = []
-        for rid, raw in merged.records[kind].items():
-            label = f"{prefix}({rid})"
-            size = _expression_size(raw.data, MAX_EXPRESSION)
-            if size > MAX_EXPRESSION:
-                findings.append(
-                    Finding(
-                        ERROR,
-                        raw.path,
-                        raw.line,
-                        label,
-                        "",
-                        f"more than {MAX_EXPRESSION} conditions and effects in one record",
-                        "split it into several events",
-                        "limit/expression",
-                    )
-                )
-                broken[kind].add(rid)
-                continue
-            try:
-                rec = model.model_validate(raw.data)
-            except ValidationError as e:
-                findings.extend(findings_for(model, raw.data, e, raw.path, raw.line, label))
-                broken[kind].add(rid)
-                continue
-            items.append(rec.model_dump(mode="json"))
-        content[kind] = items
-    content["strings"] = {lang: dict(table) for lang, table in merged.strings.items()}
-    content["languages"] = list(merged.languages)
-    normalize_texts(content)
-    return content, broken, settings is not None
-
-
 def fingerprint(content: dict[str, Any]) -> str:
     blob = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
@@ -364,95 +286,49 @@ def _parse_path(text: str) -> list[Any]:
 # ------------------------------------------------------------------------------ the whole pipeline
 
 
-def _revalidated(content: dict[str, Any], findings: list[Finding]) -> dict[str, Any] | None:
-    """Content from outside the loader (a save) checked against the models again; None if it is not content."""
-    if not isinstance(content, dict) or not isinstance(content.get("settings"), dict):
-        findings.append(
-            Finding(ERROR, "(saved content)", 0, "settings", "", "missing or not a mapping", "", "save/content")
-        )
-        return None
-    out: dict[str, Any] = dict(content)
-    label = "(saved content)"
-    try:
-        out["settings"] = m.Settings.model_validate(content["settings"]).model_dump(mode="json")
-    except ValidationError as e:
-        findings.extend(findings_for(m.Settings, content["settings"], e, label, 0, "settings"))
-        return None
-    for kind, (model, prefix) in m.KINDS.items():
-        items = content.get(kind, [])
-        if not isinstance(items, list):
-            findings.append(Finding(ERROR, label, 0, kind, "", "should be a list", "", "save/content"))
-            return None
-        checked = []
-        for i, item in enumerate(items):
-            if _expression_size(item, MAX_EXPRESSION) > MAX_EXPRESSION:
-                findings.append(
-                    Finding(
-                        ERROR, label, 0, f"{prefix}[{i}]", "", "too many conditions and effects", "", "limit/expression"
-                    )
-                )
-                return None
-            try:
-                checked.append(model.model_validate(item).model_dump(mode="json"))
-            except ValidationError as e:
-                rid = item.get("id", i) if isinstance(item, dict) else i
-                findings.extend(findings_for(model, item, e, label, 0, f"{prefix}({rid})"))
-        out[kind] = checked
-    strings = content.get("strings", {})
-    if not isinstance(strings, dict) or not all(
-        isinstance(t, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in t.items())
-        for t in strings.values()
-    ):
-        findings.append(
-            Finding(ERROR, label, 0, "strings", "", "should map languages to tables of texts", "", "save/content")
-        )
-        return None
-    out["strings"] = strings
-    return out if not any(f.severity == ERROR for f in findings) else None
-
-
-def build_scenario(
-    content: dict[str, Any],
-    layers: tuple[Package, ...] = (),
-    findings: list[Finding] | None = None,
-    locator: Locator | None = None,
-    *,
-    trusted: bool = False,
+def _finish(
+    content: Content,
+    layers: tuple[Package, ...],
+    findings: list[Finding],
+    locator: Locator,
+    saved: dict[str, Any] | None = None,
 ) -> Scenario:
-    """Build a playable Scenario from merged content; raises ContentError.
+    """Texts to keys, the records to the engine, pass 2, and the ruleset; raises ContentError.
 
-    This is how a save's embedded content becomes a ruleset again: untrusted content (the
-    default) is checked against the models and for meaning first. The ruleset's fingerprint is
-    the fingerprint of `content` exactly as given, so it matches the one the save recorded.
+    `saved` is the content as a save gave it: its fingerprint is the ruleset's, so that it matches
+    the one the save recorded. Content from files is fingerprinted as a save will keep it.
     """
-    from game.content.build import build_ruleset
-    from game.content.semantic import check_meaning
+    own_texts(content)
+    converted = convert(content)
+    check_meaning(content, converted, locator, findings)
+    if content.settings is None or any(f.severity == ERROR for f in findings):
+        raise ContentError(findings)
+    dumped = saved if saved is not None else content.dump()
+    rules = ruleset(content, converted, fingerprint(dumped))
+    return Scenario(rules, content.strings, layers, tuple(findings), dumped)
 
+
+def build_scenario(content: dict[str, Any], findings: list[Finding] | None = None) -> Scenario:
+    """The Scenario of content a save kept (checked like files: both passes); raises ContentError.
+
+    The ruleset's fingerprint is the fingerprint of `content` exactly as given, so it matches the
+    one the save recorded.
+    """
     findings = list(findings or [])
-    checked = content if trusted else _revalidated(content, findings)
-    if checked is None:
+    typed = saved_content(content, findings)
+    if typed is None:
         raise ContentError(findings)
-    check_meaning(checked, locator or Locator(default="(saved content)"), findings)
-    if any(f.severity == ERROR for f in findings):
-        raise ContentError(findings)
-    ruleset = build_ruleset(checked, fingerprint(content))
-    return Scenario(ruleset, checked["strings"], layers, tuple(findings), content)
+    return _finish(typed, (), findings, Locator(default=SAVED), saved=content)
 
 
 def load_layers(layers: list[Package]) -> Scenario:
     """Merge and check the layers; raises ContentError carrying every problem found (both passes)."""
     merged, findings = merge_layers(layers)
-    content, broken, settings_ok = _validated(merged, findings)
-    content["id"] = layers[0].id
-    content["mods"] = [p.id for p in layers[1:]]
-    from game.content.semantic import check_meaning
-
-    locator = Locator(merged)
-    if not settings_ok or any(f.severity == ERROR for f in findings):
-        # Pass 2 still runs on the records that passed, so one run shows every problem.
-        check_meaning(content, locator, findings, broken)
-        raise ContentError(findings)
-    return build_scenario(content, tuple(layers), findings, locator, trusted=True)
+    content = validated(merged, findings)
+    content.id = layers[0].id
+    content.mods = [p.id for p in layers[1:]]
+    # Pass 2 runs even when pass 1 found errors, on the records that passed, so one run shows every problem.
+    return _finish(content, tuple(layers), findings, Locator(merged))
 
 
 def load_scenario(

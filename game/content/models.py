@@ -1,430 +1,51 @@
-"""The scenario file format: pydantic models for every kind of record, conditions and effects.
+"""The scenario file format: pydantic models for every kind of record, and their conversion to the engine.
 
 These models are the single source of truth for what a scenario or mod file may contain; the
 JSON Schemas in schemas/ and the reference in docs/modding.md are generated from them, so
-every `description` here is what a modder reads. Field names match the engine's rule
-dataclasses so that `game.content.build` can convert one into the other.
+every `description` here is what a modder reads. Conditions and effects are derived from the
+engine's op classes (`game.content.vocab`). Each record converts itself to the engine's rule
+dataclass with `to_engine`, once its texts are translation keys (`game.content.build.own_texts`).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, Strict, WithJsonSchema, model_validator
-
-_ID_RE = r"^[a-z][a-z0-9_]*$"
-_LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
-MAX_TEXT = 4000
-
-Id = Annotated[str, Field(pattern=_ID_RE, min_length=1, max_length=64)]
-Int = Annotated[int, Strict()]
-Money = Annotated[int, Strict(), Field(ge=-100_000, le=100_000)]
-Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
-Reliability = Annotated[int, Strict(), Field(ge=0, le=100)]
-
-
-def _check_text(value: object) -> str | dict[str, str]:
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"is longer than {MAX_TEXT} characters")
-        return value
-    if isinstance(value, dict) and value:
-        for lang, text in value.items():
-            if not isinstance(lang, str) or not _LANG_RE.match(lang):
-                raise ValueError(f"{lang!r} is not a language code like en or vi")
-            if not isinstance(text, str):
-                raise ValueError(f"the {lang} text should be text, not {type(text).__name__}")
-            if len(text) > MAX_TEXT:
-                raise ValueError(f"the {lang} text is longer than {MAX_TEXT} characters")
-        return dict(value)
-    raise ValueError("should be a translation key (like tech.icbm.name) or texts by language ({en: ..., vi: ...})")
-
-
-Text = Annotated[
-    str | dict[str, str],
-    PlainValidator(_check_text),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "maxLength": MAX_TEXT},
-                {
-                    "type": "object",
-                    "propertyNames": {"pattern": _LANG_RE.pattern},
-                    "additionalProperties": {"type": "string", "maxLength": MAX_TEXT},
-                    "minProperties": 1,
-                },
-            ],
-            "description": "a translation key, or the text itself by language: {en: ..., vi: ...}",
-        }
-    ),
-]
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(?:([QHT])(\d{1,2})|(\d{1,2})-(\d{1,2})))?$")
-
-DateText = Annotated[
-    str,
-    Field(pattern=_DATE_RE.pattern),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": _DATE_RE.pattern},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-            ],
-            "description": "a year (1957), a turn of a year (1957-Q4, 1957-H2, 1957-T3) or a day (1957-10-04)",
-        }
-    ),
-]
-
-
-def _date_text(v: object) -> object:
-    if isinstance(v, _dt.date):
-        return v.isoformat()[:10]
-    if isinstance(v, int) and not isinstance(v, bool):
-        return str(v)
-    return v
-
-
-def date_to_ordinal(text: str, turns_per_year: int) -> int:
-    """A date as the engine counts turns: `year * turns_per_year + turn_of_year - 1`."""
-    m = _DATE_RE.match(text)
-    if m is None:
-        raise ValueError(f"not a date: {text!r}")
-    year = int(m.group(1))
-    if m.group(3):
-        n = int(m.group(3))
-    elif m.group(4):
-        month = int(m.group(4))
-        n = (month - 1) * turns_per_year // 12 + 1
-    else:
-        n = 1
-    n = max(1, min(turns_per_year, n))
-    return year * turns_per_year + n - 1
-
-
-def day_of_year(text: str) -> int:
-    """Order within a turn for a dated day (month * 31 + day); 0 for a year or a turn of a year."""
-    m = _DATE_RE.match(text)
-    return int(m.group(4)) * 31 + int(m.group(5)) if m and m.group(4) else 0
-
-
-def _f(description: str, **kw: Any) -> Any:
-    return Field(description=description, **kw)
-
-
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-_DATE_FIELDS = frozenset({"start", "end", "date", "available"})
-
-
-class _Dated(Record):
-    """A record with date fields, which YAML may have read as dates or numbers."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _dates(cls, data: object) -> object:
-        if isinstance(data, dict):
-            out = {k: (_date_text(v) if k in _DATE_FIELDS else v) for k, v in data.items()}
-            reached = out.get("start_milestones")
-            if isinstance(reached, dict):
-                out["start_milestones"] = {k: _date_text(v) for k, v in reached.items()}
-            return out
-        return data
-
-
-# -------------------------------------------------------------------------- conditions
-
-Who = Literal["self", "rival", "anyone"]
-_WHO = "whose state to look at: self (the side it is judged for), rival (any other side) or anyone"
-
-
-class CondAll(Record):
-    """True when every condition in `of` is true."""
-
-    op: Literal["all"]
-    of: list[Condition] = _f("the conditions", max_length=64)
-
-
-class CondAny(Record):
-    """True when at least one condition in `of` is true."""
-
-    op: Literal["any"]
-    of: list[Condition] = _f("the conditions", max_length=64)
-
-
-class CondNot(Record):
-    """True when `cond` is false."""
-
-    op: Literal["not"]
-    cond: Condition = _f("the condition to negate")
-
-
-class CondDateBetween(_Dated):
-    """True from `start` to `end`, both included; leave one out for an open end."""
-
-    op: Literal["date_between"]
-    start: DateText | None = _f("first date it is true (a year means its first turn)", default=None)
-    end: DateText | None = _f(
-        "last date it is true (a year means its first turn: write 1961-Q4 for the whole year)", default=None
-    )
-
-
-class CondHasTech(Record):
-    """True when the side (or a rival, or anyone) has finished researching `tech`."""
-
-    op: Literal["has_tech"]
-    tech: Id = _f("a tech id")
-    who: Who = _f(_WHO, default="self")
-
-
-class CondAchieved(Record):
-    """True when the side (or a rival, or anyone) has reached `milestone`."""
-
-    op: Literal["achieved"]
-    milestone: Id = _f("a milestone id")
-    by: Who = _f(_WHO, default="self")
-
-
-class CondFirstTo(Record):
-    """True when `milestone` has been reached and the first side to reach it was `by` (self or a rival; anyone: just reached)."""
-
-    op: Literal["first_to"]
-    milestone: Id = _f("a milestone id")
-    by: Who = _f("who was first: self, rival or anyone", default="self")
-
-
-class CondFlag(Record):
-    """True when a flag set by `set_flag` is non-zero (or equals `value`, if given)."""
-
-    op: Literal["flag"]
-    flag: Id = _f("the flag's name")
-    scope: Literal["self", "rival", "global"] = _f(
-        "whose flags: the side's own, a rival's, or the world's", default="self"
-    )
-    value: Int | None = _f("the value it must have; left out: any value but 0", default=None)
-
-
-class CondEventFired(Record):
-    """True when `event` has fired for the side (or a rival, or anyone)."""
-
-    op: Literal["event_fired"]
-    event: Id = _f("an event id")
-    who: Who = _f(_WHO, default="self")
-
-
-class CondCompare(Record):
-    """Compares a number the side knows about itself with `to`."""
-
-    op: Literal["compare"]
-    value: Literal[
-        "prestige",
-        "rival_prestige",
-        "prestige_lead",
-        "cash",
-        "budget",
-        "year",
-        "turn",
-        "deaths",
-        "launches",
-        "active_crew",
-        "reliability",
-        "milestones",
-    ] = _f(
-        "what to compare: prestige, rival_prestige (the best rival's), prestige_lead (own minus the best rival's), "
-        "cash, budget (this year's), year, turn (as an ordinal: year × turns per year + turn − 1), deaths, launches, "
-        "active_crew, reliability (of `tech`, 0 if unfinished), milestones (how many reached)"
-    )
-    cmp: Literal["lt", "le", "eq", "ne", "ge", "gt"] = _f("lt <, le ≤, eq =, ne ≠, ge ≥, gt >")
-    to: Annotated[int, Strict(), Field(ge=-1_000_000, le=1_000_000)] = _f("the number to compare with")
-    tech: Id | None = _f("the tech whose reliability `value: reliability` reads", default=None)
-
-
-class CondIsSide(Record):
-    """True when the condition is judged for the side `side` (to give one side its own rules)."""
-
-    op: Literal["is_side"]
-    side: Id = _f("a side id")
-
-
-Condition = Annotated[
-    CondAll
-    | CondAny
-    | CondNot
-    | CondDateBetween
-    | CondHasTech
-    | CondAchieved
-    | CondFirstTo
-    | CondFlag
-    | CondEventFired
-    | CondCompare
-    | CondIsSide,
-    Field(discriminator="op"),
-]
-
-# -------------------------------------------------------------------------- effects
-
-Target = Literal["self", "rival"]
-_TARGET = "who it happens to: self (the side) or rival (every other side)"
-
-
-class EffAddBudget(Record):
-    """Changes the yearly budget from next year on, for good (a negative amount cuts it)."""
-
-    op: Literal["add_budget"]
-    amount: Money = _f("money a year")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffAddCash(Record):
-    """Adds money to spend now (negative takes it away)."""
-
-    op: Literal["add_cash"]
-    amount: Money = _f("money")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffAddPrestige(Record):
-    """Adds prestige (negative takes it away); prestige gained this year also raises next year's budget."""
-
-    op: Literal["add_prestige"]
-    amount: Money = _f("prestige points")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffResearchProgress(Record):
-    """Adds research points to an unfinished tech (finishing it if they reach its cost); on a finished tech, adds reliability instead."""
-
-    op: Literal["research_progress"]
-    tech: Id = _f("a tech id")
-    amount: Money = _f("research points (reliability points on a finished tech)")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffModifyReliability(Record):
-    """Changes a finished tech's reliability (kept between 0 and its ceiling); nothing if unfinished."""
-
-    op: Literal["modify_reliability"]
-    tech: Id = _f("a tech id")
-    amount: Annotated[int, Strict(), Field(ge=-100, le=100)] = _f("reliability points")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffResearchRate(Record):
-    """Changes how many research points a unit of money buys, in percent points (kept between 10 and 400)."""
-
-    op: Literal["research_rate"]
-    amount: Annotated[int, Strict(), Field(ge=-100, le=100)] = _f("percent points")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffSetFlag(Record):
-    """Sets a named number that conditions can read with `flag`."""
-
-    op: Literal["set_flag"]
-    flag: Id = _f("the flag's name")
-    value: Annotated[int, Strict(), Field(ge=-1_000_000, le=1_000_000)] = _f("its value (0 clears it)", default=1)
-    scope: Literal["self", "rival", "global"] = _f(
-        "whose flag: the side's own, every rival's, or the world's", default="self"
-    )
-
-
-class EffQueueEvent(Record):
-    """Makes an event fire after `delay` turns if its `when` holds then (its `chance` is not rolled)."""
-
-    op: Literal["queue_event"]
-    event: Id = _f("an event id")
-    delay: Annotated[int, Strict(), Field(ge=1, le=400)] = _f("turns from now", default=1)
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffCrewMorale(Record):
-    """Changes the morale of every crew member still serving (0–100; below the retire level some leave)."""
-
-    op: Literal["crew_morale"]
-    amount: Annotated[int, Strict(), Field(ge=-100, le=100)] = _f("morale points")
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffInjureCrew(Record):
-    """Injures active crew members picked at random: they cannot fly until they heal."""
-
-    op: Literal["injure_crew"]
-    count: Annotated[int, Strict(), Field(ge=1, le=20)] = _f("how many", default=1)
-    turns: Annotated[int, Strict(), Field(ge=0, le=40)] = _f("turns to heal; 0: the scenario's injury_turns", default=0)
-    target: Target = _f(_TARGET, default="self")
-
-
-class EffLoseCrew(Record):
-    """Kills active crew members picked at random (an accident on the ground)."""
-
-    op: Literal["lose_crew"]
-    count: Annotated[int, Strict(), Field(ge=1, le=20)] = _f("how many", default=1)
-    target: Target = _f(_TARGET, default="self")
-
-
-class WeightedEffects(Record):
-    """One option of `random_one_of`."""
-
-    weight: Annotated[int, Strict(), Field(ge=0, le=10_000)] = _f("its share of the odds (weights need not add to 100)")
-    effects: list[Effect] = _f("what happens if it is picked", max_length=32)
-
-
-class EffRandomOneOf(Record):
-    """Picks one of `options` at random, by weight, and applies its effects."""
-
-    op: Literal["random_one_of"]
-    options: list[WeightedEffects] = _f("the options", min_length=1, max_length=32)
-
-
-Effect = Annotated[
-    EffAddBudget
-    | EffAddCash
-    | EffAddPrestige
-    | EffResearchProgress
-    | EffModifyReliability
-    | EffResearchRate
-    | EffSetFlag
-    | EffQueueEvent
-    | EffCrewMorale
-    | EffInjureCrew
-    | EffLoseCrew
-    | EffRandomOneOf,
-    Field(discriminator="op"),
-]
-
-for _m in (CondAll, CondAny, CondNot, WeightedEffects):
-    _m.model_rebuild()
-
-CONDITIONS: tuple[type[Record], ...] = (
-    CondAll,
-    CondAny,
-    CondNot,
-    CondDateBetween,
-    CondHasTech,
-    CondAchieved,
-    CondFirstTo,
-    CondFlag,
-    CondEventFired,
-    CondCompare,
-    CondIsSide,
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import BaseModel, Field, Strict
+
+from game.content.fields import (
+    Dated,
+    DateText,
+    Id,
+    Money,
+    Percent,
+    Record,
+    Reliability,
+    Text,
+    date_to_ordinal,
+    day_of_year,
 )
-EFFECTS: tuple[type[Record], ...] = (
-    EffAddBudget,
-    EffAddCash,
-    EffAddPrestige,
-    EffResearchProgress,
-    EffModifyReliability,
-    EffResearchRate,
-    EffSetFlag,
-    EffQueueEvent,
-    EffCrewMorale,
-    EffInjureCrew,
-    EffLoseCrew,
-    EffRandomOneOf,
-)
+from game.content.fields import field as _f
+from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
+from game.engine import rules as r
+
+BUILTIN_OPS = op_formats(BUILTIN)
+if TYPE_CHECKING:  # (what a type checker can know of unions made at run time)
+    Condition = OpModel
+    Effect = OpModel
+else:
+    Condition = BUILTIN_OPS.condition
+    Effect = BUILTIN_OPS.effect
+
+CONDITIONS: tuple[type[OpModel], ...] = BUILTIN_OPS.conditions
+EFFECTS: tuple[type[OpModel], ...] = BUILTIN_OPS.effects
+WeightedEffects = BUILTIN_OPS.model("WeightedEffects")  # the options of `random_one_of`
+
+
+def _key(text: str | dict[str, str] | None) -> str:
+    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
+    return text if isinstance(text, str) else ""
+
 
 # -------------------------------------------------------------------------- records
 
@@ -433,7 +54,7 @@ _DESC = "longer text for the encyclopedia, like `name`; left out, the key <kind>
 _SMALL = Annotated[int, Strict(), Field(ge=0, le=40)]
 
 
-class Settings(_Dated):
+class Settings(Dated):
     """The scenario's calendar and the tuning every side plays by (one `settings:` block; a mod changes single keys)."""
 
     turns_per_year: Annotated[int, Strict(), Field(ge=1, le=12)] = _f("turns in a year (4: quarters)", default=4)
@@ -480,8 +101,13 @@ class Settings(_Dated):
         "missions a side may plan in one turn", default=3
     )
 
+    def to_engine(self) -> r.Settings:
+        tpy = self.turns_per_year
+        tuning = {name: getattr(self, name) for name in type(self).model_fields if name not in ("start", "end")}
+        return r.Settings(**tuning, start=date_to_ordinal(self.start, tpy), end=date_to_ordinal(self.end, tpy))
 
-class Side(_Dated):
+
+class Side(Dated):
     """A player: a country or agency with its budget and what it has at the start. Any number of sides may play."""
 
     id: Id = _f("unique id, e.g. us")
@@ -519,6 +145,27 @@ class Side(_Dated):
         "the ai_personalities record the computer uses when it plays this side", default=None
     )
 
+    def to_engine(self, ctx: ToEngine) -> r.Side:
+        return r.Side(
+            id=self.id,
+            name=_key(self.name),
+            description=_key(self.description),
+            color=self.color,
+            start_cash=self.start_cash,
+            budget=self.budget,
+            budget_growth=self.budget_growth,
+            min_budget=self.min_budget,
+            max_budget=self.max_budget,
+            research_rate=self.research_rate,
+            prestige=self.prestige,
+            start_techs=tuple(self.start_techs.items()),
+            start_progress=tuple(self.start_progress.items()),
+            start_hardware=tuple(self.start_hardware.items()),
+            start_crew=tuple(self.start_crew),
+            ai_personality=self.ai_personality,
+            start_milestones=tuple((k, ctx.turn(v), day_of_year(v)) for k, v in self.start_milestones.items()),
+        )
+
 
 class Tech(Record):
     """A research project. Finishing it unlocks the hardware that names it; research after that raises its reliability."""
@@ -540,6 +187,20 @@ class Tech(Record):
         "a condition that must hold before research can start (besides `requires`)", default=None
     )
 
+    def to_engine(self, ctx: ToEngine) -> r.Tech:
+        return r.Tech(
+            id=self.id,
+            name=_key(self.name),
+            description=_key(self.description),
+            line=self.line,
+            cost=self.cost,
+            requires=tuple(self.requires),
+            base=self.base,
+            ceiling=self.ceiling,
+            max_rate=self.max_rate,
+            available=ctx.op(self.available),
+        )
+
 
 class Hardware(Record):
     """Something a side builds and spends on missions: a rocket, a capsule, a probe. Its reliability is its tech's."""
@@ -550,6 +211,9 @@ class Hardware(Record):
     tech: Id = _f("the tech that unlocks it and whose reliability it flies with")
     unit_cost: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f("money per unit")
     kind: Id = _f("launcher, capsule, probe, lander, ...: for display and the computer", default="other")
+
+    def to_engine(self, ctx: ToEngine) -> r.Hardware:
+        return r.Hardware(self.id, _key(self.name), self.tech, self.unit_cost, self.kind, _key(self.description))
 
 
 class Step(Record):
@@ -567,6 +231,9 @@ class Step(Record):
     )
     fatal: Percent = _f("percent chance that failing this step kills the crew", default=0)
 
+    def to_engine(self) -> r.Step:
+        return r.Step(self.id, self.slot, self.difficulty, self.skill, self.critical, self.fatal, _key(self.name))
+
 
 class MissionPrestige(Record):
     """Prestige a mission's outcome brings when it reaches no new milestone."""
@@ -575,6 +242,9 @@ class MissionPrestige(Record):
     partial: Money = _f("added when a non-critical step failed", default=0)
     failure: Money = _f("for a failure", default=-2)
     death: Money = _f("for a failure that kills the crew", default=-10)
+
+    def to_engine(self) -> r.MissionPrestige:
+        return r.MissionPrestige(self.success, self.partial, self.failure, self.death)
 
 
 class Mission(Record):
@@ -593,8 +263,24 @@ class Mission(Record):
     available: Condition | None = _f("a condition that must hold for a side to plan it", default=None)
     effects: list[Effect] = _f("what a success does besides milestones", default_factory=list, max_length=32)
 
+    def to_engine(self, ctx: ToEngine) -> r.Mission:
+        return r.Mission(
+            id=self.id,
+            name=_key(self.name),
+            description=_key(self.description),
+            slots=tuple(r.Slot(k, tuple(v)) for k, v in self.slots.items()),
+            steps=tuple(x.to_engine() for x in self.steps),
+            crew=self.crew,
+            crew_traits=tuple(self.crew_traits),
+            cost=self.cost,
+            milestones=tuple(self.milestones),
+            prestige=self.prestige.to_engine(),
+            available=ctx.op(self.available),
+            effects=ctx.ops(self.effects),
+        )
 
-class History(_Dated):
+
+class History(Dated):
     """When a milestone was reached in history, shown beside the game's own date."""
 
     date: DateText = _f("the date")
@@ -612,6 +298,18 @@ class Milestone(Record):
     later: Money = _f("prestige for every later one", default=0)
     history: History | None = _f("when it happened in history, for comparison", default=None)
 
+    def to_engine(self, ctx: ToEngine) -> r.Milestone:
+        return r.Milestone(
+            id=self.id,
+            name=_key(self.name),
+            description=_key(self.description),
+            first=self.first,
+            second=self.second,
+            later=self.later,
+            history_date=ctx.turn(self.history.date) if self.history else None,
+            history_side=self.history.side if self.history else None,
+        )
+
 
 class Choice(Record):
     """An answer to an event, chosen by the side's player (the first one if nobody chooses)."""
@@ -619,6 +317,9 @@ class Choice(Record):
     id: Id = _f("id, unique in the event; its text is the key event.<event>.choice.<id>")
     text: Text | None = _f("what the button says", default=None)
     effects: list[Effect] = _f("what choosing it does", default_factory=list, max_length=32)
+
+    def to_engine(self, ctx: ToEngine) -> r.Choice:
+        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects))
 
 
 class Event(Record):
@@ -639,8 +340,22 @@ class Event(Record):
         "answers the side chooses between (their effects come after `effects`)", default_factory=list, max_length=6
     )
 
+    def to_engine(self, ctx: ToEngine) -> r.Event:
+        return r.Event(
+            id=self.id,
+            title=_key(self.title),
+            text=_key(self.text),
+            sides=tuple(self.sides),
+            when=ctx.op(self.when),
+            chance=self.chance,
+            once=self.once,
+            cooldown=self.cooldown,
+            effects=ctx.ops(self.effects),
+            choices=tuple(x.to_engine(ctx) for x in self.choices),
+        )
 
-class CrewMember(_Dated):
+
+class CrewMember(Dated):
     """A named astronaut or cosmonaut a side can recruit."""
 
     id: Id = _f("unique id")
@@ -651,6 +366,17 @@ class CrewMember(_Dated):
     available: DateText | None = _f("from when the side can recruit them; left out: from the start", default=None)
     group: str = _f("selection group, for display (e.g. Mercury Seven)", default="", max_length=80)
 
+    def to_engine(self, ctx: ToEngine) -> r.CrewMember:
+        return r.CrewMember(
+            id=self.id,
+            side=self.side,
+            name=self.name,
+            skills=tuple(self.skills.items()),
+            traits=tuple(self.traits),
+            available=ctx.turn(self.available) if self.available else 0,
+            group=self.group,
+        )
+
 
 class Victory(Record):
     """A way to win before the end date: the first side for which `when` holds wins (ties: more prestige)."""
@@ -659,6 +385,9 @@ class Victory(Record):
     name: Text | None = _f(_NAME, default=None)
     description: Text | None = _f(_DESC, default=None)
     when: Condition = _f("judged for every side at the end of every turn")
+
+    def to_engine(self, ctx: ToEngine) -> r.Victory:
+        return r.Victory(self.id, _key(self.name), ctx.op(self.when), _key(self.description))
 
 
 class AIPersonality(Record):
@@ -671,6 +400,9 @@ class AIPersonality(Record):
         "milestone or tech line → how much it is wanted; 100 is neutral", default_factory=dict
     )
     risk: Percent = _f("lowest success chance, percent, it accepts for a crewed flight", default=50)
+
+    def to_engine(self, ctx: ToEngine) -> r.AIPersonality:
+        return r.AIPersonality(self.id, _key(self.name), tuple(self.weights.items()), self.risk, _key(self.description))
 
 
 class Manifest(Record):
@@ -706,3 +438,6 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "victory": (Victory, "victory"),
     "ai_personalities": (AIPersonality, "ai"),
 }
+
+# Records inside records, documented after the kinds that hold them.
+NESTED: tuple[type[BaseModel], ...] = (Step, MissionPrestige, Choice, History, WeightedEffects)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game import paths
 from game.content.findings import ERROR, ContentError, Finding
 from game.content.models import Manifest
 from game.content.yamlsafe import LineDict, YamlError, load_yaml
@@ -22,17 +23,13 @@ MAX_PACKAGE_BYTES = 1024 * 1024
 
 
 def builtin_dir() -> Path:
-    """scenarios/ beside the package, or SPACERACE_SCENARIOS."""
-    env = os.environ.get("SPACERACE_SCENARIOS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "scenarios"
+    """The shipped scenarios (see `game.resources`), or SPACERACE_SCENARIOS."""
+    return paths.scenarios_dir()
 
 
 def user_mods_dir() -> Path:
-    env = os.environ.get("SPACERACE_MODS")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "spacerace" / "mods"
+    """The player's own mods: SPACERACE_MODS, else the platform's user data folder (see `game.paths`)."""
+    return paths.user_mods_dir()
 
 
 @dataclass(frozen=True)

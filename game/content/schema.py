@@ -15,13 +15,14 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from game.content import models as m
+from game.content.formats import formats
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _content_file_model() -> type[BaseModel]:
     fields: dict[str, Any] = {"settings": (m.Settings | None, None)}
-    for kind, (model, _prefix) in m.KINDS.items():
+    for kind, (model, _prefix) in formats().kinds.items():
         fields[kind] = (list[model] | None, None)  # type: ignore[valid-type]
     return create_model("ContentFile", __config__=m.Record.model_config, **fields)
 
@@ -78,7 +79,7 @@ def _patch_def(full: dict[str, Any], name: str) -> dict[str, Any]:
 def _record_schemas(schema: dict[str, Any]) -> None:
     """Give every kind of record its whole / patch / remove forms."""
     defs = schema["$defs"]
-    for kind, (model, _prefix) in m.KINDS.items():
+    for kind, (model, _prefix) in formats().kinds.items():
         name = model.__name__
         full = defs[name]
         full["properties"]["$op"] = {
@@ -115,7 +116,8 @@ def _record_schemas(schema: dict[str, Any]) -> None:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema, for every kind of file a scenario folder holds."""
+    """File name -> JSON Schema, for every kind of file a scenario folder holds (with the ops in use: see
+    `game.content.vocab.current`)."""
     content = _content_file_model().model_json_schema()
     _record_schemas(content)
     content["title"] = "Space Race scenario content file"

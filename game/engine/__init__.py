@@ -13,11 +13,8 @@ from game.engine.actions import (
     RecruitCrew,
     Rejection,
     RejectionCode,
-    action_from_dict,
-    action_to_dict,
 )
-from game.engine.crew import best_crew, crew_ready, pick_crew
-from game.engine.game import (
+from game.engine.api import (
     Outcome,
     Setup,
     apply,
@@ -29,20 +26,25 @@ from game.engine.game import (
     suggest_plan,
     validate,
 )
+from game.engine.crew import best_crew, crew_ready, pick_crew
 from game.engine.odds import (
     MissionOdds,
     crew_bonus,
     mission_odds,
     order_cost,
+    reliability_point_cost,
     reliability_point_price,
     step_chance,
 )
+from game.engine.rng import player_rng
 from game.engine.rules import Ruleset
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import GameState, SideState
+from game.engine.version import RULES_VERSION
 from game.engine.view import PlayerView, RivalView, player_view
 
 __all__ = [
+    "RULES_VERSION",
     "Action",
     "BuyHardware",
     "CancelMission",
@@ -63,8 +65,6 @@ __all__ = [
     "Ruleset",
     "Setup",
     "SideState",
-    "action_from_dict",
-    "action_to_dict",
     "apply",
     "best_crew",
     "crew_bonus",
@@ -76,9 +76,10 @@ __all__ = [
     "order_cost",
     "outcome",
     "pick_crew",
+    "player_rng",
     "player_view",
+    "reliability_point_cost",
     "reliability_point_price",
-    "state_from_dict",
     "state_hash",
     "state_to_dict",
     "step_chance",

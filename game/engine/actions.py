@@ -64,16 +64,7 @@ class EndTurn:
     side: str
 
 
-Action = (
-    FundResearch
-    | BuyHardware
-    | RecruitCrew
-    | PlanMission
-    | CancelMission
-    | FundIntelligence
-    | Decide
-    | EndTurn
-)
+Action = FundResearch | BuyHardware | RecruitCrew | PlanMission | CancelMission | FundIntelligence | Decide | EndTurn
 
 ACTION_TYPES: dict[str, type] = {
     "fund_research": FundResearch,
@@ -137,45 +128,3 @@ class IllegalAction(Exception):
     def __init__(self, rejection: Rejection) -> None:
         super().__init__(str(rejection))
         self.rejection = rejection
-
-
-def action_to_dict(action: Action) -> dict[str, object]:
-    out: dict[str, object] = {"type": ACTION_NAMES[type(action)]}
-    for name in action.__slots__:  # type: ignore[union-attr]
-        value = getattr(action, name)
-        if isinstance(value, tuple):  # crew, and PlanMission's (slot, hardware) pairs; BuyHardware's is an id
-            value = [list(v) if isinstance(v, tuple) else v for v in value]
-        out[name] = value
-    return out
-
-
-def action_from_dict(data: dict[str, object]) -> Action:
-    """Rebuild an action from `action_to_dict`'s output; raises ValueError on anything else."""
-    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or data["type"] not in ACTION_TYPES:
-        raise ValueError(f"unknown action type {data.get('type') if isinstance(data, dict) else data!r}")
-    cls = ACTION_TYPES[str(data["type"])]
-    kwargs: dict[str, object] = {}
-    for name in cls.__slots__:  # type: ignore[attr-defined]
-        if name not in data:
-            if (name == "count" and cls is BuyHardware) or (name == "crew" and cls is PlanMission):
-                continue  # fields with a default
-            raise ValueError(f"action {data['type']} lacks field {name!r}")
-        value = data[name]
-        if name == "hardware" and cls is PlanMission:
-            if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
-                raise ValueError("hardware must be a list of [slot, hardware] pairs")
-            value = tuple((str(a), str(b)) for a, b in value)
-        elif name == "crew" and cls is PlanMission:
-            if not isinstance(value, list):
-                raise ValueError("crew must be a list")
-            value = tuple(str(c) for c in value)
-        elif name in ("amount", "count", "index", "decision"):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError(f"{name} must be a whole number")
-        elif not isinstance(value, str):
-            raise ValueError(f"{name} must be text")
-        kwargs[name] = value
-    extra = set(data) - set(cls.__slots__) - {"type"}  # type: ignore[attr-defined]
-    if extra:
-        raise ValueError(f"action {data['type']} has unknown fields {sorted(extra)}")
-    return cls(**kwargs)  # type: ignore[no-any-return]

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from game.engine import events as ev
 from game.engine.actions import Action
-from game.engine.game import _APPLY, validate
+from game.engine.orders import APPLY
 from game.engine.state import GameState
+from game.engine.validate import validate
 
 
 def apply_orders(
@@ -30,7 +31,7 @@ def apply_orders(
     for action in actions:
         if validate(new, action) is not None:
             continue
-        _APPLY[type(action)](new, new.sides[action.side], action, out)
+        APPLY[type(action)](new, new.sides[action.side], action, out)
         new.actions_applied += 1
         applied.append(action)
     return new, out, applied

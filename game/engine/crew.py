@@ -1,15 +1,16 @@
-"""Who flies: whether a crew member is ready, and the best crew for a mission (one rule for the engine,
-the screens and the computer players)."""
+"""Crews: whether a member is ready, the best crew for a mission (one rule for the engine, the screens and
+the computer players), training between turns, and what a flight does to those who flew it."""
 
 from __future__ import annotations
 
+from game.engine import events as ev
 from game.engine.rules import Mission, Ruleset
-from game.engine.state import CREW_ACTIVE, GameState, SideState
+from game.engine.state import CrewStatus, GameState, SideState
 
 
 def crew_ready(me: SideState, crew: str) -> bool:
     c = me.crews.get(crew)
-    return c is not None and c.status == CREW_ACTIVE
+    return c is not None and c.status == CrewStatus.ACTIVE
 
 
 def pick_crew(state: GameState, side: str, mission: Mission) -> tuple[str, ...] | None:
@@ -26,7 +27,7 @@ def best_crew(
     taken = me.busy_crew()
     if busy:
         taken |= set(busy)
-    ready = [c for c, state in me.crews.items() if state.status == CREW_ACTIVE and c not in taken]
+    ready = [c for c, state in me.crews.items() if state.status == CrewStatus.ACTIVE and c not in taken]
     used = {st.skill for st in mission.steps if st.skill}
 
     def merit(c: str) -> tuple[int, int, str]:
@@ -46,3 +47,32 @@ def best_crew(
         if c not in crew:
             crew.append(c)
     return tuple(crew) if len(crew) == mission.crew else None
+
+
+def train_crews(st: GameState, me: SideState, out: list[ev.Event]) -> None:
+    s = st.rules.settings
+    for cid, c in me.crews.items():
+        status = c.status
+        if status == CrewStatus.TRAINING:
+            for k in c.skills:
+                c.skills[k] = min(100, c.skills[k] + s.training_gain)
+            c.training_left -= 1
+            if c.training_left <= 0:
+                c.status = CrewStatus.ACTIVE
+                out.append(ev.CrewTrained(me.id, cid))
+        elif status == CrewStatus.INJURED and c.injured_until <= st.turn + 1:
+            c.status = CrewStatus.ACTIVE
+            out.append(ev.CrewRecovered(me.id, cid))
+
+
+def crew_flew(st: GameState, me: SideState, crew: tuple[str, ...], success: bool) -> None:
+    s = st.rules.settings
+    for cid in crew:
+        c = me.crews[cid]
+        c.flights += 1
+        for k in c.skills:
+            c.skills[k] = min(100, c.skills[k] + s.flight_gain)
+    if success and crew:
+        for c in me.crews.values():
+            if c.status in (CrewStatus.ACTIVE, CrewStatus.TRAINING):
+                c.morale = min(100, c.morale + s.morale_gain_success)

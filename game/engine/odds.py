@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from game.engine.actions import Action, BuyHardware, PlanMission, RecruitCrew
-from game.engine.rules import Mission, Ruleset, Tech
+from game.engine.rules import Milestone, Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
 
@@ -127,10 +127,17 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
     return reliability_gain(rules, tech, ts.reliability, points, 100)
 
 
+def reliability_point_cost(rules: Ruleset, tech: Tech) -> int:
+    """What one reliability point of a finished tech costs in research, in hundredths of a research point
+    (so that no rounding creeps in): `research_improve` percent of the tech's research cost. The one rule
+    behind `reliability_gain` (what research buys) and `reliability_point_price` (what it is shown to cost)."""
+    return tech.cost * rules.settings.research_improve
+
+
 def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:
     """The money that buys one reliability point of a finished tech at average luck, well below its
-    ceiling (`reliability_gain` with luck 100, turned into money at the side's research rate)."""
-    return max(1, tech.cost * rules.settings.research_improve // max(1, research_rate))
+    ceiling (`reliability_point_cost` turned into money at the side's research rate)."""
+    return max(1, reliability_point_cost(rules, tech) // max(1, research_rate))
 
 
 def order_cost(rules: Ruleset, action: Action) -> int:
@@ -147,16 +154,21 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
 }
 
 
+def milestone_prestige(milestone: Milestone, rank: int) -> int:
+    """The prestige a milestone brings the side that reaches it `rank`th (1 first, 2 second, later after)."""
+    return milestone.first if rank == 1 else milestone.second if rank == 2 else milestone.later
+
+
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:
     """Reliability points research adds to a finished tech.
 
-    A point costs `research_improve` percent of the tech's research cost; `luck` is a percent
-    roll (50..150); returns shrink over the last 20 points below the ceiling.
+    A point costs `reliability_point_cost`; `luck` is a percent roll (50..150); returns shrink over the
+    last 20 points below the ceiling.
     """
     room = tech.ceiling - reliability
     if room <= 0 or points <= 0:
         return 0
-    gain = points * luck // (tech.cost * rules.settings.research_improve)
+    gain = points * luck // reliability_point_cost(rules, tech)
     gain = gain * min(room, 20) // 20
     return max(1, min(room, gain))
 
@@ -171,6 +183,13 @@ def next_budget(rules: Ruleset, side: SideState) -> int:
     r = rules.side(side.id)
     budget = side.budget_base + r.budget_growth + side.budget_mod + budget_from_prestige(rules, side)
     return max(r.min_budget, min(r.max_budget, budget))
+
+
+def prestige_budget_percent(rules: Ruleset) -> int:
+    """The percent of this year's prestige gain that `budget_from_prestige` puts into next year's budget
+    (the one-year share and the lasting one together)."""
+    s = rules.settings
+    return s.prestige_to_budget + s.prestige_to_base
 
 
 def budget_from_prestige(rules: Ruleset, side: SideState) -> int:
@@ -191,10 +210,17 @@ class Spending:
     research: tuple[tuple[str, int], ...]  # (tech, money), after the useful cap and any pro-rata cut
     intelligence: int
     ordered: int  # what the orders ask for, before caps and cuts
+    wanted: tuple[tuple[str, int], ...] = ()  # (tech, money) after the useful cap, before any cut for want of cash
+    needed: int = 0  # what the orders would cost were cash no limit: `wanted` and the intelligence ordered
 
     @property
     def total(self) -> int:
         return sum(m for _, m in self.research) + self.intelligence
+
+    @property
+    def short(self) -> bool:
+        """Cash does not cover the orders: research is cut pro rata, then intelligence gets what is left."""
+        return self.needed > self.total
 
 
 def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[str], bool]) -> Spending:
@@ -216,11 +242,12 @@ def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[st
             wanted.append((tech_id, spend))
     total = sum(w for _, w in wanted)
     cash = max(0, side.cash)
+    research = tuple(wanted)
     if total > cash:
-        wanted = [(t, w * cash // total) for t, w in wanted]
-    research = tuple((t, w) for t, w in wanted if w > 0)
+        cut = [(t, w * cash // total) for t, w in wanted]
+        research = tuple((t, w) for t, w in cut if w > 0)
     left = cash - sum(w for _, w in research)
-    return Spending(research, min(side.intel, max(0, left)), ordered)
+    return Spending(research, min(side.intel, max(0, left)), ordered, tuple(wanted), total + side.intel)
 
 
 def instalment(rules: Ruleset, budget: int, turn: int) -> int:

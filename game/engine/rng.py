@@ -33,3 +33,12 @@ class Rng:
 
     def clone(self) -> Rng:
         return Rng(self.state)
+
+
+def player_rng(seed: int, side_index: int, turn: int) -> Rng:
+    """A computer player's own dice for one turn: apart from the game's, and the same on every run.
+
+    Seeded from the game's seed, the side's place in the scenario and the turn, so that whoever drives
+    the game (the window, the simulator) hands a computer player the same dice for the same turn.
+    """
+    return Rng.from_seed((seed * 1_000_003 + side_index * 7919 + turn) & 0xFFFFFFFF)

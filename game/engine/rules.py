@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.conditions import Condition
-from game.engine.effects import Effect
-
-# Who a condition or effect is about, seen from the side it is evaluated for.
-WHO_SELF = "self"
-WHO_RIVAL = "rival"
-WHO_ANYONE = "anyone"
+from game.engine.vocab import Condition, Effect
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +209,9 @@ class Ruleset:
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
+    # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on
+    # first use; not part of the rules' identity.
+    index: object = field(default=None, init=False, compare=False, repr=False)
 
     def side(self, side_id: str) -> Side:
         for side in self.sides:

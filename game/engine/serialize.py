@@ -1,139 +1,143 @@
-"""GameState <-> plain JSON-ready data, for hashing and for the snapshot inside a save."""
+"""A state's canonical plain form, the one `state_hash` digests, and the order of the tables the dice depend on.
+
+The canonical form is a generic walk of the state's dataclasses, led by their type hints: a record
+becomes a mapping of its fields, a tuple or list a list, a mapping a mapping, a string-valued enum
+its word. It is the form hashes were first taken in, and it must stay that, bit for bit, or every
+recorded hash changes: so the two records first written as rows (a tech's state, a launch) are
+still rows, the dice are their state, and a game that does not play on after its result has no
+trace of that option. Saves write the state with game.io's TypeAdapters; this walk is for hashing
+and comparing states.
+
+The walk is worked out once per record type, when this module loads, from the fields and their
+hints, so that it runs as fast as one written out by hand without being written out by hand.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import dataclasses
+import enum
+import types
+import typing
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
 
 from game.engine.rng import Rng
-from game.engine.state import (
-    CrewState,
-    Decision,
-    GameState,
-    IntelEstimate,
-    LaunchRecord,
-    PlannedMission,
-    SideState,
-    TechState,
-)
+from game.engine.rules import Ruleset, Tech
+from game.engine.state import GameState, LaunchRecord, SideState, TechState
 
-if TYPE_CHECKING:
-    from game.engine.rules import Ruleset
+Walk = Callable[[Any], Any]
+
+ROWS: frozenset[type] = frozenset({TechState, LaunchRecord})  # written as a list of their fields, in field order
+_SCALARS = (int, str, float, bool, types.NoneType)
 
 
-def _side_to_dict(s: SideState) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "cash": s.cash,
-        "budget": s.budget,
-        "budget_base": s.budget_base,
-        "budget_mod": s.budget_mod,
-        "prestige": s.prestige,
-        "prestige_year": s.prestige_year,
-        "research_rate": s.research_rate,
-        "techs": {k: [t.progress, t.done, t.reliability, t.funding, t.flights, t.failures] for k, t in s.techs.items()},
-        "hardware": dict(s.hardware),
-        "crews": {
-            k: {"status": c.status, "skills": dict(c.skills), "morale": c.morale, "training_left": c.training_left,
-                "injured_until": c.injured_until, "flights": c.flights}
-            for k, c in s.crews.items()
-        },
-        "plan": [{"mission": p.mission, "hardware": [list(h) for h in p.hardware], "crew": list(p.crew), "cost": p.cost} for p in s.plan],
-        "intel": s.intel,
-        "milestones": dict(s.milestones),
-        "flags": dict(s.flags),
-        "events_fired": dict(s.events_fired),
-        "decisions": [{"id": d.id, "event": d.event, "choices": list(d.choices)} for d in s.decisions],
-        "ended": s.ended,
-        "deaths": s.deaths,
-        "launches": s.launches,
-        "intel_reports": {
-            k: {"about": r.about, "turn": r.turn, "error": r.error, "cash": r.cash, "budget": r.budget,
-                "techs": dict(r.techs), "active_crew": r.active_crew}
-            for k, r in s.intel_reports.items()
-        },
-        "history": [list(h) for h in s.history],
-    }
+def _is_scalar(hint: Any) -> bool:
+    """Whether values of `hint` are written as they are (whole numbers, text, flags, string-valued enums)."""
+    if isinstance(hint, type):
+        return issubclass(hint, (*_SCALARS, enum.Enum))
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return all(_is_scalar(arg) for arg in typing.get_args(hint))
+    return False
+
+
+def _walk_of(hint: Any) -> Walk | None:
+    """How a value of type `hint` is written; None when it is written as it is."""
+    if _is_scalar(hint):
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is dict:
+        value = _walk_of(args[1])
+        return dict if value is None else (lambda d: {k: value(v) for k, v in d.items()})
+    if origin in (list, tuple):
+        items = [a for a in args if a is not Ellipsis]
+        walks = [_walk_of(a) for a in items]
+        if all(w is None for w in walks):
+            return list
+        if len(items) == 1 and walks[0] is not None:
+            item = walks[0]
+            return lambda seq: [item(v) for v in seq]
+        raise TypeError(f"the canonical form has no way to write {hint!r}")  # no record holds a mixed tuple yet
+    if origin in (typing.Union, types.UnionType):  # a record or nothing (an estimate not yet made)
+        inner = next(_walk_of(a) for a in args if a is not types.NoneType)
+        return lambda v: None if v is None else inner(v)  # type: ignore[misc]
+    if hint is Rng:
+        return attrgetter("state")
+    if dataclasses.is_dataclass(hint):
+        return _record_walk(hint)  # type: ignore[arg-type]
+    raise TypeError(f"the canonical form has no way to write {hint!r}")
+
+
+def _record_walk(cls: type, leave_out: tuple[str, ...] = ()) -> Walk:
+    hints = typing.get_type_hints(cls, localns={"Ruleset": Ruleset, "Tech": Tech})
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in leave_out)
+    walks = {n: w for n in names if (w := _walk_of(hints[n])) is not None}
+    if cls in ROWS:
+        get_all = _getter(names)
+        at = tuple((names.index(n), w) for n, w in walks.items())
+
+        def row(record: Any) -> list[Any]:
+            out = list(get_all(record))
+            for i, w in at:
+                out[i] = w(out[i])
+            return out
+
+        return row
+    # The scalars are copied in one go; only the fields that need it are walked.
+    plain = tuple(n for n in names if n not in walks)
+    get_plain = _getter(plain)
+    deep = tuple(walks.items())
+
+    def walk(record: Any) -> dict[str, Any]:
+        d = dict(zip(plain, get_plain(record)))  # noqa: B905
+        for name, w in deep:
+            d[name] = w(getattr(record, name))
+        return d
+
+    return walk
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of `names` in a record, as a tuple (attrgetter gives a bare value for one name)."""
+    if len(names) == 1:
+        only = names[0]
+        return lambda r: (getattr(r, only),)
+    if not names:
+        return lambda r: ()
+    return attrgetter(*names)
+
+
+# The game's own fields that the walk leaves out: the ruleset (a hash takes its fingerprint instead), and the
+# play-on option with its date, which appear only in a game that plays on so that other games hash as before.
+_GAME = _record_walk(GameState, leave_out=("rules", "play_on", "decided"))
 
 
 def state_to_dict(state: GameState) -> dict[str, Any]:
-    d = {
-        "seed": state.seed,
-        "turn": state.turn,
-        "phase": state.phase,
-        "sides": {k: _side_to_dict(s) for k, s in state.sides.items()},
-        "rng": state.rng.state,
-        "flags": dict(state.flags),
-        "queued": [list(q) for q in state.queued],
-        "firsts": {k: [list(x) for x in v] for k, v in state.firsts.items()},
-        "public_log": [[r.turn, r.side, r.mission, r.outcome, list(r.crew)] for r in state.public_log],
-        "winner": state.winner,
-        "end_reason": state.end_reason,
-        "next_decision": state.next_decision,
-        "actions_applied": state.actions_applied,
-    }
-    if state.play_on:  # only when set, so that the states (and hashes) of ordinary games stay as they were
+    """The canonical plain form of `state` (what `state_hash` digests, with the ruleset's fingerprint)."""
+    d: dict[str, Any] = _GAME(state)
+    if state.play_on:
         d["play_on"] = True
         d["decided"] = state.decided
     return d
 
 
-def _in_order(table: dict[str, Any], order: Iterable[str]) -> dict[str, Any]:
-    """`table` with the ids the ruleset knows first, in the ruleset's order.
+def side_in_rules_order(rules: Ruleset, side: SideState) -> None:
+    """Put a side's techs, hardware and crews in the ruleset's order (ids it does not know stay, after)."""
+    side.techs = _in_order(side.techs, rules.techs)
+    side.hardware = _in_order(side.hardware, rules.hardware)
+    side.crews = _in_order(side.crews, rules.crews)
 
-    The engine iterates sides, techs and crews when it casts dice, so their order is part of the
-    game: a snapshot whose keys were sorted (or shuffled) on the way must not change what happens next.
+
+def put_in_rules_order(state: GameState) -> None:
+    """Put the sides, and each side's tables, in the ruleset's order.
+
+    The engine walks sides, techs and crews when it casts dice, so their order is part of the game:
+    a state read back from text whose keys were sorted (or shuffled) on the way must play on the same.
     """
+    state.sides = _in_order(state.sides, state.rules.side_ids)
+    for side in state.sides.values():
+        side_in_rules_order(state.rules, side)
+
+
+def _in_order(table: dict[str, Any], order: Any) -> dict[str, Any]:
     return {**{k: table[k] for k in order if k in table}, **table}
-
-
-def _side_from_dict(rules: Ruleset, d: dict[str, Any]) -> SideState:
-    return SideState(
-        id=d["id"],
-        cash=d["cash"],
-        budget=d["budget"],
-        budget_base=d["budget_base"],
-        budget_mod=d["budget_mod"],
-        prestige=d["prestige"],
-        prestige_year=d["prestige_year"],
-        research_rate=d["research_rate"],
-        techs={k: TechState(*v) for k, v in _in_order(d["techs"], rules.techs).items()},
-        hardware=_in_order(d["hardware"], rules.hardware),
-        crews={
-            k: CrewState(c["status"], dict(c["skills"]), c["morale"], c["training_left"], c["injured_until"], c["flights"])
-            for k, c in _in_order(d["crews"], rules.crews).items()
-        },
-        plan=[PlannedMission(p["mission"], tuple((a, b) for a, b in p["hardware"]), tuple(p["crew"]), p["cost"]) for p in d["plan"]],
-        intel=d["intel"],
-        milestones=dict(d["milestones"]),
-        flags=dict(d["flags"]),
-        events_fired=dict(d["events_fired"]),
-        decisions=[Decision(x["id"], x["event"], tuple(x["choices"])) for x in d["decisions"]],
-        ended=d["ended"],
-        deaths=d["deaths"],
-        launches=d["launches"],
-        intel_reports={k: IntelEstimate(**r) for k, r in d["intel_reports"].items()},
-        history=[tuple(h) for h in d["history"]],  # type: ignore[misc]
-    )
-
-
-def state_from_dict(rules: Ruleset, d: dict[str, Any]) -> GameState:
-    """Rebuild a state; raises KeyError, TypeError or ValueError on data of the wrong shape."""
-    return GameState(
-        rules=rules,
-        seed=d["seed"],
-        turn=d["turn"],
-        phase=d["phase"],
-        sides={k: _side_from_dict(rules, s) for k, s in _in_order(d["sides"], rules.side_ids).items()},
-        rng=Rng(d["rng"]),
-        flags=dict(d["flags"]),
-        queued=[(a, b, c) for a, b, c in d["queued"]],
-        firsts={k: [(a, b) for a, b in v] for k, v in d["firsts"].items()},
-        public_log=[LaunchRecord(t, s, m, o, tuple(c)) for t, s, m, o, c in d["public_log"]],
-        winner=d["winner"],
-        end_reason=d["end_reason"],
-        next_decision=d["next_decision"],
-        actions_applied=d["actions_applied"],
-        play_on=bool(d.get("play_on", False)),
-        decided=int(d.get("decided", 0)),
-    )

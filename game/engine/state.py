@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from game.engine import events as ev
@@ -14,12 +15,21 @@ if TYPE_CHECKING:
 PHASE_PLANNING = "planning"
 PHASE_OVER = "over"
 
-CREW_CANDIDATE = "candidate"
-CREW_TRAINING = "training"
-CREW_ACTIVE = "active"
-CREW_INJURED = "injured"
-CREW_DEAD = "dead"
-CREW_RETIRED = "retired"
+
+
+class CrewStatus(StrEnum):
+    """Where a crew member stands. String-valued: saves and hashes hold the plain words."""
+
+    CANDIDATE = "candidate"  # not yet recruited
+    TRAINING = "training"
+    ACTIVE = "active"  # ready to fly
+    INJURED = "injured"
+    DEAD = "dead"
+    RETIRED = "retired"
+
+
+# Still in the programme: recruited, and neither dead nor retired.
+SERVING = frozenset({CrewStatus.ACTIVE, CrewStatus.TRAINING, CrewStatus.INJURED})
 
 
 @dataclass(slots=True)
@@ -37,7 +47,7 @@ class TechState:
 
 @dataclass(slots=True)
 class CrewState:
-    status: str
+    status: CrewStatus
     skills: dict[str, int]
     morale: int
     training_left: int = 0
@@ -155,6 +165,10 @@ class SideState:
     def reserved_hardware(self, hardware: str) -> int:
         return sum(1 for p in self.plan for _, h in p.hardware if h == hardware)
 
+    def free_hardware(self, hardware: str) -> int:
+        """Units in store not booked by a launch planned this turn: what a new plan may take."""
+        return self.hardware.get(hardware, 0) - self.reserved_hardware(hardware)
+
     def busy_crew(self) -> set[str]:
         return {c for p in self.plan for c in p.crew}
 
@@ -219,12 +233,12 @@ class GameState:
 
     def kill_crew(self, side: SideState, crew: str, out: list[ev.Event]) -> None:
         c = side.crews[crew]
-        if c.status == CREW_DEAD:
+        if c.status == CrewStatus.DEAD:
             return
-        c.status = CREW_DEAD
+        c.status = CrewStatus.DEAD
         side.deaths += 1
         out.append(ev.CrewDied(side.id, crew))
         loss = self.rules.settings.morale_loss_death
         for other in side.crews.values():
-            if other.status in (CREW_ACTIVE, CREW_TRAINING, CREW_INJURED):
+            if other.status in SERVING:
                 other.morale = max(0, other.morale - loss)

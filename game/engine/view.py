@@ -1,4 +1,5 @@
-"""What one side is allowed to know: its own state in full, its rivals' public record and its estimates of them.
+"""What one side is allowed to know: its own state in full, its rivals' public record, its estimates of them,
+and which of a turn's events it may be told.
 
 The UI and every computer player read only a PlayerView, so neither can see hidden state.
 """
@@ -6,17 +7,16 @@ The UI and every computer player read only a PlayerView, so neither can see hidd
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from game.engine import crew as _crew
+from game.engine import events as ev
+from game.engine import odds as _odds
 from game.engine.actions import PlanMission
-from game.engine.crew import best_crew, crew_ready
-from game.engine.game import (
-    available_missions,
-    available_techs,
-    hardware_unlocked,
-    plan_from_stock,
-)
-from game.engine.odds import MissionOdds, Spending, instalment, mission_odds, next_budget, planned_spending
+from game.engine.availability import available_missions, available_techs, hardware_unlocked
+from game.engine.odds import MissionOdds, Spending
+from game.engine.orders import plan_from_stock
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 
@@ -59,14 +59,21 @@ class PlayerView:
     def decisions(self) -> list[Decision]:
         return self.me.decisions
 
+    # The rules are called through their modules (`_odds.mission_odds`, `_crew.best_crew`), not names bound at
+    # import: a test that replaces one of them sees the view, and so the screens, follow.
+
     def odds(self, mission: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]) -> MissionOdds:
-        return mission_odds(self.rules, self.me, self.rules.missions[mission], hardware, crew)
+        return _odds.mission_odds(self.rules, self.me, self.rules.missions[mission], hardware, crew)
 
     def hardware_unlocked(self, hardware: str) -> bool:
         return hardware_unlocked(self.me, self.rules, hardware)
 
     def crew_ready(self, crew: str) -> bool:
-        return crew_ready(self.me, crew)
+        return _crew.crew_ready(self.me, crew)
+
+    def free_hardware(self, hardware: str) -> int:
+        """Units of `hardware` in store not booked by a launch planned this turn."""
+        return self.me.free_hardware(hardware)
 
     def suggest_plan(self, mission: str) -> PlanMission | None:
         """A way to fly `mission` this turn from what is in store, or None."""
@@ -75,19 +82,31 @@ class PlayerView:
         return plan_from_stock(self.rules, self.me, self.rules.missions[mission])
 
     def best_crew(self, mission: str, busy: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...] | None:
-        return best_crew(self.rules, self.me, self.rules.missions[mission], busy)
+        return _crew.best_crew(self.rules, self.me, self.rules.missions[mission], busy)
+
+    def point_price(self, tech: str) -> int:
+        """The money that buys one reliability point of `tech` once finished, at this side's research rate."""
+        return _odds.reliability_point_price(self.rules, self.rules.techs[tech], self.me.research_rate)
+
+    def prize(self, milestone: str) -> tuple[int, int]:
+        """(the rank this side would take, the prestige it would bring) were it to reach `milestone` now;
+        (0, 0) once it has."""
+        if milestone in self.me.milestones:
+            return 0, 0
+        rank = len(self.firsts.get(milestone, ())) + 1
+        return rank, _odds.milestone_prestige(self.rules.milestones[milestone], rank)
 
     def planned_spending(self) -> Spending:
         """What this side's standing orders will cost at the coming resolution."""
-        return planned_spending(self.rules, self.me, lambda t: t in self.available_techs)
+        return _odds.planned_spending(self.rules, self.me, lambda t: t in self.available_techs)
 
     def instalment(self) -> int:
         """What this turn's instalment paid in (the turn's share of the yearly budget)."""
-        return instalment(self.rules, self.me.budget, self.turn)
+        return _odds.instalment(self.rules, self.me.budget, self.turn)
 
     def next_budget(self) -> int:
         """Next year's budget if nothing else changes (what upkeep will set)."""
-        return next_budget(self.rules, self.me)
+        return _odds.next_budget(self.rules, self.me)
 
     def rival(self, side: str) -> RivalView:
         return next(r for r in self.rivals if r.id == side)
@@ -141,3 +160,35 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         available_techs=available_techs(state, side),
         decided=state.decided,
     )
+
+
+# Launches and how they went are public, as are the firsts, deaths and the result, and the turn itself.
+PUBLIC_EVENTS: frozenset[type] = frozenset(
+    {
+        ev.MissionLaunched,
+        ev.StepRolled,
+        ev.MissionSucceeded,
+        ev.MissionPartlySucceeded,
+        ev.MissionFailed,
+        ev.MissionScrubbed,
+        ev.MilestoneAchieved,
+        ev.CrewDied,
+        ev.GameWon,
+        ev.TurnStarted,
+    }
+)
+
+
+def may_know(event: ev.Event, side: str) -> bool:
+    """Whether `side` may be told of `event`: the public ones, and everything else that happened to it."""
+    return type(event) in PUBLIC_EVENTS or getattr(event, "side", None) == side
+
+
+def visible_events(events: Iterable[ev.Event], side: str) -> list[ev.Event]:
+    """The events of `events` that `side` may be told of, in order."""
+    return [e for e in events if may_know(e, side)]
+
+
+def public_events(events: Iterable[ev.Event]) -> list[ev.Event]:
+    """The events the whole world saw (what a watcher who plays no side is shown)."""
+    return [e for e in events if type(e) in PUBLIC_EVENTS]

@@ -1,5 +1,6 @@
 """Saves: the versioned JSON envelope, migrations, atomic writes with backups, listing, loading and replay."""
 
+from game.io.controller import GameController, SeatFailed
 from game.io.errors import SaveError
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION
 from game.io.record import GameRecord
@@ -21,12 +22,14 @@ __all__ = [
     "AUTOSAVE_NAME",
     "SAVE_FORMAT",
     "SAVE_VERSION",
+    "GameController",
     "GameRecord",
     "LoadedGame",
     "ReplayResult",
     "SaveError",
     "SaveInfo",
     "SaveListing",
+    "SeatFailed",
     "autosave",
     "list_saves",
     "load_game",

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr, StringConstraints, ValidationError
 
 import game
-from game.engine import Setup, state_hash, state_to_dict
-from game.io.actions import action_record
+from game.engine import Setup, state_hash
+from game.io.codecs import ActionRecord, dump_actions, dump_state
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION
 
 if TYPE_CHECKING:
@@ -47,12 +47,13 @@ class SaveEnvelope(_Part):
     format: Literal["spacerace-save"]
     save_version: StrictInt
     game_version: StrictStr
+    rules_version: StrictInt  # the engine's RULES_VERSION when the log began: it replays only under those rules
     scenario: RecordId
     mods: list[RecordId]
     fingerprint: StrictStr
     setup: SavedSetup
     seed: StrictInt
-    actions: list[dict[StrictStr, Any]]
+    actions: list[ActionRecord]
     checkpoints: list[tuple[StrictInt, Hash]]  # (actions applied, state_hash) at the start and after every turn
     snapshot: dict[StrictStr, Any]
     hash: Hash
@@ -108,6 +109,7 @@ def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, An
         "format": SAVE_FORMAT,
         "save_version": SAVE_VERSION,
         "game_version": game_version(),
+        "rules_version": record.rules_version,
         "scenario": rules.id,
         "mods": list(rules.mods),
         "fingerprint": rules.fingerprint,
@@ -116,9 +118,9 @@ def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, An
             "options": [list(pair) for pair in setup_options(record.setup)],
         },
         "seed": record.seed,
-        "actions": [action_record(a) for a in record.actions],
+        "actions": dump_actions(record.actions),
         "checkpoints": [list(c) for c in record.checkpoints],
-        "snapshot": state_to_dict(state),
+        "snapshot": dump_state(state),
         "hash": state_hash(state),
         "meta": {
             "sides": list(record.played_sides),
@@ -162,14 +164,44 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def describe(error: ValidationError) -> tuple[str, str]:
-    """(field, one-line problem) for the first thing pydantic found wrong."""
+def _plain(first: Any) -> str:
+    return _PLAIN.get(first["type"]) or str(first["msg"]).lower()
+
+
+def plain_problem(error: ValidationError) -> str:
+    """The first thing pydantic found wrong inside a record, in a few plain words: `'rng' is missing`."""
     first = error.errors()[0]
-    name = field_name(tuple(first["loc"]))
+    return _problem(first, tuple(first["loc"]))
+
+
+def _problem(first: Any, loc: tuple[Any, ...]) -> str:
     kind = first["type"]
+    if kind == "missing" and loc:
+        return f"{loc[-1]!r} is missing"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument") and loc:
+        return f"{loc[-1]!r} is not one of its fields"
+    if kind == "union_tag_invalid":
+        return f"its type {first['input'].get('type')!r} is not one this game knows"
+    if kind == "union_tag_not_found":
+        return "it has no type"
+    name = field_name(loc)
+    return f"{name} {_plain(first)}" if name else _plain(first)
+
+
+def describe(error: ValidationError, within: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(field, one-line problem) for the first thing pydantic found wrong; `within` names the field it read."""
+    first = error.errors()[0]
+    loc = (*within, *first["loc"])
+    kind = first["type"]
+    if kind == "json_invalid":
+        return "", f"the file is damaged ({_plain(first)})"
+    if len(loc) >= 2 and loc[0] == "actions" and isinstance(loc[1], int):
+        # Inside an action, the tag pydantic puts in the path says nothing to a player: name the action and what is wrong.
+        name = f"actions[{loc[1]}]"
+        return name, f"field '{name}' is not an action ({_problem(first, loc[3:])})"
+    name = field_name(loc)
     if kind == "missing":
         return name, f"field '{name}' is missing"
     if kind == "extra_forbidden":
         return name, f"field '{name}' is not part of a save"
-    plain = _PLAIN.get(kind) or str(first["msg"]).lower()
-    return name, f"field '{name}' {plain}"
+    return name, f"field '{name}' {_plain(first)}"

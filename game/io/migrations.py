@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 SAVE_FORMAT = "spacerace-save"
-SAVE_VERSION = 1  # the version this game writes, and the newest it reads
+SAVE_VERSION = 2  # the version this game writes, and the newest it reads
 
 Save = dict[str, Any]
 
@@ -73,9 +73,34 @@ def _v0_to_v1(old: Save) -> Save:
     }
 
 
+# The fields of the records version 1 wrote as rows, in the order it wrote them.
+_V1_TECH = ("progress", "done", "reliability", "funding", "flights", "failures")
+_V1_LAUNCH = ("turn", "side", "mission", "outcome", "crew")
+
+
+def _v1_to_v2(old: Save) -> Save:
+    """Version 1 to version 2: the rules version, and the snapshot as the TypeAdapters write it.
+
+    Version 1 did not say which rules its log was played under: those were rules version 1, before
+    flights flew at the odds settled at the end of planning. Its snapshot wrote a tech's state and
+    a launch of the public log as rows and the dice as a bare number; version 2 writes every record
+    as an object of its fields and the dice as `{"state": n}`.
+    """
+    snapshot = dict(old["snapshot"])
+    sides = {}
+    for side_id, side in snapshot["sides"].items():
+        techs = {t: dict(zip(_V1_TECH, row, strict=True)) for t, row in side["techs"].items()}
+        sides[side_id] = {**side, "techs": techs}
+    snapshot["sides"] = sides
+    snapshot["public_log"] = [dict(zip(_V1_LAUNCH, row, strict=True)) for row in snapshot["public_log"]]
+    snapshot["rng"] = {"state": snapshot["rng"]}
+    return {**old, "save_version": 2, "rules_version": 1, "snapshot": snapshot}
+
+
 # Keyed by the version a step upgrades from.
 STEPS: dict[int, Callable[[Save], Save]] = {
     0: _v0_to_v1,
+    1: _v1_to_v2,
 }
 
 

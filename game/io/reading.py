@@ -19,10 +19,11 @@ from pydantic import ValidationError
 from game.content.findings import ContentError
 from game.content.load import Scenario, build_scenario, fingerprint, load_scenario
 from game.content.packages import discover
-from game.engine import Action, GameState, Setup, state_from_dict, state_hash
-from game.io.actions import read_action
-from game.io.envelope import PLAY_ON, YES_NO, SaveEnvelope, checksum, describe
+from game.engine import Action, GameState, Setup, state_hash
+from game.io.codecs import load_state
+from game.io.envelope import PLAY_ON, YES_NO, SaveEnvelope, checksum, describe, plain_problem
 from game.io.errors import SaveError
+from game.io.legacy import is_legacy, legacy_envelope
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION, migrate
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024  # far above any real save; stops a hostile file from filling memory
@@ -58,15 +59,23 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save can hold")
 
 
-def read_document(path: Path) -> Any:
-    """The file's JSON (plain or gzip, told apart by the first bytes), not yet checked."""
+def read_text(path: Path) -> str:
+    """The file's text (plain or gzip, told apart by the first bytes)."""
     raw = _read_bytes(path)
     if not raw.strip():
         raise SaveError(path, "the file is empty")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SaveError(path, f"not a Space Race save (not UTF-8 text at byte {e.start})") from None
+
+
+def read_document(path: Path) -> Any:
+    """The file's JSON, not yet checked."""
+    return parse_document(read_text(path), path)
+
+
+def parse_document(text: str, path: Path) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as e:
@@ -125,39 +134,52 @@ class SaveFile:
     migrated_from: int | None
 
 
-def read_envelope(path: Path) -> tuple[SaveEnvelope, int | None]:
-    """The validated envelope (upgraded if old, checksum verified) and the version it was upgraded from."""
-    data = read_document(path)
-    version = save_version_of(data, path)
-    data = upgraded(data, version, path)
+FIRST_CHECKSUMMED = 1  # the first save version that carries a checksum
+
+
+def _check_sum(data: dict[str, Any], path: Path) -> None:
+    """The file is as the game wrote it: its checksum covers everything else in it, in the layout it was written in."""
+    if not isinstance(data.get("checksum"), str):
+        raise SaveError(path, "field 'checksum' is missing", "checksum")
     try:
-        envelope = SaveEnvelope.model_validate(data)
+        matches = checksum(data) == data["checksum"]
+    except (ValueError, RecursionError):
+        matches = False
+    if not matches:
+        raise SaveError(path, "the save is damaged or was edited (its checksum does not match)", "checksum")
+
+
+def read_envelope(path: Path, mod_dirs: list[Path] | None = None) -> tuple[SaveEnvelope, int | None, list[str]]:
+    """The validated envelope (checksum verified, upgraded if old), the version it was upgraded from, and notes
+    for the player (a save in the window's former format is converted, see game.io.legacy)."""
+    text = read_text(path)
+    data = parse_document(text, path)
+    if is_legacy(data):
+        converted, notes = legacy_envelope(data, path, mod_dirs)
+        return _validate(json.dumps(converted), path), None, notes
+    version = save_version_of(data, path)
+    if version == SAVE_VERSION:
+        envelope = _validate(text, path)  # a field of the wrong kind is named before the checksum is blamed
+        _check_sum(data, path)
+        return envelope, None, []
+    if version >= FIRST_CHECKSUMMED:
+        _check_sum(data, path)  # over the layout it was written in, before the upgrade changes it
+    try:
+        text = json.dumps(upgraded(data, version, path))
+    except (ValueError, RecursionError):
+        raise SaveError(path, "the file is damaged (its JSON cannot be upgraded)") from None
+    envelope = _validate(text, path)
+    if envelope.save_version != SAVE_VERSION:
+        raise SaveError(path, f"field 'save_version' is {envelope.save_version} after upgrading", "save_version")
+    return envelope, version, []
+
+
+def _validate(text: str, path: Path) -> SaveEnvelope:
+    try:
+        return SaveEnvelope.model_validate_json(text)
     except ValidationError as e:
         name, problem = describe(e)
         raise SaveError(path, problem, name) from None
-    if envelope.save_version != SAVE_VERSION:
-        raise SaveError(path, f"field 'save_version' is {envelope.save_version} after upgrading", "save_version")
-    migrated_from = version if version != SAVE_VERSION else None
-    if migrated_from is None:
-        if envelope.checksum is None:
-            raise SaveError(path, "field 'checksum' is missing", "checksum")
-        try:
-            matches = checksum(data) == envelope.checksum
-        except (ValueError, RecursionError):
-            matches = False
-        if not matches:
-            raise SaveError(path, "the save is damaged or was edited (its checksum does not match)", "checksum")
-    return envelope, migrated_from
-
-
-def _actions(envelope: SaveEnvelope, path: Path) -> list[Action]:
-    out: list[Action] = []
-    for i, data in enumerate(envelope.actions):
-        try:
-            out.append(read_action(data))
-        except (ValueError, TypeError, KeyError, AttributeError) as e:
-            raise SaveError(path, f"field 'actions[{i}]' is not an action ({_brief(e)})", f"actions[{i}]") from None
-    return out
 
 
 def _missing_packages(envelope: SaveEnvelope, mod_dirs: list[Path] | None) -> list[str]:
@@ -222,18 +244,22 @@ def _setup(envelope: SaveEnvelope, path: Path) -> Setup:
         elif value in YES_NO:
             play_on = YES_NO[value]
         else:
-            raise SaveError(path, f"field 'setup.options' has {PLAY_ON} {value!r}, which is neither yes nor no", "setup.options")
-    return Setup(controllers=tuple((a, b) for a, b in envelope.setup.controllers), options=tuple(options), play_on=play_on)
+            raise SaveError(
+                path, f"field 'setup.options' has {PLAY_ON} {value!r}, which is neither yes nor no", "setup.options"
+            )
+    return Setup(
+        controllers=tuple((a, b) for a, b in envelope.setup.controllers), options=tuple(options), play_on=play_on
+    )
 
 
 def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_installed: bool = True) -> SaveFile:
     """Read, upgrade and check a save and rebuild its ruleset; raises SaveError. The snapshot is not restored yet."""
     path = Path(path)
-    envelope, migrated_from = read_envelope(path)
-    actions = _actions(envelope, path)
+    envelope, migrated_from, notes = read_envelope(path, mod_dirs)
+    actions = list(envelope.actions)
     setup = _setup(envelope, path)
     scenario, warnings = rebuild_scenario(envelope, path, mod_dirs, check_installed)
-    return SaveFile(path, envelope, actions, setup, scenario, warnings, migrated_from)
+    return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from)
 
 
 def restore_state(save: SaveFile) -> GameState:
@@ -241,10 +267,12 @@ def restore_state(save: SaveFile) -> GameState:
     path, envelope = save.path, save.envelope
     rules = save.scenario.ruleset
     try:
-        state = state_from_dict(rules, envelope.snapshot)
-        digest = state_hash(state)
-    except Exception as e:  # the snapshot came from a file; any shape must end in a SaveError
+        state = load_state(rules, json.dumps(envelope.snapshot))
+    except ValidationError as e:
+        raise SaveError(path, f"field 'snapshot' is damaged ({plain_problem(e)})", "snapshot") from None
+    except (ValueError, TypeError, RecursionError) as e:  # a record the engine refuses to build, or JSON too deep
         raise SaveError(path, f"field 'snapshot' is damaged ({_brief(e)})", "snapshot") from None
+    digest = state_hash(state)
     if set(state.sides) != set(rules.side_ids):
         raise SaveError(path, "field 'snapshot' does not hold the sides of its scenario", "snapshot")
     if digest != envelope.hash:

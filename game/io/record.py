@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.content.load import Scenario
-from game.engine import Action, GameState, Ruleset, Setup, apply, is_over, new_game, state_hash
+from game.engine import RULES_VERSION, Action, GameState, Ruleset, Setup, apply, is_over, new_game, state_hash
 from game.engine.events import Event
 
 HUMAN = "human"
@@ -16,7 +16,9 @@ class GameRecord:
     """The log is the source of truth; `state` is where applying it in order leads.
 
     `checkpoints` holds (actions applied, state_hash) at the start and after every action that
-    closed a turn, so a replay that drifts can say in which turn it first did.
+    closed a turn, so a replay that drifts can say in which turn it first did. `rules_version` is
+    the engine's RULES_VERSION when the log began: a game loaded from a save made under older rules
+    plays on under today's, but its log still replays only under the rules it began with.
     """
 
     scenario: Scenario
@@ -25,6 +27,7 @@ class GameRecord:
     state: GameState
     actions: list[Action] = field(default_factory=list)
     checkpoints: list[tuple[int, str]] = field(default_factory=list)
+    rules_version: int = RULES_VERSION
 
     @classmethod
     def start(cls, scenario: Scenario, setup: Setup, seed: int = 0) -> GameRecord:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import Action, GameState, IllegalAction, apply, new_game, state_hash
+from game.engine import RULES_VERSION, Action, GameState, IllegalAction, apply, new_game, state_hash
+from game.engine.actions import ACTION_NAMES
 from game.engine.events import StepRolled
-from game.io.actions import action_record
 from game.io.errors import SaveError
 from game.io.reading import SaveFile, open_save, restore_state
 
@@ -22,6 +22,9 @@ class ReplayResult:
     actions (first, last) one of which is the first after which it diverges; `diverged_after` is
     that action when it is known exactly (a span of one, or an action the rules now reject right
     after a matching checkpoint). `dice` are the replay's rolls in that span, or the nearest ones.
+
+    `rules_changed` when the log was begun under another RULES_VERSION and does not reproduce: the
+    rules changed since, so the mismatch says nothing of the save (which loads from its snapshot).
     """
 
     ok: bool
@@ -36,11 +39,12 @@ class ReplayResult:
     suspects: tuple[int, int] | None = None
     dice: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    rules_version: int = RULES_VERSION
+    rules_changed: bool = False
 
 
 def _action_label(index: int, action: Action) -> str:
-    data = action_record(action)
-    return f"action {index} ({data['type']} by {data['side']})"
+    return f"action {index} ({ACTION_NAMES.get(type(action), type(action).__name__)} by {action.side})"
 
 
 def _dice_line(index: int, e: StepRolled) -> str:
@@ -121,6 +125,8 @@ def replay_save(save: SaveFile) -> ReplayResult:
         snapshot_hash = None
         snapshot_note = e.problem
     ok = not run.stopped and replay_hash == envelope.hash and snapshot_hash == envelope.hash
+    # Under other rules the log need not reproduce; a snapshot that holds is then all a replay can prove.
+    rules_changed = not ok and envelope.rules_version != RULES_VERSION and snapshot_hash == envelope.hash
     suspects: tuple[int, int] | None = None
     diverged_after: int | None = None
     if run.first_bad is not None and run.first_bad > run.last_good:
@@ -132,7 +138,10 @@ def replay_save(save: SaveFile) -> ReplayResult:
         diverged_after = run.stopped_at if run.last_good == run.stopped_at else None
     dice = run.dice_within(*suspects) if suspects else []
     nearby = run.dice_nearest(*suspects) if suspects and not dice else []
-    summary = _summary(save, run, ok, replay_hash, snapshot_hash, snapshot_note, suspects, dice, nearby)
+    if rules_changed:
+        summary = _rules_changed(save, run)
+    else:
+        summary = _summary(save, run, ok, replay_hash, snapshot_hash, snapshot_note, suspects, dice, nearby)
     return ReplayResult(
         ok=ok,
         summary=summary,
@@ -146,6 +155,19 @@ def replay_save(save: SaveFile) -> ReplayResult:
         suspects=suspects,
         dice=tuple(dice or nearby),
         warnings=tuple(save.warnings),
+        rules_version=envelope.rules_version,
+        rules_changed=rules_changed,
+    )
+
+
+def _rules_changed(save: SaveFile, run: _Run) -> str:
+    envelope = save.envelope
+    where = f"stops at {run.stopped_at} of {len(save.actions)} actions" if run.stopped else "ends elsewhere"
+    return (
+        f"{save.path}: scenario '{envelope.scenario}', seed {envelope.seed}, {len(save.actions)} actions. "
+        f"Rules changed: this game was begun under rules version {envelope.rules_version} and this version of "
+        f"Space Race plays rules version {RULES_VERSION}, so its log is not expected to reproduce (the replay {where}). "
+        f"The snapshot matches the saved hash {envelope.hash[:12]}: the save loads and plays on from there."
     )
 
 
@@ -202,6 +224,11 @@ def _summary(
             parts.append(f"The snapshot cannot be checked: {snapshot_note}.")
         elif snapshot_hash != envelope.hash:
             parts.append("The snapshot does not match the saved hash.")
+    if ok and envelope.rules_version != RULES_VERSION:
+        parts.append(
+            f"It was begun under rules version {envelope.rules_version} (this version plays {RULES_VERSION}), "
+            "and the change does not touch it."
+        )
     if save.warnings:
         parts.append("Note: " + "; ".join(save.warnings) + ".")
     return " ".join(parts)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,11 +11,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game import paths
 from game.content.load import Scenario
-from game.engine import GameState
+from game.engine import RULES_VERSION, GameState
 from game.io.atomic import write_atomic
 from game.io.envelope import SaveHeader, SaveMeta, describe, envelope_of
 from game.io.errors import SaveError
+from game.io.legacy import is_legacy, legacy_meta, read_legacy
 from game.io.reading import open_save, read_document, restore_state, save_version_of, upgraded
 from game.io.record import GameRecord
 
@@ -27,9 +28,8 @@ PLAIN_LIMIT = 1_000_000  # bytes of JSON above which a save is written gzip-comp
 
 
 def saves_dir() -> Path:
-    """SPACERACE_SAVES, else `saves/` at the top of the game's folder."""
-    env = os.environ.get("SPACERACE_SAVES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "saves"
+    """The saves folder: SPACERACE_SAVES, else the platform's user data folder (see `game.paths`)."""
+    return paths.saves_dir()
 
 
 def save_path(name: str, folder: Path | None = None) -> Path:
@@ -67,8 +67,8 @@ def save_game(
 def autosave(
     record: GameRecord, folder: Path | None = None, *, backups: int = DEFAULT_BACKUPS, now: datetime | None = None
 ) -> Path:
-    """Write `autosave.json` (with rotating backups) in `folder` or the saves folder; call it when a turn closes."""
-    return save_game((folder or saves_dir()) / AUTOSAVE_NAME, record, backups=backups, now=now)
+    """Write `autosave.json` (with rotating backups) in `folder` or the autosaves folder; call it when a turn closes."""
+    return save_game((folder or paths.autosaves_dir()) / AUTOSAVE_NAME, record, backups=backups, now=now)
 
 
 @dataclass
@@ -107,8 +107,19 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
         state=state,
         actions=list(save.actions),
         checkpoints=[(n, h) for n, h in envelope.checkpoints],
+        rules_version=envelope.rules_version,
     )
-    return LoadedGame(save.path, record, envelope.meta, list(save.warnings), save.migrated_from)
+    warnings = list(save.warnings)
+    if envelope.rules_version != RULES_VERSION:
+        warnings.append(rules_changed_note(envelope.rules_version))
+    return LoadedGame(save.path, record, envelope.meta, warnings, save.migrated_from)
+
+
+def rules_changed_note(saved: int) -> str:
+    return (
+        f"this game was begun under rules version {saved} and plays on from its save under version {RULES_VERSION} "
+        "(its log replays only under the old rules)"
+    )
 
 
 # ------------------------------------------------------------------------------ listing
@@ -123,11 +134,11 @@ class SaveInfo:
     mods: tuple[str, ...]
     sides: tuple[str, ...]
     date: str  # the game's date label, e.g. 1961-Q2
-    turn: int
+    turn: int  # 0 for a save in the window's former format (its own words do not say)
     saved_at: str
     over: bool
     winner: str | None
-    game_version: str
+    game_version: str  # "" for a save in the window's former format
     size: int
 
     @property
@@ -154,12 +165,16 @@ def _when(info: SaveInfo, modified: float) -> tuple[float, float]:
 def read_info(path: Path) -> SaveInfo:
     """The listing line of one save; raises SaveError."""
     data = read_document(path)
-    data = upgraded(data, save_version_of(data, path), path)
-    try:
-        header = SaveHeader.model_validate(data)
-    except ValidationError as e:
-        name, problem = describe(e)
-        raise SaveError(path, problem, name) from None
+    if is_legacy(data):
+        legacy = read_legacy(data, path)
+        header = SaveHeader(scenario=legacy.scenario_id, mods=legacy.mods, game_version="", meta=legacy_meta(legacy))
+    else:
+        data = upgraded(data, save_version_of(data, path), path)
+        try:
+            header = SaveHeader.model_validate(data)
+        except ValidationError as e:
+            name, problem = describe(e)
+            raise SaveError(path, problem, name) from None
     meta = header.meta
     try:
         size = path.stat().st_size

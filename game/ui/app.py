@@ -9,22 +9,38 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 
+import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
 from game.ui import draw
 from game.ui.i18n import Translator
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
+
+if TYPE_CHECKING:
+    from game.io import SeatFailed
 
 MIN_SIZE = (1280, 720)
 FPS = 60
 IDLE_AFTER = 1.5  # seconds without input after which the loop stops redrawing and blocks
 THEME = draw.ASSETS / "theme.json"
+
+
+def _seat_failed() -> type[Exception]:
+    """game.io's SeatFailed. An `except` clause evaluates this only once something was raised: game.io is
+    slow to import, and the menu is shown before any game (and any computer player) exists."""
+    from game.io import SeatFailed
+
+    return SeatFailed
 
 
 def theme_dict(scale: float) -> dict[str, Any]:
@@ -236,18 +252,15 @@ class App:
             if t is not False:
                 self.apply(t)  # type: ignore[arg-type]
                 return
-        self.apply(top.handle(event))
+        self.apply(self.guarded(lambda: top.handle(event)))
 
     def global_key(self, event: pygame.event.Event, ctrl: bool) -> Transition | bool | None:
         """Keys that work on every screen; False when the key is not one of them."""
-        from game.ui.screens.overlays import HelpScreen
-        from game.ui.screens.saveload import SaveLoadScreen
-
         top = self.top
         if event.key == pygame.K_F1 or (event.key == pygame.K_SLASH and event.mod & pygame.KMOD_SHIFT):
-            if isinstance(top, HelpScreen):
+            if top is not None and top.name == "help":
                 return Pop()
-            return Push(HelpScreen(self))
+            return Push(new_screen("help", self))
         if event.key == pygame.K_F11:
             self.settings.fullscreen = not self.settings.fullscreen
             self.apply_display()
@@ -256,10 +269,10 @@ class App:
         if (ctrl and event.key == pygame.K_m) or event.key == pygame.K_F8:
             self.toggle_mute()
             return None
-        if ctrl and event.key in (pygame.K_s, pygame.K_l) and not isinstance(top, SaveLoadScreen):
+        if ctrl and event.key in (pygame.K_s, pygame.K_l) and not (top is not None and top.name == "saveload"):
             if event.key == pygame.K_s and not self.can_save():
                 return None
-            return Push(SaveLoadScreen(self, "save" if event.key == pygame.K_s else "load"))
+            return Push(new_screen("saveload", self, "save" if event.key == pygame.K_s else "load"))
         return False
 
     def step(self, block: bool = False) -> None:
@@ -280,7 +293,7 @@ class App:
         dt = self.clock.tick(FPS) / 1000 if not block else min(0.5, self.clock.tick() / 1000)
         top = self.top
         if top is not None:
-            self.apply(top.update(dt))
+            self.apply(self.guarded(lambda: top.update(dt)))
         # after the screens: pygame_gui draws a killed widget until its next update, so a screen replaced
         # by a timer (the demo, the end of a report) would otherwise leave its buttons on the frame
         self.manager.update(dt)
@@ -356,10 +369,8 @@ class App:
         return self.session is not None and not self.session.demo and not self.session.over() and len(self.session.log) != self.saved_len
 
     def request_quit(self) -> Transition | None:
-        from game.ui.screens.overlays import ConfirmScreen
-
         if self.unsaved():
-            return Push(ConfirmScreen(self, self.tr("confirm.quit"), lambda: Quit()))
+            return Push(new_screen("confirm", self, self.tr("confirm.quit"), lambda: Quit()))
         return Quit()
 
     def start_session(self, session: Any, saved: bool = False) -> Transition:
@@ -372,42 +383,72 @@ class App:
 
     def next_screen(self) -> Screen:
         """Where the game goes after an end of turn or a load: report, hand-off, planning, or the end."""
-        from game.ui.screens.game import DashboardScreen, HandoffScreen
-        from game.ui.screens.resolution import DemoScreen, ResolutionScreen
-        from game.ui.screens.summary import EndScreen
-
         s = self.session
         if s.demo:
-            return DemoScreen(self)
+            return new_screen("demo", self)
         humans = s.humans()
         if s.over():
             unseen = [h for h in humans if s.has_report(h)]
             if unseen:  # each player reads their own report (behind the hand-off in hot-seat), then the end
-                return HandoffScreen(self, unseen[0]) if s.hotseat else ResolutionScreen(self, unseen[0])
-            return EndScreen(self)
+                return new_screen("handoff" if s.hotseat else "resolution", self, unseen[0])
+            return new_screen("end", self)
         waiting = s.waiting()
         side = waiting[0] if waiting else humans[0]
         if s.hotseat:
-            return HandoffScreen(self, side)
+            return new_screen("handoff", self, side)
         if s.has_report(side):
-            return ResolutionScreen(self, side)
-        return DashboardScreen(self, side)
+            return new_screen("resolution", self, side)
+        return new_screen("dashboard", self, side)
 
     def end_turn(self, side: str) -> Transition:
-        resolved = self.session.end_turn(side)
+        try:
+            resolved = self.session.end_turn(side)
+        except _seat_failed() as e:
+            return self.computer_failed(e, lambda: self.end_turn(side))  # type: ignore[arg-type]
         if resolved:
             self.autosave()
         return Reset(self.next_screen())
 
-    def autosave(self) -> None:
-        from game.ui import saves
+    def guarded(self, step: Callable[[], Transition | None]) -> Transition | None:
+        """Run what a screen does; a computer player that fails on the way is told of, never left unsaid."""
+        try:
+            return step()
+        except _seat_failed() as e:
+            return self.computer_failed(e, lambda: Reset(self.next_screen()))  # type: ignore[arg-type]
+
+    def computer_failed(self, error: SeatFailed, resume: Callable[[], Transition | None]) -> Transition:
+        """A computer player raised: save the game, say which player failed, offer a built-in level in its seat or quitting.
+
+        The whole traceback goes to stderr for whoever wrote that player; the player is told one line.
+        """
+        traceback.print_exception(error, file=sys.stderr)
+        saved = self.autosave()
+        return Push(new_screen("computer_failed", self, error, resume, str(saved) if saved else ""))
+
+    def autosave(self) -> Path | None:
+        """Save the game in progress to the autosave (with backups); where it went, or None if nothing was saved."""
+        from game.io import SaveError
 
         if self.session is None or self.session.demo:
-            return
+            return None
         try:
-            saves.autosave(self.session, self.settings.saves())
-        except Exception as e:
+            return Path(self.session.autosave(self.settings.saves()))
+        except SaveError as e:
             self.status = self.tr("status.autosave_failed", error=str(e))
+            return None
+
+    def load_game(self, path: str | Path) -> Transition | None:
+        """Open a save: the game's first screen, or None with the problem in the status line."""
+        from game.io import SaveError
+        from game.ui.session import Session
+
+        try:
+            session, warnings = Session.load(path)
+        except SaveError as e:
+            self.status = str(e)
+            return None
+        self.status = "; ".join(warnings)
+        return self.start_session(session, saved=True)
 
     def quit(self) -> None:
         self.save_settings()
@@ -415,26 +456,45 @@ class App:
         pygame.display.quit()
 
 
+def bring_old_saves(app: App) -> None:
+    """On the first start with this saves folder, copy in the saves earlier releases kept elsewhere (see
+    game.io.oldsaves), and tell the player in one line; each file that could not come is named on stderr."""
+    from game.paths import IMPORT_MARKER
+
+    folder = app.settings.saves()
+    if (folder / IMPORT_MARKER).exists():
+        return  # the usual start: nothing more is loaded for it
+    from game.io.oldsaves import import_old_saves
+
+    report = import_old_saves(folder)
+    for skipped in report.skipped:
+        print(f"spacerace: {skipped.line()}", file=sys.stderr)
+    if report.skipped:
+        app.status = app.tr("status.imported_saves_not_all", n=len(report.imported), path=str(folder),
+                            skipped=len(report.skipped), log=IMPORT_MARKER)
+    elif report.imported:
+        app.status = app.tr("status.imported_saves", n=len(report.imported), path=str(folder))
+
+
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
         seed: int | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code."""
-    from game.ui.screens.title import TitleScreen
-
     mods = list(mods or [])
     app = App(size=size, fullscreen=fullscreen)
     if lang:
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
     app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
-    title = TitleScreen(app)
+    bring_old_saves(app)
+    title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)
     code = 0
     try:
         if load:
-            app.apply(title.load_path(load))
+            app.apply(app.guarded(lambda: title.load_path(load)))
         elif demo:
-            app.apply(title.start_demo(scenario, mods, seed))
+            app.apply(app.guarded(lambda: title.start_demo(scenario, mods, seed)))
         code = app.loop()
     finally:
         app.quit()

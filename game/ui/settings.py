@@ -7,24 +7,21 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from game import paths
+
 LANGUAGES = ("en", "vi")  # languages the UI is fully translated into
 SCALES = (90, 100, 110, 125, 150)  # percent; 125 and 150 for large or high-density screens
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 
 
 def config_path() -> Path:
-    """SPACERACE_CONFIG (a file, or a folder to hold settings.json), else $XDG_CONFIG_HOME/spacerace/settings.json."""
-    env = os.environ.get("SPACERACE_CONFIG")
-    if env:
-        p = Path(env)
-        return p if p.suffix == ".json" else p / "settings.json"
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "spacerace" / "settings.json"
+    """The settings file: SPACERACE_CONFIG, else the platform's user config folder (see `game.paths`)."""
+    return paths.settings_file()
 
 
 def default_save_dir() -> Path:
-    env = os.environ.get("SPACERACE_SAVES")
-    return Path(env) if env else Path("saves")
+    """The saves folder when the player has not chosen one: never the folder the game was started from."""
+    return paths.saves_dir()
 
 
 @dataclass
@@ -48,7 +45,11 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         """Unreadable or odd files give the defaults for what cannot be read: settings never stop the game."""
-        path = path or config_path()
+        if path is None:
+            path = config_path()
+            old = paths.old_settings_file()
+            if old is not None and not path.exists() and old.is_file():
+                path = old  # an earlier release's, read once: the next save writes the new file
         s = cls()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -103,13 +103,26 @@ def test_replacing_the_price_of_a_reliability_point_changes_what_research_is_wor
     view = player_view(state, side)
     planner = Planner(view, TEMPERS["normal"], Rng(0))
     tech = next(t for t in planner.done if state.rules.techs[t].ceiling > state.sides[side].techs[t].reliability)
-    before = planner.point_cost(tech), dict(planner.k.climb_rate)
+    before = planner.point_cost(tech)
     monkeypatch.setattr(game.engine.odds, "reliability_point_price", lambda rules, tech, rate: 10**6)
     after = Planner(view, TEMPERS["normal"], Rng(0))
-    assert after.point_cost(tech) == 10**6 != before[0]
-    assert set(after.k.climb_rate.values()) == {1} != set(before[1].values())  # research barely climbs
+    assert after.point_cost(tech) == 10**6 != before
     # What a point is worth runs through the goals' research bills and the lessons flights teach.
     assert after._tech_workable_cost != planner._tech_workable_cost
+
+
+def test_replacing_the_research_a_reliability_point_costs_changes_how_fast_it_expects_to_climb(
+    launch, monkeypatch
+) -> None:
+    state, side, _ = launch
+    view = player_view(state, side)
+    before = dict(Planner(view, TEMPERS["normal"], Rng(0)).k.climb_rate)
+    assert max(before.values()) > 1
+    monkeypatch.setattr(game.engine.odds, "reliability_point_cost", lambda rules, tech: 10**9)
+    after = Planner(view, TEMPERS["normal"], Rng(0))
+    assert set(after.k.climb_rate.values()) == {1}  # research barely climbs
+    tech = next(iter(after.done))
+    assert after.point_cost(tech) == 10**9 // max(1, state.sides[side].research_rate)  # (the price follows it)
 
 
 def test_a_recruit_is_weighed_at_the_engines_price(campaign: Ruleset, monkeypatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import types
 
 import pytest
 
@@ -11,8 +12,8 @@ from game.ai import ALL_LEVELS, BOTS, LEVEL_INFO, LEVELS, choose_actions
 from game.ai.runner import ai_rng
 from game.ai.search import determinize, plan_ahead
 from game.engine import EndTurn, new_game, player_view
+from game.engine.api import validate
 from game.engine.batch import apply_orders
-from game.engine.game import validate
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.state import GameState, SideState
@@ -84,7 +85,13 @@ def _reachable(root: object, limit: int = 200_000) -> list[object]:
         if id(obj) in seen or isinstance(obj, (str, int, float, bool, bytes, type(None))):
             continue
         seen[id(obj)] = obj
-        if isinstance(obj, dict):
+        if isinstance(obj, (type, types.ModuleType)):
+            continue  # code, not game data
+        if isinstance(obj, types.FunctionType):
+            # A compiled condition: what it closed over, not the module globals every function can see.
+            stack.extend(c.cell_contents for c in obj.__closure__ or ())
+            stack.extend(obj.__defaults__ or ())
+        elif isinstance(obj, dict):
             stack.extend(obj.keys())
             stack.extend(obj.values())
         elif isinstance(obj, (list, tuple, set, frozenset)):

@@ -10,30 +10,26 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from game.engine import events as ev
-from game.engine.actions import Action, EndTurn, action_from_dict, action_to_dict
+from game.engine.actions import Action, EndTurn
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.effects import MAX_MONEY, MAX_PRESTIGE
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash, validate
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
-from game.engine.serialize import state_from_dict, state_to_dict
+from game.engine.serialize import state_to_dict
 from game.engine.state import (
-    CREW_ACTIVE,
-    CREW_CANDIDATE,
-    CREW_DEAD,
-    CREW_INJURED,
-    CREW_RETIRED,
-    CREW_TRAINING,
     PHASE_OVER,
     PHASE_PLANNING,
+    CrewStatus,
     GameState,
     IntelEstimate,
     LaunchRecord,
 )
+from game.io.codecs import dump_action, dump_state, load_action, load_state
 
 E = TypeVar("E")
 EVENT_TYPES = typing.get_args(ev.Event)
 
-CREW_STATUSES = {CREW_CANDIDATE, CREW_TRAINING, CREW_ACTIVE, CREW_INJURED, CREW_DEAD, CREW_RETIRED}
+CREW_STATUSES = {CrewStatus.CANDIDATE, CrewStatus.TRAINING, CrewStatus.ACTIVE, CrewStatus.INJURED, CrewStatus.DEAD, CrewStatus.RETIRED}
 
 # --------------------------------------------------------------------------------------------- dice
 
@@ -152,7 +148,7 @@ def arrange(
     for hw, n in (hardware or {}).items():
         me.hardware[hw] = n
     for c in crew:
-        me.crews[c].status = CREW_ACTIVE
+        me.crews[c].status = CrewStatus.ACTIVE
     if cash is not None:
         me.cash = cash
     if prestige is not None:
@@ -223,13 +219,13 @@ def check_invariants(state: GameState) -> None:
         planned_crew = [c for p in me.plan for c in p.crew]
         assert len(planned_crew) == len(set(planned_crew)), f"{where}: a crew member in two plans"
         for c in planned_crew:
-            assert me.crews[c].status != CREW_DEAD, f"{where}: {c} is dead but planned to fly"
+            assert me.crews[c].status != CrewStatus.DEAD, f"{where}: {c} is dead but planned to fly"
         for cid, c in me.crews.items():
             assert rules.crews[cid].side == me.id
             assert c.status in CREW_STATUSES
             assert 0 <= c.morale <= 100
             assert all(0 <= v <= 100 for v in c.skills.values()), f"{where}: {cid} skills {c.skills}"
-        assert me.deaths == sum(1 for c in me.crews.values() if c.status == CREW_DEAD)
+        assert me.deaths == sum(1 for c in me.crews.values() if c.status == CrewStatus.DEAD)
         assert me.intel >= 0
         for ms in me.milestones:
             assert any(s == me.id for s, _ in state.firsts.get(ms, []))
@@ -276,9 +272,8 @@ def checked_step(
 
     Every legal action validates (and, if asked, applies); `apply` leaves its input untouched; the new
     state keeps the invariants, clones equal (and, if asked, share nothing mutable), and round-trips
-    through `state_to_dict` and JSON with the same hash; actions round-trip through `action_to_dict`.
+    through a save's snapshot (game.io's codec) with the same hash; actions round-trip through the log's codec.
     """
-    rules = state.rules
     if state.actions_applied == 0:
         check_invariants(state)
     before = state_to_dict(state)
@@ -286,7 +281,7 @@ def checked_step(
     assert action in legal
     for other in legal:
         assert validate(state, other) is None, f"{other} is offered but rejected"
-        assert action_from_dict(json.loads(json.dumps(action_to_dict(other)))) == other
+        assert load_action(json.dumps(dump_action(other))) == other
         if apply_every_legal:
             apply(state, other)
     new, events = apply(state, action)
@@ -302,17 +297,15 @@ def checked_step(
     assert state_to_dict(twin) == after
     if check_sharing:
         assert shared_mutables(new, twin) == []
-    # the snapshot round-trips, as plain data and through JSON text
-    assert state_to_dict(state_from_dict(rules, after)) == after
+    # the snapshot round-trips through JSON text
     back = round_trip(new)
     assert state_to_dict(back) == after and state_hash(back) == digest
     return new, events
 
 
 def round_trip(state: GameState, sort_keys: bool = False) -> GameState:
-    """The state as a save would bring it back: to plain data, through JSON text, and back."""
-    text = json.dumps(state_to_dict(state), sort_keys=sort_keys)
-    return state_from_dict(state.rules, json.loads(text))
+    """The state as a save would bring it back: its snapshot, through JSON text, and back."""
+    return load_state(state.rules, json.dumps(dump_state(state), sort_keys=sort_keys))
 
 
 # --------------------------------------------------------------------------------------------- random play

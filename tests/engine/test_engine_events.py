@@ -7,9 +7,9 @@ from engine_kit import act, end_turn, end_turns, of_type, scripted, with_records
 
 from game.engine import events as ev
 from game.engine.actions import Decide, PlanMission
+from game.engine.api import legal_actions, new_game
 from game.engine.conditions import DateBetween, Flag
 from game.engine.effects import AddCash, QueueEvent, SetFlag
-from game.engine.game import legal_actions, new_game
 from game.engine.rules import Choice, Event
 from game.engine.state import GameState
 

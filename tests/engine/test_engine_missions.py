@@ -9,11 +9,11 @@ from engine_kit import FAIL, PASS, act, arrange, end_turn, of_type, scripted, wi
 
 from game.engine import events as ev
 from game.engine.actions import CancelMission, Decide, FundResearch, PlanMission
+from game.engine.api import new_game, validate
 from game.engine.effects import InjureCrew
-from game.engine.game import new_game, validate
 from game.engine.odds import mission_odds
 from game.engine.rules import Choice, Event, Ruleset
-from game.engine.state import CREW_ACTIVE, CREW_DEAD, CREW_INJURED, GameState
+from game.engine.state import CrewStatus, GameState
 
 ORBITER = (("launcher", "booster"),)
 CAPSULE = (("launcher", "booster"), ("capsule", "pod"))
@@ -70,7 +70,7 @@ def test_failed_crewed_mission_costs_prestige(tiny):
     # It counts against next year's budget too.
     assert red.prestige_year == -3
     # The crew survived (orbit insertion is not fatal), flew, and stays on the roster.
-    assert red.crews["anna"].status == CREW_ACTIVE
+    assert red.crews["anna"].status == CrewStatus.ACTIVE
     assert red.crews["anna"].flights == 1
     assert red.deaths == 0
 
@@ -92,8 +92,8 @@ def test_crew_lost_kills_all_crew(tiny):
     # The launch fails, and the fatality roll (20 % on launch) comes up 20: the crew is lost.
     state, events = fly(state, PlanMission("red", "moon_landing", LANDER, ("anna", "boris")), percents=(FAIL, 20))
     red = state.sides["red"]
-    assert red.crews["anna"].status == CREW_DEAD
-    assert red.crews["boris"].status == CREW_DEAD
+    assert red.crews["anna"].status == CrewStatus.DEAD
+    assert red.crews["boris"].status == CrewStatus.DEAD
     assert red.deaths == 2
     assert of_type(events, ev.MissionFailed) == [ev.MissionFailed("red", "moon_landing", "launch", True)]
     assert {e.crew for e in of_type(events, ev.CrewDied)} == {"anna", "boris"}
@@ -112,7 +112,7 @@ def test_crew_survives_a_failure_when_the_fatality_roll_misses(tiny):
     # Launch fails; the launch step is fatal 50 % of the time and the roll is 51.
     state, events = fly(state, PlanMission("red", "crewed_orbiter", CAPSULE, ("anna",)), percents=(FAIL, 51))
     assert of_type(events, ev.MissionFailed) == [ev.MissionFailed("red", "crewed_orbiter", "launch", False)]
-    assert state.sides["red"].crews["anna"].status == CREW_ACTIVE
+    assert state.sides["red"].crews["anna"].status == CrewStatus.ACTIVE
     assert state.sides["red"].prestige == -3
 
 
@@ -358,7 +358,7 @@ def test_mission_whose_crew_cannot_fly_is_scrubbed_and_refunded(tiny):
     decision = state.sides["red"].decisions[0]
     hurt = Decide("red", decision.id, "hurt")
     state, _ = act(state, PlanMission("red", "crewed_orbiter", CAPSULE, ("anna",)), hurt)
-    assert state.sides["red"].crews["anna"].status == CREW_INJURED
+    assert state.sides["red"].crews["anna"].status == CrewStatus.INJURED
     state, events = end_turn(state)
     red = state.sides["red"]
     assert of_type(events, ev.MissionScrubbed) == [ev.MissionScrubbed("red", "crewed_orbiter", "crew")]

@@ -11,10 +11,11 @@ import pytest
 from engine_kit import check_invariants, checked_step, play_random, replay, round_trip
 
 from game.engine import events as ev
-from game.engine.actions import Action, action_from_dict, action_to_dict
-from game.engine.game import apply, is_over, legal_actions, new_game, outcome, state_hash
+from game.engine.actions import Action
+from game.engine.api import apply, is_over, legal_actions, new_game, outcome, state_hash
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
+from game.io.codecs import dump_actions, load_actions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EVENT_TYPES = typing.get_args(ev.Event)
@@ -110,8 +111,8 @@ def test_replay_reproduces_every_intermediate_hash(every_op):
 
 def test_the_log_survives_json(tiny):
     final, log = play_random(tiny, 3, p_end=0.15)
-    text = json.dumps([action_to_dict(a) for a in log])
-    assert state_hash(replay(tiny, 3, [action_from_dict(d) for d in json.loads(text)])) == state_hash(final)
+    text = json.dumps(dump_actions(log))
+    assert state_hash(replay(tiny, 3, load_actions(text))) == state_hash(final)
 
 
 def test_different_seeds_give_different_games(tiny):

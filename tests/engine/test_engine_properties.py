@@ -1,9 +1,8 @@
-"""Property tests (hypothesis): invariants over random action sequences, odds, research and the action codec."""
+"""Property tests (hypothesis): invariants over random action sequences, odds and research."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from engine_kit import checked_step, end_turns, scripted, side_to_act, with_settings, with_side
 from hypothesis import given
@@ -11,8 +10,8 @@ from hypothesis import strategies as st
 
 from game.engine import actions as a
 from game.engine import events as ev
-from game.engine.actions import EndTurn, action_from_dict, action_to_dict
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash
+from game.engine.actions import EndTurn
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash
 from game.engine.odds import mission_odds, reliability_gain
 from game.engine.rules import Tech
 
@@ -127,52 +126,7 @@ def test_instalments_add_up_to_the_yearly_budget(tiny, budget, tpy):
     assert max(paid) - min(paid) < tpy
 
 
-# --------------------------------------------------------------------------------------------- the action codec
-
-ids = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12)
-amounts = st.integers(-(10**9), 10**9)
-any_action = st.one_of(
-    st.builds(a.FundResearch, ids, ids, amounts),
-    st.builds(a.BuyHardware, ids, ids, amounts),
-    st.builds(a.RecruitCrew, ids, ids),
-    st.builds(a.PlanMission, ids, ids, st.lists(st.tuples(ids, ids), max_size=4).map(tuple),
-              st.lists(ids, max_size=4).map(tuple)),
-    st.builds(a.CancelMission, ids, amounts),
-    st.builds(a.FundIntelligence, ids, amounts),
-    st.builds(a.Decide, ids, amounts, ids),
-    st.builds(a.EndTurn, ids),
-)
-
-
-@given(action=any_action)
-def test_every_action_round_trips_through_json(action):
-    data = json.loads(json.dumps(action_to_dict(action)))
-    assert action_from_dict(data) == action
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=12,
-)
-
-
-@given(data=st.one_of(
-    json_values,
-    st.fixed_dictionaries({"type": st.sampled_from(sorted(a.ACTION_TYPES))},
-                          optional={k: json_values for k in ("side", "tech", "amount", "hardware", "count", "crew",
-                                                             "mission", "index", "decision", "choice")}),
-    any_action.map(action_to_dict).flatmap(
-        lambda d: st.sampled_from(sorted(d)).flatmap(lambda k: json_values.map(lambda v: {**d, k: v}))
-    ),
-))
-def test_reading_an_action_gives_an_action_or_a_value_error(data):
-    try:
-        action = action_from_dict(data)
-    except ValueError:
-        return
-    assert isinstance(action, tuple(a.ACTION_TYPES.values()))
-    assert action_from_dict(json.loads(json.dumps(action_to_dict(action)))) == action
+# --------------------------------------------------------------------------------------------- actions
 
 
 def test_actions_are_plain_frozen_records():

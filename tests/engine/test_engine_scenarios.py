@@ -9,7 +9,7 @@ from engine_kit import checked_step, play_random, replay
 
 from game.content.findings import ERROR, ContentError, Finding
 from game.content.packages import Package, builtin_dir, discover
-from game.engine.game import is_over, outcome, state_hash
+from game.engine.api import is_over, outcome, state_hash
 from game.engine.rules import Ruleset
 
 SEEDS = (0, 1)

@@ -9,8 +9,9 @@ from engine_kit import play_random
 
 from game.engine import events as ev
 from game.engine.actions import Action
+from game.engine.api import apply
+from game.engine.availability import available_missions, available_techs, tech_available
 from game.engine.conditions import date_window, holds
-from game.engine.game import apply, available_missions, available_techs, tech_available
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
 

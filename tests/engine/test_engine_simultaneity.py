@@ -9,8 +9,8 @@ import pytest
 from engine_kit import act, arrange
 
 from game.engine.actions import Action, Decide, EndTurn, PlanMission
+from game.engine.api import apply, is_over, legal_actions, new_game, state_hash
 from game.engine.effects import AddCash, RandomOneOf, Weighted
-from game.engine.game import apply, is_over, legal_actions, new_game, state_hash
 from game.engine.rng import Rng
 from game.engine.rules import Choice, Event
 from game.engine.state import GameState

@@ -12,6 +12,7 @@ from engine_kit import (
     end_turn,
     end_turns,
     of_type,
+    round_trip,
     scripted,
     with_records,
     with_settings,
@@ -20,12 +21,12 @@ from engine_kit import (
 
 from game.engine import events as ev
 from game.engine.actions import EndTurn, FundIntelligence, FundResearch, PlanMission, RecruitCrew
+from game.engine.api import Setup, is_over, legal_actions, new_game, outcome, validate
 from game.engine.effects import InjureCrew
-from game.engine.game import Setup, is_over, legal_actions, new_game, outcome, validate
 from game.engine.odds import turns_to_finish, useful_funding
 from game.engine.rules import Event
-from game.engine.serialize import state_from_dict, state_to_dict
-from game.engine.state import CREW_ACTIVE, CREW_INJURED, CREW_RETIRED, CREW_TRAINING, GameState
+from game.engine.serialize import state_to_dict
+from game.engine.state import CrewStatus, GameState
 
 LANDER = (("launcher", "booster"), ("lander", "moon_pod"))
 
@@ -211,13 +212,13 @@ def test_training_makes_crew_active(tiny):
         cash = state.sides["red"].cash
         state, events = act(state, RecruitCrew("red", "anna"))
         assert state.sides["red"].cash == cash - tiny.settings.recruit_cost
-        assert state.sides["red"].crews["anna"].status == CREW_TRAINING
+        assert state.sides["red"].crews["anna"].status == CrewStatus.TRAINING
         for _ in range(turns - 1):
             state, events = end_turn(state)
-            assert state.sides["red"].crews["anna"].status == CREW_TRAINING
+            assert state.sides["red"].crews["anna"].status == CrewStatus.TRAINING
         state, events = end_turn(state)
         anna = state.sides["red"].crews["anna"]
-        assert anna.status == CREW_ACTIVE
+        assert anna.status == CrewStatus.ACTIVE
         assert ev.CrewTrained("red", "anna") in events
         assert anna.skills["pilot"] == 60 + turns * tiny.settings.training_gain
 
@@ -236,9 +237,9 @@ def test_injured_crew_is_back_after_the_injury_turns(tiny):
     state, events = end_turn(state)
     assert ev.CrewInjured("red", "anna", 3) in events
     while state.turn < injured_at + 3:
-        assert state.sides["red"].crews["anna"].status == CREW_INJURED
+        assert state.sides["red"].crews["anna"].status == CrewStatus.INJURED
         state, _ = end_turn(state)
-    assert state.sides["red"].crews["anna"].status == CREW_ACTIVE
+    assert state.sides["red"].crews["anna"].status == CrewStatus.ACTIVE
 
 
 @pytest.mark.parametrize(("die", "retires"), [(0, True), (29, True), (30, False), (99, False)])
@@ -248,7 +249,7 @@ def test_low_morale_crew_may_retire(tiny, die, retires):
     state = arrange(state, "red", crew=("anna",))
     state.sides["red"].crews["anna"].morale = 10
     state, events = end_turn(state)
-    assert (state.sides["red"].crews["anna"].status == CREW_RETIRED) is retires
+    assert (state.sides["red"].crews["anna"].status == CrewStatus.RETIRED) is retires
     assert (ev.CrewRetired("red", "anna") in events) is retires
 
 
@@ -257,7 +258,7 @@ def test_crew_at_the_morale_threshold_never_retires(tiny):
     state = arrange(state, "red", crew=("anna",))
     state.sides["red"].crews["anna"].morale = tiny.settings.retire_morale
     state, _ = end_turns(state, 4)
-    assert state.sides["red"].crews["anna"].status == CREW_ACTIVE
+    assert state.sides["red"].crews["anna"].status == CrewStatus.ACTIVE
 
 
 # --------------------------------------------------------------------------------------------- intelligence
@@ -336,7 +337,7 @@ def test_play_on_keeps_the_result_and_runs_to_the_end_date(tiny):
     assert is_over(state)
     assert (outcome(state).winner, state.decided) == ("red", decided)  # type: ignore[union-attr]
     # Saved and loaded, a played-on game keeps its settled result; an ordinary game's record has no trace of it.
-    again = state_from_dict(tiny, state_to_dict(state))
+    again = round_trip(state)
     assert (again.play_on, again.decided, again.winner) == (True, decided, "red")
     assert "play_on" not in state_to_dict(start(tiny))
 

@@ -11,8 +11,9 @@ from engine_kit import act, arrange, end_turn, end_turns, scripted
 
 from game.engine import actions as a
 from game.engine.actions import IllegalAction, RejectionCode
-from game.engine.game import MAX_HARDWARE_ORDER, apply, legal_actions, new_game, state_hash, validate
-from game.engine.state import CREW_DEAD, PHASE_OVER, GameState
+from game.engine.api import apply, legal_actions, new_game, state_hash, validate
+from game.engine.state import PHASE_OVER, CrewStatus, GameState
+from game.engine.validate import MAX_HARDWARE_ORDER
 
 ORBITER = (("launcher", "booster"),)
 CAPSULE = (("launcher", "booster"), ("capsule", "pod"))
@@ -56,7 +57,7 @@ def broke(rules) -> GameState:
 
 def dead_anna(rules) -> GameState:
     state = flyer(rules)
-    state.sides["red"].crews["anna"].status = CREW_DEAD
+    state.sides["red"].crews["anna"].status = CrewStatus.DEAD
     return state
 
 
@@ -146,6 +147,13 @@ def test_bad_crew_trait_is_rejected(tiny):
     rejection = validate(state, a.PlanMission("red", "crewed_orbiter", CAPSULE, ("boris",)))
     assert rejection is not None and rejection.code == "action/bad_crew"
     assert validate(state, a.PlanMission("red", "crewed_orbiter", CAPSULE, ("anna",))) is None
+
+
+def test_a_candidate_not_yet_available_is_refused_with_the_date(tiny):
+    state = new_game(tiny, None, 1)
+    rejection = validate(state, a.RecruitCrew("red", "carl"))
+    assert rejection is not None and rejection.code == "action/crew_unavailable"
+    assert (rejection.needed, rejection.have) == (tiny.crews["carl"].available, state.turn)
 
 
 def test_busy_crew_cannot_fly_twice_in_a_turn(tiny):

@@ -8,8 +8,8 @@ import dataclasses
 from engine_kit import act, arrange, end_turn, end_turns, scripted
 
 from game.engine.actions import FundResearch, PlanMission
-from game.engine.game import new_game, state_hash
-from game.engine.state import CREW_ACTIVE, GameState, PlannedMission
+from game.engine.api import new_game, state_hash
+from game.engine.state import CrewStatus, GameState, PlannedMission
 from game.engine.view import PlayerView, RivalView, player_view
 
 PUBLIC = {"id", "prestige", "milestones", "launches", "deaths", "ended", "history", "estimate"}
@@ -36,7 +36,7 @@ def test_player_view_hides_rival_cash_and_techs(tiny):
     blue.techs["capsule"].progress = 29
     blue.techs["capsule"].funding = 12
     blue.hardware["booster"] = 9
-    blue.crews["dana"].status = CREW_ACTIVE
+    blue.crews["dana"].status = CrewStatus.ACTIVE
     blue.crews["ed"].morale = 3
     blue.plan.append(PlannedMission("orbiter", (("launcher", "booster"),), (), 1))
     blue.intel = 5
@@ -120,3 +120,32 @@ def test_view_without_a_copy_shows_the_same_and_reads_the_state(tiny):
         live = player_view(state, side, copy=False)
         assert live == player_view(state, side)
         assert live.me is state.sides[side]
+
+
+# --------------------------------------------------------------------------------------------- which events a side is told
+
+
+def test_a_side_is_told_every_launch_and_only_its_own_private_news():
+    from game.engine import events as ev
+    from game.engine.view import may_know, public_events, visible_events
+
+    launch = ev.MissionLaunched("blue", "orbit", ())
+    rolled = ev.StepRolled("blue", "orbit", "ascent", 80, 12, True)
+    paid = ev.InstalmentPaid("blue", 40)
+    spied = ev.IntelReported("red", "blue")
+    turn = ev.TurnStarted(7, 1961)
+    events = [launch, rolled, paid, spied, turn]
+    assert visible_events(events, "red") == [launch, rolled, spied, turn]
+    assert visible_events(events, "blue") == [launch, rolled, paid, turn]
+    assert public_events(events) == [launch, rolled, turn]
+    assert may_know(ev.GameWon(None, "prestige"), "red")  # a draw names no side, and is public all the same
+    assert not may_know(ev.ResearchAdvanced("blue", "rocket", 5, 10), "red")
+
+
+def test_every_event_a_side_may_not_see_belongs_to_another_side(tiny):
+    from game.engine.view import PUBLIC_EVENTS, visible_events
+
+    state, events = end_turns(game(tiny), 3)
+    for side in state.sides:
+        hidden = [e for e in events if e not in visible_events(events, side)]
+        assert hidden and all(type(e) not in PUBLIC_EVENTS and e.side != side for e in hidden)

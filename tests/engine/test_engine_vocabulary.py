@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import typing
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,10 @@ from engine_kit import arrange, of_type, scripted
 from game.engine import conditions as c
 from game.engine import effects as e
 from game.engine import events as ev
+from game.engine.api import new_game
 from game.engine.conditions import COMPARABLE, holds
 from game.engine.effects import MAX_MONEY, apply_effects
-from game.engine.game import new_game
-from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_TRAINING, GameState
+from game.engine.state import CrewStatus, GameState
 
 
 @pytest.fixture
@@ -41,8 +40,12 @@ def judged(cond: c.Condition | None, state: GameState, side: str) -> bool:
 
 
 def test_every_condition_has_a_judge_and_every_effect_an_applier():
-    assert set(typing.get_args(c.Condition)) == set(c._JUDGES)
-    assert set(typing.get_args(e.Effect)) == set(e._APPLIERS)
+    for cond in c.BUILTIN:
+        assert cond.holds is not c.Condition.holds and cond.describe is not c.Condition.describe, cond
+    for eff in e.BUILTIN:
+        assert eff.apply is not e.Effect.apply, eff
+    names = [op.op for op in (*c.BUILTIN, *e.BUILTIN)]
+    assert len(set(names)) == len(names), "two ops share a name"
 
 
 def test_no_condition_always_holds(state):
@@ -161,7 +164,7 @@ def _vocabulary(node: object, found: set[type]) -> None:
         for x in node.values():
             _vocabulary(x, found)
     elif dataclasses.is_dataclass(node):
-        if isinstance(node, (*typing.get_args(c.Condition), *typing.get_args(e.Effect))):
+        if isinstance(node, (*c.BUILTIN, *e.BUILTIN)):
             found.add(type(node))
         for f in dataclasses.fields(node):
             _vocabulary(getattr(node, f.name), found)
@@ -175,7 +178,7 @@ def test_every_op_fixture_uses_the_whole_vocabulary():
     rules = load_scenario(str(Path(__file__).resolve().parents[1] / "fixtures" / "every_op")).ruleset
     found: set[type] = set()
     _vocabulary((rules.events, rules.missions, rules.techs, rules.victory), found)
-    missing = set(typing.get_args(c.Condition)) | set(typing.get_args(e.Effect))
+    missing = set(c.BUILTIN) | set(e.BUILTIN)
     assert not sorted(t.__name__ for t in missing - found)
 
 
@@ -271,8 +274,8 @@ def test_queue_event_is_due_at_least_a_turn_later(state):
 
 def test_crew_morale_touches_serving_crew_only(state):
     crews = state.sides["red"].crews
-    crews["boris"].status = CREW_INJURED
-    crews["carl"].status = CREW_CANDIDATE
+    crews["boris"].status = CrewStatus.INJURED
+    crews["carl"].status = CrewStatus.CANDIDATE
     run(state, e.CrewMorale(-20))
     assert (crews["anna"].morale, crews["boris"].morale, crews["carl"].morale) == (50, 50, 70)
     run(state, e.CrewMorale(100))
@@ -283,13 +286,13 @@ def test_crew_morale_touches_serving_crew_only(state):
 
 def test_injure_crew_takes_active_crew_out_for_a_while(state, tiny):
     crews = state.sides["red"].crews
-    crews["carl"].status = CREW_TRAINING
+    crews["carl"].status = CrewStatus.TRAINING
     events = run(state, e.InjureCrew(5))  # more than there are: only the two active ones
-    assert [crews[x].status for x in ("anna", "boris", "carl")] == [CREW_INJURED, CREW_INJURED, CREW_TRAINING]
+    assert [crews[x].status for x in ("anna", "boris", "carl")] == [CrewStatus.INJURED, CrewStatus.INJURED, CrewStatus.TRAINING]
     assert crews["anna"].injured_until == state.turn + tiny.settings.injury_turns
     assert len(of_type(events, ev.CrewInjured)) == 2
     run(state, e.InjureCrew(1, 2, "rival"))  # blue has no active crew
-    assert all(x.status == CREW_CANDIDATE for x in state.sides["blue"].crews.values())
+    assert all(x.status == CrewStatus.CANDIDATE for x in state.sides["blue"].crews.values())
 
 
 def test_injure_crew_picks_by_the_dice(tiny):
@@ -297,17 +300,17 @@ def test_injure_crew_picks_by_the_dice(tiny):
         s = scripted(new_game(tiny, None, 0), below=lambda n, d=die: d)
         s = arrange(s, "red", crew=("anna", "boris"))
         run(s, e.InjureCrew(1, 2))
-        assert [k for k, v in s.sides["red"].crews.items() if v.status == CREW_INJURED] == [hurt]
+        assert [k for k, v in s.sides["red"].crews.items() if v.status == CrewStatus.INJURED] == [hurt]
         assert s.sides["red"].crews[hurt].injured_until == s.turn + 2
 
 
 def test_lose_crew_kills_active_crew(state, tiny):
     events = run(state, e.LoseCrew(1))
     red = state.sides["red"]
-    dead = [k for k, v in red.crews.items() if v.status == CREW_DEAD]
+    dead = [k for k, v in red.crews.items() if v.status == CrewStatus.DEAD]
     assert dead == ["anna"] and red.deaths == 1
     assert events == [ev.CrewDied("red", "anna")]
-    assert red.crews["boris"].status == CREW_ACTIVE
+    assert red.crews["boris"].status == CrewStatus.ACTIVE
     assert red.crews["boris"].morale == tiny.settings.morale_start - tiny.settings.morale_loss_death
 
 

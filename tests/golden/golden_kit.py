@@ -23,11 +23,12 @@ from game.ai.runner import play_game
 from game.content.load import Scenario, load_scenario
 from game.engine import Setup, apply, is_over, new_game, state_hash
 from game.engine.actions import IllegalAction
-from game.io.actions import action_record, read_action
+from game.io.codecs import dump_actions, read_actions
 
 HERE = Path(__file__).resolve().parent
 LOGS = HERE / "logs"
 AI_GAMES = HERE / "ai_games.json"
+RULES = HERE / "rules_version.json"  # the engine's RULES_VERSION the logs were last written under
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,7 @@ def replay_log(package: str, doc: dict[str, Any]) -> Replayed:
     rules = scenario(package).ruleset
     state = new_game(rules, Setup(play_on=bool(doc.get("play_on"))), int(doc["seed"]))
     checkpoints: list[tuple[int, str]] = []
-    for n, data in enumerate(doc["actions"], 1):
-        action = read_action(data)
+    for n, (data, action) in enumerate(zip(doc["actions"], read_actions(doc["actions"]), strict=True), 1):
         try:
             after, _ = apply(state, action)
         except IllegalAction as e:
@@ -128,7 +128,7 @@ def record_log(package: str) -> dict[str, Any]:
         "seed": LOG_SEED,
         "play_on": True,
         "levels": levels,
-        "actions": [action_record(a) for a in log],
+        "actions": dump_actions(log),
     }
     done = replay_log(package, doc)
     assert done.illegal is None, done.illegal
@@ -140,6 +140,10 @@ def record_log(package: str) -> dict[str, Any]:
 
 def read_log(package: str) -> dict[str, Any]:
     return json.loads(log_path(package).read_text(encoding="utf-8"))
+
+
+def read_rules_version() -> int:
+    return int(json.loads(RULES.read_text(encoding="utf-8"))["rules_version"])
 
 
 def write_json(path: Path, doc: Any) -> None:
@@ -172,6 +176,7 @@ __all__ = [
     "play_ai_game",
     "read_ai_games",
     "read_log",
+    "read_rules_version",
     "record_log",
     "replay_log",
 ]

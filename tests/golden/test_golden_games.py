@@ -7,7 +7,18 @@ hash), or it changes a rule on purpose: then rewrite the hashes as tests/golden/
 from __future__ import annotations
 
 import pytest
-from golden_kit import AI_CAMPAIGNS, PACKAGES, AiGame, play_ai_game, read_ai_games, read_log, replay_log
+from golden_kit import (
+    AI_CAMPAIGNS,
+    PACKAGES,
+    AiGame,
+    play_ai_game,
+    read_ai_games,
+    read_log,
+    read_rules_version,
+    replay_log,
+)
+
+from game.engine import RULES_VERSION
 
 REWRITE = "(if the change is meant, run `python tests/golden/rewrite.py` and follow tests/golden/README.md)"
 
@@ -21,6 +32,14 @@ def test_fixed_action_log_replays_to_its_golden_hash(package: str) -> None:
         assert (n, want) == (m, have), f"{package}: first drift after action {n} {REWRITE}"
     assert len(got.checkpoints) == len(doc["checkpoints"])
     assert got.final_hash == doc["final_hash"], f"{package}: final state differs {REWRITE}"
+
+
+def test_the_logs_were_written_under_the_engines_rules_version() -> None:
+    # A change of the rules rewrites the logs and raises RULES_VERSION in the same commit (see README.md).
+    assert read_rules_version() == RULES_VERSION, (
+        f"the golden logs were written under rules version {read_rules_version()}, the engine plays {RULES_VERSION}: "
+        "run `python tests/golden/rewrite.py --logs-only`"
+    )
 
 
 @pytest.mark.parametrize("game", AI_CAMPAIGNS, ids=lambda g: g.key)

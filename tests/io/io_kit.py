@@ -14,6 +14,7 @@ from game.io import GameRecord
 from game.io.envelope import checksum
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
+SAVES = Path(__file__).resolve().parents[1] / "fixtures" / "saves"  # saves as older versions of the game wrote them
 SETUP = Setup(controllers=(("red", "human"), ("blue", "ai:normal")))
 MAX_ACTIONS = 2_000  # far above a finished tiny game; stops a loop if the engine ever stalls
 

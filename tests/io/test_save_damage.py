@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from io_kit import one_line_about, rewrite
 
-from game.io import SaveError, list_saves, load_game, replay
+from game.io import SAVE_VERSION, SaveError, list_saves, load_game, replay
 
 FUZZ = settings(
     derandomize=True,
@@ -82,9 +82,10 @@ def test_missing_file_is_a_save_error(tmp_path: Path) -> None:
 
 
 def test_save_from_a_newer_game_is_refused_with_both_versions(saved: Path) -> None:
-    rewrite(saved, lambda d: d.__setitem__("save_version", 3))
+    rewrite(saved, lambda d: d.__setitem__("save_version", SAVE_VERSION + 1))
     assert str(load_error(saved)) == (
-        f"{saved}: this save was made by a newer version of Space Race (save version 3; this version reads up to 1)"
+        f"{saved}: this save was made by a newer version of Space Race (save version {SAVE_VERSION + 1}; "
+        f"this version reads up to {SAVE_VERSION})"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from io_kit import one_line_about
+from io_kit import SAVES, one_line_about
 
 from game.engine import state_hash
 from game.io import SAVE_VERSION, GameRecord, SaveError, load_game, replay, save_game
@@ -33,9 +33,11 @@ def as_version_0(envelope: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def old_save(saved: Path) -> Path:
-    path = saved.with_name("old.json")
-    path.write_text(json.dumps(as_version_0(json.loads(saved.read_text(encoding="utf-8")))), encoding="utf-8")
+def old_save(tmp_path: Path) -> Path:
+    """`finished` as the first builds would have saved it (from the version 1 save the game wrote of it)."""
+    path = tmp_path / "old.json"
+    version_1 = json.loads((SAVES / "v1_finished.json").read_text(encoding="utf-8"))
+    path.write_text(json.dumps(as_version_0(version_1)), encoding="utf-8")
     return path
 
 

@@ -9,6 +9,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ui_kit import TINY
@@ -35,3 +36,24 @@ def app():  # type: ignore[no-untyped-def]
     a.step()
     yield a
     a.quit()
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text drawn on the window (not widgets), in order."""
+    from game.ui import draw
+
+    out: list[str] = []
+    text, paragraph = draw.text, draw.paragraph
+
+    def record_text(surf: Any, s: str, *a: Any, **k: Any) -> Any:
+        out.append(s)
+        return text(surf, s, *a, **k)
+
+    def record_paragraph(surf: Any, s: str, *a: Any, **k: Any) -> Any:
+        out.append(s)
+        return paragraph(surf, s, *a, **k)
+
+    monkeypatch.setattr(draw, "text", record_text)
+    monkeypatch.setattr(draw, "paragraph", record_paragraph)
+    return out

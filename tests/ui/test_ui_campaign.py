@@ -76,15 +76,15 @@ def test_each_side_sees_only_its_own_private_news(app: Any) -> None:
 def test_loading_a_finished_game_shows_the_end(app: Any, tmp_path: Any) -> None:
     from ui_kit import start_game
 
-    from game.ui import saves
+    from game.ui.session import Session
 
     start_game(app, {"red": "ai:easy", "blue": "ai:hard"})
     assert app.session.demo
     while not app.session.over():
         app.session.run_computers()
     path = tmp_path / "done.json"
-    saves.save(app.session, path)
-    session, warnings = saves.load(path)
+    app.session.save(path)
+    session, warnings = Session.load(path)
     assert all("stopped replaying" not in w for w in warnings)  # the fixture is not installed: game.io says so
     assert session.over() and session.state.turn == app.session.state.turn
     assert session.log == app.session.log

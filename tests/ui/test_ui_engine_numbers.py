@@ -15,25 +15,6 @@ from game.engine import BuyHardware, FundIntelligence, FundResearch
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text drawn on the window (not widgets), in order."""
-    from game.ui import draw
-
-    out: list[str] = []
-    text, paragraph = draw.text, draw.paragraph
-
-    def record_text(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return text(surf, s, *a, **k)
-
-    def record_paragraph(surf: Any, s: str, *a: Any, **k: Any) -> Any:
-        out.append(s)
-        return paragraph(surf, s, *a, **k)
-
-    monkeypatch.setattr(draw, "text", record_text)
-    monkeypatch.setattr(draw, "paragraph", record_paragraph)
-    return out
 
 
 def frame(app: Any, drawn: list[str]) -> list[str]:
@@ -101,13 +82,13 @@ def test_the_dashboard_warns_of_a_cut_only_when_cash_is_short(app: Any) -> None:
     assert not warned()
     assert app.session.act(FundResearch("red", "capsule", 40)) is None  # more than it can use, but cash covers the rest
     dash.refresh()
-    planned, needed = dash.spending()
-    if needed.total <= dash.view.me.cash:
+    planned = dash.view.planned_spending()
+    if planned.needed <= dash.view.me.cash:
         assert not warned()  # funding past the cap is not spent: no cut, no warning
     overspend(app)
-    planned, needed = dash.spending()
-    assert needed.total > dash.view.me.cash >= planned.total
-    assert warned() == [app.tr("attn.overspent", need=needed.total, cash=dash.view.me.cash)]
+    planned = dash.view.planned_spending()
+    assert planned.needed > dash.view.me.cash >= planned.total
+    assert warned() == [app.tr("attn.overspent", need=planned.needed, cash=dash.view.me.cash)]
 
 
 def test_research_screen_says_what_will_be_spent(app: Any, drawn: list[str]) -> None:

@@ -19,11 +19,11 @@ SECONDS_PER_SCREEN = 0.7
 
 def screens(app: Any) -> list[Any]:
     from game.content.load import load_scenario
-    from game.ui.screens import game, overlays, resolution, saveload, summary, title
+    from game.ui.screens import game, overlays, registry, resolution, saveload, summary, title
     from game.ui.session import Session
 
     sc = load_scenario(TINY)
-    app.session = Session(sc, TINY, [], {"red": "human", "blue": "ai:normal"}, 11)
+    app.session = Session.new(sc, {"red": "human", "blue": "ai:normal"}, 11)
     app.session.end_turn("red")
     out = [
         title.TitleScreen(app), title.NewGameScreen(app, False), title.NewGameScreen(app, True), title.PackagesScreen(app),
@@ -32,7 +32,7 @@ def screens(app: Any) -> list[Any]:
         resolution.ResolutionScreen(app, "red"), summary.EndScreen(app),
     ]
     for name in ("dashboard", "budget", "research", "fleet", "missions", "news", "rival", "stats"):
-        out.append(game.make_screen(app, name, "red"))
+        out.append(registry.new_screen(name, app, "red"))
     out.append(overlays.TutorialScreen(app, out[-1]))
     return out
 

@@ -57,7 +57,7 @@ def test_a_settled_race_is_told_on_the_dashboard_and_in_the_report(app: Any) -> 
 
 
 def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tmp_path: Path) -> None:
-    from game.ui.saves import load, save
+    from game.ui.session import Session
 
     press(app, "New campaign")
     press(app, "The game ends")
@@ -66,8 +66,8 @@ def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tm
     s = app.session
     s.end_turn(s.humans()[0])
     path = tmp_path / "on.json"
-    save(s, path)
-    again, warnings = load(path)
+    s.save(path)
+    again, warnings = Session.load(path)
     assert again.play_on and again.state.play_on
     assert not [w for w in warnings if "stopped replaying" in w]
     assert len(again.log) == len(s.log)

@@ -133,7 +133,7 @@ def test_tech_and_skill_names_are_never_cut_at_the_smallest_window(app: Any, lan
     app.set_language(lang)
     sc = load_scenario("race_1955")
     sides = sc.ruleset.side_ids
-    app.apply(app.start_session(Session(sc, "race_1955", [], {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
     pump(app)
     research = ResearchScreen(app, sides[0])
     app.reset(research)
@@ -155,7 +155,7 @@ def test_tech_and_skill_names_are_never_cut_at_the_smallest_window(app: Any, lan
 
 @pytest.mark.parametrize("scale", [125, 150])
 def test_large_ui_scales_keep_the_navigation_on_screen(app: Any, scale: int) -> None:
-    from game.ui.screens.game import make_screen
+    from game.ui.screens.registry import new_screen
 
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
     pump(app)
@@ -163,7 +163,7 @@ def test_large_ui_scales_keep_the_navigation_on_screen(app: Any, scale: int) -> 
     app.retheme()
     start_game(app)
     for name in ("dashboard", "budget", "research", "fleet", "missions", "news", "rival", "stats"):
-        app.reset(make_screen(app, name, "red"))
+        app.reset(new_screen(name, app, "red"))
         pump(app, 1)
         rects = app.top.nav_layout()
         assert rects["end_turn"].right <= app.size[0]

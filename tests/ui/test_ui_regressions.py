@@ -42,7 +42,7 @@ def _fund_many(app: Any) -> list[str]:
 
     sc = load_scenario("race_1955")
     sides = list(sc.ruleset.side_ids)
-    app.apply(app.start_session(Session(sc, "race_1955", [], {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 1)))
     pump(app)
     side = app.top.side
     funded = [t for t in sc.ruleset.techs if app.session.act(FundResearch(side, t, 1)) is None]

@@ -60,19 +60,19 @@ def test_title(app: Any, lang: str) -> None:
 
 @pytest.mark.parametrize("screen", ["dashboard", "research", "missions", "fleet", "stats"])
 def test_planning_screens(app: Any, screen: str) -> None:
-    from game.ui.screens.game import make_screen
+    from game.ui.screens.registry import new_screen
 
     start_game(app, seed=5)
-    app.reset(make_screen(app, screen, "red"))
+    app.reset(new_screen(screen, app, "red"))
     compare(still(app), f"{screen}_en")
 
 
 def test_missions_in_vietnamese(app: Any) -> None:
-    from game.ui.screens.game import make_screen
+    from game.ui.screens.registry import new_screen
 
     app.set_language("vi")
     start_game(app, seed=5)
-    app.reset(make_screen(app, "missions", "red"))
+    app.reset(new_screen("missions", app, "red"))
     compare(still(app), "missions_vi")
 
 

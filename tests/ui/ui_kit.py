@@ -59,5 +59,5 @@ def start_game(app: Any, controllers: dict[str, str] | None = None, seed: int = 
 
     sc = load_scenario(TINY)
     ctl = controllers or {"red": "human", "blue": "ai:normal"}
-    app.apply(app.start_session(Session(sc, TINY, [], ctl, seed)))
+    app.apply(app.start_session(Session.new(sc, ctl, seed)))
     pump(app)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 import pygame_gui
 
 from game.ui import draw
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 @dataclass(frozen=True)
@@ -52,8 +49,8 @@ class Screen:
     overlay = False  # drawn over a frozen picture of the screen below
     name = "screen"
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, app: Any) -> None:
+        self.app = app  # a game.ui.app.App, the context of every screen (not imported: no screen imports the app)
         self.widgets: list[Any] = []
         self.actions: dict[Any, Callback] = {}
         self.focusable: list[Any] = []  # buttons and text boxes, in Tab order

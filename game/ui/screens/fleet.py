@@ -7,14 +7,17 @@ from typing import Any
 import pygame
 
 from game.engine import BuyHardware, RecruitCrew
-from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_DEAD, CREW_INJURED, CREW_RETIRED, CREW_TRAINING
+from game.engine import odds as engine_odds
+from game.engine.state import CrewStatus
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
-STATUS_ORDER = {CREW_ACTIVE: 0, CREW_TRAINING: 1, CREW_INJURED: 2, CREW_CANDIDATE: 3, CREW_RETIRED: 4, CREW_DEAD: 5}
+STATUS_ORDER = {CrewStatus.ACTIVE: 0, CrewStatus.TRAINING: 1, CrewStatus.INJURED: 2, CrewStatus.CANDIDATE: 3, CrewStatus.RETIRED: 4, CrewStatus.DEAD: 5}
 
 
+@register
 class FleetScreen(GameScreen):
     name = "fleet"
 
@@ -73,29 +76,28 @@ class FleetScreen(GameScreen):
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
         y = left.y + self.rows_y
         for h in rows:
-            hw = v.rules.hardware[h]
-            ok = v.hardware_unlocked(h)
-            self.button((left.right - self.s(150), y + self.s(3), self.s(68), self.row_h - self.s(8)),
-                        self.tr("fleet.buy1"), lambda h=h: self.act(BuyHardware(self.side, h, 1)),
-                        self.tr("tip.fleet.buy", n=1, cost=hw.unit_cost), enabled=ok and v.me.cash >= hw.unit_cost)
-            self.button((left.right - self.s(76), y + self.s(3), self.s(68), self.row_h - self.s(8)),
-                        self.tr("fleet.buy5"), lambda h=h: self.act(BuyHardware(self.side, h, 5)),
-                        self.tr("tip.fleet.buy", n=5, cost=hw.unit_cost * 5), enabled=ok and v.me.cash >= hw.unit_cost * 5)
+            for x, n, label in ((left.right - self.s(150), 1, "fleet.buy1"), (left.right - self.s(76), 5, "fleet.buy5")):
+                order = BuyHardware(self.side, h, n)  # its price and whether the engine would take it are the engine's
+                self.button((x, y + self.s(3), self.s(68), self.row_h - self.s(8)), self.tr(label),
+                            lambda order=order: self.act(order),
+                            self.tr("tip.fleet.buy", n=n, cost=engine_odds.order_cost(v.rules, order)),
+                            enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
         per = self.per_page(right)
         rows, self.crew_page, pages = self.paged(self.crew_rows(), self.crew_page, per)
         y = right.y + self.rows_y
-        cost = v.rules.settings.recruit_cost
         for cid in rows:
             cs = v.me.crews[cid]
-            if cs.status == CREW_CANDIDATE:
+            if cs.status == CrewStatus.CANDIDATE:
                 member = v.rules.crews[cid]
-                ok = member.available <= v.turn and v.me.cash >= cost
+                order = RecruitCrew(self.side, cid)
+                cost = engine_odds.order_cost(v.rules, order)
                 tip = (self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
                        if member.available <= v.turn else self.tr("tip.fleet.not_yet", date=v.rules.date_label(member.available)))
                 self.button((right.right - self.s(110), y + self.s(3), self.s(100), self.row_h - self.s(8)),
-                            self.tr("fleet.recruit"), lambda c=cid: self.act(RecruitCrew(self.side, c)), tip, enabled=ok)
+                            self.tr("fleet.recruit"), lambda order=order: self.act(order), tip,
+                            enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(right, pages, "crew_page")
 
@@ -135,7 +137,7 @@ class FleetScreen(GameScreen):
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
             draw.text(surf, sub, (hx[0], y + self.s(20)), small, draw.GOOD if ok else draw.DIM, width=hx[1] - hx[0] - self.s(6))
-            draw.text(surf, str(hw.unit_cost), (hx[1], y + self.s(8)), fs, col)
+            draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
             reserved = v.me.reserved_hardware(h)
             store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
             draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=left.right - self.s(160) - hx[2])
@@ -162,8 +164,8 @@ class FleetScreen(GameScreen):
                 draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
         y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
-        status_col = {CREW_ACTIVE: draw.GOOD, CREW_TRAINING: draw.ACCENT, CREW_INJURED: draw.WARN, CREW_DEAD: draw.BAD,
-                      CREW_RETIRED: draw.DIM, CREW_CANDIDATE: draw.TEXT}
+        status_col = {CrewStatus.ACTIVE: draw.GOOD, CrewStatus.TRAINING: draw.ACCENT, CrewStatus.INJURED: draw.WARN, CrewStatus.DEAD: draw.BAD,
+                      CrewStatus.RETIRED: draw.DIM, CrewStatus.CANDIDATE: draw.TEXT}
         for cid in rows:
             cs = v.me.crews[cid]
             member = rules.crews[cid]
@@ -173,11 +175,11 @@ class FleetScreen(GameScreen):
             draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts
             st, detail = self.tr(f"crew.{cs.status}"), ""
-            if cs.status == CREW_TRAINING:
+            if cs.status == CrewStatus.TRAINING:
                 detail = self.tr("fleet.turns_left", n=cs.training_left)
-            if cs.status == CREW_INJURED:
+            if cs.status == CrewStatus.INJURED:
                 detail = self.tr("fleet.until", date=rules.date_label(cs.injured_until))
-            if cs.status == CREW_CANDIDATE and member.available > v.turn:
+            if cs.status == CrewStatus.CANDIDATE and member.available > v.turn:
                 st, detail = self.tr("fleet.later"), self.tr("fleet.not_before", date=rules.date_label(member.available))
             sw = skill_cols[0][0] - sx - self.s(6) if skill_cols else mx - sx - self.s(6)
             draw.text(surf, st, (sx, y + (self.s(2) if detail else self.s(10))), small, status_col.get(cs.status, draw.TEXT),
@@ -188,7 +190,7 @@ class FleetScreen(GameScreen):
                 val = cs.skills.get(k)
                 draw.text(surf, "—" if val is None else str(val), (x + cw // 2, y + self.s(9)), fs,
                           draw.TEXT if val is not None else draw.DIM, align="center")
-            if cs.status not in (CREW_DEAD, CREW_RETIRED, CREW_CANDIDATE):
+            if cs.status not in (CrewStatus.DEAD, CrewStatus.RETIRED, CrewStatus.CANDIDATE):
                 mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
                 draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(8)), small, draw.DIM)

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
-from game.engine import Action, FundIntelligence
-from game.engine.odds import Spending
+from game.engine import (
+    Action,
+    BuyHardware,
+    FundIntelligence,
+    FundResearch,
+    PlanMission,
+    RecruitCrew,
+    Rejection,
+    RejectionCode,
+)
+from game.engine import events as ev
+from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 
 TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
+FLIGHT_RESULTS = (ev.MissionSucceeded, ev.MissionFailed, ev.MissionPartlySucceeded)
+HEADLINES = (ev.MilestoneAchieved, ev.CrewDied, *FLIGHT_RESULTS)  # the race's news on the ticker (and the side's own events)
 
 
 def nav_targets() -> list[tuple[str, str, int]]:
@@ -28,21 +41,6 @@ def nav_targets() -> list[tuple[str, str, int]]:
         ("rival", "nav.rival", pygame.K_i),
         ("stats", "nav.stats", pygame.K_t),
     ]
-
-
-def make_screen(app: Any, name: str, side: str) -> Screen:
-    from game.ui.screens.fleet import FleetScreen
-    from game.ui.screens.intel import RivalScreen
-    from game.ui.screens.missions import MissionScreen
-    from game.ui.screens.news import NewsScreen
-    from game.ui.screens.research import ResearchScreen
-    from game.ui.screens.summary import StatsScreen
-
-    table = {
-        "dashboard": DashboardScreen, "budget": BudgetScreen, "research": ResearchScreen, "fleet": FleetScreen,
-        "missions": MissionScreen, "news": NewsScreen, "rival": RivalScreen, "stats": StatsScreen,
-    }
-    return table[name](app, side)
 
 
 class GameScreen(Screen):
@@ -88,56 +86,14 @@ class GameScreen(Screen):
         self.rebuild()
         return None
 
-    def explain(self, problem: Any, action: Any) -> str:
+    def explain(self, problem: Rejection, action: Action) -> str:
         """The engine's reason for refusing an order, in the player's language and with display names.
 
-        The engine decides (its rejection code); this only words it. Unknown codes keep the engine's message.
+        The engine decides (the rejection's code) and gives the figures (needed, have, subject); this only
+        words them. A code with no wording here keeps the engine's message.
         """
-        v = self.view
-        rules = v.rules
-        code = problem.code.split("/", 1)[-1]
-        kind = type(action).__name__
-        if code == "insufficient_funds":
-            cost = None
-            if kind == "BuyHardware":
-                cost = rules.hardware[action.hardware].unit_cost * action.count
-            elif kind == "PlanMission":
-                cost = rules.missions[action.mission].cost
-            elif kind == "RecruitCrew":
-                cost = rules.settings.recruit_cost
-            if cost is not None:
-                return self.tr("why.cash", cost=cost, cash=v.me.cash)
-        if code == "missing_hardware" and kind == "PlanMission":
-            locked = [hw for _, hw in action.hardware if not v.hardware_unlocked(hw)]
-            if locked:  # no use telling the player to buy what cannot be bought yet
-                hw = locked[0]
-                return self.tr("why.hardware_locked", hw=self.hw_name(hw), tech=self.tech_name(rules.hardware[hw].tech))
-            names = [self.hw_name(hw) for _, hw in action.hardware
-                     if v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw) <= 0]
-            if names:
-                return self.tr("why.no_hardware", what=", ".join(dict.fromkeys(names)))
-        if code == "hardware_locked" and kind == "BuyHardware":
-            hw = rules.hardware[action.hardware]
-            return self.tr("why.hardware_locked", hw=self.hw_name(action.hardware), tech=self.tech_name(hw.tech))
-        if code == "tech_locked" and kind == "FundResearch":
-            return self.tr("why.tech_locked", tech=self.tech_name(action.tech))
-        if code == "too_many_missions":
-            return self.tr("why.too_many", n=rules.settings.max_missions_per_turn)
-        if code == "mission_unavailable":
-            lacking = self.still_needed(rules.missions[action.mission].available) if kind == "PlanMission" else []
-            if lacking:
-                return self.tr("why.mission_needs", what=", ".join(lacking))
-            return self.tr("why.mission_unavailable")
-        if code == "bad_crew" and kind == "PlanMission":
-            m = rules.missions[action.mission]
-            if len(action.crew) != m.crew:
-                return self.tr("why.crew_size", n=m.crew)
-            return self.tr("why.crew_trait", what=", ".join(self.term("trait", t) for t in m.crew_traits))
-        if code == "crew_unavailable":
-            if kind == "RecruitCrew" and action.crew in rules.crews and rules.crews[action.crew].available > v.turn:
-                return self.tr("tip.fleet.not_yet", date=rules.date_label(rules.crews[action.crew].available))
-            return self.tr("why.crew_busy")
-        return problem.message
+        word = _WHY.get(problem.code)
+        return (word(self, problem, action) if word else None) or problem.message
 
     def build(self) -> None:
         self.refresh()
@@ -184,7 +140,7 @@ class GameScreen(Screen):
         if name == self.name:
             return None
         self.app.status = ""  # a notice belongs to the screen it was given on
-        return Replace(make_screen(self.app, name, self.side))
+        return Replace(new_screen(name, self.app, self.side))
 
     def to_menu(self) -> Transition | None:
         return Reset(None)
@@ -286,18 +242,6 @@ class GameScreen(Screen):
     def crew_name(self, c: str) -> str:
         return self.view.rules.crews[c].name
 
-    def spending(self) -> tuple[Spending, Spending]:
-        """(what the coming resolution will charge, what it would charge were cash no limit), both the engine's sums.
-
-        The second keeps each tech's cap on useful funding but not the cut for want of cash, so the two
-        differ exactly when the orders will be cut; its total is what the orders really need.
-        """
-        v = self.view
-        planned = v.planned_spending()
-        rich = v.me.clone()  # the view's own copy, cloned again: nothing in the game changes
-        rich.cash = max(rich.cash, planned.ordered)  # enough for every order, so nothing is cut
-        return planned, dataclasses.replace(v, me=rich).planned_spending()
-
     @property
     def news_turn(self) -> int:
         """The quarter whose news the side is reading: the one last resolved (the current one before any)."""
@@ -310,9 +254,68 @@ class GameScreen(Screen):
         return items[page * per:(page + 1) * per], page, pages
 
 
+def _why_cash(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return None if problem.needed is None else sc.tr("why.cash", cost=problem.needed, cash=problem.have)
+
+
+def _why_missing_hardware(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    hw = problem.subject  # the hardware with no free unit in store
+    if hw is None:
+        return None
+    if not sc.view.hardware_unlocked(hw):  # no use telling the player to buy what cannot be bought yet
+        return sc.tr("why.hardware_locked", hw=sc.hw_name(hw), tech=sc.tech_name(sc.view.rules.hardware[hw].tech))
+    return sc.tr("why.no_hardware", what=sc.hw_name(hw))
+
+
+def _why_hardware_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if not isinstance(action, BuyHardware):
+        return None
+    return sc.tr("why.hardware_locked", hw=sc.hw_name(action.hardware),
+                 tech=sc.tech_name(sc.view.rules.hardware[action.hardware].tech))
+
+
+def _why_tech_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return sc.tr("why.tech_locked", tech=sc.tech_name(action.tech)) if isinstance(action, FundResearch) else None
+
+
+def _why_too_many(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    return None if problem.needed is None else sc.tr("why.too_many", n=problem.needed)
+
+
+def _why_mission_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    lacking = sc.still_needed(sc.view.rules.missions[action.mission].available) if isinstance(action, PlanMission) else []
+    return sc.tr("why.mission_needs", what=", ".join(lacking)) if lacking else sc.tr("why.mission_unavailable")
+
+
+def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if problem.subject is not None:  # the trait nobody in the crew has
+        return sc.tr("why.crew_trait", what=sc.term("trait", problem.subject))
+    return None if problem.needed is None else sc.tr("why.crew_size", n=problem.needed)
+
+
+def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if isinstance(action, RecruitCrew) and problem.needed is not None:  # not yet: `needed` is the first turn they can be
+        return sc.tr("tip.fleet.not_yet", date=sc.view.rules.date_label(problem.needed))
+    return sc.tr("why.crew_busy")
+
+
+# How each refusal reads to the player, by the engine's code (the others keep the engine's message).
+_WHY: dict[RejectionCode, Callable[[GameScreen, Rejection, Action], str | None]] = {
+    RejectionCode.INSUFFICIENT_FUNDS: _why_cash,
+    RejectionCode.MISSING_HARDWARE: _why_missing_hardware,
+    RejectionCode.HARDWARE_LOCKED: _why_hardware_locked,
+    RejectionCode.TECH_LOCKED: _why_tech_locked,
+    RejectionCode.TOO_MANY_MISSIONS: _why_too_many,
+    RejectionCode.MISSION_UNAVAILABLE: _why_mission_unavailable,
+    RejectionCode.BAD_CREW: _why_bad_crew,
+    RejectionCode.CREW_UNAVAILABLE: _why_crew_unavailable,
+}
+
+
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class DashboardScreen(GameScreen):
     name = "dashboard"
 
@@ -323,7 +326,7 @@ class DashboardScreen(GameScreen):
 
     def attention(self) -> list[tuple[str, str, str]]:
         """(text, level, screen) for what needs the player this turn."""
-        from game.engine.state import CREW_ACTIVE, CREW_CANDIDATE, CREW_TRAINING
+        from game.engine.state import CrewStatus
 
         v = self.view
         out: list[tuple[str, str, str]] = []
@@ -336,18 +339,16 @@ class DashboardScreen(GameScreen):
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
         if not funded:
             out.append((self.tr("attn.no_research"), "warn", "research"))
-        from game.engine.odds import useful_funding
-
-        wasted = [t for t in funded if useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
+        wasted = [t for t in funded if engine_odds.useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
         if wasted:  # the engine will not spend it: say so, the player may think it still helps
             out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
-        active = [c for c, cs in v.me.crews.items() if cs.status == CREW_ACTIVE]
-        training = [c for c, cs in v.me.crews.items() if cs.status == CREW_TRAINING]
+        active = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.ACTIVE]
+        training = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.TRAINING]
         if training:
             out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
         crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
         if crewed and not active and not training:
-            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CREW_CANDIDATE]
+            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CrewStatus.CANDIDATE]
             if any(t <= v.turn for t in candidates):
                 out.append((self.tr("attn.no_crew"), "warn", "fleet"))
             elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
@@ -363,9 +364,9 @@ class DashboardScreen(GameScreen):
                     out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
         else:
             out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
-        planned, needed = self.spending()
-        if needed.total > planned.total:  # cash is short: resolution will cut research, then intelligence
-            out.append((self.tr("attn.overspent", need=needed.total, cash=v.me.cash), "bad", "budget"))
+        planned = v.planned_spending()
+        if planned.short:  # resolution will cut research, then intelligence
+            out.append((self.tr("attn.overspent", need=planned.needed, cash=v.me.cash), "bad", "budget"))
         for r in v.rivals:
             if r.estimate is None:
                 out.append((self.tr("attn.no_intel", side=self.app.side_name(r.id)), "info", "rival"))
@@ -398,20 +399,16 @@ class DashboardScreen(GameScreen):
             self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
                         self.tr("tip.dash.more_research"), object_id="#small")
         if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
-            from game.ui.screens.overlays import TutorialScreen
-
             self.app.settings.tutorial_done = True
             self.app.save_settings()
-            self._pending = Push(TutorialScreen(self.app, self))
+            self._pending = Push(new_screen("tutorial", self.app, self))
         else:
             self._pending = None
         self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
                     self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
 
     def open_guide(self) -> Transition | None:
-        from game.ui.screens.overlays import TutorialScreen
-
-        return Push(TutorialScreen(self.app, self))
+        return Push(new_screen("tutorial", self.app, self))
 
     def programme(self) -> dict[str, Any]:
         """The programme column's layout: its inner rect, line height, and which research lines fit.
@@ -460,11 +457,10 @@ class DashboardScreen(GameScreen):
 
         out = []
         for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):
-            if type(e).__name__ in ("MilestoneAchieved", "MissionSucceeded", "MissionFailed", "MissionPartlySucceeded",
-                                    "CrewDied") or (type(e).__name__ == "EventFired" and e.side == self.side):
+            if isinstance(e, HEADLINES) or (isinstance(e, ev.EventFired) and e.side == self.side):
                 line = describe(self, e)
                 side = getattr(e, "side", None)
-                if line and side and type(e).__name__.startswith("Mission"):  # whose flight: the log line leaves it out
+                if line and side and isinstance(e, FLIGHT_RESULTS):  # whose flight: the log line leaves it out
                     line = self.tr("dash.ticker_side", side=self.app.side_name(side), line=line)
                 if line:
                     out.append(f"{self.view.rules.date_label(turn)} — {line}")
@@ -552,6 +548,7 @@ class DashboardScreen(GameScreen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class BudgetScreen(GameScreen):
     name = "budget"
 
@@ -582,15 +579,15 @@ class BudgetScreen(GameScreen):
         half = c.width // 2
         left = draw.panel(surf, pygame.Rect(c.x, c.y, half - self.s(8), c.height), self.tr("budget.split"), fs)
         # the engine's sums: what resolution will really charge, and what it would were cash no limit
-        planned, needed = self.spending()
+        planned = v.planned_spending()
         spent = dict(planned.research)
-        uncut = dict(needed.research)
+        r_wanted = sum(m for _, m in planned.wanted)
         research = [(t, ts.funding) for t, ts in me.techs.items() if ts.funding > 0]
         r_ordered = sum(n for _, n in research)
         r_spent = sum(spent.values())
-        plans = sum(p.cost for p in me.plan)
-        short = needed.total > planned.total  # cash is short: resolution cuts research pro rata, then intelligence
-        capped = sum(uncut.values()) < r_ordered  # some funding is more than its tech can use
+        plans = sum(p.cost for p in me.plan)  # what each planned launch was charged when it was planned
+        short = planned.short  # cash is short: resolution cuts research pro rata, then intelligence
+        capped = r_wanted < r_ordered  # some funding is more than its tech can use
 
         def amount(ordered: int, real: int) -> str:
             return str(ordered) if ordered == real else self.tr("budget.ordered_spent", n=ordered, spent=real)
@@ -617,8 +614,8 @@ class BudgetScreen(GameScreen):
         if capped:
             notes.append((self.tr("budget.note_capped"), draw.DIM))
         if short:  # research is paid first: when it alone fits, only intelligence is cut
-            key = "budget.note_cut" if sum(uncut.values()) > r_spent else "budget.note_cut_intel"
-            notes.append((self.tr(key, need=needed.total, cash=me.cash), draw.BAD))
+            key = "budget.note_cut" if r_wanted > r_spent else "budget.note_cut_intel"
+            notes.append((self.tr(key, need=planned.needed, cash=me.cash), draw.BAD))
         for text, col in notes:
             y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 2), small, col, gap=0)
         # a bar: how this turn's spending splits the cash
@@ -634,8 +631,6 @@ class BudgetScreen(GameScreen):
         y += self.s(28)
         draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
         y += lh
-        from game.engine.odds import expected_reliability_gain, turns_to_finish
-
         room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
         for i, (t, ordered) in enumerate(research):
             last = i == len(research) - 1
@@ -648,9 +643,9 @@ class BudgetScreen(GameScreen):
             if real == 0:
                 what = self.tr("budget.buys_nothing")
             elif ts.done:
-                what = self.tr("budget.buys_rel", g=expected_reliability_gain(rules, me, tech, ts, real))
+                what = self.tr("budget.buys_rel", g=engine_odds.expected_reliability_gain(rules, me, tech, ts, real))
             else:
-                n = turns_to_finish(rules, me, tech, ts, real)
+                n = engine_odds.turns_to_finish(rules, me, tech, ts, real)
                 what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
             if real == ordered:
                 line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
@@ -662,8 +657,6 @@ class BudgetScreen(GameScreen):
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
         right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
-        from game.engine.odds import budget_from_prestige, lasting_from_prestige
-
         side = rules.side(self.side)
         s = rules.settings
         rows2 = [
@@ -671,12 +664,12 @@ class BudgetScreen(GameScreen):
             (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
             (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
             (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
-            (self.tr("budget.from_prestige", p=me.prestige_year, pct=s.prestige_to_budget + s.prestige_to_base),
-             f"{budget_from_prestige(rules, me):+d}", draw.DIM, False),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=engine_odds.prestige_budget_percent(rules)),
+             f"{engine_odds.budget_from_prestige(rules, me):+d}", draw.DIM, False),
         ]
         if s.prestige_to_base:
             rows2.append((self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
-                          f"{lasting_from_prestige(rules, me):+d}", draw.DIM, False))
+                          f"{engine_odds.lasting_from_prestige(rules, me):+d}", draw.DIM, False))
         rows2 += [
             (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
         ]
@@ -697,6 +690,7 @@ class BudgetScreen(GameScreen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class HandoffScreen(Screen):
     """Between two people at one machine: shows nothing of either side but whose turn it is."""
 
@@ -716,12 +710,8 @@ class HandoffScreen(Screen):
         self.focus = 0
 
     def ready(self) -> Transition | None:
-        from game.ui.screens.resolution import ResolutionScreen
-
         s = self.app.session
-        if s.has_report(self.side):
-            return Replace(ResolutionScreen(self.app, self.side))
-        return Replace(DashboardScreen(self.app, self.side))
+        return Replace(new_screen("resolution" if s.has_report(self.side) else "dashboard", self.app, self.side))
 
     def back(self) -> Transition | None:
         return Reset(None)

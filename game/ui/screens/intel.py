@@ -7,8 +7,10 @@ import pygame
 from game.engine import FundIntelligence
 from game.ui import draw
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
+@register
 class RivalScreen(GameScreen):
     name = "rival"
 

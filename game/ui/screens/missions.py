@@ -7,11 +7,14 @@ from typing import Any
 import pygame
 
 from game.engine import CancelMission, PlanMission
+from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
+@register
 class MissionScreen(GameScreen):
     name = "missions"
 
@@ -41,12 +44,9 @@ class MissionScreen(GameScreen):
         self.app.memory[("mission", self.side)] = mission
         m = self.view.rules.missions[mission]
         plan = self.view.suggest_plan(mission)
-        if plan is not None:
-            self.hardware = dict(plan.hardware)
-            self.crew = list(plan.crew)
-        else:
-            self.hardware = {s.id: self.stocked(s.options) for s in m.slots}
-            self.crew = list(self.view.best_crew(mission) or ()) if mission in self.view.available_missions else []
+        self.hardware = dict(plan.hardware) if plan is not None else {s.id: self.stocked(s.options) for s in m.slots}
+        # the crew the engine's best_crew picks (the suggestion's crew is the same pick)
+        self.crew = list(self.view.best_crew(mission) or ()) if mission in self.view.available_missions else []
         if rebuild:
             self.rebuild()
         return None
@@ -96,9 +96,8 @@ class MissionScreen(GameScreen):
 
     def stocked(self, options: tuple[str, ...] | list[str]) -> str:
         """The first option with a free unit in store, else the first unlocked one, else the first."""
-        me = self.view.me
         for hw in options:
-            if me.hardware.get(hw, 0) - me.reserved_hardware(hw) > 0:
+            if self.view.free_hardware(hw) > 0:
                 return hw
         return next((hw for hw in options if self.view.hardware_unlocked(hw)), options[0])
 
@@ -152,7 +151,7 @@ class MissionScreen(GameScreen):
         y = mid.y + self.s(84)
         for slot in m.slots:
             hw = self.hardware.get(slot.id, slot.options[0])
-            have = v.me.hardware.get(hw, 0) - v.me.reserved_hardware(hw)
+            have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
@@ -215,7 +214,7 @@ class MissionScreen(GameScreen):
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
         facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
-                 self.tr("missions.cost", n=m.cost)]
+                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
         if m.milestones:
             facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
         draw.text(surf, " · ".join(facts), (inner.x, inner.y), small, draw.DIM, width=inner.width)
@@ -294,7 +293,9 @@ class MissionScreen(GameScreen):
             st = m.steps[worst]
             hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
                            r=v.me.reliability(so.tech))
-            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 3), small, draw.ACCENT)
+            if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
+                hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
+            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 4), small, draw.ACCENT)
         y += self.s(6)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
@@ -309,17 +310,9 @@ class MissionScreen(GameScreen):
         for ms in m.milestones:
             if y > right.bottom - self.s(100) or y + lh * 2 > limit:
                 break
-            done = ms in v.me.milestones
-            ranking = v.firsts.get(ms, ())
-            milestone = rules.milestones[ms]
-            if done:
-                text = self.tr("odds.already", name=self.milestone_name(ms))
-            elif not ranking:
-                text = self.tr("odds.first", name=self.milestone_name(ms), p=milestone.first)
-            elif len(ranking) == 1:
-                text = self.tr("odds.second", name=self.milestone_name(ms), p=milestone.second)
-            else:
-                text = self.tr("odds.later", name=self.milestone_name(ms), p=milestone.later)
+            rank, prestige = v.prize(ms)
+            key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
+            text = self.tr(key, name=self.milestone_name(ms), p=prestige)
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
         pr = m.prestige
         if y + small_lh <= limit:

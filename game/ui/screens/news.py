@@ -7,46 +7,27 @@ from typing import Any
 import pygame
 
 from game.engine import Decide
+from game.engine import events as ev
+from game.engine.vocab import Effect
 from game.ui import draw
+from game.ui.phrases import Wording
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 PAPER = (239, 232, 214)
 INK = (28, 26, 22)
 INK_DIM = (90, 84, 72)
 
 
-def consequences(screen: Any, effects: tuple[Any, ...]) -> str:
-    """A choice's effects in words, from the effect records themselves (the scenario states them as data)."""
-    tr = screen.tr
-    rules = screen.view.rules
-    parts: list[str] = []
-    for e in effects:
-        kind = type(e).__name__
-        target = getattr(e, "target", "self")
-        who = "" if target == "self" else tr("effect.rival") + " "
-        if kind == "AddCash":
-            parts.append(who + tr("effect.cash", n=f"{e.amount:+d}"))
-        elif kind == "AddBudget":
-            parts.append(who + tr("effect.budget", n=f"{e.amount:+d}"))
-        elif kind == "AddPrestige":
-            parts.append(who + tr("effect.prestige", n=f"{e.amount:+d}"))
-        elif kind in ("ResearchProgress", "ModifyReliability"):
-            name = screen.app.stext(rules.techs[e.tech].name) if e.tech in rules.techs else e.tech
-            parts.append(who + tr("effect.research", tech=name, n=f"{e.amount:+d}"))
-        elif kind == "ResearchRate":
-            parts.append(who + tr("effect.rate", n=f"{e.amount:+d}"))
-        elif kind == "CrewMorale":
-            parts.append(who + tr("effect.morale", n=f"{e.amount:+d}"))
-        elif kind in ("InjureCrew", "LoseCrew"):
-            parts.append(who + tr("effect.crew_" + ("injured" if kind == "InjureCrew" else "lost"), n=e.count))
-        elif kind == "RandomOneOf":
-            parts.append(tr("effect.random"))
-        elif kind == "QueueEvent":
-            parts.append(tr("effect.later"))
-    return "; ".join(parts) if parts else tr("effect.none")
+def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
+    """A choice's effects in words, as the effects themselves say them (the scenario states them as data)."""
+    words = Wording(screen.tr, screen.view.rules, screen.app.stext)
+    parts = [words(p) for p in (e.describe() for e in effects) if p is not None]
+    return "; ".join(parts) if parts else screen.tr("effect.none")
 
 
+@register
 class NewsScreen(GameScreen):
     name = "news"
 
@@ -56,7 +37,7 @@ class NewsScreen(GameScreen):
         out: list[tuple[str, int | None]] = []
         open_ids = {d.id: d for d in self.view.decisions}
         for e in s.events_for(self.side):
-            if type(e).__name__ == "EventFired" and e.side == self.side:
+            if isinstance(e, ev.EventFired) and e.side == self.side:
                 out.append((e.event, e.decision if e.decision in open_ids else None))
         listed = {d for _, d in out if d is not None}
         for d in self.view.decisions:
@@ -118,7 +99,7 @@ class NewsScreen(GameScreen):
             from game.ui.screens.resolution import describe
 
             lines = [describe(self, e) for e in self.app.session.events_for(self.side)
-                     if type(e).__name__ in ("MilestoneAchieved", "MissionFailed", "MissionSucceeded", "CrewDied")]
+                     if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))]
             text = "\n".join(x for x in lines if x) or self.tr("news.quiet")
             draw.paragraph(surf, text, pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
                            round(17 * self.app.scale), INK)

@@ -8,7 +8,8 @@ from typing import Any
 import pygame
 
 from game.ui import draw
-from game.ui.screens.base import Pop, Screen, Transition
+from game.ui.screens.base import Pop, Quit, Screen, Transition
+from game.ui.screens.registry import register
 
 SHORTCUTS = [
     ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
@@ -18,6 +19,7 @@ SHORTCUTS = [
 ]
 
 
+@register
 class HelpScreen(Screen):
     overlay = True
     name = "help"
@@ -48,6 +50,7 @@ class HelpScreen(Screen):
                                                                  inner.bottom - y - self.s(60)), fs, draw.DIM)
 
 
+@register
 class ConfirmScreen(Screen):
     overlay = True
     name = "confirm"
@@ -76,6 +79,7 @@ class ConfirmScreen(Screen):
         draw.paragraph(surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale))
 
 
+@register
 class TutorialScreen(Screen):
     """The guided first turn: a card per step, pointing at the part of the screen it talks about."""
 
@@ -134,3 +138,57 @@ class TutorialScreen(Screen):
                            round(19 * self.app.scale))
         draw.paragraph(surf, self.tr(f"tutorial.{key}.text"), pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
                        round(16 * self.app.scale))
+
+
+@register
+class ComputerFailedScreen(Screen):
+    """A computer player raised instead of giving its orders: the game was saved, the player is told which one
+    failed, and the game goes on with a built-in level in its seat, or the program ends."""
+
+    overlay = True
+    name = "computer_failed"
+    LEVELS = ("easy", "normal", "hard")
+
+    def __init__(self, app: Any, error: Any, resume: Callable[[], Transition | None], saved: str = "") -> None:
+        super().__init__(app)
+        self.error = error  # game.io.SeatFailed
+        self.resume = resume  # what was being done when it failed, done again once the seat has a new player
+        self.saved = saved  # where the game was saved, or "" if it was not
+
+    def line(self) -> str:
+        """The one line naming the player that failed: its side, its level, when, and why."""
+        e = self.error
+        level = self.tr(f"ai.level.{e.level}") if e.level in self.LEVELS else e.level
+        cause = f"{type(e.cause).__name__}: {e.cause}"
+        return self.tr("failed.line", side=self.app.side_name(e.side), level=level, date=e.date, cause=cause)
+
+    def build(self) -> None:
+        w, h = self.app.size
+        bw, gap = self.s(176), self.s(12)
+        x = w // 2 - (bw * 4 + gap * 3) // 2
+        y = h // 2 + self.s(50)
+        for i, level in enumerate(self.LEVELS):
+            self.button((x + i * (bw + gap), y, bw, self.s(44)), self.tr("failed.continue", level=self.tr(f"ai.level.{level}")),
+                        lambda level=level: self.go_on(level), self.tr("tip.failed.continue"), key=pygame.K_1 + i,
+                        object_id="#primary" if level == "normal" else None)
+        self.button((x + 3 * (bw + gap), y, bw, self.s(44)), self.tr("failed.quit"), self.quit, self.tr("tip.failed.quit"),
+                    key=pygame.K_q)
+        self.focus = 1
+
+    def go_on(self, level: str) -> Transition | None:
+        self.app.session.replace_seat(self.error.side, f"ai:{level}")
+        self.app.pop()
+        return self.resume()
+
+    def quit(self) -> Transition | None:
+        return Quit()
+
+    def back(self) -> Transition | None:
+        return None  # the game cannot go on until the seat has a player: choose one, or quit
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        box = pygame.Rect(w // 2 - self.s(380), h // 2 - self.s(130), self.s(760), self.s(250))
+        inner = draw.panel(surf, box, self.tr("failed.title"), round(20 * self.app.scale))
+        text = self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
+        draw.paragraph(surf, text, pygame.Rect(inner.x, inner.y, inner.width, self.s(110)), round(16 * self.app.scale))

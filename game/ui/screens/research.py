@@ -7,10 +7,11 @@ from typing import Any
 import pygame
 
 from game.engine import FundResearch
-from game.engine.odds import expected_reliability_gain, turns_to_finish, useful_funding
+from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
 def layout(rules: Any) -> dict[str, tuple[int, int]]:
@@ -34,6 +35,7 @@ def layout(rules: Any) -> dict[str, tuple[int, int]]:
     return {t: (c, r) for c, ts in cols.items() for r, t in enumerate(ts)}
 
 
+@register
 class ResearchScreen(GameScreen):
     name = "research"
 
@@ -81,7 +83,7 @@ class ResearchScreen(GameScreen):
         y = c.bottom - self.s(140)
         ts = self.view.me.techs[self.selected]
         tech = self.view.rules.techs[self.selected]
-        useful = useful_funding(self.view.rules, self.view.me, tech, ts)
+        useful = engine_odds.useful_funding(self.view.rules, self.view.me, tech, ts)
         can = ts.done or self.selected in self.view.available_techs
         bw = (self.details_w - self.s(8) - 3 * self.s(6)) // 4
         steps = (("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))
@@ -92,12 +94,15 @@ class ResearchScreen(GameScreen):
                         key={-5: pygame.K_PAGEDOWN, -1: pygame.K_MINUS, 1: pygame.K_EQUALS, 5: pygame.K_PAGEUP}[delta])
         y += self.s(42)
         half = (4 * bw + 3 * self.s(6) - self.s(6)) // 2
-        self.button((px, y, half, self.s(36)), self.tr("research.fund_useful", n=useful),
-                    lambda: self.fund(useful_funding(self.view.rules, self.view.me, self.view.rules.techs[self.selected],
-                                                     self.view.me.techs[self.selected])),
+        self.button((px, y, half, self.s(36)), self.tr("research.fund_useful", n=useful), self.fund_useful,
                     self.tr("tip.research.fund_useful"), key=pygame.K_f, enabled=can and useful > 0)
         self.button((px + half + self.s(6), y, half, self.s(36)), self.tr("research.stop"), lambda: self.fund(0),
                     self.tr("tip.research.stop"), key=pygame.K_0, enabled=ts.funding > 0)
+
+    def fund_useful(self) -> Transition | None:
+        """Fund the chosen tech with the most it can use a turn (the engine's figure, asked afresh)."""
+        v = self.view
+        return self.fund(engine_odds.useful_funding(v.rules, v.me, v.rules.techs[self.selected], v.me.techs[self.selected]))
 
     def fund(self, amount: int) -> Transition | None:
         return self.act(FundResearch(self.side, self.selected, max(0, amount)))
@@ -134,10 +139,10 @@ class ResearchScreen(GameScreen):
         draw.panel(surf, g, self.tr("research.tree"), round(15 * self.app.scale))
         # what all research orders come to, what the end of the turn will really spend of them (the engine's
         # sums: each tech's cap, then the cut when cash is short), beside the cash they are paid from
-        planned, needed = self.spending()
+        planned = v.planned_spending()
         ordered = sum(ts.funding for ts in v.me.techs.values())
         spent = sum(m for _, m in planned.research)
-        cut = sum(m for _, m in needed.research) > spent
+        cut = sum(m for _, m in planned.wanted) > spent
         line = (self.tr("research.ordered", n=ordered, cash=v.me.cash) if spent == ordered
                 else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash))
         draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), round(13 * self.app.scale),
@@ -218,9 +223,9 @@ class ResearchScreen(GameScreen):
             status = self.tr("research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done))
         y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
                             draw.GOOD if ts.done else draw.TEXT)
-        useful = useful_funding(rules, v.me, tech, ts)
+        useful = engine_odds.useful_funding(rules, v.me, tech, ts)
         # what the end of the turn will really spend on it: the order, capped at what it can use and cut when cash is short
-        spent = dict(self.spending()[0].research).get(t, 0)
+        spent = dict(v.planned_spending().research).get(t, 0)
         rows = [
             (self.tr("research.progress"), f"{ts.progress} / {tech.cost}", draw.TEXT),
             (self.tr("research.reliability"), f"{ts.reliability if ts.done else '—'} / {tech.ceiling}", draw.TEXT),
@@ -231,11 +236,13 @@ class ResearchScreen(GameScreen):
             rows.append((self.tr("research.spent"), str(spent), draw.WARN))
         rows.append((self.tr("research.useful"), str(useful), draw.TEXT))
         if ts.done:  # the gain and the time below are those of what will really be spent, as the budget shows them
-            rows.append((self.tr("research.gain"), f"+{expected_reliability_gain(rules, v.me, tech, ts, spent)}", draw.TEXT))
+            rows.append((self.tr("research.gain"), f"+{engine_odds.expected_reliability_gain(rules, v.me, tech, ts, spent)}",
+                         draw.TEXT))
+            rows.append((self.tr("research.point_price"), str(v.point_price(t)), draw.TEXT))
         else:
-            n = turns_to_finish(rules, v.me, tech, ts, spent)
+            n = engine_odds.turns_to_finish(rules, v.me, tech, ts, spent)
             rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never"), draw.TEXT))
-            n2 = turns_to_finish(rules, v.me, tech, ts, useful)
+            n2 = engine_odds.turns_to_finish(rules, v.me, tech, ts, useful)
             rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
         rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})", draw.TEXT))
         for label, val, col in rows:

@@ -4,64 +4,88 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
+from game.engine import events as ev
 from game.ui import draw
 from game.ui.screens.base import Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 
 STEP_TIME = 0.55  # seconds per mission step in the animation
 SWEEP = 0.6  # radians of the climb to orbit: the whole arc stays inside the picture
 
 
-def describe(screen: Any, e: Any) -> str:
-    """One line of the log for a domain event, or '' for events the log leaves out."""
-    app = screen.app
-    tr = app.tr
-    kind = type(e).__name__
-    side = getattr(e, "side", None)
-    who = app.side_name(side) if side else ""
-    rules = app.session.rules
+class _Words:
+    """What a log line is made of, in the player's language: the names of sides, missions, steps and crews."""
 
-    def mname(m: str) -> str:
-        return app.stext(rules.missions[m].name) if m in rules.missions else m
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.tr = app.tr
+        self.rules = app.session.rules
 
-    def won(side: str | None) -> str:
+    def side(self, e: Any) -> str:
+        side = getattr(e, "side", None)
+        return self.app.side_name(side) if side else ""
+
+    def mission(self, m: str) -> str:
+        return self.app.stext(self.rules.missions[m].name) if m in self.rules.missions else m
+
+    def step(self, m: str, s: str) -> str:
+        mission = self.rules.missions.get(m)
+        st = next((x for x in mission.steps if x.id == s), None) if mission else None
+        return self.app.stext(st.name) if st and st.name else s
+
+    def crew(self, c: str) -> str:
+        return self.rules.crews[c].name if c in self.rules.crews else c
+
+    def won(self, side: str | None) -> str:
+        tr, app = self.tr, self.app
         if app.session.over():
             return tr("log.won", side=app.side_name(side)) if side else tr("log.draw")
         # a game that plays on after the result (Setup.play_on)
-        end = rules.date_label(rules.settings.end)
+        end = self.rules.date_label(self.rules.settings.end)
         return tr("log.won_play_on", side=app.side_name(side), date=end) if side else tr("log.draw_play_on", date=end)
 
-    def step(m: str, s: str) -> str:
-        mission = rules.missions.get(m)
-        st = next((x for x in mission.steps if x.id == s), None) if mission else None
-        return app.stext(st.name) if st and st.name else s
 
-    table = {
-        "MissionLaunched": lambda: tr("log.launched", side=who, mission=mname(e.mission)),
-        "MissionSucceeded": lambda: tr("log.succeeded", side=who, mission=mname(e.mission)),
-        "MissionPartlySucceeded": lambda: tr("log.partial", side=who, mission=mname(e.mission), step=step(e.mission, e.step)),
-        "MissionFailed": lambda: tr("log.crew_lost" if e.crew_lost else "log.failed", side=who, mission=mname(e.mission),
-                                    step=step(e.mission, e.step)),
-        "MissionScrubbed": lambda: tr("log.scrubbed", side=who, mission=mname(e.mission)),
-        "MilestoneAchieved": lambda: tr(f"log.milestone{min(e.rank, 3)}", side=who,
-                                        name=app.stext(rules.milestones[e.milestone].name), p=e.prestige),
-        "CrewDied": lambda: tr("log.died", side=who, name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
-        "TechCompleted": lambda: tr("log.tech", name=app.stext(rules.techs[e.tech].name), r=e.reliability),
-        "ReliabilityChanged": lambda: "",
-        "CrewTrained": lambda: tr("log.trained", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
-        "CrewInjured": lambda: tr("log.injured", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
-        "CrewRetired": lambda: tr("log.retired", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
-        "CrewRecovered": lambda: tr("log.recovered", name=rules.crews[e.crew].name if e.crew in rules.crews else e.crew),
-        "BudgetSet": lambda: tr("log.budget", n=e.budget, year=e.year),
-        "EventFired": lambda: tr("log.news", title=app.stext(f"event.{e.event}.title")),
-        "IntelReported": lambda: tr("log.intel", side=app.side_name(e.about)),
-        "GameWon": lambda: won(e.side),
-    }
-    f = table.get(kind)
-    return f() if f else ""
+# One line of the log per kind of event; kinds not listed are left out of the log.
+_LOG: dict[type, Callable[[_Words, Any], str]] = {
+    ev.MissionLaunched: lambda w, e: w.tr("log.launched", side=w.side(e), mission=w.mission(e.mission)),
+    ev.MissionSucceeded: lambda w, e: w.tr("log.succeeded", side=w.side(e), mission=w.mission(e.mission)),
+    ev.MissionPartlySucceeded: lambda w, e: w.tr(
+        "log.partial", side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
+    ),
+    ev.MissionFailed: lambda w, e: w.tr(
+        "log.crew_lost" if e.crew_lost else "log.failed", side=w.side(e), mission=w.mission(e.mission),
+        step=w.step(e.mission, e.step),
+    ),
+    ev.MissionScrubbed: lambda w, e: w.tr("log.scrubbed", side=w.side(e), mission=w.mission(e.mission)),
+    ev.MilestoneAchieved: lambda w, e: w.tr(
+        f"log.milestone{min(e.rank, 3)}", side=w.side(e), name=w.app.stext(w.rules.milestones[e.milestone].name),
+        p=e.prestige,
+    ),
+    ev.CrewDied: lambda w, e: w.tr("log.died", side=w.side(e), name=w.crew(e.crew)),
+    ev.TechCompleted: lambda w, e: w.tr("log.tech", name=w.app.stext(w.rules.techs[e.tech].name), r=e.reliability),
+    ev.CrewTrained: lambda w, e: w.tr("log.trained", name=w.crew(e.crew)),
+    ev.CrewInjured: lambda w, e: w.tr("log.injured", name=w.crew(e.crew)),
+    ev.CrewRetired: lambda w, e: w.tr("log.retired", name=w.crew(e.crew)),
+    ev.CrewRecovered: lambda w, e: w.tr("log.recovered", name=w.crew(e.crew)),
+    ev.BudgetSet: lambda w, e: w.tr("log.budget", n=e.budget, year=e.year),
+    ev.EventFired: lambda w, e: w.tr("log.news", title=w.app.stext(f"event.{e.event}.title")),
+    ev.IntelReported: lambda w, e: w.tr("log.intel", side=w.app.side_name(e.about)),
+    ev.GameWon: lambda w, e: w.won(e.side),
+}
+
+# How each outcome event ends a flight in the animation (a failure that kills the crew is told apart below).
+_RESULTS: dict[type, str] = {ev.MissionSucceeded: "success", ev.MissionPartlySucceeded: "partial", ev.MissionFailed: "failure"}
+
+
+def describe(screen: Any, e: Any) -> str:
+    """One line of the log for a domain event, or '' for events the log leaves out."""
+    line = _LOG.get(type(e))
+    return line(_Words(screen.app), e) if line else ""
 
 
 def is_moon_bound(mission: Any) -> bool:
@@ -81,6 +105,7 @@ class Flight:
         self.extras: list[tuple[str, bool]] = []  # what followed (a first, a death), shown after the outcome; True: a first
 
 
+@register
 class ResolutionScreen(Screen):
     name = "resolution"
 
@@ -94,20 +119,17 @@ class ResolutionScreen(Screen):
         self.home: list[str] = []
         cur: Flight | None = None
         for e in events:
-            kind = type(e).__name__
-            if kind == "MissionLaunched":
+            if isinstance(e, ev.MissionLaunched):
                 cur = Flight(e.side, e.mission)
                 self.flights.append(cur)
                 cur.lines.append(describe(self, e))
-            elif kind == "StepRolled" and cur is not None:
+            elif isinstance(e, ev.StepRolled) and cur is not None:
                 cur.steps.append((e.step, e.passed))
-            elif kind in ("MissionSucceeded", "MissionPartlySucceeded", "MissionFailed") and cur is not None:
-                cur.result = {"MissionSucceeded": "success", "MissionPartlySucceeded": "partial"}.get(kind, "failure")
-                if kind == "MissionFailed" and e.crew_lost:
-                    cur.result = "crew_lost"
+            elif type(e) in _RESULTS and cur is not None:
+                cur.result = "crew_lost" if isinstance(e, ev.MissionFailed) and e.crew_lost else _RESULTS[type(e)]
                 cur.lines.append(describe(self, e))
-            elif kind in ("MilestoneAchieved", "CrewDied") and cur is not None and e.side == cur.side:
-                cur.extras.append((describe(self, e), kind == "MilestoneAchieved" and e.rank == 1))
+            elif isinstance(e, (ev.MilestoneAchieved, ev.CrewDied)) and cur is not None and e.side == cur.side:
+                cur.extras.append((describe(self, e), isinstance(e, ev.MilestoneAchieved) and e.rank == 1))
             else:
                 line = describe(self, e)
                 if line:
@@ -169,26 +191,22 @@ class ResolutionScreen(Screen):
         return self.proceed()
 
     def proceed(self) -> Transition | None:
-        from game.ui.screens.game import DashboardScreen
-        from game.ui.screens.news import NewsScreen
-        from game.ui.screens.summary import EndScreen
-
         s = self.app.session
         if self.demo:
             if s.over():
-                return Replace(EndScreen(self.app))
+                return Replace(new_screen("end", self.app))
             s.run_computers()
             return Replace(ResolutionScreen(self.app, None, demo=True))
         s.mark_seen(self.side)
         if s.over():
             if any(s.has_report(h) for h in s.humans()):  # hot-seat: the other player reads theirs, handed over first
                 return Replace(self.app.next_screen())
-            return Replace(EndScreen(self.app, s.view(self.side)))  # the end as the side that read this report sees it
-        news = [e for e in s.events_for(self.side) if type(e).__name__ == "EventFired" and e.side == self.side]
+            return Replace(new_screen("end", self.app, s.view(self.side)))  # the end as the side that read this report sees it
+        news = [e for e in s.events_for(self.side) if isinstance(e, ev.EventFired) and e.side == self.side]
         if news or s.view(self.side).decisions:
             self.app.play("news")
-            return Replace(NewsScreen(self.app, self.side))
-        return Replace(DashboardScreen(self.app, self.side))
+            return Replace(new_screen("news", self.app, self.side))
+        return Replace(new_screen("dashboard", self.app, self.side))
 
     def back(self) -> Transition | None:
         if self.demo:
@@ -342,6 +360,7 @@ class ResolutionScreen(Screen):
             y += lh
 
 
+@register
 class DemoScreen(ResolutionScreen):
     """`--demo`: the computer plays every side; each turn's launches are shown, then the next turn is played."""
 

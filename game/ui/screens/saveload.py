@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-import time
-from typing import Any
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.ui import draw, saves
+from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.screens.registry import register
+
+if TYPE_CHECKING:  # game.io is imported when the list is first read, not when the window opens
+    from game.io import SaveError, SaveInfo
 
 
+@register
 class SaveLoadScreen(Screen):
     overlay = False
     name = "saveload"
@@ -21,9 +27,19 @@ class SaveLoadScreen(Screen):
         self.mode = mode  # "save" or "load"
         self.page = 0
         self.entry_w: Any = None
-        self.infos = saves.list_saves(app.settings.saves())
+        self.unreadable: list[SaveError] = []
+        self.infos = self.listed()
 
-    def names(self, info: saves.SaveInfo) -> tuple[str, str]:
+    def listed(self) -> list[SaveInfo]:
+        """The saves in the player's saves folder, newest first; the files game.io cannot read are kept aside."""
+        from game.io import list_saves
+
+        folder = Path(self.app.settings.saves())
+        listing = list_saves(folder) if folder.is_dir() else None
+        self.unreadable = listing.unreadable if listing else []
+        return listing.saves if listing else []
+
+    def names(self, info: SaveInfo) -> tuple[str, str]:
         """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
         from game.ui.screens.title import _package_strings, installed, package_text
 
@@ -33,10 +49,9 @@ class SaveLoadScreen(Screen):
             cache = self._packages = installed(self.app)
         pkg = cache.get(info.scenario)
         if pkg is None:
-            return info.scenario, info.sides
+            return info.scenario, ", ".join(info.sides)
         table, english = _package_strings(pkg, lang), _package_strings(pkg, "en")
-        sides = [x.strip() for x in info.sides.split(",") if x.strip()]
-        named = [table.get(f"side.{x}.name") or english.get(f"side.{x}.name") or x for x in sides]
+        named = [table.get(f"side.{x}.name") or english.get(f"side.{x}.name") or x for x in info.sides]
         return package_text(pkg, "name", lang), ", ".join(named)
 
     def default_name(self) -> str:
@@ -47,7 +62,7 @@ class SaveLoadScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        self.infos = saves.list_saves(self.app.settings.saves())
+        self.infos = self.listed()
         x = self.s(40)
         y = self.s(90)
         if self.mode == "save":
@@ -87,9 +102,11 @@ class SaveLoadScreen(Screen):
         return self.save_to(self.app.settings.saves() / f"{name}.json")
 
     def save_to(self, path: Any) -> Transition | None:
+        from game.io import SaveError
+
         try:
-            saves.save(self.app.session, path)
-        except saves.SaveError as e:
+            self.app.session.save(path)
+        except SaveError as e:
             self.app.status = str(e)
             self.rebuild()
             return None
@@ -97,7 +114,7 @@ class SaveLoadScreen(Screen):
         self.app.status = self.tr("status.saved", name=path.stem)
         return Pop()
 
-    def pick(self, info: saves.SaveInfo) -> Transition | None:
+    def pick(self, info: SaveInfo) -> Transition | None:
         from game.ui.screens.overlays import ConfirmScreen
 
         if self.mode == "save":
@@ -107,14 +124,10 @@ class SaveLoadScreen(Screen):
         return self.load(info.path)
 
     def load(self, path: Any) -> Transition | None:
-        try:
-            session, warnings = saves.load(path)
-        except saves.SaveError as e:
-            self.app.status = str(e)
+        t = self.app.load_game(path)
+        if t is None:
             self.rebuild()
-            return None
-        self.app.status = "; ".join(warnings)
-        return self.app.start_session(session, saved=True)
+        return t
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
@@ -140,7 +153,21 @@ class SaveLoadScreen(Screen):
             draw.text(surf, sides, (cols[2], yy), fs, draw.TEXT, width=cols[3] - cols[2] - self.s(8))
             date = self.tr("saves.date_over", date=info.date) if info.over else info.date
             draw.text(surf, date, (cols[3], yy), fs, draw.TEXT, width=cols[4] - cols[3] - self.s(8))
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.saved_at))
+            when = saved_when(info)
             draw.text(surf, when, (cols[4], yy), small, draw.DIM, width=w - self.s(240) - cols[4])
+        if self.unreadable:  # named, one line, so that no file in the folder goes missing without a word
+            first = self.unreadable[0]
+            problem = f"{Path(first.path).name}: {first.problem}"
+            draw.text(surf, self.tr("saves.unreadable", n=len(self.unreadable), problem=problem),
+                      (self.s(40), h - self.s(135)), small, draw.DIM, width=w - self.s(80))
         if self.app.status:
             draw.text(surf, self.app.status, (self.s(40), h - self.s(110)), fs, draw.WARN, width=w - self.s(80))
+
+
+def saved_when(info: SaveInfo) -> str:
+    """When the save was written, in the player's local time."""
+    try:
+        moment = datetime.fromisoformat(info.saved_at)
+    except ValueError:
+        return info.saved_at
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -9,6 +9,7 @@ import pygame
 from game.ui import draw
 from game.ui.screens.base import Reset, Screen, Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.registry import register
 
 
 def nice_step(span: int, lines: int = 4) -> int:
@@ -105,6 +106,7 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
         y += lh
 
 
+@register
 class StatsScreen(GameScreen):
     name = "stats"
 
@@ -131,6 +133,7 @@ class StatsScreen(GameScreen):
         timeline(self, surf, pygame.Rect(c.x + half, c.y + hh, c.width - half, c.height - hh), dict(v.firsts))
 
 
+@register
 class EndScreen(Screen):
     """The winner, the score and the timeline of firsts; back to the menu.
 

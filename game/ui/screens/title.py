@@ -11,6 +11,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import Pop, Push, Screen, Transition
+from game.ui.screens.registry import new_screen, register
 from game.ui.settings import LANGUAGES, SCALES, SIZES
 
 UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
@@ -86,6 +87,7 @@ def installed(app: Any) -> dict[str, Any]:
     return packages
 
 
+@register
 class TitleScreen(Screen):
     name = "title"
 
@@ -129,14 +131,10 @@ class TitleScreen(Screen):
         return None
 
     def open_help(self) -> Transition | None:
-        from game.ui.screens.overlays import HelpScreen
-
-        return Push(HelpScreen(self.app))
+        return Push(new_screen("help", self.app))
 
     def open_load(self) -> Transition | None:
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        return Push(SaveLoadScreen(self.app, "load"))
+        return Push(new_screen("saveload", self.app, "load"))
 
     def resume(self) -> Transition | None:
         return self.app.start_session(self.app.session, saved=not self.app.unsaved())
@@ -145,15 +143,7 @@ class TitleScreen(Screen):
         return self.app.request_quit()
 
     def load_path(self, path: str) -> Transition | None:
-        from game.ui import saves
-
-        try:
-            session, warnings = saves.load(path)
-        except saves.SaveError as e:
-            self.app.status = str(e)
-            return None
-        self.app.status = "; ".join(warnings)
-        return self.app.start_session(session, saved=True)
+        return self.app.load_game(path)
 
     def start_demo(self, scenario: str, mods: list[str], seed: int | None) -> Transition | None:
         from game.ui.session import Session
@@ -164,7 +154,7 @@ class TitleScreen(Screen):
             self.rebuild()
             return None
         controllers = {s: "ai:normal" for s in sc.ruleset.side_ids}
-        return self.app.start_session(Session(sc, scenario, list(mods), controllers, seed if seed is not None else random.randrange(1 << 30)))
+        return self.app.start_session(Session.new(sc, controllers, seed if seed is not None else random.randrange(1 << 30)))
 
     @property
     def animating(self) -> bool:
@@ -201,6 +191,7 @@ class TitleScreen(Screen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class NewGameScreen(Screen):
     """Scenario, mods, who plays each side (a person, or the computer at a named level), seed, language."""
 
@@ -423,8 +414,7 @@ class NewGameScreen(Screen):
         self.app.settings.last_scenario = self.scenario
         self.app.settings.mods = list(self.mods)
         self.app.save_settings()
-        return self.app.start_session(Session(self.sc, self.scenario, list(self.mods), dict(self.controllers), int(seed),
-                                              self.play_on))
+        return self.app.start_session(Session.new(self.sc, dict(self.controllers), int(seed), self.play_on))
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
@@ -483,33 +473,23 @@ class NewGameScreen(Screen):
 
 
 def ai_levels() -> tuple[str, ...]:
-    """The computer players' levels, as game.ai names them (easy, normal, hard while it is being written)."""
-    try:
-        from game.ai import LEVELS
+    """The computer players' levels a player can pick, as game.ai names them."""
+    from game.ai import LEVELS
 
-        return tuple(LEVELS) or ("easy", "normal", "hard")
-    except ImportError:
-        return ("easy", "normal", "hard")
+    return tuple(LEVELS)
 
 
 def ai_level_info(level: str, lang: str) -> str:
-    """game.ai's one-line description of a level (LEVEL_INFO), if it gives one: a text, or a map of languages."""
-    try:
-        import game.ai as ai
-    except ImportError:
-        return ""
-    info = getattr(ai, "LEVEL_INFO", None)
-    if not isinstance(info, dict):
-        return ""
-    value = info.get(level)
-    if isinstance(value, dict):
-        value = value.get(lang) or value.get("en")
-    return value if isinstance(value, str) else ""
+    """game.ai's one-line description of a level (in English: game.ai has no other language yet)."""
+    from game.ai import LEVEL_INFO
+
+    return LEVEL_INFO.get(level, "")
 
 
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class PackagesScreen(Screen):
     """Installed scenarios and mods; mods can be switched on for new games and checked before playing."""
 
@@ -599,6 +579,7 @@ class PackagesScreen(Screen):
 # ------------------------------------------------------------------------------------------------
 
 
+@register
 class SettingsScreen(Screen):
     name = "settings"
 

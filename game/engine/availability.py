@@ -1,0 +1,46 @@
+"""What a side may research, fly and buy now: the availability rules every screen, player and check asks."""
+
+from __future__ import annotations
+
+from game.engine.conditions import holds
+from game.engine.index import MEMO_MAX, compiled
+from game.engine.rules import Mission, Ruleset
+from game.engine.state import GameState, SideState
+
+
+def mission_available(state: GameState, side: str, mission: Mission) -> bool:
+    return holds(mission.available, state, side)
+
+
+def tech_available(state: GameState, side: str, tech_id: str) -> bool:
+    requires, available = compiled(state.rules).tech_gates[tech_id]
+    techs = state.sides[side].techs
+    for r in requires:
+        if not techs[r].done:
+            return False
+    return available is None or available(state, side)
+
+
+def available_techs(state: GameState, side: str) -> frozenset[str]:
+    """Every tech `side` may research now: `tech_available` for all of them in one pass."""
+    c = compiled(state.rules)
+    done = frozenset([t for t, ts in state.sides[side].techs.items() if ts.done])
+    researchable = c.open_techs_after.get(done)
+    if researchable is None:
+        researchable = frozenset([t for t, requires in c.open_techs if done.issuperset(requires)])
+        if len(c.open_techs_after) >= MEMO_MAX:
+            c.open_techs_after.clear()
+        c.open_techs_after[done] = researchable
+    gated = [t for t, requires, available in c.gated_techs if done.issuperset(requires) and available(state, side)]
+    return researchable.union(gated) if gated else researchable
+
+
+def available_missions(state: GameState, side: str) -> frozenset[str]:
+    """Every mission `side` may fly now: `mission_available` for all of them in one pass."""
+    c = compiled(state.rules)
+    gated = [m for m, available in c.gated_missions if available(state, side)]
+    return c.open_missions.union(gated) if gated else c.open_missions
+
+
+def hardware_unlocked(me: SideState, rules: Ruleset, hardware: str) -> bool:
+    return me.techs[rules.hardware[hardware].tech].done

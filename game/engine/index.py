@@ -1,0 +1,75 @@
+"""A ruleset's index: its conditions compiled once into predicates, in the order the engine asks them.
+
+The index hangs on the ruleset it was made from (`Ruleset.index`), so nothing here is module state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.conditions import Condition, Predicate, compile_condition, date_window
+from game.engine.rules import Event, Ruleset
+
+MAX_TURN = 1 << 30  # later than any date: an open end
+MEMO_MAX = 512  # sets of finished techs remembered per ruleset (a game meets a few dozen)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A ruleset's conditions as predicates (see `compile_condition`), in the order the engine asks them;
+    a predicate of None stands for no condition (always true), so that callers skip the call."""
+
+    rules: Ruleset
+    tech_gates: dict[str, tuple[frozenset[str], Predicate | None]]  # tech -> (its requirements, available)
+    open_techs: tuple[tuple[str, frozenset[str]], ...]  # (tech, its requirements) for techs with no condition
+    gated_techs: tuple[tuple[str, frozenset[str], Predicate], ...]  # (tech, its requirements, available)
+    # The open techs a set of finished techs makes researchable: asked on every view, and a side's
+    # finished techs change a few dozen times a game (a bounded memo).
+    open_techs_after: dict[frozenset[str], frozenset[str]]
+    open_missions: frozenset[str]  # missions with no `available` condition
+    gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
+    # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
+    # turns between firings or None if once, when)
+    news: tuple[tuple[Event, int, int, frozenset[str] | None, int | None, Predicate], ...]
+    victory: tuple[tuple[str, Predicate], ...]  # (victory, when)
+
+
+def _predicate(cond: Condition | None) -> Predicate | None:
+    return None if cond is None else compile_condition(cond)
+
+
+def _compile(rules: Ruleset) -> Compiled:
+    # (Requirements as sets: set.issuperset takes a set fastest.)
+    techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
+    return Compiled(
+        rules,
+        {t: (requires, available) for t, requires, available in techs},
+        tuple((t, requires) for t, requires, available in techs if available is None),
+        tuple((t, requires, available) for t, requires, available in techs if available is not None),
+        {},
+        frozenset(m.id for m in rules.missions.values() if m.available is None),
+        tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
+        tuple(_news_entry(e) for e in rules.events.values()),
+        tuple((v.id, compile_condition(v.when)) for v in rules.victory),
+    )
+
+
+def _news_entry(e: Event) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:
+    first, last = date_window(e.when)
+    return (
+        e,
+        -MAX_TURN if first is None else first,
+        MAX_TURN if last is None else last,
+        frozenset(e.sides) or None,
+        None if e.once else max(1, e.cooldown),
+        compile_condition(e.when),
+    )
+
+
+def compiled(rules: Ruleset) -> Compiled:
+    """The ruleset's index, made on first use and kept on the ruleset."""
+    index = rules.index
+    if index is None:
+        index = _compile(rules)
+        object.__setattr__(rules, "index", index)  # a frozen ruleset caches what follows from it
+    return index  # type: ignore[no-any-return]

@@ -1,0 +1,170 @@
+"""Planning-phase orders: what each action does to the state, and the ready-made orders offered to players.
+
+Every order is validated first (`validate`); the last `EndTurn` of a turn hands over to `turn.resolve_turn`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine import events as ev
+from game.engine.actions import (
+    Action,
+    BuyHardware,
+    CancelMission,
+    Decide,
+    EndTurn,
+    FundIntelligence,
+    FundResearch,
+    PlanMission,
+    RecruitCrew,
+)
+from game.engine.availability import hardware_unlocked, mission_available, tech_available
+from game.engine.crew import best_crew
+from game.engine.news import decide
+from game.engine.odds import order_cost, useful_funding
+from game.engine.rng import Rng
+from game.engine.rules import Mission, Ruleset
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, PlannedMission, SideState
+from game.engine.turn import resolve_turn
+from game.engine.validate import MAX_CREW_UNITS, validate
+
+
+def legal_actions(state: GameState, side: str) -> list[Action]:
+    """A representative list of valid actions (amounts are sampled: any amount in range is valid)."""
+    if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended:
+        return []
+    rules = state.rules
+    me = state.sides[side]
+    out: list[Action] = []
+    for d in me.decisions:
+        out.extend(Decide(side, d.id, c) for c in d.choices)
+    for tech_id, ts in me.techs.items():
+        if ts.done or tech_available(state, side, tech_id):
+            cap = useful_funding(rules, me, rules.techs[tech_id], ts)
+            for amount in sorted({0, cap // 2, cap}):
+                if amount != ts.funding:
+                    out.append(FundResearch(side, tech_id, amount))
+    for hw_id, hw in rules.hardware.items():
+        if hardware_unlocked(me, rules, hw_id) and hw.unit_cost <= me.cash and me.hardware[hw_id] < MAX_CREW_UNITS:
+            out.append(BuyHardware(side, hw_id, 1))
+    for cid, c in me.crews.items():
+        if (
+            c.status == CrewStatus.CANDIDATE
+            and rules.crews[cid].available <= state.turn
+            and rules.settings.recruit_cost <= me.cash
+        ):
+            out.append(RecruitCrew(side, cid))
+    for m in rules.missions.values():
+        plan = suggest_plan(state, side, m)
+        if plan is not None:
+            out.append(plan)
+    out.extend(CancelMission(side, i) for i in range(len(me.plan)))
+    for amount in (0, 2, 5):
+        if amount != me.intel:
+            out.append(FundIntelligence(side, amount))
+    out.append(EndTurn(side))
+    return [a for a in out if validate(state, a) is None]
+
+
+def suggest_plan(state: GameState, side: str, mission: Mission) -> PlanMission | None:
+    """A valid way to fly `mission` now with what is in store and the most skilled free crew, if any."""
+    me = state.sides[side]
+    if not mission_available(state, side, mission):
+        return None
+    action = plan_from_stock(state.rules, me, mission)
+    return action if action is not None and validate(state, action) is None else None
+
+
+def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMission | None:
+    """The most reliable free hardware for each slot and the best free crew; None if something lacks.
+
+    Needs only the side's own state, so a PlayerView can use it; availability is the caller's to check.
+    """
+    if len(me.plan) >= rules.settings.max_missions_per_turn:
+        return None
+    picked: list[tuple[str, str]] = []
+    taken: dict[str, int] = {}
+    for slot in mission.slots:
+        best = None
+        for hw in slot.options:
+            free = me.free_hardware(hw) - taken.get(hw, 0)
+            if free > 0 and (
+                best is None or me.reliability(rules.hardware[hw].tech) > me.reliability(rules.hardware[best].tech)
+            ):
+                best = hw
+        if best is None:
+            return None
+        taken[best] = taken.get(best, 0) + 1
+        picked.append((slot.id, best))
+    crew = best_crew(rules, me, mission)
+    if crew is None or mission.cost > me.cash:
+        return None
+    return PlanMission(me.id, mission.id, tuple(picked), crew)
+
+
+def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.Event]) -> None:
+    me.techs[a.tech].funding = a.amount
+
+
+def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]) -> None:
+    cost = order_cost(st.rules, a)
+    me.cash -= cost
+    me.hardware[a.hardware] += a.count
+    out.append(ev.HardwareBought(me.id, a.hardware, a.count, cost))
+
+
+def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Event]) -> None:
+    me.cash -= order_cost(st.rules, a)
+    c = me.crews[a.crew]
+    c.status = CrewStatus.TRAINING
+    c.training_left = st.rules.settings.training_turns
+    out.append(ev.CrewRecruited(me.id, a.crew))
+
+
+def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
+    cost = order_cost(st.rules, a)
+    me.cash -= cost
+    me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost))
+    out.append(ev.MissionPlanned(me.id, a.mission))
+
+
+def _apply_cancel(st: GameState, me: SideState, a: CancelMission, out: list[ev.Event]) -> None:
+    p = me.plan.pop(a.index)
+    me.cash += p.cost
+    out.append(ev.MissionCancelled(me.id, p.mission))
+
+
+def _apply_intel(st: GameState, me: SideState, a: FundIntelligence, out: list[ev.Event]) -> None:
+    me.intel = a.amount
+
+
+def _apply_decide(st: GameState, me: SideState, a: Decide, out: list[ev.Event]) -> None:
+    # Dice a choice casts while the sides plan must not depend on which side decides first: they come
+    # from a stream of their own, seeded by the turn's dice (which planning never advances) and the
+    # decision, and the shared stream is left as it was.
+    shared = st.rng
+    st.rng = Rng.from_seed(shared.state ^ a.decision)
+    try:
+        decide(st, me, a.decision, a.choice, False, out)
+    finally:
+        st.rng = shared
+
+
+def _apply_end(st: GameState, me: SideState, a: EndTurn, out: list[ev.Event]) -> None:
+    me.ended = True
+    out.append(ev.TurnEnded(me.id))
+    if all(s.ended for s in st.sides.values()):
+        resolve_turn(st, out)
+
+
+APPLY: dict[type, Callable[..., None]] = {
+    FundResearch: _apply_research,
+    BuyHardware: _apply_buy,
+    RecruitCrew: _apply_recruit,
+    PlanMission: _apply_plan,
+    CancelMission: _apply_cancel,
+    FundIntelligence: _apply_intel,
+    Decide: _apply_decide,
+    EndTurn: _apply_end,
+}

@@ -1,0 +1,41 @@
+"""The order of a turn once every side has ended its planning: resolution, news and upkeep."""
+
+from __future__ import annotations
+
+from game.engine import events as ev
+from game.engine.crew import train_crews
+from game.engine.flights import fly_missions, settle_odds
+from game.engine.news import decide, run_news
+from game.engine.research import spend_intelligence, spend_research
+from game.engine.state import GameState
+from game.engine.upkeep import upkeep
+
+
+def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
+    """Resolution, news and upkeep, always in this order:
+
+    0. the odds of every planned flight are settled with `mission_odds`, on the state as planning
+       left it: the chances the missions screen showed are the chances the dice use. Whatever
+       changes a step's chance later in the turn (this quarter's research and its luck, training,
+       an event, what an earlier flight taught) counts from the next quarter;
+    1. pending decisions left open take their first choice;
+    2. each side, in scenario order, pays its research then its intelligence (scaled down
+       pro rata when cash runs short), and crews train and heal;
+    3. missions fly, each at its settled odds: a seeded coin picks which side launches first this
+       turn, then sides take turns launching one mission each, each side's in the order planned;
+    4. news: queued events that are due, then every event of the scenario in file order, for
+       each side in scenario order;
+    5. upkeep: the date advances; at a new year budgets are set; the instalment is paid;
+       victory and the end date are checked.
+    """
+    flights = settle_odds(st)
+    for me in st.sides.values():
+        for d in list(me.decisions):
+            decide(st, me, d.id, d.choices[0], True, out)
+    for me in st.sides.values():
+        spend_research(st, me, out)
+        spend_intelligence(st, me, out)
+        train_crews(st, me, out)
+    fly_missions(st, flights, out)
+    run_news(st, out)
+    upkeep(st, out)

@@ -1,0 +1,79 @@
+"""The upkeep phase: the date moves on, budgets and instalments are paid, crews retire, victory is checked."""
+
+from __future__ import annotations
+
+from game.engine import events as ev
+from game.engine.effects import MAX_MONEY
+from game.engine.index import compiled
+from game.engine.odds import instalment, lasting_from_prestige, next_budget
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
+
+
+def pay_instalment(st: GameState, me: SideState, out: list[ev.Event]) -> None:
+    amount = instalment(st.rules, me.budget, st.turn)
+    me.cash = min(MAX_MONEY, me.cash + amount)
+    out.append(ev.InstalmentPaid(me.id, amount))
+
+
+def record_history(st: GameState, me: SideState) -> None:
+    me.history.append((st.turn, me.prestige, me.budget, me.cash))
+
+
+def upkeep(st: GameState, out: list[ev.Event]) -> None:
+    rules = st.rules
+    s = rules.settings
+    st.turn += 1
+    new_year = st.turn_of_year == 1
+    out.append(ev.TurnStarted(st.turn, st.year))
+    retire = s.retire_morale
+    for side in rules.sides:
+        me = st.sides[side.id]
+        me.ended = False
+        for cid, c in me.crews.items():
+            if (
+                c.morale < retire  # (the cheaper test first: both are asked before any die is cast)
+                and c.status in (CrewStatus.ACTIVE, CrewStatus.INJURED, CrewStatus.TRAINING)
+                and st.rng.below(100) < (retire - c.morale) * 2
+            ):
+                c.status = CrewStatus.RETIRED
+                out.append(ev.CrewRetired(me.id, cid))
+        if new_year:
+            me.budget = next_budget(rules, me)
+            me.budget_base += side.budget_growth + lasting_from_prestige(rules, me)
+            me.prestige_year = 0
+            out.append(ev.BudgetSet(me.id, me.budget, st.year))
+        pay_instalment(st, me, out)
+        record_history(st, me)
+    check_victory(st, out)
+
+
+def check_victory(st: GameState, out: list[ev.Event]) -> None:
+    if st.decided:  # playing on after the result: only the calendar ends the game now
+        if st.turn > st.rules.settings.end:
+            st.phase = PHASE_OVER
+        return
+    winners: list[tuple[str, str]] = []
+    victory = compiled(st.rules).victory
+    for side in st.rules.sides:
+        for v, when in victory:
+            if when(st, side.id):
+                winners.append((side.id, v))
+                break
+    if winners:
+        best = max(st.sides[w].prestige for w, _ in winners)
+        top = [(w, r) for w, r in winners if st.sides[w].prestige == best]
+        _finish(st, top[0][0] if len(top) == 1 else None, top[0][1], out)
+    elif st.turn > st.rules.settings.end:
+        best = max(s.prestige for s in st.sides.values())
+        leaders = [s.id for s in st.sides.values() if s.prestige == best]
+        _finish(st, leaders[0] if len(leaders) == 1 else None, "prestige", out)
+
+
+def _finish(st: GameState, winner: str | None, reason: str, out: list[ev.Event]) -> None:
+    if st.play_on and st.turn <= st.rules.settings.end:
+        st.decided = st.turn  # the result stands; the calendar runs on
+    else:
+        st.phase = PHASE_OVER
+    st.winner = winner
+    st.end_reason = reason
+    out.append(ev.GameWon(winner, reason))

@@ -1,0 +1,179 @@
+"""Whether an order can be given now: one check per kind of action, each answering with a typed Rejection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine.actions import (
+    Action,
+    BuyHardware,
+    CancelMission,
+    Decide,
+    EndTurn,
+    FundIntelligence,
+    FundResearch,
+    PlanMission,
+    RecruitCrew,
+    Rejection,
+    RejectionCode,
+)
+from game.engine.availability import hardware_unlocked, mission_available, tech_available
+from game.engine.crew import crew_ready
+from game.engine.effects import MAX_MONEY
+from game.engine.odds import order_cost
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
+
+MAX_HARDWARE_ORDER = 20
+MAX_CREW_UNITS = 100
+
+
+def _reject(
+    code: RejectionCode, message: str, needed: int | None = None, have: int | None = None, subject: str | None = None
+) -> Rejection:
+    return Rejection(code, message, needed, have, subject)
+
+
+def _check_research(state: GameState, me: SideState, a: FundResearch) -> Rejection | None:
+    if a.tech not in state.rules.techs:
+        return _reject(RejectionCode.UNKNOWN_TECH, f"no tech {a.tech!r}")
+    if a.amount < 0 or a.amount > MAX_MONEY:
+        return _reject(RejectionCode.BAD_AMOUNT, "funding must be between 0 and the money there is")
+    if a.amount > 0 and not me.techs[a.tech].done and not tech_available(state, me.id, a.tech):
+        return _reject(RejectionCode.TECH_LOCKED, f"{a.tech} needs its prerequisites first")
+    return None
+
+
+def _check_buy(state: GameState, me: SideState, a: BuyHardware) -> Rejection | None:
+    hw = state.rules.hardware.get(a.hardware)
+    if hw is None:
+        return _reject(RejectionCode.UNKNOWN_HARDWARE, f"no hardware {a.hardware!r}")
+    if not 1 <= a.count <= MAX_HARDWARE_ORDER:
+        return _reject(
+            RejectionCode.BAD_AMOUNT,
+            f"buy between 1 and {MAX_HARDWARE_ORDER} units at a time",
+            MAX_HARDWARE_ORDER,
+            a.count,
+        )
+    if not hardware_unlocked(me, state.rules, a.hardware):
+        return _reject(RejectionCode.HARDWARE_LOCKED, f"{a.hardware} needs {hw.tech} researched first")
+    if me.hardware[a.hardware] + a.count > MAX_CREW_UNITS:
+        return _reject(RejectionCode.BAD_AMOUNT, "storage is full", MAX_CREW_UNITS, me.hardware[a.hardware] + a.count)
+    cost = order_cost(state.rules, a)
+    if cost > me.cash:
+        return _reject(
+            RejectionCode.INSUFFICIENT_FUNDS, f"{a.count} × {a.hardware} costs {cost}, cash is {me.cash}", cost, me.cash
+        )
+    return None
+
+
+def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection | None:
+    member = state.rules.crews.get(a.crew)
+    if member is None or member.side != me.id:
+        return _reject(RejectionCode.UNKNOWN_CREW, f"no candidate {a.crew!r} on this side")
+    if me.crews[a.crew].status != CrewStatus.CANDIDATE:
+        return _reject(RejectionCode.CREW_UNAVAILABLE, f"{a.crew} is not a candidate")
+    if member.available > state.turn:  # the figures: the first turn the candidate can be recruited, and now
+        return _reject(
+            RejectionCode.CREW_UNAVAILABLE,
+            f"{a.crew} cannot be recruited before {state.rules.date_label(member.available)}",
+            member.available,
+            state.turn,
+        )
+    cost = order_cost(state.rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"recruiting costs {cost}, cash is {me.cash}", cost, me.cash)
+    return None
+
+
+def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | None:
+    rules = state.rules
+    m = rules.missions.get(a.mission)
+    if m is None:
+        return _reject(RejectionCode.UNKNOWN_MISSION, f"no mission {a.mission!r}")
+    if len(me.plan) >= rules.settings.max_missions_per_turn:
+        limit = rules.settings.max_missions_per_turn
+        return _reject(RejectionCode.TOO_MANY_MISSIONS, f"at most {limit} launches a turn", limit, len(me.plan))
+    if not mission_available(state, me.id, m):
+        return _reject(RejectionCode.MISSION_UNAVAILABLE, f"{a.mission} is not available yet")
+    chosen = dict(a.hardware)
+    if len(chosen) != len(a.hardware) or set(chosen) != {s.id for s in m.slots}:
+        return _reject(
+            RejectionCode.MISSING_HARDWARE, f"{a.mission} needs hardware for slots {[s.id for s in m.slots]}"
+        )
+    needed: dict[str, int] = {}
+    for slot in m.slots:
+        hw = chosen[slot.id]
+        if hw not in slot.options:
+            return _reject(RejectionCode.WRONG_HARDWARE, f"{hw} cannot fill slot {slot.id} of {a.mission}")
+        needed[hw] = needed.get(hw, 0) + 1
+    for hw, n in needed.items():
+        free = me.free_hardware(hw)
+        if free < n:
+            return _reject(
+                RejectionCode.MISSING_HARDWARE, f"no {hw} in store for {a.mission}: buy one first", n, free, hw
+            )
+    if len(a.crew) != m.crew or len(set(a.crew)) != len(a.crew):
+        return _reject(RejectionCode.BAD_CREW, f"{a.mission} needs a crew of {m.crew}", m.crew, len(set(a.crew)))
+    busy = me.busy_crew()
+    for c in a.crew:
+        if not crew_ready(me, c) or c in busy:
+            return _reject(RejectionCode.CREW_UNAVAILABLE, f"{c} is not ready to fly", subject=c)
+    for trait in m.crew_traits:
+        if not any(trait in rules.crews[c].traits for c in a.crew):
+            return _reject(RejectionCode.BAD_CREW, f"{a.mission} needs a crew member who is {trait}", subject=trait)
+    cost = order_cost(rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"the launch costs {cost}, cash is {me.cash}", cost, me.cash)
+    return None
+
+
+def _check_cancel(state: GameState, me: SideState, a: CancelMission) -> Rejection | None:
+    if not 0 <= a.index < len(me.plan):
+        return _reject(RejectionCode.NO_SUCH_PLAN, f"no planned mission number {a.index}")
+    return None
+
+
+def _check_intel(state: GameState, me: SideState, a: FundIntelligence) -> Rejection | None:
+    if a.amount < 0 or a.amount > MAX_MONEY:
+        return _reject(RejectionCode.BAD_AMOUNT, "intelligence funding must not be negative")
+    return None
+
+
+def _check_decide(state: GameState, me: SideState, a: Decide) -> Rejection | None:
+    for d in me.decisions:
+        if d.id == a.decision:
+            if a.choice not in d.choices:
+                return _reject(RejectionCode.UNKNOWN_CHOICE, f"{a.choice!r} is not a choice of {d.event}")
+            return None
+    return _reject(RejectionCode.UNKNOWN_DECISION, f"no pending decision {a.decision}")
+
+
+def _check_end(state: GameState, me: SideState, a: EndTurn) -> Rejection | None:
+    return None
+
+
+_CHECKS: dict[type, Callable[..., Rejection | None]] = {
+    FundResearch: _check_research,
+    BuyHardware: _check_buy,
+    RecruitCrew: _check_recruit,
+    PlanMission: _check_plan,
+    CancelMission: _check_cancel,
+    FundIntelligence: _check_intel,
+    Decide: _check_decide,
+    EndTurn: _check_end,
+}
+
+
+def validate(state: GameState, action: Action) -> Rejection | None:
+    """None if `action` can be applied now, else why not. Never raises for a player's mistake."""
+    check = _CHECKS.get(type(action))
+    if check is None:
+        return _reject(RejectionCode.UNKNOWN_ACTION, f"not an action: {type(action).__name__}")
+    if state.phase == PHASE_OVER:
+        return _reject(RejectionCode.GAME_OVER, "the game is over")
+    me = state.sides.get(action.side)
+    if me is None:
+        return _reject(RejectionCode.UNKNOWN_SIDE, f"no side {action.side!r}")
+    if me.ended:
+        return _reject(RejectionCode.TURN_ENDED, f"{action.side} has already ended this turn")
+    return check(state, me, action)  # type: ignore[operator]

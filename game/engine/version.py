@@ -1,0 +1,14 @@
+"""The version of the rules the engine plays: a save records it, and a log replays only under the rules it was played by.
+
+Raise RULES_VERSION in the commit that changes what a game does from the same seed and orders (the
+commit that rewrites the golden games' logs: see tests/golden/README.md). A save made under other
+rules still loads from its snapshot and plays on; `spacerace replay` then reports that the rules
+changed instead of a mismatch.
+
+1: the rules until flights flew at the odds of the moment they launched.
+2: every flight flies at the odds settled at the end of planning (the odds the player was shown).
+"""
+
+from __future__ import annotations
+
+RULES_VERSION = 2

@@ -1,0 +1,104 @@
+"""Saves record the rules their log was played under: old saves load and play on, and replay says when rules changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from io_kit import SAVES, rewrite
+
+from game.cli import EXIT_OK, EXIT_RULES_CHANGED, main
+from game.engine import RULES_VERSION, EndTurn, state_hash
+from game.io import GameRecord, SaveError, load_game, replay, save_game
+
+
+@pytest.fixture
+def v1_finished(tmp_path: Path) -> Path:
+    return Path(shutil.copy(SAVES / "v1_finished.json", tmp_path / "v1_finished.json"))
+
+
+@pytest.fixture
+def v1_midgame(tmp_path: Path) -> Path:
+    return Path(shutil.copy(SAVES / "v1_play_on_midgame.json", tmp_path / "v1_play_on_midgame.json"))
+
+
+def test_a_new_save_records_the_rules_it_was_played_under(saved: Path) -> None:
+    assert json.loads(saved.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION
+    assert load_game(saved).record.rules_version == RULES_VERSION
+
+
+def test_a_version_1_save_loads_as_the_game_it_was(v1_finished: Path, finished: GameRecord) -> None:
+    loaded = load_game(v1_finished)
+    assert loaded.migrated_from == 1
+    assert state_hash(loaded.state) == state_hash(finished.state)
+    assert loaded.record.actions == finished.actions
+    # A save without the field was made under rules version 1, and the game says so.
+    assert loaded.record.rules_version == 1
+    assert any("rules version 1" in w for w in loaded.warnings)
+
+
+def test_a_version_1_save_plays_on_and_keeps_its_old_rules_version(v1_midgame: Path, tmp_path: Path) -> None:
+    loaded = load_game(v1_midgame)
+    record = loaded.record
+    assert record.state.play_on and not record.over
+    before = record.state.turn
+    for side in record.rules.side_ids:
+        if not record.state.sides[side].ended:
+            record.apply(EndTurn(side))
+    assert record.state.turn == before + 1
+    again = load_game(save_game(tmp_path / "again.json", record))
+    # The log still began under rules version 1: saving it again does not pretend otherwise.
+    assert again.record.rules_version == 1 and again.migrated_from is None
+    assert state_hash(again.state) == state_hash(record.state)
+
+
+def test_a_version_1_save_with_an_edited_field_is_still_caught(v1_finished: Path) -> None:
+    rewrite(v1_finished, lambda d: d["snapshot"]["sides"]["red"].__setitem__("prestige", 999), reseal=False)
+    with pytest.raises(SaveError, match="checksum"):
+        load_game(v1_finished)
+
+
+def test_replay_of_an_old_save_that_still_reproduces_is_ok(v1_finished: Path) -> None:
+    result = replay(v1_finished)
+    assert result.ok and not result.rules_changed, result.summary
+    assert "rules version 1" in result.summary
+
+
+def _as_if_made_under_older_rules(path: Path) -> None:
+    """A save whose log no longer reproduces, as one made under other rules: an order changed, the snapshot kept."""
+
+    def edit(d: dict) -> None:  # type: ignore[type-arg]
+        d["rules_version"] = RULES_VERSION - 1
+        funding = next(a for a in d["actions"] if a["type"] == "fund_research")
+        funding["amount"] += 1
+
+    rewrite(path, edit)
+
+
+def test_replay_under_changed_rules_reports_it_rather_than_a_mismatch(saved: Path) -> None:
+    _as_if_made_under_older_rules(saved)
+    result = replay(saved)
+    assert not result.ok and result.rules_changed
+    assert "Rules changed" in result.summary and f"rules version {RULES_VERSION - 1}" in result.summary
+    assert "diverges" not in result.summary
+    # ...and the save still loads, from its snapshot.
+    loaded = load_game(saved)
+    assert state_hash(loaded.state) == result.saved_hash
+    assert any(f"rules version {RULES_VERSION - 1}" in w for w in loaded.warnings)
+
+
+def test_the_same_drift_under_the_same_rules_is_a_mismatch(saved: Path) -> None:
+    rewrite(saved, lambda d: next(a for a in d["actions"] if a["type"] == "fund_research").__setitem__("amount", 99))
+    result = replay(saved)
+    assert not result.ok and not result.rules_changed
+
+
+def test_spacerace_replay_exits_with_its_own_code_when_the_rules_changed(
+    saved: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["replay", str(saved)]) == EXIT_OK
+    _as_if_made_under_older_rules(saved)
+    assert main(["replay", str(saved)]) == EXIT_RULES_CHANGED == 3
+    assert "Rules changed" in capsys.readouterr().out
