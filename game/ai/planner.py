@@ -50,7 +50,7 @@ class Temper:
     name: str
     research_share: int = 100  # of the cash left after launches, what research may take this turn
     slack: int = 2  # turns of slack under which a tech on the winning chain counts as critical
-    min_uncrewed: int = 35  # lowest success chance it launches a probe at
+    min_uncrewed: int = 30  # lowest success chance it launches a probe at
     min_crewed: int = 55  # lowest success chance it launches a crew at
     max_crew_loss: int = 80  # per mille chance of losing the crew it accepts, before the prize's pull
     boldness: int = 3  # prestige points of a prize that take one percent off the floor
