@@ -1,6 +1,17 @@
 """Computer players: they read only a PlayerView, so they know what a human in their seat would know."""
 
 from game.ai.levels import ALL_LEVELS, BOT_INFO, BOTS, LEVEL_INFO, LEVEL_KEYS, LEVELS, choose_actions
-from game.ai.planner import TEMPERS
+from game.ai.planner import TEMPERS, FlightValue, value_flight
 
-__all__ = ["ALL_LEVELS", "BOTS", "BOT_INFO", "LEVELS", "LEVEL_INFO", "LEVEL_KEYS", "TEMPERS", "choose_actions"]
+__all__ = [
+    "ALL_LEVELS",
+    "BOTS",
+    "BOT_INFO",
+    "LEVELS",
+    "LEVEL_INFO",
+    "LEVEL_KEYS",
+    "TEMPERS",
+    "FlightValue",
+    "choose_actions",
+    "value_flight",
+]

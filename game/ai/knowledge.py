@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from game.engine import odds
+from game.engine.actions import BuyHardware, PlanMission
 from game.engine.conditions import Condition, own_needs
 from game.engine.effects import Effect
 from game.engine.rules import Event, Ruleset
@@ -35,7 +37,6 @@ class MissionFacts:
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
     payoff: int  # lasting budget / cash / prestige it pays on success, in money
-    cost: int  # the flight's own price, hardware not included
     asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
     choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
 
@@ -109,14 +110,9 @@ class Knowledge:
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
-        self.hardware_rows = tuple((h, hw.tech, hw.unit_cost) for h, hw in rules.hardware.items())
         self.hardware_techs = tuple(dict.fromkeys(hw.tech for hw in rules.hardware.values()))
         self.zeros = dict.fromkeys(self.order, 0)
         self._progress: dict[int, Progress] = {}
-        self._point_costs: dict[int, dict[str, int]] = {}
-        # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling).
-        improve = rules.settings.research_improve
-        self.climb_rate = {t: max(1, x.rate_cap * 100 // (x.cost * improve)) for t, x in techs.items()}
         # Per mission, the techs of every hardware option it has, and of each slot's options.
         self.options_mask = {
             m.id: sum({self.bit[rules.hardware[h].tech] for s in m.slots for h in s.options})
@@ -160,7 +156,6 @@ class Knowledge:
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
-                cost=m.cost,
                 asks_mask=_union(self.closure_mask[t] for t in asks),
                 choices=tuple(s.options for s in m.slots if len(s.options) > 1),
             )
@@ -168,9 +163,15 @@ class Knowledge:
         # Every set of options some slot offers (when it offers more than one), and per mission the flights
         # met so far by the options picked (see `shape`).
         self.option_sets = tuple(dict.fromkeys(o for f in self.missions.values() for o in f.choices))
-        self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {m: {} for m in self.missions}
+        self.shapes: dict[str, dict[tuple[str, ...], FlightShape]] = {}
         self._surveys: dict[tuple[tuple[str, ...], int], Survey] = {}
         self._flights: dict[tuple[str, ...], Survey] = {}
+        self._point_costs: dict[int, dict[str, int]] = {}
+        self.hardware_price: dict[str, int] = {}
+        self.hardware_rows: tuple[tuple[str, str, int], ...] = ()
+        self.climb_rate: dict[str, int] = {}
+        self._engine: tuple[object, ...] = ()
+        self.follow_engine()
         self._traits: dict[tuple[str, ...], frozenset[str]] = {}
         # Who earns each milestone, and the milestones a winning mission must have earned first (its
         # stepping stones: in the default campaign, the landing asks for Gemini's docking and spacewalk).
@@ -300,12 +301,37 @@ class Knowledge:
             self._progress[done_mask] = got
         return got
 
+    def follow_engine(self) -> None:
+        """Work out the engine's prices the planners read: what an order costs (`odds.order_cost`) and what a
+        reliability point costs (`odds.reliability_point_price` in money, `odds.reliability_point_cost` in
+        research).
+
+        They are remembered with the functions they came from and worked out again (with every table that
+        holds one) when the engine's are not those: a test that swaps a rule sees the planners follow it.
+        """
+        engine = (odds.order_cost, odds.reliability_point_price, odds.reliability_point_cost)
+        if engine == self._engine:
+            return
+        self._engine = engine
+        rules = self.rules
+        self.shapes = {m: {} for m in self.missions}
+        self._surveys.clear()
+        self._flights.clear()
+        self._point_costs.clear()
+        self.hardware_price = {h: odds.order_cost(rules, BuyHardware("", h, 1)) for h in rules.hardware}
+        self.hardware_rows = tuple((h, hw.tech, self.hardware_price[h]) for h, hw in rules.hardware.items())
+        # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling, at
+        # average luck): its research points over what a point costs (in hundredths of research points).
+        cost = odds.reliability_point_cost
+        self.climb_rate = {t: max(1, x.rate_cap * 100 // max(1, cost(rules, x))) for t, x in rules.techs.items()}
+
     def point_costs(self, rate: int) -> dict[str, int]:
-        """Per tech, the money research at `rate` pays for a point of reliability (remembered: rates change seldom)."""
+        """Per tech, the money research at `rate` pays for a point of reliability (`odds.reliability_point_price`;
+        remembered: rates change seldom)."""
         got = self._point_costs.get(rate)
         if got is None:
-            improve = self.rules.settings.research_improve
-            got = {t: max(1, cost * improve // rate) for t, cost in self.cost.items()}
+            rules, price = self.rules, odds.reliability_point_price
+            got = {t: price(rules, tech, rate) for t, tech in rules.techs.items()}
             if len(self._point_costs) > MEMO_LIMIT // 10:
                 self._point_costs.clear()
             self._point_costs[rate] = got
@@ -321,7 +347,9 @@ class Knowledge:
             got = self.shapes[mission][chosen] = FlightShape(
                 hardware=hardware,
                 needs_mask=_union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
-                price=f.cost + sum(self.rules.hardware[h].unit_cost for _, h in hardware),
+                # (what the order of the flight costs reads of it: its mission and hardware)
+                price=odds.order_cost(self.rules, PlanMission("", mission, hardware))
+                + sum(self.hardware_price[h] for _, h in hardware),
                 techs=tuple(dict.fromkeys(self.tech_of[h] for _, h in hardware)),
             )
         return got
@@ -501,6 +529,7 @@ def knowledge(rules: Ruleset) -> Knowledge:
     """The tables for `rules`, built on first use (the ruleset is kept alive with them, so its id stays unique)."""
     hit = _CACHE.get(id(rules))
     if hit is not None and hit[0] is rules:
+        hit[1].follow_engine()
         return hit[1]
     if len(_CACHE) > 16:
         _CACHE.clear()

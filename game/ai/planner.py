@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from game.ai.knowledge import MEMO_LIMIT, Knowledge, Prizes, knowledge
+from game.engine import crew as engine_crew
+from game.engine import odds as engine_odds
 from game.engine.actions import (
     Action,
     BuyHardware,
@@ -28,12 +30,11 @@ from game.engine.actions import (
     RecruitCrew,
 )
 from game.engine.effects import Effect
-from game.engine.odds import MissionOdds, mission_odds, useful_funding
+from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 from game.engine.vocab import WHO_SELF, Quantity, Stake
 
-ACTIVE = "active"
 ALIVE = ("active", "training", "injured")
 GONE = frozenset(("dead", "retired"))
 CREW_WORTH = 20  # money a trained crew member is worth to a programme
@@ -49,7 +50,7 @@ class Temper:
     name: str
     research_share: int = 100  # of the cash left after launches, what research may take this turn
     slack: int = 2  # turns of slack under which a tech on the winning chain counts as critical
-    min_uncrewed: int = 35  # lowest success chance it launches a probe at
+    min_uncrewed: int = 30  # lowest success chance it launches a probe at
     min_crewed: int = 55  # lowest success chance it launches a crew at
     max_crew_loss: int = 80  # per mille chance of losing the crew it accepts, before the prize's pull
     boldness: int = 3  # prestige points of a prize that take one percent off the floor
@@ -172,15 +173,17 @@ def style_for(view: PlayerView) -> Style:
 
 class Planner:
     # A planner is built twice a turn and its attributes are read thousands of times: slots are quicker.
+    # fmt: off
     __slots__ = (
-        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_eta", "_eta_techs", "_first",
-        "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_improve", "_latest",
-        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_pool", "_priced", "_prize", "_ranked",
-        "_ready", "_teachable", "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent",
-        "_useful", "_victory_mask", "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done",
-        "done_mask", "income", "k", "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules",
-        "side_crew", "strategy", "style", "t", "turns_left", "view"
+        "_available", "_best", "_chain", "_chance", "_climb", "_close", "_crewed", "_crews", "_eta", "_eta_techs",
+        "_first", "_floor", "_flyable", "_ft", "_goals", "_hw", "_hw_cost", "_hw_key", "_hw_techs", "_latest",
+        "_lessons", "_lw", "_milestone_prize", "_needs_mask", "_odds", "_pool", "_priced", "_prize", "_teachable",
+        "_tech_workable_cost", "_tried", "_turns", "_uncrewed", "_urgent", "_useful", "_victory_mask",
+        "_victory_techs", "_victory_wait", "_wanted", "_weighted", "blundering", "done", "done_mask", "income", "k",
+        "me", "pressed", "pw", "rate", "ratio", "rem", "rival_known", "rng", "rules", "side_crew", "strategy", "style",
+        "t", "turns_left", "view"
     )
+    # fmt: on
 
     def __init__(
         self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None, strategy: Strategy | None = None
@@ -229,7 +232,6 @@ class Planner:
         self._hw_key = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, s.end - view.turn + 1)
-        self._improve = s.research_improve
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
         years = min(5, max(0, self.turns_left // s.turns_per_year - 1))  # later budgets, the next few counted
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
@@ -251,9 +253,8 @@ class Planner:
         self._victory_mask = 0
         self._wanted: set[str] | None = None
         self._goals: list[str] = []
-        self._ready: list[str] | None = None
         self._pool: tuple[int, frozenset[str]] | None = None
-        self._ranked: dict[tuple[tuple[str, int], ...], list[str]] = {}
+        self._crews: dict[str, tuple[str, ...] | None] = {}
         self._lw: dict[str, int] | None = None
         self._weighted = self.k.weighted_milestones(self.style.key)
         self._crewed, self._uncrewed = self.style.w("crewed"), self.style.w("uncrewed")
@@ -268,6 +269,7 @@ class Planner:
         self._useful: dict[str, int] = {}
         self._available: int | None = None
         self._tried: set[str] | None = None  # what the rivals have flown lately
+        self._odds: dict[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], MissionOdds] = {}
         self._priced: dict[
             tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], tuple[MissionOdds, int | None]
         ] = {}
@@ -642,7 +644,7 @@ class Planner:
 
     def point_cost(self, tech: str) -> int:
         """Money research pays for one point of reliability on a finished tech (well below its ceiling)."""
-        return max(1, self.rules.techs[tech].cost * self._improve // self.rate)
+        return self.k.point_costs(self.rate)[tech]
 
     # ------------------------------------------------------------------ the rival, from public record and estimates
 
@@ -848,6 +850,17 @@ class Planner:
             return worth
         return worth - price
 
+    def odds_of(self, m: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]) -> MissionOdds:
+        """The odds the flight would fly at if ordered this turn: the engine's `mission_odds` on the side as
+        planning leaves it (what this turn's research, training and flights teach counts from the next), the
+        chances its dice will use. Kept for the turn."""
+        key = (m, hardware, crew)
+        got = self._odds.get(key)
+        if got is None:
+            rules = self.rules
+            got = self._odds[key] = engine_odds.mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+        return got
+
     def priced(
         self, m: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
     ) -> tuple[MissionOdds, int | None]:
@@ -855,8 +868,7 @@ class Planner:
         key = (m, hardware, crew)
         got = self._priced.get(key)
         if got is None:
-            rules = self.rules
-            odds = mission_odds(rules, self.me, rules.missions[m], hardware, crew)
+            odds = self.odds_of(m, hardware, crew)
             got = self._priced[key] = (odds, self.flight_worth(m, odds))
         return got
 
@@ -906,7 +918,7 @@ class Planner:
         point is worth in money, as a fraction (numerator, denominator)."""
         if self._lessons is None:
             urgent = self.urgent_techs()
-            techs, mine, improve, rate = self.rules.techs, self.me.techs, self._improve, self.rate
+            techs, mine, point_cost = self.rules.techs, self.me.techs, self.k.point_costs(self.rate)
             lessons: dict[str, tuple[int, int]] = {}
             for tech in self.wanted_techs():
                 t = techs[tech]
@@ -915,7 +927,7 @@ class Planner:
                         # Research climbs a few points a turn at most: points taught are turns saved.
                         lessons[tech] = (self.t.turn_worth, 10 * self.k.climb_rate[tech])
                     else:
-                        lessons[tech] = (max(1, t.cost * improve // rate), 10)  # (`point_cost`)
+                        lessons[tech] = (point_cost[tech], 10)
             self._lessons = lessons
         return self._lessons
 
@@ -1011,7 +1023,7 @@ class Planner:
         if self.t.tests:
             tests = [m for m in k.test_missions if m in available and self._teaches(m)]
             candidates += tests
-        stock = {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+        stock = self.stock()
         stocked = any(n > 0 for n in stock.values())
         chain = self.chain()
         offers = []
@@ -1079,6 +1091,11 @@ class Planner:
             flown += 1
         return cash
 
+    def stock(self) -> dict[str, int]:
+        """Hardware in stock that no planned flight has taken yet."""
+        me = self.me
+        return {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
+
     def _test_may_pay(self, m: str, hardware: tuple[tuple[str, str], ...], price: int) -> bool:
         """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
 
@@ -1090,15 +1107,14 @@ class Planner:
         share = self.t.idle_money
         if facts.crew or share < 0:
             return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
-        s = self.rules.settings
-        keys, tech_of, lo, hi = self._hw_key, self.k.tech_of, s.min_chance, s.max_chance
+        rules = self.rules
+        keys, tech_of, step_chance = self._hw_key, self.k.tech_of, engine_odds.step_chance
         chosen = dict(hardware)
         steps = []
         reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
         for slot, difficulty, _, critical in facts.steps:
             h = chosen[slot]
-            chance = -keys[h][1] - difficulty  # no crew, no bonus
-            chance = lo if chance < lo else hi if chance > hi else chance
+            chance = step_chance(rules, -keys[h][1], difficulty, 0)  # no crew, no bonus
             steps.append((tech_of[h], chance, critical))
             if critical:
                 reach *= chance
@@ -1113,12 +1129,11 @@ class Planner:
     ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, int], int] | None:
         """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
         crew, what to buy and the price."""
-        k, keys, done = self.k, self._hw_key, self.done
+        k, done = self.k, self.done
         facts = k.missions[m]
         left = dict(stock)
         buy: dict[str, int] = {}
         hardware = []
-        price = facts.cost
         test = not facts.milestones and facts.payoff <= 0
         urgent = self.urgent_techs() if test else set()
         for slot, options in facts.slots:
@@ -1133,11 +1148,13 @@ class Planner:
                 left[best] -= 1
             else:
                 buy[best] = buy.get(best, 0) + 1
-                price += keys[best][2]
         crew = self.crew_for(m, busy)
         if crew is None:
             return None
-        return tuple(hardware), crew, buy, price
+        rules, side, order_cost = self.rules, self.view.side, engine_odds.order_cost
+        flight = PlanMission(side, m, tuple(hardware), crew)
+        price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
+        return flight.hardware, crew, buy, price
 
     def _flight_option(self, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:
         """Of a slot's unlocked options: what most needs testing (for a test flight), then the most reliable,
@@ -1159,46 +1176,15 @@ class Planner:
                 best, best_key = h, key
         return best
 
-    def ready_crew(self) -> list[str]:
-        if self._ready is None:
-            crews = self.me.crews
-            flying = self.me.busy_crew()
-            self._ready = [c for c in self.side_crew if crews[c].status == ACTIVE and c not in flying]
-        return self._ready
-
     def crew_for(self, m: str, busy: set[str]) -> tuple[str, ...] | None:
-        """The ready crew best at the skills the mission's critical steps lean on, meeting its traits."""
-        facts = self.k.missions[m]
-        if facts.crew == 0:
-            return ()
-        skills = facts.skills
-        ranked = self._ranked.get(skills)
-        if ranked is None:
-            crews = self.me.crews
-
-            def merit(c: str) -> tuple[int, str]:
-                sk = crews[c].skills
-                score = sum(sk.values()) // 20
-                for s, n in skills:
-                    score += sk.get(s, 0) * n
-                return (-score, c)
-
-            ranked = self._ranked[skills] = sorted(self.ready_crew(), key=merit)
-        ready = [c for c in ranked if c not in busy] if busy else ranked
-        if len(ready) < facts.crew:
-            return None
-        crew: list[str] = []
-        for trait in facts.traits:
-            having = [c for c in ready if trait in self.rules.crews[c].traits and c not in crew]
-            if not having:
-                return None
-            crew.append(having[0])
-        for c in ready:
-            if len(crew) >= facts.crew:
-                break
-            if c not in crew:
-                crew.append(c)
-        return tuple(crew) if len(crew) == facts.crew else None
+        """The crew the engine picks as the best for `m` among the ready people not in `busy` (`crew.best_crew`;
+        the pick with nobody busy is kept for the turn)."""
+        if busy:
+            return engine_crew.best_crew(self.rules, self.me, self.rules.missions[m], busy)
+        got = self._crews.get(m, False)
+        if got is False:
+            got = self._crews[m] = engine_crew.best_crew(self.rules, self.me, self.rules.missions[m])
+        return got
 
     # -- crews ------------------------------------------------------------------------------
 
@@ -1230,20 +1216,27 @@ class Planner:
             for s, n in k.missions[m].skills:
                 skills[s] = skills.get(s, 0) + n
         candidates.sort(key=lambda c: (-sum(crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
-        cost = rules.settings.recruit_cost
+        side, order_cost = self.view.side, engine_odds.order_cost
         for trait in sorted(traits):
             if not any(trait in rules.crews[c].traits for c in alive):
                 for c in candidates:
-                    if trait in rules.crews[c].traits and cash >= cost:
-                        out.append(RecruitCrew(self.view.side, c))
-                        cash -= cost
-                        alive.append(c)
-                        candidates.remove(c)
-                        break
+                    if trait in rules.crews[c].traits:
+                        order = RecruitCrew(side, c)
+                        cost = order_cost(rules, order)
+                        if cash >= cost:
+                            out.append(order)
+                            cash -= cost
+                            alive.append(c)
+                            candidates.remove(c)
+                            break
         for c in candidates:
-            if len(alive) >= need or cash < cost:
+            if len(alive) >= need:
                 break
-            out.append(RecruitCrew(self.view.side, c))
+            order = RecruitCrew(side, c)
+            cost = order_cost(rules, order)
+            if cash < cost:
+                break
+            out.append(order)
             cash -= cost
             alive.append(c)
         return cash
@@ -1379,7 +1372,7 @@ class Planner:
         got = self._useful.get(tech)
         if got is None:
             rules, me = self.rules, self.me
-            got = self._useful[tech] = useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+            got = self._useful[tech] = engine_odds.useful_funding(rules, me, rules.techs[tech], me.techs[tech])
         return got
 
     def _research(self, asks: list[tuple[int, int, int, str]], cash: int, out: list[Action], keep: int = 0) -> None:
@@ -1409,9 +1402,7 @@ class Planner:
                     funding[tech] = amount
                     left -= amount
         want = funding.get
-        out += [
-            FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)
-        ]
+        out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]
 
     def _line_ok(self, tech: str) -> bool:
         line = self.strategy.one_line
@@ -1453,8 +1444,10 @@ class Planner:
         return [(slack, tech) for slack, _, tech in out]
 
     def _climbs(self, m: str) -> dict[str, int]:
-        """Turns of research at full rate each hardware tech of `m` needs to climb from where it is (or from
-        its base, if unfinished) to the reliability the winning mission wants."""
+        """Turns each hardware tech of `m` needs from where it is (or from its base, if unfinished) until a flight
+        has the reliability the winning mission wants: research at full rate to climb there, and the quarter
+        after it (a flight flies at the odds planning leaves it: the research of its own quarter counts from
+        the next)."""
         got = self._climb.get(m)
         if got is None:
             got = self._climb[m] = self._climbs_of(m)
@@ -1470,7 +1463,8 @@ class Planner:
             rel = mine[tech].reliability if tech in self.done else t.base
             target = min(aim, t.ceiling)
             if rel < target:
-                out[tech] = -(-(target - rel) // climb_rate[tech]) + 1  # the last points come slower
+                # (+1: the last points come slower; +1: the flight comes the quarter after the research)
+                out[tech] = -(-(target - rel) // climb_rate[tech]) + 2
         return out
 
     def _unready(self, m: str, target: int) -> list[str]:
@@ -1488,42 +1482,52 @@ class Planner:
         return order
 
     def chance_of(self, m: str) -> tuple[int, list[tuple[int, str, int, bool]]] | None:
-        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its best
-        hardware and crew as if flown now; None while some of its hardware is not researched.
-
-        The same arithmetic as the engine's mission odds, without the crew-loss bookkeeping.
-        """
-        if m in self._chance:
-            return self._chance[m]
+        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its
+        best hardware and crew, at the odds it would fly at this turn (`odds_of`); None while some of its hardware
+        is not researched. A step's risk is the per mille of flights that go wrong there."""
+        got = self._chance.get(m, False)
+        if got is not False:
+            return got
         got = None
         if not self.needs_mask(m):
-            k = self.k
-            facts = k.missions[m]
-            hardware = dict(self.hardware_for(m))
+            facts = self.k.missions[m]
             crew = self.crew_for(m, set()) or ()
             if len(crew) != facts.crew:
                 crew = ()
-            s = self.rules.settings
-            crews = self.me.crews
-            bonus: dict[str, int] = {}
-            if crew:
-                for skill, _ in facts.skills:
-                    bonus[skill] = (
-                        sum(crews[c].skills.get(skill, 0) for c in crew) // len(crew) - 50
-                    ) // s.skill_divisor
-            keys, tech_of, lo, hi = self._hw_key, k.tech_of, s.min_chance, s.max_chance
-            reach = 10_000
-            steps = []
-            for slot, difficulty, uses, critical in facts.steps:
-                h = hardware[slot]
-                chance = -keys[h][1] - difficulty + (bonus.get(uses, 0) if uses else 0)
-                chance = lo if chance < lo else hi if chance > hi else chance
-                steps.append((reach * (100 - chance), tech_of[h], chance, critical))
-                if critical:
-                    reach = reach * chance // 100
-            got = (reach // 100, steps)
+            odds = self.odds_of(m, self.hardware_for(m), crew)
+            steps = [(so.risk, so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
+            got = ((odds.success + odds.partial) // 10, steps)
         self._chance[m] = got
         return got
+
+
+@dataclass(frozen=True, slots=True)
+class FlightValue:
+    """What a computer player makes of one flight it could order this turn (see `value_flight`)."""
+
+    mission: str
+    hardware: tuple[tuple[str, str], ...]  # its pick for each slot
+    crew: tuple[str, ...]  # its pick of crew (the engine's best crew)
+    odds: MissionOdds  # the odds it reasons with: the engine's, for the side as planning leaves it
+    price: int  # the cash the orders take: the flight's and the hardware's it must buy
+    worth: int | None  # what the flight is worth on average before its price; None: it would not fly it
+
+
+def value_flight(view: PlayerView, mission: str, level: str = "normal") -> FlightValue | None:
+    """The heuristic planner's valuation of flying `mission` this turn with the hardware and crew it would pick
+    (None if it cannot: the mission is not available, its hardware not researched, or no crew is ready). Every
+    number in it comes from the engine's rules (`mission_odds`, `order_cost`, `reliability_point_price`,
+    `best_crew`)."""
+    if mission not in view.available_missions:
+        return None
+    planner = Planner(view, TEMPERS.get(level, TEMPERS["normal"]), Rng(0))
+    planner._goals = planner.goals()  # (what it wants, as when it plans)
+    plan = planner._flight(mission, planner.stock(), set())
+    if plan is None:
+        return None
+    hardware, crew, _, price = plan
+    odds, worth = planner.priced(mission, hardware, crew)
+    return FlightValue(mission, hardware, crew, odds, price, worth)
 
 
 def plan_turn(

@@ -23,8 +23,11 @@ def best_crew(
     """The most skilled ready crew not already flying (nor in `busy`), meeting the mission's traits."""
     if mission.crew == 0:
         return ()
-    taken = me.busy_crew() | set(busy)
-    ready = [c for c in me.crews if crew_ready(me, c) and c not in taken]
+    # (asked several times a turn by each computer player: `crew_ready` and the set of the busy, in line)
+    taken = me.busy_crew()
+    if busy:
+        taken |= set(busy)
+    ready = [c for c, state in me.crews.items() if state.status == CrewStatus.ACTIVE and c not in taken]
     used = {st.skill for st in mission.steps if st.skill}
 
     def merit(c: str) -> tuple[int, int, str]:
