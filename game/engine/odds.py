@@ -48,7 +48,9 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     difficulty, plus the crew's bonus, within the scenario's bounds. The one rule every projection and the
     dice use (through `mission_odds`)."""
     s = rules.settings
-    return max(s.min_chance, min(s.max_chance, reliability - difficulty + bonus))
+    chance = reliability - difficulty + bonus
+    # (conditionals rather than min/max: asked for every step of every flight a computer player prices)
+    return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
 def mission_odds(
