@@ -108,6 +108,7 @@ class Flight:
 @register
 class ResolutionScreen(Screen):
     name = "resolution"
+    music = "launch"
 
     def __init__(self, app: Any, side: str | None, demo: bool = False) -> None:
         super().__init__(app)
@@ -167,7 +168,7 @@ class ResolutionScreen(Screen):
         if not self.done:
             if self.sounded != self.index:
                 self.sounded = self.index
-                self.app.play("launch")
+                self.app.play("liftoff")
             self.t += dt
             if self.t >= self.duration(self.flights[self.index]):
                 self.t = 0.0

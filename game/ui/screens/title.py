@@ -90,6 +90,7 @@ def installed(app: Any) -> dict[str, Any]:
 @register
 class TitleScreen(Screen):
     name = "title"
+    music = "title"
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
@@ -129,6 +130,12 @@ class TitleScreen(Screen):
         self.button((w - self.s(150), h - self.s(50), self.s(130), self.s(36)),
                     self.tr("menu.unmute") if self.app.settings.muted else self.tr("menu.mute"), self.mute,
                     self.tr("tip.menu.mute"), focus=True)
+
+    def music_volume(self, d: int) -> Transition | None:
+        st = self.app.settings
+        st.music_volume = max(0, min(100, st.music_volume + d))
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
+        return self.changed()
 
     def mute(self) -> Transition | None:
         self.app.toggle_mute()
@@ -609,6 +616,10 @@ class SettingsScreen(Screen):
         self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
         self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
         y += row
+        self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.music_volume(-10), self.tr("tip.settings.music_down"))
+        self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.music_volume(10),
+                    self.tr("tip.settings.music_up"))
+        y += row
         self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
         y += row
         self.button((x, y, bw, self.s(38)), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
@@ -647,8 +658,14 @@ class SettingsScreen(Screen):
     def volume(self, d: int) -> Transition | None:
         st = self.app.settings
         st.volume = max(0, min(100, st.volume + d))
-        self.app.audio.set(st.volume, st.muted)
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
         self.app.play("beep")
+        return self.changed()
+
+    def music_volume(self, d: int) -> Transition | None:
+        st = self.app.settings
+        st.music_volume = max(0, min(100, st.music_volume + d))
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
         return self.changed()
 
     def mute(self) -> Transition | None:
@@ -701,11 +718,13 @@ class SettingsScreen(Screen):
         fs = round(16 * self.app.scale)
         y = self.s(108)
         row = self.s(50)
-        for key in ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
+        for key in ("settings.language", "settings.volume", "settings.music", "settings.mute", "settings.size", "settings.fullscreen",
                     "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves"):
             draw.text(surf, self.tr(key), (self.s(60), y), fs, draw.DIM, width=self.s(290))
             if key == "settings.volume":
                 draw.text(surf, f"{st.volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
+            if key == "settings.music":
+                draw.text(surf, f"{st.music_volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
             y += row
         draw.text(surf, self.tr("settings.where", path=str(self.app.settings_path or "")) if self.app.settings_path else "",
                   (self.s(60), y + self.s(10)), round(13 * self.app.scale), draw.DIM)
