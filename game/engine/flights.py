@@ -67,7 +67,9 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, 
             ts.failures += 1
         ceiling = rules.techs[tech].ceiling
         if ts.reliability < ceiling and learn:
+            before = ts.reliability
             ts.reliability = min(ceiling, ts.reliability + learn)
+            out.append(ev.ReliabilityChanged(me.id, tech, ts.reliability - before, ts.reliability))  # what it taught
         if passed:
             continue
         if step.critical:
