@@ -138,7 +138,11 @@ def _runs(beats: list[Beat]) -> list[Beat]:
     out: list[Beat] = []
     start = 0
     for i in range(1, len(beats) + 1):
-        if i == len(beats) or (beats[i].scene, beats[i].body, beats[i].home) != (beats[start].scene, beats[start].body, beats[start].home):
+        if i == len(beats) or (beats[i].scene, beats[i].body, beats[i].home) != (
+            beats[start].scene,
+            beats[start].body,
+            beats[start].home,
+        ):
             n = i - start
             out.extend(_with(b, k, n) for k, b in enumerate(beats[start:i]))
             start = i
@@ -146,12 +150,18 @@ def _runs(beats: list[Beat]) -> list[Beat]:
 
 
 def _with(b: Beat, run: int, run_len: int) -> Beat:
-    return Beat(b.index, b.step, b.kind, b.scene, b.body, b.passed, b.critical, b.chance, b.roll, b.home, b.slot, run, run_len)
+    return Beat(
+        b.index, b.step, b.kind, b.scene, b.body, b.passed, b.critical, b.chance, b.roll, b.home, b.slot, run, run_len
+    )
 
 
 # -- the events ------------------------------------------------------------------------------------
 
-_RESULTS: dict[type, str] = {ev.MissionSucceeded: "success", ev.MissionPartlySucceeded: "partial", ev.MissionFailed: "failure"}
+_RESULTS: dict[type, str] = {
+    ev.MissionSucceeded: "success",
+    ev.MissionPartlySucceeded: "partial",
+    ev.MissionFailed: "failure",
+}
 
 
 def read_flights(events: list[Any], rules: Any) -> tuple[list[Flight], list[Any]]:

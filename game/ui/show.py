@@ -139,14 +139,22 @@ class Show:
             if kind == "earth":
                 for _ in range(7):
                     a, d = rng.random() * math.tau, rng.random() * radius * 0.7
-                    pygame.draw.circle(s, LAND, (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
-                                       max(2, int(radius * (0.12 + rng.random() * 0.18))))
+                    pygame.draw.circle(
+                        s,
+                        LAND,
+                        (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
+                        max(2, int(radius * (0.12 + rng.random() * 0.18))),
+                    )
                 pygame.draw.circle(s, (140, 190, 255), c, radius, max(1, radius // 25))  # the thin blue air
             else:
                 for _ in range(9):
                     a, d = rng.random() * math.tau, rng.random() * radius * 0.75
-                    pygame.draw.circle(s, mix(base, (0, 0, 0), 0.25), (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
-                                       max(1, int(radius * (0.05 + rng.random() * 0.1))))
+                    pygame.draw.circle(
+                        s,
+                        mix(base, (0, 0, 0), 0.25),
+                        (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
+                        max(1, int(radius * (0.05 + rng.random() * 0.1))),
+                    )
             # the night side
             shade = pygame.Surface((size, size), pygame.SRCALPHA)
             pygame.draw.circle(shade, (0, 0, 0, 110), (c[0] + radius // 2, c[1] + radius // 3), radius)
@@ -187,7 +195,9 @@ def flame(surf: pygame.Surface, base: Point, width: int, length: int, t: float, 
     for k, col in enumerate(FLAME):
         w = max(1, int(width * (1 - k * 0.25)))
         ln = int(length * flick * (1 - k * 0.22))
-        pygame.draw.polygon(surf, col, [(base[0] - w // 2, base[1]), (base[0] + w // 2, base[1]), (base[0], base[1] + d * ln)])
+        pygame.draw.polygon(
+            surf, col, [(base[0] - w // 2, base[1]), (base[0] + w // 2, base[1]), (base[0], base[1] + d * ln)]
+        )
 
 
 def explosion(surf: pygame.Surface, at: Point, k: float, size: int) -> None:
@@ -203,13 +213,17 @@ def explosion(surf: pygame.Surface, at: Point, k: float, size: int) -> None:
         a = j * math.tau / 10 + 0.3
         d = size * (0.5 + 1.6 * k)
         end = (at[0] + int(d * math.cos(a)), at[1] + int(d * math.sin(a)))
-        pygame.draw.line(surf, (170, 160, 150), (at[0] + int(d * 0.8 * math.cos(a)), at[1] + int(d * 0.8 * math.sin(a))), end, 2)
+        pygame.draw.line(
+            surf, (170, 160, 150), (at[0] + int(d * 0.8 * math.cos(a)), at[1] + int(d * 0.8 * math.sin(a))), end, 2
+        )
 
 
 def lost(surf: pygame.Surface, at: Point, size: int) -> None:
     """The mark of a craft that stopped answering."""
     for a, b in (((-1, -1), (1, 1)), ((-1, 1), (1, -1))):
-        pygame.draw.line(surf, draw.BAD, (at[0] + a[0] * size, at[1] + a[1] * size), (at[0] + b[0] * size, at[1] + b[1] * size), 3)
+        pygame.draw.line(
+            surf, draw.BAD, (at[0] + a[0] * size, at[1] + a[1] * size), (at[0] + b[0] * size, at[1] + b[1] * size), 3
+        )
 
 
 def pulses(surf: pygame.Surface, at: Point, t: float, size: int, colour: tuple[int, int, int] = draw.GOOD) -> None:
@@ -248,7 +262,12 @@ def _pad(f: Frame) -> Point:
     base = (r.centerx, int(ground0 - altitude + cam))
     if ground < r.bottom:
         pygame.draw.rect(surf, (70, 100, 60), (r.x, ground, r.width, r.bottom - ground))
-        tower = pygame.Rect(base[0] - img.get_width() // 2 - r.width // 14, ground - int(height * 1.05), r.width // 22, int(height * 1.05))
+        tower = pygame.Rect(
+            base[0] - img.get_width() // 2 - r.width // 14,
+            ground - int(height * 1.05),
+            r.width // 22,
+            int(height * 1.05),
+        )
         pygame.draw.rect(surf, (150, 70, 50), tower, 2)
         for y in range(tower.top, tower.bottom, max(4, tower.width)):
             pygame.draw.line(surf, (150, 70, 50), (tower.left, y), (tower.right, y + tower.width), 1)
@@ -256,7 +275,9 @@ def _pad(f: Frame) -> Point:
             spread = ease(u / 0.6)
             for k in range(7):
                 off = (k - 3) * r.width * 0.05 * (0.4 + spread)
-                pygame.draw.circle(surf, (215, 215, 210), (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread)))
+                pygame.draw.circle(
+                    surf, (215, 215, 210), (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread))
+                )
     where = (base[0], base[1] - height // 2)
     if f.ended:
         explosion(surf, where, f.since, int(r.height * 0.08))
@@ -396,7 +417,9 @@ def _dead(img: pygame.Surface) -> pygame.Surface:
 
 def _inset(f: Frame) -> pygame.Rect:
     r = f.r
-    box = pygame.Rect(r.right - int(r.width * 0.34), r.y + int(r.height * 0.16), int(r.width * 0.3), int(r.height * 0.3))
+    box = pygame.Rect(
+        r.right - int(r.width * 0.34), r.y + int(r.height * 0.16), int(r.width * 0.3), int(r.height * 0.3)
+    )
     pygame.draw.rect(f.surf, (10, 14, 26), box)
     pygame.draw.rect(f.surf, draw.PANEL_EDGE, box, 1)
     return box
@@ -414,7 +437,9 @@ def _inset_docking(f: Frame) -> None:
     clip = surf.get_clip()
     surf.set_clip(box)
     surf.blit(craft, craft.get_rect(midright=(box.centerx - gap // 2, box.centery)))
-    surf.blit(target, target.get_rect(midleft=(box.centerx + gap // 2, box.centery + (int(f.since * 10) if f.failing else 0))))
+    surf.blit(
+        target, target.get_rect(midleft=(box.centerx + gap // 2, box.centery + (int(f.since * 10) if f.failing else 0)))
+    )
     surf.set_clip(clip)
 
 
@@ -426,9 +451,14 @@ def _inset_eva(f: Frame) -> None:
     home = craft.get_rect(midleft=(box.x + 8, box.centery))
     surf.blit(craft, home)
     drift = f.since * box.width * 0.4 if f.failing else 0
-    man = (int(box.centerx + box.width * 0.15 + drift + 6 * math.sin(f.t * 1.3)), int(box.centery - 8 + 5 * math.sin(f.t * 0.9)))
+    man = (
+        int(box.centerx + box.width * 0.15 + drift + 6 * math.sin(f.t * 1.3)),
+        int(box.centery - 8 + 5 * math.sin(f.t * 0.9)),
+    )
     if not f.failing:
-        pygame.draw.lines(surf, (200, 200, 190), False, [home.midright, ((home.right + man[0]) // 2, man[1] + 14), man], 1)
+        pygame.draw.lines(
+            surf, (200, 200, 190), False, [home.midright, ((home.right + man[0]) // 2, man[1] + 14), man], 1
+        )
     pygame.draw.circle(surf, (235, 235, 230), man, max(3, box.height // 14))
     pygame.draw.rect(surf, (235, 235, 230), (man[0] - box.height // 20, man[1] + 3, box.height // 10, box.height // 7))
     if f.failing:
@@ -455,8 +485,10 @@ def _transfer(f: Frame) -> Point:
 
     def curve(k: float) -> tuple[float, float]:
         k = k * stop
-        return ((1 - k) ** 2 * a[0] + 2 * (1 - k) * k * ctrl[0] + k * k * b[0],
-                (1 - k) ** 2 * a[1] + 2 * (1 - k) * k * ctrl[1] + k * k * b[1])
+        return (
+            (1 - k) ** 2 * a[0] + 2 * (1 - k) * k * ctrl[0] + k * k * b[0],
+            (1 - k) ** 2 * a[1] + 2 * (1 - k) * k * ctrl[1] + k * k * b[1],
+        )
 
     colour = f.show.app.side_style(f.flight.side)[0]
     whole = [curve(j / 50) for j in range(51)]
@@ -473,14 +505,22 @@ def _transfer(f: Frame) -> Point:
         swing = (f.u - 0.5) / 0.5
         a0 = math.atan2(head[1] - body_c[1], head[0] - body_c[0])
         rad = math.hypot(head[0] - body_c[0], head[1] - body_c[1])
-        pts = [(body_c[0] + rad * math.cos(a0 + j / 20 * math.pi * swing), body_c[1] + rad * math.sin(a0 + j / 20 * math.pi * swing))
-               for j in range(21)]
+        pts = [
+            (
+                body_c[0] + rad * math.cos(a0 + j / 20 * math.pi * swing),
+                body_c[1] + rad * math.sin(a0 + j / 20 * math.pi * swing),
+            )
+            for j in range(21)
+        ]
         pygame.draw.lines(surf, colour, False, pts, 2)
         head = (int(pts[-1][0]), int(pts[-1][1]))
     size = max(10, int(r.height * 0.06))
     craft = f.show.stack(f.flight, size, "craft")
     if f.ended and beat.kind != "impact":  # off course: the path bends away into empty space
-        drift = [(head[0] + int(f.since * r.width * 0.15 * j / 10), head[1] - int(f.since * r.height * 0.25 * (j / 10) ** 2)) for j in range(11)]
+        drift = [
+            (head[0] + int(f.since * r.width * 0.15 * j / 10), head[1] - int(f.since * r.height * 0.25 * (j / 10) ** 2))
+            for j in range(11)
+        ]
         pygame.draw.lines(surf, draw.BAD, False, drift, 2)
         head = drift[-1]
         blit_centred(surf, _dead(craft), head, f.t * 90)
@@ -537,7 +577,9 @@ def _surface(f: Frame) -> Point:
     base = craft.get_rect(midbottom=(x, ground))
     if beat.kind == "ascent":
         half = craft.subsurface((0, 0, craft.get_width(), craft.get_height() // 2))
-        stay = craft.subsurface((0, craft.get_height() // 2, craft.get_width(), craft.get_height() - craft.get_height() // 2))
+        stay = craft.subsurface(
+            (0, craft.get_height() // 2, craft.get_width(), craft.get_height() - craft.get_height() // 2)
+        )
         surf.blit(stay, stay.get_rect(midbottom=(x, ground)))
         lift = ease((u - 0.2) / 0.8) if not f.ended else ease((FAIL_AT - 0.2) / 0.8)
         y = int(ground - stay.get_height() - lift * r.height * 0.7)
@@ -556,14 +598,18 @@ def _surface(f: Frame) -> Point:
         if u > 0.5 and not f.failing:  # the flag, planted
             pole = (man[0] + size // 4, ground)
             pygame.draw.line(surf, (220, 220, 220), pole, (pole[0], pole[1] - size // 2), 2)
-            pygame.draw.rect(surf, f.show.app.side_style(f.flight.side)[0], (pole[0], pole[1] - size // 2, size // 4, size // 7))
+            pygame.draw.rect(
+                surf, f.show.app.side_style(f.flight.side)[0], (pole[0], pole[1] - size // 2, size // 4, size // 7)
+            )
         body = pygame.Rect(0, 0, max(4, size // 7), max(6, size // 4))
         body.midbottom = man if not f.failing else (man[0], ground)
         if f.failing:
             body.size = (body.height, body.width)
             body.midbottom = (man[0], ground)
         pygame.draw.rect(surf, (235, 235, 230), body)
-        pygame.draw.circle(surf, (235, 235, 230), (body.centerx, body.top - body.width // 3), max(2, body.width // 2 + 1))
+        pygame.draw.circle(
+            surf, (235, 235, 230), (body.centerx, body.top - body.width // 3), max(2, body.width // 2 + 1)
+        )
         spot = body.midtop
         if f.failing:
             lost(surf, spot, size // 8)
@@ -580,7 +626,10 @@ def _reentry(f: Frame) -> Point:
     surf.fill(mix(SPACE, SKY, ease(u) * 0.7), r)
     f.show.stars_on(surf, r, 1 - u)
     k = ease(u) if not f.ended else ease(FAIL_AT)
-    pos = (int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)), int(lerp(r.y + r.height * 0.1, r.y + r.height * 0.75, k)))
+    pos = (
+        int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
+        int(lerp(r.y + r.height * 0.1, r.y + r.height * 0.75, k)),
+    )
     size = int(r.height * 0.12)
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
@@ -596,7 +645,9 @@ def _reentry(f: Frame) -> Point:
     for j in range(6):  # the trail of hot air
         tail = (pos[0] - int(j * size * 0.45), pos[1] - int(j * size * 0.6))
         air = mix(SPACE, SKY, ease(u) * 0.7)
-        pygame.draw.circle(surf, mix(FLAME[min(2, j // 2)], air, j / 8 + (1 - glow) * 0.6), tail, max(2, int(size * 0.4 * (1 - j / 8))))
+        pygame.draw.circle(
+            surf, mix(FLAME[min(2, j // 2)], air, j / 8 + (1 - glow) * 0.6), tail, max(2, int(size * 0.4 * (1 - j / 8)))
+        )
     surf.blit(pygame.transform.rotate(craft, 145), pygame.transform.rotate(craft, 145).get_rect(center=pos))
     return pos
 
@@ -611,8 +662,16 @@ def _sea(f: Frame) -> Point:
         x = r.x + (k * r.width // 8 + int(f.t * 20)) % r.width
         pygame.draw.arc(surf, (120, 170, 210), (x, sea + 8 + (k % 3) * 16, r.width // 14, 10), 0, math.pi, 2)
     ship = (r.right - int(r.width * 0.18), sea)
-    pygame.draw.polygon(surf, (60, 60, 70), [(ship[0] - 50, ship[1] - 12), (ship[0] + 50, ship[1] - 12), (ship[0] + 38, ship[1] + 4),
-                                              (ship[0] - 40, ship[1] + 4)])
+    pygame.draw.polygon(
+        surf,
+        (60, 60, 70),
+        [
+            (ship[0] - 50, ship[1] - 12),
+            (ship[0] + 50, ship[1] - 12),
+            (ship[0] + 38, ship[1] + 4),
+            (ship[0] - 40, ship[1] + 4),
+        ],
+    )
     pygame.draw.rect(surf, (80, 80, 92), (ship[0] - 10, ship[1] - 30, 24, 18))
     size = int(r.height * 0.1)
     craft = f.show.stack(f.flight, size, "home")
@@ -624,11 +683,17 @@ def _sea(f: Frame) -> Point:
         for j in range(3 if crew >= 2 else 1):
             cx = pos[0] + (j - (1 if crew >= 2 else 0)) * size
             top = (cx, pos[1] - int(size * 2.2))
-            pygame.draw.ellipse(surf, (235, 120, 60) if j % 2 else (245, 245, 240), (top[0] - size // 2 - 6, top[1], size + 12, size // 2 + 4))
+            pygame.draw.ellipse(
+                surf,
+                (235, 120, 60) if j % 2 else (245, 245, 240),
+                (top[0] - size // 2 - 6, top[1], size + 12, size // 2 + 4),
+            )
             pygame.draw.line(surf, (60, 60, 60), (top[0], top[1] + size // 2), (pos[0], pos[1] - size // 2), 1)
     if k >= 1.0:  # the splash
         spray = ease(min(1.0, (u - 0.8) / 0.2)) if chutes_ok else f.since
-        pygame.draw.ellipse(surf, (230, 240, 250), (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2)
+        pygame.draw.ellipse(
+            surf, (230, 240, 250), (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2
+        )
     surf.blit(craft, craft.get_rect(center=pos))
     if not f.beat.passed and f.failing:
         lost(surf, (pos[0], pos[1] - size), size // 3)
@@ -636,6 +701,12 @@ def _sea(f: Frame) -> Point:
 
 
 SCENES: dict[str, Callable[[Frame], Point]] = {
-    "pad": _pad, "sky": _sky, "arc": _arc, "orbit": _orbit, "transfer": _transfer, "surface": _surface,
-    "reentry": _reentry, "sea": _sea,
+    "pad": _pad,
+    "sky": _sky,
+    "arc": _arc,
+    "orbit": _orbit,
+    "transfer": _transfer,
+    "surface": _surface,
+    "reentry": _reentry,
+    "sea": _sea,
 }

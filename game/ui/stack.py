@@ -77,15 +77,24 @@ def _launcher(surf: pygame.Surface, r: pygame.Rect, band: tuple[int, int, int]) 
     fin = r.width // 3
     for sign in (-1, 1):
         base_x = body.left if sign < 0 else body.right - 1
-        pygame.draw.polygon(surf, DARK, [(base_x, body.bottom - fin * 2), (base_x + sign * fin, body.bottom), (base_x, body.bottom)])
+        pygame.draw.polygon(
+            surf, DARK, [(base_x, body.bottom - fin * 2), (base_x + sign * fin, body.bottom), (base_x, body.bottom)]
+        )
     pygame.draw.rect(surf, DARK, body, 1)
 
 
 def _capsule(surf: pygame.Surface, r: pygame.Rect, band: tuple[int, int, int]) -> None:
-    pygame.draw.polygon(surf, METAL, [(r.left, r.bottom), (r.right, r.bottom), (r.centerx + r.width // 6, r.top),
-                                      (r.centerx - r.width // 6, r.top)])
-    pygame.draw.polygon(surf, DARK, [(r.left, r.bottom), (r.right, r.bottom), (r.centerx + r.width // 6, r.top),
-                                     (r.centerx - r.width // 6, r.top)], 1)
+    pygame.draw.polygon(
+        surf,
+        METAL,
+        [(r.left, r.bottom), (r.right, r.bottom), (r.centerx + r.width // 6, r.top), (r.centerx - r.width // 6, r.top)],
+    )
+    pygame.draw.polygon(
+        surf,
+        DARK,
+        [(r.left, r.bottom), (r.right, r.bottom), (r.centerx + r.width // 6, r.top), (r.centerx - r.width // 6, r.top)],
+        1,
+    )
     pygame.draw.circle(surf, band, (r.centerx, r.centery + r.height // 6), max(2, r.width // 8))
 
 
@@ -122,5 +131,11 @@ def _box(surf: pygame.Surface, r: pygame.Rect, band: tuple[int, int, int]) -> No
     pygame.draw.rect(surf, band, r.inflate(-r.width // 6, -r.height * 2 // 3))
 
 
-_DRAW = {"launcher": _launcher, "capsule": _capsule, "lander": _lander, "probe": _probe, "payload": _probe,
-         "station": _station}
+_DRAW = {
+    "launcher": _launcher,
+    "capsule": _capsule,
+    "lander": _lander,
+    "probe": _probe,
+    "payload": _probe,
+    "station": _station,
+}

@@ -86,7 +86,8 @@ _OUTCOME_KEYS = {"success": "resolution.success", "partial": "resolution.partial
                  "crew_lost": "resolution.crew_lost"}
 _OUTCOME_COLOURS = {"success": draw.GOOD, "partial": draw.ACCENT, "failure": draw.WARN, "crew_lost": draw.BAD}
 _BEAT_SOUNDS = {("pad", "ascent"): "liftoff", ("surface", "ascent"): "staging", ("sky", "staging"): "staging"}
-REPEAT_GUARD = 0.5  # seconds after a skip during which Enter does not also leave the report (a held key repeats)
+_OUTCOME_EVENTS = (ev.MissionSucceeded, ev.MissionPartlySucceeded, ev.MissionFailed)
+_GO_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 @register
@@ -111,7 +112,7 @@ class ResolutionScreen(Screen):
         self.index = 0
         self.done = not self.flights
         self.wait = 0.0
-        self.since_skip = 99.0
+        self.held: int | None = None  # the key that skipped the animation, until it is let go (a held key repeats)
         self.sounded: set[tuple[int, int]] = set()
 
     @property
@@ -137,7 +138,6 @@ class ResolutionScreen(Screen):
         return max(0, min(len(self.flights[i].beats), int((self.t + (1 - FAIL_AT) * BEAT) // BEAT)))
 
     def update(self, dt: float) -> Transition | None:
-        self.since_skip += dt
         if not self.done:
             self.sound()
             self.t += dt
@@ -176,11 +176,8 @@ class ResolutionScreen(Screen):
         if not self.done:
             self.done = True
             self.index = max(0, len(self.flights) - 1)
-            self.since_skip = 0.0
             self.rebuild()
             return None
-        if self.since_skip < REPEAT_GUARD:
-            return None  # the same key press, repeating: the report stays
         return self.proceed()
 
     def proceed(self) -> Transition | None:
@@ -222,6 +219,19 @@ class ResolutionScreen(Screen):
 
     def on_enter(self) -> Transition | None:
         return self.skip()
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYUP and event.key == self.held:
+            self.held = None
+        return super().handle(event)
+
+    def on_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in _GO_KEYS:
+            if self.held == event.key:
+                return None  # the key that skipped the animation, still down and repeating: the report stays
+            if not self.done:
+                self.held = event.key
+        return super().on_key(event)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -361,7 +371,8 @@ class ResolutionScreen(Screen):
             else:
                 lines.append(("   " + self.tr("resolution.step_failed", step=step, p=b.chance, roll=b.roll), draw.BAD))
         if self.revealed(i):
-            for e in f.after:
+            outcome_first = sorted(f.after, key=lambda e: type(e) not in _OUTCOME_EVENTS)  # then what it brought
+            for e in outcome_first:
                 text = describe(self, e)
                 first = isinstance(e, ev.MilestoneAchieved) and e.rank == 1
                 if text:
