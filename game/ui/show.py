@@ -165,6 +165,17 @@ class Show:
             self.cache[key] = s
         return self.cache[key]
 
+    def horizon(self, size: tuple[int, int]) -> pygame.Surface:
+        """The glow of the air near the ground: clear at the top, pale at the horizon."""
+        key = ("horizon", size)
+        if key not in self.cache:
+            w, h = size
+            s = pygame.Surface(size)
+            for y in range(0, h, 4):
+                pygame.draw.rect(s, mix((40, 80, 150), (190, 215, 235), (y / h) ** 1.6), (0, y, w, 4))
+            self.cache[key] = s
+        return self.cache[key]
+
     def stars_on(self, surf: pygame.Surface, r: pygame.Rect, alpha: float = 1.0) -> None:
         if alpha <= 0.05:
             return
@@ -252,6 +263,9 @@ def _pad(f: Frame) -> Point:
     climb = max(0.0, (u - 0.18) / 0.82) ** 2 if not f.ended else max(0.0, (FAIL_AT - 0.18) / 0.82) ** 2
     altitude = climb * r.height * 1.6
     surf.fill(mix(SKY, SPACE, climb * 0.8), r)
+    haze = f.show.horizon(r.size)  # lighter air low down, fading as the ground falls away
+    haze.set_alpha(int(255 * max(0.0, 1 - climb * 2.5)))
+    surf.blit(haze, r.topleft)
     f.show.stars_on(surf, r, climb - 0.3)
     ground0 = r.bottom - int(r.height * 0.13)
     cap = r.y + int(r.height * 0.78)
@@ -554,6 +568,12 @@ def _surface(f: Frame) -> Point:
         surf.blit(earth, earth.get_rect(center=(r.right - int(r.width * 0.18), r.y + int(r.height * 0.18))))
     ground = r.bottom - int(r.height * 0.22)
     floor = (150, 150, 145) if moon else (170, 100, 60)
+    hills = (
+        [(r.x, ground)]
+        + [(r.x + r.width * k // 8, ground - int(r.height * (0.03 + 0.025 * math.sin(k * 2.1 + 1)))) for k in range(9)]
+        + [(r.right, ground)]
+    )
+    pygame.draw.polygon(surf, mix(floor, SPACE, 0.35), hills)
     pygame.draw.rect(surf, floor, (r.x, ground, r.width, r.bottom - ground))
     for k in range(6):
         x = r.x + int(r.width * (0.08 + 0.16 * k))

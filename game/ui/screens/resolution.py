@@ -56,12 +56,16 @@ _LOG: dict[type, Callable[[_Words, Any], str]] = {
         "log.partial", side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
     ),
     ev.MissionFailed: lambda w, e: w.tr(
-        "log.crew_lost" if e.crew_lost else "log.failed", side=w.side(e), mission=w.mission(e.mission),
+        "log.crew_lost" if e.crew_lost else "log.failed",
+        side=w.side(e),
+        mission=w.mission(e.mission),
         step=w.step(e.mission, e.step),
     ),
     ev.MissionScrubbed: lambda w, e: w.tr("log.scrubbed", side=w.side(e), mission=w.mission(e.mission)),
     ev.MilestoneAchieved: lambda w, e: w.tr(
-        f"log.milestone{min(e.rank, 3)}", side=w.side(e), name=w.app.stext(w.rules.milestones[e.milestone].name),
+        f"log.milestone{min(e.rank, 3)}",
+        side=w.side(e),
+        name=w.app.stext(w.rules.milestones[e.milestone].name),
         p=e.prestige,
     ),
     ev.CrewDied: lambda w, e: w.tr("log.died", side=w.side(e), name=w.crew(e.crew)),
@@ -76,14 +80,19 @@ _LOG: dict[type, Callable[[_Words, Any], str]] = {
     ev.GameWon: lambda w, e: w.won(e.side),
 }
 
+
 def describe(screen: Any, e: Any) -> str:
     """One line of the log for a domain event, or '' for events the log leaves out."""
     line = _LOG.get(type(e))
     return line(_Words(screen.app), e) if line else ""
 
 
-_OUTCOME_KEYS = {"success": "resolution.success", "partial": "resolution.partial", "failure": "resolution.failure",
-                 "crew_lost": "resolution.crew_lost"}
+_OUTCOME_KEYS = {
+    "success": "resolution.success",
+    "partial": "resolution.partial",
+    "failure": "resolution.failure",
+    "crew_lost": "resolution.crew_lost",
+}
 _OUTCOME_COLOURS = {"success": draw.GOOD, "partial": draw.ACCENT, "failure": draw.WARN, "crew_lost": draw.BAD}
 _BEAT_SOUNDS = {("pad", "ascent"): "liftoff", ("surface", "ascent"): "staging", ("sky", "staging"): "staging"}
 _OUTCOME_EVENTS = (ev.MissionSucceeded, ev.MissionPartlySucceeded, ev.MissionFailed)
@@ -191,7 +200,9 @@ class ResolutionScreen(Screen):
         if s.over():
             if any(s.has_report(h) for h in s.humans()):  # hot-seat: the other player reads theirs, handed over first
                 return Replace(self.app.next_screen())
-            return Replace(new_screen("end", self.app, s.view(self.side)))  # the end as the side that read this report sees it
+            return Replace(
+                new_screen("end", self.app, s.view(self.side))
+            )  # the end as the side that read this report sees it
         news = [e for e in s.events_for(self.side) if isinstance(e, ev.EventFired) and e.side == self.side]
         if news or s.view(self.side).decisions:
             self.app.play("news")
@@ -209,12 +220,20 @@ class ResolutionScreen(Screen):
     def build(self) -> None:
         w, h = self.app.size
         label = self.tr("resolution.skip") if not self.done else self.tr("resolution.continue")
-        self.button((w - self.s(260), h - self.s(60), self.s(240), self.s(44)), label, self.skip,
-                    self.tr("tip.resolution.skip" if not self.done else "tip.resolution.continue"),
-                    object_id="#primary" if self.done else None)
+        self.button(
+            (w - self.s(260), h - self.s(60), self.s(240), self.s(44)),
+            label,
+            self.skip,
+            self.tr("tip.resolution.skip" if not self.done else "tip.resolution.continue"),
+            object_id="#primary" if self.done else None,
+        )
         if self.demo:
-            self.button((self.s(20), h - self.s(60), self.s(200), self.s(44)), self.tr("nav.menu"), lambda: Reset(None),
-                        self.tr("tip.nav.menu"))
+            self.button(
+                (self.s(20), h - self.s(60), self.s(200), self.s(44)),
+                self.tr("nav.menu"),
+                lambda: Reset(None),
+                self.tr("tip.nav.menu"),
+            )
         self.focus = 0
 
     def on_enter(self) -> Transition | None:
@@ -251,8 +270,11 @@ class ResolutionScreen(Screen):
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (x + self.s(6), self.s(62)), self.s(6), c)
             # the prestige after the turn, once every outcome has been shown (it would give them away)
-            label = (self.tr("resolution.prestige", side=self.app.side_name(sid), p=prestige[sid]) if self.done
-                     else self.app.side_name(sid))
+            label = (
+                self.tr("resolution.prestige", side=self.app.side_name(sid), p=prestige[sid])
+                if self.done
+                else self.app.side_name(sid)
+            )
             r = draw.text(surf, label, (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
             x = r.right + self.s(24)
         scene = pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
@@ -272,8 +294,14 @@ class ResolutionScreen(Screen):
     def _scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         if not self.flights:
             self.show.draw(surf, r, Flight("", ""), 0.0)
-            draw.text(surf, self.tr("resolution.none"), (r.centerx, r.centery), round(18 * self.app.scale), draw.DIM,
-                      align="center")
+            draw.text(
+                surf,
+                self.tr("resolution.none"),
+                (r.centerx, r.centery),
+                round(18 * self.app.scale),
+                draw.DIM,
+                align="center",
+            )
             return
         f = self.flights[self.index]
         t = self.t if not self.done else f.duration()
@@ -285,14 +313,33 @@ class ResolutionScreen(Screen):
         band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
         band.fill((0, 0, 0, 130))
         surf.blit(band, r.topleft)
-        draw.text(surf, f"{self.app.side_name(f.side)} — {name}", (r.x + self.s(12), r.y + self.s(8)), fs, colour, True,
-                  r.width - self.s(80))
-        draw.text(surf, f"{self.index + 1}/{len(self.flights)}", (r.right - self.s(12), r.y + self.s(10)),
-                  round(15 * self.app.scale), draw.DIM, align="right")
+        draw.text(
+            surf,
+            f"{self.app.side_name(f.side)} — {name}",
+            (r.x + self.s(12), r.y + self.s(8)),
+            fs,
+            colour,
+            True,
+            r.width - self.s(80),
+        )
+        draw.text(
+            surf,
+            f"{self.index + 1}/{len(self.flights)}",
+            (r.right - self.s(12), r.y + self.s(10)),
+            round(15 * self.app.scale),
+            draw.DIM,
+            align="right",
+        )
         if f.crew:
             crew = ", ".join(self.words.crew(c) for c in f.crew)
-            draw.text(surf, self.tr("resolution.crew", names=crew), (r.x + self.s(12), r.y + self.s(36)),
-                      round(14 * self.app.scale), draw.TEXT, width=r.width - self.s(24))
+            draw.text(
+                surf,
+                self.tr("resolution.crew", names=crew),
+                (r.x + self.s(12), r.y + self.s(36)),
+                round(14 * self.app.scale),
+                draw.TEXT,
+                width=r.width - self.s(24),
+            )
         if not f.beats:
             return
         i, u = f.at(t)
@@ -302,7 +349,7 @@ class ResolutionScreen(Screen):
             col = draw.GOOD if b.passed else draw.BAD
             mark = self.tr("resolution.step_ok_short" if b.passed else "resolution.step_failed_short", step=step)
             x = min(max(craft[0] + self.s(24), r.x + self.s(8)), r.right - self.s(200))
-            y = min(max(craft[1] - self.s(28), r.y + self.s(70)), r.bottom - self.s(90))
+            y = min(max(craft[1] - self.s(44), r.y + self.s(70)), r.bottom - self.s(90))
             draw.text(surf, mark, (x, y), round(15 * self.app.scale), col, True, r.right - x - self.s(8))
         self.draw_timeline(surf, r, f, i if t < len(f.beats) * BEAT else len(f.beats))
         if t >= len(f.beats) * BEAT:
@@ -346,17 +393,29 @@ class ResolutionScreen(Screen):
                 pygame.draw.circle(surf, (90, 100, 120), (x, y), self.s(6), 1)
         if current < len(f.beats):
             b = f.beats[current]
-            label = self.tr("resolution.step_now", n=current + 1, of=len(steps), step=self.words.step(f.mission, b.step),
-                            p=b.chance)
-            draw.text(surf, label, (strip.centerx, y + self.s(12)), round(14 * self.app.scale), draw.TEXT, align="center",
-                      width=strip.width - self.s(20))
+            label = self.tr(
+                "resolution.step_now", n=current + 1, of=len(steps), step=self.words.step(f.mission, b.step), p=b.chance
+            )
+            draw.text(
+                surf,
+                label,
+                (strip.centerx, y + self.s(12)),
+                round(14 * self.app.scale),
+                draw.TEXT,
+                align="center",
+                width=strip.width - self.s(20),
+            )
 
     def flight_lines(self, i: int, f: Flight) -> list[tuple[str, tuple[int, int, int]]]:
         """What the log says of flight `i` so far: the launch, crew and odds, each step told, the outcome, the lessons."""
         colour, _ = self.app.side_style(f.side)
-        lines = [(self.tr("log.launched", side=self.app.side_name(f.side), mission=self.words.mission(f.mission)), colour)]
+        lines = [
+            (self.tr("log.launched", side=self.app.side_name(f.side), mission=self.words.mission(f.mission)), colour)
+        ]
         if f.crew:
-            lines.append(("   " + self.tr("resolution.crew", names=", ".join(self.words.crew(c) for c in f.crew)), draw.TEXT))
+            lines.append(
+                ("   " + self.tr("resolution.crew", names=", ".join(self.words.crew(c) for c in f.crew)), draw.TEXT)
+            )
         success, partial, _failure, crew_lost = f.odds
         odds = self.tr("resolution.odds", p=round((success + partial) / 10))
         if f.crew:
@@ -379,8 +438,15 @@ class ResolutionScreen(Screen):
                     lines.append(("   " + text, draw.WARN if first else draw.TEXT))
             if f.taught:
                 rules = self.app.session.rules
-                parts = [self.tr("resolution.taught_one", tech=self.app.stext(rules.techs[t].name) if t in rules.techs else t,
-                                 n=n, r=r) for t, (n, r) in f.taught.items()]
+                parts = [
+                    self.tr(
+                        "resolution.taught_one",
+                        tech=self.app.stext(rules.techs[t].name) if t in rules.techs else t,
+                        n=n,
+                        r=r,
+                    )
+                    for t, (n, r) in f.taught.items()
+                ]
                 lines.append(("   " + self.tr("resolution.taught", what=", ".join(parts)), draw.ACCENT))
         return lines
 
