@@ -62,6 +62,14 @@ class Audio:
                 driver = pygame.mixer.get_driver()
         # no music where nobody can hear it: rendering it would only cost the tests their CPU
         self.render = self.ok and driver != "dummy" if render is None else render
+        self.samples: dict[str, np.ndarray] = {}  # effects made ahead, off the main thread
+        if self.render:
+            threading.Thread(target=self._make_effects, name="effects", daemon=True).start()
+
+    def _make_effects(self) -> None:
+        """Synthesize every effect once, in the background: the first liftoff must not stall a frame."""
+        for name, make in music.EFFECTS.items():
+            self.samples.setdefault(name, make())
 
     # -- effects ---------------------------------------------------------------------------------
 
@@ -71,7 +79,9 @@ class Audio:
         if name not in self.sounds:
             try:
                 freq, _fmt, channels = pygame.mixer.get_init()
-                data = music.EFFECTS[name]()
+                data = self.samples.get(name)
+                if data is None:
+                    data = music.EFFECTS[name]()
                 if freq != RATE:
                     idx = (np.arange(int(len(data) * freq / RATE)) * RATE / freq).astype(int)
                     data = data[idx]

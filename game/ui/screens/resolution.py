@@ -13,7 +13,8 @@ from game.ui import draw
 from game.ui.flight import BEAT, Flight, read_flights
 from game.ui.screens.base import Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
-from game.ui.show import FAIL_AT, Show
+from game.ui.show import Show
+from game.ui.show_fx import FAIL_AT
 
 
 class _Words:
@@ -122,6 +123,11 @@ class ResolutionScreen(Screen):
         self.done = not self.flights
         self.wait = 0.0
         self.held: int | None = None  # the key that skipped the animation, until it is let go (a held key repeats)
+        v = s.view(side or s.viewer())
+        self.prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
+        self.log_cache: tuple[Any, pygame.Surface] | None = None  # the log as last drawn, and what it showed
+        for f in self.flights:  # stacks and bodies drawn before the first frame, not during it
+            self.show.prepare(f, self.scene_rect())
         self.sounded: set[tuple[int, int]] = set()
 
     @property
@@ -255,7 +261,7 @@ class ResolutionScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
+        w, _ = self.app.size
         s = self.app.session
         rules = s.rules
         title = self.tr("resolution.title", date=rules.date_label(s.turn - 1))
@@ -264,8 +270,7 @@ class ResolutionScreen(Screen):
         draw.text(surf, title, (self.s(20), self.s(12)), round(24 * self.app.scale), draw.TEXT, True, w - self.s(40))
         # prestige of every side, for the watcher of a demo
         x = self.s(20)
-        v = s.view(self.side or s.viewer())
-        prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
+        prestige = self.prestige
         for sid in s.sides:
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (x + self.s(6), self.s(62)), self.s(6), c)
@@ -277,10 +282,14 @@ class ResolutionScreen(Screen):
             )
             r = draw.text(surf, label, (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
             x = r.right + self.s(24)
-        scene = pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
+        scene = self.scene_rect()
         self.draw_scene(surf, scene)
         log = pygame.Rect(scene.right + self.s(16), scene.y, w - scene.right - self.s(36), scene.height)
         self.draw_log(surf, log)
+
+    def scene_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
 
     def draw_scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         clip = surf.get_clip()
@@ -451,6 +460,24 @@ class ResolutionScreen(Screen):
         return lines
 
     def draw_log(self, surf: pygame.Surface, r: pygame.Rect) -> None:
+        """The log, drawn again only when what it says changes (wrapping text every frame would cost the animation)."""
+        told = (
+            self.index,
+            self.steps_told(self.index) if self.flights else 0,
+            self.done,
+            bool(self.flights) and self.revealed(self.index),
+            r.size,
+            self.app.settings.language,
+            self.app.scale,
+        )
+        if self.log_cache is None or self.log_cache[0] != told:
+            layer = pygame.Surface(r.size)
+            layer.fill(draw.BG)
+            self._draw_log(layer, layer.get_rect())
+            self.log_cache = (told, layer)
+        surf.blit(self.log_cache[1], r.topleft)
+
+    def _draw_log(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         fs = round(14 * self.app.scale)
         inner = draw.panel(surf, r, self.tr("resolution.log"), round(16 * self.app.scale))
         lh = draw.font(fs).get_linesize() + self.s(1)
