@@ -13,6 +13,7 @@ music is rendered at all.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import threading
 from pathlib import Path
 
@@ -35,6 +36,19 @@ def music_version() -> str:
 def music_folders() -> list[Path]:
     """Where rendered pieces are looked for, in order: the shipped assets (if a packager rendered them), the cache."""
     return [paths.assets_dir() / "audio", paths.cache_dir() / "audio" / music_version()]
+
+
+def _forget_old_versions(current: Path) -> None:
+    """Remove the music an earlier version of the game rendered (a folder per version of the scores)."""
+    with contextlib.suppress(OSError):
+        for other in current.parent.iterdir():
+            if (
+                other != current
+                and other.is_dir()
+                and len(other.name) == 10
+                and all(c in "0123456789abcdef" for c in other.name)
+            ):
+                shutil.rmtree(other, ignore_errors=True)
 
 
 class Audio:
@@ -159,6 +173,7 @@ class Audio:
         missing = [n for n in order if n is not None and self.music_file(n) is None]
 
         def work() -> None:
+            _forget_old_versions(folder)
             for name in missing:
                 try:
                     music.write(folder, name, music.MUSIC[name]())

@@ -123,7 +123,9 @@ def test_the_shown_screens_piece_plays_once_rendered(tmp_path: Path, monkeypatch
     from game.ui import audio
 
     monkeypatch.setenv("SPACERACE_HOME", str(tmp_path))
-    monkeypatch.setattr(audio, "music_folders", lambda: [tmp_path / "none", tmp_path / "cache"])
+    (tmp_path / "0123456789").mkdir()  # what an older version of the scores rendered
+    (tmp_path / "0123456789" / "title.wav").write_bytes(b"old")
+    monkeypatch.setattr(audio, "music_folders", lambda: [tmp_path / "none", tmp_path / "abcdef0123"])
     short = {"title": lambda: music.beep(), "planning": lambda: music.news()}
     monkeypatch.setattr(music, "MUSIC", short)
     a = audio.Audio(render=True)
@@ -135,7 +137,8 @@ def test_the_shown_screens_piece_plays_once_rendered(tmp_path: Path, monkeypatch
         a.thread.join(10)
         a.poll()
         assert a.playing == "title"
-        assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["planning.wav", "title.wav"]
+        assert sorted(p.name for p in (tmp_path / "abcdef0123").iterdir()) == ["planning.wav", "title.wav"]
+        assert not (tmp_path / "0123456789").exists()  # the old version's music is gone
         a.want("planning")
         assert a.playing == "planning"
         a.set(70, True)  # muted: the music stops too
