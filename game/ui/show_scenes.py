@@ -309,15 +309,22 @@ def _transfer(f: Frame) -> Point:
     whole = [curve(j / 50) for j in range(51)]
     for j in range(0, 50, 2):
         pygame.draw.line(surf, mix(colour, SPACE, 0.75), whole[j], whole[j + 1], 1)
-    flyby = beat.kind == "flyby"
-    progress = f.p if not f.ended else (beat.run + FAIL_AT) / beat.run_len
-    if flyby:  # the swing round the body, after the way out
-        progress = (beat.run + min(1.0, f.u / 0.5) if not f.ended else beat.run + FAIL_AT) / beat.run_len
+    # the way there takes the steps up to the flyby (if there is one); after it the craft is past the body
+    run = [x for x in f.flight.beats if x.scene == "transfer" and x.home == beat.home]
+    flyby_at = next((x.run for x in run if x.kind == "flyby"), None)
+    reach = (flyby_at + 1) if flyby_at is not None else beat.run_len
+    u = f.u if not f.ended else FAIL_AT
+    past = flyby_at is not None and beat.run > flyby_at
+    if beat.kind == "flyby":
+        progress, swing = (beat.run + min(1.0, u / 0.5)) / reach, max(0.0, (u - 0.5) / 0.5)
+    elif past:
+        progress, swing = 1.0, 1.0
+    else:
+        progress, swing = min(1.0, (beat.run + u) / reach), 0.0
     done = [curve(j / 50 * progress) for j in range(51)]
     pygame.draw.lines(surf, colour, False, done, 2)
     head = (int(done[-1][0]), int(done[-1][1]))
-    if flyby and f.u > 0.5 and not f.ended:
-        swing = (f.u - 0.5) / 0.5
+    if swing > 0:  # round the body and away
         a0 = math.atan2(head[1] - body_c[1], head[0] - body_c[0])
         rad = math.hypot(head[0] - body_c[0], head[1] - body_c[1])
         pts = [
@@ -327,11 +334,16 @@ def _transfer(f: Frame) -> Point:
             )
             for j in range(21)
         ]
+        if past:  # and on, outward, a little further with each step after it
+            out = (beat.run - (flyby_at or 0) - 1 + u) * r.height * 0.06
+            end = pts[-1]
+            away = math.atan2(end[1] - body_c[1], end[0] - body_c[0])
+            pts.append((end[0] + out * math.cos(away), end[1] + out * math.sin(away)))
         pygame.draw.lines(surf, colour, False, pts, 2)
         head = (int(pts[-1][0]), int(pts[-1][1]))
     size = max(10, int(r.height * 0.06))
     craft = f.show.stack(f.flight, size, "craft")
-    if f.ended and beat.kind != "impact":  # off course: the path bends away into empty space
+    if f.ended and beat.kind in ("transfer", "flyby"):  # off course: the path bends away into empty space
         drift = [
             (head[0] + int(f.since * r.width * 0.15 * j / 10), head[1] - int(f.since * r.height * 0.25 * (j / 10) ** 2))
             for j in range(11)
@@ -349,7 +361,7 @@ def _transfer(f: Frame) -> Point:
     if beat.kind == "impact" and f.u > 0.8:
         explosion(surf, body_c if math.dist(head, body_c) < br * 2 else head, (f.u - 0.8) / 0.2, size // 2)
         return head
-    blit_centred(surf, craft, head)
+    blit_centred(surf, dead(craft) if f.failing else craft, head)
     if beat.kind in ("operations", "eva"):
         if f.failing:
             lost(surf, head, size // 3)
