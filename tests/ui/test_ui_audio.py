@@ -150,3 +150,23 @@ def test_the_shown_screens_piece_plays_once_rendered(tmp_path: Path, monkeypatch
         assert pygame.mixer.music.get_volume() == pytest.approx(0.3, abs=0.01)
     finally:
         a.quit()
+
+
+def test_without_a_mixer_every_sound_call_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pygame
+
+    from game.ui import audio
+
+    def no_device(*_a: Any, **_k: Any) -> None:
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    a = audio.Audio(render=None)
+    assert not a.ok and not a.render
+    a.play("liftoff")
+    a.want("title")
+    a.poll()
+    a.set(50, False, 50)
+    a.quit()
+    assert a.thread is None and a.playing is None and not a.sounds
