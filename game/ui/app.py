@@ -59,13 +59,8 @@ def theme_dict(scale: float) -> dict[str, Any]:
 
 
 class App:
-    def __init__(
-        self,
-        settings: Settings | None = None,
-        size: tuple[int, int] | None = None,
-        fullscreen: bool | None = None,
-        settings_path: Path | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings | None = None, size: tuple[int, int] | None = None,
+                 fullscreen: bool | None = None, settings_path: Path | None = None) -> None:
         self.settings = settings or Settings.load(settings_path)
         self.settings_path = settings_path
         if size is not None:
@@ -331,11 +326,7 @@ class App:
     @property
     def idle(self) -> bool:
         top = self.top
-        return (
-            not (top is not None and top.animating)
-            and time.monotonic() - self.last_input >= IDLE_AFTER
-            and not self.dirty
-        )
+        return not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER and not self.dirty
 
     def render(self) -> None:
         top = self.top
@@ -389,12 +380,7 @@ class App:
         return self.session is not None and not self.session.demo
 
     def unsaved(self) -> bool:
-        return (
-            self.session is not None
-            and not self.session.demo
-            and not self.session.over()
-            and len(self.session.log) != self.saved_len
-        )
+        return self.session is not None and not self.session.demo and not self.session.over() and len(self.session.log) != self.saved_len
 
     def request_quit(self) -> Transition | None:
         if self.unsaved():
@@ -533,28 +519,15 @@ def bring_old_saves(app: App) -> None:
     for skipped in report.skipped:
         print(f"spacerace: {skipped.line()}", file=sys.stderr)
     if report.skipped:
-        app.status = app.tr(
-            "status.imported_saves_not_all",
-            n=len(report.imported),
-            path=str(folder),
-            skipped=len(report.skipped),
-            log=IMPORT_MARKER,
-        )
+        app.status = app.tr("status.imported_saves_not_all", n=len(report.imported), path=str(folder),
+                            skipped=len(report.skipped), log=IMPORT_MARKER)
     elif report.imported:
         app.status = app.tr("status.imported_saves", n=len(report.imported), path=str(folder))
 
 
-def run(
-    scenario: str = "race_1955",
-    mods: list[str] | None = None,
-    load: str | None = None,
-    demo: bool = False,
-    lang: str | None = None,
-    size: tuple[int, int] | None = None,
-    fullscreen: bool | None = None,
-    seed: int | None = None,
-    opened: dict[str, Any] | None = None,
-) -> int:
+def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
+        lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
+        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code.
 
     `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and

@@ -24,15 +24,7 @@ ACCENT = (120, 180, 255)
 FOCUS = (255, 210, 80)
 
 # Okabe–Ito: distinguishable under the common colour blindnesses.
-SAFE_PALETTE = (
-    (230, 159, 0),
-    (86, 180, 233),
-    (0, 158, 115),
-    (240, 228, 66),
-    (0, 114, 178),
-    (213, 94, 0),
-    (204, 121, 167),
-)
+SAFE_PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0), (204, 121, 167))
 SHAPES = ("circle", "square", "triangle", "diamond", "star")
 
 
@@ -66,16 +58,8 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     return text[:lo] + "…"
 
 
-def text(
-    surf: pygame.Surface,
-    s: str,
-    pos: tuple[int, int],
-    size: int = 15,
-    color: tuple[int, int, int] = TEXT,
-    bold: bool = False,
-    width: int = 0,
-    align: str = "left",
-) -> pygame.Rect:
+def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
+         bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
     s = fit(s, size, width, bold) if width else clean(s)
     img = font(size, bold).render(s, True, color)
     r = img.get_rect()
@@ -108,9 +92,7 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def fit_block(
-    s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9
-) -> tuple[int, tuple[str, ...]]:
+def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> tuple[int, tuple[str, ...]]:
     """(font size, lines): the largest size from `size` down to `min_size` at which `s`, wrapped to `width`,
     fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…".
     Cached: a tile's name is fitted once, not every frame."""
@@ -123,19 +105,12 @@ def fit_block(
     lines = wrap(s, sz, width, bold)
     room = max(1, height // font(sz, bold).get_linesize())
     if len(lines) > room:
-        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1 :]), sz, width, bold)]
+        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1:]), sz, width, bold)]
     return sz, tuple(fit(line, sz, width, bold) for line in lines)
 
 
-def paragraph(
-    surf: pygame.Surface,
-    s: str,
-    rect: pygame.Rect,
-    size: int = 15,
-    color: tuple[int, int, int] = TEXT,
-    bold: bool = False,
-    gap: int = 2,
-) -> int:
+def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, color: tuple[int, int, int] = TEXT,
+              bold: bool = False, gap: int = 2) -> int:
     """Wrapped text inside `rect`, cut off at its bottom; returns the height used."""
     f = font(size, bold)
     y = rect.y
@@ -151,30 +126,19 @@ def paragraph(
     return y - rect.y
 
 
-def panel(
-    surf: pygame.Surface, rect: pygame.Rect, title: str = "", size: int = 15, fill: tuple[int, int, int] = PANEL
-) -> pygame.Rect:
+def panel(surf: pygame.Surface, rect: pygame.Rect, title: str = "", size: int = 15,
+          fill: tuple[int, int, int] = PANEL) -> pygame.Rect:
     pygame.draw.rect(surf, fill, rect, border_radius=6)
     pygame.draw.rect(surf, PANEL_EDGE, rect, 1, border_radius=6)
     if title:
         text(surf, title, (rect.x + 10, rect.y + 6), size, ACCENT, True, rect.width - 20)
-        return pygame.Rect(
-            rect.x + 10,
-            rect.y + 12 + font(size, True).get_linesize(),
-            rect.width - 20,
-            rect.height - 18 - font(size, True).get_linesize(),
-        )
+        return pygame.Rect(rect.x + 10, rect.y + 12 + font(size, True).get_linesize(), rect.width - 20,
+                           rect.height - 18 - font(size, True).get_linesize())
     return rect.inflate(-20, -16)
 
 
-def bar(
-    surf: pygame.Surface,
-    rect: pygame.Rect,
-    frac: float,
-    color: tuple[int, int, int],
-    back: tuple[int, int, int] = (45, 54, 68),
-    mark: float | None = None,
-) -> None:
+def bar(surf: pygame.Surface, rect: pygame.Rect, frac: float, color: tuple[int, int, int],
+        back: tuple[int, int, int] = (45, 54, 68), mark: float | None = None) -> None:
     pygame.draw.rect(surf, back, rect, border_radius=3)
     w = int(rect.width * max(0.0, min(1.0, frac)))
     if w:

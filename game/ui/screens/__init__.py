@@ -17,16 +17,4 @@ import game.ui.screens.saveload as saveload
 import game.ui.screens.summary as summary
 import game.ui.screens.title as title
 
-__all__ = [
-    "fleet",
-    "game",
-    "intel",
-    "missions",
-    "news",
-    "overlays",
-    "research",
-    "resolution",
-    "saveload",
-    "summary",
-    "title",
-]
+__all__ = ["fleet", "game", "intel", "missions", "news", "overlays", "research", "resolution", "saveload", "summary", "title"]

@@ -117,27 +117,14 @@ class Screen:
         """A length scaled by the UI scale setting."""
         return int(n * self.app.scale)
 
-    def button(
-        self,
-        rect: pygame.Rect | tuple[int, int, int, int],
-        label: str,
-        action: Callback,
-        tip: str = "",
-        key: int | None = None,
-        ctrl: bool = False,
-        object_id: str | None = None,
-        enabled: bool = True,
-        focus: bool = True,
-        selected: bool = False,
-    ) -> pygame_gui.elements.UIButton:
+    def button(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, action: Callback, tip: str = "",
+               key: int | None = None, ctrl: bool = False, object_id: str | None = None, enabled: bool = True,
+               focus: bool = True, selected: bool = False) -> pygame_gui.elements.UIButton:
         if key is not None:
             keyname = ("Ctrl+" if ctrl else "") + pygame.key.name(key).upper()
             tip = f"{tip} [{keyname}]" if tip else f"[{keyname}]"
         b = pygame_gui.elements.UIButton(
-            pygame.Rect(rect),
-            draw.clean(label),
-            self.app.manager,
-            tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
+            pygame.Rect(rect), draw.clean(label), self.app.manager, tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
             object_id=object_id,
         )
         if not enabled:
@@ -162,13 +149,8 @@ class Screen:
         self.widgets.append(w)
         return w
 
-    def entry(
-        self,
-        rect: pygame.Rect | tuple[int, int, int, int],
-        initial: str = "",
-        tip: str = "",
-        submit: Callback | None = None,
-    ) -> Any:
+    def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "",
+              submit: Callback | None = None) -> Any:
         """A one-line text box, reached by Tab like a button; Enter in it runs `submit` (else moves on)."""
         w = pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), self.app.manager, initial_text=initial)
         if tip and self.app.settings.tooltips:

@@ -14,14 +14,7 @@ from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.registry import register
 
-STATUS_ORDER = {
-    CrewStatus.ACTIVE: 0,
-    CrewStatus.TRAINING: 1,
-    CrewStatus.INJURED: 2,
-    CrewStatus.CANDIDATE: 3,
-    CrewStatus.RETIRED: 4,
-    CrewStatus.DEAD: 5,
-}
+STATUS_ORDER = {CrewStatus.ACTIVE: 0, CrewStatus.TRAINING: 1, CrewStatus.INJURED: 2, CrewStatus.CANDIDATE: 3, CrewStatus.RETIRED: 4, CrewStatus.DEAD: 5}
 
 
 @register
@@ -73,14 +66,8 @@ class FleetScreen(GameScreen):
     def crew_rows(self) -> list[str]:
         v = self.view
         order = list(v.rules.crews)
-        return sorted(
-            v.me.crews,
-            key=lambda c: (
-                STATUS_ORDER.get(v.me.crews[c].status, 9),
-                v.rules.crews[c].available > v.turn,
-                order.index(c),
-            ),
-        )
+        return sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
+                                                 v.rules.crews[c].available > v.turn, order.index(c)))
 
     def build_content(self) -> None:
         v = self.view
@@ -89,18 +76,12 @@ class FleetScreen(GameScreen):
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
         y = left.y + self.rows_y
         for h in rows:
-            for x, n, label in (
-                (left.right - self.s(150), 1, "fleet.buy1"),
-                (left.right - self.s(76), 5, "fleet.buy5"),
-            ):
+            for x, n, label in ((left.right - self.s(150), 1, "fleet.buy1"), (left.right - self.s(76), 5, "fleet.buy5")):
                 order = BuyHardware(self.side, h, n)  # its price and whether the engine would take it are the engine's
-                self.button(
-                    (x, y + self.s(3), self.s(68), self.row_h - self.s(8)),
-                    self.tr(label),
-                    lambda order=order: self.act(order),
-                    self.tr("tip.fleet.buy", n=n, cost=engine_odds.order_cost(v.rules, order)),
-                    enabled=self.app.session.check(order) is None,
-                )
+                self.button((x, y + self.s(3), self.s(68), self.row_h - self.s(8)), self.tr(label),
+                            lambda order=order: self.act(order),
+                            self.tr("tip.fleet.buy", n=n, cost=engine_odds.order_cost(v.rules, order)),
+                            enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
         per = self.per_page(right)
@@ -112,18 +93,11 @@ class FleetScreen(GameScreen):
                 member = v.rules.crews[cid]
                 order = RecruitCrew(self.side, cid)
                 cost = engine_odds.order_cost(v.rules, order)
-                tip = (
-                    self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
-                    if member.available <= v.turn
-                    else self.tr("tip.fleet.not_yet", date=v.rules.date_label(member.available))
-                )
-                self.button(
-                    (right.right - self.s(110), y + self.s(3), self.s(100), self.row_h - self.s(8)),
-                    self.tr("fleet.recruit"),
-                    lambda order=order: self.act(order),
-                    tip,
-                    enabled=self.app.session.check(order) is None,
-                )
+                tip = (self.tr("tip.fleet.recruit", cost=cost, turns=v.rules.settings.training_turns)
+                       if member.available <= v.turn else self.tr("tip.fleet.not_yet", date=v.rules.date_label(member.available)))
+                self.button((right.right - self.s(110), y + self.s(3), self.s(100), self.row_h - self.s(8)),
+                            self.tr("fleet.recruit"), lambda order=order: self.act(order), tip,
+                            enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(right, pages, "crew_page")
 
@@ -132,20 +106,10 @@ class FleetScreen(GameScreen):
             return
         page = getattr(self, attr)
         y = rect.bottom - self.s(44)
-        self.button(
-            (rect.x + self.s(10), y, self.s(110), self.s(34)),
-            self.tr("list.prev"),
-            lambda: self._turn(attr, -1),
-            self.tr("tip.list.prev"),
-            enabled=page > 0,
-        )
-        self.button(
-            (rect.x + self.s(200), y, self.s(110), self.s(34)),
-            self.tr("list.next"),
-            lambda: self._turn(attr, 1),
-            self.tr("tip.list.next"),
-            enabled=page < pages - 1,
-        )
+        self.button((rect.x + self.s(10), y, self.s(110), self.s(34)), self.tr("list.prev"),
+                    lambda: self._turn(attr, -1), self.tr("tip.list.prev"), enabled=page > 0)
+        self.button((rect.x + self.s(200), y, self.s(110), self.s(34)), self.tr("list.next"),
+                    lambda: self._turn(attr, 1), self.tr("tip.list.next"), enabled=page < pages - 1)
 
     def _turn(self, attr: str, step: int) -> Transition | None:
         setattr(self, attr, getattr(self, attr) + step)
@@ -172,31 +136,16 @@ class FleetScreen(GameScreen):
             draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), fs, col, ok, hx[1] - hx[0] - self.s(6))
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
-            draw.text(
-                surf,
-                sub,
-                (hx[0], y + self.s(20)),
-                small,
-                draw.GOOD if ok else draw.DIM,
-                width=hx[1] - hx[0] - self.s(6),
-            )
-            draw.text(
-                surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col
-            )
+            draw.text(surf, sub, (hx[0], y + self.s(20)), small, draw.GOOD if ok else draw.DIM, width=hx[1] - hx[0] - self.s(6))
+            draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
             reserved = v.me.reserved_hardware(h)
             store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
             draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=left.right - self.s(160) - hx[2])
             pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
-            draw.text(
-                surf,
-                f"{self.hw_page + 1}/{pages}",
-                (left.x + self.s(160), left.bottom - self.s(36)),
-                fs,
-                draw.DIM,
-                align="center",
-            )
+            draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
+                      align="center")
         inner = draw.panel(surf, right, self.tr("fleet.crews"), round(15 * self.app.scale))
         (nx, sx, mx), skill_cols = self.crew_columns(inner)
         head = right.y + self.rows_y - self.s(36)
@@ -205,15 +154,8 @@ class FleetScreen(GameScreen):
         # one column per skill, its whole name over it (two lines, smaller type if need be)
         skill_ids = self.skill_ids()
         # one type size for every header: the largest at which all of them fit
-        size = min(
-            (
-                draw.fit_block(
-                    self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale)
-                )[0]
-                for k, (_, cw) in zip(skill_ids, skill_cols, strict=True)
-            ),
-            default=small,
-        )
+        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))[0]
+                    for k, (_, cw) in zip(skill_ids, skill_cols, strict=True)), default=small)
         for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
             size, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
             lh = draw.font(size).get_linesize()
@@ -222,14 +164,8 @@ class FleetScreen(GameScreen):
                 draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
         y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
-        status_col = {
-            CrewStatus.ACTIVE: draw.GOOD,
-            CrewStatus.TRAINING: draw.ACCENT,
-            CrewStatus.INJURED: draw.WARN,
-            CrewStatus.DEAD: draw.BAD,
-            CrewStatus.RETIRED: draw.DIM,
-            CrewStatus.CANDIDATE: draw.TEXT,
-        }
+        status_col = {CrewStatus.ACTIVE: draw.GOOD, CrewStatus.TRAINING: draw.ACCENT, CrewStatus.INJURED: draw.WARN, CrewStatus.DEAD: draw.BAD,
+                      CrewStatus.RETIRED: draw.DIM, CrewStatus.CANDIDATE: draw.TEXT}
         for cid in rows:
             cs = v.me.crews[cid]
             member = rules.crews[cid]
@@ -244,31 +180,16 @@ class FleetScreen(GameScreen):
             if cs.status == CrewStatus.INJURED:
                 detail = self.tr("fleet.until", date=rules.date_label(cs.injured_until))
             if cs.status == CrewStatus.CANDIDATE and member.available > v.turn:
-                st, detail = (
-                    self.tr("fleet.later"),
-                    self.tr("fleet.not_before", date=rules.date_label(member.available)),
-                )
+                st, detail = self.tr("fleet.later"), self.tr("fleet.not_before", date=rules.date_label(member.available))
             sw = skill_cols[0][0] - sx - self.s(6) if skill_cols else mx - sx - self.s(6)
-            draw.text(
-                surf,
-                st,
-                (sx, y + (self.s(2) if detail else self.s(10))),
-                small,
-                status_col.get(cs.status, draw.TEXT),
-                width=sw,
-            )
+            draw.text(surf, st, (sx, y + (self.s(2) if detail else self.s(10))), small, status_col.get(cs.status, draw.TEXT),
+                      width=sw)
             if detail:
                 draw.text(surf, detail, (sx, y + self.s(20)), small, draw.DIM, width=sw)
             for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
                 val = cs.skills.get(k)
-                draw.text(
-                    surf,
-                    "—" if val is None else str(val),
-                    (x + cw // 2, y + self.s(9)),
-                    fs,
-                    draw.TEXT if val is not None else draw.DIM,
-                    align="center",
-                )
+                draw.text(surf, "—" if val is None else str(val), (x + cw // 2, y + self.s(9)), fs,
+                          draw.TEXT if val is not None else draw.DIM, align="center")
             if cs.status not in (CrewStatus.DEAD, CrewStatus.RETIRED, CrewStatus.CANDIDATE):
                 mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
@@ -276,11 +197,5 @@ class FleetScreen(GameScreen):
             pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
-            draw.text(
-                surf,
-                f"{self.crew_page + 1}/{pages}",
-                (right.x + self.s(160), right.bottom - self.s(36)),
-                fs,
-                draw.DIM,
-                align="center",
-            )
+            draw.text(surf, f"{self.crew_page + 1}/{pages}", (right.x + self.s(160), right.bottom - self.s(36)), fs, draw.DIM,
+                      align="center")

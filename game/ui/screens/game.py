@@ -26,11 +26,7 @@ from game.ui.screens.registry import new_screen, register
 
 TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
 FLIGHT_RESULTS = (ev.MissionSucceeded, ev.MissionFailed, ev.MissionPartlySucceeded)
-HEADLINES = (
-    ev.MilestoneAchieved,
-    ev.CrewDied,
-    *FLIGHT_RESULTS,
-)  # the race's news on the ticker (and the side's own events)
+HEADLINES = (ev.MilestoneAchieved, ev.CrewDied, *FLIGHT_RESULTS)  # the race's news on the ticker (and the side's own events)
 
 
 def nav_targets() -> list[tuple[str, str, int]]:
@@ -134,24 +130,11 @@ class GameScreen(Screen):
     def build_nav(self) -> None:
         rects = self.nav_layout()
         for name, key, shortcut in nav_targets():
-            self.button(
-                rects[name],
-                self.tr(key),
-                lambda n=name: self.goto(n),
-                self.tr(f"tip.{key}"),
-                key=shortcut,
-                object_id="#nav",
-                selected=(name == self.name),
-            )
+            self.button(rects[name], self.tr(key), lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
+                        object_id="#nav", selected=(name == self.name))
         self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
-        self.button(
-            rects["end_turn"],
-            self.tr("nav.end_turn"),
-            self.end_turn,
-            self.tr("tip.nav.end_turn"),
-            key=pygame.K_e,
-            object_id="#primary",
-        )
+        self.button(rects["end_turn"], self.tr("nav.end_turn"), self.end_turn, self.tr("tip.nav.end_turn"),
+                    key=pygame.K_e, object_id="#primary")
 
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
@@ -193,19 +176,9 @@ class GameScreen(Screen):
         draw.marker(surf, shape, (self.s(26), self.s(22)), self.s(10), colour)
         name = self.app.side_name(self.side)
         draw.text(surf, name, (self.s(44), self.s(8)), big, colour, True, self.s(300))
-        draw.text(
-            surf,
-            self.tr(
-                "top.date",
-                date=rules.date_label(v.turn),
-                turn=v.turn - rules.settings.start + 1,
-                turns=rules.settings.end - rules.settings.start + 1,
-            ),
-            (self.s(44), self.s(34)),
-            small,
-            draw.DIM,
-            width=self.s(300),
-        )
+        draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
+                                turns=rules.settings.end - rules.settings.start + 1),
+                  (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
         x = self.s(360)
         draw.text(surf, self.tr("top.cash"), (x, self.s(8)), small, draw.DIM)
         draw.text(surf, str(v.me.cash), (x, self.s(26)), big, draw.TEXT, True)
@@ -278,7 +251,7 @@ class GameScreen(Screen):
     def paged(self, items: list[Any], page: int, per: int) -> tuple[list[Any], int, int]:
         pages = max(1, -(-len(items) // max(1, per)))
         page = max(0, min(page, pages - 1))
-        return items[page * per : (page + 1) * per], page, pages
+        return items[page * per:(page + 1) * per], page, pages
 
 
 def _why_cash(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
@@ -297,11 +270,8 @@ def _why_missing_hardware(sc: GameScreen, problem: Rejection, action: Action) ->
 def _why_hardware_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
     if not isinstance(action, BuyHardware):
         return None
-    return sc.tr(
-        "why.hardware_locked",
-        hw=sc.hw_name(action.hardware),
-        tech=sc.tech_name(sc.view.rules.hardware[action.hardware].tech),
-    )
+    return sc.tr("why.hardware_locked", hw=sc.hw_name(action.hardware),
+                 tech=sc.tech_name(sc.view.rules.hardware[action.hardware].tech))
 
 
 def _why_tech_locked(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
@@ -313,9 +283,7 @@ def _why_too_many(sc: GameScreen, problem: Rejection, action: Action) -> str | N
 
 
 def _why_mission_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
-    lacking = (
-        sc.still_needed(sc.view.rules.missions[action.mission].available) if isinstance(action, PlanMission) else []
-    )
+    lacking = sc.still_needed(sc.view.rules.missions[action.mission].available) if isinstance(action, PlanMission) else []
     return sc.tr("why.mission_needs", what=", ".join(lacking)) if lacking else sc.tr("why.mission_unavailable")
 
 
@@ -326,9 +294,7 @@ def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | N
 
 
 def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
-    if (
-        isinstance(action, RecruitCrew) and problem.needed is not None
-    ):  # not yet: `needed` is the first turn they can be
+    if isinstance(action, RecruitCrew) and problem.needed is not None:  # not yet: `needed` is the first turn they can be
         return sc.tr("tip.fleet.not_yet", date=sc.view.rules.date_label(problem.needed))
     return sc.tr("why.crew_busy")
 
@@ -366,15 +332,8 @@ class DashboardScreen(GameScreen):
         out: list[tuple[str, str, str]] = []
         if v.decided and not v.over:  # the result is settled and the game plays on (Setup.play_on)
             end = v.rules.date_label(v.rules.settings.end)
-            out.append(
-                (
-                    self.tr("attn.decided", side=self.app.side_name(v.winner), date=end)
-                    if v.winner
-                    else self.tr("attn.decided_draw", date=end),
-                    "info",
-                    "stats",
-                )
-            )
+            out.append((self.tr("attn.decided", side=self.app.side_name(v.winner), date=end) if v.winner
+                        else self.tr("attn.decided_draw", date=end), "info", "stats"))
         for d in v.decisions:
             out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
@@ -389,9 +348,7 @@ class DashboardScreen(GameScreen):
             out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
         crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
         if crewed and not active and not training:
-            candidates = [
-                v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CrewStatus.CANDIDATE
-            ]
+            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CrewStatus.CANDIDATE]
             if any(t <= v.turn for t in candidates):
                 out.append((self.tr("attn.no_crew"), "warn", "fleet"))
             elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
@@ -401,11 +358,8 @@ class DashboardScreen(GameScreen):
             if flyable:
                 out.append((self.tr("attn.can_fly", n=len(flyable)), "info", "missions"))
             else:  # nothing in store to fly: say that hardware can be bought for some of them
-                buyable = [
-                    m
-                    for m in v.available_missions
-                    if all(any(v.hardware_unlocked(h) for h in slot.options) for slot in v.rules.missions[m].slots)
-                ]
+                buyable = [m for m in v.available_missions
+                           if all(any(v.hardware_unlocked(h) for h in slot.options) for slot in v.rules.missions[m].slots)]
                 if buyable:
                     out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
         else:
@@ -442,26 +396,16 @@ class DashboardScreen(GameScreen):
         more = self.programme()["more"]
         if more:  # research that does not fit: a line that says how much, and opens the research screen
             r = self.programme()["more_rect"]
-            self.button(
-                r,
-                self.tr("dash.more_research", n=more),
-                lambda: self.goto("research"),
-                self.tr("tip.dash.more_research"),
-                object_id="#small",
-            )
+            self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
+                        self.tr("tip.dash.more_research"), object_id="#small")
         if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
             self.app.settings.tutorial_done = True
             self.app.save_settings()
             self._pending = Push(new_screen("tutorial", self.app, self))
         else:
             self._pending = None
-        self.button(
-            (rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
-            self.tr("dash.guide"),
-            self.open_guide,
-            self.tr("tip.dash.guide"),
-            key=pygame.K_g,
-        )
+        self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
+                    self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
 
     def open_guide(self) -> Transition | None:
         return Push(new_screen("tutorial", self.app, self))
@@ -487,19 +431,11 @@ class DashboardScreen(GameScreen):
         if len(researching) <= rows:
             shown, more = researching, 0
         else:
-            shown = researching[: rows - 1]
+            shown = researching[:rows - 1]
             more = len(researching) - len(shown)
         more_rect = pygame.Rect(inner.x, inner.y + lh * (1 + len(shown)), inner.width, lh - self.s(2))
-        return {
-            "fs": fs,
-            "prog": prog,
-            "lh": lh,
-            "research": researching,
-            "shown": shown,
-            "more": more,
-            "more_rect": more_rect,
-            "stock": stock,
-        }
+        return {"fs": fs, "prog": prog, "lh": lh, "research": researching, "shown": shown, "more": more,
+                "more_rect": more_rect, "stock": stock}
 
     def update(self, dt: float) -> Transition | None:
         if getattr(self, "_pending", None) is not None:
@@ -549,9 +485,7 @@ class DashboardScreen(GameScreen):
         lines = self.headlines()
         line = lines[self.ticker_i % len(lines)]
         draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
-        draw.text(
-            surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120)
-        )
+        draw.text(surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120))
         # column 2: the programme
         layout = self.programme()
         inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)
@@ -562,11 +496,8 @@ class DashboardScreen(GameScreen):
         y += lh
         for t, ts in layout["shown"]:
             tech = v.rules.techs[t]
-            state = (
-                self.tr("dash.rel", r=ts.reliability, c=tech.ceiling)
-                if ts.done
-                else self.tr("dash.progress", p=ts.progress, c=tech.cost)
-            )
+            state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
+                     else self.tr("dash.progress", p=ts.progress, c=tech.cost))
             draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width)
             y += lh
         if layout["more"]:
@@ -591,20 +522,11 @@ class DashboardScreen(GameScreen):
         race = pygame.Rect(c.x + 2 * col, c.y + self.s(52), c.width - 2 * col, c.height - self.s(52))
         inner = draw.panel(surf, race, self.tr("dash.race"), fs)
         y = inner.y
-        for sid, p, ms in [(self.side, v.me.prestige, v.me.milestones)] + [
-            (r.id, r.prestige, r.milestones) for r in v.rivals
-        ]:
+        for sid, p, ms in [(self.side, v.me.prestige, v.me.milestones)] + [(r.id, r.prestige, r.milestones) for r in v.rivals]:
             colour, shape = self.app.side_style(sid)
             draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(6), colour)
-            draw.text(
-                surf,
-                self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms)),
-                (inner.x + self.s(20), y),
-                fs,
-                colour,
-                True,
-                inner.width - self.s(20),
-            )
+            draw.text(surf, self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms)),
+                      (inner.x + self.s(20), y), fs, colour, True, inner.width - self.s(20))
             y += lh
         y += self.s(8)
         draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)
@@ -614,13 +536,8 @@ class DashboardScreen(GameScreen):
                 who, turn = order[0]
                 colour, shape = self.app.side_style(who)
                 draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
-                draw.text(
-                    surf,
-                    f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}",
-                    (inner.x + self.s(20), y),
-                    fs,
-                    width=inner.width - self.s(20),
-                )
+                draw.text(surf, f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}", (inner.x + self.s(20), y), fs,
+                          width=inner.width - self.s(20))
                 y += lh
                 if y > inner.bottom - lh:
                     break
@@ -643,25 +560,14 @@ class BudgetScreen(GameScreen):
         v = self.view
         bw = self.s(70)
         for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
-            self.button(
-                (x + i * (bw + self.s(6)), y, bw, self.s(34)),
-                label,
-                lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
-                self.tr("tip.budget.intel_step", n=delta),
-            )
-        self.button(
-            (x + 4 * (bw + self.s(6)), y, bw + self.s(30), self.s(34)),
-            self.tr("budget.stop"),
-            lambda: self.act(FundIntelligence(self.side, 0)),
-            self.tr("tip.budget.intel_stop"),
-            enabled=v.me.intel > 0,
-        )
-        self.button(
-            (c.x + self.s(12), c.bottom - self.s(48), self.s(240), self.s(36)),
-            self.tr("budget.to_research"),
-            lambda: self.goto("research"),
-            self.tr("tip.nav.research"),
-        )
+            self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
+                        lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
+                        self.tr("tip.budget.intel_step", n=delta))
+        self.button((x + 4 * (bw + self.s(6)), y, bw + self.s(30), self.s(34)), self.tr("budget.stop"),
+                    lambda: self.act(FundIntelligence(self.side, 0)), self.tr("tip.budget.intel_stop"),
+                    enabled=v.me.intel > 0)
+        self.button((c.x + self.s(12), c.bottom - self.s(48), self.s(240), self.s(36)), self.tr("budget.to_research"),
+                    lambda: self.goto("research"), self.tr("tip.nav.research"))
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
@@ -729,9 +635,7 @@ class BudgetScreen(GameScreen):
         for i, (t, ordered) in enumerate(research):
             last = i == len(research) - 1
             if y + lh * (1 if last else 2) > room:  # no room for this line and the rest: say how many are left out
-                draw.text(
-                    surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width
-                )
+                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
                 break
             tech = rules.techs[t]
             ts = me.techs[t]
@@ -752,9 +656,7 @@ class BudgetScreen(GameScreen):
         if not research:
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
-        right = draw.panel(
-            surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs
-        )
+        right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
         side = rules.side(self.side)
         s = rules.settings
         rows2 = [
@@ -762,22 +664,12 @@ class BudgetScreen(GameScreen):
             (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
             (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
             (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
-            (
-                self.tr("budget.from_prestige", p=me.prestige_year, pct=engine_odds.prestige_budget_percent(rules)),
-                f"{engine_odds.budget_from_prestige(rules, me):+d}",
-                draw.DIM,
-                False,
-            ),
+            (self.tr("budget.from_prestige", p=me.prestige_year, pct=engine_odds.prestige_budget_percent(rules)),
+             f"{engine_odds.budget_from_prestige(rules, me):+d}", draw.DIM, False),
         ]
         if s.prestige_to_base:
-            rows2.append(
-                (
-                    self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
-                    f"{engine_odds.lasting_from_prestige(rules, me):+d}",
-                    draw.DIM,
-                    False,
-                )
-            )
+            rows2.append((self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
+                          f"{engine_odds.lasting_from_prestige(rules, me):+d}", draw.DIM, False))
         rows2 += [
             (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
         ]
@@ -787,9 +679,7 @@ class BudgetScreen(GameScreen):
             draw.text(surf, val, (right.right, y), fs, col if not bold else draw.TEXT, True, align="right")
             y += lh
         note = self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget)
-        draw.paragraph(
-            surf, note, pygame.Rect(right.x, y + self.s(4), right.width, lh * 3), round(13 * self.app.scale), draw.DIM
-        )
+        draw.paragraph(surf, note, pygame.Rect(right.x, y + self.s(4), right.width, lh * 3), round(13 * self.app.scale), draw.DIM)
         y = c.y + c.height - self.s(120) - lh * 2 - self.s(6)
         draw.text(surf, self.tr("budget.intel_title", n=me.intel), (right.x, y), fs, draw.ACCENT, True, right.width)
         est = [r.estimate for r in v.rivals if r.estimate is not None]
@@ -813,19 +703,10 @@ class HandoffScreen(Screen):
     def build(self) -> None:
         w, h = self.app.size
         bw = self.s(320)
-        self.button(
-            (w // 2 - bw // 2, h // 2 + self.s(60), bw, self.s(48)),
-            self.tr("handoff.ready"),
-            self.ready,
-            self.tr("tip.handoff.ready"),
-            object_id="#primary",
-        )
-        self.button(
-            (w // 2 - bw // 2, h // 2 + self.s(120), bw, self.s(40)),
-            self.tr("nav.menu"),
-            lambda: Reset(None),
-            self.tr("tip.nav.menu"),
-        )
+        self.button((w // 2 - bw // 2, h // 2 + self.s(60), bw, self.s(48)), self.tr("handoff.ready"), self.ready,
+                    self.tr("tip.handoff.ready"), object_id="#primary")
+        self.button((w // 2 - bw // 2, h // 2 + self.s(120), bw, self.s(40)), self.tr("nav.menu"), lambda: Reset(None),
+                    self.tr("tip.nav.menu"))
         self.focus = 0
 
     def ready(self) -> Transition | None:
@@ -839,13 +720,6 @@ class HandoffScreen(Screen):
         w, h = self.app.size
         colour, shape = self.app.side_style(self.side)
         draw.marker(surf, shape, (w // 2, h // 2 - self.s(110)), self.s(30), colour)
-        draw.text(
-            surf,
-            self.tr("handoff.pass", side=self.app.side_name(self.side)),
-            (w // 2, h // 2 - self.s(60)),
-            round(30 * self.app.scale),
-            colour,
-            True,
-            align="center",
-        )
+        draw.text(surf, self.tr("handoff.pass", side=self.app.side_name(self.side)), (w // 2, h // 2 - self.s(60)),
+                  round(30 * self.app.scale), colour, True, align="center")
         draw.text(surf, self.tr("handoff.hint"), (w // 2, h // 2), round(16 * self.app.scale), draw.DIM, align="center")

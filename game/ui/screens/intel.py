@@ -20,12 +20,9 @@ class RivalScreen(GameScreen):
         x = c.x + self.s(10)
         bw = self.s(64)
         for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
-            self.button(
-                (x + i * (bw + self.s(6)), y, bw, self.s(34)),
-                label,
-                lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
-                self.tr("tip.budget.intel_step", n=delta),
-            )
+            self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
+                        lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
+                        self.tr("tip.budget.intel_step", n=delta))
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
@@ -36,40 +33,23 @@ class RivalScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(2)
         n = max(1, len(v.rivals))
         area = pygame.Rect(c.x, c.y, c.width, c.height - self.s(56))
-        draw.text(
-            surf,
-            self.tr("rival.intel_spend", n=v.me.intel),
-            (c.x + self.s(310), c.bottom - self.s(38)),
-            fs,
-            draw.ACCENT,
-            True,
-            c.width - self.s(320),
-        )
+        draw.text(surf, self.tr("rival.intel_spend", n=v.me.intel), (c.x + self.s(310), c.bottom - self.s(38)), fs, draw.ACCENT,
+                  True, c.width - self.s(320))
         w = area.width // n
         for i, r in enumerate(v.rivals):
             box = pygame.Rect(area.x + i * w, area.y, w - self.s(8), area.height)
             colour, shape = self.app.side_style(r.id)
             inner = draw.panel(surf, box, "", fs)
             draw.marker(surf, shape, (inner.x + self.s(10), inner.y + self.s(14)), self.s(9), colour)
-            draw.text(
-                surf,
-                self.app.side_name(r.id),
-                (inner.x + self.s(28), inner.y),
-                round(20 * self.app.scale),
-                colour,
-                True,
-                inner.width - self.s(28),
-            )
+            draw.text(surf, self.app.side_name(r.id), (inner.x + self.s(28), inner.y), round(20 * self.app.scale), colour, True,
+                      inner.width - self.s(28))
             y = inner.y + self.s(36)
             half = inner.width // 2
             # what everybody knows
             draw.text(surf, self.tr("rival.public"), (inner.x, y), fs, draw.ACCENT, True, half)
             yy = y + lh
-            for label, val in (
-                (self.tr("rival.prestige"), r.prestige),
-                (self.tr("rival.launches"), r.launches),
-                (self.tr("rival.deaths"), r.deaths),
-            ):
+            for label, val in ((self.tr("rival.prestige"), r.prestige), (self.tr("rival.launches"), r.launches),
+                               (self.tr("rival.deaths"), r.deaths)):
                 draw.text(surf, label, (inner.x, yy), fs, draw.DIM, width=half - self.s(60))
                 draw.text(surf, str(val), (inner.x + half - self.s(16), yy), fs, draw.TEXT, True, align="right")
                 yy += lh
@@ -79,14 +59,8 @@ class RivalScreen(GameScreen):
             for ms, turn in sorted(r.milestones.items(), key=lambda x: x[1]):
                 if yy > inner.bottom - lh:
                     break
-                draw.text(
-                    surf,
-                    f"{rules.date_label(turn)} {self.milestone_name(ms)}",
-                    (inner.x, yy),
-                    small,
-                    draw.TEXT,
-                    width=half - self.s(10),
-                )
+                draw.text(surf, f"{rules.date_label(turn)} {self.milestone_name(ms)}", (inner.x, yy), small, draw.TEXT,
+                          width=half - self.s(10))
                 yy += lh - self.s(2)
             if not r.milestones:
                 draw.text(surf, self.tr("dash.none"), (inner.x, yy), small, draw.DIM)
@@ -100,14 +74,8 @@ class RivalScreen(GameScreen):
                 for rec in reversed(recent):
                     if yy > inner.bottom - lh:
                         break
-                    draw.text(
-                        surf,
-                        f"{rules.date_label(rec.turn)} {self.mission_name(rec.mission)}: {self.tr('outcome.' + rec.outcome)}",
-                        (inner.x, yy),
-                        small,
-                        draw.TEXT,
-                        width=half - self.s(10),
-                    )
+                    draw.text(surf, f"{rules.date_label(rec.turn)} {self.mission_name(rec.mission)}: {self.tr('outcome.' + rec.outcome)}",
+                              (inner.x, yy), small, draw.TEXT, width=half - self.s(10))
                     yy += lh - self.s(2)
             # what intelligence estimates
             x = inner.x + half + self.s(10)
@@ -124,11 +92,8 @@ class RivalScreen(GameScreen):
             col = {"high": draw.GOOD, "medium": draw.WARN, "low": draw.BAD}[sure]
             draw.text(surf, self.tr("rival.sure_" + sure, e=est.error), (x, yy), fs, col, True, ww)
             yy += lh
-            for label, val in (
-                (self.tr("rival.cash"), est.cash),
-                (self.tr("rival.budget"), est.budget),
-                (self.tr("rival.crew"), est.active_crew),
-            ):
+            for label, val in ((self.tr("rival.cash"), est.cash), (self.tr("rival.budget"), est.budget),
+                               (self.tr("rival.crew"), est.active_crew)):
                 draw.text(surf, label, (x, yy), fs, draw.DIM, width=ww - self.s(70))
                 draw.text(surf, f"~ {val}", (x + ww, yy), fs, draw.TEXT, True, align="right")
                 yy += lh

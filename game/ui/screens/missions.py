@@ -64,9 +64,7 @@ class MissionScreen(GameScreen):
 
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
-        return PlanMission(
-            self.side, self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew)
-        )
+        return PlanMission(self.side, self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew))
 
     def odds(self) -> Any:
         m = self.view.rules.missions[self.mission]
@@ -125,11 +123,9 @@ class MissionScreen(GameScreen):
         c = self.content
         a = int(c.width * 0.24)
         b = int(c.width * 0.36)
-        return (
-            pygame.Rect(c.x, c.y, a - self.s(8), c.height),
-            pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
-            pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height),
-        )
+        return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),
+                pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
+                pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height))
 
     def build_content(self) -> None:
         v = self.view
@@ -141,31 +137,16 @@ class MissionScreen(GameScreen):
         for mid_id in items:
             ok = mid_id in v.available_missions
             name = self.mission_name(mid_id)
-            self.button(
-                (left.x + self.s(8), y, left.width - self.s(16), rh),
-                name if ok else f"{name} ×",
-                lambda m=mid_id: self.choose(m),
-                self.mission_tip(mid_id),
-                selected=(mid_id == self.mission),
-                object_id="#small",
-            )
+            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), name if ok else f"{name} ×",
+                        lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
+                        object_id="#small")
             y += rh + self.s(4)
         if pages > 1:
             yb = left.bottom - self.s(44)
-            self.button(
-                (left.x + self.s(8), yb, self.s(90), self.s(34)),
-                self.tr("list.prev"),
-                lambda: self._page(-1),
-                self.tr("tip.list.prev"),
-                enabled=self.page > 0,
-            )
-            self.button(
-                (left.right - self.s(98), yb, self.s(90), self.s(34)),
-                self.tr("list.next"),
-                lambda: self._page(1),
-                self.tr("tip.list.next"),
-                enabled=self.page < pages - 1,
-            )
+            self.button((left.x + self.s(8), yb, self.s(90), self.s(34)), self.tr("list.prev"),
+                        lambda: self._page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
+            self.button((left.right - self.s(98), yb, self.s(90), self.s(34)), self.tr("list.next"),
+                        lambda: self._page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
         m = v.rules.missions[self.mission]
         y = mid.y + self.s(84)
         for slot in m.slots:
@@ -174,13 +155,8 @@ class MissionScreen(GameScreen):
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
-            self.button(
-                (mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)),
-                label,
-                lambda sid=slot.id: self.cycle_hw(sid),
-                self.tr("tip.missions.slot"),
-                enabled=len(slot.options) > 1 or True,
-            )
+            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
+                        lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
         if m.crew:
             y += self.s(26)
@@ -193,48 +169,24 @@ class MissionScreen(GameScreen):
                 # the skills the steps call on (named in the heading above); all of them in the tip
                 skills = "/".join(str(cs.skills.get(k, 0)) for k in self.used_skills())
                 every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
-                self.button(
-                    (
-                        mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)),
-                        y + (shown // cols) * self.s(38),
-                        bw,
-                        self.s(34),
-                    ),
-                    f"{self.crew_name(cid)} {skills}".strip(),
-                    lambda c=cid: self.toggle_crew(c),
-                    self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
-                    selected=cid in self.crew,
-                    object_id="#small",
-                )
+                self.button((mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38), bw, self.s(34)),
+                            f"{self.crew_name(cid)} {skills}".strip(), lambda c=cid: self.toggle_crew(c),
+                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
+                            selected=cid in self.crew, object_id="#small")
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
-            self.button(
-                (mid.x + self.s(10), y, mid.width - self.s(20), self.s(32)),
-                self.tr("missions.best_crew"),
-                self.best_crew,
-                self.tr("tip.missions.best_crew"),
-                key=pygame.K_c,
-            )
+            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(32)), self.tr("missions.best_crew"),
+                        self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
         # the engine says beforehand whether it would take this order; the reason is shown above the button
         self.blocked = self.app.session.check(self.action())
-        self.button(
-            (right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
-            self.tr("missions.commit"),
-            self.commit,
-            self.tr("tip.missions.commit"),
-            key=pygame.K_p,
-            object_id="#primary",
-            enabled=self.blocked is None,
-        )
+        self.button((right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
+                    self.tr("missions.commit"), self.commit, self.tr("tip.missions.commit"), key=pygame.K_p,
+                    object_id="#primary", enabled=self.blocked is None)
         # planned launches, each cancellable
         y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
         for i in range(len(v.me.plan)):
-            self.button(
-                (mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)),
-                self.tr("missions.cancel"),
-                lambda i=i: self.act(CancelMission(self.side, i)),
-                self.tr("tip.missions.cancel"),
-            )
+            self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
+                        lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
 
     def _page(self, step: int) -> Transition | None:
         self.page += step
@@ -261,10 +213,8 @@ class MissionScreen(GameScreen):
         draw.panel(surf, left, self.tr("missions.list"), h2)
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
-        facts = [
-            self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
-            self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action())),
-        ]
+        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
+                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
         if m.milestones:
             facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
         draw.text(surf, " · ".join(facts), (inner.x, inner.y), small, draw.DIM, width=inner.width)
@@ -275,41 +225,19 @@ class MissionScreen(GameScreen):
             if self.used_skills():
                 label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
             if m.crew_traits:
-                label += " · " + self.tr(
-                    "missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits)
-                )
+                label += " · " + self.tr("missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits))
             draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, inner.width)
             if not self.free_crew():
-                draw.text(
-                    surf,
-                    self.tr("missions.no_free_crew"),
-                    (inner.x, y + self.s(26)),
-                    small,
-                    draw.WARN,
-                    width=inner.width,
-                )
+                draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=inner.width)
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
-        draw.text(
-            surf,
-            self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn),
-            (inner.x, y - self.s(24)),
-            fs,
-            draw.ACCENT,
-            True,
-            inner.width,
-        )
+        draw.text(surf, self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn),
+                  (inner.x, y - self.s(24)), fs, draw.ACCENT, True, inner.width)
         for i, p in enumerate(v.me.plan):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
-            draw.text(
-                surf,
-                self.mission_name(p.mission) + (f" — {crew}" if crew else ""),
-                (inner.x, y + i * self.s(40) + self.s(8)),
-                fs,
-                draw.TEXT,
-                width=inner.width - self.s(120),
-            )
+            draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
+                      fs, draw.TEXT, width=inner.width - self.s(120))
         self.draw_odds(surf, right)
 
     def draw_odds(self, surf: pygame.Surface, right: pygame.Rect) -> None:
@@ -323,28 +251,18 @@ class MissionScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(2)
         y = inner.y
         if self.mission not in v.available_missions:
-            y += draw.paragraph(
-                surf, self.tr("missions.unavailable"), pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN
-            )
+            y += draw.paragraph(surf, self.tr("missions.unavailable"), pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
             return
-        rows = [
-            (self.tr("odds.success"), odds.success, draw.GOOD),
-            (self.tr("odds.partial"), odds.partial, draw.ACCENT),
-            (self.tr("odds.failure"), odds.failure, draw.WARN),
-        ]
+        rows = [(self.tr("odds.success"), odds.success, draw.GOOD), (self.tr("odds.partial"), odds.partial, draw.ACCENT),
+                (self.tr("odds.failure"), odds.failure, draw.WARN)]
         if m.crew:
             rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
         lw = int(inner.width * 0.42)
         for label, pm, col in rows:
             draw.text(surf, label, (inner.x, y), fs, draw.TEXT, width=lw - self.s(6))
-            draw.bar(
-                surf,
-                pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)),
-                pm / 1000,
-                col,
-            )
+            draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
         y += self.s(6)
@@ -365,31 +283,19 @@ class MissionScreen(GameScreen):
                 flag += " !"
             draw.text(surf, name + flag, (inner.x, y), small, draw.TEXT, width=lw - self.s(6))
             draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
-            draw.text(
-                surf,
-                f"{so.risk / 10:.1f}%",
-                (inner.right, y),
-                small,
-                draw.WARN if so.risk >= 100 else draw.DIM,
-                align="right",
-            )
+            draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,
+                      align="right")
             y += lh - self.s(2)
         # where the flight is most likely lost, and what would make it safer: the tech behind that step
         worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
         if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
             so = odds.steps[worst]
             st = m.steps[worst]
-            hint = self.tr(
-                "odds.weakest",
-                step=self.app.stext(st.name) if st.name else st.id,
-                tech=self.tech_name(so.tech),
-                r=v.me.reliability(so.tech),
-            )
+            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
+                           r=v.me.reliability(so.tech))
             if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
                 hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
-            y += self.s(4) + draw.paragraph(
-                surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 4), small, draw.ACCENT
-            )
+            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 4), small, draw.ACCENT)
         y += self.s(6)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
@@ -405,35 +311,13 @@ class MissionScreen(GameScreen):
             if y > right.bottom - self.s(100) or y + lh * 2 > limit:
                 break
             rank, prestige = v.prize(ms)
-            key = (
-                "odds.already"
-                if rank == 0
-                else "odds.first"
-                if rank == 1
-                else "odds.second"
-                if rank == 2
-                else "odds.later"
-            )
+            key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
             text = self.tr(key, name=self.milestone_name(ms), p=prestige)
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
         pr = m.prestige
         if y + small_lh <= limit:
-            draw.text(
-                surf,
-                self.tr("odds.prestige_line", f=pr.failure, d=pr.death)
-                if m.crew
-                else self.tr("odds.prestige_line_u", f=pr.failure),
-                (inner.x, y),
-                small,
-                draw.DIM,
-                width=inner.width,
-            )
-        draw.paragraph(
-            surf,
-            self.tr("odds.legend"),
-            pygame.Rect(inner.x, top, inner.width, small_lh * len(legend)),
-            small,
-            draw.DIM,
-        )
+            draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
+                      (inner.x, y), small, draw.DIM, width=inner.width)
+        draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * len(legend)), small, draw.DIM)
         if why_lines:
             draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * len(why_lines)), fs, draw.WARN)

@@ -60,13 +60,9 @@ class NewsScreen(GameScreen):
             text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
             # the scenario may already state the consequences in the choice's text
             label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} ({consequences(self, ch.effects)})"
-            self.button(
-                (page.x + self.s(20), y, page.width - self.s(40), self.s(42)),
-                label,
-                lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
-                self.tr("tip.news.choice"),
-                key=pygame.K_1 + i if i < 9 else None,
-            )
+            self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
+                        lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
+                        self.tr("tip.news.choice"), key=pygame.K_1 + i if i < 9 else None)
             y += self.s(48)
 
     def decide(self, decision: int, choice: str, text: str) -> Transition | None:
@@ -86,44 +82,27 @@ class NewsScreen(GameScreen):
         if name == paper_key:
             name = self.tr("news.masthead", side=self.app.side_name(self.side))
         big = round(34 * self.app.scale)
-        draw.text(
-            surf, name, (page.centerx, page.y + self.s(10)), big, INK, True, page.width - self.s(40), align="center"
-        )
+        draw.text(surf, name, (page.centerx, page.y + self.s(10)), big, INK, True, page.width - self.s(40), align="center")
         y = page.y + self.s(18) + draw.font(big, True).get_linesize()
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 2)
         # dated by the quarter its news comes from, as the dashboard's ticker and the firsts are
-        draw.text(
-            surf,
-            self.tr("news.dateline", date=v.rules.date_label(self.news_turn)),
-            (page.x + self.s(24), y + self.s(4)),
-            round(13 * self.app.scale),
-            INK_DIM,
-        )
+        draw.text(surf, self.tr("news.dateline", date=v.rules.date_label(self.news_turn)), (page.x + self.s(24), y + self.s(4)),
+                  round(13 * self.app.scale), INK_DIM)
         y += self.s(28)
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 1)
         y += self.s(10)
         stories = self.stories()
         decisions = [(ev, d) for ev, d in stories if d is not None]
-        bottom = page.bottom - (
-            self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10)
-        )
+        bottom = page.bottom - (self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10))
         if not stories:
             # the race's public news stands in when nothing happened at home
             from game.ui.screens.resolution import describe
 
-            lines = [
-                describe(self, e)
-                for e in self.app.session.events_for(self.side)
-                if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))
-            ]
+            lines = [describe(self, e) for e in self.app.session.events_for(self.side)
+                     if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))]
             text = "\n".join(x for x in lines if x) or self.tr("news.quiet")
-            draw.paragraph(
-                surf,
-                text,
-                pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
-                round(17 * self.app.scale),
-                INK,
-            )
+            draw.paragraph(surf, text, pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
+                           round(17 * self.app.scale), INK)
             return
         # the first story is the lead, across the page; others in two columns beneath
         lead, rest = stories[0], stories[1:]
@@ -131,19 +110,10 @@ class NewsScreen(GameScreen):
         body = round(15 * self.app.scale)
         inner = pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y)
         ev_id, did = lead
-        used = draw.paragraph(
-            surf,
-            self.app.stext(f"event.{ev_id}.title"),
-            pygame.Rect(inner.x, y, inner.width, head * 3),
-            head,
-            INK,
-            True,
-        )
+        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.title"), pygame.Rect(inner.x, y, inner.width, head * 3), head, INK, True)
         y += used + self.s(4)
         room = bottom - y if not rest else max(self.s(60), (bottom - y) // 2)
-        used = draw.paragraph(
-            surf, self.app.stext(f"event.{ev_id}.text"), pygame.Rect(inner.x, y, inner.width, room), body, INK
-        )
+        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.text"), pygame.Rect(inner.x, y, inner.width, room), body, INK)
         y += used + self.s(10)
         if did is not None:
             draw.text(surf, self.tr("news.decide"), (inner.x, y), body, (140, 40, 20), True, inner.width)
@@ -159,13 +129,7 @@ class NewsScreen(GameScreen):
                 title = self.app.stext(f"event.{eid}.title")
                 if d is not None:  # its choices come once the decision above is taken
                     title = self.tr("news.decide_next", title=title)
-                u = draw.paragraph(
-                    surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else (140, 40, 20), True
-                )
-                draw.paragraph(
-                    surf,
-                    self.app.stext(f"event.{eid}.text"),
-                    pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
-                    round(13 * self.app.scale),
-                    INK,
-                )
+                u = draw.paragraph(surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else (140, 40, 20),
+                                   True)
+                draw.paragraph(surf, self.app.stext(f"event.{eid}.text"), pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
+                               round(13 * self.app.scale), INK)

@@ -12,21 +12,10 @@ from game.ui.screens.base import Pop, Quit, Screen, Transition
 from game.ui.screens.registry import register
 
 SHORTCUTS = [
-    ("Tab / Shift+Tab", "help.tab"),
-    ("Enter / Space", "help.enter"),
-    ("Esc", "help.esc"),
-    ("F1 / ?", "help.f1"),
-    ("Ctrl+S", "help.save"),
-    ("Ctrl+L", "help.load"),
-    ("Ctrl+M / F8", "help.mute"),
-    ("F11", "help.fullscreen"),
-    ("D B R H M N I T", "help.nav"),
-    ("E", "help.end"),
-    ("G", "help.guide"),
-    ("F / + / – / 0", "help.research"),
-    (None, "help.arrows"),
-    ("P / C", "help.missions"),
-    ("1–9", "help.choices"),
+    ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
+    ("Ctrl+S", "help.save"), ("Ctrl+L", "help.load"), ("Ctrl+M / F8", "help.mute"), ("F11", "help.fullscreen"),
+    ("D B R H M N I T", "help.nav"), ("E", "help.end"), ("G", "help.guide"), ("F / + / – / 0", "help.research"),
+    (None, "help.arrows"), ("P / C", "help.missions"), ("1–9", "help.choices"),
 ]
 
 
@@ -38,12 +27,8 @@ class HelpScreen(Screen):
     def build(self) -> None:
         w, _ = self.app.size
         box = self.box()
-        self.button(
-            (w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)),
-            self.tr("common.close"),
-            lambda: Pop(),
-            self.tr("tip.common.close"),
-        )
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
+                    self.tr("tip.common.close"))
         self.focus = 0
 
     def box(self) -> pygame.Rect:
@@ -61,13 +46,8 @@ class HelpScreen(Screen):
             draw.text(surf, keys, (inner.x + self.s(10), y), fs, draw.WARN, True, self.s(220))
             draw.text(surf, self.tr(key), (inner.x + self.s(250), y), fs, draw.TEXT, width=inner.width - self.s(260))
             y += lh
-        draw.paragraph(
-            surf,
-            self.tr("help.goal"),
-            pygame.Rect(inner.x + self.s(10), y + self.s(8), inner.width - self.s(20), inner.bottom - y - self.s(60)),
-            fs,
-            draw.DIM,
-        )
+        draw.paragraph(surf, self.tr("help.goal"), pygame.Rect(inner.x + self.s(10), y + self.s(8), inner.width - self.s(20),
+                                                                 inner.bottom - y - self.s(60)), fs, draw.DIM)
 
 
 @register
@@ -86,29 +66,17 @@ class ConfirmScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        self.button(
-            (w // 2 - self.s(230), h // 2 + self.s(30), self.s(220), self.s(44)),
-            self.tr("common.yes"),
-            self.yes,
-            self.tr("tip.common.yes"),
-            key=pygame.K_y,
-        )
-        self.button(
-            (w // 2 + self.s(10), h // 2 + self.s(30), self.s(220), self.s(44)),
-            self.tr("common.no"),
-            lambda: Pop(),
-            self.tr("tip.common.no"),
-            key=pygame.K_n,
-        )
+        self.button((w // 2 - self.s(230), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.yes"), self.yes,
+                    self.tr("tip.common.yes"), key=pygame.K_y)
+        self.button((w // 2 + self.s(10), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.no"), lambda: Pop(),
+                    self.tr("tip.common.no"), key=pygame.K_n)
         self.focus = 1
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
         box = pygame.Rect(w // 2 - self.s(300), h // 2 - self.s(110), self.s(600), self.s(210))
         inner = draw.panel(surf, box, self.tr("confirm.title"), round(20 * self.app.scale))
-        draw.paragraph(
-            surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale)
-        )
+        draw.paragraph(surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale))
 
 
 @register
@@ -126,19 +94,11 @@ class TutorialScreen(Screen):
 
     def build(self) -> None:
         box = self.box()
-        self.button(
-            (box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
-            self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"),
-            self.next,
-            self.tr("tip.tutorial.next"),
-            object_id="#primary",
-        )
-        self.button(
-            (box.x + self.s(20), box.bottom - self.s(54), self.s(150), self.s(40)),
-            self.tr("tutorial.skip"),
-            lambda: Pop(),
-            self.tr("tip.tutorial.skip"),
-        )
+        self.button((box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
+                    self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"), self.next,
+                    self.tr("tip.tutorial.next"), object_id="#primary")
+        self.button((box.x + self.s(20), box.bottom - self.s(54), self.s(150), self.s(40)), self.tr("tutorial.skip"),
+                    lambda: Pop(), self.tr("tip.tutorial.skip"))
         self.focus = 0
 
     def box(self) -> pygame.Rect:
@@ -171,26 +131,13 @@ class TutorialScreen(Screen):
             if self.backdrop is not None:
                 surf.blit(self.backdrop, t, t)
             pygame.draw.rect(surf, draw.FOCUS, t.inflate(8, 8), 3, border_radius=7)
-            pygame.draw.line(
-                surf,
-                draw.FOCUS,
-                (min(max(t.centerx, box.x + self.s(20)), box.right - self.s(20)), box.y),
-                (t.centerx, t.bottom + self.s(4)),
-                2,
-            )
+            pygame.draw.line(surf, draw.FOCUS, (min(max(t.centerx, box.x + self.s(20)), box.right - self.s(20)), box.y),
+                             (t.centerx, t.bottom + self.s(4)), 2)
         key = self.STEPS[self.step]
-        inner = draw.panel(
-            surf,
-            box,
-            self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
-            round(19 * self.app.scale),
-        )
-        draw.paragraph(
-            surf,
-            self.tr(f"tutorial.{key}.text"),
-            pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
-            round(16 * self.app.scale),
-        )
+        inner = draw.panel(surf, box, self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
+                           round(19 * self.app.scale))
+        draw.paragraph(surf, self.tr(f"tutorial.{key}.text"), pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
+                       round(16 * self.app.scale))
 
 
 @register
@@ -221,21 +168,11 @@ class ComputerFailedScreen(Screen):
         x = w // 2 - (bw * 4 + gap * 3) // 2
         y = h // 2 + self.s(50)
         for i, level in enumerate(self.LEVELS):
-            self.button(
-                (x + i * (bw + gap), y, bw, self.s(44)),
-                self.tr("failed.continue", level=self.tr(f"ai.level.{level}")),
-                lambda level=level: self.go_on(level),
-                self.tr("tip.failed.continue"),
-                key=pygame.K_1 + i,
-                object_id="#primary" if level == "normal" else None,
-            )
-        self.button(
-            (x + 3 * (bw + gap), y, bw, self.s(44)),
-            self.tr("failed.quit"),
-            self.quit,
-            self.tr("tip.failed.quit"),
-            key=pygame.K_q,
-        )
+            self.button((x + i * (bw + gap), y, bw, self.s(44)), self.tr("failed.continue", level=self.tr(f"ai.level.{level}")),
+                        lambda level=level: self.go_on(level), self.tr("tip.failed.continue"), key=pygame.K_1 + i,
+                        object_id="#primary" if level == "normal" else None)
+        self.button((x + 3 * (bw + gap), y, bw, self.s(44)), self.tr("failed.quit"), self.quit, self.tr("tip.failed.quit"),
+                    key=pygame.K_q)
         self.focus = 1
 
     def go_on(self, level: str) -> Transition | None:
@@ -253,7 +190,5 @@ class ComputerFailedScreen(Screen):
         w, h = self.app.size
         box = pygame.Rect(w // 2 - self.s(380), h // 2 - self.s(130), self.s(760), self.s(250))
         inner = draw.panel(surf, box, self.tr("failed.title"), round(20 * self.app.scale))
-        text = (
-            self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
-        )
+        text = self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
         draw.paragraph(surf, text, pygame.Rect(inner.x, inner.y, inner.width, self.s(110)), round(16 * self.app.scale))

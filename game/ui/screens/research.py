@@ -88,39 +88,21 @@ class ResearchScreen(GameScreen):
         bw = (self.details_w - self.s(8) - 3 * self.s(6)) // 4
         steps = (("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))
         for i, (label, delta) in enumerate(steps):
-            self.button(
-                (px + i * (bw + self.s(6)), y, bw, self.s(34)),
-                label,
-                lambda d=delta: self.fund(self.view.me.techs[self.selected].funding + d),
-                self.tr("tip.research.step", n=delta),
-                enabled=can,
-                key={-5: pygame.K_PAGEDOWN, -1: pygame.K_MINUS, 1: pygame.K_EQUALS, 5: pygame.K_PAGEUP}[delta],
-            )
+            self.button((px + i * (bw + self.s(6)), y, bw, self.s(34)), label,
+                        lambda d=delta: self.fund(self.view.me.techs[self.selected].funding + d),
+                        self.tr("tip.research.step", n=delta), enabled=can,
+                        key={-5: pygame.K_PAGEDOWN, -1: pygame.K_MINUS, 1: pygame.K_EQUALS, 5: pygame.K_PAGEUP}[delta])
         y += self.s(42)
         half = (4 * bw + 3 * self.s(6) - self.s(6)) // 2
-        self.button(
-            (px, y, half, self.s(36)),
-            self.tr("research.fund_useful", n=useful),
-            self.fund_useful,
-            self.tr("tip.research.fund_useful"),
-            key=pygame.K_f,
-            enabled=can and useful > 0,
-        )
-        self.button(
-            (px + half + self.s(6), y, half, self.s(36)),
-            self.tr("research.stop"),
-            lambda: self.fund(0),
-            self.tr("tip.research.stop"),
-            key=pygame.K_0,
-            enabled=ts.funding > 0,
-        )
+        self.button((px, y, half, self.s(36)), self.tr("research.fund_useful", n=useful), self.fund_useful,
+                    self.tr("tip.research.fund_useful"), key=pygame.K_f, enabled=can and useful > 0)
+        self.button((px + half + self.s(6), y, half, self.s(36)), self.tr("research.stop"), lambda: self.fund(0),
+                    self.tr("tip.research.stop"), key=pygame.K_0, enabled=ts.funding > 0)
 
     def fund_useful(self) -> Transition | None:
         """Fund the chosen tech with the most it can use a turn (the engine's figure, asked afresh)."""
         v = self.view
-        return self.fund(
-            engine_odds.useful_funding(v.rules, v.me, v.rules.techs[self.selected], v.me.techs[self.selected])
-        )
+        return self.fund(engine_odds.useful_funding(v.rules, v.me, v.rules.techs[self.selected], v.me.techs[self.selected]))
 
     def fund(self, amount: int) -> Transition | None:
         return self.act(FundResearch(self.side, self.selected, max(0, amount)))
@@ -134,9 +116,7 @@ class ResearchScreen(GameScreen):
     def on_other_key(self, event: pygame.event.Event) -> Transition | None:
         if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
             c, r = self.pos[self.selected]
-            dc, dr = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}[
-                event.key
-            ]
+            dc, dr = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}[event.key]
             target = (c + dc, r + dr)
             best = None
             for t, p in self.pos.items():
@@ -163,19 +143,10 @@ class ResearchScreen(GameScreen):
         ordered = sum(ts.funding for ts in v.me.techs.values())
         spent = sum(m for _, m in planned.research)
         cut = sum(m for _, m in planned.wanted) > spent
-        line = (
-            self.tr("research.ordered", n=ordered, cash=v.me.cash)
-            if spent == ordered
-            else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash)
-        )
-        draw.text(
-            surf,
-            line,
-            (g.right - self.s(10), g.y + self.s(7)),
-            round(13 * self.app.scale),
-            draw.WARN if cut else draw.DIM,
-            align="right",
-        )
+        line = (self.tr("research.ordered", n=ordered, cash=v.me.cash) if spent == ordered
+                else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash))
+        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), round(13 * self.app.scale),
+                  draw.WARN if cut else draw.DIM, align="right")
         if not self.nodes:
             self.compute_nodes()
         # edges first
@@ -198,15 +169,12 @@ class ResearchScreen(GameScreen):
             else:
                 fill, edge = (26, 28, 34), (80, 86, 96)
             pygame.draw.rect(surf, fill, rect, border_radius=5)
-            pygame.draw.rect(
-                surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1, border_radius=5
-            )
+            pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
+                             border_radius=5)
             col = draw.TEXT if ts.done or t in v.available_techs else draw.DIM
             # the whole name, wrapped, in a smaller type if it must: never cut
             bold = ts.funding > 0
-            size, lines = draw.fit_block(
-                self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs
-            )
+            size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
             lh = draw.font(size, bold).get_linesize()
             for i, line in enumerate(lines):
                 draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
@@ -222,11 +190,8 @@ class ResearchScreen(GameScreen):
         lx = g.x + self.s(10)
         ly = g.bottom - self.s(22)
         small = round(12 * self.app.scale)
-        for label, col in (
-            (self.tr("research.legend_done"), draw.GOOD),
-            (self.tr("research.legend_open"), draw.ACCENT),
-            (self.tr("research.legend_locked"), (80, 86, 96)),
-        ):
+        for label, col in ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
+                           (self.tr("research.legend_locked"), (80, 86, 96))):
             pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
             r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
             lx = r.right + self.s(18)
@@ -248,21 +213,16 @@ class ResearchScreen(GameScreen):
         y = inner.y
         desc = self.app.stext(tech.description) if tech.description else ""
         if desc and desc != tech.description:
-            y += draw.paragraph(
-                surf, desc, pygame.Rect(inner.x, y, inner.width, lh * 3), round(13 * self.app.scale), draw.DIM
-            )
+            y += draw.paragraph(surf, desc, pygame.Rect(inner.x, y, inner.width, lh * 3), round(13 * self.app.scale), draw.DIM)
             y += self.s(4)
         if ts.done:
             status = self.tr("research.done")
         elif t in v.available_techs:
             status = self.tr("research.open")
         else:
-            status = self.tr(
-                "research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done)
-            )
-        y += draw.paragraph(
-            surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if ts.done else draw.TEXT
-        )
+            status = self.tr("research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done))
+        y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
+                            draw.GOOD if ts.done else draw.TEXT)
         useful = engine_odds.useful_funding(rules, v.me, tech, ts)
         # what the end of the turn will really spend on it: the order, capped at what it can use and cut when cash is short
         spent = dict(v.planned_spending().research).get(t, 0)
@@ -276,13 +236,8 @@ class ResearchScreen(GameScreen):
             rows.append((self.tr("research.spent"), str(spent), draw.WARN))
         rows.append((self.tr("research.useful"), str(useful), draw.TEXT))
         if ts.done:  # the gain and the time below are those of what will really be spent, as the budget shows them
-            rows.append(
-                (
-                    self.tr("research.gain"),
-                    f"+{engine_odds.expected_reliability_gain(rules, v.me, tech, ts, spent)}",
-                    draw.TEXT,
-                )
-            )
+            rows.append((self.tr("research.gain"), f"+{engine_odds.expected_reliability_gain(rules, v.me, tech, ts, spent)}",
+                         draw.TEXT))
             rows.append((self.tr("research.point_price"), str(v.point_price(t)), draw.TEXT))
         else:
             n = engine_odds.turns_to_finish(rules, v.me, tech, ts, spent)
@@ -304,11 +259,5 @@ class ResearchScreen(GameScreen):
                 draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
         unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
         if unlocks and y + lh * 2 < c.bottom - self.s(150):
-            draw.text(
-                surf,
-                self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),
-                (inner.x, y + self.s(20)),
-                round(13 * self.app.scale),
-                draw.ACCENT,
-                width=inner.width,
-            )
+            draw.text(surf, self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),
+                      (inner.x, y + self.s(20)), round(13 * self.app.scale), draw.ACCENT, width=inner.width)

@@ -57,16 +57,12 @@ _LOG: dict[type, Callable[[_Words, Any], str]] = {
         "log.partial", side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
     ),
     ev.MissionFailed: lambda w, e: w.tr(
-        "log.crew_lost" if e.crew_lost else "log.failed",
-        side=w.side(e),
-        mission=w.mission(e.mission),
+        "log.crew_lost" if e.crew_lost else "log.failed", side=w.side(e), mission=w.mission(e.mission),
         step=w.step(e.mission, e.step),
     ),
     ev.MissionScrubbed: lambda w, e: w.tr("log.scrubbed", side=w.side(e), mission=w.mission(e.mission)),
     ev.MilestoneAchieved: lambda w, e: w.tr(
-        f"log.milestone{min(e.rank, 3)}",
-        side=w.side(e),
-        name=w.app.stext(w.rules.milestones[e.milestone].name),
+        f"log.milestone{min(e.rank, 3)}", side=w.side(e), name=w.app.stext(w.rules.milestones[e.milestone].name),
         p=e.prestige,
     ),
     ev.CrewDied: lambda w, e: w.tr("log.died", side=w.side(e), name=w.crew(e.crew)),

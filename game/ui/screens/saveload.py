@@ -83,7 +83,6 @@ class SaveLoadScreen(Screen):
             return table.get(f"side.{side}.name") or english.get(f"side.{side}.name") or side
 
         people = [named(s) for s, who in info.seats if who == "human"]
-
         def level(lv: str) -> str:
             return self.tr(f"ai.level.{lv}") if self.tr.has(f"ai.level.{lv}") else lv
 
@@ -108,16 +107,10 @@ class SaveLoadScreen(Screen):
         x = self.s(40)
         y = self.s(90)
         if self.mode == "save":
-            self.entry_w = self.entry(
-                (x, y, self.s(420), self.s(38)), self.default_name(), self.tr("tip.saves.name"), submit=self.save_named
-            )
-            self.button(
-                (x + self.s(430), y, self.s(160), self.s(38)),
-                self.tr("saves.save"),
-                self.save_named,
-                self.tr("tip.saves.save"),
-                object_id="#primary",
-            )
+            self.entry_w = self.entry((x, y, self.s(420), self.s(38)), self.default_name(), self.tr("tip.saves.name"),
+                                      submit=self.save_named)
+            self.button((x + self.s(430), y, self.s(160), self.s(38)), self.tr("saves.save"), self.save_named,
+                        self.tr("tip.saves.save"), object_id="#primary")
             # the name box has the keyboard from the start: type a name, press Enter
             self.focus_text(self.entry_w)
             y += self.s(56)
@@ -125,43 +118,23 @@ class SaveLoadScreen(Screen):
         per = max(1, (h - y - self.s(140)) // rh)
         pages = max(1, -(-len(self.rows) // per))
         self.page = max(0, min(self.page, pages - 1))
-        for i, row in enumerate(self.rows[self.page * per : (self.page + 1) * per]):
+        for i, row in enumerate(self.rows[self.page * per:(self.page + 1) * per]):
             rect = (w - self.s(220), y + i * rh + self.s(40), self.s(180), rh - self.s(6))
             if unreadable(row):
                 backup = self.backups.get(row.path)
                 if backup is not None and self.mode == "load":
-                    self.button(
-                        rect,
-                        self.tr("saves.load_backup"),
-                        lambda b=backup: self.pick(b),
-                        self.tr("tip.saves.load_backup", name=backup.path.name),
-                    )
+                    self.button(rect, self.tr("saves.load_backup"), lambda b=backup: self.pick(b),
+                                self.tr("tip.saves.load_backup", name=backup.path.name))
                 continue
             label = self.tr("saves.load") if self.mode == "load" else self.tr("saves.overwrite")
-            self.button(
-                rect, label, lambda info=row: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=row.name)
-            )
+            self.button(rect, label, lambda info=row: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=row.name))
         if pages > 1:
-            self.button(
-                (x, h - self.s(70), self.s(120), self.s(40)),
-                self.tr("list.prev"),
-                lambda: self.flip(-1),
-                self.tr("tip.list.prev"),
-                enabled=self.page > 0,
-            )
-            self.button(
-                (x + self.s(130), h - self.s(70), self.s(120), self.s(40)),
-                self.tr("list.next"),
-                lambda: self.flip(1),
-                self.tr("tip.list.next"),
-                enabled=self.page < pages - 1,
-            )
-        self.button(
-            (w - self.s(220), h - self.s(70), self.s(180), self.s(40)),
-            self.tr("common.back"),
-            lambda: Pop(),
-            self.tr("tip.common.back"),
-        )
+            self.button((x, h - self.s(70), self.s(120), self.s(40)), self.tr("list.prev"), lambda: self.flip(-1),
+                        self.tr("tip.list.prev"), enabled=self.page > 0)
+            self.button((x + self.s(130), h - self.s(70), self.s(120), self.s(40)), self.tr("list.next"), lambda: self.flip(1),
+                        self.tr("tip.list.next"), enabled=self.page < pages - 1)
+        self.button((w - self.s(220), h - self.s(70), self.s(180), self.s(40)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
         self.per = per
         self.y0 = y
 
@@ -192,9 +165,7 @@ class SaveLoadScreen(Screen):
         from game.ui.screens.overlays import ConfirmScreen
 
         if self.mode == "save":
-            return Push(
-                ConfirmScreen(self.app, self.tr("confirm.overwrite", name=info.name), lambda: self.save_to(info.path))
-            )
+            return Push(ConfirmScreen(self.app, self.tr("confirm.overwrite", name=info.name), lambda: self.save_to(info.path)))
         if self.app.unsaved():
             return Push(ConfirmScreen(self.app, self.tr("confirm.load"), lambda: self.load(info.path)))
         return self.load(info.path)
@@ -215,22 +186,9 @@ class SaveLoadScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
-        draw.text(
-            surf,
-            self.tr("saves.title_" + self.mode),
-            (self.s(40), self.s(24)),
-            round(28 * self.app.scale),
-            draw.TEXT,
-            True,
-        )
-        draw.text(
-            surf,
-            self.tr("saves.folder", path=str(self.app.settings.saves())),
-            (self.s(40), self.s(62)),
-            round(13 * self.app.scale),
-            draw.DIM,
-            width=w - self.s(80),
-        )
+        draw.text(surf, self.tr("saves.title_" + self.mode), (self.s(40), self.s(24)), round(28 * self.app.scale), draw.TEXT, True)
+        draw.text(surf, self.tr("saves.folder", path=str(self.app.settings.saves())), (self.s(40), self.s(62)),
+                  round(13 * self.app.scale), draw.DIM, width=w - self.s(80))
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
@@ -240,7 +198,7 @@ class SaveLoadScreen(Screen):
             draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
         rh = self.s(44)
         per = getattr(self, "per", 10)
-        items = self.rows[self.page * per : (self.page + 1) * per]
+        items = self.rows[self.page * per:(self.page + 1) * per]
         if not items:
             draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(50)), fs, draw.DIM)
         right = w - self.s(240)
@@ -260,14 +218,9 @@ class SaveLoadScreen(Screen):
                 date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
             if info.over:
                 date = self.tr("saves.date_over", date=date)
-            cells = [
-                (self.label(info), draw.TEXT, True, fs),
-                (scenario, draw.TEXT, False, fs),
-                (self.seats(info), draw.TEXT, False, fs),
-                (date, draw.TEXT, False, small),
-                (", ".join(info.mods) or "–", draw.DIM, False, small),
-                (saved_when(info), draw.DIM, False, small),
-            ]
+            cells = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
+                     (self.seats(info), draw.TEXT, False, fs), (date, draw.TEXT, False, small),
+                     (", ".join(info.mods) or "–", draw.DIM, False, small), (saved_when(info), draw.DIM, False, small)]
             for x, width, (text, colour, bold, size) in zip(cols, widths, cells, strict=True):
                 draw.text(surf, text, (x, yy), size, colour, bold, width)
         if self.app.status:
@@ -281,6 +234,7 @@ def saved_when(info: SaveInfo) -> str:
     except ValueError:
         return info.saved_at
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
 
 
 def unreadable(row: object) -> bool:

@@ -23,13 +23,8 @@ def nice_step(span: int, lines: int = 4) -> int:
         step *= 10
 
 
-def chart(
-    screen: Any,
-    surf: pygame.Surface,
-    rect: pygame.Rect,
-    title: str,
-    series: list[tuple[str, list[tuple[int, int]], bool]],
-) -> None:
+def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
+          series: list[tuple[str, list[tuple[int, int]], bool]]) -> None:
     """Lines over turns, one per side: colour, shape markers and a legend, so colour is never the only cue.
 
     `series` is (side, [(turn, value)], estimated) — estimated lines are dashed.
@@ -37,9 +32,7 @@ def chart(
     app = screen.app
     fs = round(13 * app.scale)
     inner = draw.panel(surf, rect, title, round(15 * app.scale))
-    plot = pygame.Rect(
-        inner.x + screen.s(40), inner.y + screen.s(4), inner.width - screen.s(44), inner.height - screen.s(40)
-    )
+    plot = pygame.Rect(inner.x + screen.s(40), inner.y + screen.s(4), inner.width - screen.s(44), inner.height - screen.s(40))
     pts = [p for _, s, _ in series for p in s]
     pygame.draw.rect(surf, (18, 24, 32), plot)
     if len(pts) < 1:
@@ -59,10 +52,7 @@ def chart(
     draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
 
     def at(t: int, val: int) -> tuple[int, int]:
-        return (
-            plot.x + int((t - t0) / (t1 - t0) * plot.width),
-            plot.bottom - int((val - v0) / (v1 - v0) * plot.height),
-        )
+        return (plot.x + int((t - t0) / (t1 - t0) * plot.width), plot.bottom - int((val - v0) / (v1 - v0) * plot.height))
 
     lx = plot.x + screen.s(60)
     for side, s, estimated in series:
@@ -96,14 +86,8 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
     milestones = list(rules.milestones.items())
     for i, (ms_id, ms) in enumerate(milestones):
         if y + lh * (1 if i == len(milestones) - 1 else 2) > inner.bottom:  # no room for it and the rest: say so
-            draw.text(
-                surf,
-                app.tr("stats.more_milestones", n=len(milestones) - i),
-                (inner.x, y),
-                fs,
-                draw.DIM,
-                width=inner.width,
-            )
+            draw.text(surf, app.tr("stats.more_milestones", n=len(milestones) - i), (inner.x, y), fs, draw.DIM,
+                      width=inner.width)
             break
         draw.text(surf, app.stext(ms.name), (cols[0], y), fs, draw.TEXT, width=cols[1] - cols[0] - screen.s(6))
         order = firsts.get(ms_id) or ()
@@ -111,14 +95,8 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
             side, turn = order[0]
             c, sh = app.side_style(side)
             draw.marker(surf, sh, (cols[1] + screen.s(5), y + lh // 2), screen.s(5), c)
-            draw.text(
-                surf,
-                f"{app.side_name(side)} {rules.date_label(turn)}",
-                (cols[1] + screen.s(14), y),
-                fs,
-                c,
-                width=cols[2] - cols[1] - screen.s(20),
-            )
+            draw.text(surf, f"{app.side_name(side)} {rules.date_label(turn)}", (cols[1] + screen.s(14), y), fs, c,
+                      width=cols[2] - cols[1] - screen.s(20))
         else:
             draw.text(surf, "—", (cols[1], y), fs, draw.DIM)
         if ms.history_date is not None:
@@ -151,9 +129,7 @@ class StatsScreen(GameScreen):
             pts = [(t, row[sid]) for t, row in rows if sid in row]
             if pts:
                 rel.append((sid, pts, sid != self.side))
-        chart(
-            self, surf, pygame.Rect(c.x, c.y + hh, half - self.s(6), c.height - hh), self.tr("stats.reliability"), rel
-        )
+        chart(self, surf, pygame.Rect(c.x, c.y + hh, half - self.s(6), c.height - hh), self.tr("stats.reliability"), rel)
         timeline(self, surf, pygame.Rect(c.x + half, c.y + hh, c.width - half, c.height - hh), dict(v.firsts))
 
 
@@ -175,14 +151,8 @@ class EndScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        self.button(
-            (w - self.s(300), h - self.s(64), self.s(280), self.s(46)),
-            self.tr("end.menu"),
-            self.menu,
-            self.tr("tip.end.menu"),
-            object_id="#primary",
-            key=pygame.K_m,
-        )
+        self.button((w - self.s(300), h - self.s(64), self.s(280), self.s(46)), self.tr("end.menu"), self.menu,
+                    self.tr("tip.end.menu"), object_id="#primary", key=pygame.K_m)
         self.focus = 0
 
     def menu(self) -> Transition | None:
@@ -209,13 +179,7 @@ class EndScreen(Screen):
         if winner:
             colour, shape = self.app.side_style(winner)
             title = self.tr("end.winner", side=self.app.side_name(winner))
-            draw.marker(
-                surf,
-                shape,
-                (w // 2 - draw.font(big, True).size(title)[0] // 2 - self.s(30), self.s(46)),
-                self.s(14),
-                colour,
-            )
+            draw.marker(surf, shape, (w // 2 - draw.font(big, True).size(title)[0] // 2 - self.s(30), self.s(46)), self.s(14), colour)
         else:
             colour, title = draw.TEXT, self.tr("end.draw")
         draw.text(surf, title, (w // 2, self.s(20)), big, colour, True, w - self.s(80), align="center")
@@ -224,9 +188,7 @@ class EndScreen(Screen):
         how = self.tr("end.how", reason=self.reason(), date=v.rules.date_label((v.decided or v.turn) - 1))
         if v.decided:
             how += " " + self.tr("end.played_on", date=v.rules.date_label(v.turn - 1))
-        draw.text(
-            surf, how, (w // 2, self.s(80)), round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80)
-        )
+        draw.text(surf, how, (w // 2, self.s(80)), round(17 * self.app.scale), draw.DIM, align="center", width=w - self.s(80))
         # the score
         box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))
         inner = draw.panel(surf, box, self.tr("end.score"), round(16 * self.app.scale))
@@ -241,18 +203,8 @@ class EndScreen(Screen):
             draw.text(surf, self.app.side_name(sid), (inner.x + self.s(24), y), fs, c, True, inner.width // 2)
             draw.text(surf, self.tr("end.prestige", p=prestige), (inner.right, y), fs, draw.TEXT, True, align="right")
             y += lh
-            draw.text(
-                surf,
-                self.tr("end.detail", m=milestones, l=launches, d=deaths),
-                (inner.x + self.s(24), y - self.s(6)),
-                round(13 * self.app.scale),
-                draw.DIM,
-                width=inner.width - self.s(24),
-            )
+            draw.text(surf, self.tr("end.detail", m=milestones, l=launches, d=deaths), (inner.x + self.s(24), y - self.s(6)),
+                      round(13 * self.app.scale), draw.DIM, width=inner.width - self.s(24))
             y += lh
-        timeline(
-            self,
-            surf,
-            pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height),
-            {k: list(order) for k, order in v.firsts.items()},
-        )
+        timeline(self, surf, pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height),
+                 {k: list(order) for k, order in v.firsts.items()})

@@ -115,11 +115,7 @@ class TitleScreen(Screen):
             ("menu.new", lambda: Push(NewGameScreen(self.app, hotseat=False)), pygame.K_n),
             ("menu.hotseat", lambda: Push(NewGameScreen(self.app, hotseat=True)), pygame.K_h),
             ("menu.load", self.open_load, pygame.K_l),
-            (
-                "menu.demo",
-                lambda: self.start_demo(self.app.launch_scenario(), self.app.settings.mods, None),
-                pygame.K_w,
-            ),
+            ("menu.demo", lambda: self.start_demo(self.app.launch_scenario(), self.app.settings.mods, None), pygame.K_w),
             ("menu.packages", lambda: Push(PackagesScreen(self.app)), pygame.K_o),
             ("menu.settings", lambda: Push(SettingsScreen(self.app)), pygame.K_s),
             ("menu.help", self.open_help, None),
@@ -128,23 +124,12 @@ class TitleScreen(Screen):
         y = int(h * 0.36)
         gap = min(bh + self.s(8), (h - y - self.s(30)) // len(items))
         for key, action, k in items:
-            self.button(
-                (x, y, bw, min(bh, gap - self.s(6))),
-                self.tr(key),
-                action,
-                self.tr("tip." + key),
-                key=k,
-                object_id="#menu",
-            )
+            self.button((x, y, bw, min(bh, gap - self.s(6))), self.tr(key), action, self.tr("tip." + key), key=k, object_id="#menu")
             y += gap
         self.focus = 0
-        self.button(
-            (w - self.s(150), h - self.s(50), self.s(130), self.s(36)),
-            self.tr("menu.unmute") if self.app.settings.muted else self.tr("menu.mute"),
-            self.mute,
-            self.tr("tip.menu.mute"),
-            focus=True,
-        )
+        self.button((w - self.s(150), h - self.s(50), self.s(130), self.s(36)),
+                    self.tr("menu.unmute") if self.app.settings.muted else self.tr("menu.mute"), self.mute,
+                    self.tr("tip.menu.mute"), focus=True)
 
     def music_volume(self, d: int) -> Transition | None:
         st = self.app.settings
@@ -190,9 +175,7 @@ class TitleScreen(Screen):
             self.rebuild()
             return None
         controllers = {s: "ai:normal" for s in sc.ruleset.side_ids}
-        return self.app.start_session(
-            Session.new(sc, controllers, seed if seed is not None else random.randrange(1 << 30))
-        )
+        return self.app.start_session(Session.new(sc, controllers, seed if seed is not None else random.randrange(1 << 30)))
 
     @property
     def animating(self) -> bool:
@@ -214,30 +197,15 @@ class TitleScreen(Screen):
         cx = int(w * (0.1 + 0.8 * k))
         cy = int(h * (0.24 - 0.21 * math.sin(k * math.pi)))
         for a in (2.5, 2.8, 3.5, 3.8):
-            pygame.draw.line(
-                surf, (200, 200, 210), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1
-            )
+            pygame.draw.line(surf, (200, 200, 210), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1)
         pygame.draw.circle(surf, (215, 215, 225), (cx, cy), self.s(9))
         big = round(64 * self.app.scale)
         draw.text(surf, self.tr("title.name"), (w // 2, int(h * 0.08)), big, (240, 240, 250), True, align="center")
-        draw.text(
-            surf,
-            self.tr("title.tagline"),
-            (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
-            round(18 * self.app.scale),
-            draw.DIM,
-            align="center",
-        )
+        draw.text(surf, self.tr("title.tagline"), (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
+                  round(18 * self.app.scale), draw.DIM, align="center")
         if self.app.status:
-            draw.text(
-                surf,
-                self.app.status,
-                (w // 2, h - self.s(36)),
-                round(14 * self.app.scale),
-                draw.BAD,
-                width=w - self.s(340),
-                align="center",
-            )
+            draw.text(surf, self.app.status, (w // 2, h - self.s(36)), round(14 * self.app.scale), draw.BAD,
+                      width=w - self.s(340), align="center")
         draw.text(surf, self.tr("title.keys"), (self.s(16), h - self.s(30)), round(13 * self.app.scale), draw.DIM)
 
 
@@ -276,10 +244,8 @@ class NewGameScreen(Screen):
         self.sc, self.error = load_scenario(self.app, self.scenario, self.mods)
         if self.sc is not None:
             sides = self.sc.ruleset.side_ids
-            self.controllers = {
-                s: self.controllers.get(s) or ("human" if (self.hotseat or i == 0) else "ai:normal")
-                for i, s in enumerate(sides)
-            }
+            self.controllers = {s: self.controllers.get(s) or ("human" if (self.hotseat or i == 0) else "ai:normal")
+                                for i, s in enumerate(sides)}
 
     def side_label(self, side: str) -> str:
         return self.sc.text(f"side.{side}.name", self.app.settings.language) if self.sc else side
@@ -314,11 +280,7 @@ class NewGameScreen(Screen):
         return None
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if (
-            event.type == pygame.MOUSEWHEEL
-            and self.mod_scroll_max()
-            and self.mod_area().collidepoint(pygame.mouse.get_pos())
-        ):
+        if event.type == pygame.MOUSEWHEEL and self.mod_scroll_max() and self.mod_area().collidepoint(pygame.mouse.get_pos()):
             return self.scroll_mods(-event.y)
         return super().handle(event)
 
@@ -330,7 +292,7 @@ class NewGameScreen(Screen):
         y += self.row
         out["mods"] = y
         y += self.row * self.mod_rows()
-        for side in self.sc.ruleset.side_ids if self.sc is not None else ():
+        for side in (self.sc.ruleset.side_ids if self.sc is not None else ()):
             out["side:" + side] = y
             y += self.row
         if self.sc is None:
@@ -357,83 +319,39 @@ class NewGameScreen(Screen):
         rows = self.rows()
         bh = self.row - self.s(8)
         lang = self.app.settings.language
-        self.button(
-            (cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario")
-        )
+        self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
         scroll = self.mod_scroll_max() > 0
         self.mod_first = min(self.mod_first, self.mod_scroll_max())
         sw = self.s(44) if scroll else 0  # a column for the scroll buttons when not every mod fits
-        mw = (
-            w - cx - x - self.s(8) - (sw + self.s(8) if scroll else 0)
-        ) // 2  # no note beside the mods: the whole width
+        mw = (w - cx - x - self.s(8) - (sw + self.s(8) if scroll else 0)) // 2  # no note beside the mods: the whole width
         first = self.mod_first * 2
-        for i, m in enumerate(self.mods_all[first : first + 2 * self.MOD_ROWS]):
+        for i, m in enumerate(self.mods_all[first:first + 2 * self.MOD_ROWS]):
             on = m in self.mods
             pkg = self.packages[m]
             tip = package_text(pkg, "desc", lang) or self.tr("tip.new.mod")
-            self.button(
-                (cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
-                self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
-                lambda m=m: self.toggle_mod(m),
-                tip,
-                selected=on,
-            )
+            self.button((cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
+                        self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
+                        lambda m=m: self.toggle_mod(m), tip, selected=on)
         if scroll:
             sx = w - x - sw
-            self.button(
-                (sx, rows["mods"], sw, bh),
-                self.tr("new.mods_up"),
-                lambda: self.scroll_mods(-1),
-                self.tr("tip.new.mods_up"),
-                enabled=self.mod_first > 0,
-                key=pygame.K_PAGEUP,
-            )
-            self.button(
-                (sx, rows["mods"] + self.row * (self.MOD_ROWS - 1), sw, bh),
-                self.tr("new.mods_down"),
-                lambda: self.scroll_mods(1),
-                self.tr("tip.new.mods_down"),
-                enabled=self.mod_first < self.mod_scroll_max(),
-                key=pygame.K_PAGEDOWN,
-            )
+            self.button((sx, rows["mods"], sw, bh), self.tr("new.mods_up"), lambda: self.scroll_mods(-1),
+                        self.tr("tip.new.mods_up"), enabled=self.mod_first > 0, key=pygame.K_PAGEUP)
+            self.button((sx, rows["mods"] + self.row * (self.MOD_ROWS - 1), sw, bh), self.tr("new.mods_down"),
+                        lambda: self.scroll_mods(1), self.tr("tip.new.mods_down"), enabled=self.mod_first < self.mod_scroll_max(),
+                        key=pygame.K_PAGEDOWN)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 c = self.controllers[side]
-                self.button(
-                    (cx, rows["side:" + side], bw, bh),
-                    self.controller_label(c),
-                    lambda s=side: self.next_controller(s),
-                    self.tr("tip.new.controller"),
-                )
-        self.seed_w = self.entry(
-            (cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start
-        )
-        self.button(
-            (cx, rows["after_win"], bw, bh),
-            self.after_win_label(),
-            self.toggle_play_on,
-            self.tr("tip.new.after_win"),
-            selected=self.play_on,
-        )
-        self.button(
-            (cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language")
-        )
-        self.button(
-            (w - self.s(300), h - self.s(74), self.s(260), self.s(48)),
-            self.tr("new.start"),
-            self.start,
-            self.tr("tip.new.start"),
-            object_id="#primary",
-            enabled=self.sc is not None,
-            key=pygame.K_RETURN,
-            ctrl=True,
-        )
-        self.button(
-            (x, h - self.s(74), self.s(200), self.s(48)),
-            self.tr("common.back"),
-            lambda: Pop(),
-            self.tr("tip.common.back"),
-        )
+                self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
+                            self.tr("tip.new.controller"))
+        self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
+        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.toggle_play_on, self.tr("tip.new.after_win"),
+                    selected=self.play_on)
+        self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
+        self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
+                    self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
+                    key=pygame.K_RETURN, ctrl=True)
+        self.button((x, h - self.s(74), self.s(200), self.s(48)), self.tr("common.back"), lambda: Pop(), self.tr("tip.common.back"))
 
     def scenario_label(self) -> str:
         if self.sc is not None:
@@ -512,15 +430,8 @@ class NewGameScreen(Screen):
         if self.sc is None:
             return None
         text = (self.seed_w.get_text() if self.seed_w else "").strip()
-        seed = (
-            int(text)
-            if text.isdigit()
-            else (
-                self.app.launch.get("seed")
-                if getattr(self.app, "launch", {}).get("seed") is not None
-                else random.randrange(1 << 30)
-            )
-        )
+        seed = int(text) if text.isdigit() else (self.app.launch.get("seed") if getattr(self.app, "launch", {}).get("seed") is not None
+                                                 else random.randrange(1 << 30))
         self.app.settings.last_scenario = self.scenario
         self.app.settings.mods = list(self.mods)
         self.app.save_settings()
@@ -528,14 +439,8 @@ class NewGameScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
-        draw.text(
-            surf,
-            self.tr("new.title_hotseat" if self.hotseat else "new.title"),
-            (self.s(60), self.s(30)),
-            round(30 * self.app.scale),
-            draw.TEXT,
-            True,
-        )
+        draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),
+                  round(30 * self.app.scale), draw.TEXT, True)
         x, cx, bw = self.columns()
         lw = cx - x
         fs = round(16 * self.app.scale)
@@ -548,67 +453,29 @@ class NewGameScreen(Screen):
             draw.text(surf, self.tr("new.no_mods"), (cx, rows["mods"] + dy), fs, draw.DIM)
         elif self.mod_scroll_max():  # which of them are in sight, under the label
             first = self.mod_first * 2
-            shown = self.tr(
-                "new.mods_shown",
-                a=first + 1,
-                b=min(len(self.mods_all), first + 2 * self.MOD_ROWS),
-                n=len(self.mods_all),
-            )
+            shown = self.tr("new.mods_shown", a=first + 1, b=min(len(self.mods_all), first + 2 * self.MOD_ROWS),
+                            n=len(self.mods_all))
             draw.text(surf, shown, (x, rows["mods"] + dy + self.s(26)), small, draw.DIM, width=lw - self.s(10))
             on = sum(1 for m in self.mods if m in self.mods_all)
             if on:
-                draw.text(
-                    surf,
-                    self.tr("new.mods_on", n=on),
-                    (x, rows["mods"] + dy + self.s(46)),
-                    small,
-                    draw.GOOD,
-                    width=lw - self.s(10),
-                )
+                draw.text(surf, self.tr("new.mods_on", n=on), (x, rows["mods"] + dy + self.s(46)), small, draw.GOOD,
+                          width=lw - self.s(10))
         mx = cx + bw + self.s(12)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 y = rows["side:" + side]
-                draw.text(
-                    surf,
-                    self.tr("new.side", side=self.side_label(side)),
-                    (x, y + dy),
-                    fs,
-                    draw.TEXT,
-                    True,
-                    lw - self.s(10),
-                )
-                draw.paragraph(
-                    surf,
-                    self.controller_meaning(self.controllers[side]),
-                    pygame.Rect(mx, y, w - mx - self.s(20), self.row - self.s(4)),
-                    small,
-                    draw.DIM,
-                    gap=0,
-                )
+                draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y + dy), fs, draw.TEXT, True, lw - self.s(10))
+                draw.paragraph(surf, self.controller_meaning(self.controllers[side]),
+                               pygame.Rect(mx, y, w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
         else:
-            draw.paragraph(
-                surf, self.error, pygame.Rect(x, rows["seed"] - self.row * 2, w - 2 * x, self.row * 2), small, draw.BAD
-            )
+            draw.paragraph(surf, self.error, pygame.Rect(x, rows["seed"] - self.row * 2, w - 2 * x, self.row * 2), small, draw.BAD)
         draw.text(surf, self.tr("new.seed"), (x, rows["seed"] + dy), fs, draw.DIM, width=lw - self.s(10))
         hx = cx + self.s(232)
-        draw.paragraph(
-            surf,
-            self.tr("new.seed_hint"),
-            pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
-            small,
-            draw.DIM,
-            gap=0,
-        )
+        draw.paragraph(surf, self.tr("new.seed_hint"), pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
+                       small, draw.DIM, gap=0)
         draw.text(surf, self.tr("new.after_win"), (x, rows["after_win"] + dy), fs, draw.DIM, width=lw - self.s(10))
-        draw.paragraph(
-            surf,
-            self.tr("new.after_win_hint"),
-            pygame.Rect(mx, rows["after_win"], w - mx - self.s(20), self.row - self.s(4)),
-            small,
-            draw.DIM,
-            gap=0,
-        )
+        draw.paragraph(surf, self.tr("new.after_win_hint"),
+                       pygame.Rect(mx, rows["after_win"], w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
         draw.text(surf, self.tr("new.language"), (x, rows["language"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if self.sc is not None:
             lang = self.app.settings.language
@@ -616,11 +483,8 @@ class NewGameScreen(Screen):
             desc = self.sc.text(desc_key, lang)
             parts = [desc] if desc != desc_key else []
             # what each switched-on mod changes
-            parts += [
-                f"{package_text(self.packages[m], 'name', lang)}: {package_text(self.packages[m], 'desc', lang)}"
-                for m in self.mods
-                if m in self.packages
-            ]
+            parts += [f"{package_text(self.packages[m], 'name', lang)}: {package_text(self.packages[m], 'desc', lang)}"
+                      for m in self.mods if m in self.packages]
             y = rows["desc"] + self.s(6)
             for text in parts:
                 used = draw.paragraph(surf, text, pygame.Rect(x, y, w - 2 * x, h - y - self.s(90)), small, draw.DIM)
@@ -667,7 +531,7 @@ class PackagesScreen(Screen):
         per = self.per_page()
         pages = max(1, -(-len(self.packages) // per))
         self.page = max(0, min(self.page, pages - 1))
-        return list(self.packages.items())[self.page * per : (self.page + 1) * per]
+        return list(self.packages.items())[self.page * per:(self.page + 1) * per]
 
     def turn_page(self, step: int) -> Transition | None:
         self.page += step
@@ -681,45 +545,20 @@ class PackagesScreen(Screen):
         if len(shown) < len(self.packages):  # more than fit: a page at a time
             per = self.per_page()
             pages = -(-len(self.packages) // per)
-            self.button(
-                (self.s(600), h - self.s(70), self.s(160), self.s(44)),
-                self.tr("list.prev"),
-                lambda: self.turn_page(-1),
-                self.tr("tip.list.prev"),
-                enabled=self.page > 0,
-                key=pygame.K_PAGEUP,
-            )
-            self.button(
-                (self.s(770), h - self.s(70), self.s(160), self.s(44)),
-                self.tr("list.next"),
-                lambda: self.turn_page(1),
-                self.tr("tip.list.next"),
-                enabled=self.page < pages - 1,
-                key=pygame.K_PAGEDOWN,
-            )
+            self.button((self.s(600), h - self.s(70), self.s(160), self.s(44)), self.tr("list.prev"), lambda: self.turn_page(-1),
+                        self.tr("tip.list.prev"), enabled=self.page > 0, key=pygame.K_PAGEUP)
+            self.button((self.s(770), h - self.s(70), self.s(160), self.s(44)), self.tr("list.next"), lambda: self.turn_page(1),
+                        self.tr("tip.list.next"), enabled=self.page < pages - 1, key=pygame.K_PAGEDOWN)
         for pid, pkg in shown:
             if pkg.is_mod:
                 on = pid in self.app.settings.mods
-                self.button(
-                    (w - self.s(260), y, self.s(200), self.s(36)),
-                    self.tr("packages.on" if on else "packages.off"),
-                    lambda p=pid: self.toggle(p),
-                    self.tr("tip.packages.toggle"),
-                    selected=on,
-                )
+                self.button((w - self.s(260), y, self.s(200), self.s(36)), self.tr("packages.on" if on else "packages.off"),
+                            lambda p=pid: self.toggle(p), self.tr("tip.packages.toggle"), selected=on)
             y += self.s(54)
-        self.button(
-            (self.s(60), h - self.s(70), self.s(200), self.s(44)),
-            self.tr("common.back"),
-            lambda: Pop(),
-            self.tr("tip.common.back"),
-        )
-        self.button(
-            (self.s(280), h - self.s(70), self.s(300), self.s(44)),
-            self.tr("packages.check"),
-            self.validate,
-            self.tr("tip.packages.check"),
-        )
+        self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
+        self.button((self.s(280), h - self.s(70), self.s(300), self.s(44)), self.tr("packages.check"), self.validate,
+                    self.tr("tip.packages.check"))
 
     def toggle(self, pid: str) -> Transition | None:
         mods = self.app.settings.mods
@@ -738,52 +577,24 @@ class PackagesScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
-        draw.text(
-            surf, self.tr("packages.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True
-        )
-        draw.text(
-            surf,
-            self.tr("packages.hint"),
-            (self.s(60), self.s(72)),
-            round(14 * self.app.scale),
-            draw.DIM,
-            width=w - self.s(120),
-        )
+        draw.text(surf, self.tr("packages.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
+        draw.text(surf, self.tr("packages.hint"), (self.s(60), self.s(72)), round(14 * self.app.scale), draw.DIM, width=w - self.s(120))
         y = self.s(110)
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
         lang = self.app.settings.language
         for pid, pkg in self.shown():
             kind = self.tr("packages.scenario" if not pkg.is_mod else "packages.mod")
-            draw.text(
-                surf,
-                f"{package_text(pkg, 'name', lang)}  ({pid} {pkg.manifest.version})",
-                (self.s(60), y),
-                fs,
-                draw.TEXT,
-                True,
-                w - self.s(360),
-            )
+            draw.text(surf, f"{package_text(pkg, 'name', lang)}  ({pid} {pkg.manifest.version})", (self.s(60), y), fs, draw.TEXT,
+                      True, w - self.s(360))
             desc = package_text(pkg, "desc", lang)
-            draw.text(
-                surf,
-                f"{kind} · {desc}" if desc else kind,
-                (self.s(60), y + self.s(24)),
-                small,
-                draw.DIM,
-                width=w - self.s(360),
-            )
+            draw.text(surf, f"{kind} · {desc}" if desc else kind, (self.s(60), y + self.s(24)), small, draw.DIM, width=w - self.s(360))
             y += self.s(54)
         if not self.packages:
             draw.text(surf, self.tr("packages.none"), (self.s(60), y), fs, draw.DIM)
         if self.check:
-            draw.paragraph(
-                surf,
-                self.check,
-                pygame.Rect(self.s(60), h - self.s(150), w - self.s(120), self.s(70)),
-                small,
-                draw.GOOD if self.check == self.tr("packages.ok") else draw.BAD,
-            )
+            draw.paragraph(surf, self.check, pygame.Rect(self.s(60), h - self.s(150), w - self.s(120), self.s(70)), small,
+                           draw.GOOD if self.check == self.tr("packages.ok") else draw.BAD)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -800,84 +611,37 @@ class SettingsScreen(Screen):
         y = self.s(100)
         row = self.s(50)
         bw = self.s(320)
-        self.button(
-            (x, y, bw, self.s(38)), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language")
-        )
+        self.button((x, y, bw, self.s(38)), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
         y += row
         self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
-        self.button(
-            (x + self.s(200), y, self.s(60), self.s(38)),
-            "+",
-            lambda: self.volume(10),
-            self.tr("tip.settings.volume_up"),
-        )
+        self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
         y += row
-        self.button(
-            (x, y, self.s(60), self.s(38)), "–", lambda: self.music_volume(-10), self.tr("tip.settings.music_down")
-        )
-        self.button(
-            (x + self.s(200), y, self.s(60), self.s(38)),
-            "+",
-            lambda: self.music_volume(10),
-            self.tr("tip.settings.music_up"),
-        )
+        self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.music_volume(-10), self.tr("tip.settings.music_down"))
+        self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.music_volume(10),
+                    self.tr("tip.settings.music_up"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("common.on" if st.muted else "common.off"),
-            self.mute,
-            self.tr("tip.menu.mute"),
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size")
-        )
+        self.button((x, y, bw, self.s(38)), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("common.on" if st.fullscreen else "common.off"),
-            self.fullscreen,
-            self.tr("tip.settings.fullscreen"),
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
+                    self.tr("tip.settings.fullscreen"))
         y += row
-        self.scale_button = self.button(
-            (x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale")
-        )
+        self.scale_button = self.button((x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("common.on" if st.tooltips else "common.off"),
-            self.tooltips,
-            self.tr("tip.settings.tooltips"),
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
+                    self.tr("tip.settings.tooltips"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("common.on" if st.safe_colours else "common.off"),
-            self.safe,
-            self.tr("tip.settings.safe"),
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.safe_colours else "common.off"), self.safe,
+                    self.tr("tip.settings.safe"))
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("settings.replay_guide"),
-            self.guide,
-            self.tr("tip.settings.guide"),
-            enabled=st.tutorial_done,
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
+                    enabled=st.tutorial_done)
         y += row
-        self.button(
-            (x, y, bw, self.s(38)),
-            self.tr("settings.autosaves_n", n=st.autosave_games),
-            self.next_autosaves,
-            self.tr("tip.settings.autosaves"),
-        )
-        self.button(
-            (self.s(60), h - self.s(70), self.s(200), self.s(44)),
-            self.tr("common.back"),
-            lambda: Pop(),
-            self.tr("tip.common.back"),
-        )
+        self.button((x, y, bw, self.s(38)), self.tr("settings.autosaves_n", n=st.autosave_games), self.next_autosaves,
+                    self.tr("tip.settings.autosaves"))
+        self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
+                    self.tr("tip.common.back"))
         self.focus = 0
 
     def changed(self) -> Transition | None:
@@ -896,12 +660,6 @@ class SettingsScreen(Screen):
         st.volume = max(0, min(100, st.volume + d))
         self.app.audio.set(st.volume, st.muted, st.music_volume)
         self.app.play("beep")
-        return self.changed()
-
-    def music_volume(self, d: int) -> Transition | None:
-        st = self.app.settings
-        st.music_volume = max(0, min(100, st.music_volume + d))
-        self.app.audio.set(st.volume, st.muted, st.music_volume)
         return self.changed()
 
     def mute(self) -> Transition | None:
@@ -950,40 +708,20 @@ class SettingsScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         st = self.app.settings
-        draw.text(
-            surf, self.tr("settings.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True
-        )
+        draw.text(surf, self.tr("settings.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
         fs = round(16 * self.app.scale)
         y = self.s(108)
         row = self.s(50)
-        for key in (
-            "settings.language",
-            "settings.volume",
-            "settings.music",
-            "settings.mute",
-            "settings.size",
-            "settings.fullscreen",
-            "settings.scale",
-            "settings.tooltips",
-            "settings.safe",
-            "settings.guide",
-            "settings.autosaves",
-        ):
+        for key in ("settings.language", "settings.volume", "settings.music", "settings.mute", "settings.size", "settings.fullscreen",
+                    "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves"):
             draw.text(surf, self.tr(key), (self.s(60), y), fs, draw.DIM, width=self.s(290))
             if key == "settings.volume":
                 draw.text(surf, f"{st.volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
             if key == "settings.music":
-                draw.text(
-                    surf, f"{st.music_volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center"
-                )
+                draw.text(surf, f"{st.music_volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
             y += row
-        draw.text(
-            surf,
-            self.tr("settings.where", path=str(self.app.settings_path or "")) if self.app.settings_path else "",
-            (self.s(60), y + self.s(10)),
-            round(13 * self.app.scale),
-            draw.DIM,
-        )
+        draw.text(surf, self.tr("settings.where", path=str(self.app.settings_path or "")) if self.app.settings_path else "",
+                  (self.s(60), y + self.s(10)), round(13 * self.app.scale), draw.DIM)
 
 
 __all__ = ["LANGUAGES", "NewGameScreen", "PackagesScreen", "SettingsScreen", "TitleScreen"]
