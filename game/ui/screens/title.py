@@ -131,12 +131,6 @@ class TitleScreen(Screen):
                     self.tr("menu.unmute") if self.app.settings.muted else self.tr("menu.mute"), self.mute,
                     self.tr("tip.menu.mute"), focus=True)
 
-    def music_volume(self, d: int) -> Transition | None:
-        st = self.app.settings
-        st.music_volume = max(0, min(100, st.music_volume + d))
-        self.app.audio.set(st.volume, st.muted, st.music_volume)
-        return self.changed()
-
     def mute(self) -> Transition | None:
         self.app.toggle_mute()
         self.rebuild()
@@ -660,6 +654,12 @@ class SettingsScreen(Screen):
         st.volume = max(0, min(100, st.volume + d))
         self.app.audio.set(st.volume, st.muted, st.music_volume)
         self.app.play("beep")
+        return self.changed()
+
+    def music_volume(self, d: int) -> Transition | None:
+        st = self.app.settings
+        st.music_volume = max(0, min(100, st.music_volume + d))
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
         return self.changed()
 
     def mute(self) -> Transition | None:
