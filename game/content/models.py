@@ -312,14 +312,19 @@ class Milestone(Record):
 
 
 class Choice(Record):
-    """An answer to an event, chosen by the side's player (the first one if nobody chooses)."""
+    """An answer to an event, chosen by the side's player (the first possible one if nobody chooses)."""
 
     id: Id = _f("id, unique in the event; its text is the key event.<event>.choice.<id>")
     text: Text | None = _f("what the button says", default=None)
     effects: list[Effect] = _f("what choosing it does", default_factory=list, max_length=32)
+    when: Condition | None = _f(
+        "a condition that must hold, when the side decides, for this answer to be chosen; left out: always "
+        "(a choice whose condition fails is shown greyed, with the condition as the reason)",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Choice:
-        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects))
+        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects), ctx.op(self.when))
 
 
 class Event(Record):
@@ -339,6 +344,10 @@ class Event(Record):
     choices: list[Choice] = _f(
         "answers the side chooses between (their effects come after `effects`)", default_factory=list, max_length=6
     )
+    default: Id | None = _f(
+        "the choice taken when no choice's condition holds; required when every choice has a `when`",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Event:
         return r.Event(
@@ -352,6 +361,7 @@ class Event(Record):
             cooldown=self.cooldown,
             effects=ctx.ops(self.effects),
             choices=tuple(x.to_engine(ctx) for x in self.choices),
+            default=self.default,
         )
 
 

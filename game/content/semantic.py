@@ -393,6 +393,26 @@ class Checker:
                         "logic/duplicate",
                     )
                 seen.add(ch.id)
+            self.check_default(d, seen)
+
+    def check_default(self, d: Any, choices: set[str]) -> None:
+        """An event's `default` names one of its choices, and one is needed when every choice has a condition
+        (otherwise the side could be left with nothing it may choose)."""
+        if d.default is not None and d.default not in choices:
+            hint = did_you_mean(d.default, choices) if choices else "the event has no choices"
+            self.add(
+                ERROR, "events", d.id, "default", f"{d.default!r} is not one of its choices", hint, "logic/default"
+            )
+        elif d.default is None and d.choices and all(ch.when is not None for ch in d.choices):
+            self.add(
+                ERROR,
+                "events",
+                d.id,
+                "default",
+                "every choice has a condition, so the event needs a `default`: the choice taken when none holds",
+                f"add `default: {d.choices[0].id}` (or give one choice no `when`)",
+                "logic/default",
+            )
 
     def check_ops(self) -> None:
         """The ids conditions and effects name, and what each says is wrong with itself here."""

@@ -101,6 +101,7 @@ class RejectionCode(StrEnum):
     NO_SUCH_PLAN = "action/no_such_plan"
     UNKNOWN_DECISION = "action/unknown_decision"
     UNKNOWN_CHOICE = "action/unknown_choice"
+    CHOICE_CLOSED = "action/choice_closed"  # the choice's condition does not hold now (subject: the choice)
     BAD_AMOUNT = "action/bad_amount"
     INSUFFICIENT_FUNDS = "action/insufficient_funds"
 

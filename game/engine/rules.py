@@ -148,6 +148,7 @@ class Choice:
     id: str
     text: str
     effects: tuple[Effect, ...] = ()
+    when: Condition | None = None  # it can be chosen only while this holds (see `news.open_choices`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,7 @@ class Event:
     cooldown: int = 0  # turns before a repeatable event can fire again for the side
     effects: tuple[Effect, ...] = ()
     choices: tuple[Choice, ...] = ()
+    default: str | None = None  # the choice taken when no choice's condition holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine import events as ev
 from game.engine.crew import train_crews
 from game.engine.flights import fly_missions, settle_odds
-from game.engine.news import decide, run_news
+from game.engine.news import decide, open_choices, run_news
 from game.engine.research import spend_intelligence, spend_research
 from game.engine.state import GameState
 from game.engine.upkeep import upkeep
@@ -18,7 +18,7 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
        left it: the chances the missions screen showed are the chances the dice use. Whatever
        changes a step's chance later in the turn (this quarter's research and its luck, training,
        an event, what an earlier flight taught) counts from the next quarter;
-    1. pending decisions left open take their first choice;
+    1. pending decisions left open take their first possible choice (`news.open_choices`);
     2. each side, in scenario order, pays its research then its intelligence (scaled down
        pro rata when cash runs short), and crews train and heal;
     3. missions fly, each at its settled odds: a seeded coin picks which side launches first this
@@ -31,7 +31,11 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
     flights = settle_odds(st)
     for me in st.sides.values():
         for d in list(me.decisions):
-            decide(st, me, d.id, d.choices[0], True, out)
+            possible = open_choices(st, me.id, d)
+            if possible:  # (none only if the content broke its own rule: the validator requires a `default`)
+                decide(st, me, d.id, possible[0], True, out)
+            else:
+                me.decisions.remove(d)
     for me in st.sides.values():
         spend_research(st, me, out)
         spend_intelligence(st, me, out)

@@ -7,8 +7,10 @@ changed instead of a mismatch.
 
 1: the rules until flights flew at the odds of the moment they launched.
 2: every flight flies at the odds settled at the end of planning (the odds the player was shown).
+3: an event's choices may carry conditions and an event a `default`: the content format grew, so every
+   ruleset's fingerprint, and with it every state hash, moved; the same orders play the same games as under 2.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 2
+RULES_VERSION = 3

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine import crew as _crew
 from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
 from game.engine.availability import available_missions, available_techs, hardware_unlocked
+from game.engine.news import open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
 from game.engine.rules import Ruleset
@@ -50,6 +51,8 @@ class PlayerView:
     available_missions: frozenset[str]
     available_techs: frozenset[str]
     decided: int = 0  # the turn the result was settled, when the game plays on after it (Setup.play_on)
+    # decision id -> the choices the side can take now (`news.open_choices`: conditions that hold, or the default)
+    open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -159,6 +162,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         available_missions=available_missions(state, side),
         available_techs=available_techs(state, side),
         decided=state.decided,
+        open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
     )
 
 
