@@ -93,7 +93,7 @@ def _document_once() -> str:
     levels = dict.fromkeys(rules.side_ids, "normal")
     games = [run_one(rules, seed, levels).to_dict() for seed in (5, 6)]
     doc = {"format_version": FORMAT_VERSION, "scenario": "tiny", "mods": [], "levels": levels, "swap": False,
-           "play_on": False, "games": games, "complete": True}  # fmt: skip
+           "play_on": False, "victory": "", "games": games, "complete": True}  # fmt: skip
     assert games[0]["flights"], "the damage needs a flight to damage"
     return json.dumps(doc)
 
