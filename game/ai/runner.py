@@ -199,6 +199,8 @@ def _play_game(
         for index, side in enumerate(sides):
             if is_over(state):
                 break
+            if side in state.waiting:  # not in the game yet: it has no turn to play
+                continue
             # The game is ours alone: the view reads it without a copy (the computer player is done with
             # the view before its orders change the state), and the orders go straight onto it.
             view = player_view(state, side, copy=False)

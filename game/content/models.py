@@ -28,6 +28,7 @@ from game.content.fields import (
 from game.content.fields import field as _f
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
+from game.engine.conditions import DateBetween
 
 BUILTIN_OPS = op_formats(BUILTIN)
 if TYPE_CHECKING:  # (what a type checker can know of unions made at run time)
@@ -144,6 +145,11 @@ class Side(Dated):
     ai_personality: Id | None = _f(
         "the ai_personalities record the computer uses when it plays this side", default=None
     )
+    joins: DateText | Condition | None = _f(
+        "when the side enters the game: a date (1970-Q1) or a condition (e.g. another side reaching a milestone); "
+        "left out: from the start. Until then it takes no turns, gets no money and no event touches it",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Side:
         return r.Side(
@@ -164,6 +170,8 @@ class Side(Dated):
             start_crew=tuple(self.start_crew),
             ai_personality=self.ai_personality,
             start_milestones=tuple((k, ctx.turn(v), day_of_year(v)) for k, v in self.start_milestones.items()),
+            # a date is the condition "from that date on"
+            joins=DateBetween(start=ctx.turn(self.joins)) if isinstance(self.joins, str) else ctx.op(self.joins),
         )
 
 

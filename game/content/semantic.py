@@ -223,6 +223,16 @@ class Checker:
                 self.ref("sides", rid, "ai_personality", "ai_personalities", d.ai_personality)
             if d.min_budget > d.max_budget:
                 self.add(ERROR, "sides", rid, "min_budget", "is above max_budget", "", "logic/budget")
+            if isinstance(d.joins, str) and self.has_dates and date_to_ordinal(d.joins, self.tpy) > self.end:
+                self.add(
+                    WARNING,
+                    "sides",
+                    rid,
+                    "joins",
+                    f"{d.joins} is after the scenario ends ({self.date_label(self.end)}): the side never plays",
+                    "",
+                    "logic/dates",
+                )
 
     def check_techs(self) -> None:
         techs = self.records["techs"]

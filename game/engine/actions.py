@@ -86,6 +86,7 @@ class RejectionCode(StrEnum):
     GAME_OVER = "action/game_over"
     UNKNOWN_SIDE = "action/unknown_side"
     TURN_ENDED = "action/turn_ended"
+    SIDE_WAITING = "action/side_waiting"  # the side's `joins` has not held yet
     UNKNOWN_TECH = "action/unknown_tech"
     TECH_LOCKED = "action/tech_locked"
     UNKNOWN_HARDWARE = "action/unknown_hardware"

@@ -52,9 +52,9 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
         event = st.rules.events[event_id]
         if event.sides and side not in event.sides:
             continue
-        if side in st.sides and holds(event.when, st, side):
+        if side in st.sides and side not in st.waiting and holds(event.when, st, side):
             fire_event(st, st.sides[side], event_id, out)
-    turn, sides = st.turn, st.sides.values()
+    turn, sides = st.turn, st.present()
     for event, opens, closes, only, gap, when in compiled(st.rules).news:
         if turn < opens or turn > closes:  # `when` cannot hold (and no die is cast for it)
             continue

@@ -32,7 +32,7 @@ from game.engine.validate import MAX_CREW_UNITS, validate
 
 def legal_actions(state: GameState, side: str) -> list[Action]:
     """A representative list of valid actions (amounts are sampled: any amount in range is valid)."""
-    if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended:
+    if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended or side in state.waiting:
         return []
     rules = state.rules
     me = state.sides[side]

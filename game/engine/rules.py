@@ -60,6 +60,9 @@ class Side:
     description: str = ""
     # Milestones reached before the start: (milestone, turn reached, order within that turn).
     start_milestones: tuple[tuple[str, int, int], ...] = ()
+    # When the side enters the game (checked at the start and at every new turn); None: from the start.
+    # Until then it takes no turns, receives no money and no event touches it.
+    joins: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)

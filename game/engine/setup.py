@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.conditions import holds
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_PLANNING, CrewState, CrewStatus, GameState, SideState, TechState
@@ -77,7 +78,12 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
     for turn, _, _, side_id, ms in reached:
         state.sides[side_id].milestones[ms] = turn
         state.firsts.setdefault(ms, []).append((side_id, turn))
+    # A side with a `joins` condition that does not hold yet waits (see game.engine.joining).
+    state.waiting = [side.id for side in rules.sides if side.joins is not None and not holds(side.joins, state, side.id)]
     for side_state in state.sides.values():
+        if side_state.id in state.waiting:
+            side_state.ended = True  # a waiting side's planning counts as ended: turns resolve without it
+            continue
         pay_instalment(state, side_state, [])
         record_history(state, side_state)
     return state

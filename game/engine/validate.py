@@ -181,6 +181,8 @@ def validate(state: GameState, action: Action) -> Rejection | None:
     me = state.sides.get(action.side)
     if me is None:
         return _reject(RejectionCode.UNKNOWN_SIDE, f"no side {action.side!r}")
+    if action.side in state.waiting:
+        return _reject(RejectionCode.SIDE_WAITING, f"{action.side} has not joined the game yet")
     if me.ended:
         return _reject(RejectionCode.TURN_ENDED, f"{action.side} has already ended this turn")
     return check(state, me, action)  # type: ignore[operator]

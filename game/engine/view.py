@@ -34,6 +34,7 @@ class RivalView:
     ended: bool
     history: tuple[tuple[int, int], ...]  # (turn, prestige): prestige is public
     estimate: IntelEstimate | None  # this side's latest intelligence on it, noisy
+    joined: bool = True  # False while the side waits for its `joins` condition (it is not in the game yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
                 ended=s.ended,
                 history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
                 estimate=me.intel_reports.get(s.id),
+                joined=s.id not in state.waiting,
             )
             for s in state.sides.values()
             if s.id != side
@@ -181,6 +183,7 @@ PUBLIC_EVENTS: frozenset[type] = frozenset(
         ev.CrewDied,
         ev.GameWon,
         ev.TurnStarted,
+        ev.SideJoined,
     }
 )
 

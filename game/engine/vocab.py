@@ -370,6 +370,6 @@ def sides_for(state: GameState, side: str, who: str) -> list[SideState]:
     """The sides `who` means for `side`: itself, every other side, or (for `anyone`) all of them."""
     if who == WHO_SELF:
         return [state.sides[side]]
-    if who == WHO_RIVAL:
-        return [s for sid, s in state.sides.items() if sid != side]
-    return list(state.sides.values())
+    if who == WHO_RIVAL:  # a side still waiting to join is no one's rival yet
+        return [s for s in state.present() if s.id != side]
+    return state.present()

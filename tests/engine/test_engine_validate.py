@@ -12,7 +12,7 @@ from engine_kit import act, arrange, end_turn, end_turns, scripted, with_records
 from game.engine import actions as a
 from game.engine.actions import IllegalAction, RejectionCode
 from game.engine.api import apply, legal_actions, new_game, state_hash, validate
-from game.engine.conditions import Flag
+from game.engine.conditions import DateBetween, Flag
 from game.engine.state import PHASE_OVER, CrewStatus, GameState
 from game.engine.validate import MAX_HARDWARE_ORDER
 
@@ -45,6 +45,12 @@ def with_hearing_fund_closed(rules) -> GameState:
     return with_hearing(
         with_records(rules, events={"hearing": dataclasses.replace(hearing, choices=(guarded, refuse))})
     )
+
+
+def green_waiting(rules) -> GameState:
+    """A third side, green, that joins in 1961: not in the game yet."""
+    green = dataclasses.replace(rules.side("red"), id="green", joins=DateBetween(start=1961 * 4))
+    return fresh(dataclasses.replace(rules, sides=(*rules.sides, green)))
 
 
 def game_over(rules) -> GameState:
@@ -138,6 +144,7 @@ CASES = [
     Case("unknown_decision", a.Decide("red", 1, "fund"), with_hearing, "the rival's decision"),
     Case("unknown_choice", a.Decide("blue", 1, "abstain"), with_hearing),
     Case("choice_closed", a.Decide("blue", 1, "fund"), with_hearing_fund_closed),
+    Case("side_waiting", a.EndTurn("green"), green_waiting),
 ]
 
 
