@@ -1,0 +1,235 @@
+"""Pictures of hardware: SVG drawings found by convention in the scenario's packages, rasterized once per size.
+
+A package draws a hardware item `<id>` for side `<side>` in `art/<side>/<id>.svg`, and for every side in
+`art/<id>.svg`. The topmost layer (the last mod) that has either wins, the side's drawing first, so a mod can
+redraw a campaign's rocket or bring pictures for its own hardware. An item with no drawing, or whose
+drawing is missing, too big or does not parse, is drawn with the shipped generic drawing of its kind
+(`assets/art/generic/<kind>.svg`) and a warning is logged once: never a crash.
+
+One SVG unit is ten centimetres (a 30 m rocket is 300 units tall), so a stack puts every piece at its
+true scale. Drawings use only what SDL_image's nanosvg draws: paths, basic shapes, fills, strokes and
+gradients (percent or userSpaceOnUse coordinates); no text, filters, masks or CSS.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.resources import shipped
+
+log = logging.getLogger(__name__)
+
+ART_DIR = "art"
+MAX_ART_BYTES = 256 * 1024  # a drawing larger than this is refused (the shipped ones are a few KB)
+GENERIC = shipped("assets") / "art" / "generic"
+DEFAULT_KIND = "other"
+# The order pieces sit in a stack, bottom to top, by kind; a kind not listed sits just under the capsule.
+STACK_ORDER = {
+    "launcher": 0,
+    "target": 1,
+    "adapter": 2,
+    "station": 3,
+    "payload": 4,
+    "probe": 4,
+    "lander": 5,
+    "capsule": 7,
+}
+UNSTACKED = frozenset({"suit"})  # worn inside: not a piece of the stack
+SMALLEST_SHARE = 0.07  # the least share of a stack's height a piece gets, so a Sputnik on a Saturn still shows
+_VIEWBOX = re.compile(
+    rb"""<svg\b[^>]*?\bviewBox\s*=\s*["']\s*([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([\d.eE+]+)[\s,]+([\d.eE+]+)""", re.S
+)
+
+# (rules' identity) -> package folders, bottom layer first
+_FOLDERS: dict[tuple[str, str, tuple[str, ...]], tuple[Path, ...]] = {}
+_RASTERS: dict[tuple[Path, int, int], pygame.Surface | None] = {}
+_DATA: dict[Path, bytes | None] = {}
+_WARNED: set[Path] = set()
+
+
+def _rules_key(rules: Any) -> tuple[str, str, tuple[str, ...]]:
+    return (rules.id, rules.fingerprint, tuple(rules.mods))
+
+
+def use_folders(rules: Any, folders: Iterable[Path]) -> None:
+    """Tell the art where the packages of `rules` are (bottom layer first): the scenario loaded knows its layers."""
+    _FOLDERS[_rules_key(rules)] = tuple(Path(f) for f in folders)
+
+
+def folders(rules: Any) -> tuple[Path, ...]:
+    """The package folders whose art `rules` show: as told by `use_folders`, else the installed packages of its ids
+    (a game rebuilt from a save knows only those ids; a package no longer installed brings no art)."""
+    key = _rules_key(rules)
+    if key not in _FOLDERS:
+        from game.content.packages import discover
+
+        try:
+            found, _ = discover()
+        except OSError:
+            found = {}
+        _FOLDERS[key] = tuple(found[p].path for p in (rules.id, *rules.mods) if p in found)
+    return _FOLDERS[key]
+
+
+def candidates(package_folders: Sequence[Path], side_id: str, hardware_id: str) -> list[Path]:
+    """Where a drawing of `hardware_id` for `side_id` may be, first choice first."""
+    out: list[Path] = []
+    for folder in reversed(package_folders):
+        out += [folder / ART_DIR / side_id / f"{hardware_id}.svg", folder / ART_DIR / f"{hardware_id}.svg"]
+    return out
+
+
+def generic_path(kind: str) -> Path:
+    path = GENERIC / f"{kind}.svg"
+    return path if path.is_file() else GENERIC / f"{DEFAULT_KIND}.svg"
+
+
+def svg_problem(path: Path) -> str:
+    """Why `path` cannot be a drawing ("" if it can): read and parsed exactly as the art loader does."""
+    return _read(path)[1]
+
+
+def _read(path: Path) -> tuple[bytes | None, str]:
+    """The file's bytes, or None and why not. Looked at before opening, so a named pipe never blocks."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None, "no such file"
+    if not stat.S_ISREG(st.st_mode):
+        return None, "not a regular file"
+    if st.st_size > MAX_ART_BYTES:
+        return None, f"{st.st_size} bytes, the limit for a drawing is {MAX_ART_BYTES}"
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return None, f"cannot be read ({e.strerror or e})"
+    if b"<svg" not in data[:4096]:
+        return None, "not an SVG drawing (no <svg> element at its start)"
+    try:
+        surf = pygame.image.load_sized_svg(io.BytesIO(data), (16, 16))
+    except (pygame.error, ValueError) as e:
+        return None, f"does not parse as SVG ({e})"
+    if surf.get_bounding_rect().width == 0:
+        return None, "draws nothing"
+    return data, ""
+
+
+def _data(path: Path) -> bytes | None:
+    if path not in _DATA:
+        data, problem = _read(path)
+        if problem and path not in _WARNED:
+            _WARNED.add(path)
+            log.warning("%s: %s; the generic drawing is used instead", path, problem)
+        _DATA[path] = data
+    return _DATA[path]
+
+
+def art_path(rules: Any, side_id: str, hardware_id: str) -> Path:
+    """The drawing shown for `hardware_id` of `side_id`: its own if it has a usable one, else its kind's generic one."""
+    for path in candidates(folders(rules), side_id, hardware_id):
+        if path.exists() or path.is_symlink():
+            if _data(path) is not None:
+                return path
+            break  # a broken drawing is not silently replaced by a lower layer's: the warning says why
+    hw = rules.hardware.get(hardware_id)
+    return generic_path(hw.kind if hw is not None and hw.kind else DEFAULT_KIND)
+
+
+def natural_size(path: Path) -> tuple[float, float]:
+    """Width and height of a drawing in SVG units (tenths of a metre), from its viewBox."""
+    data = _data(path) or b""
+    m = _VIEWBOX.search(data[:4096])
+    if not m:
+        return 10.0, 10.0
+    w, h = float(m.group(3)), float(m.group(4))
+    return (w, h) if w > 0 and h > 0 else (10.0, 10.0)
+
+
+def raster(path: Path, width: int, height: int) -> pygame.Surface:
+    """The drawing fitted inside width x height (its proportions kept), made once per (file, size)."""
+    width, height = max(1, int(width)), max(1, int(height))
+    key = (path, width, height)
+    if key not in _RASTERS:
+        data = _data(path)
+        surf = None
+        if data is not None:
+            try:
+                surf = pygame.image.load_sized_svg(io.BytesIO(data), (width, height))
+            except (pygame.error, ValueError):
+                surf = None
+        if surf is None and path != generic_path(DEFAULT_KIND):
+            surf = raster(generic_path(DEFAULT_KIND), width, height)
+        _RASTERS[key] = surf if surf is not None else pygame.Surface((width, height), pygame.SRCALPHA)
+    return _RASTERS[key]  # type: ignore[return-value]
+
+
+def hardware_surface(rules: Any, side_id: str, hardware_id: str, size: int) -> pygame.Surface:
+    """A size x size picture of one hardware item as `side_id` builds it, centred, on a transparent ground."""
+    size = max(1, int(size))
+    pic = raster(art_path(rules, side_id, hardware_id), size, size)
+    if pic.get_size() == (size, size):
+        return pic
+    out = pygame.Surface((size, size), pygame.SRCALPHA)
+    out.blit(pic, pic.get_rect(center=(size // 2, size // 2)))
+    return out
+
+
+def stack_order(rules: Any, hardware_ids: Sequence[str]) -> list[str]:
+    """The pieces of a stack from the pad up: the launcher first, the crew's capsule on top; suits are left out."""
+
+    def kind(h: str) -> str:
+        hw = rules.hardware.get(h)
+        return hw.kind if hw is not None else DEFAULT_KIND
+
+    pieces = [h for h in hardware_ids if kind(h) not in UNSTACKED]
+    return sorted(pieces, key=lambda h: STACK_ORDER.get(kind(h), 6))
+
+
+def stack_surface(rules: Any, side_id: str, hardware_ids: list[str], height: int) -> pygame.Surface:
+    """The stack a mission flies, `height` pixels tall: the pieces one on another at their true scale, centred.
+
+    Pieces much smaller than the whole are enlarged to a least share of the height so each can be seen.
+    """
+    height = max(1, int(height))
+    pieces = [(h, art_path(rules, side_id, h)) for h in stack_order(rules, hardware_ids)]
+    if not pieces:
+        return pygame.Surface((1, height), pygame.SRCALPHA)
+    sizes = [natural_size(p) for _, p in pieces]
+    total = sum(h for _, h in sizes)
+    floor = total * SMALLEST_SHARE
+    shown = [max(h, floor) for _, h in sizes]  # heights in units, small pieces raised to the floor
+    scale = height / sum(shown)
+    pics = [
+        raster(path, max(1, round(w * sh / h * scale)), max(1, round(sh * scale)))
+        for (_, path), (w, h), sh in zip(pieces, sizes, shown, strict=True)
+    ]
+    width = max(p.get_width() for p in pics)
+    out = pygame.Surface((width, height), pygame.SRCALPHA)
+    y = height
+    for pic in pics:
+        y -= pic.get_height()
+        out.blit(pic, ((width - pic.get_width()) // 2, y))
+    return out
+
+
+def warm(rules: Any, side_id: str, hardware_ids: Iterable[str], size: int) -> None:
+    """Rasterize pictures ahead of the screen that shows them, so its first frame does no SVG work."""
+    for h in hardware_ids:
+        hardware_surface(rules, side_id, h, size)
+
+
+def forget() -> None:
+    """Drop every cached picture and what is known of the packages (tests; a change of scenario files)."""
+    _FOLDERS.clear()
+    _RASTERS.clear()
+    _DATA.clear()
+    _WARNED.clear()
