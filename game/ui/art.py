@@ -52,6 +52,7 @@ _VIEWBOX = re.compile(
 # (rules' identity) -> package folders, bottom layer first
 _FOLDERS: dict[tuple[str, str, tuple[str, ...]], tuple[Path, ...]] = {}
 _RASTERS: dict[tuple[Path, int, int], pygame.Surface | None] = {}
+_STACKS: dict[tuple[Any, ...], pygame.Surface] = {}
 _DATA: dict[Path, bytes | None] = {}
 _WARNED: set[Path] = set()
 
@@ -183,41 +184,72 @@ def hardware_surface(rules: Any, side_id: str, hardware_id: str, size: int) -> p
     return out
 
 
+def _kind(rules: Any, hardware_id: str) -> str:
+    hw = rules.hardware.get(hardware_id)
+    return hw.kind if hw is not None and hw.kind else DEFAULT_KIND
+
+
 def stack_order(rules: Any, hardware_ids: Sequence[str]) -> list[str]:
-    """The pieces of a stack from the pad up: the launcher first, the crew's capsule on top; suits are left out."""
+    """The pieces of one stack from the pad up: the launcher first, the crew's capsule on top; suits are left out."""
+    pieces = [h for h in hardware_ids if _kind(rules, h) not in UNSTACKED]
+    return sorted(pieces, key=lambda h: STACK_ORDER.get(_kind(rules, h), 6))
 
-    def kind(h: str) -> str:
-        hw = rules.hardware.get(h)
-        return hw.kind if hw is not None else DEFAULT_KIND
 
-    pieces = [h for h in hardware_ids if kind(h) not in UNSTACKED]
-    return sorted(pieces, key=lambda h: STACK_ORDER.get(kind(h), 6))
+def stacks(rules: Any, hardware_ids: Sequence[str]) -> list[list[str]]:
+    """The rockets a mission launches, each from the pad up. In the mission's slot order a piece rides on the
+    launcher listed before it (a docking target on its own rocket, then the crew's); pieces listed before any
+    launcher ride on the first one."""
+    groups: list[list[str]] = []
+    loose: list[str] = []
+    for h in hardware_ids:
+        if _kind(rules, h) == "launcher":
+            groups.append([h])
+        elif groups:
+            groups[-1].append(h)
+        else:
+            loose.append(h)
+    if not groups:
+        groups = [[]]
+    groups[0] += loose
+    return [order for g in groups if (order := stack_order(rules, g))]
 
 
 def stack_surface(rules: Any, side_id: str, hardware_ids: list[str], height: int) -> pygame.Surface:
-    """The stack a mission flies, `height` pixels tall: the pieces one on another at their true scale, centred.
+    """What a mission flies, `height` pixels tall: each rocket's pieces one on another at true scale, rockets
+    side by side at one scale (see `stacks`), on a transparent ground. Made once per (side, pieces, height).
 
-    Pieces much smaller than the whole are enlarged to a least share of the height so each can be seen.
+    Pieces much smaller than the tallest rocket are enlarged to a least share of its height so each can be seen.
     """
     height = max(1, int(height))
-    pieces = [(h, art_path(rules, side_id, h)) for h in stack_order(rules, hardware_ids)]
-    if not pieces:
-        return pygame.Surface((1, height), pygame.SRCALPHA)
-    sizes = [natural_size(p) for _, p in pieces]
-    total = sum(h for _, h in sizes)
-    floor = total * SMALLEST_SHARE
-    shown = [max(h, floor) for _, h in sizes]  # heights in units, small pieces raised to the floor
-    scale = height / sum(shown)
-    pics = [
-        raster(path, max(1, round(w * sh / h * scale)), max(1, round(sh * scale)))
-        for (_, path), (w, h), sh in zip(pieces, sizes, shown, strict=True)
+    key = (_rules_key(rules), side_id, tuple(hardware_ids), height)
+    if key in _STACKS:
+        return _STACKS[key]
+    groups = [[art_path(rules, side_id, h) for h in g] for g in stacks(rules, hardware_ids)]
+    if not groups:
+        _STACKS[key] = pygame.Surface((1, height), pygame.SRCALPHA)
+        return _STACKS[key]
+    sizes = [[natural_size(p) for p in g] for g in groups]
+    floor = max(sum(h for _, h in g) for g in sizes) * SMALLEST_SHARE
+    shown = [[max(h, floor) for _, h in g] for g in sizes]  # heights in units, small pieces raised to the floor
+    scale = height / max(sum(g) for g in shown)
+    columns = [
+        [
+            raster(path, max(1, round(w * sh / h * scale)), max(1, round(sh * scale)))
+            for path, (w, h), sh in zip(g, gs, gh, strict=True)
+        ]
+        for g, gs, gh in zip(groups, sizes, shown, strict=True)
     ]
-    width = max(p.get_width() for p in pics)
-    out = pygame.Surface((width, height), pygame.SRCALPHA)
-    y = height
-    for pic in pics:
-        y -= pic.get_height()
-        out.blit(pic, ((width - pic.get_width()) // 2, y))
+    widths = [max(p.get_width() for p in col) for col in columns]
+    gap = max(2, round(max(widths) * 0.25)) if len(columns) > 1 else 0
+    out = pygame.Surface((sum(widths) + gap * (len(columns) - 1), height), pygame.SRCALPHA)
+    x = 0
+    for col, width in zip(columns, widths, strict=True):
+        y = height
+        for pic in col:
+            y -= pic.get_height()
+            out.blit(pic, (x + (width - pic.get_width()) // 2, y))
+        x += width + gap
+    _STACKS[key] = out
     return out
 
 
@@ -231,5 +263,6 @@ def forget() -> None:
     """Drop every cached picture and what is known of the packages (tests; a change of scenario files)."""
     _FOLDERS.clear()
     _RASTERS.clear()
+    _STACKS.clear()
     _DATA.clear()
     _WARNED.clear()
