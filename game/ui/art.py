@@ -44,6 +44,7 @@ STACK_ORDER = {
     "capsule": 7,
 }
 UNSTACKED = frozenset({"suit"})  # worn inside: not a piece of the stack
+ROW_PICTURE = 34  # unscaled size of the pictures in a list's rows (hardware and crews): what warm-up makes
 SMALLEST_SHARE = 0.07  # the least share of a stack's height a piece gets, so a Sputnik on a Saturn still shows
 _VIEWBOX = re.compile(
     rb"""<svg\b[^>]*?\bviewBox\s*=\s*["']\s*([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([\d.eE+]+)[\s,]+([\d.eE+]+)""", re.S
@@ -54,6 +55,7 @@ _FOLDERS: dict[tuple[str, str, tuple[str, ...]], tuple[Path, ...]] = {}
 _RASTERS: dict[tuple[Path, int, int], pygame.Surface | None] = {}
 _STACKS: dict[tuple[Any, ...], pygame.Surface] = {}
 _DATA: dict[Path, bytes | None] = {}
+_FADED: dict[int, tuple[pygame.Surface, pygame.Surface]] = {}
 _WARNED: set[Path] = set()
 
 
@@ -189,6 +191,11 @@ def _kind(rules: Any, hardware_id: str) -> str:
     return hw.kind if hw is not None and hw.kind else DEFAULT_KIND
 
 
+def hardware_fit(rules: Any, side_id: str, hardware_id: str, width: int, height: int) -> pygame.Surface:
+    """One hardware item as large as fits in width x height, its proportions kept (a rocket stays tall)."""
+    return raster(art_path(rules, side_id, hardware_id), width, height)
+
+
 def stack_order(rules: Any, hardware_ids: Sequence[str]) -> list[str]:
     """The pieces of one stack from the pad up: the launcher first, the crew's capsule on top; suits are left out."""
     pieces = [h for h in hardware_ids if _kind(rules, h) not in UNSTACKED]
@@ -253,6 +260,24 @@ def stack_surface(rules: Any, side_id: str, hardware_ids: list[str], height: int
     return out
 
 
+def stack_fit(rules: Any, side_id: str, hardware_ids: list[str], width: int, height: int) -> pygame.Surface:
+    """The stack as tall as fits in width x height (a wide pair of rockets gets shorter)."""
+    pic = stack_surface(rules, side_id, hardware_ids, height)
+    if pic.get_width() <= width:
+        return pic
+    return stack_surface(rules, side_id, hardware_ids, max(1, height * width // pic.get_width()))
+
+
+def faded(surf: pygame.Surface) -> pygame.Surface:
+    """A dimmed copy of a cached picture (locked hardware, a crew member who is gone), made once."""
+    got = _FADED.get(id(surf))
+    if got is None or got[0] is not surf:
+        dim = surf.copy()
+        dim.fill((255, 255, 255, 90), special_flags=pygame.BLEND_RGBA_MULT)
+        got = _FADED[id(surf)] = (surf, dim)
+    return got[1]
+
+
 def warm(rules: Any, side_id: str, hardware_ids: Iterable[str], size: int) -> None:
     """Rasterize pictures ahead of the screen that shows them, so its first frame does no SVG work."""
     for h in hardware_ids:
@@ -264,5 +289,6 @@ def forget() -> None:
     _FOLDERS.clear()
     _RASTERS.clear()
     _STACKS.clear()
+    _FADED.clear()
     _DATA.clear()
     _WARNED.clear()
