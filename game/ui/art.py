@@ -24,12 +24,11 @@ from typing import Any
 
 import pygame
 
+from game.content.art import ART_DIR, MAX_ART_BYTES
 from game.resources import shipped
 
 log = logging.getLogger(__name__)
 
-ART_DIR = "art"
-MAX_ART_BYTES = 256 * 1024  # a drawing larger than this is refused (the shipped ones are a few KB)
 GENERIC = shipped("assets") / "art" / "generic"
 DEFAULT_KIND = "other"
 # The order pieces sit in a stack, bottom to top, by kind; a kind not listed sits just under the capsule.
@@ -54,6 +53,7 @@ _VIEWBOX = re.compile(
 _FOLDERS: dict[tuple[str, str, tuple[str, ...]], tuple[Path, ...]] = {}
 _RASTERS: dict[tuple[Path, int, int], pygame.Surface | None] = {}
 _STACKS: dict[tuple[Any, ...], pygame.Surface] = {}
+_SQUARES: dict[tuple[Any, ...], pygame.Surface] = {}
 _DATA: dict[Path, bytes | None] = {}
 _FADED: dict[int, tuple[pygame.Surface, pygame.Surface]] = {}
 _WARNED: set[Path] = set()
@@ -176,24 +176,28 @@ def raster(path: Path, width: int, height: int) -> pygame.Surface:
 
 
 def hardware_surface(rules: Any, side_id: str, hardware_id: str, size: int) -> pygame.Surface:
-    """A size x size picture of one hardware item as `side_id` builds it, centred, on a transparent ground."""
+    """A size x size picture of one hardware item as `side_id` builds it, centred, on a transparent ground.
+    Made once per (side, item, size)."""
     size = max(1, int(size))
-    pic = raster(art_path(rules, side_id, hardware_id), size, size)
-    if pic.get_size() == (size, size):
-        return pic
-    out = pygame.Surface((size, size), pygame.SRCALPHA)
-    out.blit(pic, pic.get_rect(center=(size // 2, size // 2)))
-    return out
-
-
-def _kind(rules: Any, hardware_id: str) -> str:
-    hw = rules.hardware.get(hardware_id)
-    return hw.kind if hw is not None and hw.kind else DEFAULT_KIND
+    key = (_rules_key(rules), side_id, hardware_id, size)
+    if key not in _SQUARES:
+        pic = raster(art_path(rules, side_id, hardware_id), size, size)
+        if pic.get_size() != (size, size):
+            square = pygame.Surface((size, size), pygame.SRCALPHA)
+            square.blit(pic, pic.get_rect(center=(size // 2, size // 2)))
+            pic = square
+        _SQUARES[key] = pic
+    return _SQUARES[key]
 
 
 def hardware_fit(rules: Any, side_id: str, hardware_id: str, width: int, height: int) -> pygame.Surface:
     """One hardware item as large as fits in width x height, its proportions kept (a rocket stays tall)."""
     return raster(art_path(rules, side_id, hardware_id), width, height)
+
+
+def _kind(rules: Any, hardware_id: str) -> str:
+    hw = rules.hardware.get(hardware_id)
+    return hw.kind if hw is not None and hw.kind else DEFAULT_KIND
 
 
 def stack_order(rules: Any, hardware_ids: Sequence[str]) -> list[str]:
@@ -289,6 +293,7 @@ def forget() -> None:
     _FOLDERS.clear()
     _RASTERS.clear()
     _STACKS.clear()
+    _SQUARES.clear()
     _FADED.clear()
     _DATA.clear()
     _WARNED.clear()
