@@ -27,6 +27,7 @@ SUITS = (
 )
 GREY = HAIR[6]
 MALE_HAIR = ("crew", "part", "slick", "recede", "wavy")
+FEMALE_TRAITS = frozenset({"female", "woman"})  # traits scenarios use for a woman (the campaign, the test fixture)
 FEMALE_HAIR = ("bouffant", "bob", "bun", "curls")
 LINE = "#2a1c14"
 
@@ -261,7 +262,7 @@ def portrait(
 def crew_portrait(rules: Any, crew_id: str, size: int) -> pygame.Surface:
     """A crew member's portrait as the ruleset describes them: their traits and their side's colour."""
     member = rules.crews.get(crew_id)
-    female = member is not None and "female" in member.traits
+    female = member is not None and any(t in FEMALE_TRAITS for t in member.traits)
     colours = {side.id: tuple(side.color) for side in rules.sides}
     accent = colours.get(member.side, (200, 60, 50)) if member is not None else (200, 60, 50)
     return portrait(crew_id, size, female, accent)  # type: ignore[arg-type]
