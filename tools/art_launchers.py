@@ -26,14 +26,14 @@ def _r7(top_extra: float, width: float = 104.0, material: str = "grey") -> tuple
     strap_len, strap_w = 191.0, 26.8
     for side in (-1, 1):
         d.strapon(base, strap_len, strap_w, side, d.cx, core_w, material)
-    # the front strap-on: a long cone narrowing to a point against the core
+    # the front strap-on: a long cone narrowing to a point against the core, a shade darker than the core
     c, top = d.cx, base - strap_len
     d.path(
         f"M{c - strap_w / 2:.2f},{base:.2f} L{c + strap_w / 2:.2f},{base:.2f} "
-        f"C{c + strap_w / 2:.2f},{base - strap_len * 0.5:.2f} {c + 4:.2f},{top + strap_len * 0.15:.2f} "
-        f"{c:.2f},{top:.2f} C{c - 4:.2f},{top + strap_len * 0.15:.2f} {c - strap_w / 2:.2f},"
-        f"{base - strap_len * 0.5:.2f} {c - strap_w / 2:.2f},{base:.2f} Z",
-        material,
+        f"C{c + strap_w / 2:.2f},{base - strap_len * 0.55:.2f} {c + strap_w * 0.2:.2f},{top + strap_len * 0.12:.2f} "
+        f"{c:.2f},{top:.2f} C{c - strap_w * 0.2:.2f},{top + strap_len * 0.12:.2f} {c - strap_w / 2:.2f},"
+        f"{base - strap_len * 0.55:.2f} {c - strap_w / 2:.2f},{base:.2f} Z",
+        "steel" if material == "grey" else material,
     )
     for k in (-0.22, 0.22):
         d.bell(base, bell, 6, 8, c + k * strap_w)
