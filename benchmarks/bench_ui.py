@@ -77,8 +77,10 @@ def frame_times(scenario: str, frames: int) -> dict[str, list[float]]:
 
     warmup.start(session, app.scale).join()  # as the window does when a game starts, while its first screen shows
     out: dict[str, list[float]] = {}
-    screens = {name: (lambda n=name: new_screen(n, app, sides[0]))
-               for name in ("dashboard", "research", "missions", "fleet", "stats", "rival")}
+    screens = {
+        name: (lambda n=name: new_screen(n, app, sides[0]))
+        for name in ("dashboard", "research", "missions", "fleet", "stats", "rival")
+    }
     screens["resolution (animating)"] = lambda: ResolutionScreen(app, sides[0])
     for name, make in screens.items():
         t0 = time.perf_counter()  # the first frame: the screen made, entered and drawn once

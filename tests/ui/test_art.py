@@ -255,3 +255,30 @@ def test_a_portrait_fills_its_square_and_a_mod_s_crew_gets_one() -> None:
     surf = portraits.portrait("someone_from_a_mod", 40, female=True, accent=(10, 200, 90))
     assert surf.get_size() == (40, 40)
     assert opaque_share(surf) == 1.0
+
+
+def test_a_game_rebuilt_from_a_save_finds_its_installed_packages_art(rules: Any) -> None:
+    from game.content.load import build_scenario
+
+    scenario = load_scenario("race_1955")
+    saved = build_scenario(scenario.content)  # as a save's content rebuilds it: no package folders known
+    assert saved.layers == ()
+    path = art.art_path(saved.ruleset, "ussr", "moon_rocket")
+    assert path == shipped("scenarios") / "race_1955" / "art" / "ussr" / "moon_rocket.svg"
+
+
+def test_a_new_game_s_list_pictures_are_made_ahead(tmp_path: Path) -> None:
+    from ui_kit import TINY
+
+    from game.ui import warmup
+    from game.ui.session import Session
+
+    session = Session.new(load_scenario(TINY), {"red": "human", "blue": "ai:normal"}, 3)
+    thread = warmup.start(session, 1.0)
+    assert thread is not None
+    thread.join(timeout=30)
+    rules = session.scenario.ruleset
+    made = {k[2] for k in art._SQUARES if k[1] == "red" and k[3] == art.ROW_PICTURE}
+    assert made == set(rules.hardware)
+    red_crew = {c for c, m in rules.crews.items() if m.side == "red"}
+    assert red_crew and red_crew <= {k[0] for k in portraits._CACHE}
