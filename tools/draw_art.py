@@ -1,6 +1,6 @@
 """Writes the default campaign's hardware drawings (SVG) and the generic ones: the source of that art.
 
-    python tools/draw_art.py          # rewrites scenarios/race_1955/art/ and assets/art/generic/
+    python tools/draw_art.py   # rewrites scenarios/race_1955/art/, scenarios/europe/art/ and assets/art/generic/
 
 Every drawing is made here from a few shapes (cylinders, cones, fins, panels) at true scale, one SVG
 unit being ten centimetres, in one flat 1960s style: light from the left, a horizontal gradient per
@@ -242,7 +242,8 @@ DRAWINGS: dict[str, Callable[[], Drawing]] = {}
 
 
 def drawing(name: str) -> Callable[[Callable[[], Drawing]], Callable[[], Drawing]]:
-    """Registers a drawing under `art/` path `name` (`us/moon_rocket`, `lunar_rover`, `generic/launcher`)."""
+    """Registers a drawing under `art/` path `name` (`us/moon_rocket`, `lunar_rover`, `generic/launcher`) of the
+    campaign, or of another package as `<package>:<path>` (`europe:europe/light_launcher`)."""
 
     def wrap(fn: Callable[[], Drawing]) -> Callable[[], Drawing]:
         DRAWINGS[name] = fn
@@ -252,13 +253,20 @@ def drawing(name: str) -> Callable[[Callable[[], Drawing]], Callable[[], Drawing
 
 
 def main() -> int:
+    import tools.art_europe
     import tools.art_launchers
     import tools.art_payloads
     import tools.draw_art as lib  # the module they registered with (this file runs as __main__)
 
-    assert tools.art_launchers and tools.art_payloads
+    assert tools.art_launchers and tools.art_payloads and tools.art_europe
     for name, fn in sorted(lib.DRAWINGS.items()):
-        target = (GENERIC / name.removeprefix("generic/")) if name.startswith("generic/") else ART / name
+        if name.startswith("generic/"):
+            target = GENERIC / name.removeprefix("generic/")
+        elif ":" in name:  # another package's drawing: "<package>:<path in its art folder>"
+            package, path = name.split(":", 1)
+            target = ROOT / "scenarios" / package / "art" / path
+        else:
+            target = ART / name
         target = target.with_suffix(".svg")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(fn().svg())
