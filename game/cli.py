@@ -388,8 +388,11 @@ def _print_summary(scenario: Any, tally: Any, levels: dict[str, str], elapsed: f
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.content.check import UsageProblem, validate
 
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the art check loads drawings as the window does
+    from game.ui.art import svg_problem
+
     try:
-        report = validate(list(args.paths), list(args.mod))
+        report = validate(list(args.paths), list(args.mod), parse_art=svg_problem)
     except UsageProblem as e:
         return _fail(str(e), EXIT_USAGE)
     shown = report.shown(args.verbose)

@@ -211,14 +211,19 @@ class Tech(Record):
 
 
 class Hardware(Record):
-    """Something a side builds and spends on missions: a rocket, a capsule, a probe. Its reliability is its tech's."""
+    """Something a side builds and spends on missions: a rocket, a capsule, a probe. Its reliability is its tech's.
+    Its picture is the package's art/<side>/<id>.svg, else art/<id>.svg (see the modding guide, "Hardware art")."""
 
     id: Id = _f("unique id")
     name: Text | None = _f(_NAME, default=None)
     description: Text | None = _f(_DESC, default=None)
     tech: Id = _f("the tech that unlocks it and whose reliability it flies with")
     unit_cost: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f("money per unit")
-    kind: Id = _f("launcher, capsule, probe, lander, ...: for display and the computer", default="other")
+    kind: Id = _f(
+        "launcher, capsule, probe, lander, payload, station, suit, target, adapter, ...: for display (the stack's order,"
+        " the generic drawing) and the computer",
+        default="other",
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Hardware:
         return r.Hardware(self.id, _key(self.name), self.tech, self.unit_cost, self.kind, _key(self.description))

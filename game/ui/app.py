@@ -20,7 +20,7 @@ import pygame
 import pygame_gui
 
 import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
-from game.ui import draw
+from game.ui import draw, warmup
 from game.ui.i18n import Translator
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
@@ -377,6 +377,7 @@ class App:
         if session is not self.session:
             self.memory.clear()
         self.session = session
+        warmup.start(session, self.scale)  # hardware and crew pictures, made before the screens ask
         self.saved_len = len(session.log) if saved else -1
         self.demo = session.demo
         return Reset(self.next_screen())
