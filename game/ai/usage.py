@@ -117,15 +117,22 @@ class PackageUse:
 
 
 def content_records(rules: Ruleset) -> dict[str, list[str]]:
-    """Every record the report follows, by kind, in the content's order. A tech some side starts with is held,
-    not researched, and used from the first turn: it is left out."""
-    held = {tech for side in rules.sides for tech, _ in side.start_techs}
+    """Every record the report follows, by kind, in the content's order."""
     return {
         "events": list(rules.events),
         "choices": [choice_key(e.id, c.id) for e in rules.events.values() for c in e.choices],
         "missions": list(rules.missions),
         "milestones": list(rules.milestones),
-        "techs": [t for t in rules.techs if t not in held],
+        "techs": list(rules.techs),
+    }
+
+
+def held_from_the_start(rules: Ruleset) -> dict[str, set[str]]:
+    """What is in use from the first turn, by kind, and so never "never happened": the techs and milestones
+    some side starts with (they are researched or reached by the others, or not at all)."""
+    return {
+        "techs": {tech for side in rules.sides for tech, _ in side.start_techs},
+        "milestones": {ms for side in rules.sides for ms, _, _ in side.start_milestones},
     }
 
 
@@ -144,8 +151,9 @@ def content_use(rules: Ruleset, tally: UseTally, owners: Owners | None = None) -
         found = [by_id[p] for p in named if p in by_id]
         return found or [packages[0]]
 
+    held = held_from_the_start(rules)
     for kind, ids in content_records(rules).items():
-        times, games = tally.times[kind], tally.in_games[kind]
+        times, games, started = tally.times[kind], tally.in_games[kind], held.get(kind, set())
         for rid in ids:
             happened = games.get(rid, 0)
             for pkg in owning(kind, rid):
@@ -153,7 +161,7 @@ def content_use(rules: Ruleset, tally: UseTally, owners: Owners | None = None) -
                     by_side = times.get(rid, {})
                     use = Use(rid, sum(by_side.values()), happened, dict(by_side))
                     pkg.used.setdefault(kind, []).append(use)
-                else:
+                elif rid not in started:
                     pkg.never.setdefault(kind, []).append(rid)
     for pkg in packages:
         for uses in pkg.used.values():
