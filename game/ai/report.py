@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from game.ai import calibration, usage
+from game.ai import calibration
 from game.ai.stats import (
     HISTORY_COLUMNS,
     NEVER,
@@ -29,6 +29,8 @@ from game.ai.stats import (
     summarize,
     wilson,
 )
+from game.ai.usage import KINDS as USE_KINDS
+from game.ai.usage import PackageUse
 from game.engine.rules import Ruleset
 
 __all__ = [  # the statistics live in game.ai.stats; the report's readers have long found them here
@@ -254,7 +256,7 @@ def histogram(values: list[int], labels: list[str], colour: str, width: int = 44
     return "".join(parts)
 
 
-def usage_section(packages: list[usage.PackageUse], games: int) -> str:
+def usage_section(packages: list[PackageUse], games: int) -> str:
     """The content-use report: per package, a table of each kind's records with how often they happened,
     and what never happened, named in red."""
     out = ["<h2 id='content-use'>Content use</h2>"]
@@ -266,18 +268,18 @@ def usage_section(packages: list[usage.PackageUse], games: int) -> str:
     for pkg in packages:
         counts = ", ".join(
             f"{noun} {pkg.count(kind)[0]} of {pkg.count(kind)[1]} {verb}"
-            for kind, verb, noun in usage.KINDS
+            for kind, verb, noun in USE_KINDS
             if pkg.count(kind)[1]
         )
         out.append(f"<h3>{_esc(pkg.role)} {_esc(pkg.id)}</h3><p class='note'>{_esc(counts)}</p>")
-        never = [(noun, verb, pkg.never[kind]) for kind, verb, noun in usage.KINDS if pkg.never.get(kind)]
+        never = [(noun, verb, pkg.never[kind]) for kind, verb, noun in USE_KINDS if pkg.never.get(kind)]
         if never:
             out.append("<ul class='never'>")
             for noun, verb, ids in never:
                 out.append(f"<li><span class='bad'>{_esc(noun)} never {_esc(verb)}</span>: {_esc(', '.join(ids))}</li>")
             out.append("</ul>")
         rows = []
-        for kind, verb, noun in usage.KINDS:
+        for kind, verb, noun in USE_KINDS:
             for u in pkg.used.get(kind, ()):
                 sides = ", ".join(f"{side} {k}" for side, k in u.by_side.items())
                 rows.append(
@@ -316,7 +318,7 @@ def render_html(
     setup: str = "",
     targets: list[tuple[str, str, bool | None]] | None = None,
     sections: list[tuple[str, Summary]] | None = None,
-    usage: list[usage.PackageUse] | None = None,
+    usage: list[PackageUse] | None = None,
 ) -> str:
     """The whole report page. `sections` adds win-rate charts of further batches (one per matchup); `usage`,
     the content-use report (`game.ai.usage.content_use`) of these games."""
