@@ -182,7 +182,10 @@ def text_report(packages: list[PackageUse], games: int, width: int = 100) -> str
             used, total = pkg.count(kind)
             if total:
                 heads.append(f"{noun} {used} of {total} {verb}")
-        lines.append(f"{pkg.role} {pkg.id}: " + (", ".join(heads) if heads else "no events, missions or techs"))
+        lines.append(
+            f"{pkg.role} {pkg.id}: "
+            + (", ".join(heads) if heads else "adds or changes no events, missions, milestones or techs")
+        )
         for kind, verb, noun in KINDS:
             uses = pkg.used.get(kind)
             if uses:
