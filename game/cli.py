@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
     play.add_argument("--fullscreen", action="store_true", default=None)
     play.add_argument("--seed", type=_integer)
+    play.add_argument(
+        "--victory",
+        metavar="MODE",
+        help="how the game is won: a victory mode of the scenario "
+        "(the default campaign: moon_race, the default, or space_age)",
+    )
 
     sim = sub.add_parser("simulate", help="computer-vs-computer games, with a summary")
     sim.add_argument("--games", type=_positive, default=10)
@@ -111,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--play-on",
         action="store_true",
         help="after a side wins, play on to the end date (the result stands), so later firsts get dates too",
+    )
+    sim.add_argument(
+        "--victory",
+        metavar="MODE",
+        help="how the games are won: a victory mode of the scenario (the default campaign: moon_race, the default, "
+        "or space_age)",
     )
     sim.add_argument(
         "--jobs",
@@ -170,6 +182,13 @@ def _check_play(args: argparse.Namespace) -> tuple[dict[str, Any], int | None]:
         if scenario is None:
             return {}, code
         opened["scenario"] = scenario
+    if args.victory is not None:
+        if args.load is not None:
+            return {}, _fail("--victory with --load: a save keeps the victory mode it was started with", EXIT_USAGE)
+        try:
+            _victory(args.victory, opened["scenario"].ruleset)
+        except UsageError as e:
+            return {}, _fail(str(e), EXIT_USAGE)
     if args.load is not None:
         from game.io import SaveError, load_game
 
@@ -204,6 +223,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             fullscreen=args.fullscreen,
             seed=args.seed,
             opened=opened,
+            victory=args.victory,
         )
     )
 
@@ -238,6 +258,17 @@ def _warn_mod_set(scenario: str, mods: list[str]) -> None:
 
     with contextlib.suppress(ContentError):
         _print_warnings(load_scenario(scenario, mods).player_warnings)
+
+
+def _victory(mode: str | None, rules: Any) -> str:
+    """`--victory`: a victory mode of the ruleset ("" when not given); UsageError naming the modes otherwise."""
+    if mode is None:
+        return ""
+    if mode not in {m.id for m in rules.victory_modes}:
+        known = ", ".join(m.id for m in rules.victory_modes)
+        has = f"it has: {known}" if known else "it has no modes: leave --victory out"
+        raise UsageError(f"--victory {mode!r}: no such victory mode in {rules.id} ({has})")
+    return mode  # type: ignore[no-any-return]
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
@@ -286,6 +317,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return code  # type: ignore[no-any-return]
     rules = scenario.ruleset
     levels = _parse_levels(args.ai, rules.side_ids)
+    victory = _victory(args.victory, rules)
     json_out, report_out, saves = _outputs(args)
     batch = Batch(
         scenario=scenario,
@@ -296,6 +328,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         seed=args.seed,
         swap=args.swap,
         play_on=args.play_on,
+        victory=victory,
         jobs=usable_jobs(args.jobs),
         saves=saves,
     )
@@ -310,6 +343,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         "levels": levels,
         "swap": args.swap,
         "play_on": args.play_on,
+        "victory": victory or rules.default_mode,
     }
     show = not args.quiet and sys.stderr.isatty()
     try:

@@ -33,8 +33,9 @@ from game.ai.runner import FORMAT_VERSION, game_setup, run_one
 from game.ai.stats import Tally
 from game.ai.usage import PackageUse, content_use
 from game.content.load import Scenario
+from game.engine import Setup
 
-Task = tuple[int, dict[str, str], bool]  # seed, levels, play on
+Task = tuple[int, dict[str, str], bool, str]  # seed, levels, play on, victory mode
 WINDOW_PER_JOB = 4  # chunks of games in flight per worker: enough to keep every one busy, few enough to cost nothing
 STOP_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 MAX_JOBS = 8  # worker processes at most: each grows to some 30 MB of its own, and a batch's budget is 300 MB
@@ -69,13 +70,14 @@ class Batch:
     seed: int = 1
     swap: bool = False
     play_on: bool = False
+    victory: str = ""  # the ruleset's victory mode ("": its default)
     jobs: int = 1
     saves: Path | None = None
 
     def tasks(self) -> Iterator[Task]:
         """Every game's task, made when asked for (a batch of 10**26 games starts at once)."""
         for i in range(self.games):
-            yield self.seed + i, levels_for_game(self.levels, i, self.swap), self.play_on
+            yield self.seed + i, levels_for_game(self.levels, i, self.swap), self.play_on, self.victory
 
 
 def levels_for_game(levels: dict[str, str], i: int, swap: bool) -> dict[str, str]:
@@ -209,22 +211,20 @@ def _play_chunk(tasks: list[Task]) -> list[dict[str, Any]]:
 def _play(task: Task) -> dict[str, Any]:
     scenario: Scenario = _WORKER["scenario"]
     saves: Path | None = _WORKER.get("saves")
-    seed, levels, play_on = task
+    seed, levels, play_on, victory = task
     log: list[Any] | None = [] if saves is not None else None
-    result = run_one(scenario.ruleset, seed, levels, play_on, log=log).to_dict()
+    result = run_one(scenario.ruleset, seed, levels, play_on, log=log, victory=victory).to_dict()
     if saves is not None and log is not None:
-        _keep_save(scenario, saves, seed, levels, play_on, log)
+        _keep_save(scenario, saves, seed, game_setup(scenario.ruleset, levels, play_on, victory), log)
     return result
 
 
-def _keep_save(
-    scenario: Scenario, folder: Path, seed: int, levels: dict[str, str], play_on: bool, log: list[Any]
-) -> None:
+def _keep_save(scenario: Scenario, folder: Path, seed: int, setup: Setup, log: list[Any]) -> None:
     """The game's save, through game.io's one writer: its log re-applied to a `GameRecord` (which keeps the
     hash checkpoints a replay checks), so `spacerace replay` reproduces it."""
     from game.io import GameRecord, SaveError, save_game
 
-    record = GameRecord.start(scenario, game_setup(scenario.ruleset, levels, play_on), seed)
+    record = GameRecord.start(scenario, setup, seed)
     for action in log:
         record.apply(action)
     try:

@@ -25,7 +25,7 @@ from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
 MAX_TURNS = 10_000
-FORMAT_VERSION = 3  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
+FORMAT_VERSION = 4  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
 RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
 
 
@@ -198,17 +198,18 @@ def play_game(
     levels: dict[str, str],
     play_on: bool = False,
     flights: list[LoggedFlight] | None = None,
+    victory: str = "",
     used: GameUse | None = None,
 ) -> tuple[GameState, list[Any]]:
     """A whole game between computer players; the log holds every action applied, in order. With `play_on`
-    the game goes on to the end date after the result is settled (see `Setup.play_on`). Every launch is
-    appended to `flights`, when given, in the order flown; what the game used of the content goes into
-    `used`, when given.
+    the game goes on to the end date after the result is settled (see `Setup.play_on`); `victory` is the
+    ruleset's victory mode ("": its default). Every launch is appended to `flights`, when given, in the
+    order flown; what the game used of the content goes into `used`, when given.
 
     A computer player that raises stops the game with `PlayerFailed`.
     """
     with _no_cycle_collection():
-        return _play_game(rules, seed, levels, play_on, flights, used)
+        return _play_game(rules, seed, levels, game_setup(rules, levels, play_on, victory), flights, used)
 
 
 @contextmanager
@@ -224,20 +225,21 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def game_setup(rules: Ruleset, levels: dict[str, str], play_on: bool = False) -> Setup:
+def game_setup(rules: Ruleset, levels: dict[str, str], play_on: bool = False, victory: str = "") -> Setup:
     """The setup of a game between computer players: every side's level (`normal` when not given)."""
-    return Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
+    controllers = tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids)
+    return Setup(controllers=controllers, play_on=play_on, victory=victory)
 
 
 def _play_game(
     rules: Ruleset,
     seed: int,
     levels: dict[str, str],
-    play_on: bool,
+    setup: Setup,
     flights: list[LoggedFlight] | None,
     used: GameUse | None,
 ) -> tuple[GameState, list[Any]]:
-    state = new_game(rules, game_setup(rules, levels, play_on), seed)
+    state = new_game(rules, setup, seed)
     log: list[Any] = []
     sides = rules.side_ids
     guard = 0
@@ -299,13 +301,18 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
 
 
 def run_one(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, log: list[Any] | None = None
+    rules: Ruleset,
+    seed: int,
+    levels: dict[str, str],
+    play_on: bool = False,
+    log: list[Any] | None = None,
+    victory: str = "",
 ) -> GameResult:
     """One whole game and its result; every action applied is appended to `log`, when given (to save the game)."""
     started = time.perf_counter()
     flights: list[LoggedFlight] = []
     used = GameUse()
-    state, actions = play_game(rules, seed, levels, play_on, flights, used)
+    state, actions = play_game(rules, seed, levels, play_on, flights, victory, used)
     if log is not None:
         log += actions
     result = summarize(state, seed, levels, len(actions))

@@ -400,6 +400,22 @@ class Victory(Record):
         return r.Victory(self.id, _key(self.name), ctx.op(self.when), _key(self.description))
 
 
+class VictoryMode(Record):
+    """A way to play the scenario, chosen when a game starts: which victories end it early. The first mode
+    listed is the default; a scenario without modes plays every victory. Prestige decides at the end date."""
+
+    id: Id = _f("unique id; `spacerace play --victory <id>` and the new-game screen choose it")
+    name: Text | None = _f(_NAME, default=None)
+    description: Text | None = _f(_DESC, default=None)
+    victories: list[Id] = _f(
+        "the victories that end the game in this mode; empty: only prestige at the end date decides",
+        default_factory=list,
+    )
+
+    def to_engine(self, ctx: ToEngine) -> r.VictoryMode:
+        return r.VictoryMode(self.id, _key(self.name), tuple(self.victories), _key(self.description))
+
+
 class AIPersonality(Record):
     """How the computer plays a side that names it."""
 
@@ -446,6 +462,7 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "events": (Event, "event"),
     "crews": (CrewMember, "crew"),
     "victory": (Victory, "victory"),
+    "victory_modes": (VictoryMode, "victory_mode"),
     "ai_personalities": (AIPersonality, "ai"),
 }
 

@@ -134,6 +134,7 @@ class Checker:
         self.check_missions()
         self.check_crews()
         self.check_events()
+        self.check_victory_modes()
         self.check_ops()
         check_reachability(self)
         self.check_translations()
@@ -413,6 +414,11 @@ class Checker:
                 f"add `default: {d.choices[0].id}` (or give one choice no `when`)",
                 "logic/default",
             )
+
+    def check_victory_modes(self) -> None:
+        for d in self.content.records.get("victory_modes", []):
+            for i, v in enumerate(d.victories):
+                self.ref("victory_modes", d.id, f"victories[{i}]", "victory", v)
 
     def check_ops(self) -> None:
         """The ids conditions and effects name, and what each says is wrong with itself here."""

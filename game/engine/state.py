@@ -191,6 +191,7 @@ class GameState:
     actions_applied: int = 0
     play_on: bool = False  # the game goes on to the end date after a side has won (the result stands)
     decided: int = 0  # with play_on: the turn the result was settled (0: not yet)
+    victory_mode: str = ""  # the ruleset's victory mode this game is played in ("": its default)
 
     def clone(self) -> GameState:
         return GameState(
@@ -210,6 +211,7 @@ class GameState:
             self.actions_applied,
             self.play_on,
             self.decided,
+            self.victory_mode,
         )
 
     @property

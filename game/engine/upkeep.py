@@ -53,7 +53,7 @@ def check_victory(st: GameState, out: list[ev.Event]) -> None:
             st.phase = PHASE_OVER
         return
     winners: list[tuple[str, str]] = []
-    victory = compiled(st.rules).victory
+    victory = compiled(st.rules).victory[st.victory_mode]
     for side in st.rules.sides:
         for v, when in victory:
             if when(st, side.id):

@@ -51,6 +51,7 @@ class PlayerView:
     available_missions: frozenset[str]
     available_techs: frozenset[str]
     decided: int = 0  # the turn the result was settled, when the game plays on after it (Setup.play_on)
+    victory_mode: str = ""  # the ruleset's victory mode the game is played in ("": its default)
     # decision id -> the choices the side can take now (`news.open_choices`: conditions that hold, or the default)
     open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -162,6 +163,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         available_missions=available_missions(state, side),
         available_techs=available_techs(state, side),
         decided=state.decided,
+        victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
     )
 

@@ -513,7 +513,7 @@ def bring_old_saves(app: App) -> None:
 
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
-        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
+        seed: int | None = None, opened: dict[str, Any] | None = None, victory: str | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code.
 
     `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and
@@ -527,7 +527,7 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     if lang:
         app.settings.language = lang if lang in LANGUAGES else "en"
         app.tr = Translator(app.settings.language)
-    app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+    app.launch = {"scenario": scenario, "mods": mods, "seed": seed, "victory": victory}
     bring_old_saves(app)
     title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)

@@ -102,7 +102,7 @@ def _document_once() -> str:
     games = [run_one(rules, seed, levels).to_dict() for seed in (5, 6)]
     usage = {"packages": [p.to_dict() for p in content_use(rules, Tally(rules).add_all(games).use)]}
     doc = {"format_version": FORMAT_VERSION, "scenario": "tiny", "mods": [], "levels": levels, "swap": False,
-           "play_on": False, "games": games, "usage": usage, "complete": True}  # fmt: skip
+           "play_on": False, "victory": "", "games": games, "usage": usage, "complete": True}  # fmt: skip
     assert games[0]["flights"], "the damage needs a flight to damage"
     assert games[0]["fired"]["red"] and usage["packages"][0]["events"], "the damage needs an event to damage"
     return json.dumps(doc)

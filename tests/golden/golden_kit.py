@@ -57,11 +57,13 @@ class AiGame:
     seed: int
     levels: tuple[str, ...]  # by side, in the ruleset's side order
     play_on: bool = False
+    victory: str = ""  # the ruleset's victory mode ("": its default)
 
     @property
     def key(self) -> str:
         on = "+play_on" if self.play_on else ""
-        return f"{self.package}:{self.seed}:{'-'.join(self.levels)}{on}"
+        mode = f"+{self.victory}" if self.victory else ""
+        return f"{self.package}:{self.seed}:{'-'.join(self.levels)}{on}{mode}"
 
 
 AI_CAMPAIGNS = (
@@ -77,6 +79,7 @@ AI_CAMPAIGNS = (
     AiGame("kennedy_1961", 10, ("easy", "hard")),
     AiGame("europe", 11, ("normal", "normal", "normal")),
     AiGame("europe", 12, ("hard", "normal", "easy"), play_on=True),
+    AiGame("race_1955", 13, ("normal", "hard"), victory="space_age"),
 )
 
 
@@ -156,7 +159,7 @@ def write_json(path: Path, doc: Any) -> None:
 def play_ai_game(game: AiGame) -> dict[str, Any]:
     rules = scenario(game.package).ruleset
     levels = dict(zip(rules.side_ids, game.levels, strict=True))
-    final, log = play_game(rules, game.seed, levels, play_on=game.play_on)
+    final, log = play_game(rules, game.seed, levels, play_on=game.play_on, victory=game.victory)
     return {
         "final_hash": state_hash(final),
         "actions": len(log),
