@@ -124,7 +124,7 @@ def test_games_count_each_game_once_and_times_count_every_time(modded: Scenario)
     tally = UseTally()
     for r in results:
         tally.add(r)
-    news = [sum(r["fired"].get("red", {}).get("red_news", 0) for r in [r]) for r in results]
+    news = [r["fired"].get("red", {}).get("red_news", 0) for r in results]
     assert tally.in_games["events"]["red_news"] == sum(1 for n in news if n)
     assert tally.times["events"]["red_news"] == {"red": sum(news)}
 
