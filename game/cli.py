@@ -310,7 +310,7 @@ def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, Path |
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.ai.runner import PlayerFailed
-    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run, usable_jobs
+    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run, usable_jobs, usage_of
 
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
@@ -356,6 +356,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if stopped:
         kept = f"; {json_out} holds them" if json_out is not None else ""
         print(f"spacerace: interrupted: {tally.games} of {args.games} games finished{kept}", file=sys.stderr)
+    usage = usage_of(scenario, tally)
     # The files first: a closed stdout (`| head`) must not cost them.
     if report_out is not None and tally.games:
         from game.ai.report import render_html
@@ -367,22 +368,28 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             setup += "; played on to the end date after each result (later firsts included)"
         if rules.mods:
             setup += f"; mods: {', '.join(rules.mods)}"
-        page = render_html(rules, tally, title=f"Space Race balance report: {scenario.id}", setup=setup)
+        page = render_html(rules, tally, title=f"Space Race balance report: {scenario.id}", setup=setup, usage=usage)
         try:
             _write_atomically(report_out, page)
         except OSError as e:
             return _fail(f"--report {report_out}: cannot write there ({e.strerror or e})", EXIT_USAGE)
         print(f"report written to {report_out}", file=sys.stderr)
-    _print_summary(scenario, tally, levels, elapsed, args.swap)
+    _print_summary(scenario, tally, levels, elapsed, args.swap, usage)
     return stopped or EXIT_OK
 
 
-def _print_summary(scenario: Any, tally: Any, levels: dict[str, str], elapsed: float, swap: bool = False) -> None:
+def _print_summary(
+    scenario: Any, tally: Any, levels: dict[str, str], elapsed: float, swap: bool = False, usage: Any = None
+) -> None:
     from game.ai.report import summarize, text_summary
+    from game.ai.usage import text_report
 
     played = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (", sides swapped every other game" if swap else "")
     print(f"{tally.games} games of {scenario.id} in {elapsed:.1f} s ({played})")
     print(text_summary(summarize(scenario.ruleset, tally)), flush=True)
+    if usage is not None:
+        print()
+        print(text_report(usage, tally.games), flush=True)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

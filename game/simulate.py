@@ -31,6 +31,7 @@ from typing import IO, Any
 
 from game.ai.runner import FORMAT_VERSION, game_setup, run_one
 from game.ai.stats import Tally
+from game.ai.usage import PackageUse, content_use
 from game.content.load import Scenario
 from game.engine import Setup
 
@@ -141,7 +142,8 @@ def _reason(e: OSError) -> str:
 
 class JsonStream:
     """The `--json` document, written a game at a time into a temporary file beside it and moved into
-    place by `close` (on a finished or an interrupted batch alike) with `"complete"` after the games.
+    place by `close` (on a finished or an interrupted batch alike) with the content-use report (`"usage"`)
+    and `"complete"` after the games.
 
     The layout is `schemas/simulate.schema.json`'s, byte for byte what `json.dumps(doc, indent=1)` writes.
     """
@@ -162,8 +164,12 @@ class JsonStream:
         self._write(("\n  " if not self.games else ",\n  ") + text.replace("\n", "\n  "))
         self.games += 1
 
-    def close(self, complete: bool) -> None:
-        self._write(("]" if not self.games else "\n ]") + f',\n "complete": {json.dumps(complete)}\n}}\n')
+    def close(self, complete: bool, usage: list[PackageUse] | None = None) -> None:
+        after = "]" if not self.games else "\n ]"
+        if usage is not None:
+            text = json.dumps({"packages": [p.to_dict() for p in usage]}, indent=1, ensure_ascii=False)
+            after += ',\n "usage": ' + text.replace("\n", "\n ")
+        self._write(after + f',\n "complete": {json.dumps(complete)}\n}}\n')
         try:
             self.file.close()
             os.replace(self.temp, self.path)
@@ -328,6 +334,14 @@ class StopSignals:
         return STOP_CODES.get(signal.Signals(self.received[0]), 130) if self.received else 0
 
 
+# ------------------------------------------------------------------------------ the content-use report
+
+
+def usage_of(scenario: Scenario, tally: Tally) -> list[PackageUse]:
+    """What the batch's games used of the scenario's and each mod's content, by package (game.ai.usage)."""
+    return content_use(scenario.ruleset, tally.use, scenario.packages_of)
+
+
 # ------------------------------------------------------------------------------ progress
 
 
@@ -370,5 +384,5 @@ def run(batch: Batch, json_out: JsonStream | None, show: bool) -> tuple[Tally, f
                 print(file=sys.stderr)  # off the progress bar's line
     code = stop.exit_code
     if json_out is not None:
-        json_out.close(complete=not code)
+        json_out.close(complete=not code, usage=usage_of(batch.scenario, tally))
     return tally, time.perf_counter() - started, code

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,9 @@ class Scenario:
     layers: tuple[Package, ...]
     findings: tuple[Finding, ...]
     content: dict[str, Any]  # the merged, validated content: what a save keeps to rebuild the ruleset
+    # (kind, id) -> the packages that added or changed the record, in load order (`Merged.origin`). Empty for
+    # content from a save, which has no layers: all of it is the scenario's (see `packages_of`).
+    origin: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -80,6 +83,10 @@ class Scenario:
     def player_warnings(self) -> list[Finding]:
         """What `play` and `simulate` say before the game starts: mods that clash, a shadowed package."""
         return [f for f in self.findings if f.code in PLAYER_WARNINGS]
+
+    def packages_of(self, kind: str, rid: str) -> tuple[str, ...]:
+        """The packages a record belongs to: those that added or changed it (the scenario, for a save's content)."""
+        return self.origin.get((kind, rid)) or (self.id,)
 
     def layer_info(self) -> list[dict[str, str]]:
         """Id, version and file fingerprint of the scenario and each mod, for a save to record."""
@@ -329,6 +336,7 @@ def _finish(
     findings: list[Finding],
     locator: Locator,
     saved: dict[str, Any] | None = None,
+    origin: dict[tuple[str, str], list[str]] | None = None,
 ) -> Scenario:
     """Texts to keys, the records to the engine, pass 2, and the ruleset; raises ContentError.
 
@@ -342,7 +350,8 @@ def _finish(
         raise ContentError(findings)
     dumped = saved if saved is not None else content.dump()
     rules = ruleset(content, converted, fingerprint(dumped))
-    return Scenario(rules, content.strings, layers, tuple(findings), dumped)
+    owners = {key: tuple(layers) for key, layers in (origin or {}).items()}
+    return Scenario(rules, content.strings, layers, tuple(findings), dumped, owners)
 
 
 def build_scenario(content: dict[str, Any], findings: list[Finding] | None = None) -> Scenario:
@@ -375,7 +384,7 @@ def load_layers(layers: list[Package], notes: list[Finding] | None = None) -> Sc
     content.id = layers[0].id
     content.mods = [p.id for p in layers[1:]]
     # Pass 2 runs even when pass 1 found errors, on the records that passed, so one run shows every problem.
-    return _finish(content, tuple(layers), findings, Locator(merged))
+    return _finish(content, tuple(layers), findings, Locator(merged), origin=merged.origin)
 
 
 def load_scenario(

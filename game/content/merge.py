@@ -56,6 +56,15 @@ class Merged:
     # Layer id -> the layers its manifest loads it after (requires, load_after; transitively). A layer that
     # replaces what another mod changed without being declared after it clashes with it.
     follows: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (kind, id) -> the layers that added, replaced or patched the record, in load order: which package a
+    # record belongs to, for `simulate`'s content-use report.
+    origin: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def touched(self, kind: str, rid: str, layer: str) -> None:
+        """Note that `layer` added, replaced or patched the record (a record removed and added again starts afresh)."""
+        layers = self.origin.setdefault((kind, rid), [])
+        if layer not in layers:
+            layers.append(layer)
 
     def is_mod(self, layer: str) -> bool:
         """Every layer but the first (the scenario) is a mod."""
@@ -222,6 +231,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
     if op == "remove":
         assert old is not None
         del table[rid]
+        merged.origin.pop((kind, rid), None)
         merged.removed[(kind, rid)] = (spath, op_line, pkg.id)
         findings.append(
             Finding(INFO, spath, op_line, label, "", f"removed by {pkg.id} (was from {old.layer})", "", "merge/removed")
@@ -235,6 +245,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
                 data.key_files[key] = old.data.file_of(key)
         data.file, data.line = spath, item.line  # a field missing after the patch is the patch's doing
         table[rid] = RawRecord(data, spath, item.line, pkg.id)
+        merged.touched(kind, rid, pkg.id)
         changed = ", ".join(str(k) for k in item if k not in ("id", "$op"))
         findings.append(
             Finding(
@@ -323,6 +334,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
             )
     merged.removed.pop((kind, rid), None)
     table[rid] = RawRecord(_without_op(item), spath, item.line, pkg.id)
+    merged.touched(kind, rid, pkg.id)
 
 
 def _after_removal(

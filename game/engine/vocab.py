@@ -240,6 +240,14 @@ class World(Protocol):
     def reachable(self, kind: str, rid: str) -> bool:
         """Whether some game could reach it (a tech researched, a milestone reached, an event fired)."""
 
+    @property
+    def side(self) -> str | None:
+        """The side the question is asked for, when the checks go side by side (None: any side)."""
+
+    def reachable_by(self, kind: str, rid: str, who: str) -> bool:
+        """Whether `who` (self, rival or anyone, as a condition's `who`) could reach it: for `self`, the side
+        asked for (`side`), when there is one; otherwise as `reachable`."""
+
     def established(self, fact: str, value: str) -> bool:
         """Whether some effect of the content establishes it (see `Effect.facts`)."""
 
