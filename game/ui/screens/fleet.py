@@ -170,7 +170,7 @@ class FleetScreen(GameScreen):
             cs = v.me.crews[cid]
             member = rules.crews[cid]
             traits = ", ".join(self.term("trait", t) for t in member.traits)
-            draw.text(surf, member.name, (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
+            draw.text(surf, self.app.crew_name(cid), (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
             draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts
