@@ -30,11 +30,10 @@ def table(lang: str) -> dict[str, str]:
 def lookup(lang: str, key: str, n: Any = None) -> str | None:
     """The text of `key` in `lang` alone (no English fallback); with a count `n`, the plural form it takes."""
     texts = table(lang)
-    if n is not None:
-        found = plurals.pick(texts, key, lang, n)
-        if found is not None:
-            return found
-    return texts.get(key)
+    found = texts.get(key) if n is None else plurals.pick(texts, key, lang, n)
+    if found is None:  # a plain text given a count, or a plural asked for without one (its general form)
+        found = texts.get(key, texts.get(key + ".other"))
+    return found
 
 
 class Translator:
