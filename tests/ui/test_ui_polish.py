@@ -122,7 +122,7 @@ def test_russian_comes_from_its_locale_file_not_from_the_code() -> None:
     assert "Добро" not in (UI / "screens" / "title.py").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("lang", ["en", "vi", "ru"])
 def test_tech_and_skill_names_are_never_cut_at_the_smallest_window(app: Any, lang: str) -> None:
     """The default campaign at 1280×720: every tile of the tree and every skill header shows its whole name."""
     from game.content.load import load_scenario
