@@ -11,15 +11,16 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from babel import Locale
-from babel.core import UnknownLocaleError
-
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's names, in CLDR's order
 FALLBACK = "en"  # whose rules a language unknown to CLDR borrows
 
 
 @lru_cache(maxsize=32)
 def _rule(lang: str) -> Callable[[float | int], str]:
+    # Babel is imported on first use: loading a scenario without plurals, or simulating, never pays for it.
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
     try:
         return Locale.parse(lang).plural_form
     except (UnknownLocaleError, ValueError, TypeError):
