@@ -42,7 +42,7 @@ def _one_line(err: str) -> str:
     [
         (["play", "--scenario", "nope"], 2, "nope"),
         (["play", "--scenario", TINY, "--mod", "nope"], 2, "nope"),
-        (["play", "--lang", "xx"], 2, "--lang 'xx': the game has no such language (it has: en, vi)"),
+        (["play", "--lang", "xx"], 2, "--lang 'xx': the game has no such language (it has: en, vi, ru)"),
         (["play", "--load", "/no/such/save.json"], 2, "/no/such/save.json: no such save file"),
         (["--load", "/no/such/save.json"], 2, "no such save file"),  # play is the default command
         (["play", "--victory", "chess"], 2, "--victory 'chess': no such victory mode in race_1955 (it has: moon_race, space_age)"),
@@ -91,6 +91,12 @@ def test_a_good_save_is_loaded_once_and_handed_to_the_window(
     assert main(["play", "--load", str(SAVES / "v2_midgame_autosave.json"), "--lang", "vi"]) == 0
     [how] = no_window
     assert how["opened"]["loaded"].record.rules.id == "tiny" and "scenario" not in how["opened"]
+
+
+def test_russian_is_a_language_the_command_line_accepts(no_window: list[dict[str, Any]]) -> None:
+    assert main(["play", "--scenario", TINY, "--lang", "ru"]) == 0
+    [how] = no_window
+    assert how["lang"] == "ru"
 
 
 def test_a_good_scenario_is_handed_to_the_window(no_window: list[dict[str, Any]]) -> None:

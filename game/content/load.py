@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from game.content import plurals
 from game.content.build import Content, convert, own_texts, ruleset
 from game.content.explain import locate
 from game.content.findings import ERROR, INFO, ContentError, Finding, did_you_mean
@@ -92,9 +93,18 @@ class Scenario:
         """Id, version and file fingerprint of the scenario and each mod, for a save to record."""
         return [{"id": p.id, "version": p.version, "fingerprint": p.fingerprint()} for p in self.layers]
 
-    def text(self, key: str, lang: str = "en") -> str:
-        for table in (self.strings.get(lang), self.strings.get("en")):
-            if table and key in table:
+    def text(self, key: str, lang: str = "en", n: float | None = None) -> str:
+        """The text of `key` in `lang`, else in English, else the key; a plural takes the form of the count `n`."""
+        for code in (lang, "en"):
+            table = self.strings.get(code)
+            if not table:
+                continue
+            if key in table and n is None:
+                return table[key]
+            found = plurals.pick(table, key, code, n)
+            if found is not None:
+                return found
+            if key in table:
                 return table[key]
         return key
 
@@ -307,8 +317,17 @@ class Locator:
 
     def languages(self, kind: str, rid: str) -> list[str] | None:
         """The languages the package a record last came from promises in its manifest."""
+        layer = self.layer(kind, rid)
+        return self.merged.layer_languages.get(layer) if layer is not None and self.merged is not None else None
+
+    def layer(self, kind: str, rid: str) -> str | None:
+        """The package (scenario or mod) a record last came from."""
         raw = self.raw(kind, rid)
-        return self.merged.layer_languages.get(raw.layer) if raw is not None and self.merged is not None else None
+        return raw.layer if raw is not None else None
+
+    def manifest(self, layer: str) -> str:
+        """The manifest file of a package, for a finding about the package as a whole."""
+        return self.merged.layer_manifest.get(layer, layer) if self.merged is not None else layer
 
     def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None:
         """Where a mod removed the record (file, line, mod), if one did."""

@@ -383,7 +383,9 @@ class CrewMember(Dated):
 
     id: Id = _f("unique id")
     side: Id = _f("the side they serve")
-    name: Annotated[str, Field(min_length=1, max_length=80)] = _f("their name, as written (names are not translated)")
+    name: Annotated[str, Field(min_length=1, max_length=80)] = _f(
+        "their name, as written; a strings file may give it in another language as crew.<id>.name"
+    )
     skills: dict[Id, Reliability] = _f("skill → level 0–100 (50 is average: no bonus)", min_length=1)
     traits: list[Id] = _f("traits missions can ask for in crew_traits", default_factory=list)
     available: DateText | None = _f("from when the side can recruit them; left out: from the start", default=None)

@@ -49,8 +49,13 @@ def test_following_the_tutorial_gives_a_working_mod(empty_user_mods: Path, capsy
     outpost.write_text(files["moon_base/outpost.yaml"], encoding="utf-8")
     report = validate(["moon_base"])
     shown = [f for f in report.findings if f.severity != "info"]
+    fallback = [  # one line for each language the campaign has and the mod does not: it falls back to English
+        ("warning", 0, lang, f"add strings/{lang}.yaml to moon_base and {lang} to its manifest's languages")
+        for lang in ("vi", "ru")
+    ]
     assert [(f.severity, f.line, f.field, f.hint) for f in shown] == [
         ("error", 34, "slots.habitat[0]", "did you mean 'habitat_module'?"),
+        *fallback,
         ("warning", 20, "", ""),
         ("warning", 26, "", ""),
     ]
@@ -61,12 +66,13 @@ def test_following_the_tutorial_gives_a_working_mod(empty_user_mods: Path, capsy
     # ...and fixed as the guide says.
     outpost.write_text(outpost.read_text(encoding="utf-8").replace("habitat_modul]", "habitat_module]"))
     report = validate(["moon_base"])
-    assert (report.errors, report.warnings) == (0, 0)
+    assert (report.errors, report.warnings) == (0, 2)
+    assert {f.code for f in report.findings if f.severity == "warning"} == {"text/fallback"}
 
     # 3. Changing the campaign's records.
     (empty_user_mods / "moon_base" / "rules.yaml").write_text(files["moon_base/rules.yaml"], encoding="utf-8")
     report = validate(["moon_base"])
-    assert (report.errors, report.warnings) == (0, 0)
+    assert (report.errors, report.warnings) == (0, 2)
     patched = {f.record for f in report.findings if f.code == "merge/patched"}
     assert patched == {"victory(moon_landing)", "mission(crewed_lunar_landing)", "settings"}
 

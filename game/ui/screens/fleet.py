@@ -206,7 +206,7 @@ class FleetScreen(GameScreen):
             face = portraits.crew_portrait(rules, cid, self.s(art.ROW_PICTURE))
             gone = cs.status in (CrewStatus.DEAD, CrewStatus.RETIRED)
             surf.blit(art.faded(face) if gone else face, (inner.x, y + (self.row_h - face.get_height()) // 2 - self.s(1)))
-            draw.text(surf, member.name, (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
+            draw.text(surf, self.app.crew_name(cid), (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
             draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts

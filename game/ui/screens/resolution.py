@@ -39,7 +39,7 @@ class _Words:
         return self.app.stext(st.name) if st and st.name else s
 
     def crew(self, c: str) -> str:
-        return self.rules.crews[c].name if c in self.rules.crews else c
+        return self.app.crew_name(c)
 
     def won(self, side: str | None) -> str:
         tr, app = self.tr, self.app
