@@ -14,10 +14,10 @@ from typing import Any
 
 import pygame
 
+from game.ui.art import stack_surface
 from game.ui.flight import BEAT, Flight
 from game.ui.show_fx import BODY_COLOURS, LAND, MOON, SPACE, Point, mix
 from game.ui.show_scenes import SCENES, Frame
-from game.ui.stack import stack_surface
 
 
 class Show:
