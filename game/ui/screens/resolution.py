@@ -9,7 +9,7 @@ from typing import Any
 import pygame
 
 from game.engine import events as ev
-from game.ui import draw
+from game.ui import draw, portraits
 from game.ui.flight import BEAT, Flight, read_flights
 from game.ui.screens.base import Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
@@ -337,6 +337,13 @@ class ResolutionScreen(Screen):
             align="right",
         )
         if f.crew:
+            # the crew's faces at the band's right, their names beside them
+            size = self.s(30)
+            x = r.right - self.s(12)
+            for c in reversed(f.crew):
+                x -= size
+                surf.blit(portraits.crew_portrait(self.app.session.rules, c, size), (x, r.y + self.s(32)))
+                x -= self.s(4)
             crew = ", ".join(self.words.crew(c) for c in f.crew)
             draw.text(
                 surf,
@@ -344,7 +351,7 @@ class ResolutionScreen(Screen):
                 (r.x + self.s(12), r.y + self.s(36)),
                 round(14 * self.app.scale),
                 draw.TEXT,
-                width=r.width - self.s(24),
+                width=x - r.x - self.s(20),
             )
         if not f.beats:
             return
