@@ -18,7 +18,7 @@ from game.engine.actions import BuyHardware, PlanMission
 from game.engine.conditions import own_needs
 from game.engine.rules import Ruleset
 
-__all__ = ["MEMO_LIMIT", "Knowledge", "effects_money", "knowledge"]
+__all__ = ["MEMO_LIMIT", "Knowledge", "effects_money", "forget_all", "knowledge"]
 
 MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
 
@@ -461,6 +461,12 @@ class Knowledge:
 
 
 _CACHE: dict[int, tuple[Ruleset, Knowledge]] = {}
+
+
+def forget_all() -> None:
+    """Drop every ruleset's tables and everything they remember: the next `knowledge` call builds afresh.
+    (Tests use it to play games with every cache cold: a remembered answer must never change a decision.)"""
+    _CACHE.clear()
 
 
 def knowledge(rules: Ruleset) -> Knowledge:
