@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from game.ai.chain import chain, eta, flyable_someday, flyable_table, victory_techs
 from game.ai.facts import Turn
-from game.ai.value import goal_prizes, prize
+from game.ai.value import prize, prizes_of
 
 
 def choose_goals(turn: Turn) -> list[str]:
@@ -27,11 +27,10 @@ def choose_goals(turn: Turn) -> list[str]:
     if len(table) == len(turn.k.missions):
         flyable = table.__getitem__  # every answer is in (and final): read them directly
     # Every prize but, if a first bonus goes into it, the winning mission's (worked out only for a flight it
-    # may still fly).
-    prizes = turn.prize
-    rows = goal_prizes(turn).rows  # (the others could only pass by)
-    ratios = turn.ratio
-    for m, wins, payoff, line_weight in rows:
+    # may still fly), in one pass.
+    prizes_of(turn, turn.k.prize_missions)
+    prizes, ratios = turn.prize, turn.ratio
+    for m, wins, payoff, line_weight in turn.k.goal_rows(turn.style.key):
         if wins:
             if m not in turn.me.milestones and flyable(m) and prize(turn, m) > 0:
                 winning.append((eta(turn, m), m))

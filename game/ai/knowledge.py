@@ -10,6 +10,7 @@ because the same keys come back turn after turn.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, union
 from game.ai.temper import Style, style_of
@@ -42,6 +43,15 @@ class MissionFacts:
     choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
 
 
+class GoalRow(NamedTuple):
+    """A mission as `goals` weighs it (see `Knowledge.goal_rows`)."""
+
+    mission: str
+    wins: bool  # achieving it meets a victory condition
+    payoff: int  # what a success pays in lasting budget, cash or prestige, in money (0 if nothing)
+    line_weight: int  # the personality's strongest weight among its hardware's tech lines
+
+
 @dataclass(frozen=True, slots=True)
 class FlightShape:
     """A mission flown with a given hardware pick: what it flies, needs and costs, whatever the state of play."""
@@ -62,17 +72,6 @@ class Progress:
     done_hardware: tuple[str, ...]  # the finished hardware techs
     # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
     open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Prizes:
-    """What a personality's planners make of a set of reached milestones (see `Planner._goal_prizes`)."""
-
-    worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
-    prize: dict[str, int]  # per mission of `Knowledge.prize_missions`, its prize
-    # (mission, whether it wins, its payoff, its `line_weights`) for the missions that can be goals (in
-    # mission order): winning, or with a prize or a payoff
-    rows: tuple[tuple[str, bool, int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +131,7 @@ class Knowledge:
                     shown.update(self.closure[rules.hardware[slot.options[0]].tech])
             self.shown_by[m.id] = frozenset(shown)
         self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
-        self._line_weights: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
+        self._goal_rows: dict[tuple[tuple[str, int], ...], tuple[GoalRow, ...]] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = frozenset(ms for v in rules.victory for ms in own_milestones(v.when))
         self.missions: dict[str, MissionFacts] = {}
@@ -235,9 +234,6 @@ class Knowledge:
             dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
         )
         self.prize_firsts = tuple(ms for ms in self.prize_milestones if ms in self.first_events)
-        # (mission, whether it wins, what a success pays if anything) for `Planner.goals`, in mission order.
-        self.goal_rows = tuple((m, f.wins, max(0, f.payoff)) for m, f in self.missions.items())
-        self._prizes: dict[tuple[tuple[str, int], ...], dict[tuple[object, ...], Prizes]] = {}
         # Per milestone with first events, the techs their effects name (what they are worth depends on).
         self.first_techs = {
             ms: tuple(dict.fromkeys(t for e, _ in events for t in effect_techs(rules.events[e])))
@@ -430,20 +426,16 @@ class Knowledge:
             self._weighted[key] = got
         return got
 
-    def prizes(self, key: tuple[tuple[str, int], ...]) -> dict[tuple[object, ...], Prizes]:
-        """Where planners of the personality with weights `key` (sorted pairs) remember their prizes."""
-        got = self._prizes.get(key)
-        if got is None:
-            got = self._prizes[key] = {}
-        return got
-
-    def line_weights(self, key: tuple[tuple[str, int], ...]) -> dict[str, int]:
-        """Per mission, the strongest of the weights (`key`: sorted pairs) among the tech lines its hardware comes from."""
-        got = self._line_weights.get(key)
+    def goal_rows(self, key: tuple[tuple[str, int], ...]) -> tuple[GoalRow, ...]:
+        """Every mission as `goals` weighs it, in mission order, for the personality with weights `key` (sorted
+        pairs): whether it wins, its payoff, and the strongest weight among its hardware's tech lines."""
+        got = self._goal_rows.get(key)
         if got is None:
             weights = dict(key)
-            got = {m: max((weights.get(line, 100) for line in f.lines), default=100) for m, f in self.missions.items()}
-            self._line_weights[key] = got
+            got = self._goal_rows[key] = tuple(
+                GoalRow(m, f.wins, max(0, f.payoff), max((weights.get(line, 100) for line in f.lines), default=100))
+                for m, f in self.missions.items()
+            )
         return got
 
     def _close(self, tech: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ treasury buys flights; the research the winning chain wants this turn keeps its 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.ai.chain import chain, eta, prep, wanted_techs
 from game.ai.facts import Hardware, Turn
@@ -24,10 +25,10 @@ from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
 Lesson = tuple[str, int, bool]  # (tech, percent chance, critical) of a step a flight teaches
+_flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
 
 
-@dataclass(frozen=True, slots=True)
-class FlightPlan:
+class FlightPlan(NamedTuple):
     """A flight it could order: the hardware and crew it picks, what it must buy and the cash the orders take."""
 
     hardware: Hardware
@@ -36,8 +37,7 @@ class FlightPlan:
     price: int
 
 
-@dataclass(frozen=True, slots=True)
-class Reserves:
+class Reserves(NamedTuple):
     """Cash other flights may not spend: `keep` (a reserve of income and the winning flight's price) is never
     touched but by the winning flight; `protected` adds the research the winning chain wants this turn."""
 
@@ -382,7 +382,7 @@ def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> Fl
     rules, side, order_cost = turn.rules, turn.side, engine_odds.order_cost
     flight = PlanMission(side, m, tuple(hardware), crew)
     price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
-    return FlightPlan(flight.hardware, crew, buy, price)
+    return _flight_plan(FlightPlan, (flight.hardware, crew, buy, price))
 
 
 def _flight_option(turn: Turn, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:

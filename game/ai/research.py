@@ -23,6 +23,9 @@ class Ask(NamedTuple):
     tech: str
 
 
+_ask = tuple.__new__  # Ask without the call through its generated __new__ (a few dozen a turn)
+
+
 def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[Ask]:
     """Every tech some goal wants money for, the most valuable first.
 
@@ -57,11 +60,11 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
             else:
                 value, klass = -moon, SLACK
             for _, tech in critical(turn, m):
-                asks.append(Ask(value, klass, n, tech))
+                asks.append(_ask(Ask, (value, klass, n, tech)))
                 n += 1
             if not needs_mask[m]:
                 for tech in unready(turn, m, floor(turn, m) + t.margin):
-                    asks.append(Ask(value, klass, n, tech))
+                    asks.append(_ask(Ask, (value, klass, n, tech)))
                     n += 1
             continue
         if facts.wins:
@@ -69,23 +72,23 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
                 continue
             for slack, tech in critical(turn, m):
                 if slack <= t.slack:
-                    asks.append(Ask(-first, CRITICAL, n, tech))  # a turn lost here is a turn lost in the race
+                    asks.append(_ask(Ask, (-first, CRITICAL, n, tech)))  # a turn lost here is a turn lost in the race
                 elif turn.pressed:
-                    asks.append(Ask(-moon * 2, CRITICAL, n, tech))
+                    asks.append(_ask(Ask, (-moon * 2, CRITICAL, n, tech)))
                 elif slack <= t.near:
-                    asks.append(Ask(-moon, SLACK, n, tech))
+                    asks.append(_ask(Ask, (-moon, SLACK, n, tech)))
                 else:
-                    asks.append(Ask(-moon // 2, SLACK_LATE, n, tech))
+                    asks.append(_ask(Ask, (-moon // 2, SLACK_LATE, n, tech)))
                 n += 1
             if not needs_mask[m]:
                 aim = t.victory_research * victory // 100
                 for tech in unready(turn, m, aim):
-                    asks.append(Ask(-first, CRITICAL, n, tech))
+                    asks.append(_ask(Ask, (-first, CRITICAL, n, tech)))
                     n += 1
             else:
                 # Reliability is bought a few points a turn at most: start on the hardware already in hand.
                 for tech in prep(turn, m):
-                    asks.append(Ask(-moon * (2 if turn.pressed else 1), SLACK, n, tech))
+                    asks.append(_ask(Ask, (-moon * (2 if turn.pressed else 1), SLACK, n, tech)))
                     n += 1
             continue
         if only_winning:
@@ -96,11 +99,11 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
             continue
         needs = needs_mask[m]
         for tech in techs_in(needs & available):
-            asks.append(Ask(-ratio, klass, n, tech))
+            asks.append(_ask(Ask, (-ratio, klass, n, tech)))
             n += 1
         if not needs:
             for tech in unready(turn, m, floor(turn, m) + t.margin):
-                asks.append(Ask(-ratio, klass, n, tech))
+                asks.append(_ask(Ask, (-ratio, klass, n, tech)))
                 n += 1
     if turn.strategy.one_line is not None:
         asks = [a for a in asks if _in_line(turn, a.tech)]

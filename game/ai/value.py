@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from game.ai.chain import chain, wanted_techs
 from game.ai.facts import Turn
-from game.ai.knowledge import MEMO_LIMIT, Prizes
+from game.ai.knowledge import MEMO_LIMIT
 from game.engine.effects import Effect
 from game.engine.vocab import WHO_SELF, Quantity, Stake
 
@@ -56,35 +56,6 @@ def prizes_of(
         if value > 0:
             value = value * (crewed if facts[m].crew else uncrewed) // 100
         prizes[m] = value
-
-
-def goal_prizes(turn: Turn) -> Prizes:
-    """`prize` of the `Knowledge.prize_missions`, with the part of each of their milestones: remembered
-    across the turns of a personality by the milestones this side has, how many sides have reached
-    each, and the first bonuses (all change a few times a game)."""
-    k, mine, firsts = turn.k, turn.me.milestones, turn.view.firsts
-    bonuses = tuple([first_bonus(turn, ms) for ms in k.prize_firsts if ms not in mine and not firsts.get(ms)])
-    key = (frozenset(mine), frozenset(zip(firsts, map(len, firsts.values()), strict=True)), bonuses)
-    memo = k.prizes(turn.style.key)
-    got = memo.get(key)
-    if got is None:
-        worth: dict[str, int] = {}  # (it gets the milestones of `prize_missions`: `prize_milestones`)
-        prize: dict[str, int] = {}
-        prizes_of(turn, k.prize_missions, worth, prize)
-        weight = k.line_weights(turn.style.key)
-        got = Prizes(
-            worth,
-            prize,
-            tuple(
-                (m, wins, payoff, weight[m]) for m, wins, payoff in k.goal_rows if wins or prize[m] > 0 or payoff > 0
-            ),
-        )
-        if len(memo) > MEMO_LIMIT // 10:
-            memo.clear()
-        memo[key] = got
-    turn.prize.update(got.prize)
-    turn.milestone_prize.update(got.worth)
-    return got
 
 
 def first_bonus(turn: Turn, ms: str) -> int:
