@@ -89,7 +89,12 @@ def victory_techs(turn: Turn) -> set[str]:
 
 
 def wanted_techs(turn: Turn) -> set[str]:
-    """Techs the winning mission and the bargains among the goals fly on, or still need."""
+    """Techs the winning mission and the bargains among the goals fly on, or still need.
+
+    While the goals are being chosen (their prizes count what a first's events are worth, which reads this
+    set) the bargains are not known yet: it holds the winning mission's techs alone until `choose_goals`
+    has put the goals in `turn.goals`, and is worked out again from them after.
+    """
     if turn.wanted is None:
         wanted = set(victory_techs(turn))
         for m in turn.goals:

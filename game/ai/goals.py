@@ -12,8 +12,8 @@ from game.ai.value import prize, prizes_of
 
 def choose_goals(turn: Turn) -> list[str]:
     """Missions worth working toward: the winning one first, then its stepping stones, then the others, the
-    best prize per money still to spend (beyond what the winning mission needs anyway) first. Each goal's
-    ratio (per mille of prize per money) is left in `turn.ratio`."""
+    best prize per money still to spend (beyond what the winning mission needs anyway) first. The goals are
+    left in `turn.goals` and each one's ratio (per mille of prize per money) in `turn.ratio`."""
     winning = []
     scored = []
     victory_techs(turn)
@@ -55,4 +55,6 @@ def choose_goals(turn: Turn) -> list[str]:
         turn.ratio[ranked[0]] = max(turn.ratio.values())
     winning.sort()
     stepping = chain(turn)
-    return [m for _, m in winning] + list(stepping) + [m for m in ranked if m not in stepping]
+    goals = turn.goals = [m for _, m in winning] + list(stepping) + [m for m in ranked if m not in stepping]
+    turn.wanted = None  # (worked out while the bargains among the goals were not known: see `wanted_techs`)
+    return goals

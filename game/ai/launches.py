@@ -429,7 +429,7 @@ def value_flight(view: PlayerView, mission: str, level: str = "normal") -> Fligh
     if mission not in view.available_missions:
         return None
     turn = Turn(view, TEMPERS.get(level, TEMPERS["normal"]), Rng(0))
-    turn.goals = choose_goals(turn)  # (what it wants, as when it plans)
+    choose_goals(turn)  # (what it wants, as when it plans)
     plan = plan_flight(turn, mission, turn.stock(), set())
     if plan is None:
         return None

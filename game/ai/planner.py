@@ -61,7 +61,7 @@ def plan_turn(
 def plan(turn: Turn) -> list[Action]:
     """The stages in order, on the facts of one turn."""
     out: list[Action] = []
-    goals = turn.goals = choose_goals(turn)
+    goals = choose_goals(turn)
     decide(turn, out)
     asks = research_asks(turn, goals)
     temper, cash = turn.temper, turn.me.cash
