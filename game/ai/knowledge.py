@@ -187,7 +187,7 @@ class Knowledge:
             {m: [e for ms in f.prereqs for e in self.earners.get(ms, ())] for m, f in self.missions.items()}
         )
         self.flyable: dict[tuple[object, ...], dict[str, bool]] = {}
-        # All those answers read of a side's milestones and people (see `Planner._flyable_table`).
+        # All those answers read of a side's milestones and people (see `chain._flyable_table`).
         self.prerequisite_milestones = frozenset(ms for f in self.missions.values() for ms in f.prereqs)
         self.largest_crew = max((f.crew for f in self.missions.values()), default=0)
         self.crew_traits = frozenset(t for f in self.missions.values() for t in f.traits)
@@ -224,16 +224,11 @@ class Knowledge:
         for e in rules.events.values():
             for ms, by in firsts(e.when):
                 self.first_events.setdefault(ms, []).append((e.id, by))
-        # The missions whose prizes `Planner.goals` works out together every turn (every one that cannot win,
-        # and the winning ones too unless a first bonus goes into theirs), their milestones, and those among
-        # them that set off events for who is first.
+        # The missions whose prizes `goals.choose_goals` works out together every turn (every one that cannot
+        # win, and the winning ones too unless a first bonus goes into theirs: those wait for a flight it may fly).
         self.prize_missions = tuple(
             m for m, f in self.missions.items() if not f.wins or not any(ms in self.first_events for ms in f.milestones)
         )
-        self.prize_milestones = tuple(
-            dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
-        )
-        self.prize_firsts = tuple(ms for ms in self.prize_milestones if ms in self.first_events)
         # Per milestone with first events, the techs their effects name (what they are worth depends on).
         self.first_techs = {
             ms: tuple(dict.fromkeys(t for e, _ in events for t in effect_techs(rules.events[e])))
