@@ -1,5 +1,6 @@
 """How a computer player answers the event decisions waiting for it: the choice whose effects are worth the
-most to it now (`value.effects_value`), the first listed on a tie; a blundering turn picks at random."""
+most to it now (`value.effects_value`), the first listed on a tie, among those open to it now; a blundering
+turn picks at random."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from game.engine.actions import Action, Decide
 def decide(turn: Turn, out: list[Action]) -> None:
     """Order an answer to each decision waiting for this side."""
     for d in turn.me.decisions:
+        choices = turn.view.open_choices.get(d.id, d.choices)  # only what can be chosen now
+        if not choices:
+            continue
         if turn.blundering:
-            pick = d.choices[turn.rng.below(len(d.choices))]
+            pick = choices[turn.rng.below(len(choices))]
         else:
             event = turn.rules.events[d.event]
-            values = {c.id: effects_value(turn, c.effects) for c in event.choices if c.id in d.choices}
-            pick = max(d.choices, key=lambda c: (values.get(c, -(10**9)), -d.choices.index(c)))
+            values = {c.id: effects_value(turn, c.effects) for c in event.choices if c.id in choices}
+            pick = max(choices, key=lambda c: (values.get(c, -(10**9)), -choices.index(c)))
         out.append(Decide(turn.side, d.id, pick))

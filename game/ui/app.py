@@ -20,8 +20,8 @@ import pygame
 import pygame_gui
 
 import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
-from game.ui import draw
-from game.ui.i18n import Translator
+from game.ui import draw, warmup
+from game.ui.i18n import Translator, speak_to_pygame_gui
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
@@ -74,6 +74,7 @@ class App:
         pygame.display.set_caption("Space Race")
         self.tr = Translator(self.settings.language)
         self.manager = pygame_gui.UIManager(self.size, theme_dict(self.scale), starting_language="en")
+        speak_to_pygame_gui(self.manager, self.settings.language)
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted)
@@ -142,6 +143,7 @@ class App:
     def set_language(self, lang: str) -> None:
         self.settings.language = lang
         self.tr = Translator(lang)
+        speak_to_pygame_gui(self.manager, lang)
         if self.top:
             self.top.rebuild()
         self.dirty = True
@@ -350,6 +352,16 @@ class App:
             return key
         return self.session.scenario.text(key, self.settings.language)
 
+    def crew_name(self, cid: str) -> str:
+        """A crew member's name in the current language: the scenario's `crew.<id>.name` where its strings give
+        one (Гагарин for Gagarin), else the name as the crew file writes it."""
+        key = f"crew.{cid}.name"
+        text = self.stext(key)
+        if text != key:
+            return text
+        crews = self.session.scenario.ruleset.crews if self.session is not None else {}
+        return crews[cid].name if cid in crews else cid
+
     def side_style(self, side: str) -> tuple[tuple[int, int, int], str]:
         """(colour, shape) of a side: colour from the ruleset unless too close to another's, shape by order."""
         rules = self.session.scenario.ruleset  # the scenario's content: no game state is needed for a side's look
@@ -377,6 +389,7 @@ class App:
         if session is not self.session:
             self.memory.clear()
         self.session = session
+        warmup.start(session, self.scale)  # hardware and crew pictures, made before the screens ask
         self.saved_len = len(session.log) if saved else -1
         self.demo = session.demo
         return Reset(self.next_screen())
@@ -513,7 +526,7 @@ def bring_old_saves(app: App) -> None:
 
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
-        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
+        seed: int | None = None, opened: dict[str, Any] | None = None, victory: str | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code.
 
     `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and
@@ -525,9 +538,8 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     if "scenario" in opened:
         app.__dict__.setdefault("scenario_cache", {})[(scenario, tuple(mods))] = opened["scenario"]
     if lang:
-        app.settings.language = lang if lang in LANGUAGES else "en"
-        app.tr = Translator(app.settings.language)
-    app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+        app.set_language(lang if lang in LANGUAGES else "en")
+    app.launch = {"scenario": scenario, "mods": mods, "seed": seed, "victory": victory}
     bring_old_saves(app)
     title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)

@@ -22,6 +22,8 @@ def played_cold(rules: Ruleset, seed: int, levels: dict[str, str]) -> tuple[str,
         for index, side in enumerate(rules.side_ids):
             if is_over(state):
                 break
+            if side in state.waiting:  # not in the game yet (as `play_game` skips it)
+                continue
             forget_all()
             orders = choose_actions(player_view(state, side), levels[side], ai_rng(seed, index, state.turn))
             state, _, applied = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
