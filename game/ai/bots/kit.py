@@ -145,9 +145,9 @@ def flight_techs(view: PlayerView, missions: Iterable[str]) -> set[str]:
     return out
 
 
-def critical_order(view: PlayerView, techs: Iterable[str]) -> list[str]:
-    """The unfinished techs of `techs`, longest chain of rate-capped quarters first: the ones that hold the
-    goal back most are funded first."""
+def _chain_lengths(view: PlayerView, techs: Iterable[str]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """For each unfinished tech of `techs`: the rate-capped quarters of the longest chain it starts (itself and
+    the techs of `techs` waiting on it), and those techs."""
     rules, me = view.rules, view.me
     todo = [t for t in techs if not me.techs[t].done]
     todo_set = set(todo)
@@ -165,7 +165,28 @@ def critical_order(view: PlayerView, techs: Iterable[str]) -> list[str]:
             memo[t] = quarters + max((length(d) for d in after[t]), default=0)
         return memo[t]
 
-    return sorted(todo, key=lambda t: (-length(t), t))
+    for t in todo:
+        length(t)
+    return memo, after
+
+
+def critical_order(view: PlayerView, techs: Iterable[str]) -> list[str]:
+    """The unfinished techs of `techs`, longest chain of rate-capped quarters first: the ones that hold the
+    goal back most are funded first."""
+    lengths, _ = _chain_lengths(view, techs)
+    return sorted(lengths, key=lambda t: (-lengths[t], t))
+
+
+def critical_chain(view: PlayerView, techs: Iterable[str]) -> list[str]:
+    """The longest chain of rate-capped research among the unfinished `techs`: what sets the goal's date."""
+    lengths, after = _chain_lengths(view, techs)
+    chain: list[str] = []
+    ready = [t for t in lengths if not any(r in lengths for r in view.rules.techs[t].requires)]
+    step = max(ready, key=lambda t: (lengths[t], t), default=None)
+    while step is not None:
+        chain.append(step)
+        step = max(after[step], key=lambda t: (lengths[t], t), default=None)
+    return chain
 
 
 # ------------------------------------------------------------------------------------------ the turn's books
@@ -340,6 +361,31 @@ class Orders:
         out.sort(key=lambda x: (x[0], x[1], x[2]))
         return [(mid, prefer) for _, _, mid, prefer in out]
 
+    def test_fly(self, techs: Iterable[str], keep: int = 0, at_least: int = 0) -> int:
+        """Uncrewed test flights of the least reliable of `techs` (finished, below their ceiling), one at a time
+        while launches and the spare cash (less `keep`) last: a step flown teaches even when the flight fails.
+        Returns how many were planned."""
+        rules, me = self.rules, self.me
+        flown = 0
+        while self.launches < rules.settings.max_missions_per_turn:
+            weakest = sorted(
+                (me.techs[t].reliability, t)
+                for t in set(techs)
+                if me.techs[t].done and me.techs[t].reliability < rules.techs[t].ceiling
+            )
+            planned = False
+            for _, tech in weakest:
+                for mission, prefer in self.test_flights([tech]):
+                    if self.fly(mission, at_least, 1, prefer, keep):
+                        planned = True
+                        break
+                if planned:
+                    break
+            if not planned:
+                return flown
+            flown += 1
+        return flown
+
     # -- decisions
 
     def decide(self, pick: Callable[[tuple[Choice, ...]], Choice]) -> None:
@@ -401,19 +447,28 @@ WORTH: dict[Quantity, int] = {
 }
 
 
-def worth(choice: Choice, wanted: frozenset[str] | set[str] = frozenset()) -> int:
-    """A choice's value in money to a side that wants the techs `wanted` (research elsewhere counts a fifth)."""
+CRITICAL = 8  # how much more research is worth on the chain that sets the goal's date (it saves quarters)
+
+
+def worth(choice: Choice, wanted: Iterable[str] = (), critical: Iterable[str] = ()) -> int:
+    """A choice's value in money to a side that wants the techs `wanted` (research elsewhere counts a fifth,
+    on the `critical` chain eight times)."""
+    wanted, critical = set(wanted), set(critical)
     total = 0
     for s in stakes(choice.effects):
         value = s.amount * WORTH.get(s.quantity, 0)
-        if s.tech is not None and s.tech not in wanted:
+        if s.tech in critical:
+            value *= CRITICAL
+        elif s.tech is not None and s.tech not in wanted:
             value //= 5
         total += value if s.target == SELF else -value
     return total
 
 
-def best_choice(wanted: frozenset[str] | set[str]) -> Callable[[tuple[Choice, ...]], Choice]:
-    return lambda choices: max(choices, key=lambda c: worth(c, wanted))
+def best_choice(wanted: Iterable[str], critical: Iterable[str] = ()) -> Callable[[tuple[Choice, ...]], Choice]:
+    """The choice worth most to a side that wants the techs `wanted` and waits on the `critical` chain."""
+    wanted, critical = frozenset(wanted), frozenset(critical)
+    return lambda choices: max(choices, key=lambda c: (worth(c, wanted, critical), c.id))
 
 
 # What a unit lost of each quantity puts at risk (the riskiest answer puts the most at stake).
@@ -441,3 +496,26 @@ def risk(choice: Choice) -> int:
             if s.target == SELF and loss > 0:
                 total += loss * RISK.get(s.quantity, 1)
     return total
+
+
+# ------------------------------------------------------------------------------------------ prizes
+
+
+def open_prizes(view: PlayerView, crewed: bool | None = None) -> list[str]:
+    """The milestones this side has not reached that some mission earns, richest prize first; with `crewed`,
+    only those earned by crewed (True) or uncrewed (False) missions."""
+    out: list[tuple[int, str]] = []
+    for ms in view.rules.milestones:
+        _, prestige = view.prize(ms)
+        if prestige <= 0:
+            continue
+        missions = missions_for(view.rules, ms)
+        if not missions or (crewed is not None and all(bool(m.crew) != crewed for m in missions)):
+            continue
+        out.append((-prestige, ms))
+    return [ms for _, ms in sorted(out)]
+
+
+def is_first(view: PlayerView, milestone: str) -> bool:
+    """Whether nobody has reached `milestone` yet (the first's prize is still there)."""
+    return not view.firsts.get(milestone)
