@@ -189,6 +189,42 @@ def critical_chain(view: PlayerView, techs: Iterable[str]) -> list[str]:
     return chain
 
 
+def slack(view: PlayerView, techs: Iterable[str]) -> dict[str, int]:
+    """For each unfinished tech of `techs`, the quarters its research could wait without holding back the
+    longest chain (0 on the critical chain itself)."""
+    lengths, _ = _chain_lengths(view, techs)
+    longest = max(lengths.values(), default=0)
+    rules = view.rules
+    # A tech's chain counts what waits on it; what it waits on comes first, so its start is also held back.
+    before: dict[str, int] = {}
+
+    def wait(t: str) -> int:
+        if t not in before:
+            tech = rules.techs[t]
+            before[t] = max(
+                (
+                    wait(r) + -(-(rules.techs[r].cost - view.me.techs[r].progress) // rules.techs[r].rate_cap)
+                    for r in tech.requires
+                    if r in lengths
+                ),
+                default=0,
+            )
+        return before[t]
+
+    return {t: longest - lengths[t] - wait(t) for t in lengths}
+
+
+def quarters_to(view: PlayerView, techs: Iterable[str]) -> int:
+    """Quarters of rate-capped research at least before every tech of `techs` is finished (0 when they are)."""
+    lengths, _ = _chain_lengths(view, closure(view.rules, techs))
+    return max(lengths.values(), default=0)
+
+
+def list_price(rules: Ruleset, mission: Mission) -> int:
+    """What a flight of `mission` costs with the cheapest unit in every slot and none in store."""
+    return mission.cost + sum(min(rules.hardware[h].unit_cost for h in slot.options) for slot in mission.slots)
+
+
 # ------------------------------------------------------------------------------------------ the turn's books
 
 

@@ -18,8 +18,12 @@ from game.ai.bots.kit import (
     critical_order,
     flight_techs,
     is_first,
+    list_price,
+    mission_techs,
     open_prizes,
+    quarters_to,
     road_to,
+    slack,
     victory_milestones,
 )
 from game.engine import Action, PlayerView, Rng
@@ -28,7 +32,9 @@ STEPPING_STONE = 330  # per mille a stepping stone must count at (success or par
 LANDING = 200  # per mille the winning mission must count at
 COPIES = 3  # flights of one mission a quarter, at most
 CREWS = 12  # crew members kept serving once the road flies crews
-FIRST = 500  # per mille a first off the road must count at
+FIRST = 350  # per mille a first off the road must count at
+SLACK = 2  # quarters a tech's research may wait before it is funded ahead of the flights
+ENDGAME = 4  # quarters of research left on the landing's hardware when money starts being kept for it
 
 
 def play(view: PlayerView, rng: Rng) -> list[Action]:
@@ -39,15 +45,28 @@ def play(view: PlayerView, rng: Rng) -> list[Action]:
     orders.decide(best_choice(road.techs, critical_chain(view, road.techs)))
     if any(rules.missions[m].crew for m in road.missions):
         orders.recruit(CREWS)
-    orders.fund_all(critical_order(view, road.techs))
-    finals = {m for m in road.missions if set(rules.missions[m].milestones) & set(goal)}
+    # The research that sets the landing's date first; what has slack waits for the flights.
+    waits = slack(view, road.techs)
+    order = critical_order(view, road.techs)
+    orders.fund_all(t for t in order if waits[t] <= SLACK)
+    finals = [m for m in road.missions if set(rules.missions[m].milestones) & set(goal)]
     for mission in road.missions:
         orders.fly(mission, LANDING if mission in finals else STEPPING_STONE, COPIES)
-    # Firsts the road's hardware can fly already: prestige this year is budget next year, and for good.
-    for ms in open_prizes(view):
-        if is_first(view, ms):
-            orders.fly(cheapest_mission(view, ms).id, FIRST, 1)  # type: ignore[union-attr]
     landing_techs = flight_techs(view, finals)
     orders.improve(sorted(landing_techs | flight_techs(view, road.missions)), below=100)
-    orders.test_fly(landing_techs)
+    orders.fund_all(order)
+    # Near the end of the chain, money is kept for the landing's test flights and its copies.
+    final_techs: set[str] = set()
+    for m in finals:
+        final_techs |= mission_techs(view, rules.missions[m])
+    keep = 0
+    if quarters_to(view, final_techs) <= ENDGAME:
+        keep = COPIES * max((list_price(rules, rules.missions[m]) for m in finals), default=0)
+    orders.test_fly(landing_techs, keep=keep // 2)
+    # Firsts the road's hardware can fly already: prestige this year is budget next year, and for good.
+    for ms in open_prizes(view):
+        mission = cheapest_mission(view, ms)
+        if mission is not None and is_first(view, ms):
+            orders.fly(mission.id, FIRST, 2, keep=keep)
+    orders.test_fly(flight_techs(view, road.missions), keep=keep)
     return orders.done()
