@@ -71,9 +71,9 @@ def play(view: PlayerView, rng: Rng) -> list[Action]:
         orders.fly(mission, LANDING if mission in finals else STEPPING_STONE, 3 if mission in finals else 1)
     for ms in open_prizes(view):
         if not is_first(view, ms):
-            mission = cheapest_mission(view, ms)
-            if mission is not None:
-                orders.fly(mission.id, LATER, 1)
+            earner = cheapest_mission(view, ms)
+            if earner is not None:
+                orders.fly(earner.id, LATER, 1)
     orders.improve(sorted(flight_techs(view, road.missions)), below=100)
     orders.test_fly(flight_techs(view, road.missions))
     return orders.done()

@@ -36,8 +36,8 @@ def play(view: PlayerView, rng: Rng) -> list[Action]:
     road = road_to(view, goal)
     crewed = [m for ms in open_prizes(view, crewed=True) if (m := cheapest_mission(view, ms)) is not None]
     techs = set(road.techs)
-    for mission in crewed:
-        techs |= mission_techs(view, mission)
+    for earner in crewed:
+        techs |= mission_techs(view, earner)
     orders.decide(best_choice(frozenset(techs), critical_chain(view, road.techs)))
     orders.recruit(CREWS)
     orders.fund_all(critical_order(view, techs))
@@ -45,9 +45,9 @@ def play(view: PlayerView, rng: Rng) -> list[Action]:
     for mission in road.missions:
         if mission in finals:
             orders.fly(mission, LANDING, 3)
-    for m in crewed:
-        if any(is_first(view, ms) for ms in m.milestones if ms not in view.me.milestones):
-            orders.fly(m.id, CREWED_FIRST, 2)
+    for earner in crewed:
+        if any(is_first(view, ms) for ms in earner.milestones if ms not in view.me.milestones):
+            orders.fly(earner.id, CREWED_FIRST, 2)
     for mission in road.missions:
         orders.fly(mission, STEPPING_STONE, 1)
     orders.improve(sorted(flight_techs(view, [*road.missions, *(m.id for m in crewed)])), below=100)

@@ -65,8 +65,8 @@ def play(view: PlayerView, rng: Rng) -> list[Action]:
     orders.test_fly(landing_techs, keep=keep // 2)
     # Firsts the road's hardware can fly already: prestige this year is budget next year, and for good.
     for ms in open_prizes(view):
-        mission = cheapest_mission(view, ms)
-        if mission is not None and is_first(view, ms):
-            orders.fly(mission.id, FIRST, 2, keep=keep)
+        earner = cheapest_mission(view, ms)
+        if earner is not None and is_first(view, ms):
+            orders.fly(earner.id, FIRST, 2, keep=keep)
     orders.test_fly(flight_techs(view, road.missions), keep=keep)
     return orders.done()
