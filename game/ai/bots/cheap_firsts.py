@@ -9,9 +9,9 @@ researched with what is left, and flown at sensible odds.
 
 from __future__ import annotations
 
-from game.ai.bots.kit import (
-    Orders,
-    best_choice,
+from game.ai.bots.choices import best_choice
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import (
     cheapest_mission,
     critical_chain,
     critical_order,

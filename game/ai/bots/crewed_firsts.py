@@ -8,9 +8,9 @@ in up to two copies a quarter while it is open; the landing at a quarter's odds 
 
 from __future__ import annotations
 
-from game.ai.bots.kit import (
-    Orders,
-    best_choice,
+from game.ai.bots.choices import best_choice
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import (
     cheapest_mission,
     critical_chain,
     critical_order,

@@ -10,17 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ai.bots.kit import (
-    Orders,
-    critical_order,
-    flight_techs,
-    is_first,
-    open_prizes,
-    risk,
-    road_to,
-    victory_milestones,
-    worth,
-)
+from game.ai.bots.choices import risk, worth
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import critical_order, flight_techs, is_first, open_prizes, road_to, victory_milestones
 from game.engine import Action, Choice, PlayerView, Rng
 
 FIRST = 450  # per mille a first still open must count at

@@ -10,9 +10,9 @@ landing itself tried at a fifth's chance with as many crews as there are launche
 
 from __future__ import annotations
 
-from game.ai.bots.kit import (
-    Orders,
-    best_choice,
+from game.ai.bots.choices import best_choice
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import (
     cheapest_mission,
     critical_chain,
     critical_order,

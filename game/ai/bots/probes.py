@@ -8,9 +8,9 @@ of the money and is flown at sensible odds, so the prestige of the probes pays f
 
 from __future__ import annotations
 
-from game.ai.bots.kit import (
-    Orders,
-    best_choice,
+from game.ai.bots.choices import best_choice
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import (
     cheapest_mission,
     critical_chain,
     critical_order,

@@ -8,15 +8,9 @@ tests), as many a quarter as launches and cash allow, with reliability research 
 
 from __future__ import annotations
 
-from game.ai.bots.kit import (
-    Orders,
-    best_choice,
-    critical_chain,
-    critical_order,
-    flight_techs,
-    road_to,
-    victory_milestones,
-)
+from game.ai.bots.choices import best_choice
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import critical_chain, critical_order, flight_techs, road_to, victory_milestones
 from game.engine import Action, PlayerView, Rng
 
 UNCREWED = 330  # per mille an uncrewed stepping stone must count at
