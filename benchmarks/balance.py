@@ -1,6 +1,7 @@
 """The balance targets of the default campaign, measured with `spacerace simulate`, in one report.
 
-    python benchmarks/balance.py [--games 400] [--jobs 2] [--out balance] [--only nn,hard] [--bench]
+    python benchmarks/balance.py [--games 400] [--jobs 2] [--out balance] [--only nn,hard,bots] [--bench]
+        [--before docs/balance/bots_before.md]
 
 Runs each matchup as `spacerace simulate --seed 1 --games N --jobs J --json ...` (the same command a
 player or modder would type; normal against normal with `--play-on`, so that the firsts that come
@@ -9,6 +10,11 @@ after the landing in history get dates too), then checks the targets and writes 
 `<out>/targets.md`. The "late" matchup plays the example mod whose side joins in 1966 (china_1966) in
 Space age games: the late side must earn firsts and some wins without upsetting the others. With
 `--bench`, the speed budgets of benchmarks/bench_engine.py join the table.
+
+Each scripted bot (`bot_*`) plays hard, normal and easy ("bot_moon_rush-hard", ...; `--only bots` for all
+of them): half the games from seed 1 and half from seed 10001, sides swapped every other game, so each
+seed range and each side gets its share. `--before FILE` writes their win shares, pooled and by seed
+range, as the "before" column of issue 12 (with the commit they were measured on).
 
 The normal vs normal games' flight logs also check that the odds shown are the odds rolled: launches
 in 10-point bands of shown chance to count (success or partial), each band's realised rate against
@@ -21,12 +27,14 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.ai import BOTS  # noqa: E402
 from game.ai.calibration import calibrate, target_rows  # noqa: E402
 from game.ai.report import Share, parse_date, render_html, summarize, wilson  # noqa: E402
 from game.cli import main as spacerace  # noqa: E402
@@ -38,21 +46,26 @@ MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "nn": (["--ai", "us=normal", "--ai", "ussr=normal", "--play-on"], False, None),
     "hard": (["--ai", "us=hard", "--ai", "ussr=normal"], True, "hard"),
     "easy": (["--ai", "us=normal", "--ai", "ussr=easy"], True, "normal"),
-    "rush": (["--ai", "us=bot_moon_rush", "--ai", "ussr=normal"], True, "bot_moon_rush"),
-    "no_crew": (["--ai", "us=bot_no_crew", "--ai", "ussr=normal"], True, "bot_no_crew"),
-    "one_line": (["--ai", "us=bot_one_line", "--ai", "ussr=normal"], True, "bot_one_line"),
     # the example mod whose side joins in 1966, in the mode that runs to the end date (every side normal, so
     # there is nothing to rotate)
     "late": (["--mod", LATE_MOD, "--victory", "space_age", "--ai", f"{LATE_SIDE}=normal"], False, None),
 }
+BOT_OPPONENTS = ("hard", "normal", "easy")
+SEED_RANGES = (1, 10001)  # a bot's games: half from each, so that no lucky range of seeds decides its row
+for _bot in BOTS:
+    for _level in BOT_OPPONENTS:
+        MATCHUPS[f"{_bot}-{_level}"] = (["--ai", f"us={_bot}", "--ai", f"ussr={_level}"], True, _bot)
+BOT_MATCHUPS = [name for name in MATCHUPS if name.startswith("bot_")]
 TITLES = {
     "nn": "normal against normal (each game played on to the end date after its result)",
     "hard": "hard against normal (sides swapped every other game)",
     "easy": "normal against easy (sides swapped every other game)",
-    "rush": "bot_moon_rush against normal (sides swapped every other game)",
-    "no_crew": "bot_no_crew against normal (sides swapped every other game)",
-    "one_line": "bot_one_line against normal (sides swapped every other game)",
     "late": f"a side that joins late: the {LATE_MOD} mod in Space age games, every side normal",
+    **{
+        name: f"{name.rpartition('-')[0]} against {name.rpartition('-')[2]} (seeds from 1 and from 10001, sides "
+        "swapped every other game)"
+        for name in BOT_MATCHUPS
+    },
 }
 HISTORY_MILESTONES = [  # the milestones of shared/HISTORY.md's table
     "icbm", "satellite", "animal_in_orbit", "lunar_impact", "lunar_far_side", "human_in_space", "human_in_orbit",
@@ -64,17 +77,61 @@ HISTORY_MILESTONES = [  # the milestones of shared/HISTORY.md's table
 def run(name: str, games: int, jobs: int, out: Path) -> list[dict[str, Any]]:
     ai, swap, _ = MATCHUPS[name]
     target = out / f"{name}.json"
-    argv = ["simulate", "--seed", "1", "--games", str(games), "--jobs", str(jobs), "--json", str(target), "--quiet"]
-    argv += ai
-    if swap:
-        argv.append("--swap")
-    print("spacerace " + " ".join(argv), file=sys.stderr)
-    started = time.perf_counter()
-    code = spacerace(argv)
-    if code:
-        raise SystemExit(code)
-    print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return json.loads(target.read_text(encoding="utf-8"))["games"]
+    starts = SEED_RANGES if name in BOT_MATCHUPS else (1,)
+    results: list[dict[str, Any]] = []
+    for start in starts:
+        part = out / f"{name}.{start}.json" if len(starts) > 1 else target
+        n = games // len(starts)
+        argv = ["simulate", "--seed", str(start), "--games", str(n), "--jobs", str(jobs), "--json", str(part)]
+        argv += [*ai, "--quiet"]
+        if swap:
+            argv.append("--swap")
+        print("spacerace " + " ".join(argv), file=sys.stderr)
+        started = time.perf_counter()
+        code = spacerace(argv)
+        if code:
+            raise SystemExit(code)
+        print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        results += json.loads(part.read_text(encoding="utf-8"))["games"]
+    if len(starts) > 1:
+        target.write_text(json.dumps({"games": results}), encoding="utf-8")
+    return results
+
+
+def bots_before(results: dict[str, list[dict[str, Any]]]) -> str:
+    """The bots' win shares against each level, pooled and by seed range: issue 12's "before" column."""
+    import subprocess
+
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    lines = [
+        "# The scripted bots against today's levels (before the opponent changes)",
+        "",
+        f"Measured on commit `{commit}` with `python benchmarks/balance.py --only bots --before "
+        "docs/balance/bots_before.md`: each row is one bot against one level, half the games from seed 1 and",
+        "half from seed 10001, sides swapped every other game (so each side gets half of each range). The",
+        "share is the bot's wins; a draw counts for neither. The bots are `game/ai/bots/` (docs/ai.md).",
+        "",
+        "| bot | against | bot wins | 95 % CI | seeds from 1 | seeds from 10001 | as us | as ussr |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name in BOT_MATCHUPS:
+        if name not in results:
+            continue
+        bot, _, level = name.rpartition("-")
+        games = results[name]
+        share = level_share(games, bot)
+        lo, hi = wilson(share.wins, share.games)
+        cells = [bot, level, f"{share.rate:.1%} ({share.wins}/{share.games})", f"{lo:.1%}–{hi:.1%}"]
+        for start in SEED_RANGES:
+            part = [g for g in games if (g["seed"] >= SEED_RANGES[-1]) == (start == SEED_RANGES[-1])]
+            cells.append(f"{level_share(part, bot).rate:.1%}")
+        for side in ("us", "ussr"):
+            part = [g for g in games if g["levels"][side] == bot]
+            cells.append(f"{level_share(part, bot).rate:.1%}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def level_share(results: list[dict[str, Any]], level: str) -> Share:
@@ -117,7 +174,8 @@ def main() -> int:
     ap.add_argument("--games", type=int, default=400)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", default="balance")
-    ap.add_argument("--only", default=",".join(MATCHUPS))
+    ap.add_argument("--only", default=",".join(MATCHUPS), help="matchups, comma-separated; `bots` is every bot's")
+    ap.add_argument("--before", metavar="FILE.md", help="write the bots' before column (issue 12) here")
     ap.add_argument("--reuse", action="store_true", help="read existing JSON files instead of running")
     ap.add_argument("--bench", action="store_true", help="also time the speed budgets (benchmarks/bench_engine.py)")
     args = ap.parse_args()
@@ -126,7 +184,8 @@ def main() -> int:
     rules = load_scenario("race_1955").ruleset
     label = rules.date_label
     results: dict[str, list[dict[str, Any]]] = {}
-    for name in args.only.split(","):
+    names = [n for part in args.only.split(",") for n in (BOT_MATCHUPS if part == "bots" else [part])]
+    for name in names:
         path = out / f"{name}.json"
         if args.reuse and path.exists():
             results[name] = json.loads(path.read_text(encoding="utf-8"))["games"]
@@ -158,13 +217,15 @@ def main() -> int:
             share = Share("ussr", m.by_side.get("ussr", 0), m.games)
             targets.append((f"the Soviet side first to {ms} in most games", fmt(share), share.rate > 0.5))
         targets += target_rows(calibrate(results["nn"]))
-    checks = {
+    checks: dict[str, tuple[str, Callable[[float], bool | None]]] = {
         "hard": ("hard beats normal in at least 65 % of games", lambda r: r >= 0.65),
         "easy": ("normal beats easy in at least 75 % of games", lambda r: r >= 0.75),
-        "rush": ("bot_moon_rush beats normal in at most 60 % of games", lambda r: r <= 0.60),
-        "no_crew": ("bot_no_crew beats normal in at most 60 % of games", lambda r: r <= 0.60),
-        "one_line": ("bot_one_line beats normal in at most 60 % of games", lambda r: r <= 0.60),
     }
+    for name in BOT_MATCHUPS:  # issue 12's caps on the bots against hard and normal; against easy, shown only
+        bot, _, level = name.rpartition("-")
+        cap = {"hard": 0.40, "normal": 0.55}.get(level)
+        text = f"{bot} vs {level}" + (f": bot wins at most {cap:.0%}" if cap is not None else " (no target)")
+        checks[name] = (text, (lambda r, cap=cap: r <= cap) if cap is not None else (lambda r: None))
     sections = []
     for name, (text, ok) in checks.items():
         if name in results:
@@ -190,6 +251,9 @@ def main() -> int:
     lines = ["| target | measured | met? |", "|---|---|---|"]
     lines += [f"| {t} | {m} | {'yes' if ok else 'no' if ok is not None else ''} |" for t, m, ok in targets]
     (out / "targets.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if args.before:
+        Path(args.before).write_text(bots_before(results), encoding="utf-8")
+        print(f"before column: {args.before}", file=sys.stderr)
     print("\n".join(lines))
     print(f"report: {out / 'report.html'}", file=sys.stderr)
     return 0

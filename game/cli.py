@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SIDE=LEVEL",
-        help="e.g. us=hard (repeatable); levels easy, normal, hard, and the balance-testing bots "
-        "bot_moon_rush, bot_no_crew, bot_one_line",
+        help="e.g. us=hard (repeatable); levels easy, normal, hard; the balance-testing bots bot_*; or a "
+        "computer player of your own, SIDE=FILE.py:NAME (see docs/ai.md)",
     )
     sim.add_argument(
         "--swap",
@@ -272,7 +272,8 @@ def _victory(mode: str | None, rules: Any) -> str:
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
-    from game.ai import ALL_LEVELS
+    """`--ai SIDE=PLAYER` pairs: a level, a bot, or `FILE.py:NAME` (loaded here, from the command line only)."""
+    from game.ai import ALL_LEVELS, PlayerSpecError, is_file_spec, load_player
 
     levels = {s: "normal" for s in sides}
     for pair in pairs:
@@ -281,8 +282,15 @@ def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
             raise UsageError(f"--ai {pair!r}: write SIDE=LEVEL, e.g. {sides[0]}=hard")
         if side not in sides:
             raise UsageError(f"--ai {pair!r}: no side {side!r} in this scenario (sides: {', '.join(sides)})")
-        if level not in ALL_LEVELS:
-            raise UsageError(f"--ai {pair!r}: no level {level!r} (levels: {', '.join(ALL_LEVELS)})")
+        if is_file_spec(level):
+            try:
+                load_player(level)
+            except PlayerSpecError as e:
+                raise UsageError(f"--ai {side}: {e}") from None
+        elif level not in ALL_LEVELS:
+            raise UsageError(
+                f"--ai {pair!r}: no level {level!r} (levels: {', '.join(ALL_LEVELS)}; or a player FILE.py:NAME)"
+            )
         levels[side] = level
     return levels
 

@@ -29,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from game.ai.levels import is_file_spec, load_player
 from game.ai.runner import FORMAT_VERSION, game_setup, run_one
 from game.ai.stats import Tally
 from game.ai.usage import PackageUse, content_use
@@ -194,9 +195,12 @@ class JsonStream:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(source: str, mods: list[str], saves: Path | None) -> None:
-    """A worker process: deaf to Ctrl-C, and SIGTERM ends it (the parent stops it so), with its scenario."""
+def _worker_init(source: str, mods: list[str], saves: Path | None, players: list[str]) -> None:
+    """A worker process: deaf to Ctrl-C, and SIGTERM ends it (the parent stops it so), with its scenario and
+    the `FILE.py:NAME` players the command line named (a forked worker has them already)."""
     _set_signals(WORKER_SIGNALS)
+    for spec in players:
+        load_player(spec)
     if "scenario" not in _WORKER:  # a forked worker has its parent's already
         from game.content.load import load_scenario
 
@@ -261,7 +265,8 @@ def _play_in_pool(batch: Batch, jobs: int, stop: Callable[[], bool]) -> Iterator
     # of a worker would otherwise touch, and so copy, every page of it.
     gc.freeze()
     try:
-        pool = ctx.Pool(jobs, _worker_init, (batch.source, batch.mods, batch.saves))
+        players = sorted({lv for lv in batch.levels.values() if is_file_spec(lv)})
+        pool = ctx.Pool(jobs, _worker_init, (batch.source, batch.mods, batch.saves, players))
     finally:
         _set_signals(was)
         gc.unfreeze()

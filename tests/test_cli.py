@@ -155,7 +155,7 @@ def _break_easy(monkeypatch: pytest.MonkeyPatch, tiny_start: int) -> None:
             raise ZeroDivisionError("division by zero\nin a message of two lines")
         return []
 
-    monkeypatch.setitem(levels.CHOOSERS, "easy", broken)
+    monkeypatch.setitem(levels.PLAYERS, "easy", broken)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

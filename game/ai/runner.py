@@ -20,7 +20,7 @@ from game.ai.levels import choose_actions
 from game.engine import EndTurn, Setup, is_over, new_game, outcome, player_view
 from game.engine import events as ev
 from game.engine.batch import apply_orders
-from game.engine.rng import Rng
+from game.engine.rng import Rng, player_rng
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
@@ -176,8 +176,9 @@ class GameResult:
 
 
 def ai_rng(seed: int, side_index: int, turn: int) -> Rng:
-    """The computer player's own dice: separate from the game's, and the same on every run."""
-    return Rng.from_seed((seed * 1_000_003 + side_index * 7919 + turn) & 0xFFFFFFFF)
+    """The computer player's own dice: separate from the game's, and the same on every run. The engine's
+    `player_rng`, so that the window and the simulator hand a computer player the same dice for a turn."""
+    return player_rng(seed, side_index, turn)
 
 
 def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameState, list[Any]]:

@@ -1,4 +1,9 @@
-"""The rules of Space Race: a pure, deterministic state machine driven by a Ruleset. Standard library only."""
+"""The rules of Space Race: a pure, deterministic state machine driven by a Ruleset. Standard library only.
+
+Everything a computer player may use is exported here (docs/ai.md): the view it is handed, the orders it
+gives, and the engine's own rules for odds, crews, costs, research and availability, each taking a
+`PlayerView` or the `SideState` it holds as `view.me`, never a `GameState`.
+"""
 
 from game.engine.actions import (
     Action,
@@ -26,63 +31,96 @@ from game.engine.api import (
     suggest_plan,
     validate,
 )
+from game.engine.availability import hardware_unlocked
+from game.engine.conditions import own_needs
 from game.engine.crew import best_crew, crew_ready, pick_crew
 from game.engine.odds import (
     MissionOdds,
+    StepOdds,
     crew_bonus,
+    expected_reliability_gain,
+    instalment,
+    milestone_prestige,
     mission_odds,
+    next_budget,
     order_cost,
+    planned_spending,
     reliability_point_cost,
     reliability_point_price,
+    research_points,
     step_chance,
+    turns_to_finish,
+    useful_funding,
 )
-from game.engine.rng import player_rng
-from game.engine.rules import Ruleset
+from game.engine.orders import plan_from_stock
+from game.engine.rng import Rng, player_rng
+from game.engine.rules import Choice, Mission, Ruleset, Tech
 from game.engine.serialize import state_to_dict
-from game.engine.state import GameState, SideState
+from game.engine.state import CrewStatus, GameState, SideState
 from game.engine.version import RULES_VERSION
 from game.engine.view import PlayerView, RivalView, player_view
+from game.engine.vocab import Effect, Quantity, Stake
 
 __all__ = [
     "RULES_VERSION",
     "Action",
     "BuyHardware",
     "CancelMission",
+    "Choice",
+    "CrewStatus",
     "Decide",
+    "Effect",
     "EndTurn",
     "FundIntelligence",
     "FundResearch",
     "GameState",
     "IllegalAction",
+    "Mission",
     "MissionOdds",
     "Outcome",
     "PlanMission",
     "PlayerView",
+    "Quantity",
     "RecruitCrew",
     "Rejection",
     "RejectionCode",
     "RivalView",
+    "Rng",
     "Ruleset",
     "Setup",
     "SideState",
+    "Stake",
+    "StepOdds",
+    "Tech",
     "apply",
     "best_crew",
     "crew_bonus",
     "crew_ready",
+    "expected_reliability_gain",
+    "hardware_unlocked",
+    "instalment",
     "is_over",
     "legal_actions",
+    "milestone_prestige",
     "mission_odds",
     "new_game",
+    "next_budget",
     "order_cost",
     "outcome",
+    "own_needs",
     "pick_crew",
+    "plan_from_stock",
+    "planned_spending",
     "player_rng",
     "player_view",
     "reliability_point_cost",
     "reliability_point_price",
+    "research_points",
     "state_hash",
     "state_to_dict",
     "step_chance",
     "suggest_plan",
+    "turns_to_finish",
+    "useful_funding",
     "validate",
 ]

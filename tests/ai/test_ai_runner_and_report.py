@@ -160,6 +160,6 @@ def test_simulate_writes_a_report_and_keeps_the_json_format(capsys: pytest.Captu
 
 def test_simulate_accepts_the_bots_as_levels(capsys: pytest.CaptureFixture[str]):
     code, out, _ = _simulate(
-        capsys, "--scenario", TINY, "--games", "2", "--ai", "red=bot_moon_rush", "--ai", "blue=bot_no_crew"
+        capsys, "--scenario", TINY, "--games", "2", "--ai", "red=bot_moon_rush", "--ai", "blue=bot_probes"
     )
     assert code == 0 and "red=bot_moon_rush" in out
