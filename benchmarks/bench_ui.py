@@ -57,7 +57,7 @@ def frame_times(scenario: str, frames: int) -> dict[str, list[float]]:
     os.environ["SPACERACE_SAVES"] = tmp
     from game.content.load import load_scenario
     from game.ui.app import App
-    from game.ui.screens.game import make_screen
+    from game.ui.screens.registry import new_screen
     from game.ui.screens.resolution import ResolutionScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Session
@@ -72,7 +72,7 @@ def frame_times(scenario: str, frames: int) -> dict[str, list[float]]:
     for _ in range(6):  # a few turns in, so there is history to chart and launches to show
         session.end_turn(sides[0])
     out: dict[str, list[float]] = {}
-    screens = {name: (lambda n=name: make_screen(app, n, sides[0]))
+    screens = {name: (lambda n=name: new_screen(n, app, sides[0]))
                for name in ("dashboard", "research", "missions", "fleet", "stats", "rival")}
     screens["resolution (animating)"] = lambda: ResolutionScreen(app, sides[0])
     for name, make in screens.items():

@@ -58,7 +58,7 @@ class SaveLoadScreen(Screen):
 
     def names(self, info: SaveInfo) -> tuple[str, str]:
         """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
-        from game.ui.screens.title import _package_strings, installed, package_text
+        from game.ui.screens.catalogue import _package_strings, installed, package_text
 
         lang = self.app.settings.language
         cache = self.__dict__.setdefault("_packages", None)
@@ -73,7 +73,7 @@ class SaveLoadScreen(Screen):
 
     def seats(self, info: SaveInfo) -> str:
         """Who plays: the people's sides, then the computers' with their levels (`USA vs USSR (hard)`)."""
-        from game.ui.screens.title import _package_strings
+        from game.ui.screens.catalogue import _package_strings
 
         pkg = self.__dict__.get("_packages", {}).get(info.scenario)
         lang = self.app.settings.language

@@ -1,0 +1,311 @@
+"""A new game: scenario, mods, who plays each side, seed, what a win does, language."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import Pop, Screen, Transition
+from game.ui.screens.catalogue import installed, load_scenario, package_text
+from game.ui.screens.registry import register
+from game.ui.settings import LANGUAGES
+
+UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
+
+
+@register
+class NewGameScreen(Screen):
+    """Scenario, mods, who plays each side (a person, or the computer at a named level), seed, language."""
+
+    name = "newgame"
+
+    def __init__(self, app: Any, hotseat: bool) -> None:
+        super().__init__(app)
+        self.hotseat = hotseat
+        self.packages = installed(app)
+        self.scenarios = [p for p, pkg in self.packages.items() if not pkg.is_mod]
+        self.mods_all = [p for p, pkg in self.packages.items() if pkg.is_mod]
+        first = app.launch_scenario()
+        if first not in self.scenarios:
+            self.scenarios.insert(0, first)
+        self.scenario = first
+        self.mods = [m for m in app.settings.mods if m in self.mods_all]
+        self.mod_first = 0  # the first row of mods shown, when there are more than fit
+        self.controllers: dict[str, str] = {}
+        self.seed_w: Any = None
+        self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
+        self.play_on = False  # after a win, play on to the end date (see Setup.play_on)
+        self.load_current()
+
+    @property
+    def CONTROLLERS(self) -> tuple[str, ...]:
+        return ("human", *(f"ai:{lv}" for lv in ai_levels()))
+
+    def load_current(self) -> None:
+        self.sc, self.error = load_scenario(self.app, self.scenario, self.mods)
+        if self.sc is not None:
+            sides = self.sc.ruleset.side_ids
+            self.controllers = {s: self.controllers.get(s) or ("human" if (self.hotseat or i == 0) else "ai:normal")
+                                for i, s in enumerate(sides)}
+
+    def side_label(self, side: str) -> str:
+        return self.sc.text(f"side.{side}.name", self.app.settings.language) if self.sc else side
+
+    # -- layout: one row per setting, the same for the widgets and the labels drawn beside them ----
+
+    @property
+    def row(self) -> int:
+        return self.s(46)
+
+    MOD_ROWS = 3  # rows of mods shown at once (two a row); more scroll
+
+    def mod_rows(self) -> int:
+        """Rows the mods take on the screen: all of them up to MOD_ROWS, then a scrolling window of MOD_ROWS."""
+        return max(1, min(self.MOD_ROWS, -(-len(self.mods_all) // 2)))
+
+    def mod_scroll_max(self) -> int:
+        return max(0, -(-len(self.mods_all) // 2) - self.MOD_ROWS)
+
+    def mod_area(self) -> pygame.Rect:
+        """Where the mods' buttons are: the wheel scrolls them while the pointer is over it."""
+        w, _ = self.app.size
+        x, cx, _ = self.columns()
+        return pygame.Rect(cx, self.rows()["mods"], w - cx - x, self.row * self.mod_rows())
+
+    def scroll_mods(self, rows: int) -> Transition | None:
+        first = max(0, min(self.mod_scroll_max(), self.mod_first + rows))
+        if first != self.mod_first:
+            self.mod_first = first
+            self._keep_seed()
+            self.rebuild()
+        return None
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEWHEEL and self.mod_scroll_max() and self.mod_area().collidepoint(pygame.mouse.get_pos()):
+            return self.scroll_mods(-event.y)
+        return super().handle(event)
+
+    def rows(self) -> dict[str, int]:
+        """The y of each row: scenario, mods, one per side, seed, what a win does, language, and where the
+        description starts."""
+        y = self.s(96)
+        out = {"scenario": y}
+        y += self.row
+        out["mods"] = y
+        y += self.row * self.mod_rows()
+        for side in (self.sc.ruleset.side_ids if self.sc is not None else ()):
+            out["side:" + side] = y
+            y += self.row
+        if self.sc is None:
+            y += self.row * 2
+        out["seed"] = y
+        y += self.row
+        out["after_win"] = y
+        y += self.row
+        out["language"] = y
+        y += self.row
+        out["desc"] = y
+        return out
+
+    def columns(self) -> tuple[int, int, int]:
+        """x of the labels, x of the controls, width of the controls."""
+        w, _ = self.app.size
+        x = self.s(60)
+        lw = self.s(240)
+        return x, x + lw, min(self.s(560), w - x - lw - self.s(520))
+
+    def build(self) -> None:
+        w, h = self.app.size
+        x, cx, bw = self.columns()
+        rows = self.rows()
+        bh = self.row - self.s(8)
+        lang = self.app.settings.language
+        self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
+        scroll = self.mod_scroll_max() > 0
+        self.mod_first = min(self.mod_first, self.mod_scroll_max())
+        sw = self.s(44) if scroll else 0  # a column for the scroll buttons when not every mod fits
+        mw = (w - cx - x - self.s(8) - (sw + self.s(8) if scroll else 0)) // 2  # no note beside the mods: the whole width
+        first = self.mod_first * 2
+        for i, m in enumerate(self.mods_all[first:first + 2 * self.MOD_ROWS]):
+            on = m in self.mods
+            pkg = self.packages[m]
+            tip = package_text(pkg, "desc", lang) or self.tr("tip.new.mod")
+            self.button((cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
+                        self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
+                        lambda m=m: self.toggle_mod(m), tip, selected=on)
+        if scroll:
+            sx = w - x - sw
+            self.button((sx, rows["mods"], sw, bh), self.tr("new.mods_up"), lambda: self.scroll_mods(-1),
+                        self.tr("tip.new.mods_up"), enabled=self.mod_first > 0, key=pygame.K_PAGEUP)
+            self.button((sx, rows["mods"] + self.row * (self.MOD_ROWS - 1), sw, bh), self.tr("new.mods_down"),
+                        lambda: self.scroll_mods(1), self.tr("tip.new.mods_down"), enabled=self.mod_first < self.mod_scroll_max(),
+                        key=pygame.K_PAGEDOWN)
+        if self.sc is not None:
+            for side in self.sc.ruleset.side_ids:
+                c = self.controllers[side]
+                self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
+                            self.tr("tip.new.controller"))
+        self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
+        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.toggle_play_on, self.tr("tip.new.after_win"),
+                    selected=self.play_on)
+        self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
+        self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
+                    self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
+                    key=pygame.K_RETURN, ctrl=True)
+        self.button((x, h - self.s(74), self.s(200), self.s(48)), self.tr("common.back"), lambda: Pop(), self.tr("tip.common.back"))
+
+    def scenario_label(self) -> str:
+        if self.sc is not None:
+            return self.sc.text(self.sc.ruleset.name, self.app.settings.language)
+        return self.scenario
+
+    def controller_label(self, c: str) -> str:
+        key = "controller." + c.replace(":", "_")
+        return self.tr(key) if self.tr.has(key) else self.tr("controller.ai_other", level=c.split(":", 1)[-1])
+
+    def controller_meaning(self, c: str) -> str:
+        """What choosing this controller means: from the computer players' own one-liners when they give them."""
+        if c == "human":
+            humans = sum(1 for x in self.controllers.values() if x == "human")
+            return self.tr("controller_meaning.human_hotseat" if humans > 1 else "controller_meaning.human")
+        level = c.split(":", 1)[-1]
+        info = ai_level_info(level, self.app.settings.language)
+        key = "controller_meaning." + c.replace(":", "_")
+        if info and (self.app.settings.language == "en" or not self.tr.has(key)):
+            return info
+        return self.tr(key) if self.tr.has(key) else (info or "")
+
+    def after_win_label(self) -> str:
+        if not self.play_on:
+            return self.tr("new.after_win_end")
+        end = self.sc.ruleset.settings.end if self.sc is not None else 0
+        return self.tr("new.after_win_play_on", date=self.sc.ruleset.date_label(end) if self.sc is not None else "")
+
+    def toggle_play_on(self) -> Transition | None:
+        self.play_on = not self.play_on
+        self._keep_seed()
+        self.rebuild()
+        return None
+
+    def _keep_seed(self) -> None:
+        self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
+
+    def next_scenario(self) -> Transition | None:
+        i = self.scenarios.index(self.scenario) if self.scenario in self.scenarios else -1
+        self.scenario = self.scenarios[(i + 1) % len(self.scenarios)]
+        self.controllers = {}
+        self._keep_seed()
+        self.load_current()
+        self.rebuild()
+        return None
+
+    def toggle_mod(self, m: str) -> Transition | None:
+        if m in self.mods:
+            self.mods.remove(m)
+        else:
+            self.mods.append(m)
+        self._keep_seed()
+        self.load_current()
+        self.rebuild()
+        return None
+
+    def next_controller(self, side: str) -> Transition | None:
+        options = self.CONTROLLERS
+        c = self.controllers[side]
+        self.controllers[side] = options[(options.index(c) + 1) % len(options)] if c in options else options[0]
+        self._keep_seed()
+        self.rebuild()
+        return None
+
+    def next_language(self) -> Transition | None:
+        langs = UI_LANGUAGES
+        i = langs.index(self.app.settings.language) if self.app.settings.language in langs else -1
+        self._keep_seed()
+        self.app.set_language(langs[(i + 1) % len(langs)])
+        self.app.save_settings()
+        return None
+
+    def start(self) -> Transition | None:
+        from game.ui.session import Session
+
+        if self.sc is None:
+            return None
+        text = (self.seed_w.get_text() if self.seed_w else "").strip()
+        seed = int(text) if text.isdigit() else (self.app.launch.get("seed") if getattr(self.app, "launch", {}).get("seed") is not None
+                                                 else random.randrange(1 << 30))
+        self.app.settings.last_scenario = self.scenario
+        self.app.settings.mods = list(self.mods)
+        self.app.save_settings()
+        return self.app.start_session(Session.new(self.sc, dict(self.controllers), int(seed), self.play_on))
+
+    def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
+        draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),
+                  round(30 * self.app.scale), draw.TEXT, True)
+        x, cx, bw = self.columns()
+        lw = cx - x
+        fs = round(16 * self.app.scale)
+        small = round(13 * self.app.scale)
+        rows = self.rows()
+        dy = self.s(8)
+        draw.text(surf, self.tr("new.scenario"), (x, rows["scenario"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        draw.text(surf, self.tr("new.mods"), (x, rows["mods"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        if not self.mods_all:
+            draw.text(surf, self.tr("new.no_mods"), (cx, rows["mods"] + dy), fs, draw.DIM)
+        elif self.mod_scroll_max():  # which of them are in sight, under the label
+            first = self.mod_first * 2
+            shown = self.tr("new.mods_shown", a=first + 1, b=min(len(self.mods_all), first + 2 * self.MOD_ROWS),
+                            n=len(self.mods_all))
+            draw.text(surf, shown, (x, rows["mods"] + dy + self.s(26)), small, draw.DIM, width=lw - self.s(10))
+            on = sum(1 for m in self.mods if m in self.mods_all)
+            if on:
+                draw.text(surf, self.tr("new.mods_on", n=on), (x, rows["mods"] + dy + self.s(46)), small, draw.GOOD,
+                          width=lw - self.s(10))
+        mx = cx + bw + self.s(12)
+        if self.sc is not None:
+            for side in self.sc.ruleset.side_ids:
+                y = rows["side:" + side]
+                draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y + dy), fs, draw.TEXT, True, lw - self.s(10))
+                draw.paragraph(surf, self.controller_meaning(self.controllers[side]),
+                               pygame.Rect(mx, y, w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
+        else:
+            draw.paragraph(surf, self.error, pygame.Rect(x, rows["seed"] - self.row * 2, w - 2 * x, self.row * 2), small, draw.BAD)
+        draw.text(surf, self.tr("new.seed"), (x, rows["seed"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        hx = cx + self.s(232)
+        draw.paragraph(surf, self.tr("new.seed_hint"), pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
+                       small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("new.after_win"), (x, rows["after_win"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        draw.paragraph(surf, self.tr("new.after_win_hint"),
+                       pygame.Rect(mx, rows["after_win"], w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("new.language"), (x, rows["language"] + dy), fs, draw.DIM, width=lw - self.s(10))
+        if self.sc is not None:
+            lang = self.app.settings.language
+            desc_key = self.sc.ruleset.name.replace(".name", ".desc")
+            desc = self.sc.text(desc_key, lang)
+            parts = [desc] if desc != desc_key else []
+            # what each switched-on mod changes
+            parts += [f"{package_text(self.packages[m], 'name', lang)}: {package_text(self.packages[m], 'desc', lang)}"
+                      for m in self.mods if m in self.packages]
+            y = rows["desc"] + self.s(6)
+            for text in parts:
+                used = draw.paragraph(surf, text, pygame.Rect(x, y, w - 2 * x, h - y - self.s(90)), small, draw.DIM)
+                y += used + self.s(6)
+                if y > h - self.s(110):
+                    break
+
+
+def ai_levels() -> tuple[str, ...]:
+    """The computer players' levels a player can pick, as game.ai names them."""
+    from game.ai import LEVELS
+
+    return tuple(LEVELS)
+
+
+def ai_level_info(level: str, lang: str) -> str:
+    """game.ai's one-line description of a level (in English: game.ai has no other language yet)."""
+    from game.ai import LEVEL_INFO
+
+    return LEVEL_INFO.get(level, "")
