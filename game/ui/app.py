@@ -31,6 +31,27 @@ IDLE_AFTER = 1.5  # seconds without input after which the loop stops redrawing a
 THEME = draw.ASSETS / "theme.json"
 
 
+def _desktop() -> tuple[int, int] | None:
+    """The size of the desktop the window opens on, if the video driver knows it."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return tuple(sizes[0]) if sizes else None  # type: ignore[return-value]
+
+
+def window_size(wanted: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window size to open: the one chosen, shrunk to fit the desktop, never below MIN_SIZE.
+
+    A desktop smaller than MIN_SIZE (a headless driver's pretend screen) cannot hold the game at all, so it
+    does not shrink the window.
+    """
+    w, h = max(MIN_SIZE[0], wanted[0]), max(MIN_SIZE[1], wanted[1])
+    if desktop is None or desktop[0] < MIN_SIZE[0] or desktop[1] < MIN_SIZE[1]:
+        return w, h
+    return min(w, desktop[0]), min(h, desktop[1])
+
+
 def theme_dict(scale: float) -> dict[str, Any]:
     """assets/theme.json with the bundled font's paths filled in and every font size scaled."""
     data = json.loads(THEME.read_text(encoding="utf-8"))
@@ -85,19 +106,22 @@ class App(GameHost):
 
     # -- window ----------------------------------------------------------------------------------
 
-    def _open_window(self) -> pygame.Surface:
+    def _open_window(self, recentre: bool = False) -> pygame.Surface:
         flags = pygame.RESIZABLE
         if self.settings.fullscreen:
             flags |= pygame.FULLSCREEN
             surf = pygame.display.set_mode((0, 0), flags)
         else:
-            surf = pygame.display.set_mode(self.settings.size, flags)
+            surf = pygame.display.set_mode(window_size(self.settings.size, _desktop()), flags)
         try:
             import warnings
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)
-                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+                window = pygame.Window.from_display_module()
+                window.minimum_size = MIN_SIZE
+                if recentre and not self.settings.fullscreen:  # a new size keeps the old corner: End turn could fall off
+                    window.position = pygame.WINDOWPOS_CENTERED
         except Exception:
             pass
         return surf
@@ -113,7 +137,7 @@ class App(GameHost):
 
     def apply_display(self) -> None:
         """After a change of window size, fullscreen or UI scale: reopen, re-theme, rebuild the top screen."""
-        self.window = self._open_window()
+        self.window = self._open_window(recentre=True)
         self.manager.set_window_resolution(self.size)
         self.retheme()
 

@@ -37,6 +37,11 @@ def clean(s: str) -> str:
     return s.translate(STAND_INS)
 
 
+def hex_colour(c: tuple[int, int, int]) -> str:
+    """A colour as pygame_gui's HTML writes it (#rrggbb)."""
+    return "#{:02x}{:02x}{:02x}".format(*c)
+
+
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), max(6, size))

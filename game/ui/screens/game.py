@@ -95,36 +95,55 @@ class GameScreen(Screen):
     def build_content(self) -> None:
         pass
 
+    # The navigation's looks, widest first: (theme id, font size at 100 %, labels' key prefix). The first whose
+    # buttons all fit the window's width is used; the last (small font, short labels) fits 1280 px at 150 %.
+    NAV_STYLES = (("#nav", 14, "nav."), ("#nav_small", 12, "nav."), ("#nav_small", 12, "nav.short."))
+
+    def nav_style(self) -> tuple[str, list[str]]:
+        """(theme id, the label of each planning screen's button) that fit the window's width."""
+        w, _ = self.app.size
+        room = w - self.s(24) - self._end_w() - self.s(8)
+        labels: list[str] = []
+        for object_id, base, prefix in self.NAV_STYLES:
+            labels = [self.tr(prefix + k[4:]) if self.tr.has(prefix + k[4:]) else self.tr(k) for _, k, _ in nav_targets()]
+            size = round(base * self.app.scale)
+            need = sum(draw.font(size).size(t)[0] + self.s(20) for t in [*labels, self.tr("nav.menu")])
+            if need <= room:
+                return object_id, labels
+        return self.NAV_STYLES[-1][0], labels
+
+    def _end_w(self) -> int:
+        return draw.font(round(16 * self.app.scale), True).size(self.tr("nav.end_turn"))[0] + self.s(28)
+
     def nav_layout(self) -> dict[str, pygame.Rect]:
         """Where each button of the navigation bar goes: the planning screens by name, then "menu" and "end_turn"."""
         w, _ = self.app.size
         y = self.top_h + self.s(2)
         h = self.nav_h - self.s(6)
-        size = round(14 * self.app.scale)
-        items = nav_targets()
-        labels = [self.tr(k) for _, k, _ in items]
-        end_w = draw.font(size + 2, True).size(self.tr("nav.end_turn"))[0] + self.s(28)
-        menu_w = draw.font(size).size(self.tr("nav.menu"))[0] + self.s(22)
-        widths = [draw.font(size).size(t)[0] + self.s(22) for t in labels]
-        avail = w - self.s(24) - end_w - menu_w - self.s(8) * (len(items) + 1)
-        if sum(widths) > avail:
-            k = avail / sum(widths)
+        object_id, labels = self.nav_style()
+        size = round(next(b for o, b, _ in self.NAV_STYLES if o == object_id) * self.app.scale)
+        end_w = self._end_w()
+        widths = [draw.font(size).size(t)[0] + self.s(14) for t in [*labels, self.tr("nav.menu")]]
+        gap = self.s(6)
+        spare = w - self.s(24) - end_w - self.s(8) - sum(widths) - gap * len(widths)
+        if spare < 0:  # even the smallest style is too wide: share the shortfall (the text is then cut)
+            k = (sum(widths) + spare) / sum(widths)
             widths = [int(x * k) for x in widths]
         out: dict[str, pygame.Rect] = {}
         x = self.s(12)
-        for (name, _, _), bw in zip(items, widths, strict=True):
+        for name, bw in zip([n for n, _, _ in nav_targets()] + ["menu"], widths, strict=True):
             out[name] = pygame.Rect(x, y, bw, h)
-            x += bw + self.s(6)
-        out["menu"] = pygame.Rect(x, y, menu_w, h)
+            x += bw + gap
         out["end_turn"] = pygame.Rect(w - self.s(12) - end_w, y, end_w, h)
         return out
 
     def build_nav(self) -> None:
         rects = self.nav_layout()
-        for name, key, shortcut in nav_targets():
-            self.button(rects[name], self.tr(key), lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
-                        object_id="#nav", selected=(name == self.name))
-        self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
+        object_id, labels = self.nav_style()
+        for (name, key, shortcut), label in zip(nav_targets(), labels, strict=True):
+            self.button(rects[name], label, lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
+                        object_id=object_id, selected=(name == self.name))
+        self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id=object_id)
         self.button(rects["end_turn"], self.tr("nav.end_turn"), self.end_turn, self.tr("tip.nav.end_turn"),
                     key=pygame.K_e, object_id="#primary")
 
@@ -171,22 +190,32 @@ class GameScreen(Screen):
         draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
                                 turns=rules.settings.end - rules.settings.start + 1),
                   (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
-        x = self.s(360)
-        draw.text(surf, self.tr("top.cash"), (x, self.s(8)), small, draw.DIM)
-        draw.text(surf, str(v.me.cash), (x, self.s(26)), big, draw.TEXT, True)
-        x += self.s(110)
-        draw.text(surf, self.tr("top.budget"), (x, self.s(8)), small, draw.DIM)
-        draw.text(surf, self.tr("top.per_year", n=v.me.budget), (x, self.s(26)), big, draw.TEXT, True)
-        # prestige of every side, with shape and name so colour is never the only cue
-        x = w - self.s(12)
+        # cash and budget after the name and date, each as wide as its own words: no fixed column to run over
+        date_w = draw.font(small).size(self.tr("top.date", date=rules.date_label(v.turn), turn=999, turns=999))[0]
+        x = self.s(44) + min(self.s(300), max(draw.font(big, True).size(name)[0], date_w)) + self.s(24)
+        for label, value in ((self.tr("top.cash"), str(v.me.cash)), (self.tr("top.budget"), self.tr("top.per_year", n=v.me.budget))):
+            draw.text(surf, label, (x, self.s(8)), small, draw.DIM)
+            draw.text(surf, value, (x, self.s(26)), big, draw.TEXT, True)
+            x += max(draw.font(small).size(label)[0], draw.font(big, True).size(value)[0]) + self.s(24)
+        self.draw_prestige(surf, x)
+
+    def draw_prestige(self, surf: pygame.Surface, left: int) -> None:
+        """Every side's prestige, right-aligned, with shape and name so colour is never the only cue; the font
+        shrinks until the row clears `left` (where the budget ends)."""
+        w, _ = self.app.size
+        v = self.view
+        small = round(14 * self.app.scale)
         entries = [(self.side, v.me.prestige)] + [(r.id, r.prestige) for r in v.rivals]
-        for sid, p in reversed(entries):
+        labels = [(sid, f"{self.app.side_name(sid)} {p}") for sid, p in entries]
+        size = round(20 * self.app.scale)
+        while size > small and w - self.s(12) - sum(draw.font(size, True).size(t)[0] + self.s(34) for _, t in labels) < left:
+            size -= 1
+        x = w - self.s(12)
+        for sid, label in reversed(labels):
             c, sh = self.app.side_style(sid)
-            label = f"{self.app.side_name(sid)} {p}"
-            tw = draw.font(big, True).size(label)[0]
-            x -= tw
-            draw.text(surf, label, (x, self.s(22)), big, c, True)
-            draw.marker(surf, sh, (x - self.s(12), self.s(22) + big // 2 + 2), self.s(7), c)
+            x -= draw.font(size, True).size(label)[0]
+            draw.text(surf, label, (x, self.s(22)), size, c, True, width=w - self.s(12) - x)
+            draw.marker(surf, sh, (x - self.s(12), self.s(22) + size // 2 + 2), self.s(7), c)
             x -= self.s(34)
         draw.text(surf, self.tr("top.prestige"), (w - self.s(12), self.s(4)), small, draw.DIM, align="right")
 

@@ -58,7 +58,10 @@ class NewGameScreen(Screen):
 
     @property
     def row(self) -> int:
-        return self.s(46)
+        """The pitch of the rows: as tall as s(46), shorter when every row would not fit above Start."""
+        _, h = self.app.size
+        n = 1 + self.mod_rows() + 3 + (len(self.sc.ruleset.side_ids) if self.sc is not None else 2)
+        return min(self.s(46), (h - self.s(96) - self.s(90)) // n)
 
     MOD_ROWS = 3  # rows of mods shown at once (two a row); more scroll
 
@@ -111,17 +114,50 @@ class NewGameScreen(Screen):
         return out
 
     def columns(self) -> tuple[int, int, int]:
-        """x of the labels, x of the controls, width of the controls."""
+        """x of the labels, x of the controls, width of the controls (the notes take the rest of the width)."""
         w, _ = self.app.size
         x = self.s(60)
-        lw = self.s(240)
-        return x, x + lw, min(self.s(560), w - x - lw - self.s(520))
+        keys = ("new.scenario", "new.mods", "new.seed", "new.after_win", "new.language")
+        label_w = max(draw.font(round(16 * self.app.scale)).size(self.tr(k))[0] for k in keys)
+        if self.sc is not None:
+            label_w = max(label_w, *(draw.font(round(16 * self.app.scale), True).size(
+                self.tr("new.side", side=self.side_label(s)))[0] for s in self.sc.ruleset.side_ids))
+        lw = min(self.s(240), label_w + self.s(16))
+        return x, x + lw, min(self.s(460), (w - x - lw - x) * 11 // 20)
+
+    def notes_box(self) -> pygame.Rect:
+        """Beside the controls below the mods: what each choice means, the scenario's and the mods' descriptions."""
+        w, h = self.app.size
+        x, cx, bw = self.columns()
+        rows = self.rows()
+        left = cx + bw + self.s(16)
+        top = rows["mods"] + self.row * self.mod_rows()
+        return pygame.Rect(left, top, w - x - left, h - self.s(90) - top)
+
+    def notes(self) -> str:
+        """The notes box's text (pygame_gui's HTML): each side's player, the seed and the end, then the descriptions."""
+        lang = self.app.settings.language
+        parts: list[str] = []
+        if self.sc is not None:
+            parts += [f"<b>{_html(self.side_label(side))}</b>: {_html(self.controller_meaning(self.controllers[side]))}"
+                      for side in self.sc.ruleset.side_ids]
+        else:
+            parts.append(f'<font color="{draw.hex_colour(draw.BAD)}">{_html(self.error)}</font>')
+        parts += [_html(self.tr("new.seed_hint")), _html(self.tr("new.after_win_hint"))]
+        if self.sc is not None:
+            desc_key = self.sc.ruleset.name.replace(".name", ".desc")
+            desc = self.sc.text(desc_key, lang)
+            if desc != desc_key:
+                parts.append(_html(desc))
+            parts += [f"<b>{_html(package_text(self.packages[m], 'name', lang))}</b>: {_html(package_text(self.packages[m], 'desc', lang))}"
+                      for m in self.mods if m in self.packages]
+        return "<br><br>".join(parts)
 
     def build(self) -> None:
         w, h = self.app.size
         x, cx, bw = self.columns()
         rows = self.rows()
-        bh = self.row - self.s(8)
+        bh = self.row - max(4, self.row // 7)
         lang = self.app.settings.language
         self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
         scroll = self.mod_scroll_max() > 0
@@ -152,6 +188,9 @@ class NewGameScreen(Screen):
         self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.toggle_play_on, self.tr("tip.new.after_win"),
                     selected=self.play_on)
         self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
+        box = self.notes_box()
+        if box.height > self.s(40):
+            self.textbox(box, self.notes())
         self.button((w - self.s(300), h - self.s(74), self.s(260), self.s(48)), self.tr("new.start"), self.start,
                     self.tr("tip.new.start"), object_id="#primary", enabled=self.sc is not None,
                     key=pygame.K_RETURN, ctrl=True)
@@ -242,15 +281,14 @@ class NewGameScreen(Screen):
         return self.app.start_session(Session.new(self.sc, dict(self.controllers), int(seed), self.play_on))
 
     def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
         draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),
                   round(30 * self.app.scale), draw.TEXT, True)
-        x, cx, bw = self.columns()
+        x, cx, _ = self.columns()
         lw = cx - x
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
         rows = self.rows()
-        dy = self.s(8)
+        dy = max(0, (self.row - max(4, self.row // 7) - draw.font(fs).get_linesize()) // 2)  # beside its control
         draw.text(surf, self.tr("new.scenario"), (x, rows["scenario"] + dy), fs, draw.DIM, width=lw - self.s(10))
         draw.text(surf, self.tr("new.mods"), (x, rows["mods"] + dy), fs, draw.DIM, width=lw - self.s(10))
         if not self.mods_all:
@@ -264,37 +302,13 @@ class NewGameScreen(Screen):
             if on:
                 draw.text(surf, self.tr("new.mods_on", n=on), (x, rows["mods"] + dy + self.s(46)), small, draw.GOOD,
                           width=lw - self.s(10))
-        mx = cx + bw + self.s(12)
         if self.sc is not None:
             for side in self.sc.ruleset.side_ids:
                 y = rows["side:" + side]
                 draw.text(surf, self.tr("new.side", side=self.side_label(side)), (x, y + dy), fs, draw.TEXT, True, lw - self.s(10))
-                draw.paragraph(surf, self.controller_meaning(self.controllers[side]),
-                               pygame.Rect(mx, y, w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
-        else:
-            draw.paragraph(surf, self.error, pygame.Rect(x, rows["seed"] - self.row * 2, w - 2 * x, self.row * 2), small, draw.BAD)
         draw.text(surf, self.tr("new.seed"), (x, rows["seed"] + dy), fs, draw.DIM, width=lw - self.s(10))
-        hx = cx + self.s(232)
-        draw.paragraph(surf, self.tr("new.seed_hint"), pygame.Rect(hx, rows["seed"], w - hx - self.s(20), self.row - self.s(4)),
-                       small, draw.DIM, gap=0)
         draw.text(surf, self.tr("new.after_win"), (x, rows["after_win"] + dy), fs, draw.DIM, width=lw - self.s(10))
-        draw.paragraph(surf, self.tr("new.after_win_hint"),
-                       pygame.Rect(mx, rows["after_win"], w - mx - self.s(20), self.row - self.s(4)), small, draw.DIM, gap=0)
         draw.text(surf, self.tr("new.language"), (x, rows["language"] + dy), fs, draw.DIM, width=lw - self.s(10))
-        if self.sc is not None:
-            lang = self.app.settings.language
-            desc_key = self.sc.ruleset.name.replace(".name", ".desc")
-            desc = self.sc.text(desc_key, lang)
-            parts = [desc] if desc != desc_key else []
-            # what each switched-on mod changes
-            parts += [f"{package_text(self.packages[m], 'name', lang)}: {package_text(self.packages[m], 'desc', lang)}"
-                      for m in self.mods if m in self.packages]
-            y = rows["desc"] + self.s(6)
-            for text in parts:
-                used = draw.paragraph(surf, text, pygame.Rect(x, y, w - 2 * x, h - y - self.s(90)), small, draw.DIM)
-                y += used + self.s(6)
-                if y > h - self.s(110):
-                    break
 
 
 def ai_levels() -> tuple[str, ...]:
@@ -309,3 +323,8 @@ def ai_level_info(level: str, lang: str) -> str:
     from game.ai import LEVEL_INFO
 
     return LEVEL_INFO.get(level, "")
+
+
+def _html(text: str) -> str:
+    """Plain text made safe inside pygame_gui's HTML."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,37 +16,48 @@ UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
 class SettingsScreen(Screen):
     name = "settings"
 
+    ROWS = ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
+            "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves")
+
+    def layout(self) -> tuple[int, int, int, int, int]:
+        """(x of the controls, y of the first row, row pitch, control height, control width): the rows share
+        what lies between the title and Back, so every row stays on the window at any text size."""
+        w, h = self.app.size
+        top = self.s(30) + draw.font(round(30 * self.app.scale), True).get_linesize() + self.s(12)
+        room = h - self.s(80) - top  # Back's row is s(70) from the bottom
+        row = min(self.s(50), room // len(self.ROWS))
+        label_w = max(draw.font(round(16 * self.app.scale)).size(self.tr(k))[0] for k in self.ROWS)
+        x = self.s(60) + min(label_w, self.s(300)) + self.s(24)
+        return x, top, row, row - max(4, row // 8), min(self.s(320), w - x - self.s(60))
+
     def build(self) -> None:
         _, h = self.app.size
         st = self.app.settings
-        x = self.s(60) + self.s(300)
-        y = self.s(100)
-        row = self.s(50)
-        bw = self.s(320)
-        self.button((x, y, bw, self.s(38)), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
+        x, y, row, bh, bw = self.layout()
+        self.button((x, y, bw, bh), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
         y += row
-        self.button((x, y, self.s(60), self.s(38)), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
-        self.button((x + self.s(200), y, self.s(60), self.s(38)), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
+        self.button((x, y, self.s(60), bh), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
+        self.button((x + self.s(200), y, self.s(60), bh), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
+        self.button((x, y, bw, bh), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
         y += row
-        self.button((x, y, bw, self.s(38)), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
+        self.button((x, y, bw, bh), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
+        self.button((x, y, bw, bh), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
                     self.tr("tip.settings.fullscreen"))
         y += row
-        self.scale_button = self.button((x, y, bw, self.s(38)), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
+        self.scale_button = self.button((x, y, bw, bh), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
+        self.button((x, y, bw, bh), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
                     self.tr("tip.settings.tooltips"))
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("common.on" if st.safe_colours else "common.off"), self.safe,
+        self.button((x, y, bw, bh), self.tr("common.on" if st.safe_colours else "common.off"), self.safe,
                     self.tr("tip.settings.safe"))
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
+        self.button((x, y, bw, bh), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
                     enabled=st.tutorial_done)
         y += row
-        self.button((x, y, bw, self.s(38)), self.tr("settings.autosaves_n", n=st.autosave_games), self.next_autosaves,
+        self.button((x, y, bw, bh), self.tr("settings.autosaves_n", n=st.autosave_games), self.next_autosaves,
                     self.tr("tip.settings.autosaves"))
         self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
                     self.tr("tip.common.back"))
@@ -115,16 +126,18 @@ class SettingsScreen(Screen):
         return self.changed()
 
     def draw(self, surf: pygame.Surface) -> None:
+        w, h = self.app.size
         st = self.app.settings
         draw.text(surf, self.tr("settings.title"), (self.s(60), self.s(30)), round(30 * self.app.scale), draw.TEXT, True)
         fs = round(16 * self.app.scale)
-        y = self.s(108)
-        row = self.s(50)
-        for key in ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
-                    "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves"):
-            draw.text(surf, self.tr(key), (self.s(60), y), fs, draw.DIM, width=self.s(290))
+        x, y, row, bh, _ = self.layout()
+        lh = draw.font(fs).get_linesize()
+        for key in self.ROWS:
+            draw.text(surf, self.tr(key), (self.s(60), y + (bh - lh) // 2), fs, draw.DIM, width=x - self.s(84))
             if key == "settings.volume":
-                draw.text(surf, f"{st.volume} %", (self.s(360) + self.s(130), y), fs, draw.TEXT, True, align="center")
+                draw.text(surf, f"{st.volume} %", (x + self.s(130), y + (bh - lh) // 2), fs, draw.TEXT, True, align="center")
             y += row
-        draw.text(surf, self.tr("settings.where", path=str(self.app.settings_path or "")) if self.app.settings_path else "",
-                  (self.s(60), y + self.s(10)), round(13 * self.app.scale), draw.DIM)
+        if self.app.settings_path:  # beside Back, where no row reaches
+            draw.paragraph(surf, self.tr("settings.where", path=str(self.app.settings_path)),
+                           pygame.Rect(self.s(280), h - self.s(70), w - self.s(300), self.s(60)), round(13 * self.app.scale),
+                           draw.DIM, gap=0)
