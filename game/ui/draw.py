@@ -37,6 +37,11 @@ def clean(s: str) -> str:
     return s.translate(STAND_INS)
 
 
+def html(text: str) -> str:
+    """Plain text made safe inside pygame_gui's HTML (a text box's markup)."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def hex_colour(c: tuple[int, int, int]) -> str:
     """A colour as pygame_gui's HTML writes it (#rrggbb)."""
     return "#{:02x}{:02x}{:02x}".format(*c)

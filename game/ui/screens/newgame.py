@@ -139,17 +139,17 @@ class NewGameScreen(Screen):
         lang = self.app.settings.language
         parts: list[str] = []
         if self.sc is not None:
-            parts += [f"<b>{_html(self.side_label(side))}</b>: {_html(self.controller_meaning(self.controllers[side]))}"
+            parts += [f"<b>{draw.html(self.side_label(side))}</b>: {draw.html(self.controller_meaning(self.controllers[side]))}"
                       for side in self.sc.ruleset.side_ids]
         else:
-            parts.append(f'<font color="{draw.hex_colour(draw.BAD)}">{_html(self.error)}</font>')
-        parts += [_html(self.tr("new.seed_hint")), _html(self.tr("new.after_win_hint"))]
+            parts.append(f'<font color="{draw.hex_colour(draw.BAD)}">{draw.html(self.error)}</font>')
+        parts += [draw.html(self.tr("new.seed_hint")), draw.html(self.tr("new.after_win_hint"))]
         if self.sc is not None:
             desc_key = self.sc.ruleset.name.replace(".name", ".desc")
             desc = self.sc.text(desc_key, lang)
             if desc != desc_key:
-                parts.append(_html(desc))
-            parts += [f"<b>{_html(package_text(self.packages[m], 'name', lang))}</b>: {_html(package_text(self.packages[m], 'desc', lang))}"
+                parts.append(draw.html(desc))
+            parts += [f"<b>{draw.html(package_text(self.packages[m], 'name', lang))}</b>: {draw.html(package_text(self.packages[m], 'desc', lang))}"
                       for m in self.mods if m in self.packages]
         return "<br><br>".join(parts)
 
@@ -324,7 +324,3 @@ def ai_level_info(level: str, lang: str) -> str:
 
     return LEVEL_INFO.get(level, "")
 
-
-def _html(text: str) -> str:
-    """Plain text made safe inside pygame_gui's HTML."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

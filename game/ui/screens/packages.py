@@ -27,7 +27,19 @@ class PackagesScreen(Screen):
     def per_page(self) -> int:
         """Packages that fit between the heading and the buttons (and the check's result) at this size."""
         _, h = self.app.size
-        return max(1, (h - self.s(160) - self.s(110)) // self.s(54))
+        return max(1, (h - self.s(110) - self.s(160)) // self.row())
+
+    def row(self) -> int:
+        """A package's row: its name on the whole width, then what it is beside a mod's switch."""
+        return self.name_h() + self.s(34) + self.s(10)
+
+    def name_h(self) -> int:
+        return draw.font(round(16 * self.app.scale), True).get_linesize()
+
+    def list_width(self) -> int:
+        """The list's width; the descriptions of the packages in sight fill a text box beside it."""
+        w, _ = self.app.size
+        return (w - self.s(120)) * 9 // 20
 
     def shown(self) -> list[tuple[str, Any]]:
         per = self.per_page()
@@ -44,22 +56,32 @@ class PackagesScreen(Screen):
         w, h = self.app.size
         y = self.s(110)
         shown = self.shown()
-        if len(shown) < len(self.packages):  # more than fit: a page at a time
+        bh = self.s(44)
+        back_w, check_w, page_w = self.s(200), self.s(300), self.s(140)
+        if len(shown) < len(self.packages):  # more than fit: a page at a time, at the right of the title
             per = self.per_page()
             pages = -(-len(self.packages) // per)
-            self.button((self.s(600), h - self.s(70), self.s(160), self.s(44)), self.tr("list.prev"), lambda: self.turn_page(-1),
+            x = w - self.s(60) - 2 * page_w - self.s(10)
+            self.button((x, self.s(24), page_w, bh), self.tr("list.prev"), lambda: self.turn_page(-1),
                         self.tr("tip.list.prev"), enabled=self.page > 0, key=pygame.K_PAGEUP)
-            self.button((self.s(770), h - self.s(70), self.s(160), self.s(44)), self.tr("list.next"), lambda: self.turn_page(1),
+            self.button((x + page_w + self.s(10), self.s(24), page_w, bh), self.tr("list.next"), lambda: self.turn_page(1),
                         self.tr("tip.list.next"), enabled=self.page < pages - 1, key=pygame.K_PAGEDOWN)
+        toggle_w = self.s(130)
+        lang = self.app.settings.language
         for pid, pkg in shown:
             if pkg.is_mod:
                 on = pid in self.app.settings.mods
-                self.button((w - self.s(260), y, self.s(200), self.s(36)), self.tr("packages.on" if on else "packages.off"),
-                            lambda p=pid: self.toggle(p), self.tr("tip.packages.toggle"), selected=on)
-            y += self.s(54)
-        self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
+                self.button((self.s(60) + self.list_width() - toggle_w, y + self.name_h(), toggle_w, self.s(32)),
+                            self.tr("packages.on" if on else "packages.off"), lambda p=pid: self.toggle(p),
+                            self.tr("tip.packages.toggle"), selected=on)
+            y += self.row()
+        box_x = self.s(60) + self.list_width() + self.s(20)
+        box = pygame.Rect(box_x, self.s(110), w - self.s(60) - box_x, h - self.s(110) - self.s(160))
+        self.textbox(box, "<br><br>".join(
+            f"<b>{draw.html(package_text(pkg, 'name', lang))}</b><br>{draw.html(package_text(pkg, 'desc', lang))}" for _, pkg in shown))
+        self.button((self.s(60), h - self.s(70), back_w, bh), self.tr("common.back"), lambda: Pop(),
                     self.tr("tip.common.back"))
-        self.button((self.s(280), h - self.s(70), self.s(300), self.s(44)), self.tr("packages.check"), self.validate,
+        self.button((self.s(60) + back_w + self.s(20), h - self.s(70), check_w, bh), self.tr("packages.check"), self.validate,
                     self.tr("tip.packages.check"))
 
     def toggle(self, pid: str) -> Transition | None:
@@ -85,15 +107,16 @@ class PackagesScreen(Screen):
         fs = round(16 * self.app.scale)
         small = round(13 * self.app.scale)
         lang = self.app.settings.language
+        room = self.list_width() - self.s(140)  # the switch of a mod is at the right of its second line
         for pid, pkg in self.shown():
             kind = self.tr("packages.scenario" if not pkg.is_mod else "packages.mod")
-            draw.text(surf, f"{package_text(pkg, 'name', lang)}  ({pid} {pkg.manifest.version})", (self.s(60), y), fs, draw.TEXT,
-                      True, w - self.s(360))
-            desc = package_text(pkg, "desc", lang)
-            draw.text(surf, f"{kind} · {desc}" if desc else kind, (self.s(60), y + self.s(24)), small, draw.DIM, width=w - self.s(360))
-            y += self.s(54)
+            draw.text(surf, package_text(pkg, "name", lang), (self.s(60), y), fs, draw.TEXT, True, self.list_width())
+            draw.text(surf, f"{kind} · {pid} {pkg.manifest.version}", (self.s(60), y + self.name_h() + self.s(6)),
+                      small, draw.DIM, width=room)
+            y += self.row()
         if not self.packages:
             draw.text(surf, self.tr("packages.none"), (self.s(60), y), fs, draw.DIM)
         if self.check:
             draw.paragraph(surf, self.check, pygame.Rect(self.s(60), h - self.s(150), w - self.s(120), self.s(70)), small,
                            draw.GOOD if self.check == self.tr("packages.ok") else draw.BAD)
+
