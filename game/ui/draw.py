@@ -68,6 +68,16 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     return text[:lo] + "…"
 
 
+def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.75) -> int:
+    """The largest font size from `size` down to `least` of it at which `s` fits `width` pixels on one line
+    (the smallest if none does: the text is then cut where it is drawn)."""
+    s = clean(s)
+    low = max(6, round(size * least))
+    while size > low and font(size, bold).size(s)[0] > width:
+        size -= 1
+    return size
+
+
 def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
          bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
     s = fit(s, size, width, bold) if width else clean(s)

@@ -17,11 +17,26 @@ from game.ui.screens.registry import register
 class BudgetScreen(GameScreen):
     name = "budget"
 
+    def intel_y(self) -> int:
+        """The y of the intelligence heading: near the panel's foot, lower than the projection's note ends."""
+        c = self.content
+        v = self.view
+        side = v.rules.side(self.side)
+        fs = round(15 * self.app.scale)
+        small = round(13 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(3)
+        width = c.width - c.width // 2 - 20
+        rows = 7 if v.rules.settings.prestige_to_base else 6
+        note = draw.wrap(self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget), small, width)
+        below = c.y + 12 + draw.font(fs, True).get_linesize() + rows * lh + self.s(4) + len(note) * (draw.font(small).get_linesize() + 2)
+        return max(below + self.s(12), c.y + c.height - self.s(120) - lh * 2 - self.s(6))
+
     def build_content(self) -> None:
         c = self.content
         half = c.width // 2
         x = c.x + half + self.s(18)
-        y = c.y + c.height - self.s(120)
+        lh = draw.font(round(15 * self.app.scale)).get_linesize() + self.s(3)
+        y = self.intel_y() + 2 * lh + self.s(6)
         v = self.view
         bw = self.s(70)
         for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
@@ -82,7 +97,7 @@ class BudgetScreen(GameScreen):
             key = "budget.note_cut" if r_wanted > r_spent else "budget.note_cut_intel"
             notes.append((self.tr(key, need=planned.needed, cash=me.cash), draw.BAD))
         for text, col in notes:
-            y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 2), small, col, gap=0)
+            y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 4), small, col, gap=0)
         # a bar: how this turn's spending splits the cash
         y += self.s(6)
         bar = pygame.Rect(left.x, y, left.width, self.s(18))
@@ -99,9 +114,6 @@ class BudgetScreen(GameScreen):
         room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
         for i, (t, ordered) in enumerate(research):
             last = i == len(research) - 1
-            if y + lh * (1 if last else 2) > room:  # no room for this line and the rest: say how many are left out
-                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
-                break
             tech = rules.techs[t]
             ts = me.techs[t]
             real = spent.get(t, 0)  # what each line buys is worked out at what will really be spent
@@ -116,8 +128,13 @@ class BudgetScreen(GameScreen):
                 line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
             else:
                 line = self.tr("budget.buys_line_cut", tech=self.tech_name(t), n=ordered, spent=real, what=what)
-            draw.text(surf, line, (left.x, y), fs, draw.TEXT if real == ordered else draw.WARN, width=left.width)
-            y += lh
+            need = len(draw.wrap(line, fs, left.width)) * lh  # a long line wraps rather than losing its end
+            if y + need + (0 if last else lh) > room:  # no room for this line and the rest: say how many are left out
+                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
+                break
+            draw.paragraph(surf, line, pygame.Rect(left.x, y, left.width, need), fs,
+                           draw.TEXT if real == ordered else draw.WARN, gap=self.s(3))
+            y += need
         if not research:
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
@@ -144,8 +161,9 @@ class BudgetScreen(GameScreen):
             draw.text(surf, val, (right.right, y), fs, col if not bold else draw.TEXT, True, align="right")
             y += lh
         note = self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget)
-        draw.paragraph(surf, note, pygame.Rect(right.x, y + self.s(4), right.width, lh * 3), round(13 * self.app.scale), draw.DIM)
-        y = c.y + c.height - self.s(120) - lh * 2 - self.s(6)
+        y = self.intel_y()
+        draw.paragraph(surf, note, pygame.Rect(right.x, right.y + len(rows2) * lh + self.s(4), right.width, lh * 4),
+                       round(13 * self.app.scale), draw.DIM)
         draw.text(surf, self.tr("budget.intel_title", n=me.intel), (right.x, y), fs, draw.ACCENT, True, right.width)
         est = [r.estimate for r in v.rivals if r.estimate is not None]
         note = self.tr("budget.intel_error", e=est[0].error) if est else self.tr("budget.intel_none")

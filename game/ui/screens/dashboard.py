@@ -202,7 +202,8 @@ class DashboardScreen(GameScreen):
             tech = v.rules.techs[t]
             state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
                      else self.tr("dash.progress", p=ts.progress, c=tech.cost))
-            draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width)
+            line = f"• {self.tech_name(t)} — {state}"
+            draw.text(surf, line, (inner.x, y), draw.shrink(line, fs, inner.width), width=inner.width)
             y += lh
         if layout["more"]:
             y += lh  # the "…and n more" button's line
@@ -229,8 +230,9 @@ class DashboardScreen(GameScreen):
         for sid, p, ms in [(self.side, v.me.prestige, v.me.milestones)] + [(r.id, r.prestige, r.milestones) for r in v.rivals]:
             colour, shape = self.app.side_style(sid)
             draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(6), colour)
-            draw.text(surf, self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms)),
-                      (inner.x + self.s(20), y), fs, colour, True, inner.width - self.s(20))
+            line = self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms))
+            draw.text(surf, line, (inner.x + self.s(20), y), draw.shrink(line, fs, inner.width - self.s(20), True), colour, True,
+                      inner.width - self.s(20))
             y += lh
         y += self.s(8)
         draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)

@@ -48,13 +48,13 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         pygame.draw.line(surf, (40, 48, 60), (plot.x, y), (plot.right, y))
         draw.text(surf, str(yv), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
     rules = screen.view.rules
-    draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)
-    draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
+    first = draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)
+    last = draw.text(surf, rules.date_label(t1), (plot.right, plot.bottom + screen.s(2)), fs, draw.DIM, align="right")
 
     def at(t: int, val: int) -> tuple[int, int]:
         return (plot.x + int((t - t0) / (t1 - t0) * plot.width), plot.bottom - int((val - v0) / (v1 - v0) * plot.height))
 
-    lx = plot.x + screen.s(60)
+    lx = first.right + screen.s(20)  # the legend sits between the first and the last date
     for side, s, estimated in series:
         colour, shape = app.side_style(side)
         xy = [at(t, val) for t, val in s]
@@ -68,7 +68,9 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
             draw.marker(surf, shape, p, screen.s(4), colour)
         draw.marker(surf, shape, (lx, plot.bottom + screen.s(10)), screen.s(5), colour)
         label = app.side_name(side) + (f" ({app.tr('stats.estimated')})" if estimated else "")
-        r = draw.text(surf, label, (lx + screen.s(10), plot.bottom + screen.s(2)), fs, colour)
+        room = last.x - screen.s(16) - lx - screen.s(10)
+        r = draw.text(surf, label, (lx + screen.s(10), plot.bottom + screen.s(2)), draw.shrink(label, fs, room, least=0.6), colour,
+                      width=room)
         lx = r.right + screen.s(16)
 
 
@@ -95,14 +97,16 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
             side, turn = order[0]
             c, sh = app.side_style(side)
             draw.marker(surf, sh, (cols[1] + screen.s(5), y + lh // 2), screen.s(5), c)
-            draw.text(surf, f"{app.side_name(side)} {rules.date_label(turn)}", (cols[1] + screen.s(14), y), fs, c,
-                      width=cols[2] - cols[1] - screen.s(20))
+            label = f"{app.side_name(side)} {rules.date_label(turn)}"
+            room = cols[2] - cols[1] - screen.s(20)
+            draw.text(surf, label, (cols[1] + screen.s(14), y), draw.shrink(label, fs, room), c, width=room)
         else:
             draw.text(surf, "—", (cols[1], y), fs, draw.DIM)
         if ms.history_date is not None:
             hs = ms.history_side
             label = (app.side_name(hs) + " " if hs else "") + rules.date_label(ms.history_date)
-            draw.text(surf, label, (cols[2], y), fs, draw.DIM, width=inner.right - cols[2])
+            draw.text(surf, label, (cols[2], y), draw.shrink(label, fs, inner.right - cols[2]), draw.DIM,
+                      width=inner.right - cols[2])
         y += lh
 
 
