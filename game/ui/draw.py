@@ -37,6 +37,23 @@ def clean(s: str) -> str:
     return s.translate(STAND_INS)
 
 
+@lru_cache(maxsize=1)
+def _theme() -> dict:
+    import json
+
+    return json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+
+
+def theme_size(object_id: str, element: str = "button") -> int:
+    """The font size (at 100 %) assets/theme.json gives a widget with this object id (or its element's)."""
+    theme = _theme()
+    for block in (object_id, element, "defaults"):
+        size = theme.get(block, {}).get("font", {}).get("size")
+        if size is not None:
+            return int(size)
+    return 15
+
+
 def html(text: str) -> str:
     """Plain text made safe inside pygame_gui's HTML (a text box's markup)."""
     return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

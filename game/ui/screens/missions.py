@@ -137,24 +137,28 @@ class MissionScreen(GameScreen):
         for mid_id in items:
             ok = mid_id in v.available_missions
             name = self.mission_name(mid_id)
-            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), name if ok else f"{name} ×",
+            label = name if ok else f"{name} ×"
+            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), label,
                         lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
-                        object_id="#small")
+                        object_id=self.fitting_id(label, left.width - self.s(16)))
             y += rh + self.s(4)
         if pages > 1:
             yb = left.bottom - self.s(44)
-            self.button((left.x + self.s(8), yb, self.s(90), self.s(34)), self.tr("list.prev"),
+            pw = min(self.s(110), (left.width - self.s(24)) // 2)
+            self.button((left.x + self.s(8), yb, pw, self.s(34)), self.tr("list.prev"),
                         lambda: self._page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
-            self.button((left.right - self.s(98), yb, self.s(90), self.s(34)), self.tr("list.next"),
+            self.button((left.right - self.s(8) - pw, yb, pw, self.s(34)), self.tr("list.next"),
                         lambda: self._page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
         m = v.rules.missions[self.mission]
-        y = mid.y + self.s(84)
+        y = self.slots_y()
         for slot in m.slots:
             hw = self.hardware.get(slot.id, slot.options[0])
             have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
+            if not self.fits(label, mid.width - self.s(20)):
+                label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
             self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
@@ -194,6 +198,27 @@ class MissionScreen(GameScreen):
         self.rebuild()
         return None
 
+    def facts(self) -> list[str]:
+        """The mission's facts line under its name, wrapped to the middle column."""
+        rules = self.view.rules
+        m = rules.missions[self.mission]
+        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
+                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
+        if m.milestones:
+            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
+        _, mid, _ = self.columns()
+        return draw.wrap(" · ".join(facts), round(12 * self.app.scale), mid.width - 20)
+
+    def heading_y(self) -> int:
+        """The y of the hardware heading: below the mission's name and its facts."""
+        _, mid, _ = self.columns()
+        name_h = draw.font(round(17 * self.app.scale), True).get_linesize()
+        facts_h = len(self.facts()[:2]) * draw.font(round(12 * self.app.scale)).get_linesize()
+        return max(mid.y + self.s(62), mid.y + 12 + name_h + facts_h + self.s(6))
+
+    def slots_y(self) -> int:
+        return self.heading_y() + draw.font(round(14 * self.app.scale), True).get_linesize() + self.s(2)
+
     def mission_tip(self, mission: str) -> str:
         m = self.view.rules.missions[mission]
         text = self.app.stext(m.description) if m.description else ""
@@ -213,14 +238,11 @@ class MissionScreen(GameScreen):
         draw.panel(surf, left, self.tr("missions.list"), h2)
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
-        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
-                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
-        if m.milestones:
-            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
-        draw.text(surf, " · ".join(facts), (inner.x, inner.y), small, draw.DIM, width=inner.width)
-        draw.text(surf, self.tr("missions.hardware"), (inner.x, mid.y + self.s(62)), fs, draw.ACCENT, True)
+        draw.paragraph(surf, "\n".join(self.facts()[:2]), pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
+                       small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
-            y = mid.y + self.s(84) + len(m.slots) * self.s(40) + self.s(4)
+            y = self.slots_y() + len(m.slots) * self.s(40) + self.s(4)
             label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
             if self.used_skills():
                 label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
@@ -261,7 +283,7 @@ class MissionScreen(GameScreen):
             rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
         lw = int(inner.width * 0.42)
         for label, pm, col in rows:
-            draw.text(surf, label, (inner.x, y), fs, draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, lw - self.s(6)), draw.TEXT, width=lw - self.s(6))
             draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
@@ -269,8 +291,10 @@ class MissionScreen(GameScreen):
         # the steps as a small table: how likely each is to pass, and what share of all flights go wrong there
         c2 = inner.x + lw + (inner.width - lw) // 2
         draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, lw - self.s(6))
-        draw.text(surf, self.tr("odds.col_pass"), (c2 - self.s(8), y + self.s(2)), small, draw.DIM, align="right")
-        draw.text(surf, self.tr("odds.col_risk"), (inner.right, y + self.s(2)), small, draw.DIM, align="right")
+        for head, right_x, room in ((self.tr("odds.col_pass"), c2 - self.s(8), c2 - self.s(8) - inner.x - lw),
+                                    (self.tr("odds.col_risk"), inner.right, inner.right - c2)):
+            draw.text(surf, head, (right_x, y + self.s(2)), draw.shrink(head, small, room, least=0.6), draw.DIM,
+                      width=room, align="right")
         y += lh
         for st, so in zip(m.steps, odds.steps, strict=True):
             if y > right.bottom - self.s(170):
@@ -281,22 +305,12 @@ class MissionScreen(GameScreen):
             flag = "" if st.critical else " *"
             if st.fatal and m.crew:
                 flag += " !"
-            draw.text(surf, name + flag, (inner.x, y), small, draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, name + flag, (inner.x, y), draw.shrink(name + flag, small, lw - self.s(6)), draw.TEXT,
+                      width=lw - self.s(6))
             draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
             draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,
                       align="right")
             y += lh - self.s(2)
-        # where the flight is most likely lost, and what would make it safer: the tech behind that step
-        worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
-        if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
-            so = odds.steps[worst]
-            st = m.steps[worst]
-            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
-                           r=v.me.reliability(so.tech))
-            if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
-                hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
-            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 4), small, draw.ACCENT)
-        y += self.s(6)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
         legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
@@ -306,14 +320,29 @@ class MissionScreen(GameScreen):
         why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
         why_lines = draw.wrap(why, fs, inner.width)[:3] if why else []
         limit = top - (lh * len(why_lines) + self.s(6) if why_lines else 0)
+        # where the flight is most likely lost, and what would make it safer: the tech behind that step
+        worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
+        if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
+            so = odds.steps[worst]
+            st = m.steps[worst]
+            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
+                           r=v.me.reliability(so.tech))
+            if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
+                hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
+            need = len(draw.wrap(hint, small, inner.width)) * (draw.font(small).get_linesize() + 2)
+            if y + self.s(4) + need <= limit:  # whole or not at all: it must not run under the reason below
+                y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, need), small,
+                                                draw.ACCENT)
+        y += self.s(6)
         # the prestige a first would bring
         for ms in m.milestones:
-            if y > right.bottom - self.s(100) or y + lh * 2 > limit:
-                break
             rank, prestige = v.prize(ms)
             key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
             text = self.tr(key, name=self.milestone_name(ms), p=prestige)
-            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+            need = len(draw.wrap(text, fs, inner.width)) * (draw.font(fs).get_linesize() + 2)
+            if y > right.bottom - self.s(100) or y + need > limit:
+                break
+            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
         pr = m.prestige
         if y + small_lh <= limit:
             draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
