@@ -25,13 +25,29 @@ class FleetScreen(GameScreen):
         super().__init__(app, side)
         self.hw_page = 0
         self.crew_page = 0
+        self.tab = app.memory.get(("fleet_tab", side), "hardware")  # the panel shown when only one fits
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the window is too narrow for the text size to show both tables side by side: then one at a
+        time, with a button to the other."""
+        return self.content.width / self.app.scale < 1100
+
+    def show(self, tab: str) -> Transition | None:
+        self.tab = tab
+        self.app.memory[("fleet_tab", self.side)] = tab
+        self.rebuild()
+        return None
 
     @property
     def row_h(self) -> int:
         return self.s(40)
 
     def halves(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The hardware and the crews' panels (both the whole width, one of them shown, when narrow)."""
         c = self.content
+        if self.narrow:
+            return pygame.Rect(c), pygame.Rect(c)
         half = int(c.width * 0.41)
         return pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
 
@@ -70,8 +86,20 @@ class FleetScreen(GameScreen):
                                                  v.rules.crews[c].available > v.turn, order.index(c)))
 
     def build_content(self) -> None:
-        v = self.view
         left, right = self.halves()
+        if self.narrow:
+            other = "crews" if self.tab == "hardware" else "hardware"
+            label = self.tr(f"fleet.{other}") + " »"
+            bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
+            self.button((left.right - self.s(8) - bw, left.y + self.s(4), bw, self.s(30)), label, lambda: self.show(other),
+                        self.tr(f"tip.fleet.show_{other}"))
+        if not self.narrow or self.tab == "hardware":
+            self.build_hardware(left)
+        if not self.narrow or self.tab == "crews":
+            self.build_crews(right)
+
+    def build_hardware(self, left: pygame.Rect) -> None:
+        v = self.view
         per = self.per_page(left)
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
         y = left.y + self.rows_y
@@ -84,6 +112,9 @@ class FleetScreen(GameScreen):
                             enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
+
+    def build_crews(self, right: pygame.Rect) -> None:
+        v = self.view
         per = self.per_page(right)
         rows, self.crew_page, pages = self.paged(self.crew_rows(), self.crew_page, per)
         y = right.y + self.rows_y
@@ -117,9 +148,15 @@ class FleetScreen(GameScreen):
         return None
 
     def draw_content(self, surf: pygame.Surface) -> None:
+        left, right = self.halves()
+        if not self.narrow or self.tab == "hardware":
+            self.draw_hardware(surf, left)
+        if not self.narrow or self.tab == "crews":
+            self.draw_crews(surf, right)
+
+    def draw_hardware(self, surf: pygame.Surface, left: pygame.Rect) -> None:
         v = self.view
         rules = v.rules
-        left, right = self.halves()
         fs = round(14 * self.app.scale)
         small = round(12 * self.app.scale)
         inner = draw.panel(surf, left, self.tr("fleet.hardware"), round(15 * self.app.scale))
@@ -146,6 +183,12 @@ class FleetScreen(GameScreen):
         if pages > 1:
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
                       align="center")
+
+    def draw_crews(self, surf: pygame.Surface, right: pygame.Rect) -> None:
+        v = self.view
+        rules = v.rules
+        fs = round(14 * self.app.scale)
+        small = round(12 * self.app.scale)
         inner = draw.panel(surf, right, self.tr("fleet.crews"), round(15 * self.app.scale))
         (nx, sx, mx), skill_cols = self.crew_columns(inner)
         head = right.y + self.rows_y - self.s(36)
@@ -172,7 +215,8 @@ class FleetScreen(GameScreen):
             traits = ", ".join(self.term("trait", t) for t in member.traits)
             draw.text(surf, member.name, (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
-            draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
+            draw.text(surf, sub, (nx, y + self.s(20)), draw.shrink(sub, small, sx - nx - self.s(6)), draw.DIM,
+                      width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts
             st, detail = self.tr(f"crew.{cs.status}"), ""
             if cs.status == CrewStatus.TRAINING:
