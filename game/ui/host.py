@@ -66,7 +66,12 @@ class GameHost:
         return self.session is not None and not self.session.demo
 
     def unsaved(self) -> bool:
-        return self.session is not None and not self.session.demo and not self.session.over() and len(self.session.log) != self.saved_len
+        return (
+            self.session is not None
+            and not self.session.demo
+            and not self.session.over()
+            and len(self.session.log) != self.saved_len
+        )
 
     def request_quit(self) -> Transition | None:
         if self.unsaved():

@@ -87,8 +87,16 @@ def measuring(monkeypatch: Any) -> Iterator[Measure]:
     m = Measure()
     text, paragraph, fit_block = draw.text, draw.paragraph, draw.fit_block
 
-    def record_text(surf: Any, s: str, pos: Any, size: int = 15, color: Any = draw.TEXT, bold: bool = False,
-                    width: int = 0, align: str = "left") -> pygame.Rect:
+    def record_text(
+        surf: Any,
+        s: str,
+        pos: Any,
+        size: int = 15,
+        color: Any = draw.TEXT,
+        bold: bool = False,
+        width: int = 0,
+        align: str = "left",
+    ) -> pygame.Rect:
         m.depth += 1
         try:
             r = text(surf, s, pos, size, color, bold, width, align)
@@ -99,8 +107,9 @@ def measuring(monkeypatch: Any) -> Iterator[Measure]:
             m.texts.append(Drawn(s, r, cut=shown != draw.clean(s) and not draw.clean(s).endswith("…")))
         return r
 
-    def record_paragraph(surf: Any, s: str, rect: pygame.Rect, size: int = 15, color: Any = draw.TEXT,
-                         bold: bool = False, gap: int = 2) -> int:
+    def record_paragraph(
+        surf: Any, s: str, rect: pygame.Rect, size: int = 15, color: Any = draw.TEXT, bold: bool = False, gap: int = 2
+    ) -> int:
         m.depth += 1
         try:
             used = paragraph(surf, s, rect, size, color, bold, gap)
@@ -110,8 +119,13 @@ def measuring(monkeypatch: Any) -> Iterator[Measure]:
             lines = draw.wrap(s, size, rect.width, bold)
             need = len(lines) * (draw.font(size, bold).get_linesize() + gap)
             widest = max((draw.font(size, bold).size(line)[0] for line in lines), default=0)
-            m.texts.append(Drawn(s, pygame.Rect(rect.x, rect.y, min(rect.width, widest), used),
-                                 cut=need > rect.height or widest > rect.width))
+            m.texts.append(
+                Drawn(
+                    s,
+                    pygame.Rect(rect.x, rect.y, min(rect.width, widest), used),
+                    cut=need > rect.height or widest > rect.width,
+                )
+            )
         return used
 
     def record_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> Any:
