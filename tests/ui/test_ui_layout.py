@@ -71,3 +71,25 @@ def test_at_100_percent_on_1280_px_the_fleet_shows_both_tables(app: Any) -> None
     pump(app, 1)
     assert not app.top.narrow
     assert any(b.text == "Recruit" for b in app.top.widgets) and any(b.text == "Buy 1" for b in app.top.widgets)
+
+
+def test_a_launch_line_does_not_repeat_its_verb_for_any_mission() -> None:
+    """ "launches Satellite launch": the line's verb must not be one the mission names already carry."""
+    from game.content.load import load_scenario
+    from game.ui.i18n import Translator
+    from game.ui.settings import LANGUAGES
+
+    sc = load_scenario("race_1955")
+    for lang in LANGUAGES:
+        tr = Translator(lang)
+        template = tr("log.launched", side="\0", mission="\1")
+        verbs = {w.lower() for w in template.replace("\0", " ").replace("\1", " ").replace(":", " ").split()}
+        for m in sc.ruleset.missions.values():
+            name = sc.text(m.name, lang).lower()
+            words = name.split()
+            # the same word, or the same stem ("launches" and "launch")
+            assert not any(v == w or (len(v) >= 5 and w[:5] == v[:5]) for v in verbs for w in words), (
+                lang,
+                name,
+                template,
+            )

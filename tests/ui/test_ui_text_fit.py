@@ -1,7 +1,7 @@
 """Every screen, at both window sizes, every text size and in every language: no text cut, none off the window,
 none over another text or under a control, no two controls on each other.
 
-The default campaign a few quarters in (launches planned, news, firsts, saves on disk), so the lists are full.
+The default campaign from 1961 a few quarters in (launches flown, news, firsts, saves on disk), so the lists are full.
 """
 
 from __future__ import annotations
@@ -21,20 +21,28 @@ PLANNING = ("dashboard", "budget", "research", "fleet", "missions", "news", "riv
 
 
 def _campaign(app: Any) -> str:
-    """The default campaign a year in for the first side, played by a person against the computer, and saved."""
+    """The default campaign from 1961 a year in for the first side, played by a person against the computer, with research
+    funded, hardware bought, a launch flown each quarter it can be, and the game saved."""
     from game.content.load import load_scenario
-    from game.engine import FundResearch
+    from game.engine import BuyHardware, FundResearch
     from game.ui.session import Session
 
-    sc = load_scenario("race_1955")
+    sc = load_scenario("race_1955", ["kennedy_1961"])  # 1961: hardware to buy, missions to fly, crews to pick
     sides = sc.ruleset.side_ids
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
     me = sides[0]
     session = app.session
-    for _ in range(4):
+    for _ in range(5):
         view = session.view(me)
         for tech in list(view.rules.techs)[:4]:
             session.act(FundResearch(me, tech, 2))
+        for hw in view.rules.hardware:
+            if view.hardware_unlocked(hw):
+                session.act(BuyHardware(me, hw, 1))
+        view = session.view(me)
+        plan = next((p for m in sorted(view.available_missions) if (p := view.suggest_plan(m)) is not None), None)
+        if plan is not None:
+            session.act(plan)
         session.end_turn(me)
     app.autosave()
     return me
@@ -61,6 +69,13 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
         return new_screen("fleet", app, side)
 
     out.append(("fleet crews", crews))
+
+    def report() -> Any:  # the last quarter's launches, the show skipped to its end
+        screen = new_screen("resolution", app, side)
+        screen.skip()
+        return screen
+
+    out += [("resolution", report), ("end", lambda: new_screen("end", app))]
     return out
 
 

@@ -153,7 +153,8 @@ class DashboardScreen(GameScreen):
         return None
 
     def headlines(self) -> list[str]:
-        """The race's news, newest first; worked out once per build (the log only grows between turns)."""
+        """The race's news of the quarter last resolved, newest first; worked out once per build (the log only grows
+        between turns)."""
         cached = getattr(self, "_headlines", None)
         if cached is not None:
             return cached
@@ -161,6 +162,8 @@ class DashboardScreen(GameScreen):
 
         out = []
         for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):
+            if turn < self.news_turn:  # this quarter's news only: older headlines are on the news screen
+                break
             if isinstance(e, HEADLINES) or (isinstance(e, ev.EventFired) and e.side == self.side):
                 line = describe(self, e)
                 side = getattr(e, "side", None)
@@ -170,7 +173,8 @@ class DashboardScreen(GameScreen):
                     out.append(f"{self.view.rules.date_label(turn)} — {line}")
             if len(out) >= 12:
                 break
-        self._headlines = out or [self.tr("dash.no_news")]
+        quiet = "dash.no_news" if self.view.turn == self.view.rules.settings.start else "dash.quiet_quarter"
+        self._headlines = out or [self.tr(quiet)]
         return self._headlines
 
     def draw_content(self, surf: pygame.Surface) -> None:
@@ -188,8 +192,14 @@ class DashboardScreen(GameScreen):
         draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
         lines = self.headlines()
         line = lines[self.ticker_i % len(lines)]
-        draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
-        draw.text(surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120))
+        label = draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
+        # a long headline wraps to two lines in a smaller type rather than losing its end
+        box = pygame.Rect(label.right + self.s(14), tick.y + self.s(3), tick.right - label.right - self.s(24), tick.height - self.s(6))
+        size, wrapped = draw.fit_block(line, box.width, box.height, fs, False, round(11 * self.app.scale))
+        lh = draw.font(size).get_linesize()
+        top = box.y + (box.height - lh * len(wrapped)) // 2
+        for i, part in enumerate(wrapped):
+            draw.text(surf, part, (box.x, top + i * lh), size, draw.TEXT)
         # column 2: the programme
         layout = self.programme()
         inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)
@@ -242,9 +252,14 @@ class DashboardScreen(GameScreen):
                 who, turn = order[0]
                 colour, shape = self.app.side_style(who)
                 draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
-                draw.text(surf, f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}", (inner.x + self.s(20), y), fs,
-                          width=inner.width - self.s(20))
-                y += lh
+                first = f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}"
+                room = inner.width - self.s(20)
+                size = draw.shrink(first, fs, room)
+                if draw.font(size).size(draw.clean(first))[0] <= room:
+                    draw.text(surf, first, (inner.x + self.s(20), y), size)
+                    y += lh
+                else:  # two lines rather than a name cut short
+                    y += draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
                 if y > inner.bottom - lh:
                     break
         if not v.firsts:

@@ -330,7 +330,8 @@ class ResearchScreen(GameScreen):
         for label, val, col in rows:
             if y > c.bottom - self.s(150) - lh:
                 break
-            draw.text(surf, label, (inner.x, y), fs, draw.DIM, width=inner.width - self.s(90))
+            room = inner.width - draw.font(fs, True).size(val)[0] - self.s(12)  # the value's own width, not a fixed one
+            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, room, least=0.7), draw.DIM, width=room)
             draw.text(surf, val, (inner.right, y), fs, col, True, align="right")
             y += lh
         barr = pygame.Rect(inner.x, y + self.s(4), inner.width, self.s(10))

@@ -91,23 +91,33 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
             draw.text(surf, app.tr("stats.more_milestones", n=len(milestones) - i), (inner.x, y), fs, draw.DIM,
                       width=inner.width)
             break
-        draw.text(surf, app.stext(ms.name), (cols[0], y), fs, draw.TEXT, width=cols[1] - cols[0] - screen.s(6))
+        name = app.stext(ms.name)
+        room = cols[1] - cols[0] - screen.s(6)
+        draw.text(surf, name, (cols[0], y), draw.shrink(name, fs, room), draw.TEXT, width=room)
         order = firsts.get(ms_id) or ()
         if order:
             side, turn = order[0]
             c, sh = app.side_style(side)
             draw.marker(surf, sh, (cols[1] + screen.s(5), y + lh // 2), screen.s(5), c)
-            label = f"{app.side_name(side)} {rules.date_label(turn)}"
             room = cols[2] - cols[1] - screen.s(20)
+            label = _who_when(app.side_name(side), rules.date_label(turn), fs, room)
             draw.text(surf, label, (cols[1] + screen.s(14), y), draw.shrink(label, fs, room), c, width=room)
         else:
             draw.text(surf, "—", (cols[1], y), fs, draw.DIM)
         if ms.history_date is not None:
             hs = ms.history_side
-            label = (app.side_name(hs) + " " if hs else "") + rules.date_label(ms.history_date)
-            draw.text(surf, label, (cols[2], y), draw.shrink(label, fs, inner.right - cols[2]), draw.DIM,
-                      width=inner.right - cols[2])
+            room = inner.right - cols[2] - (screen.s(14) if hs else 0)
+            if hs:  # the side's shape, as in this game's column: the name may not fit beside the date
+                draw.marker(surf, app.side_style(hs)[1], (cols[2] + screen.s(5), y + lh // 2), screen.s(5), draw.DIM)
+            label = _who_when(app.side_name(hs), rules.date_label(ms.history_date), fs, room) if hs else rules.date_label(ms.history_date)
+            draw.text(surf, label, (cols[2] + (screen.s(14) if hs else 0), y), draw.shrink(label, fs, room), draw.DIM, width=room)
         y += lh
+
+
+def _who_when(side: str, date: str, size: int, room: int) -> str:
+    """"Side date", or the date alone where both do not fit even a little smaller (the shape beside it names the side)."""
+    both = f"{side} {date}"
+    return both if draw.font(draw.shrink(both, size, room)).size(both)[0] <= room else date
 
 
 @register

@@ -1,0 +1,54 @@
+"""Frictions a new player met, each held: the news strip's age, undoing an order, where attention items lead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui_kit import pump
+
+
+def _kennedy(app: Any, seed: int = 3) -> str:
+    from game.content.load import load_scenario
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955", ["kennedy_1961"])
+    sides = sc.ruleset.side_ids
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, seed)))
+    pump(app)
+    return sides[0]
+
+
+def _fly_something(app: Any, side: str) -> bool:
+    from game.engine import BuyHardware
+
+    session = app.session
+    view = session.view(side)
+    for hw in view.rules.hardware:
+        if view.hardware_unlocked(hw):
+            session.act(BuyHardware(side, hw, 1))
+    view = session.view(side)
+    plan = next((p for m in sorted(view.available_missions) if (p := view.suggest_plan(m)) is not None), None)
+    if plan is not None:
+        assert session.act(plan) is None
+    return plan is not None
+
+
+def test_the_news_strip_shows_only_the_quarter_just_resolved(app: Any) -> None:
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    assert _fly_something(app, side)
+    app.session.end_turn(side)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    view = app.top.view
+    this_quarter = view.rules.date_label(app.top.news_turn)
+    assert all(line.startswith(this_quarter) for line in app.top.headlines())
+    assert any(line.startswith(this_quarter) for line in app.top.headlines()), "the launch made no headline"
+    for _ in range(4):  # a year with nothing flown: last year's launch is no longer on the strip
+        app.session.end_turn(side)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    lines = app.top.headlines()
+    old = view.rules.date_label(view.turn - 1)
+    assert not any(line.startswith(old) for line in lines), lines
