@@ -30,6 +30,7 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
     """
     flights = settle_odds(st)
     for me in st.sides.values():
+        me.bought.clear()  # what was bought is kept from here on: no CancelOrder reaches past the turn's end
         for d in list(me.decisions):
             decide(st, me, d.id, d.choices[0], True, out)
     for me in st.sides.values():
