@@ -52,3 +52,28 @@ def test_the_news_strip_shows_only_the_quarter_just_resolved(app: Any) -> None:
     lines = app.top.headlines()
     old = view.rules.date_label(view.turn - 1)
     assert not any(line.startswith(old) for line in lines), lines
+
+
+def test_buy_5_can_be_undone_from_the_fleet_and_with_ctrl_z_anywhere(app: Any) -> None:
+    import pygame
+    from ui_kit import click, find, key
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("fleet", app, side))
+    pump(app, 1)
+    me = app.top.view.me
+    cash, store = me.cash, dict(me.hardware)
+    buy5 = next(b for b in app.top.widgets if getattr(b, "text", "") == "Buy 5" and b.is_enabled)
+    click(app, buy5)
+    assert app.top.view.me.cash < cash
+    click(app, find(app, "Undo"))
+    assert app.top.view.me.cash == cash and dict(app.top.view.me.hardware) == store
+    assert "returned" in app.status
+    click(app, next(b for b in app.top.widgets if getattr(b, "text", "") == "Buy 1" and b.is_enabled))
+    app.reset(new_screen("dashboard", app, side))  # Ctrl+Z works on any planning screen
+    pump(app, 1)
+    key(app, pygame.K_z, pygame.KMOD_CTRL)
+    assert app.top.view.me.cash == cash and not app.top.view.me.bought
+    assert not any("Undo" in getattr(b, "text", "") for b in app.top.widgets)

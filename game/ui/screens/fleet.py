@@ -112,6 +112,16 @@ class FleetScreen(GameScreen):
                             enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
+        bought = v.me.bought
+        if bought:  # the last purchase of this quarter can be taken back, with its money (Ctrl+Z anywhere)
+            p = bought[-1]
+            label = self.tr("fleet.undo", what=self.purchase_text(p), n=p.cost)
+            bw = min(left.width - self.s(340), draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30))
+            if not self.fits(label, bw):
+                label = self.tr("fleet.undo_short", n=p.cost)
+                bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
+            self.button((left.right - self.s(10) - bw, left.bottom - self.s(44), bw, self.s(34)), label, self.undo_last,
+                        self.tr("tip.fleet.undo"), key=pygame.K_z, ctrl=True)
 
     def build_crews(self, right: pygame.Rect) -> None:
         v = self.view

@@ -10,6 +10,7 @@ import pygame
 from game.engine import (
     Action,
     BuyHardware,
+    CancelOrder,
     FundResearch,
     PlanMission,
     RecruitCrew,
@@ -77,6 +78,25 @@ class GameScreen(Screen):
         self.refresh()
         self.rebuild()
         return None
+
+    def purchase_text(self, p: Any) -> str:
+        """A purchase of this quarter (engine Purchase) in words: "5 × Booster", or the recruit's name."""
+        if p.order == "buy_hardware":
+            return self.tr("undo.hardware", n=p.count, hw=self.hw_name(p.subject))
+        return self.tr("undo.recruit", name=self.crew_name(p.subject))
+
+    def undo_last(self) -> Transition | None:
+        """Take back the last purchase of this quarter (Ctrl+Z on every planning screen), with its money."""
+        bought = self.view.me.bought
+        if not bought:
+            self.app.status = self.tr("undo.nothing")
+            self.rebuild()
+            return None
+        p = bought[-1]
+        t = self.act(CancelOrder(self.side, len(bought) - 1))
+        if not self.app.status:
+            self.app.status = self.tr("undo.done", what=self.purchase_text(p), n=p.cost)
+        return t
 
     def explain(self, problem: Rejection, action: Action) -> str:
         """The engine's reason for refusing an order, in the player's language and with display names.
@@ -146,6 +166,7 @@ class GameScreen(Screen):
         self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id=object_id)
         self.button(rects["end_turn"], self.tr("nav.end_turn"), self.end_turn, self.tr("tip.nav.end_turn"),
                     key=pygame.K_e, object_id="#primary")
+        self.ctrl_keys[pygame.K_z] = self.undo_last
 
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
@@ -314,6 +335,12 @@ def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | N
     return None if problem.needed is None else sc.tr("why.crew_size", n=problem.needed)
 
 
+def _why_order_in_use(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if problem.subject in sc.view.rules.hardware:  # the units are booked for a launch planned since
+        return sc.tr("why.order_in_use", hw=sc.hw_name(problem.subject))
+    return sc.tr("why.order_trained")
+
+
 def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
     if isinstance(action, RecruitCrew) and problem.needed is not None:  # not yet: `needed` is the first turn they can be
         return sc.tr("tip.fleet.not_yet", date=sc.view.rules.date_label(problem.needed))
@@ -330,4 +357,6 @@ _WHY: dict[RejectionCode, Callable[[GameScreen, Rejection, Action], str | None]]
     RejectionCode.MISSION_UNAVAILABLE: _why_mission_unavailable,
     RejectionCode.BAD_CREW: _why_bad_crew,
     RejectionCode.CREW_UNAVAILABLE: _why_crew_unavailable,
+    RejectionCode.ORDER_IN_USE: _why_order_in_use,
+    RejectionCode.NO_SUCH_ORDER: lambda sc, problem, action: sc.tr("undo.nothing"),
 }
