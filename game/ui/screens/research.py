@@ -138,6 +138,9 @@ class ResearchScreen(GameScreen):
         if desc is not None:
             tech = self.view.rules.techs[self.selected]
             self.textbox(desc, draw.html(self.app.stext(tech.description)), object_id="#small_text")
+        area, scrolls = self.details_area()
+        if scrolls:  # too short a panel for every figure at this text size: they scroll
+            self.textbox(area, self.details_html())
         g = self.viewport()
         for t, rect in self.nodes.items():
             if g.colliderect(rect):  # a tile scrolled out of sight cannot be clicked through the panel's edge
@@ -282,29 +285,23 @@ class ResearchScreen(GameScreen):
                               view.height * view.height // t.height)
             pygame.draw.rect(surf, draw.PANEL_EDGE, bar, border_radius=2)
 
-    def draw_details(self, surf: pygame.Surface) -> None:
+    def status_text(self) -> str:
+        v = self.view
+        t = self.selected
+        if v.me.techs[t].done:
+            return self.tr("research.done")
+        if t in v.available_techs:
+            return self.tr("research.open")
+        needs = ", ".join(self.tech_name(r) for r in v.rules.techs[t].requires if not v.me.techs[r].done)
+        return self.tr("research.locked", needs=needs)
+
+    def detail_rows(self) -> list[tuple[str, str, tuple[int, int, int]]]:
+        """(label, value, colour) of the chosen tech's figures, all of them the engine's."""
         v = self.view
         rules = v.rules
-        c = self.content
-        box = pygame.Rect(c.right - self.details_w, c.y, self.details_w, c.height)
         t = self.selected
         tech = rules.techs[t]
         ts = v.me.techs[t]
-        fs = round(15 * self.app.scale)
-        inner = draw.panel(surf, box, self.tech_name(t), round(17 * self.app.scale))
-        lh = draw.font(fs).get_linesize() + self.s(2)
-        y = inner.y
-        desc = self.desc_rect()
-        if desc is not None:  # the text box built with the widgets
-            y = desc.bottom + self.s(6)
-        if ts.done:
-            status = self.tr("research.done")
-        elif t in v.available_techs:
-            status = self.tr("research.open")
-        else:
-            status = self.tr("research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done))
-        y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
-                            draw.GOOD if ts.done else draw.TEXT)
         useful = engine_odds.useful_funding(rules, v.me, tech, ts)
         # what the end of the turn will really spend on it: the order, capped at what it can use and cut when cash is short
         spent = dict(v.planned_spending().research).get(t, 0)
@@ -327,19 +324,59 @@ class ResearchScreen(GameScreen):
             n2 = engine_odds.turns_to_finish(rules, v.me, tech, ts, useful)
             rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
         rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})", draw.TEXT))
-        for label, val, col in rows:
-            if y > c.bottom - self.s(150) - lh:
-                break
+        return rows
+
+    def details_area(self) -> tuple[pygame.Rect, bool]:
+        """Where the chosen tech's status and figures go (below its description, above the funding buttons), and
+        whether they must scroll in a text box because the panel is too short for them at this text size."""
+        c = self.content
+        inner_x, width = c.right - self.details_w + 10, self.details_w - 20
+        desc = self.desc_rect()
+        top = desc.bottom + self.s(6) if desc is not None else c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
+        area = pygame.Rect(inner_x, top, width, c.bottom - self.s(150) - top)
+        fs = round(15 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        status_h = len(draw.wrap(self.status_text(), fs, width)) * (draw.font(fs).get_linesize() + 2)
+        need = status_h + len(self.detail_rows()) * lh + self.s(40)
+        return area, need > area.height
+
+    def details_html(self) -> str:
+        t = self.selected
+        ts = self.view.me.techs[t]
+        status = f'<font color="{draw.hex_colour(draw.GOOD if ts.done else draw.TEXT)}">{draw.html(self.status_text())}</font>'
+        rows = [f"{draw.html(label)}: <b>{draw.html(val)}</b>" for label, val, _ in self.detail_rows()]
+        unlocks = [h for h, hw in self.view.rules.hardware.items() if hw.tech == t]
+        if unlocks:
+            rows.append(draw.html(self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks))))
+        return status + "<br>" + "<br>".join(rows)
+
+    def draw_details(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        c = self.content
+        box = pygame.Rect(c.right - self.details_w, c.y, self.details_w, c.height)
+        t = self.selected
+        tech = rules.techs[t]
+        ts = v.me.techs[t]
+        fs = round(15 * self.app.scale)
+        inner = draw.panel(surf, box, self.tech_name(t), round(17 * self.app.scale))
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        area, scrolls = self.details_area()
+        if scrolls:  # the text box built with the widgets holds them
+            return
+        y = area.y
+        y += draw.paragraph(surf, self.status_text(), pygame.Rect(inner.x, y, inner.width, area.height), fs,
+                            draw.GOOD if ts.done else draw.TEXT)
+        for label, val, col in self.detail_rows():
             room = inner.width - draw.font(fs, True).size(val)[0] - self.s(12)  # the value's own width, not a fixed one
             draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, room, least=0.7), draw.DIM, width=room)
             draw.text(surf, val, (inner.right, y), fs, col, True, align="right")
             y += lh
         barr = pygame.Rect(inner.x, y + self.s(4), inner.width, self.s(10))
-        if y + self.s(14) < c.bottom - self.s(150):
-            if ts.done:
-                draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
-            else:
-                draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
+        if ts.done:
+            draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
+        else:
+            draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
         unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
         if unlocks and y + lh * 2 < c.bottom - self.s(150):
             draw.text(surf, self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),
