@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ui_kit import pump
@@ -77,3 +78,74 @@ def test_buy_5_can_be_undone_from_the_fleet_and_with_ctrl_z_anywhere(app: Any) -
     key(app, pygame.K_z, pygame.KMOD_CTRL)
     assert app.top.view.me.cash == cash and not app.top.view.me.bought
     assert not any("Undo" in getattr(b, "text", "") for b in app.top.widgets)
+
+
+def _labels(app: Any) -> list[str]:
+    """The mission list's buttons, top to bottom (those of the list column, not its page buttons)."""
+    left, _, _ = app.top.columns()
+    rows = [
+        b
+        for b in app.top.widgets
+        if getattr(b, "text", "") and left.contains(b.rect) and b.rect.width > left.width // 2
+    ]
+    return [b.text for b in sorted(rows, key=lambda b: b.rect.y)]
+
+
+def test_the_mission_list_keeps_its_order_as_missions_open(app: Any) -> None:
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("missions", app, side))
+    pump(app, 1)
+    before = _labels(app)
+    names = [app.top.mission_name(m) for m in app.top.view.rules.missions]
+    assert before and all(any(label.startswith(n) for n in names) for label in before)
+    for _ in range(6):  # missions open and close as the programme grows
+        app.session.end_turn(side)
+    app.reset(new_screen("missions", app, side))
+    pump(app, 1)
+    after = _labels(app)
+    strip = lambda labels: [next(n for n in names if label.startswith(n)) for label in labels]  # noqa: E731
+    assert strip(after) == strip(before), "a spot on the list picks another mission than it did"
+
+
+def test_an_achieved_mission_says_so_and_one_that_can_fly_is_marked(app: Any) -> None:
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("missions", app, side))
+    pump(app, 1)
+    screen = app.top
+    done = next(m for m in screen.view.rules.missions if screen.achieved(m))
+    assert any(label == f"{screen.mission_name(done)} (done)" for label in _labels(app))
+    # a first already won, on a mission no longer offered: it says so, not "Not available yet"
+    screen.view = dataclasses.replace(screen.view, available_missions=screen.view.available_missions - {done})
+    assert "Achieved already" in screen.mission_tip(done) and "Not available yet" not in screen.mission_tip(done)
+    screen.view = app.session.view(side)
+    ready = [
+        b
+        for b in screen.widgets
+        if getattr(b, "object_ids", None) and any(i in ("#ready", "#ready_tiny") for i in b.object_ids)
+    ]
+    assert ready, "no mission that can fly now is marked"
+
+
+def test_missing_hardware_can_be_bought_from_the_missions_screen(app: Any) -> None:
+    from ui_kit import click, find
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    view = app.session.view(side)
+    mission = next(
+        m
+        for m in sorted(view.available_missions)
+        if all(any(view.hardware_unlocked(h) for h in slot.options) for slot in view.rules.missions[m].slots)
+        and any(all(view.free_hardware(h) == 0 for h in slot.options) for slot in view.rules.missions[m].slots)
+    )
+    app.reset(new_screen("missions", app, side, mission))
+    pump(app, 1)
+    cash = app.top.view.me.cash
+    click(app, find(app, "Buy 1 ("))
+    assert app.top.view.me.cash < cash and app.top.view.me.bought
+    assert "Bought one" in app.status

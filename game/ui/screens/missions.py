@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import CancelMission, PlanMission
+from game.engine import BuyHardware, CancelMission, PlanMission
 from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Transition
@@ -27,16 +27,27 @@ class MissionScreen(GameScreen):
         mission = mission or app.memory.get(("mission", side))
         if mission not in v.rules.missions:
             mission = None
-        self.mission = mission or (avail[0] if avail else next(iter(v.rules.missions)))
+        self.show_choice = mission is not None  # opened on a mission (an attention item): turn to its page
+        # else the first that can fly now, else the first open one
+        first = next((m for m in avail if self.can_fly_now(m)), next((m for m in avail if m in v.available_missions), None))
+        self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
         self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
         self.crew: list[str] = []
         self.choose(self.mission, rebuild=False)
 
     def mission_list(self) -> list[str]:
-        v = self.view
-        order = list(v.rules.missions)
-        return sorted(v.rules.missions, key=lambda m: (m not in v.available_missions, order.index(m)))
+        """Every mission in the scenario's order, always: a mission that opens keeps its place, so a spot on the list
+        picks the same mission from one quarter to the next (what can fly now is marked, not moved)."""
+        return list(self.view.rules.missions)
+
+    def achieved(self, mission: str) -> bool:
+        """Whether the side already has every first this mission flies for (so it is no longer offered)."""
+        ms = self.view.rules.missions[mission].milestones
+        return bool(ms) and all(m in self.view.me.milestones for m in ms)
+
+    def can_fly_now(self, mission: str) -> bool:
+        return self.view.suggest_plan(mission) is not None
 
     def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
         """Select a mission and fill it with the engine's suggestion (or the first options)."""
@@ -132,15 +143,25 @@ class MissionScreen(GameScreen):
         left, mid, right = self.columns()
         rh = self.s(36)
         per = max(1, (left.height - self.s(100)) // (rh + self.s(4)))
+        if self.show_choice:
+            self.show_choice = False
+            self.page = self.mission_list().index(self.mission) // per
+            self.app.memory[("mission_page", self.side)] = self.page
         items, self.page, pages = self.paged(self.mission_list(), self.page, per)
         y = left.y + self.s(40)
         for mid_id in items:
             ok = mid_id in v.available_missions
             name = self.mission_name(mid_id)
             label = name if ok else f"{name} ×"
+            ready = ok and self.can_fly_now(mid_id)  # flyable now from the store: a green frame
+            ids = ("#ready", "#ready_tiny") if ready else ("#small", "#tiny")
+            if self.achieved(mid_id):  # its firsts are won: dimmer, and "(done)" where the words fit
+                ids = ("#done", "#done_tiny")
+                marked = self.tr("missions.achieved_mark", name=name)
+                label = marked if self.fits(marked, left.width - self.s(16), ids[-1]) else label
             self.button((left.x + self.s(8), y, left.width - self.s(16), rh), label,
                         lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
-                        object_id=self.fitting_id(label, left.width - self.s(16)))
+                        object_id=self.fitting_id(label, left.width - self.s(16), ids))
             y += rh + self.s(4)
         if pages > 1:
             yb = left.bottom - self.s(44)
@@ -156,10 +177,20 @@ class MissionScreen(GameScreen):
             have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
+            width = mid.width - self.s(20)
+            buy = BuyHardware(self.side, hw, 1)
+            if have == 0 and v.hardware_unlocked(hw):  # none free: buy one here, without going to the fleet
+                cost = engine_odds.order_cost(v.rules, buy)
+                buy_label = self.tr("missions.buy", n=cost)
+                bw = draw.font(round(14 * self.app.scale)).size(buy_label)[0] + self.s(24)
+                width -= bw + self.s(6)
+                self.button((mid.x + self.s(10) + width + self.s(6), y, bw, self.s(34)), buy_label,
+                            lambda order=buy: self.buy(order), self.tr("tip.missions.buy", hw=self.hw_name(hw), n=cost),
+                            enabled=self.app.session.check(buy) is None)
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
-            if not self.fits(label, mid.width - self.s(20)):
+            if not self.fits(label, width):
                 label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
-            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(34)), label,
+            self.button((mid.x + self.s(10), y, width, self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
         if m.crew:
@@ -191,6 +222,14 @@ class MissionScreen(GameScreen):
         for i in range(len(v.me.plan)):
             self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
                         lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
+
+    def buy(self, order: BuyHardware) -> Transition | None:
+        """Buy a unit for a slot with none free, then fill the mission again from the store (Ctrl+Z takes it back)."""
+        t = self.act(order)
+        if not self.app.status:
+            self.app.status = self.tr("missions.bought", hw=self.hw_name(order.hardware))
+        self.choose(self.mission)
+        return t
 
     def _page(self, step: int) -> Transition | None:
         self.page += step
@@ -225,7 +264,9 @@ class MissionScreen(GameScreen):
         if text == m.description:
             text = ""
         if mission not in self.view.available_missions:
-            text = (text + " " if text else "") + self.tr("missions.unavailable")
+            text = (text + " " if text else "") + self.tr("missions.achieved" if self.achieved(mission) else "missions.unavailable")
+        elif self.can_fly_now(mission):
+            text = (text + " " if text else "") + self.tr("missions.ready")
         return text or self.tr("tip.missions.choose")
 
     def draw_content(self, surf: pygame.Surface) -> None:
@@ -273,7 +314,9 @@ class MissionScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(2)
         y = inner.y
         if self.mission not in v.available_missions:
-            y += draw.paragraph(surf, self.tr("missions.unavailable"), pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+            done = self.achieved(self.mission)
+            y += draw.paragraph(surf, self.tr("missions.achieved" if done else "missions.unavailable"),
+                                pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if done else draw.WARN)
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
             return
