@@ -149,3 +149,36 @@ def test_missing_hardware_can_be_bought_from_the_missions_screen(app: Any) -> No
     click(app, find(app, "Buy 1 ("))
     assert app.top.view.me.cash < cash and app.top.view.me.bought
     assert "Bought one" in app.status
+
+
+def test_an_attention_item_opens_the_mission_it_is_about(app: Any) -> None:
+    from ui_kit import click, find
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    item = find(app, "could fly this turn")
+    target = next(w for t, _, w in app.top.attention() if "could fly" in t)
+    mission = target.partition(":")[2]
+    assert mission and app.top.view.suggest_plan(mission) is not None
+    click(app, item)
+    assert app.top.name == "missions" and app.top.mission == mission
+
+
+def test_an_attention_item_about_a_tech_opens_the_research_screen_on_it(app: Any) -> None:
+    from game.engine import FundResearch
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    state = app.session.state  # a finished tech brought to its ceiling: funding it is wasted, and the dashboard says so
+    tech = next(t for t, ts in state.sides[side].techs.items() if ts.done)
+    state.sides[side].techs[tech].reliability = state.rules.techs[tech].ceiling
+    assert app.session.act(FundResearch(side, tech, 3)) is None
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    where = next(w for t, _, w in app.top.attention() if app.top.tech_name(tech) in t)
+    app.apply(app.top.open_item(where))
+    pump(app, 1)
+    assert app.top.name == "research" and app.top.selected == tech

@@ -10,7 +10,7 @@ import pygame
 from game.engine import events as ev
 from game.engine import odds as engine_odds
 from game.ui import draw
-from game.ui.screens.base import Push, Transition
+from game.ui.screens.base import Push, Replace, Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.registry import new_screen, register
 
@@ -29,7 +29,8 @@ class DashboardScreen(GameScreen):
         self.ticker_t = time.monotonic()
 
     def attention(self) -> list[tuple[str, str, str]]:
-        """(text, level, screen) for what needs the player this turn."""
+        """(text, level, where) for what needs the player this turn: `where` is a screen's name, or
+        "screen:subject" to open it on the tech or mission the item names."""
         from game.engine.state import CrewStatus
 
         v = self.view
@@ -45,7 +46,7 @@ class DashboardScreen(GameScreen):
             out.append((self.tr("attn.no_research"), "warn", "research"))
         wasted = [t for t in funded if engine_odds.useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
         if wasted:  # the engine will not spend it: say so, the player may think it still helps
-            out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
+            out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", f"research:{wasted[0]}"))
         active = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.ACTIVE]
         training = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.TRAINING]
         if training:
@@ -58,9 +59,9 @@ class DashboardScreen(GameScreen):
             elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
                 out.append((self.tr("attn.crew_from", date=v.rules.date_label(min(candidates))), "info", "fleet"))
         if not v.me.plan:
-            flyable = [m for m in v.available_missions if self._flyable(m)]
+            flyable = [m for m in v.rules.missions if m in v.available_missions and self._flyable(m)]
             if flyable:
-                out.append((self.tr("attn.can_fly", n=len(flyable)), "info", "missions"))
+                out.append((self.tr("attn.can_fly", n=len(flyable)), "info", f"missions:{flyable[0]}"))
             else:  # nothing in store to fly: say that hardware can be bought for some of them
                 buyable = [m for m in v.available_missions
                            if all(any(v.hardware_unlocked(h) for h in slot.options) for slot in v.rules.missions[m].slots)]
@@ -79,6 +80,14 @@ class DashboardScreen(GameScreen):
             out.append((self.tr("attn.quiet"), "good", "dashboard"))
         return out
 
+    def open_item(self, where: str) -> Transition | None:
+        """Open what an attention item names: its screen, on its tech or mission when it names one."""
+        name, _, subject = where.partition(":")
+        if not subject:
+            return self.goto(name)
+        self.app.status = ""
+        return Replace(new_screen(name, self.app, self.side, subject))
+
     def _flyable(self, mission: str) -> bool:
         return self.view.suggest_plan(mission) is not None
 
@@ -95,7 +104,7 @@ class DashboardScreen(GameScreen):
             bw = rect.width - self.s(30)
             shown = draw.fit(text, round(13 * self.app.scale), bw - self.s(14))  # too long: cut, and whole in the tip
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
-            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.goto(t), tip, object_id="#small")
+            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id="#small")
             y += h + self.s(6)
         more = self.programme()["more"]
         if more:  # research that does not fit: a line that says how much, and opens the research screen
