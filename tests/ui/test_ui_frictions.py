@@ -182,3 +182,20 @@ def test_an_attention_item_about_a_tech_opens_the_research_screen_on_it(app: Any
     app.apply(app.top.open_item(where))
     pump(app, 1)
     assert app.top.name == "research" and app.top.selected == tech
+
+
+def test_and_n_more_opens_the_whole_list(app: Any) -> None:
+    from ui_kit import click, find
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("stats", app, side))
+    pump(app, 1)
+    more = find(app, "more")
+    assert more.text.startswith("…and ")
+    click(app, more)
+    top = app.top
+    assert top.name == "list"
+    for ms in top.app.session.view(side).rules.milestones.values():
+        assert top.app.stext(ms.name) in top.html

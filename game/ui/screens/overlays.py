@@ -47,6 +47,36 @@ class HelpScreen(Screen):
 
 
 @register
+class ListScreen(Screen):
+    """A whole list that a screen shows only the start of ("…and 16 more"), in a scrolling text box."""
+
+    overlay = True
+    name = "list"
+
+    def __init__(self, app: Any, title: str, html: str) -> None:
+        super().__init__(app)
+        self.title = title
+        self.html = html
+
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(self.s(120), self.s(40), w - self.s(240), h - self.s(80))
+
+    def build(self) -> None:
+        w, _ = self.app.size
+        box = self.box()
+        title_h = draw.font(round(20 * self.app.scale), True).get_linesize()
+        self.textbox(pygame.Rect(box.x + self.s(10), box.y + title_h + self.s(16), box.width - self.s(20),
+                                 box.height - title_h - self.s(82)), self.html)
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"),
+                    lambda: Pop(), self.tr("tip.common.close"))
+        self.focus = 0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        draw.panel(surf, self.box(), self.title, round(20 * self.app.scale))
+
+
+@register
 class ConfirmScreen(Screen):
     overlay = True
     name = "confirm"

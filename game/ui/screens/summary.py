@@ -74,6 +74,52 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         lx = r.right + screen.s(16)
 
 
+def timeline_more(screen: Any, rect: pygame.Rect) -> tuple[int, pygame.Rect]:
+    """How many milestones the timeline in `rect` leaves out, and where its "…and n more" line goes (the screen
+    puts a button there that opens the whole list)."""
+    app = screen.app
+    fs = round(13 * app.scale)
+    title_h = draw.font(round(15 * app.scale), True).get_linesize()
+    inner = pygame.Rect(rect.x + 10, rect.y + 12 + title_h, rect.width - 20, rect.height - 18 - title_h)
+    lh = draw.font(fs).get_linesize() + screen.s(2)
+    y = inner.y + lh
+    milestones = list(screen.view.rules.milestones)
+    for i in range(len(milestones)):
+        if y + lh * (1 if i == len(milestones) - 1 else 2) > inner.bottom:
+            return len(milestones) - i, pygame.Rect(inner.x, y, inner.width, lh)
+        y += lh
+    return 0, pygame.Rect(inner.x, y, inner.width, lh)
+
+
+def timeline_html(screen: Any, firsts: dict[str, Any]) -> str:
+    """The whole timeline, every milestone, for the list that "…and n more" opens."""
+    app = screen.app
+    rules = screen.view.rules
+    lines = []
+    for ms_id, ms in rules.milestones.items():
+        order = firsts.get(ms_id) or ()
+        game = f"{app.side_name(order[0][0])} {rules.date_label(order[0][1])}" if order else "—"
+        history = ""
+        if ms.history_date is not None:
+            history = (app.side_name(ms.history_side) + " " if ms.history_side else "") + rules.date_label(ms.history_date)
+        lines.append(f"<b>{draw.html(app.stext(ms.name))}</b> — {draw.html(app.tr('stats.this_game'))}: {draw.html(game)}"
+                     + (f" · {draw.html(app.tr('stats.history'))}: {draw.html(history)}" if history else ""))
+    return "<br>".join(lines)
+
+
+def more_button(screen: Any, rect: pygame.Rect, firsts: dict[str, Any]) -> None:
+    """Where the timeline leaves milestones out, a button that opens them all."""
+    n, where = timeline_more(screen, rect)
+    if n:
+        from game.ui.screens.base import Push
+        from game.ui.screens.registry import new_screen
+
+        html = timeline_html(screen, firsts)
+        screen.button(where, screen.tr("stats.more_milestones", n=n),
+                      lambda: Push(new_screen("list", screen.app, screen.tr("stats.timeline"), html)),
+                      screen.tr("tip.stats.more_milestones"), object_id="#small")
+
+
 def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[str, Any]) -> None:
     """Each milestone: who reached it first in this game, and who did in history, side by side."""
     app = screen.app
@@ -87,9 +133,7 @@ def timeline(screen: Any, surf: pygame.Surface, rect: pygame.Rect, firsts: dict[
     y = inner.y + lh
     milestones = list(rules.milestones.items())
     for i, (ms_id, ms) in enumerate(milestones):
-        if y + lh * (1 if i == len(milestones) - 1 else 2) > inner.bottom:  # no room for it and the rest: say so
-            draw.text(surf, app.tr("stats.more_milestones", n=len(milestones) - i), (inner.x, y), fs, draw.DIM,
-                      width=inner.width)
+        if y + lh * (1 if i == len(milestones) - 1 else 2) > inner.bottom:  # the rest: a button opens them all
             break
         name = app.stext(ms.name)
         room = cols[1] - cols[0] - screen.s(6)
@@ -124,6 +168,14 @@ def _who_when(side: str, date: str, size: int, room: int) -> str:
 class StatsScreen(GameScreen):
     name = "stats"
 
+    def timeline_rect(self) -> pygame.Rect:
+        c = self.content
+        half, hh = c.width // 2, c.height // 2
+        return pygame.Rect(c.x + half, c.y + hh, c.width - half, c.height - hh)
+
+    def build_content(self) -> None:
+        more_button(self, self.timeline_rect(), dict(self.view.firsts))
+
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
         c = self.content
@@ -144,7 +196,7 @@ class StatsScreen(GameScreen):
             if pts:
                 rel.append((sid, pts, sid != self.side))
         chart(self, surf, pygame.Rect(c.x, c.y + hh, half - self.s(6), c.height - hh), self.tr("stats.reliability"), rel)
-        timeline(self, surf, pygame.Rect(c.x + half, c.y + hh, c.width - half, c.height - hh), dict(v.firsts))
+        timeline(self, surf, self.timeline_rect(), dict(v.firsts))
 
 
 @register
@@ -163,10 +215,16 @@ class EndScreen(Screen):
         # after the end every side's record is public: any side's view shows it, a person's by preference
         self.view = view if view is not None else s.view(s.viewer())
 
+    def timeline_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        box = pygame.Rect(self.s(30), self.s(120), int(w * 0.38), h - self.s(200))
+        return pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height)
+
     def build(self) -> None:
         w, h = self.app.size
         self.button((w - self.s(300), h - self.s(64), self.s(280), self.s(46)), self.tr("end.menu"), self.menu,
                     self.tr("tip.end.menu"), object_id="#primary", key=pygame.K_m)
+        more_button(self, self.timeline_rect(), {k: list(order) for k, order in self.view.firsts.items()})
         self.focus = 0
 
     def menu(self) -> Transition | None:
@@ -220,5 +278,4 @@ class EndScreen(Screen):
             draw.text(surf, self.tr("end.detail", m=milestones, l=launches, d=deaths), (inner.x + self.s(24), y - self.s(6)),
                       round(13 * self.app.scale), draw.DIM, width=inner.width - self.s(24))
             y += lh
-        timeline(self, surf, pygame.Rect(box.right + self.s(20), box.y, w - box.right - self.s(50), box.height),
-                 {k: list(order) for k, order in v.firsts.items()})
+        timeline(self, surf, self.timeline_rect(), {k: list(order) for k, order in v.firsts.items()})
