@@ -199,3 +199,23 @@ def test_and_n_more_opens_the_whole_list(app: Any) -> None:
     assert top.name == "list"
     for ms in top.app.session.view(side).rules.milestones.values():
         assert top.app.stext(ms.name) in top.html
+
+
+def test_each_hot_seat_player_gets_the_guided_tour_once(app: Any) -> None:
+    from ui_kit import TINY
+
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    assert app.settings.tutorial_done  # the machine's owner has seen it: in hot-seat that says nothing of the others
+    app.apply(app.start_session(Session.new(load_scenario(TINY), {"red": "human", "blue": "human"}, 4)))
+    pump(app)
+    assert app.session.hotseat
+    for side in ("red", "blue"):
+        app.reset(new_screen("dashboard", app, side))
+        pump(app, 2)
+        assert app.top.name == "tutorial", f"{side} got no tour"
+        app.reset(new_screen("dashboard", app, side))  # once each
+        pump(app, 2)
+        assert app.top.name == "dashboard"

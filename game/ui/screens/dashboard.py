@@ -111,14 +111,30 @@ class DashboardScreen(GameScreen):
             r = self.programme()["more_rect"]
             self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
                         self.tr("tip.dash.more_research"), object_id="#small")
-        if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
-            self.app.settings.tutorial_done = True
-            self.app.save_settings()
+        if self.wants_tour():
             self._pending = Push(new_screen("tutorial", self.app, self))
         else:
             self._pending = None
         self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
                     self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
+
+    def wants_tour(self) -> bool:
+        """Whether the guided tour opens by itself now, on the first quarter: once in a player's first game (the
+        settings remember it); in hot-seat once for each player of the game, who are different people."""
+        session = self.app.session
+        if session.resolutions != 0:
+            return False
+        if session.hotseat:
+            key = ("toured", self.side)
+            if self.app.memory.get(key):
+                return False
+            self.app.memory[key] = True
+            return True
+        if self.app.settings.tutorial_done:
+            return False
+        self.app.settings.tutorial_done = True
+        self.app.save_settings()
+        return True
 
     def open_guide(self) -> Transition | None:
         return Push(new_screen("tutorial", self.app, self))
