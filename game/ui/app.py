@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import pygame_gui
 
 import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
 from game.ui import draw
@@ -24,6 +23,7 @@ from game.ui.i18n import Translator
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
+from game.ui.tooltips import Manager
 
 MIN_SIZE = (1280, 720)
 FPS = 60
@@ -82,7 +82,7 @@ class App(GameHost):
         self.window = self._open_window()
         pygame.display.set_caption("Space Race")
         self.tr = Translator(self.settings.language)
-        self.manager = pygame_gui.UIManager(self.size, theme_dict(self.scale), starting_language="en")
+        self.manager = Manager(self.size, theme_dict(self.scale), starting_language="en")
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted)

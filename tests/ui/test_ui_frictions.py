@@ -219,3 +219,44 @@ def test_each_hot_seat_player_gets_the_guided_tour_once(app: Any) -> None:
         app.reset(new_screen("dashboard", app, side))  # once each
         pump(app, 2)
         assert app.top.name == "dashboard"
+
+
+def test_a_tooltip_never_covers_the_controls_beside_its_own(app: Any) -> None:
+    from game.ui.screens.registry import new_screen
+
+    app.reset(new_screen("settings", app))  # a column of buttons: below each is the next
+    pump(app, 1)
+    buttons = [w for w in app.top.widgets if getattr(w, "text", "") and w.alive()]
+    middle = sorted(buttons, key=lambda b: b.rect.y)[len(buttons) // 2]
+    tip = app.manager.create_tool_tip(
+        "A tooltip long enough to wrap over two or three lines of the theme's width, as the settings' tips do",
+        middle.rect.center,
+        (0, middle.rect.height // 2),
+        middle,
+        None,
+    )
+    try:
+        assert not [b.text for b in buttons if b is not middle and tip.rect.colliderect(b.rect)]
+        assert pygame_rect_of(app).contains(tip.rect)
+    finally:
+        tip.kill()
+
+
+def pygame_rect_of(app: Any) -> Any:
+    import pygame
+
+    return pygame.Rect((0, 0), app.size)
+
+
+def test_a_tooltip_goes_below_when_nothing_is_there_and_beside_when_something_is() -> None:
+    import pygame
+
+    from game.ui.tooltips import GAP, place
+
+    control = pygame.Rect(100, 100, 200, 40)
+    assert place(control, (300, 60), [], (1280, 720)) == (50, 140 + GAP)
+    below = pygame.Rect(100, 146, 200, 40)
+    above = pygame.Rect(100, 54, 200, 40)
+    x, y = place(control, (300, 60), [below, above], (1280, 720))
+    spot = pygame.Rect(x, y, 300, 60)
+    assert not spot.colliderect(below) and not spot.colliderect(above) and x >= control.right
