@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.ai import choose_actions  # noqa: E402
-from game.ai.runner import ai_rng, play_game  # noqa: E402
+from game.ai.runner import GameUse, ai_rng, play_game  # noqa: E402
 from game.content.load import load_scenario  # noqa: E402
 from game.engine import EndTurn, is_over, new_game, player_view  # noqa: E402
 from game.engine.batch import apply_orders  # noqa: E402
@@ -59,7 +59,8 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
     campaigns: list[float] = []
     for seed in range(1, games + 1):
         t = clock()
-        play_game(rules, seed, levels, flights=[])  # with the flight log, as `simulate` plays it
+        # With the flight log and the content-use records, as `simulate` plays it.
+        play_game(rules, seed, levels, flights=[], used=GameUse())
         campaigns.append(clock() - t)
 
     # Turns and decisions, sampled along whole games (hard plays the second side in the last ones).

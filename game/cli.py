@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
     play.add_argument("--fullscreen", action="store_true", default=None)
     play.add_argument("--seed", type=_integer)
+    play.add_argument(
+        "--victory",
+        metavar="MODE",
+        help="how the game is won: a victory mode of the scenario "
+        "(the default campaign: moon_race, the default, or space_age)",
+    )
 
     sim = sub.add_parser("simulate", help="computer-vs-computer games, with a summary")
     sim.add_argument("--games", type=_positive, default=10)
@@ -111,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--play-on",
         action="store_true",
         help="after a side wins, play on to the end date (the result stands), so later firsts get dates too",
+    )
+    sim.add_argument(
+        "--victory",
+        metavar="MODE",
+        help="how the games are won: a victory mode of the scenario (the default campaign: moon_race, the default, "
+        "or space_age)",
     )
     sim.add_argument(
         "--jobs",
@@ -170,6 +182,13 @@ def _check_play(args: argparse.Namespace) -> tuple[dict[str, Any], int | None]:
         if scenario is None:
             return {}, code
         opened["scenario"] = scenario
+    if args.victory is not None:
+        if args.load is not None:
+            return {}, _fail("--victory with --load: a save keeps the victory mode it was started with", EXIT_USAGE)
+        try:
+            _victory(args.victory, opened["scenario"].ruleset)
+        except UsageError as e:
+            return {}, _fail(str(e), EXIT_USAGE)
     if args.load is not None:
         from game.io import SaveError, load_game
 
@@ -204,6 +223,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             fullscreen=args.fullscreen,
             seed=args.seed,
             opened=opened,
+            victory=args.victory,
         )
     )
 
@@ -238,6 +258,17 @@ def _warn_mod_set(scenario: str, mods: list[str]) -> None:
 
     with contextlib.suppress(ContentError):
         _print_warnings(load_scenario(scenario, mods).player_warnings)
+
+
+def _victory(mode: str | None, rules: Any) -> str:
+    """`--victory`: a victory mode of the ruleset ("" when not given); UsageError naming the modes otherwise."""
+    if mode is None:
+        return ""
+    if mode not in {m.id for m in rules.victory_modes}:
+        known = ", ".join(m.id for m in rules.victory_modes)
+        has = f"it has: {known}" if known else "it has no modes: leave --victory out"
+        raise UsageError(f"--victory {mode!r}: no such victory mode in {rules.id} ({has})")
+    return mode  # type: ignore[no-any-return]
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:
@@ -279,13 +310,14 @@ def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, Path |
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.ai.runner import PlayerFailed
-    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run, usable_jobs
+    from game.simulate import Batch, JsonStream, OutputProblem, SaveFailed, run, usable_jobs, usage_of
 
     scenario, code = _load(args.scenario, args.mod)
     if scenario is None:
         return code  # type: ignore[no-any-return]
     rules = scenario.ruleset
     levels = _parse_levels(args.ai, rules.side_ids)
+    victory = _victory(args.victory, rules)
     json_out, report_out, saves = _outputs(args)
     batch = Batch(
         scenario=scenario,
@@ -296,6 +328,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         seed=args.seed,
         swap=args.swap,
         play_on=args.play_on,
+        victory=victory,
         jobs=usable_jobs(args.jobs),
         saves=saves,
     )
@@ -310,6 +343,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         "levels": levels,
         "swap": args.swap,
         "play_on": args.play_on,
+        "victory": victory or rules.default_mode,
     }
     show = not args.quiet and sys.stderr.isatty()
     try:
@@ -322,6 +356,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if stopped:
         kept = f"; {json_out} holds them" if json_out is not None else ""
         print(f"spacerace: interrupted: {tally.games} of {args.games} games finished{kept}", file=sys.stderr)
+    usage = usage_of(scenario, tally)
     # The files first: a closed stdout (`| head`) must not cost them.
     if report_out is not None and tally.games:
         from game.ai.report import render_html
@@ -333,29 +368,38 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             setup += "; played on to the end date after each result (later firsts included)"
         if rules.mods:
             setup += f"; mods: {', '.join(rules.mods)}"
-        page = render_html(rules, tally, title=f"Space Race balance report: {scenario.id}", setup=setup)
+        page = render_html(rules, tally, title=f"Space Race balance report: {scenario.id}", setup=setup, usage=usage)
         try:
             _write_atomically(report_out, page)
         except OSError as e:
             return _fail(f"--report {report_out}: cannot write there ({e.strerror or e})", EXIT_USAGE)
         print(f"report written to {report_out}", file=sys.stderr)
-    _print_summary(scenario, tally, levels, elapsed, args.swap)
+    _print_summary(scenario, tally, levels, elapsed, args.swap, usage)
     return stopped or EXIT_OK
 
 
-def _print_summary(scenario: Any, tally: Any, levels: dict[str, str], elapsed: float, swap: bool = False) -> None:
+def _print_summary(
+    scenario: Any, tally: Any, levels: dict[str, str], elapsed: float, swap: bool = False, usage: Any = None
+) -> None:
     from game.ai.report import summarize, text_summary
+    from game.ai.usage import text_report
 
     played = ", ".join(f"{s}={lv}" for s, lv in levels.items()) + (", sides swapped every other game" if swap else "")
     print(f"{tally.games} games of {scenario.id} in {elapsed:.1f} s ({played})")
     print(text_summary(summarize(scenario.ruleset, tally)), flush=True)
+    if usage is not None:
+        print()
+        print(text_report(usage, tally.games), flush=True)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.content.check import UsageProblem, validate
 
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the art check loads drawings as the window does
+    from game.ui.art import svg_problem
+
     try:
-        report = validate(list(args.paths), list(args.mod))
+        report = validate(list(args.paths), list(args.mod), parse_art=svg_problem)
     except UsageProblem as e:
         return _fail(str(e), EXIT_USAGE)
     shown = report.shown(args.verbose)

@@ -31,9 +31,11 @@ from typing import IO, Any
 
 from game.ai.runner import FORMAT_VERSION, game_setup, run_one
 from game.ai.stats import Tally
+from game.ai.usage import PackageUse, content_use
 from game.content.load import Scenario
+from game.engine import Setup
 
-Task = tuple[int, dict[str, str], bool]  # seed, levels, play on
+Task = tuple[int, dict[str, str], bool, str]  # seed, levels, play on, victory mode
 WINDOW_PER_JOB = 4  # chunks of games in flight per worker: enough to keep every one busy, few enough to cost nothing
 STOP_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 MAX_JOBS = 8  # worker processes at most: each grows to some 30 MB of its own, and a batch's budget is 300 MB
@@ -68,13 +70,14 @@ class Batch:
     seed: int = 1
     swap: bool = False
     play_on: bool = False
+    victory: str = ""  # the ruleset's victory mode ("": its default)
     jobs: int = 1
     saves: Path | None = None
 
     def tasks(self) -> Iterator[Task]:
         """Every game's task, made when asked for (a batch of 10**26 games starts at once)."""
         for i in range(self.games):
-            yield self.seed + i, levels_for_game(self.levels, i, self.swap), self.play_on
+            yield self.seed + i, levels_for_game(self.levels, i, self.swap), self.play_on, self.victory
 
 
 def levels_for_game(levels: dict[str, str], i: int, swap: bool) -> dict[str, str]:
@@ -139,7 +142,8 @@ def _reason(e: OSError) -> str:
 
 class JsonStream:
     """The `--json` document, written a game at a time into a temporary file beside it and moved into
-    place by `close` (on a finished or an interrupted batch alike) with `"complete"` after the games.
+    place by `close` (on a finished or an interrupted batch alike) with the content-use report (`"usage"`)
+    and `"complete"` after the games.
 
     The layout is `schemas/simulate.schema.json`'s, byte for byte what `json.dumps(doc, indent=1)` writes.
     """
@@ -160,8 +164,12 @@ class JsonStream:
         self._write(("\n  " if not self.games else ",\n  ") + text.replace("\n", "\n  "))
         self.games += 1
 
-    def close(self, complete: bool) -> None:
-        self._write(("]" if not self.games else "\n ]") + f',\n "complete": {json.dumps(complete)}\n}}\n')
+    def close(self, complete: bool, usage: list[PackageUse] | None = None) -> None:
+        after = "]" if not self.games else "\n ]"
+        if usage is not None:
+            text = json.dumps({"packages": [p.to_dict() for p in usage]}, indent=1, ensure_ascii=False)
+            after += ',\n "usage": ' + text.replace("\n", "\n ")
+        self._write(after + f',\n "complete": {json.dumps(complete)}\n}}\n')
         try:
             self.file.close()
             os.replace(self.temp, self.path)
@@ -203,22 +211,20 @@ def _play_chunk(tasks: list[Task]) -> list[dict[str, Any]]:
 def _play(task: Task) -> dict[str, Any]:
     scenario: Scenario = _WORKER["scenario"]
     saves: Path | None = _WORKER.get("saves")
-    seed, levels, play_on = task
+    seed, levels, play_on, victory = task
     log: list[Any] | None = [] if saves is not None else None
-    result = run_one(scenario.ruleset, seed, levels, play_on, log=log).to_dict()
+    result = run_one(scenario.ruleset, seed, levels, play_on, log=log, victory=victory).to_dict()
     if saves is not None and log is not None:
-        _keep_save(scenario, saves, seed, levels, play_on, log)
+        _keep_save(scenario, saves, seed, game_setup(scenario.ruleset, levels, play_on, victory), log)
     return result
 
 
-def _keep_save(
-    scenario: Scenario, folder: Path, seed: int, levels: dict[str, str], play_on: bool, log: list[Any]
-) -> None:
+def _keep_save(scenario: Scenario, folder: Path, seed: int, setup: Setup, log: list[Any]) -> None:
     """The game's save, through game.io's one writer: its log re-applied to a `GameRecord` (which keeps the
     hash checkpoints a replay checks), so `spacerace replay` reproduces it."""
     from game.io import GameRecord, SaveError, save_game
 
-    record = GameRecord.start(scenario, game_setup(scenario.ruleset, levels, play_on), seed)
+    record = GameRecord.start(scenario, setup, seed)
     for action in log:
         record.apply(action)
     try:
@@ -328,6 +334,14 @@ class StopSignals:
         return STOP_CODES.get(signal.Signals(self.received[0]), 130) if self.received else 0
 
 
+# ------------------------------------------------------------------------------ the content-use report
+
+
+def usage_of(scenario: Scenario, tally: Tally) -> list[PackageUse]:
+    """What the batch's games used of the scenario's and each mod's content, by package (game.ai.usage)."""
+    return content_use(scenario.ruleset, tally.use, scenario.packages_of)
+
+
 # ------------------------------------------------------------------------------ progress
 
 
@@ -370,5 +384,5 @@ def run(batch: Batch, json_out: JsonStream | None, show: bool) -> tuple[Tally, f
                 print(file=sys.stderr)  # off the progress bar's line
     code = stop.exit_code
     if json_out is not None:
-        json_out.close(complete=not code)
+        json_out.close(complete=not code, usage=usage_of(batch.scenario, tally))
     return tally, time.perf_counter() - started, code

@@ -112,7 +112,7 @@ def test_the_import_parser_sees_imports():
     ("area", "own", "third_party"),
     [
         ("engine", {"engine"}, set()),
-        ("content", {"engine", "content", "resources", "paths"}, {"pydantic", "yaml"}),
+        ("content", {"engine", "content", "resources", "paths"}, {"pydantic", "yaml", "babel"}),
         ("ai", {"engine", "ai"}, {"numpy"}),
         ("io", {"engine", "content", "io", "paths"}, {"pydantic"}),
     ],

@@ -42,9 +42,12 @@ def _one_line(err: str) -> str:
     [
         (["play", "--scenario", "nope"], 2, "nope"),
         (["play", "--scenario", TINY, "--mod", "nope"], 2, "nope"),
-        (["play", "--lang", "xx"], 2, "--lang 'xx': the game has no such language (it has: en, vi)"),
+        (["play", "--lang", "xx"], 2, "--lang 'xx': the game has no such language (it has: en, vi, ru)"),
         (["play", "--load", "/no/such/save.json"], 2, "/no/such/save.json: no such save file"),
         (["--load", "/no/such/save.json"], 2, "no such save file"),  # play is the default command
+        (["play", "--victory", "chess"], 2, "--victory 'chess': no such victory mode in race_1955 (it has: moon_race, space_age)"),
+        (["play", "--scenario", TINY, "--victory", "space_age"], 2, "it has no modes: leave --victory out"),
+        (["play", "--victory", "space_age", "--load", str(SAVES / "v1_finished.json")], 2, "a save keeps the victory mode"),
     ],
 )
 def test_unknown_things_fail_before_the_window_with_exit_2(
@@ -90,6 +93,12 @@ def test_a_good_save_is_loaded_once_and_handed_to_the_window(
     assert how["opened"]["loaded"].record.rules.id == "tiny" and "scenario" not in how["opened"]
 
 
+def test_russian_is_a_language_the_command_line_accepts(no_window: list[dict[str, Any]]) -> None:
+    assert main(["play", "--scenario", TINY, "--lang", "ru"]) == 0
+    [how] = no_window
+    assert how["lang"] == "ru"
+
+
 def test_a_good_scenario_is_handed_to_the_window(no_window: list[dict[str, Any]]) -> None:
     assert main(["play", "--scenario", TINY]) == 0
     [how] = no_window
@@ -104,3 +113,8 @@ def test_replay_names_a_folder_or_a_pipe_for_what_it_is(capsys: pytest.CaptureFi
         os.mkfifo(tmp_path / "x.json")
         assert main(["replay", str(tmp_path / "x.json")]) == 2
         assert _one_line(capsys.readouterr().err).endswith("not a save file (it is a pipe)")
+
+
+def test_a_victory_mode_is_handed_to_the_window(no_window: list[dict[str, Any]]) -> None:
+    assert main(["play", "--victory", "space_age"]) == 0
+    assert no_window[0]["victory"] == "space_age"

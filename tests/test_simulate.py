@@ -79,7 +79,7 @@ def test_a_finished_batch_is_marked_complete(tmp_path: Path, capsys: pytest.Capt
     out = tmp_path / "games.json"
     assert main(["simulate", "--scenario", TINY, "--games", "3", "--quiet", "--json", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["complete"] is True and list(doc)[-2:] == ["games", "complete"]
+    assert doc["complete"] is True and list(doc)[-3:] == ["games", "usage", "complete"]
 
 
 # --------------------------------------------------------------------------------------------- the JSON stream

@@ -779,12 +779,15 @@ class Planner:
 
     def _decide(self, out: list[Action]) -> None:
         for d in self.me.decisions:
+            choices = self.view.open_choices.get(d.id, d.choices)  # only what can be chosen now
+            if not choices:
+                continue
             if self.blundering:
-                pick = d.choices[self.rng.below(len(d.choices))]
+                pick = choices[self.rng.below(len(choices))]
             else:
                 event = self.rules.events[d.event]
-                values = {c.id: self.effects_value(c.effects) for c in event.choices if c.id in d.choices}
-                pick = max(d.choices, key=lambda c: (values.get(c, -(10**9)), -d.choices.index(c)))
+                values = {c.id: self.effects_value(c.effects) for c in event.choices if c.id in choices}
+                pick = max(choices, key=lambda c: (values.get(c, -(10**9)), -choices.index(c)))
             out.append(Decide(self.view.side, d.id, pick))
 
     def effects_value(self, effects: tuple[Effect, ...]) -> int:

@@ -29,6 +29,8 @@ from game.ai.stats import (
     summarize,
     wilson,
 )
+from game.ai.usage import KINDS as USE_KINDS
+from game.ai.usage import PackageUse
 from game.engine.rules import Ruleset
 
 __all__ = [  # the statistics live in game.ai.stats; the report's readers have long found them here
@@ -254,6 +256,45 @@ def histogram(values: list[int], labels: list[str], colour: str, width: int = 44
     return "".join(parts)
 
 
+def usage_section(packages: list[PackageUse], games: int) -> str:
+    """The content-use report: per package, a table of each kind's records with how often they happened,
+    and what never happened, named in red."""
+    out = ["<h2 id='content-use'>Content use</h2>"]
+    out.append(
+        f"<p class='note'>What the {games} games used of each package's content: how many times each event "
+        "fired, each choice was taken and each mission launched; in how many games each side reached each "
+        "milestone and researched each tech. A record belongs to every package that added or changed it.</p>"
+    )
+    for pkg in packages:
+        counts = ", ".join(
+            f"{noun} {pkg.count(kind)[0]} of {pkg.count(kind)[1]} {verb}"
+            for kind, verb, noun in USE_KINDS
+            if pkg.count(kind)[1]
+        )
+        out.append(f"<h3>{_esc(pkg.role)} {_esc(pkg.id)}</h3><p class='note'>{_esc(counts)}</p>")
+        never = [(noun, verb, pkg.never[kind]) for kind, verb, noun in USE_KINDS if pkg.never.get(kind)]
+        if never:
+            out.append("<ul class='never'>")
+            for noun, verb, ids in never:
+                out.append(f"<li><span class='bad'>{_esc(noun)} never {_esc(verb)}</span>: {_esc(', '.join(ids))}</li>")
+            out.append("</ul>")
+        rows = []
+        for kind, verb, noun in USE_KINDS:
+            for u in pkg.used.get(kind, ()):
+                sides = ", ".join(f"{side} {k}" for side, k in u.by_side.items())
+                rows.append(
+                    f"<tr><td>{_esc(noun)} {_esc(verb)}</td><td>{_esc(u.id)}</td><td>{u.times}</td>"
+                    f"<td>{u.games}</td><td>{_esc(sides)}</td></tr>"
+                )
+        if rows:
+            out.append(
+                "<table><tr><th>what</th><th>id</th><th>times</th><th>games</th><th>by side</th></tr>"
+                + "".join(rows)
+                + "</table>"
+            )
+    return "\n".join(out)
+
+
 # ------------------------------------------------------------------------------------------------ the page
 
 _CSS = """
@@ -277,8 +318,10 @@ def render_html(
     setup: str = "",
     targets: list[tuple[str, str, bool | None]] | None = None,
     sections: list[tuple[str, Summary]] | None = None,
+    usage: list[PackageUse] | None = None,
 ) -> str:
-    """The whole report page. `sections` adds win-rate charts of further batches (one per matchup)."""
+    """The whole report page. `sections` adds win-rate charts of further batches (one per matchup); `usage`,
+    the content-use report (`game.ai.usage.content_use`) of these games."""
     s = summarize(rules, results)
     tally = s.tally
     label = rules.date_label
@@ -377,6 +420,8 @@ def render_html(
     out.append(series_chart(tally, 1, "prestige"))
     out.append(series_chart(tally, 3, "cash in hand"))
     out.append("</div>")
+    if usage is not None:
+        out.append(usage_section(usage, n))
     out.append("<h2>End dates</h2>")
     by_year: dict[int, int] = {}
     for end, games in tally.ends.items():

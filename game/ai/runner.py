@@ -1,8 +1,10 @@
 """Headless computer-vs-computer games: one game to the end, and what the balance report needs from it.
 
 A game's result carries its flight log: every launch in the order it flew, with the odds it flew at
-(as they stood at the end of planning) and what came of it. `spacerace simulate --json` writes it; its
-layout is `schemas/simulate.schema.json`.
+(as they stood at the end of planning) and what came of it; and what of the content it used: the events
+that fired, the choices taken and the techs researched, per side (`GameUse`, the content-use report's
+records beside the flight log). `spacerace simulate --json` writes both; its layout is
+`schemas/simulate.schema.json`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
 MAX_TURNS = 10_000
-FORMAT_VERSION = 2  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
+FORMAT_VERSION = 4  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
 RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
 
 
@@ -95,6 +97,43 @@ def flights_flown(events: list[ev.Event], date: str) -> list[LoggedFlight]:
     return flights
 
 
+@dataclass(slots=True)
+class GameUse:
+    """What of the content one game used, per side, read off the engine's events as they come: each event
+    that fired and how often, each choice taken, each tech researched (in the order finished)."""
+
+    fired: dict[str, dict[str, int]] = field(default_factory=dict)  # side -> event -> times it fired
+    chosen: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)  # side -> event -> choice -> times
+    researched: dict[str, list[str]] = field(default_factory=dict)  # side -> techs finished, in order
+
+    def note(self, events: list[ev.Event]) -> None:
+        """Count what `events` (any batch of the game's events, each given once) say was used."""
+        noted = _NOTED
+        for e in events:
+            counted = noted.get(type(e))
+            if counted is not None:
+                counted(self, e)
+
+    def _fired(self, e: ev.EventFired) -> None:
+        times = self.fired.setdefault(e.side, {})
+        times[e.event] = times.get(e.event, 0) + 1
+
+    def _chosen(self, e: ev.DecisionMade) -> None:
+        times = self.chosen.setdefault(e.side, {}).setdefault(e.event, {})
+        times[e.choice] = times.get(e.choice, 0) + 1
+
+    def _researched(self, e: ev.TechCompleted) -> None:
+        self.researched.setdefault(e.side, []).append(e.tech)
+
+
+# The engine's events that say a piece of content was used, and where each is counted.
+_NOTED: dict[type, Callable[[GameUse, Any], None]] = {
+    ev.EventFired: GameUse._fired,
+    ev.DecisionMade: GameUse._chosen,
+    ev.TechCompleted: GameUse._researched,
+}
+
+
 @dataclass
 class GameResult:
     seed: int
@@ -111,6 +150,7 @@ class GameResult:
     failures: dict[str, int] = field(default_factory=dict)  # failed launches (crew lost included)
     history: dict[str, list[list[int]]] = field(default_factory=dict)  # side -> [turn, prestige, budget, cash] yearly
     flights: list[LoggedFlight] = field(default_factory=list)  # every launch, in the order flown
+    used: GameUse = field(default_factory=GameUse)
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +168,9 @@ class GameResult:
             "reached": self.reached,
             "history": self.history,
             "flights": [f.to_dict() for f in self.flights],
+            "fired": self.used.fired,
+            "chosen": self.used.chosen,
+            "researched": self.used.researched,
             # No wall-clock time here: the same seeds must write the same file, byte for byte.
         }
 
@@ -150,16 +193,23 @@ def play_turn(state: GameState, side: str, level: str, seed: int) -> tuple[GameS
 
 
 def play_game(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, flights: list[LoggedFlight] | None = None
+    rules: Ruleset,
+    seed: int,
+    levels: dict[str, str],
+    play_on: bool = False,
+    flights: list[LoggedFlight] | None = None,
+    victory: str = "",
+    used: GameUse | None = None,
 ) -> tuple[GameState, list[Any]]:
     """A whole game between computer players; the log holds every action applied, in order. With `play_on`
-    the game goes on to the end date after the result is settled (see `Setup.play_on`). Every launch is
-    appended to `flights`, when given, in the order flown.
+    the game goes on to the end date after the result is settled (see `Setup.play_on`); `victory` is the
+    ruleset's victory mode ("": its default). Every launch is appended to `flights`, when given, in the
+    order flown; what the game used of the content goes into `used`, when given.
 
     A computer player that raises stops the game with `PlayerFailed`.
     """
     with _no_cycle_collection():
-        return _play_game(rules, seed, levels, play_on, flights)
+        return _play_game(rules, seed, levels, game_setup(rules, levels, play_on, victory), flights, used)
 
 
 @contextmanager
@@ -175,15 +225,21 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def game_setup(rules: Ruleset, levels: dict[str, str], play_on: bool = False) -> Setup:
+def game_setup(rules: Ruleset, levels: dict[str, str], play_on: bool = False, victory: str = "") -> Setup:
     """The setup of a game between computer players: every side's level (`normal` when not given)."""
-    return Setup(controllers=tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids), play_on=play_on)
+    controllers = tuple((s, f"ai:{levels.get(s, 'normal')}") for s in rules.side_ids)
+    return Setup(controllers=controllers, play_on=play_on, victory=victory)
 
 
 def _play_game(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool, flights: list[LoggedFlight] | None
+    rules: Ruleset,
+    seed: int,
+    levels: dict[str, str],
+    setup: Setup,
+    flights: list[LoggedFlight] | None,
+    used: GameUse | None,
 ) -> tuple[GameState, list[Any]]:
-    state = new_game(rules, game_setup(rules, levels, play_on), seed)
+    state = new_game(rules, setup, seed)
     log: list[Any] = []
     sides = rules.side_ids
     guard = 0
@@ -192,6 +248,8 @@ def _play_game(
         for index, side in enumerate(sides):
             if is_over(state):
                 break
+            if side in state.waiting:  # not in the game yet: it has no turn to play
+                continue
             # The game is ours alone: the view reads it without a copy (the computer player is done with
             # the view before its orders change the state), and the orders go straight onto it.
             view = player_view(state, side, copy=False)
@@ -204,6 +262,8 @@ def _play_game(
                 raise PlayerFailed(side, level, seed, rules.date_label(turn), what) from e
             state, events, applied = apply_orders(state, [*chosen, EndTurn(side)], in_place=True)
             log.extend(applied)
+            if used is not None:  # a choice can be made with the orders, and its effects can finish a tech
+                used.note(events)
             # Missions fly only in the resolution that ends a turn (and moves the date on).
             if flights is not None and state.turn != turn:
                 flights += flights_flown(events, rules.date_label(turn))
@@ -243,15 +303,22 @@ def summarize(state: GameState, seed: int, levels: dict[str, str], actions: int 
 
 
 def run_one(
-    rules: Ruleset, seed: int, levels: dict[str, str], play_on: bool = False, log: list[Any] | None = None
+    rules: Ruleset,
+    seed: int,
+    levels: dict[str, str],
+    play_on: bool = False,
+    log: list[Any] | None = None,
+    victory: str = "",
 ) -> GameResult:
     """One whole game and its result; every action applied is appended to `log`, when given (to save the game)."""
     started = time.perf_counter()
     flights: list[LoggedFlight] = []
-    state, actions = play_game(rules, seed, levels, play_on, flights)
+    used = GameUse()
+    state, actions = play_game(rules, seed, levels, play_on, flights, victory, used)
     if log is not None:
         log += actions
     result = summarize(state, seed, levels, len(actions))
     result.flights = flights
+    result.used = used
     result.seconds = time.perf_counter() - started
     return result

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.calibration import Flights
+from game.ai.usage import UseTally
 from game.engine.rules import Ruleset
 
 Z95 = 1.959964  # two-sided 95 % normal quantile
@@ -101,6 +102,7 @@ class Tally:
         # side -> turn -> one count of values per charted column: the spread of every game's yearly figures.
         self.history: dict[str, dict[int, tuple[dict[int, int], ...]]] = {}
         self.flights = Flights()
+        self.use = UseTally()  # what of the content the games used (game.ai.usage)
 
     def add(self, r: dict[str, Any]) -> None:
         rules = self.rules
@@ -144,6 +146,7 @@ class Tally:
                     value = row[column]
                     counts[value] = counts.get(value, 0) + 1
         self.flights.add(r)
+        self.use.add(r)
 
     def add_all(self, results: Iterable[dict[str, Any]]) -> Tally:
         for r in results:

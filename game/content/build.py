@@ -115,6 +115,7 @@ def ruleset(content: Content, converted: Converted, fingerprint: str) -> r.Rules
         crews=rec["crews"],
         victory=tuple(rec["victory"].values()),
         ai_personalities=rec["ai_personalities"],
+        victory_modes=tuple(rec["victory_modes"].values()),
         fingerprint=fingerprint,
         mods=tuple(content.mods),
     )

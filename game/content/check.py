@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from game.content import art
 from game.content.findings import ERROR, INFO, WARNING, ContentError, Finding
 from game.content.load import USAGE_CODES, load_layers, resolve_layers
 from game.content.packages import MANIFEST, Package, discover, read_package
@@ -44,11 +45,19 @@ class Report:
         return [f for f in self.findings if verbose or f.severity != INFO]
 
 
-def _run(layers: list[Package]) -> list[Finding]:
+def _run(layers: list[Package], parse: art.Parse | None = None, art_of: set[str] | None = None) -> list[Finding]:
+    """Everything loading `layers` finds, and what is wrong with the drawings of the layers in `art_of` (all if None)."""
+    mine = [p for p in layers if art_of is None or p.id in art_of]
     try:
-        return list(load_layers(layers).findings)
-    except ContentError as e:
-        return list(e.findings)
+        scenario = load_layers(layers)
+    except ContentError as e:  # the drawings' files are still checked, their names cannot be
+        return list(e.findings) + [f for p in mine for f in art.package_findings(p.path, None, (), parse)]
+    rules = scenario.ruleset
+    found = list(scenario.findings)
+    for p in mine:  # the drawings each layer brings, checked against the set's hardware and sides
+        found += art.package_findings(p.path, rules.hardware, rules.side_ids, parse)
+    where = str(layers[-1].path / MANIFEST)
+    return found + art.missing_findings([p.path for p in layers], rules.hardware, rules.side_ids, where)
 
 
 def _key(f: Finding) -> tuple[str, str, int, str, str, str]:
@@ -100,11 +109,17 @@ def _resolve_targets(paths: list[str], packages: dict[str, Package], findings: l
     return targets
 
 
-def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[Path] | None = None) -> Report:
+def validate(
+    paths: list[str],
+    mods: list[str] | None = None,
+    extra_dirs: list[Path] | None = None,
+    parse_art: art.Parse | None = None,
+) -> Report:
     """Check the packages at `paths` (folders or installed ids), or every installed one; raises UsageProblem.
 
     Each target is checked as `play` and `simulate` would load it with `mods` (`resolve_layers`, the
     function they use): a set they refuse fails here too, and a name that is not installed is bad usage.
+    `parse_art` says why a drawing cannot be shown (the window's SVG loader; without it, a quick look).
     """
     mods = list(mods or [])
     packages, problems = discover(extra_dirs)
@@ -124,7 +139,7 @@ def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[P
             layers, set_problems = _layers(pid, mods, packages, problems)
             findings.extend(set_problems)
             if layers and not any(f.severity == ERROR for f in set_problems):
-                findings.extend(_run(layers))
+                findings.extend(_run(layers, parse_art))
             report.checked.append(pid)
             continue
         base = _base_for(pkg, packages)
@@ -151,9 +166,10 @@ def validate(paths: list[str], mods: list[str] | None = None, extra_dirs: list[P
             continue
         key = tuple(p.id for p in base_layers)
         if key not in base_cache:
-            base_cache[key] = {_key(f) for f in _run(base_layers)} if not base_problems else set()
+            base_cache[key] = {_key(f) for f in _run(base_layers, parse_art, set())} if not base_problems else set()
         # What the layers below already say is not this mod's to fix, but an error still stops the set.
-        findings.extend(f for f in _run(layers) if f.severity == ERROR or _key(f) not in base_cache[key])
+        own = _run(layers, parse_art, {pid, *mods})  # a mod answers for its own drawings, not the campaign's
+        findings.extend(f for f in own if f.severity == ERROR or _key(f) not in base_cache[key])
     seen: set[tuple[str, str, int, str, str, str]] = set()
     for f in findings:
         if _key(f) not in seen:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from game.content import plurals
 from game.content.build import Content, convert, own_texts, ruleset
 from game.content.explain import locate
 from game.content.findings import ERROR, INFO, ContentError, Finding, did_you_mean
@@ -63,6 +64,9 @@ class Scenario:
     layers: tuple[Package, ...]
     findings: tuple[Finding, ...]
     content: dict[str, Any]  # the merged, validated content: what a save keeps to rebuild the ruleset
+    # (kind, id) -> the packages that added or changed the record, in load order (`Merged.origin`). Empty for
+    # content from a save, which has no layers: all of it is the scenario's (see `packages_of`).
+    origin: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -81,13 +85,26 @@ class Scenario:
         """What `play` and `simulate` say before the game starts: mods that clash, a shadowed package."""
         return [f for f in self.findings if f.code in PLAYER_WARNINGS]
 
+    def packages_of(self, kind: str, rid: str) -> tuple[str, ...]:
+        """The packages a record belongs to: those that added or changed it (the scenario, for a save's content)."""
+        return self.origin.get((kind, rid)) or (self.id,)
+
     def layer_info(self) -> list[dict[str, str]]:
         """Id, version and file fingerprint of the scenario and each mod, for a save to record."""
         return [{"id": p.id, "version": p.version, "fingerprint": p.fingerprint()} for p in self.layers]
 
-    def text(self, key: str, lang: str = "en") -> str:
-        for table in (self.strings.get(lang), self.strings.get("en")):
-            if table and key in table:
+    def text(self, key: str, lang: str = "en", n: float | None = None) -> str:
+        """The text of `key` in `lang`, else in English, else the key; a plural takes the form of the count `n`."""
+        for code in (lang, "en"):
+            table = self.strings.get(code)
+            if not table:
+                continue
+            if key in table and n is None:
+                return table[key]
+            found = plurals.pick(table, key, code, n)
+            if found is not None:
+                return found
+            if key in table:
                 return table[key]
         return key
 
@@ -300,8 +317,17 @@ class Locator:
 
     def languages(self, kind: str, rid: str) -> list[str] | None:
         """The languages the package a record last came from promises in its manifest."""
+        layer = self.layer(kind, rid)
+        return self.merged.layer_languages.get(layer) if layer is not None and self.merged is not None else None
+
+    def layer(self, kind: str, rid: str) -> str | None:
+        """The package (scenario or mod) a record last came from."""
         raw = self.raw(kind, rid)
-        return self.merged.layer_languages.get(raw.layer) if raw is not None and self.merged is not None else None
+        return raw.layer if raw is not None else None
+
+    def manifest(self, layer: str) -> str:
+        """The manifest file of a package, for a finding about the package as a whole."""
+        return self.merged.layer_manifest.get(layer, layer) if self.merged is not None else layer
 
     def removed(self, kind: str, rid: str) -> tuple[str, int, str] | None:
         """Where a mod removed the record (file, line, mod), if one did."""
@@ -329,6 +355,7 @@ def _finish(
     findings: list[Finding],
     locator: Locator,
     saved: dict[str, Any] | None = None,
+    origin: dict[tuple[str, str], list[str]] | None = None,
 ) -> Scenario:
     """Texts to keys, the records to the engine, pass 2, and the ruleset; raises ContentError.
 
@@ -342,7 +369,8 @@ def _finish(
         raise ContentError(findings)
     dumped = saved if saved is not None else content.dump()
     rules = ruleset(content, converted, fingerprint(dumped))
-    return Scenario(rules, content.strings, layers, tuple(findings), dumped)
+    owners = {key: tuple(layers) for key, layers in (origin or {}).items()}
+    return Scenario(rules, content.strings, layers, tuple(findings), dumped, owners)
 
 
 def build_scenario(content: dict[str, Any], findings: list[Finding] | None = None) -> Scenario:
@@ -375,7 +403,7 @@ def load_layers(layers: list[Package], notes: list[Finding] | None = None) -> Sc
     content.id = layers[0].id
     content.mods = [p.id for p in layers[1:]]
     # Pass 2 runs even when pass 1 found errors, on the records that passed, so one run shows every problem.
-    return _finish(content, tuple(layers), findings, Locator(merged))
+    return _finish(content, tuple(layers), findings, Locator(merged), origin=merged.origin)
 
 
 def load_scenario(

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from game.content import models as m
+from game.content import plurals
 from game.content.findings import ERROR, INFO, WARNING, Finding, did_you_mean
-from game.content.packages import Package
+from game.content.packages import MANIFEST, Package
 from game.content.yamlsafe import LineDict, LineList, YamlError, load_yaml
 
 KIND_NAMES = {kind: prefix for kind, (_, prefix) in m.KINDS.items()}
@@ -52,10 +53,20 @@ class Merged:
     string_origin: dict[tuple[str, str], str] = field(default_factory=dict)
     languages: list[str] = field(default_factory=list)
     layer_languages: dict[str, list[str]] = field(default_factory=dict)
+    layer_manifest: dict[str, str] = field(default_factory=dict)  # layer id -> its manifest file
     removed: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # (kind, id) -> file, line, mod
     # Layer id -> the layers its manifest loads it after (requires, load_after; transitively). A layer that
     # replaces what another mod changed without being declared after it clashes with it.
     follows: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (kind, id) -> the layers that added, replaced or patched the record, in load order: which package a
+    # record belongs to, for `simulate`'s content-use report.
+    origin: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def touched(self, kind: str, rid: str, layer: str) -> None:
+        """Note that `layer` added, replaced or patched the record (a record removed and added again starts afresh)."""
+        layers = self.origin.setdefault((kind, rid), [])
+        if layer not in layers:
+            layers.append(layer)
 
     def is_mod(self, layer: str) -> bool:
         """Every layer but the first (the scenario) is a mod."""
@@ -222,6 +233,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
     if op == "remove":
         assert old is not None
         del table[rid]
+        merged.origin.pop((kind, rid), None)
         merged.removed[(kind, rid)] = (spath, op_line, pkg.id)
         findings.append(
             Finding(INFO, spath, op_line, label, "", f"removed by {pkg.id} (was from {old.layer})", "", "merge/removed")
@@ -235,6 +247,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
                 data.key_files[key] = old.data.file_of(key)
         data.file, data.line = spath, item.line  # a field missing after the patch is the patch's doing
         table[rid] = RawRecord(data, spath, item.line, pkg.id)
+        merged.touched(kind, rid, pkg.id)
         changed = ", ".join(str(k) for k in item if k not in ("id", "$op"))
         findings.append(
             Finding(
@@ -323,6 +336,7 @@ def merge_record(pkg: Package, path: Path, kind: str, item: Any, merged: Merged,
             )
     merged.removed.pop((kind, rid), None)
     table[rid] = RawRecord(_without_op(item), spath, item.line, pkg.id)
+    merged.touched(kind, rid, pkg.id)
 
 
 def _after_removal(
@@ -365,14 +379,6 @@ def _clash(pkg: Package, old: RawRecord, label: str, spath: str, line: int, merg
     )
 
 
-def _flatten_strings(data: Any, prefix: str, out: dict[str, str]) -> None:
-    if isinstance(data, dict):
-        for k, v in data.items():
-            _flatten_strings(v, f"{prefix}.{k}" if prefix else str(k), out)
-    elif data is not None:
-        out[prefix] = str(data)
-
-
 def _read_mapping(path: Path, not_a_mapping: str, code: str, findings: list[Finding]) -> dict[Any, Any] | None:
     """A YAML file that must hold a mapping; None, with a finding, otherwise."""
     try:
@@ -395,7 +401,17 @@ def _merge_strings(pkg: Package, merged: Merged, findings: list[Finding]) -> Non
         if data is None:
             continue
         flat: dict[str, str] = {}
-        _flatten_strings(data, "", flat)
+        found: list[tuple[str, Any]] = []
+        plurals.flatten(data, "", flat, found)
+        for key, forms in found:  # a plural must give every form the language's numbers take
+            if lacking := plurals.missing_forms(lang, forms):
+                message = f"the plural {key!r} lacks the {lang} form(s) {', '.join(lacking)}"
+                hint = f"{lang} numbers take the forms {', '.join(plurals.categories(lang))} (CLDR)"
+                findings.append(
+                    Finding(
+                        ERROR, str(path), getattr(forms, "line", 0), "strings", key, message, hint, "strings/plural"
+                    )
+                )
         table = merged.strings.setdefault(lang, {})
         for k, v in flat.items():
             table[k] = v
@@ -425,6 +441,7 @@ def _merge_settings(pkg: Package, path: Path, items: Any, merged: Merged, findin
 def merge_package(pkg: Package, merged: Merged, findings: list[Finding]) -> None:
     findings.extend(pkg.warnings)
     merged.layer_languages[pkg.id] = list(pkg.manifest.languages)
+    merged.layer_manifest[pkg.id] = str(pkg.path / MANIFEST)
     for lang in pkg.manifest.languages:
         if lang not in merged.languages:
             merged.languages.append(lang)

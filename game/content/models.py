@@ -28,6 +28,7 @@ from game.content.fields import (
 from game.content.fields import field as _f
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
+from game.engine.conditions import DateBetween
 
 BUILTIN_OPS = op_formats(BUILTIN)
 if TYPE_CHECKING:  # (what a type checker can know of unions made at run time)
@@ -144,6 +145,11 @@ class Side(Dated):
     ai_personality: Id | None = _f(
         "the ai_personalities record the computer uses when it plays this side", default=None
     )
+    joins: DateText | Condition | None = _f(
+        "when the side enters the game: a date (1970-Q1) or a condition (e.g. another side reaching a milestone); "
+        "left out: from the start. Until then it takes no turns, gets no money and no event touches it",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Side:
         return r.Side(
@@ -164,6 +170,8 @@ class Side(Dated):
             start_crew=tuple(self.start_crew),
             ai_personality=self.ai_personality,
             start_milestones=tuple((k, ctx.turn(v), day_of_year(v)) for k, v in self.start_milestones.items()),
+            # a date is the condition "from that date on"
+            joins=DateBetween(start=ctx.turn(self.joins)) if isinstance(self.joins, str) else ctx.op(self.joins),
         )
 
 
@@ -203,14 +211,19 @@ class Tech(Record):
 
 
 class Hardware(Record):
-    """Something a side builds and spends on missions: a rocket, a capsule, a probe. Its reliability is its tech's."""
+    """Something a side builds and spends on missions: a rocket, a capsule, a probe. Its reliability is its tech's.
+    Its picture is the package's art/<side>/<id>.svg, else art/<id>.svg (see the modding guide, "Hardware art")."""
 
     id: Id = _f("unique id")
     name: Text | None = _f(_NAME, default=None)
     description: Text | None = _f(_DESC, default=None)
     tech: Id = _f("the tech that unlocks it and whose reliability it flies with")
     unit_cost: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f("money per unit")
-    kind: Id = _f("launcher, capsule, probe, lander, ...: for display and the computer", default="other")
+    kind: Id = _f(
+        "launcher, capsule, probe, lander, payload, station, suit, target, adapter, ...: for display (the stack's order,"
+        " the generic drawing) and the computer",
+        default="other",
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Hardware:
         return r.Hardware(self.id, _key(self.name), self.tech, self.unit_cost, self.kind, _key(self.description))
@@ -312,14 +325,19 @@ class Milestone(Record):
 
 
 class Choice(Record):
-    """An answer to an event, chosen by the side's player (the first one if nobody chooses)."""
+    """An answer to an event, chosen by the side's player (the first possible one if nobody chooses)."""
 
     id: Id = _f("id, unique in the event; its text is the key event.<event>.choice.<id>")
     text: Text | None = _f("what the button says", default=None)
     effects: list[Effect] = _f("what choosing it does", default_factory=list, max_length=32)
+    when: Condition | None = _f(
+        "a condition that must hold, when the side decides, for this answer to be chosen; left out: always "
+        "(a choice whose condition fails is shown greyed, with the condition as the reason)",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Choice:
-        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects))
+        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects), ctx.op(self.when))
 
 
 class Event(Record):
@@ -339,6 +357,10 @@ class Event(Record):
     choices: list[Choice] = _f(
         "answers the side chooses between (their effects come after `effects`)", default_factory=list, max_length=6
     )
+    default: Id | None = _f(
+        "the choice taken when no choice's condition holds; required when every choice has a `when`",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Event:
         return r.Event(
@@ -352,6 +374,7 @@ class Event(Record):
             cooldown=self.cooldown,
             effects=ctx.ops(self.effects),
             choices=tuple(x.to_engine(ctx) for x in self.choices),
+            default=self.default,
         )
 
 
@@ -360,7 +383,9 @@ class CrewMember(Dated):
 
     id: Id = _f("unique id")
     side: Id = _f("the side they serve")
-    name: Annotated[str, Field(min_length=1, max_length=80)] = _f("their name, as written (names are not translated)")
+    name: Annotated[str, Field(min_length=1, max_length=80)] = _f(
+        "their name, as written; a strings file may give it in another language as crew.<id>.name"
+    )
     skills: dict[Id, Reliability] = _f("skill → level 0–100 (50 is average: no bonus)", min_length=1)
     traits: list[Id] = _f("traits missions can ask for in crew_traits", default_factory=list)
     available: DateText | None = _f("from when the side can recruit them; left out: from the start", default=None)
@@ -388,6 +413,22 @@ class Victory(Record):
 
     def to_engine(self, ctx: ToEngine) -> r.Victory:
         return r.Victory(self.id, _key(self.name), ctx.op(self.when), _key(self.description))
+
+
+class VictoryMode(Record):
+    """A way to play the scenario, chosen when a game starts: which victories end it early. The first mode
+    listed is the default; a scenario without modes plays every victory. Prestige decides at the end date."""
+
+    id: Id = _f("unique id; `spacerace play --victory <id>` and the new-game screen choose it")
+    name: Text | None = _f(_NAME, default=None)
+    description: Text | None = _f(_DESC, default=None)
+    victories: list[Id] = _f(
+        "the victories that end the game in this mode; empty: only prestige at the end date decides",
+        default_factory=list,
+    )
+
+    def to_engine(self, ctx: ToEngine) -> r.VictoryMode:
+        return r.VictoryMode(self.id, _key(self.name), tuple(self.victories), _key(self.description))
 
 
 class AIPersonality(Record):
@@ -436,6 +477,7 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "events": (Event, "event"),
     "crews": (CrewMember, "crew"),
     "victory": (Victory, "victory"),
+    "victory_modes": (VictoryMode, "victory_mode"),
     "ai_personalities": (AIPersonality, "ai"),
 }
 

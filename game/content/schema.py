@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from game.content import models as m
+from game.content import plurals
 from game.content.formats import formats
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -129,9 +130,20 @@ def schemas() -> dict[str, dict[str, Any]]:
     strings = {
         "$schema": SCHEMA_DIALECT,
         "title": "Space Race translation file (strings/<lang>.yaml)",
-        "description": "Translation keys (like tech.icbm.name) to texts; nested mappings join their keys with dots.",
+        "description": "Translation keys (like tech.icbm.name) to texts; nested mappings join their keys with dots. "
+        "A text that counts gives its plural forms by CLDR category: {one: '{n} flight', other: '{n} flights'}; "
+        "every category the language uses is required (ru: one, few, many, other).",
         "type": "object",
-        "additionalProperties": {"anyOf": [{"type": "string"}, {"$ref": "#"}]},
+        "additionalProperties": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/plural"}, {"$ref": "#"}]},
+        "$defs": {
+            "plural": {
+                "description": "One text's plural forms, by CLDR category; the number is the placeholder {n}",
+                "type": "object",
+                "properties": {c: {"type": "string"} for c in plurals.CATEGORIES},
+                "required": ["other"],
+                "additionalProperties": False,
+            }
+        },
     }
     return {"content.schema.json": content, "manifest.schema.json": manifest, "strings.schema.json": strings}
 

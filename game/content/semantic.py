@@ -30,6 +30,10 @@ class Where(Protocol):
 
     def languages(self, kind: str, rid: str) -> list[str] | None: ...
 
+    def layer(self, kind: str, rid: str) -> str | None: ...
+
+    def manifest(self, layer: str) -> str: ...
+
     def raw_data(self, kind: str, rid: str) -> dict[str, Any] | None: ...
 
 
@@ -134,6 +138,7 @@ class Checker:
         self.check_missions()
         self.check_crews()
         self.check_events()
+        self.check_victory_modes()
         self.check_ops()
         check_reachability(self)
         self.check_translations()
@@ -222,6 +227,16 @@ class Checker:
                 self.ref("sides", rid, "ai_personality", "ai_personalities", d.ai_personality)
             if d.min_budget > d.max_budget:
                 self.add(ERROR, "sides", rid, "min_budget", "is above max_budget", "", "logic/budget")
+            if isinstance(d.joins, str) and self.has_dates and date_to_ordinal(d.joins, self.tpy) > self.end:
+                self.add(
+                    WARNING,
+                    "sides",
+                    rid,
+                    "joins",
+                    f"{d.joins} is after the scenario ends ({self.date_label(self.end)}): the side never plays",
+                    "",
+                    "logic/dates",
+                )
 
     def check_techs(self) -> None:
         techs = self.records["techs"]
@@ -393,6 +408,31 @@ class Checker:
                         "logic/duplicate",
                     )
                 seen.add(ch.id)
+            self.check_default(d, seen)
+
+    def check_default(self, d: Any, choices: set[str]) -> None:
+        """An event's `default` names one of its choices, and one is needed when every choice has a condition
+        (otherwise the side could be left with nothing it may choose)."""
+        if d.default is not None and d.default not in choices:
+            hint = did_you_mean(d.default, choices) if choices else "the event has no choices"
+            self.add(
+                ERROR, "events", d.id, "default", f"{d.default!r} is not one of its choices", hint, "logic/default"
+            )
+        elif d.default is None and d.choices and all(ch.when is not None for ch in d.choices):
+            self.add(
+                ERROR,
+                "events",
+                d.id,
+                "default",
+                "every choice has a condition, so the event needs a `default`: the choice taken when none holds",
+                f"add `default: {d.choices[0].id}` (or give one choice no `when`)",
+                "logic/default",
+            )
+
+    def check_victory_modes(self) -> None:
+        for d in self.content.records.get("victory_modes", []):
+            for i, v in enumerate(d.victories):
+                self.ref("victory_modes", d.id, f"victories[{i}]", "victory", v)
 
     def check_ops(self) -> None:
         """The ids conditions and effects name, and what each says is wrong with itself here."""
@@ -409,7 +449,8 @@ class Checker:
 
     def check_translations(self) -> None:
         """English names are needed to play (errors); a language the record's package promises in its
-        manifest should be complete (warnings); other languages fall back to English (notes)."""
+        manifest should be complete (a warning per text); a package without a language falls back to
+        English (one warning per package and language)."""
         strings = self.content.strings
         languages = self.content.languages or ["en"]
         keys: list[tuple[str, str, str, str]] = []
@@ -432,30 +473,42 @@ class Checker:
         for lang in languages:
             table = strings.get(lang, {})
             shown: dict[str, int] = {}
+            unpromised: dict[str, list[str]] = {}  # layer -> its keys with no text in a language it does not promise
             for kind, rid, f, key in keys:
-                if key in table or (lang, key) in seen:
+                if key in table or key + ".other" in table or (lang, key) in seen:
                     continue
                 seen.add((lang, key))
                 promised = self.where.languages(kind, rid) or languages
-                if key.endswith(".desc"):
-                    severity = INFO
-                elif lang == "en":
-                    severity = ERROR
-                else:
-                    severity = WARNING if lang in promised else INFO
+                if lang != "en" and lang not in promised:
+                    unpromised.setdefault(self.where.layer(kind, rid) or "(scenario)", []).append(key)
+                    continue
+                severity = INFO if key.endswith(".desc") else ERROR if lang == "en" else WARNING
                 shown[severity] = shown.get(severity, 0) + 1
                 if shown[severity] > MAX_MISSING_TEXTS:
                     continue
-                message = f"no {lang} text for {key!r}" + (
-                    "" if severity != INFO or lang == "en" else " (shown in English)"
+                self.add(
+                    severity,
+                    kind,
+                    rid,
+                    f,
+                    f"no {lang} text for {key!r}",
+                    f"add it to strings/{lang}.yaml",
+                    "text/missing",
                 )
-                self.add(severity, kind, rid, f, message, f"add it to strings/{lang}.yaml", "text/missing")
             for severity, count in shown.items():
                 if count > MAX_MISSING_TEXTS:
                     message = f"…and {count - MAX_MISSING_TEXTS} more texts missing in {lang}"
                     self.findings.append(
                         Finding(severity, "(scenario)", 0, "strings", lang, message, "", "text/missing")
                     )
+            for layer, missing in unpromised.items():  # one line per package and language: it falls back whole
+                message = (
+                    f"{len(missing)} text(s) of {layer} have no {lang} version (e.g. {missing[0]!r}): shown in English"
+                )
+                hint = f"add strings/{lang}.yaml to {layer} and {lang} to its manifest's languages"
+                self.findings.append(
+                    Finding(WARNING, self.where.manifest(layer), 0, "languages", lang, message, hint, "text/fallback")
+                )
 
 
 def check_meaning(

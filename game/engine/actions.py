@@ -106,6 +106,7 @@ class RejectionCode(StrEnum):
     GAME_OVER = "action/game_over"
     UNKNOWN_SIDE = "action/unknown_side"
     TURN_ENDED = "action/turn_ended"
+    SIDE_WAITING = "action/side_waiting"  # the side's `joins` has not held yet
     UNKNOWN_TECH = "action/unknown_tech"
     TECH_LOCKED = "action/tech_locked"
     UNKNOWN_HARDWARE = "action/unknown_hardware"
@@ -123,6 +124,7 @@ class RejectionCode(StrEnum):
     ORDER_IN_USE = "action/order_in_use"
     UNKNOWN_DECISION = "action/unknown_decision"
     UNKNOWN_CHOICE = "action/unknown_choice"
+    CHOICE_CLOSED = "action/choice_closed"  # the choice's condition does not hold now (subject: the choice)
     BAD_AMOUNT = "action/bad_amount"
     INSUFFICIENT_FUNDS = "action/insufficient_funds"
 

@@ -221,6 +221,13 @@ class IntelReported:
 
 
 @dataclass(frozen=True, slots=True)
+class SideJoined:
+    """A side that waited for its `joins` condition enters the game at the start of this turn."""
+
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
 class GameWon:
     side: str | None  # None: a draw
     reason: str
@@ -228,6 +235,7 @@ class GameWon:
 
 Event = (
     TurnEnded
+    | SideJoined
     | TurnStarted
     | CashChanged
     | BudgetChanged

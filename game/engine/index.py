@@ -31,7 +31,8 @@ class Compiled:
     # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
     # turns between firings or None if once, when)
     news: tuple[tuple[Event, int, int, frozenset[str] | None, int | None, Predicate], ...]
-    victory: tuple[tuple[str, Predicate], ...]  # (victory, when)
+    # victory mode ("" for the default) -> (victory, when) of the victories that end a game in it
+    victory: dict[str, tuple[tuple[str, Predicate], ...]]
 
 
 def _predicate(cond: Condition | None) -> Predicate | None:
@@ -50,8 +51,12 @@ def _compile(rules: Ruleset) -> Compiled:
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
         tuple(_news_entry(e) for e in rules.events.values()),
-        tuple((v.id, compile_condition(v.when)) for v in rules.victory),
+        {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
     )
+
+
+def _victories(rules: Ruleset, mode: str) -> tuple[tuple[str, Predicate], ...]:
+    return tuple((v.id, compile_condition(v.when)) for v in rules.victories_in(mode))
 
 
 def _news_entry(e: Event) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:

@@ -9,6 +9,18 @@ from game.engine.index import compiled
 from game.engine.state import Decision, GameState, SideState
 
 
+def open_choices(st: GameState, side: str, decision: Decision) -> tuple[str, ...]:
+    """The choices of `decision` the side can take now: those whose condition holds, in the event's order;
+    when none holds, the event's `default` alone. What the validator, the unanswered-decision rule, the
+    views (and so the screens and the computer players) all go by."""
+    event = st.rules.events[decision.event]
+    by_id = {c.id: c for c in event.choices}
+    possible = tuple(c for c in decision.choices if holds(by_id[c].when, st, side))
+    if possible or event.default is None:
+        return possible
+    return (event.default,)
+
+
 def decide(st: GameState, me: SideState, decision: int, choice: str, automatic: bool, out: list[ev.Event]) -> None:
     d = next(d for d in me.decisions if d.id == decision)
     me.decisions.remove(d)
@@ -40,9 +52,9 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
         event = st.rules.events[event_id]
         if event.sides and side not in event.sides:
             continue
-        if side in st.sides and holds(event.when, st, side):
+        if side in st.sides and side not in st.waiting and holds(event.when, st, side):
             fire_event(st, st.sides[side], event_id, out)
-    turn, sides = st.turn, st.sides.values()
+    turn, sides = st.turn, st.present()
     for event, opens, closes, only, gap, when in compiled(st.rules).news:
         if turn < opens or turn > closes:  # `when` cannot hold (and no die is cast for it)
             continue

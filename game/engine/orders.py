@@ -22,7 +22,7 @@ from game.engine.actions import (
     RecruitCrew,
 )
 from game.engine.availability import hardware_unlocked, mission_available, tech_available
-from game.engine.news import decide
+from game.engine.news import decide, open_choices
 from game.engine.odds import useful_funding
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
@@ -36,13 +36,13 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
 
     `CancelOrder` is left out: it only takes back what another order did, and the seeded random games that
     saves and tests pin were drawn from this list before it existed."""
-    if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended:
+    if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended or side in state.waiting:
         return []
     rules = state.rules
     me = state.sides[side]
     out: list[Action] = []
     for d in me.decisions:
-        out.extend(Decide(side, d.id, c) for c in d.choices)
+        out.extend(Decide(side, d.id, c) for c in open_choices(state, side, d))
     for tech_id, ts in me.techs.items():
         if ts.done or tech_available(state, side, tech_id):
             cap = useful_funding(rules, me, rules.techs[tech_id], ts)

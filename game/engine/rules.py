@@ -60,6 +60,9 @@ class Side:
     description: str = ""
     # Milestones reached before the start: (milestone, turn reached, order within that turn).
     start_milestones: tuple[tuple[str, int, int], ...] = ()
+    # When the side enters the game (checked at the start and at every new turn); None: from the start.
+    # Until then it takes no turns, receives no money and no event touches it.
+    joins: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,7 @@ class Choice:
     id: str
     text: str
     effects: tuple[Effect, ...] = ()
+    when: Condition | None = None  # it can be chosen only while this holds (see `news.open_choices`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,7 @@ class Event:
     cooldown: int = 0  # turns before a repeatable event can fire again for the side
     effects: tuple[Effect, ...] = ()
     choices: tuple[Choice, ...] = ()
+    default: str | None = None  # the choice taken when no choice's condition holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,16 @@ class Victory:
     id: str
     name: str
     when: Condition
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VictoryMode:
+    """A way to play: the victories that end the game early in it (none: prestige at the end date decides)."""
+
+    id: str
+    name: str
+    victories: tuple[str, ...] = ()
     description: str = ""
 
 
@@ -207,6 +222,7 @@ class Ruleset:
     crews: dict[str, CrewMember]
     victory: tuple[Victory, ...]
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
+    victory_modes: tuple[VictoryMode, ...] = ()  # the first is the default; none: every victory counts
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
     # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on
@@ -218,6 +234,23 @@ class Ruleset:
             if side.id == side_id:
                 return side
         raise KeyError(side_id)
+
+    def victories_in(self, mode: str) -> tuple[Victory, ...]:
+        """The victories that end a game played in `mode` ("" : the default mode); raises KeyError for an
+        unknown mode. A scenario without modes has one, "", in which every victory counts."""
+        if not self.victory_modes:
+            if mode:
+                raise KeyError(mode)
+            return self.victory
+        chosen = self.victory_modes[0] if not mode else next((m for m in self.victory_modes if m.id == mode), None)
+        if chosen is None:
+            raise KeyError(mode)
+        return tuple(v for v in self.victory if v.id in chosen.victories)
+
+    @property
+    def default_mode(self) -> str:
+        """The id of the mode a game plays when none is chosen ("" when the scenario has no modes)."""
+        return self.victory_modes[0].id if self.victory_modes else ""
 
     @property
     def side_ids(self) -> tuple[str, ...]:

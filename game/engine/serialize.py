@@ -123,8 +123,9 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 # The game's own fields that the walk leaves out: the ruleset (a hash takes its fingerprint instead), and the
-# play-on option with its date, which appear only in a game that plays on so that other games hash as before.
-_GAME = _record_walk(GameState, leave_out=("rules", "play_on", "decided"))
+# play-on option with its date and the victory mode, which appear only in a game that plays on or in a mode
+# other than the default, so that other games hash as before.
+_GAME = _record_walk(GameState, leave_out=("rules", "play_on", "decided", "victory_mode", "waiting"))
 
 
 def state_to_dict(state: GameState) -> dict[str, Any]:
@@ -133,6 +134,10 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
     if state.play_on:
         d["play_on"] = True
         d["decided"] = state.decided
+    if state.victory_mode:
+        d["victory_mode"] = state.victory_mode
+    if state.waiting:
+        d["waiting"] = list(state.waiting)
     return d
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.conditions import holds
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_PLANNING, CrewState, CrewStatus, GameState, SideState, TechState
@@ -17,9 +18,21 @@ class Setup:
     controllers: tuple[tuple[str, str], ...] = ()
     options: tuple[tuple[str, str], ...] = ()
     play_on: bool = False  # after a side wins, play on to the end date (the result stands); for the era's later firsts
+    victory: str = ""  # the ruleset's victory mode (`Ruleset.victory_modes`); "": its default
 
     def controller(self, side: str) -> str:
         return dict(self.controllers).get(side, "human")
+
+
+def victory_mode(rules: Ruleset, mode: str) -> str:
+    """The mode a game is kept under: "" for the ruleset's default (so that a default game is the same game
+    whether or not its mode was named); raises ValueError for a mode the ruleset does not have."""
+    try:
+        rules.victories_in(mode)
+    except KeyError:
+        known = ", ".join(m.id for m in rules.victory_modes) or "none"
+        raise ValueError(f"no victory mode {mode!r} in this scenario (it has: {known})") from None
+    return "" if mode == rules.default_mode else mode
 
 
 def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameState:
@@ -57,6 +70,7 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
         )
     state = GameState(rules, seed, s.start, PHASE_PLANNING, sides, Rng.from_seed(seed))
     state.play_on = setup is not None and setup.play_on
+    state.victory_mode = victory_mode(rules, setup.victory if setup is not None else "")
     # Milestones reached before the start: ranked by date (then side order); no prestige is paid.
     reached = sorted(
         (turn, order, i, side.id, ms) for i, side in enumerate(rules.sides) for ms, turn, order in side.start_milestones
@@ -64,7 +78,12 @@ def new_game(rules: Ruleset, setup: Setup | None = None, seed: int = 0) -> GameS
     for turn, _, _, side_id, ms in reached:
         state.sides[side_id].milestones[ms] = turn
         state.firsts.setdefault(ms, []).append((side_id, turn))
+    # A side with a `joins` condition that does not hold yet waits (see game.engine.joining).
+    state.waiting = [side.id for side in rules.sides if side.joins is not None and not holds(side.joins, state, side.id)]
     for side_state in state.sides.values():
+        if side_state.id in state.waiting:
+            side_state.ended = True  # a waiting side's planning counts as ended: turns resolve without it
+            continue
         pay_instalment(state, side_state, [])
         record_history(state, side_state)
     return state

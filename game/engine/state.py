@@ -204,6 +204,14 @@ class GameState:
     actions_applied: int = 0
     play_on: bool = False  # the game goes on to the end date after a side has won (the result stands)
     decided: int = 0  # with play_on: the turn the result was settled (0: not yet)
+    victory_mode: str = ""  # the ruleset's victory mode this game is played in ("": its default)
+    waiting: list[str] = field(default_factory=list)  # sides whose `joins` has not held yet, in scenario order
+
+    def present(self) -> list[SideState]:
+        """The sides in the game now, in scenario order (not those still waiting to join)."""
+        if not self.waiting:
+            return list(self.sides.values())
+        return [s for sid, s in self.sides.items() if sid not in self.waiting]
 
     def clone(self) -> GameState:
         return GameState(
@@ -223,6 +231,8 @@ class GameState:
             self.actions_applied,
             self.play_on,
             self.decided,
+            self.victory_mode,
+            list(self.waiting),
         )
 
     @property

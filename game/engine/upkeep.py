@@ -27,6 +27,8 @@ def upkeep(st: GameState, out: list[ev.Event]) -> None:
     out.append(ev.TurnStarted(st.turn, st.year))
     retire = s.retire_morale
     for side in rules.sides:
+        if side.id in st.waiting:  # not in the game yet: no money, no crew, no turn
+            continue
         me = st.sides[side.id]
         me.ended = False
         for cid, c in me.crews.items():
@@ -53,8 +55,10 @@ def check_victory(st: GameState, out: list[ev.Event]) -> None:
             st.phase = PHASE_OVER
         return
     winners: list[tuple[str, str]] = []
-    victory = compiled(st.rules).victory
+    victory = compiled(st.rules).victory[st.victory_mode]
     for side in st.rules.sides:
+        if side.id in st.waiting:
+            continue
         for v, when in victory:
             if when(st, side.id):
                 winners.append((side.id, v))
@@ -64,8 +68,9 @@ def check_victory(st: GameState, out: list[ev.Event]) -> None:
         top = [(w, r) for w, r in winners if st.sides[w].prestige == best]
         _finish(st, top[0][0] if len(top) == 1 else None, top[0][1], out)
     elif st.turn > st.rules.settings.end:
-        best = max(s.prestige for s in st.sides.values())
-        leaders = [s.id for s in st.sides.values() if s.prestige == best]
+        present = st.present()
+        best = max(s.prestige for s in present)
+        leaders = [s.id for s in present if s.prestige == best]
         _finish(st, leaders[0] if len(leaders) == 1 else None, "prestige", out)
 
 

@@ -22,6 +22,7 @@ from game.engine.actions import (
 from game.engine.availability import hardware_unlocked, mission_available, tech_available
 from game.engine.crew import crew_ready
 from game.engine.effects import MAX_MONEY
+from game.engine.news import open_choices
 from game.engine.state import PHASE_OVER, CrewStatus, GameState, Purchase, SideState
 
 MAX_HARDWARE_ORDER = 20
@@ -174,6 +175,12 @@ def _check_decide(state: GameState, me: SideState, a: Decide) -> Rejection | Non
         if d.id == a.decision:
             if a.choice not in d.choices:
                 return _reject(RejectionCode.UNKNOWN_CHOICE, f"{a.choice!r} is not a choice of {d.event}")
+            if a.choice not in open_choices(state, me.id, d):
+                return _reject(
+                    RejectionCode.CHOICE_CLOSED,
+                    f"{a.choice!r} cannot be chosen now (its condition does not hold)",
+                    subject=a.choice,
+                )
             return None
     return _reject(RejectionCode.UNKNOWN_DECISION, f"no pending decision {a.decision}")
 
@@ -205,6 +212,8 @@ def validate(state: GameState, action: Action) -> Rejection | None:
     me = state.sides.get(action.side)
     if me is None:
         return _reject(RejectionCode.UNKNOWN_SIDE, f"no side {action.side!r}")
+    if action.side in state.waiting:
+        return _reject(RejectionCode.SIDE_WAITING, f"{action.side} has not joined the game yet")
     if me.ended:
         return _reject(RejectionCode.TURN_ENDED, f"{action.side} has already ended this turn")
     return check(state, me, action)  # type: ignore[operator]

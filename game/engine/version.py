@@ -7,8 +7,14 @@ changed instead of a mismatch.
 
 1: the rules until flights flew at the odds of the moment they launched.
 2: every flight flies at the odds settled at the end of planning (the odds the player was shown).
+3: an event's choices may carry conditions and an event a `default`: the content format grew, so every
+   ruleset's fingerprint, and with it every state hash, moved; the same orders play the same games as under 2.
+4: victory modes (`victory_modes` in content, `Setup.victory`): the default campaign gained Moon race and Space
+   age, so its fingerprint (and every hash of its packages) moved; a game in the default mode plays as under 3.
+5: sides may join later (`joins`, `GameState.waiting`): the content format grew, so every fingerprint and hash
+   moved; a game without late sides plays as under 4.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 2
+RULES_VERSION = 5

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine import crew as _crew
 from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
 from game.engine.availability import available_missions, available_techs, hardware_unlocked
+from game.engine.news import open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
 from game.engine.rules import Ruleset
@@ -33,6 +34,7 @@ class RivalView:
     ended: bool
     history: tuple[tuple[int, int], ...]  # (turn, prestige): prestige is public
     estimate: IntelEstimate | None  # this side's latest intelligence on it, noisy
+    joined: bool = True  # False while the side waits for its `joins` condition (it is not in the game yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,9 @@ class PlayerView:
     available_missions: frozenset[str]
     available_techs: frozenset[str]
     decided: int = 0  # the turn the result was settled, when the game plays on after it (Setup.play_on)
+    victory_mode: str = ""  # the ruleset's victory mode the game is played in ("": its default)
+    # decision id -> the choices the side can take now (`news.open_choices`: conditions that hold, or the default)
+    open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -139,6 +144,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
                 ended=s.ended,
                 history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
                 estimate=me.intel_reports.get(s.id),
+                joined=s.id not in state.waiting,
             )
             for s in state.sides.values()
             if s.id != side
@@ -159,6 +165,8 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         available_missions=available_missions(state, side),
         available_techs=available_techs(state, side),
         decided=state.decided,
+        victory_mode=state.victory_mode,
+        open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
     )
 
 
@@ -175,6 +183,7 @@ PUBLIC_EVENTS: frozenset[type] = frozenset(
         ev.CrewDied,
         ev.GameWon,
         ev.TurnStarted,
+        ev.SideJoined,
     }
 )
 

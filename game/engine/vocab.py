@@ -240,6 +240,14 @@ class World(Protocol):
     def reachable(self, kind: str, rid: str) -> bool:
         """Whether some game could reach it (a tech researched, a milestone reached, an event fired)."""
 
+    @property
+    def side(self) -> str | None:
+        """The side the question is asked for, when the checks go side by side (None: any side)."""
+
+    def reachable_by(self, kind: str, rid: str, who: str) -> bool:
+        """Whether `who` (self, rival or anyone, as a condition's `who`) could reach it: for `self`, the side
+        asked for (`side`), when there is one; otherwise as `reachable`."""
+
     def established(self, fact: str, value: str) -> bool:
         """Whether some effect of the content establishes it (see `Effect.facts`)."""
 
@@ -370,6 +378,6 @@ def sides_for(state: GameState, side: str, who: str) -> list[SideState]:
     """The sides `who` means for `side`: itself, every other side, or (for `anyone`) all of them."""
     if who == WHO_SELF:
         return [state.sides[side]]
-    if who == WHO_RIVAL:
-        return [s for sid, s in state.sides.items() if sid != side]
-    return list(state.sides.values())
+    if who == WHO_RIVAL:  # a side still waiting to join is no one's rival yet
+        return [s for s in state.present() if s.id != side]
+    return state.present()

@@ -97,13 +97,18 @@ def game_version() -> str:
 
 
 PLAY_ON = "play_on"  # the option that keeps a game going to the end date after a side has won
+VICTORY = "victory"  # the option naming the ruleset's victory mode the game is played in
 YES_NO = {"yes": True, "no": False}
 
 
 def setup_options(setup: Setup) -> list[tuple[str, str]]:
-    """The setup's options as a save writes them: `play_on` among them only when it is set, so the saves of
-    ordinary games read the same in older versions of the game."""
-    return [*setup.options, *([(PLAY_ON, "yes")] if setup.play_on else [])]
+    """The setup's options as a save writes them: `play_on` and `victory` among them only when set, so the
+    saves of ordinary games read the same in older versions of the game."""
+    return [
+        *setup.options,
+        *([(PLAY_ON, "yes")] if setup.play_on else []),
+        *([(VICTORY, setup.victory)] if setup.victory else []),
+    ]
 
 
 def envelope_of(record: GameRecord, now: datetime | None = None) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from game.content.findings import ContentError
 from game.content.load import Scenario, build_scenario, fingerprint, load_scenario
 from game.content.packages import discover
 from game.engine import Action, GameState, Setup, state_hash
+from game.engine.setup import victory_mode
 from game.io.codecs import load_state
-from game.io.envelope import PLAY_ON, YES_NO, SaveEnvelope, checksum, describe, plain_problem
+from game.io.envelope import PLAY_ON, VICTORY, YES_NO, SaveEnvelope, checksum, describe, plain_problem
 from game.io.errors import SaveError
 from game.io.legacy import is_legacy, legacy_envelope
 from game.io.migrations import SAVE_FORMAT, SAVE_VERSION, migrate
@@ -277,11 +278,15 @@ def rebuild_scenario(
 
 
 def _setup(envelope: SaveEnvelope, path: Path) -> Setup:
-    """Who played each side and the game's options; `play_on` is one of the options in the file."""
+    """Who played each side and the game's options; `play_on` and `victory` are among the options in the file
+    (whether the victory mode exists in the ruleset is checked when the game is rebuilt)."""
     play_on = False
+    victory = ""
     options = []
     for key, value in envelope.setup.options:
-        if key != PLAY_ON:
+        if key == VICTORY:
+            victory = value
+        elif key != PLAY_ON:
             options.append((key, value))
         elif value in YES_NO:
             play_on = YES_NO[value]
@@ -290,7 +295,10 @@ def _setup(envelope: SaveEnvelope, path: Path) -> Setup:
                 path, f"field 'setup.options' has {PLAY_ON} {value!r}, which is neither yes nor no", "setup.options"
             )
     return Setup(
-        controllers=tuple((a, b) for a, b in envelope.setup.controllers), options=tuple(options), play_on=play_on
+        controllers=tuple((a, b) for a, b in envelope.setup.controllers),
+        options=tuple(options),
+        play_on=play_on,
+        victory=victory,
     )
 
 
@@ -301,6 +309,10 @@ def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_instal
     actions = list(envelope.actions)
     setup = _setup(envelope, path)
     scenario, warnings = rebuild_scenario(envelope, path, mod_dirs, check_installed)
+    try:
+        victory_mode(scenario.ruleset, setup.victory)
+    except ValueError as e:
+        raise SaveError(path, f"field 'setup.options': {e}", "setup.options") from None
     return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from)
 
 

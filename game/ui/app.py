@@ -19,7 +19,7 @@ import pygame
 import game.ui.screens  # noqa: F401  (every screen registers itself: the app opens them by name)
 from game.ui import draw
 from game.ui.host import GameHost
-from game.ui.i18n import Translator
+from game.ui.i18n import Translator, speak_to_pygame_gui
 from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
@@ -83,6 +83,7 @@ class App(GameHost):
         pygame.display.set_caption("Space Race")
         self.tr = Translator(self.settings.language)
         self.manager = Manager(self.size, theme_dict(self.scale), starting_language="en")
+        speak_to_pygame_gui(self.manager, self.settings.language)
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted)
@@ -154,6 +155,7 @@ class App(GameHost):
     def set_language(self, lang: str) -> None:
         self.settings.language = lang
         self.tr = Translator(lang)
+        speak_to_pygame_gui(self.manager, lang)
         if self.top:
             self.top.rebuild()
         self.dirty = True
@@ -351,8 +353,6 @@ class App(GameHost):
             self.step(block=self.idle)
         return 0
 
-    # -- game ------------------------------------------------------------------------------------
-
     def quit(self) -> None:
         self.save_settings()
         self.audio.quit()
@@ -381,7 +381,7 @@ def bring_old_saves(app: App) -> None:
 
 def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | None = None, demo: bool = False,
         lang: str | None = None, size: tuple[int, int] | None = None, fullscreen: bool | None = None,
-        seed: int | None = None, opened: dict[str, Any] | None = None) -> int:
+        seed: int | None = None, opened: dict[str, Any] | None = None, victory: str | None = None) -> int:
     """Open the game window; `spacerace play` calls this. Returns the exit code.
 
     `opened` holds what the command line already opened to check it: the `scenario` (with `mods`) and
@@ -393,9 +393,8 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
     if "scenario" in opened:
         app.__dict__.setdefault("scenario_cache", {})[(scenario, tuple(mods))] = opened["scenario"]
     if lang:
-        app.settings.language = lang if lang in LANGUAGES else "en"
-        app.tr = Translator(app.settings.language)
-    app.launch = {"scenario": scenario, "mods": mods, "seed": seed}
+        app.set_language(lang if lang in LANGUAGES else "en")
+    app.launch = {"scenario": scenario, "mods": mods, "seed": seed, "victory": victory}
     bring_old_saves(app)
     title: Any = new_screen("title", app)  # its load_path and start_demo open a game from the command line
     app.push(title)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.ui import draw
+from game.ui import draw, warmup
 from game.ui.screens.base import Push, Quit, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 
@@ -40,6 +40,7 @@ class GameHost:
     memory: dict[Any, Any]
     saved_len: int
     demo: bool
+    scale: float
 
     def side_name(self, side: str) -> str:
         return self.stext(f"side.{side}.name") if self.session else side
@@ -49,6 +50,16 @@ class GameHost:
         if self.session is None:
             return key
         return self.session.scenario.text(key, self.settings.language)
+
+    def crew_name(self, cid: str) -> str:
+        """A crew member's name in the current language: the scenario's `crew.<id>.name` where its strings give
+        one (Гагарин for Gagarin), else the name as the crew file writes it."""
+        key = f"crew.{cid}.name"
+        text = self.stext(key)
+        if text != key:
+            return text
+        crews = self.session.scenario.ruleset.crews if self.session is not None else {}
+        return crews[cid].name if cid in crews else cid
 
     def side_style(self, side: str) -> tuple[tuple[int, int, int], str]:
         """(colour, shape) of a side: colour from the ruleset unless too close to another's, shape by order."""
@@ -82,6 +93,7 @@ class GameHost:
         if session is not self.session:
             self.memory.clear()
         self.session = session
+        warmup.start(session, self.scale)  # hardware and crew pictures, made before the screens ask
         self.saved_len = len(session.log) if saved else -1
         self.demo = session.demo
         return Reset(self.next_screen())

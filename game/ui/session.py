@@ -38,10 +38,12 @@ class Session(GameController):
         seed: int,
         play_on: bool = False,
         players: PlayerOfLevel = computer_player,
+        victory: str = "",
     ) -> Self:
-        """A new game: `controllers` maps a side to `human` or `ai:<level>` (a side left out is a person's)."""
+        """A new game: `controllers` maps a side to `human` or `ai:<level>` (a side left out is a person's);
+        `victory` is one of the ruleset's victory modes ("": its default)."""
         seats = tuple((s, controllers.get(s, HUMAN)) for s in scenario.ruleset.side_ids)
-        return cls.start(scenario, Setup(controllers=seats, play_on=play_on), seed, players)
+        return cls.start(scenario, Setup(controllers=seats, play_on=play_on, victory=victory), seed, players)
 
     @classmethod
     def load(cls, path: str | Path, players: PlayerOfLevel = computer_player, **how: Any) -> tuple[Self, list[str]]:

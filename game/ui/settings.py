@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game import paths
 
-LANGUAGES = ("en", "vi")  # languages the UI is fully translated into
+LANGUAGES = ("en", "vi", "ru")  # languages the UI is fully translated into
 SCALES = (90, 100, 110, 125, 150)  # percent; 125 and 150 for large or high-density screens
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 AUTOSAVE_GAMES = (1, 3, 5, 10, 20)  # how many games' autosaves are kept (the game being played always)

@@ -13,6 +13,8 @@ import pytest
 
 from game.ai.report import parse_date
 from game.ai.runner import FORMAT_VERSION, RESULTS, LoggedFlight, play_game, run_one
+from game.ai.stats import Tally
+from game.ai.usage import content_use
 from game.cli import main
 from game.content.load import load_scenario
 from game.engine.rules import Ruleset
@@ -79,6 +81,12 @@ def test_the_schema_names_the_version_the_command_writes():
         lambda d: d["games"][0]["flights"][0]["odds"].__setitem__("success", 41.2),  # a percent, not a fraction
         lambda d: d["games"][0].__setitem__("undocumented", 1),
         lambda d: d.pop("complete"),
+        lambda d: d.pop("usage"),
+        lambda d: d["games"][0].pop("fired"),
+        lambda d: d["games"][0]["fired"]["red"].__setitem__("launch_news", 0),  # fired, then zero times?
+        lambda d: d["usage"]["packages"][0]["never"].pop("missions"),
+        lambda d: d["usage"]["packages"][0]["events"][0].__setitem__("times", "3"),
+        lambda d: d["usage"]["packages"][0].__setitem__("role", "addon"),
     ],
 )
 def test_the_schema_refuses_a_document_that_strays_from_it(damage):
@@ -92,9 +100,11 @@ def _document_once() -> str:
     rules = _rules(TINY, ())
     levels = dict.fromkeys(rules.side_ids, "normal")
     games = [run_one(rules, seed, levels).to_dict() for seed in (5, 6)]
+    usage = {"packages": [p.to_dict() for p in content_use(rules, Tally(rules).add_all(games).use)]}
     doc = {"format_version": FORMAT_VERSION, "scenario": "tiny", "mods": [], "levels": levels, "swap": False,
-           "play_on": False, "games": games, "complete": True}  # fmt: skip
+           "play_on": False, "victory": "", "games": games, "usage": usage, "complete": True}  # fmt: skip
     assert games[0]["flights"], "the damage needs a flight to damage"
+    assert games[0]["fired"]["red"] and usage["packages"][0]["events"], "the damage needs an event to damage"
     return json.dumps(doc)
 
 

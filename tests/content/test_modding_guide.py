@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,9 +18,10 @@ GUIDE = ROOT / "docs" / "modding.md"
 BLOCK = re.compile(r"```yaml\n# file: (?P<path>[^\n]+)\n(?P<body>.*?)```", re.S)
 
 
-def tutorial_files() -> list[tuple[str, str]]:
-    """(path, text) of every file the tutorial asks for, in the order it gives them."""
-    return [(m["path"], m["body"]) for m in BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))]
+def tutorial_files(folder: str = "moon_base/") -> list[tuple[str, str]]:
+    """(path, text) of every file the guide gives for `folder` (the first mod's by default), in its order."""
+    found = BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))
+    return [(m["path"], m["body"]) for m in found if m["path"].startswith(folder)]
 
 
 def test_the_tutorial_gives_a_manifest_and_three_files() -> None:
@@ -47,8 +49,13 @@ def test_following_the_tutorial_gives_a_working_mod(empty_user_mods: Path, capsy
     outpost.write_text(files["moon_base/outpost.yaml"], encoding="utf-8")
     report = validate(["moon_base"])
     shown = [f for f in report.findings if f.severity != "info"]
+    fallback = [  # one line for each language the campaign has and the mod does not: it falls back to English
+        ("warning", 0, lang, f"add strings/{lang}.yaml to moon_base and {lang} to its manifest's languages")
+        for lang in ("vi", "ru")
+    ]
     assert [(f.severity, f.line, f.field, f.hint) for f in shown] == [
         ("error", 34, "slots.habitat[0]", "did you mean 'habitat_module'?"),
+        *fallback,
         ("warning", 20, "", ""),
         ("warning", 26, "", ""),
     ]
@@ -59,12 +66,13 @@ def test_following_the_tutorial_gives_a_working_mod(empty_user_mods: Path, capsy
     # ...and fixed as the guide says.
     outpost.write_text(outpost.read_text(encoding="utf-8").replace("habitat_modul]", "habitat_module]"))
     report = validate(["moon_base"])
-    assert (report.errors, report.warnings) == (0, 0)
+    assert (report.errors, report.warnings) == (0, 2)
+    assert {f.code for f in report.findings if f.severity == "warning"} == {"text/fallback"}
 
     # 3. Changing the campaign's records.
     (empty_user_mods / "moon_base" / "rules.yaml").write_text(files["moon_base/rules.yaml"], encoding="utf-8")
     report = validate(["moon_base"])
-    assert (report.errors, report.warnings) == (0, 0)
+    assert (report.errors, report.warnings) == (0, 2)
     patched = {f.record for f in report.findings if f.code == "merge/patched"}
     assert patched == {"victory(moon_landing)", "mission(crewed_lunar_landing)", "settings"}
 
@@ -81,3 +89,52 @@ def test_following_the_tutorial_gives_a_working_mod(empty_user_mods: Path, capsy
     assert main(["simulate", "--scenario", "race_1955", "--mod", "moon_base", "--games", "2", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "2 games of race_1955" in out and "\nlunar_outpost " in out
+    # ...and the content-use report has the mod's own part, as "Reading the content-use report" shows it.
+    assert (
+        "\nmod moon_base: events 1 of 1 fired" in out and "  techs researched (games, per side): surface_habitat" in out
+    )
+
+
+def test_the_guide_gives_a_standalone_scenario_in_three_files() -> None:
+    assert [p for p, _ in tutorial_files("mars_dash/")] == [
+        "mars_dash/manifest.yaml",
+        "mars_dash/content.yaml",
+        "mars_dash/strings/en.yaml",
+    ]
+
+
+def test_the_standalone_scenario_of_the_guide_validates_and_simulates(
+    empty_user_mods: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Exactly the guide's files, in an empty mods folder: a scenario borrows nothing from race_1955.
+    for path, text in tutorial_files("mars_dash/"):
+        (empty_user_mods / path).parent.mkdir(parents=True, exist_ok=True)
+        (empty_user_mods / path).write_text(text, encoding="utf-8")
+    report = validate(["mars_dash"])
+    assert (report.errors, report.warnings) == (0, 0), [f.format() for f in report.findings]
+    assert "`spacerace validate mars_dash` says `0 error(s), 0 warning(s)`" in GUIDE.read_text(encoding="utf-8")
+    scenario = load_scenario("mars_dash")
+    assert not scenario.layers[0].is_mod and scenario.mods == ()
+    assert scenario.text("event.funding_review.choice.push_on") == "Push on (+10 budget a year)"
+
+    out = tmp_path / "games.json"
+    assert main(["simulate", "--scenario", "mars_dash", "--games", "6", "--quiet", "--json", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "6 games of mars_dash" in text and "\nmars_orbit " in text
+    (used,) = json.loads(out.read_text(encoding="utf-8"))["usage"]["packages"]
+    assert used["id"] == "mars_dash" and used["role"] == "scenario"
+    assert used["never"]["missions"] == [] and used["never"]["milestones"] == [] and used["never"]["events"] == []
+
+
+@pytest.mark.parametrize("block", ["settings", "sides"])
+def test_what_the_guide_calls_required_is(empty_user_mods: Path, block: str) -> None:
+    files = dict(tutorial_files("mars_dash/"))
+    content = files["mars_dash/content.yaml"]
+    start = content.index(f"{block}:")
+    end = content.index("\n\n", start)
+    for path, text in files.items():
+        (empty_user_mods / path).parent.mkdir(parents=True, exist_ok=True)
+        (empty_user_mods / path).write_text(
+            text if path != "mars_dash/content.yaml" else content[:start] + content[end:]
+        )
+    assert validate(["mars_dash"]).errors > 0

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from engine_kit import act, arrange, end_turn, end_turns, scripted
+from engine_kit import act, arrange, end_turn, end_turns, scripted, with_records
 
 from game.engine import actions as a
 from game.engine.actions import IllegalAction, RejectionCode
 from game.engine.api import apply, legal_actions, new_game, state_hash, validate
+from game.engine.conditions import DateBetween, Flag
 from game.engine.state import PHASE_OVER, CrewStatus, GameState
 from game.engine.validate import MAX_HARDWARE_ORDER
 
@@ -26,12 +27,30 @@ def fresh(rules) -> GameState:
 
 def flyer(rules) -> GameState:
     """red with rocket and capsule, two boosters and a pod, and anna and boris active."""
-    return arrange(fresh(rules), "red", techs={"capsule": 50}, hardware={"booster": 2, "pod": 1}, crew=("anna", "boris"))
+    return arrange(
+        fresh(rules), "red", techs={"capsule": 50}, hardware={"booster": 2, "pod": 1}, crew=("anna", "boris")
+    )
 
 
 def with_hearing(rules) -> GameState:
     state, _ = end_turns(fresh(rules), 3)
     return state
+
+
+def with_hearing_fund_closed(rules) -> GameState:
+    """The hearing pending for blue, its `fund` choice guarded by a flag blue has not set."""
+    hearing = rules.events["hearing"]
+    fund, refuse = hearing.choices
+    guarded = dataclasses.replace(fund, when=Flag("lobby"))
+    return with_hearing(
+        with_records(rules, events={"hearing": dataclasses.replace(hearing, choices=(guarded, refuse))})
+    )
+
+
+def green_waiting(rules) -> GameState:
+    """A third side, green, that joins in 1961: not in the game yet."""
+    green = dataclasses.replace(rules.side("red"), id="green", joins=DateBetween(start=1961 * 4))
+    return fresh(dataclasses.replace(rules, sides=(*rules.sides, green)))
 
 
 def game_over(rules) -> GameState:
@@ -92,7 +111,12 @@ CASES = [
     Case("unknown_hardware", a.BuyHardware("red", "saucer")),
     Case("bad_amount", a.BuyHardware("red", "booster", 0), why="buy nothing"),
     Case("bad_amount", a.BuyHardware("red", "booster", MAX_HARDWARE_ORDER + 1), why="too large an order"),
-    Case("bad_amount", a.BuyHardware("red", "booster", 1), lambda r: arrange(fresh(r), "red", hardware={"booster": 100}), "store full"),
+    Case(
+        "bad_amount",
+        a.BuyHardware("red", "booster", 1),
+        lambda r: arrange(fresh(r), "red", hardware={"booster": 100}),
+        "store full",
+    ),
     Case("hardware_locked", a.BuyHardware("red", "pod")),
     Case("insufficient_funds", a.BuyHardware("red", "booster", 20)),
     Case("unknown_crew", a.RecruitCrew("red", "nobody")),
@@ -104,7 +128,12 @@ CASES = [
     Case("too_many_missions", a.PlanMission("red", "orbiter", ORBITER), planned_three),
     Case("mission_unavailable", a.PlanMission("red", "moon_landing", LANDER, ("anna", "boris")), flyer),
     Case("missing_hardware", a.PlanMission("red", "crewed_orbiter", ORBITER, ("anna",)), flyer, "a slot left empty"),
-    Case("missing_hardware", a.PlanMission("red", "orbiter", (("launcher", "booster"), ("launcher", "booster"))), flyer, "a slot twice"),
+    Case(
+        "missing_hardware",
+        a.PlanMission("red", "orbiter", (("launcher", "booster"), ("launcher", "booster"))),
+        flyer,
+        "a slot twice",
+    ),
     Case("missing_hardware", a.PlanMission("red", "orbiter", (("capsule", "pod"),)), flyer, "a slot the mission lacks"),
     Case("missing_hardware", a.PlanMission("blue", "orbiter", ORBITER), why="nothing in store"),
     Case("wrong_hardware", a.PlanMission("red", "orbiter", (("launcher", "pod"),)), flyer),
@@ -124,6 +153,8 @@ CASES = [
     Case("unknown_decision", a.Decide("blue", 999, "fund"), with_hearing),
     Case("unknown_decision", a.Decide("red", 1, "fund"), with_hearing, "the rival's decision"),
     Case("unknown_choice", a.Decide("blue", 1, "abstain"), with_hearing),
+    Case("choice_closed", a.Decide("blue", 1, "fund"), with_hearing_fund_closed),
+    Case("side_waiting", a.EndTurn("green"), green_waiting),
 ]
 
 
@@ -149,10 +180,13 @@ def test_validate_rejects_with_codes(tiny, case: Case):
 
 
 def test_bad_crew_trait_is_rejected(tiny):
-    rules = dataclasses.replace(tiny, missions={
-        **tiny.missions,
-        "crewed_orbiter": dataclasses.replace(tiny.missions["crewed_orbiter"], crew_traits=("female",)),
-    })
+    rules = dataclasses.replace(
+        tiny,
+        missions={
+            **tiny.missions,
+            "crewed_orbiter": dataclasses.replace(tiny.missions["crewed_orbiter"], crew_traits=("female",)),
+        },
+    )
     state = flyer(rules)
     rejection = validate(state, a.PlanMission("red", "crewed_orbiter", CAPSULE, ("boris",)))
     assert rejection is not None and rejection.code == "action/bad_crew"

@@ -12,7 +12,7 @@ from game.engine.api import new_game, state_hash
 from game.engine.state import CrewStatus, GameState, PlannedMission
 from game.engine.view import PlayerView, RivalView, player_view
 
-PUBLIC = {"id", "prestige", "milestones", "launches", "deaths", "ended", "history", "estimate"}
+PUBLIC = {"id", "prestige", "milestones", "launches", "deaths", "ended", "history", "estimate", "joined"}
 
 
 def game(rules) -> GameState:

@@ -14,13 +14,13 @@ allowed). A log that the rules no longer accept is played again by the computer 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from game.ai.runner import play_game
-from game.content.load import Scenario, load_scenario
+from game.content.load import Scenario, fingerprint, load_scenario
 from game.engine import Setup, apply, is_over, new_game, state_hash
 from game.engine.actions import IllegalAction
 from game.io.codecs import dump_actions, read_actions
@@ -57,11 +57,13 @@ class AiGame:
     seed: int
     levels: tuple[str, ...]  # by side, in the ruleset's side order
     play_on: bool = False
+    victory: str = ""  # the ruleset's victory mode ("": its default)
 
     @property
     def key(self) -> str:
         on = "+play_on" if self.play_on else ""
-        return f"{self.package}:{self.seed}:{'-'.join(self.levels)}{on}"
+        mode = f"+{self.victory}" if self.victory else ""
+        return f"{self.package}:{self.seed}:{'-'.join(self.levels)}{on}{mode}"
 
 
 AI_CAMPAIGNS = (
@@ -77,13 +79,22 @@ AI_CAMPAIGNS = (
     AiGame("kennedy_1961", 10, ("easy", "hard")),
     AiGame("europe", 11, ("normal", "normal", "normal")),
     AiGame("europe", 12, ("hard", "normal", "easy"), play_on=True),
+    AiGame("race_1955", 13, ("normal", "hard"), victory="space_age"),
 )
+
+
+# Parts of a scenario's content that are words, not rules: a state hash covers the ruleset's fingerprint,
+# and the golden games pin behaviour, so a new language or a reworded event must move no hash.
+TEXT_PARTS = ("strings", "languages")
 
 
 @cache
 def scenario(package: str) -> Scenario:
+    """The package as the golden games play it: its ruleset fingerprinted over its rules, without its texts."""
     pkg = next(p for p in PACKAGES if p.name == package)
-    return load_scenario(pkg.scenario, list(pkg.mods))
+    sc = load_scenario(pkg.scenario, list(pkg.mods))
+    rules_only = fingerprint({k: v for k, v in sc.content.items() if k not in TEXT_PARTS})
+    return replace(sc, ruleset=replace(sc.ruleset, fingerprint=rules_only))
 
 
 def log_path(package: str) -> Path:
@@ -156,7 +167,7 @@ def write_json(path: Path, doc: Any) -> None:
 def play_ai_game(game: AiGame) -> dict[str, Any]:
     rules = scenario(game.package).ruleset
     levels = dict(zip(rules.side_ids, game.levels, strict=True))
-    final, log = play_game(rules, game.seed, levels, play_on=game.play_on)
+    final, log = play_game(rules, game.seed, levels, play_on=game.play_on, victory=game.victory)
     return {
         "final_hash": state_hash(final),
         "actions": len(log),

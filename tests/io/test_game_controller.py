@@ -185,3 +185,39 @@ def test_a_game_begun_under_older_rules_goes_on_from_its_snapshot(tiny: Scenario
     assert again.event_log == [] and again.resolutions == 3
     assert state_hash(again.state) == state_hash(g.state)
     assert again.end_turn("red") and again.record.rules_version == RULES_VERSION - 1
+
+
+def _with_green(tmp_path: Path) -> Scenario:
+    """Tiny with a third side, green, that joins in 1960-Q3."""
+    from io_kit import TINY
+
+    from game.content.load import load_scenario
+
+    folder = tmp_path / "green"
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text("id: green\nkind: mod\nrequires: [tiny]\n", encoding="utf-8")
+    (folder / "s.yaml").write_text(
+        "sides:\n  - {id: green, name: {en: Green}, color: [60, 200, 60], budget: 44, joins: 1960-Q3}\n",
+        encoding="utf-8",
+    )
+    return load_scenario(str(TINY), [str(folder)])
+
+
+def test_a_person_whose_side_has_not_joined_is_not_asked_to_plan(tmp_path: Path) -> None:
+    scenario = _with_green(tmp_path)
+    setup = Setup(controllers=(("red", "human"), ("blue", "ai:normal"), ("green", "human")))
+    g = game(scenario, setup)
+    assert g.waiting() == ["red"], "the hand-off goes to the sides in the game"
+    g.end_turn("red")
+    assert g.waiting() == ["red"] and g.state.waiting == ["green"]
+    g.end_turn("red")
+    assert g.state.waiting == [] and g.waiting() == ["red", "green"], "green plans from the quarter it joins"
+
+
+def test_a_person_waiting_to_join_watches_the_quarters_go_by(tmp_path: Path) -> None:
+    scenario = _with_green(tmp_path)
+    g = game(scenario, Setup(controllers=(("red", "ai:normal"), ("blue", "ai:normal"), ("green", "human"))))
+    start = g.state.turn
+    assert g.waiting() == []
+    assert g.end_turn("green"), "ending the waiting side's turn lets the computers play the quarter"
+    assert g.state.turn == start + 1

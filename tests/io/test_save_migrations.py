@@ -11,7 +11,7 @@ import pytest
 from io_kit import SAVES, one_line_about
 
 from game.content.load import Scenario
-from game.engine import state_hash
+from game.engine.serialize import state_to_dict
 from game.io import SAVE_VERSION, GameRecord, SaveError, load_game, replay, save_game
 from game.io.migrations import STEPS, migrate
 
@@ -49,7 +49,8 @@ def test_every_older_version_has_a_step() -> None:
 def test_version_0_save_loads_as_the_same_game(old_save: Path, finished: GameRecord) -> None:
     loaded = load_game(old_save)
     assert loaded.migrated_from == 0
-    assert state_hash(loaded.state) == state_hash(finished.state)
+    # the same game: the ruleset's fingerprint is left out, as the content format has grown since
+    assert state_to_dict(loaded.state) == state_to_dict(finished.state)
     assert loaded.record.actions == finished.actions
     assert loaded.record.setup == finished.setup
     assert loaded.meta.sides == ["red"]

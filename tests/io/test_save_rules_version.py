@@ -11,6 +11,7 @@ from io_kit import SAVES, rewrite
 
 from game.cli import EXIT_OK, EXIT_RULES_CHANGED, main
 from game.engine import RULES_VERSION, EndTurn, state_hash
+from game.engine.serialize import state_to_dict
 from game.io import GameRecord, SaveError, load_game, replay, save_game
 
 
@@ -32,7 +33,8 @@ def test_a_new_save_records_the_rules_it_was_played_under(saved: Path) -> None:
 def test_a_version_1_save_loads_as_the_game_it_was(v1_finished: Path, finished: GameRecord) -> None:
     loaded = load_game(v1_finished)
     assert loaded.migrated_from == 1
-    assert state_hash(loaded.state) == state_hash(finished.state)
+    # the same game: the ruleset's fingerprint is left out, as the content format has grown since
+    assert state_to_dict(loaded.state) == state_to_dict(finished.state)
     assert loaded.record.actions == finished.actions
     # A save without the field was made under rules version 1, and the game says so.
     assert loaded.record.rules_version == 1

@@ -73,3 +73,20 @@ def test_schemas_go_where_the_user_says_by_default_the_current_folder(installed:
     assert written.returncode == 0, written.stderr
     assert list(tmp_path.glob("*.schema.json"))
     assert not list(installed.rglob("*.schema.json"))
+
+
+def test_an_installed_game_has_its_hardware_art(installed: Path, tmp_path: Path) -> None:
+    """The campaign's drawings and the generic ones travel in the wheel, and the installed game finds them."""
+    data = installed / "game" / "_data"
+    shipped = {p.relative_to(ROOT) for p in (ROOT / "scenarios").rglob("*.svg")}
+    packed = {p.relative_to(data) for p in (data / "scenarios").rglob("*.svg")}
+    assert shipped and shipped == packed
+    assert (data / "assets" / "art" / "generic" / "launcher.svg").is_file()
+    env = {**os.environ, "PYTHONPATH": str(installed), "SDL_VIDEODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    code = (
+        "from game.content.load import load_scenario; from game.ui import art; "
+        "r = load_scenario('race_1955').ruleset; print(art.art_path(r, 'ussr', 'moon_rocket'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert Path(out.stdout.strip()) == data / "scenarios" / "race_1955" / "art" / "ussr" / "moon_rocket.svg"

@@ -57,7 +57,7 @@ def test_every_key_the_screens_ask_for_exists() -> None:
     missing = []
     for py in root.rglob("*.py"):
         for key in re.findall(r"tr\(\s*\"([a-z_.]+)\"", py.read_text(encoding="utf-8")):
-            if not key.endswith((".", "_")) and key not in en:
+            if not key.endswith((".", "_")) and key not in en and key + ".other" not in en:  # or a plural
                 missing.append((py.name, key))
     assert not missing, missing
 

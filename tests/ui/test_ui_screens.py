@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from ui_kit import find, key, press, pump, start_game, top_name
+from ui_kit import TINY, find, key, press, pump, start_game, top_name
 
-from game.engine import BuyHardware, FundIntelligence, FundResearch, PlanMission, RecruitCrew
+from game.engine import BuyHardware, Decide, FundIntelligence, FundResearch, PlanMission, RecruitCrew
 
 
 def logged(app: Any, kind: type) -> list[Any]:
@@ -268,3 +268,43 @@ def test_a_mission_not_yet_open_says_what_the_programme_still_lacks(app: Any) ->
     app.session.state.sides["red"].milestones["crewed_orbit"] = app.session.state.turn
     app.top.refresh()
     assert "Crewed orbit" not in app.top.explain(rejection, action)
+
+
+def test_news_greys_a_choice_whose_condition_fails(app: Any, tmp_path: Any) -> None:
+    from game.content.load import load_scenario
+    from game.ui.screens.news import NewsScreen
+    from game.ui.session import Session
+
+    patch = "events:\n  - id: hearing\n    $op: patch\n    choices:\n      $patch:\n        - id: fund\n          when: {op: flag, flag: lobby}\n"
+    (tmp_path / "cond").mkdir()
+    (tmp_path / "cond" / "manifest.yaml").write_text("id: cond\nkind: mod\nrequires: [tiny]\n")
+    (tmp_path / "cond" / "e.yaml").write_text(patch)
+    sc = load_scenario(str(TINY), [str(tmp_path / "cond")])
+    app.apply(app.start_session(Session.new(sc, {"red": "ai:normal", "blue": "human"}, 3)))
+    pump(app)
+    while app.session.state.turn < app.session.rules.settings.start + 3:  # the hearing comes to blue
+        app.apply(app.end_turn("blue"))
+        pump(app)
+    app.apply(app.reset(NewsScreen(app, "blue")))
+    pump(app)
+    fund = find(app, "1. ")
+    assert not fund.is_enabled and "story flag" in fund.text, "greyed, with the condition's own words as the reason"
+    key(app, pygame.K_1)  # a closed choice has no key either
+    assert app.session.view("blue").decisions
+    key(app, pygame.K_2)
+    assert not app.session.view("blue").decisions
+    assert logged(app, Decide)[-1].choice == "refuse"
+
+
+def test_new_game_chooses_the_victory_mode(app: Any) -> None:
+    app.launch["scenario"] = "race_1955"
+    press(app, "New campaign")
+    assert top_name(app) == "NewGameScreen"
+    press(app, "Moon race: the game ends at a win")
+    assert app.top.play_on
+    press(app, "Moon race: Play on to 1975-Q4")
+    assert not app.top.play_on and app.top.victory == "space_age"
+    find(app, "Space age: plays to 1975-Q4")
+    press(app, "Start")
+    assert top_name(app) == "DashboardScreen"
+    assert app.session.setup.victory == "space_age" and app.session.state.victory_mode == "space_age"

@@ -28,8 +28,10 @@ Who = Annotated[str, OneOf("self", "rival", "anyone"), Doc(_WHO)]
 MilestoneId = Annotated[str, Ref("milestones"), Doc("a milestone id")]
 
 
-def never_reached(world: World, milestone: str) -> str:
-    if world.known("milestones", milestone) and not world.reachable("milestones", milestone):
+def never_reached(world: World, milestone: str, by: str) -> str:
+    if world.known("milestones", milestone) and not world.reachable_by("milestones", milestone, by):
+        if by == WHO_SELF and world.side is not None and world.reachable("milestones", milestone):
+            return f"{world.side} can never reach milestone {milestone!r}"
         return f"milestone {milestone!r} can never be reached"
     return ""
 
@@ -67,7 +69,9 @@ class HasTech(Condition):
         return Needs(techs=(self.tech,)) if self.who == WHO_SELF else Needs(gated=True)
 
     def never(self, world: World) -> str:
-        if world.known("techs", self.tech) and not world.reachable("techs", self.tech):
+        if world.known("techs", self.tech) and not world.reachable_by("techs", self.tech, self.who):
+            if self.who == WHO_SELF and world.side is not None and world.reachable("techs", self.tech):
+                return f"{world.side} can never research tech {self.tech!r}"
             return f"tech {self.tech!r} can never be researched"
         return ""
 
@@ -105,7 +109,7 @@ class Achieved(Condition):
         return Needs(milestones=(self.milestone,)) if self.by == WHO_SELF else Needs(gated=True)
 
     def never(self, world: World) -> str:
-        return never_reached(world, self.milestone)
+        return never_reached(world, self.milestone, self.by)
 
     def describe(self) -> Phrase:
         return Phrase(f"cond.achieved.{self.by}", (("milestone", Name("milestones", self.milestone)),))
@@ -141,7 +145,7 @@ class FirstTo(Condition):
         return Needs(firsts=((self.milestone, self.by),), gated=True)
 
     def never(self, world: World) -> str:
-        return never_reached(world, self.milestone)
+        return never_reached(world, self.milestone, self.by)
 
     def describe(self) -> Phrase:
         return Phrase(f"cond.first_to.{self.by}", (("milestone", Name("milestones", self.milestone)),))

@@ -133,7 +133,11 @@ class IsSide(Condition):
         return side == self.side
 
     def never(self, world: World) -> str:
-        return "" if world.known("sides", self.side) else f"there is no side {self.side!r}"
+        if not world.known("sides", self.side):
+            return f"there is no side {self.side!r}"
+        if world.side is not None and world.side != self.side:
+            return f"it holds only for {self.side}"
+        return ""
 
     def describe(self) -> Phrase:
         return Phrase("cond.is_side", (("side", Name("sides", self.side)),))

@@ -94,7 +94,9 @@ class EventFired(Condition):
         return lambda st, side: event in st.sides[side].events_fired
 
     def never(self, world: World) -> str:
-        if world.known("events", self.event) and not world.reachable("events", self.event):
+        if world.known("events", self.event) and not world.reachable_by("events", self.event, self.who):
+            if self.who == WHO_SELF and world.side is not None and world.reachable("events", self.event):
+                return f"event {self.event!r} can never happen to {world.side}"
             return f"event {self.event!r} can never happen"
         return ""
 

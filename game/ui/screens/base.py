@@ -156,6 +156,12 @@ class Screen:
         self.widgets.append(w)
         return w
 
+    def picture(self, rect: pygame.Rect | tuple[int, int, int, int], surface: pygame.Surface) -> Any:
+        """An image among the widgets (drawn with them, so beside a button it is not hidden by it)."""
+        w = pygame_gui.elements.UIImage(pygame.Rect(rect), surface, self.app.manager)
+        self.widgets.append(w)
+        return w
+
     def textbox(self, rect: pygame.Rect | tuple[int, int, int, int], html: str, object_id: str | None = None) -> Any:
         w = pygame_gui.elements.UITextBox(draw.clean(html), pygame.Rect(rect), self.app.manager, object_id=object_id)
         self.widgets.append(w)

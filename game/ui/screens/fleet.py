@@ -9,7 +9,7 @@ import pygame
 from game.engine import BuyHardware, RecruitCrew
 from game.engine import odds as engine_odds
 from game.engine.state import CrewStatus
-from game.ui import draw
+from game.ui import art, draw, portraits
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.registry import register
@@ -25,6 +25,7 @@ class FleetScreen(GameScreen):
         super().__init__(app, side)
         self.hw_page = 0
         self.crew_page = 0
+        self.shown_hw: str | None = None  # the hardware drawn large beside the list: the last one pointed at
         self.tab = app.memory.get(("fleet_tab", side), "hardware")  # the panel shown when only one fits
 
     @property
@@ -48,7 +49,7 @@ class FleetScreen(GameScreen):
         c = self.content
         if self.narrow:
             return pygame.Rect(c), pygame.Rect(c)
-        half = int(c.width * 0.41)
+        half = int(c.width * 0.44)
         return pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
 
     @property
@@ -70,10 +71,18 @@ class FleetScreen(GameScreen):
     def crew_columns(self, inner: pygame.Rect) -> tuple[list[int], list[tuple[int, int]]]:
         """x of name, status and morale; (x, width) of each skill's column."""
         x, w = inner.x, inner.width
-        name, status, skills, morale = x, x + int(w * 0.24), x + int(w * 0.38), x + int(w * 0.87)
+        name = x + self.s(art.ROW_PICTURE) + self.s(6)  # after the portrait
+        status, skills, morale = x + int(w * 0.28), x + int(w * 0.41), x + int(w * 0.87)
         ids = self.skill_ids()
         sw = (morale - skills - self.s(6)) // max(1, len(ids))
         return [name, status, morale], [(skills + i * sw, sw) for i in range(len(ids))]
+
+    def preview_rect(self) -> pygame.Rect:
+        """The strip at the right of the hardware panel where the item pointed at is drawn large."""
+        left, _ = self.halves()
+        w = int(left.width * 0.18)
+        return pygame.Rect(left.right - w - self.s(6), left.y + self.rows_y - self.s(22), w,
+                           left.height - self.rows_y - self.s(40))
 
     def hardware_rows(self) -> list[str]:
         v = self.view
@@ -104,9 +113,10 @@ class FleetScreen(GameScreen):
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
         y = left.y + self.rows_y
         for h in rows:
-            for x, n, label in ((left.right - self.s(150), 1, "fleet.buy1"), (left.right - self.s(76), 5, "fleet.buy5")):
+            edge = self.preview_rect().x - self.s(4)
+            for x, n, label in ((edge - self.s(128), 1, "fleet.buy1"), (edge - self.s(64), 5, "fleet.buy5")):
                 order = BuyHardware(self.side, h, n)  # its price and whether the engine would take it are the engine's
-                self.button((x, y + self.s(3), self.s(68), self.row_h - self.s(8)), self.tr(label),
+                self.button((x, y + self.s(3), self.s(60), self.row_h - self.s(8)), self.tr(label),
                             lambda order=order: self.act(order),
                             self.tr("tip.fleet.buy", n=n, cost=engine_odds.order_cost(v.rules, order)),
                             enabled=self.app.session.check(order) is None)
@@ -142,6 +152,21 @@ class FleetScreen(GameScreen):
             y += self.row_h
         self._pager(right, pages, "crew_page")
 
+    def draw_preview(self, surf: pygame.Surface, box: pygame.Rect, rows: list[str]) -> None:
+        """The hardware pointed at (else the first unlocked one of the page), as tall as the strip, on a pad line."""
+        v = self.view
+        h = self.shown_hw if self.shown_hw in rows else next((r for r in rows if v.hardware_unlocked(r)), None)
+        if h is None:
+            return
+        pygame.draw.rect(surf, (30, 38, 50), box, border_radius=self.s(4))
+        pic = art.hardware_fit(v.rules, self.side, h, box.width - self.s(12), box.height - self.s(34))
+        surf.blit(pic if v.hardware_unlocked(h) else art.faded(pic),
+                  (box.centerx - pic.get_width() // 2, box.bottom - self.s(28) - pic.get_height()))
+        pygame.draw.line(surf, draw.PANEL_EDGE, (box.x + self.s(6), box.bottom - self.s(27)),
+                         (box.right - self.s(6), box.bottom - self.s(27)), max(1, self.s(2)))
+        draw.text(surf, self.hw_name(h), (box.centerx, box.bottom - self.s(22)), round(12 * self.app.scale), draw.DIM,
+                  align="center", width=box.width - self.s(8))
+
     def _pager(self, rect: pygame.Rect, pages: int, attr: str) -> None:
         if pages <= 1:
             return
@@ -170,7 +195,10 @@ class FleetScreen(GameScreen):
         fs = round(14 * self.app.scale)
         small = round(12 * self.app.scale)
         inner = draw.panel(surf, left, self.tr("fleet.hardware"), round(15 * self.app.scale))
-        hx = [inner.x, inner.x + int(inner.width * 0.44), inner.x + int(inner.width * 0.56)]
+        icon = self.s(art.ROW_PICTURE)
+        preview = self.preview_rect()
+        store_x = preview.x - self.s(4) - self.s(128) - self.s(50)  # cost and store stand just left of the buttons
+        hx = [inner.x + icon + self.s(6), store_x - self.s(46), store_x]
         y = left.y + self.rows_y - self.s(22)
         for x, key in zip(hx, ("fleet.col_name", "fleet.col_cost", "fleet.col_store"), strict=True):
             draw.text(surf, self.tr(key), (x, y), small, draw.DIM)
@@ -180,6 +208,8 @@ class FleetScreen(GameScreen):
             hw = rules.hardware[h]
             ok = v.hardware_unlocked(h)
             col = draw.TEXT if ok else draw.DIM
+            pic = art.hardware_surface(rules, self.side, h, icon)
+            surf.blit(pic if ok else art.faded(pic), (inner.x, y + (self.row_h - icon) // 2 - self.s(1)))
             draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), fs, col, ok, hx[1] - hx[0] - self.s(6))
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
@@ -187,12 +217,15 @@ class FleetScreen(GameScreen):
             draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
             reserved = v.me.reserved_hardware(h)
             store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
-            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=left.right - self.s(160) - hx[2])
+            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(136) - hx[2])
+            if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
+                self.shown_hw = h
             pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
                       align="center")
+        self.draw_preview(surf, preview, rows)
 
     def draw_crews(self, surf: pygame.Surface, right: pygame.Rect) -> None:
         v = self.view
@@ -223,7 +256,10 @@ class FleetScreen(GameScreen):
             cs = v.me.crews[cid]
             member = rules.crews[cid]
             traits = ", ".join(self.term("trait", t) for t in member.traits)
-            draw.text(surf, member.name, (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
+            face = portraits.crew_portrait(rules, cid, self.s(art.ROW_PICTURE))
+            gone = cs.status in (CrewStatus.DEAD, CrewStatus.RETIRED)
+            surf.blit(art.faded(face) if gone else face, (inner.x, y + (self.row_h - face.get_height()) // 2 - self.s(1)))
+            draw.text(surf, self.app.crew_name(cid), (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
             draw.text(surf, sub, (nx, y + self.s(20)), draw.shrink(sub, small, sx - nx - self.s(6)), draw.DIM,
                       width=sx - nx - self.s(6))

@@ -282,7 +282,7 @@ class GameScreen(Screen):
         return self.tr(k) if self.tr.has(k) else key.replace("_", " ")
 
     def crew_name(self, c: str) -> str:
-        return self.view.rules.crews[c].name
+        return self.app.crew_name(c)
 
     @property
     def news_turn(self) -> int:

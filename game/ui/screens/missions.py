@@ -8,7 +8,7 @@ import pygame
 
 from game.engine import BuyHardware, CancelMission, PlanMission
 from game.engine import odds as engine_odds
-from game.ui import draw
+from game.ui import art, draw, portraits
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.registry import register
@@ -138,9 +138,22 @@ class MissionScreen(GameScreen):
                 pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
                 pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height))
 
+    def stack_rect(self) -> pygame.Rect:
+        """Where the stack about to fly is drawn: a strip at the right of the middle column, above the planned list."""
+        _, mid, _ = self.columns()
+        w = int(mid.width * 0.26)
+        top = mid.y + self.s(84)
+        bottom = mid.bottom - self.s(40) * max(1, len(self.view.me.plan)) - self.s(40)
+        return pygame.Rect(mid.right - w - self.s(8), top, w, max(self.s(40), bottom - top))
+
+    def picked_hardware(self) -> list[str]:
+        m = self.view.rules.missions[self.mission]
+        return [self.hardware.get(slot.id, slot.options[0]) for slot in m.slots]
+
     def build_content(self) -> None:
         v = self.view
         left, mid, right = self.columns()
+        strip = self.stack_rect().width + self.s(8)  # the middle column's buttons stop short of the stack
         rh = self.s(36)
         per = max(1, (left.height - self.s(100)) // (rh + self.s(4)))
         if self.show_choice:
@@ -177,7 +190,7 @@ class MissionScreen(GameScreen):
             have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
-            width = mid.width - self.s(20)
+            width = mid.width - self.s(20) - strip  # short of the stack's picture
             buy = BuyHardware(self.side, hw, 1)
             if have == 0 and v.hardware_unlocked(hw):  # none free: buy one here, without going to the fleet
                 cost = engine_odds.order_cost(v.rules, buy)
@@ -197,20 +210,23 @@ class MissionScreen(GameScreen):
             y += self.s(26)
             free = self.free_crew()
             cols = 2
-            bw = (mid.width - self.s(30)) // cols
+            bw = (mid.width - self.s(30) - strip) // cols
+            face = self.s(34)
             shown = 0
             for cid in free[:10]:
                 cs = v.me.crews[cid]
                 # the skills the steps call on (named in the heading above); all of them in the tip
                 skills = "/".join(str(cs.skills.get(k, 0)) for k in self.used_skills())
                 every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
-                self.button((mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38), bw, self.s(34)),
+                bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
+                self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
+                self.button((bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
                             f"{self.crew_name(cid)} {skills}".strip(), lambda c=cid: self.toggle_crew(c),
                             self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
                             selected=cid in self.crew, object_id="#small")
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
-            self.button((mid.x + self.s(10), y, mid.width - self.s(20), self.s(32)), self.tr("missions.best_crew"),
+            self.button((mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32)), self.tr("missions.best_crew"),
                         self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
         # the engine says beforehand whether it would take this order; the reason is shown above the button
         self.blocked = self.app.session.check(self.action())
@@ -289,9 +305,10 @@ class MissionScreen(GameScreen):
                 label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
             if m.crew_traits:
                 label += " · " + self.tr("missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits))
-            draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, inner.width)
+            beside = inner.width - self.stack_rect().width - self.s(8)  # the stack stands to the right
+            draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, beside)
             if not self.free_crew():
-                draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=inner.width)
+                draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=beside)
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
@@ -301,7 +318,16 @@ class MissionScreen(GameScreen):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
                       fs, draw.TEXT, width=inner.width - self.s(120))
+        self.draw_stack(surf)
         self.draw_odds(surf, right)
+
+    def draw_stack(self, surf: pygame.Surface) -> None:
+        """What is about to fly, as the side builds it, standing on a pad line."""
+        box = self.stack_rect()
+        pic = art.stack_fit(self.view.rules, self.side, self.picked_hardware(), box.width, box.height - self.s(6))
+        x = box.centerx - pic.get_width() // 2
+        surf.blit(pic, (x, box.bottom - self.s(6) - pic.get_height()))
+        pygame.draw.line(surf, draw.PANEL_EDGE, (box.x, box.bottom - self.s(5)), (box.right, box.bottom - self.s(5)), max(1, self.s(2)))
 
     def draw_odds(self, surf: pygame.Surface, right: pygame.Rect) -> None:
         v = self.view

@@ -38,6 +38,7 @@ class NewGameScreen(Screen):
         self.seed_w: Any = None
         self.seed_text = str(app.launch.get("seed") or "") if hasattr(app, "launch") else ""
         self.play_on = False  # after a win, play on to the end date (see Setup.play_on)
+        self.victory = app.launch.get("victory") or "" if hasattr(app, "launch") else ""  # a victory mode; "": default
         self.load_current()
 
     @property
@@ -143,7 +144,8 @@ class NewGameScreen(Screen):
                       for side in self.sc.ruleset.side_ids]
         else:
             parts.append(f'<font color="{draw.hex_colour(draw.BAD)}">{draw.html(self.error)}</font>')
-        parts += [draw.html(self.tr("new.seed_hint")), draw.html(self.tr("new.after_win_hint"))]
+        after = " ".join(x for x in (self.mode_text("desc"), self.tr("new.after_win_hint") if self.play_on else "") if x)
+        parts += [draw.html(self.tr("new.seed_hint")), draw.html(after or self.tr("new.after_win_hint"))]
         if self.sc is not None:
             desc_key = self.sc.ruleset.name.replace(".name", ".desc")
             desc = self.sc.text(desc_key, lang)
@@ -185,7 +187,7 @@ class NewGameScreen(Screen):
                 self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
                             self.tr("tip.new.controller"))
         self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
-        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.toggle_play_on, self.tr("tip.new.after_win"),
+        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.next_victory, self.tr("tip.new.after_win"),
                     selected=self.play_on)
         self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
         box = self.notes_box()
@@ -217,14 +219,44 @@ class NewGameScreen(Screen):
             return info
         return self.tr(key) if self.tr.has(key) else (info or "")
 
-    def after_win_label(self) -> str:
-        if not self.play_on:
-            return self.tr("new.after_win_end")
-        end = self.sc.ruleset.settings.end if self.sc is not None else 0
-        return self.tr("new.after_win_play_on", date=self.sc.ruleset.date_label(end) if self.sc is not None else "")
+    def victory_options(self) -> list[tuple[str, bool]]:
+        """(victory mode, play on) the game can start with: a mode whose victories end the game early also
+        comes with play-on; a mode without any plays to the end date anyway."""
+        if self.sc is None:
+            return [("", False)]
+        rules = self.sc.ruleset
+        modes = rules.victory_modes
+        if not modes:
+            return [("", False), ("", True)]
+        return [(m.id, on) for m in modes for on in ((False, True) if m.victories else (False,))]
 
-    def toggle_play_on(self) -> Transition | None:
-        self.play_on = not self.play_on
+    def victory_mode(self) -> str:
+        """The mode chosen, by its id (the scenario's default when none was)."""
+        return self.victory or (self.sc.ruleset.default_mode if self.sc is not None else "")
+
+    def mode_text(self, part: str) -> str:
+        """The chosen mode's name or description, from the scenario's texts ("" when it has no modes)."""
+        mode = self.victory_mode()
+        if not mode or self.sc is None:
+            return ""
+        key = f"victory_mode.{mode}.{part}"
+        text = self.sc.text(key, self.app.settings.language)
+        return mode if text == key and part == "name" else ("" if text == key else text)
+
+    def after_win_label(self) -> str:
+        end = self.sc.ruleset.date_label(self.sc.ruleset.settings.end) if self.sc is not None else ""
+        mode, name = self.victory_mode(), self.mode_text("name")
+        ends_early = self.sc is not None and (not mode or bool(self.sc.ruleset.victories_in(mode)))
+        if not ends_early:
+            return self.tr("new.victory_to_end", mode=name, date=end)
+        text = self.tr("new.after_win_play_on", date=end) if self.play_on else self.tr("new.after_win_end")
+        return self.tr("new.victory_with", mode=name, after=text) if name else text
+
+    def next_victory(self) -> Transition | None:
+        options = self.victory_options()
+        now = (self.victory_mode(), self.play_on)
+        i = options.index(now) if now in options else -1
+        self.victory, self.play_on = options[(i + 1) % len(options)]
         self._keep_seed()
         self.rebuild()
         return None
@@ -278,7 +310,8 @@ class NewGameScreen(Screen):
         self.app.settings.last_scenario = self.scenario
         self.app.settings.mods = list(self.mods)
         self.app.save_settings()
-        return self.app.start_session(Session.new(self.sc, dict(self.controllers), int(seed), self.play_on))
+        victory = self.victory if self.victory in {m.id for m in self.sc.ruleset.victory_modes} else ""
+        return self.app.start_session(Session.new(self.sc, dict(self.controllers), int(seed), self.play_on, victory=victory))
 
     def draw(self, surf: pygame.Surface) -> None:
         draw.text(surf, self.tr("new.title_hotseat" if self.hotseat else "new.title"), (self.s(60), self.s(30)),

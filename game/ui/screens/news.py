@@ -56,13 +56,20 @@ class NewsScreen(GameScreen):
         ev_id, did = decisions[0]
         event = self.view.rules.events[ev_id]
         y = page.bottom - self.s(48) * len(event.choices) - self.s(10)
+        possible = self.view.open_choices.get(did, ())
+        words = Wording(self.tr, self.view.rules, self.app.stext)
         for i, ch in enumerate(event.choices):
             text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
             # the scenario may already state the consequences in the choice's text
             label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} ({consequences(self, ch.effects)})"
+            can = ch.id in possible
+            tip = self.tr("tip.news.choice")
+            if not can and ch.when is not None:  # greyed, with its own condition as the reason
+                label = f"{i + 1}. " + self.tr("news.choice_closed", choice=text, reason=words(ch.when.describe()))
+                tip = self.tr("tip.news.choice_closed")
             self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
                         lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
-                        self.tr("tip.news.choice"), key=pygame.K_1 + i if i < 9 else None)
+                        tip, key=pygame.K_1 + i if i < 9 else None, enabled=can)
             y += self.s(48)
 
     def decide(self, decision: int, choice: str, text: str) -> Transition | None:

@@ -39,7 +39,7 @@ class _Words:
         return self.app.stext(st.name) if st and st.name else s
 
     def crew(self, c: str) -> str:
-        return self.rules.crews[c].name if c in self.rules.crews else c
+        return self.app.crew_name(c)
 
     def won(self, side: str | None) -> str:
         tr, app = self.tr, self.app
@@ -76,6 +76,7 @@ _LOG: dict[type, Callable[[_Words, Any], str]] = {
     ev.EventFired: lambda w, e: w.tr("log.news", title=w.app.stext(f"event.{e.event}.title")),
     ev.IntelReported: lambda w, e: w.tr("log.intel", side=w.app.side_name(e.about)),
     ev.GameWon: lambda w, e: w.won(e.side),
+    ev.SideJoined: lambda w, e: w.tr("log.joined", side=w.side(e)),
 }
 
 # How each outcome event ends a flight in the animation (a failure that kills the crew is told apart below).

@@ -96,7 +96,9 @@ class TitleScreen(Screen):
             self.rebuild()
             return None
         controllers = {s: "ai:normal" for s in sc.ruleset.side_ids}
-        return self.app.start_session(Session.new(sc, controllers, seed if seed is not None else random.randrange(1 << 30)))
+        victory = self.app.launch.get("victory") or ""
+        return self.app.start_session(Session.new(sc, controllers, seed if seed is not None else random.randrange(1 << 30),
+                                                  victory=victory))
 
     @property
     def animating(self) -> bool:
