@@ -109,11 +109,16 @@ class BudgetScreen(GameScreen):
             pygame.draw.rect(surf, col, (x0, bar.y, wpx, bar.height))
             x0 += wpx
         y += self.s(28)
-        draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
-        y += lh
         room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
+        funded = bool(research)
+        if research and y + 2 * lh > room:  # no room for a single line under the heading: say where they are instead
+            more = self.tr("budget.more_lines", n=len(research))
+            draw.text(surf, more, (left.x, y), draw.shrink(more, fs, left.width, least=0.7), draw.DIM, width=left.width)
+            research = []
+        else:
+            draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
+            y += lh
         for i, (t, ordered) in enumerate(research):
-            last = i == len(research) - 1
             tech = rules.techs[t]
             ts = me.techs[t]
             real = spent.get(t, 0)  # what each line buys is worked out at what will really be spent
@@ -129,13 +134,15 @@ class BudgetScreen(GameScreen):
             else:
                 line = self.tr("budget.buys_line_cut", tech=self.tech_name(t), n=ordered, spent=real, what=what)
             need = len(draw.wrap(line, fs, left.width)) * lh  # a long line wraps rather than losing its end
-            if y + need + (0 if last else lh) > room:  # no room for this line and the rest: say how many are left out
-                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
+            if y + need + lh > room:  # no room for this line and the "…and n more" below it: say how many are left out
+                more = self.tr("budget.more_lines", n=len(research) - i)
+                draw.text(surf, more, (left.x, min(y, room - lh)), draw.shrink(more, fs, left.width, least=0.7), draw.DIM,
+                          width=left.width)
                 break
             draw.paragraph(surf, line, pygame.Rect(left.x, y, left.width, need), fs,
                            draw.TEXT if real == ordered else draw.WARN, gap=self.s(3))
             y += need
-        if not research:
+        if not funded:
             draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
         # right: next year, and intelligence
         right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
@@ -157,7 +164,8 @@ class BudgetScreen(GameScreen):
         ]
         y = right.y
         for label, val, col, bold in rows2:
-            draw.text(surf, label, (right.x, y), fs, draw.TEXT, bold, width=right.width - self.s(90))
+            room = right.width - draw.font(fs, True).size(val)[0] - self.s(12)
+            draw.text(surf, label, (right.x, y), draw.shrink(label, fs, room, bold, 0.65), draw.TEXT, bold, width=room)
             draw.text(surf, val, (right.right, y), fs, col if not bold else draw.TEXT, True, align="right")
             y += lh
         note = self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget)

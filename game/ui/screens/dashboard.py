@@ -109,8 +109,9 @@ class DashboardScreen(GameScreen):
         more = self.programme()["more"]
         if more:  # research that does not fit: a line that says how much, and opens the research screen
             r = self.programme()["more_rect"]
-            self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
-                        self.tr("tip.dash.more_research"), object_id="#small")
+            label = self.tr("dash.more_research", n=more)
+            self.button(r, label, lambda: self.goto("research"), self.tr("tip.dash.more_research"),
+                        object_id=self.fitting_id(label, r.width))
         if self.wants_tour():
             self._pending = Push(new_screen("tutorial", self.app, self))
         else:
@@ -238,7 +239,10 @@ class DashboardScreen(GameScreen):
             state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
                      else self.tr("dash.progress", p=ts.progress, c=tech.cost))
             line = f"• {self.tech_name(t)} — {state}"
-            draw.text(surf, line, (inner.x, y), draw.shrink(line, fs, inner.width), width=inner.width)
+            if draw.font(draw.shrink(line, fs, inner.width)).size(line)[0] > inner.width:  # the figures say enough
+                figures = f"{ts.reliability}/{tech.ceiling}" if ts.done else f"{ts.progress}/{tech.cost}"
+                line = f"• {self.tech_name(t)} — {figures}"
+            draw.text(surf, line, (inner.x, y), draw.shrink(line, fs, inner.width, least=0.65), width=inner.width)
             y += lh
         if layout["more"]:
             y += lh  # the "…and n more" button's line
@@ -266,7 +270,7 @@ class DashboardScreen(GameScreen):
             colour, shape = self.app.side_style(sid)
             draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(6), colour)
             line = self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms))
-            draw.text(surf, line, (inner.x + self.s(20), y), draw.shrink(line, fs, inner.width - self.s(20), True), colour, True,
+            draw.text(surf, line, (inner.x + self.s(20), y), draw.shrink(line, fs, inner.width - self.s(20), True, 0.6), colour, True,
                       inner.width - self.s(20))
             y += lh
         y += self.s(8)

@@ -131,8 +131,12 @@ class MissionScreen(GameScreen):
     # -- layout -----------------------------------------------------------------------------
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The list, the mission, the odds. The list is as wide as its longest name needs in the smallest type,
+        from 24 % up to 30 % of the width."""
         c = self.content
-        a = int(c.width * 0.24)
+        tiny = draw.font(round(draw.theme_size("#tiny") * self.app.scale))
+        longest = max((tiny.size(draw.clean(self.mission_name(m)) + " ×")[0] for m in self.view.rules.missions), default=0)
+        a = max(int(c.width * 0.24), min(int(c.width * 0.30), longest + self.s(44)))
         b = int(c.width * 0.36)
         return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),
                 pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
@@ -203,6 +207,8 @@ class MissionScreen(GameScreen):
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
             if not self.fits(label, width):
                 label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
+            if not self.fits(label, width):  # the slot's name is in the tip; the hardware and the count stay
+                label = f"{self.hw_name(hw)} ({have})"
             self.button((mid.x + self.s(10), y, width, self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
@@ -312,8 +318,9 @@ class MissionScreen(GameScreen):
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
-        draw.text(surf, self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn),
-                  (inner.x, y - self.s(24)), fs, draw.ACCENT, True, inner.width)
+        head = self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn)
+        draw.text(surf, head, (inner.x, y - self.s(24)), draw.shrink(head, fs, inner.width, True, 0.7), draw.ACCENT, True,
+                  inner.width)
         for i, p in enumerate(v.me.plan):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
@@ -352,7 +359,7 @@ class MissionScreen(GameScreen):
             rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
         lw = int(inner.width * 0.42)
         for label, pm, col in rows:
-            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, lw - self.s(6)), draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, lw - self.s(6), least=0.6), draw.TEXT, width=lw - self.s(6))
             draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
@@ -374,7 +381,7 @@ class MissionScreen(GameScreen):
             flag = "" if st.critical else " *"
             if st.fatal and m.crew:
                 flag += " !"
-            draw.text(surf, name + flag, (inner.x, y), draw.shrink(name + flag, small, lw - self.s(6)), draw.TEXT,
+            draw.text(surf, name + flag, (inner.x, y), draw.shrink(name + flag, small, lw - self.s(6), least=0.5), draw.TEXT,
                       width=lw - self.s(6))
             draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
             draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,

@@ -173,7 +173,10 @@ class NewGameScreen(Screen):
             tip = package_text(pkg, "desc", lang) or self.tr("tip.new.mod")
             self.button((cx + (i % 2) * (mw + self.s(8)), rows["mods"] + (i // 2) * self.row, mw, bh),
                         self.tr("new.mod_on" if on else "new.mod_off", name=package_text(pkg, "name", lang)),
-                        lambda m=m: self.toggle_mod(m), tip, selected=on)
+                        lambda m=m: self.toggle_mod(m), tip, selected=on,
+                        object_id=self.fitting_id(self.tr("new.mod_on" if on else "new.mod_off",
+                                                          name=package_text(pkg, "name", lang)), mw,
+                                                  ("#plain", "#small", "#tiny")))
         if scroll:
             sx = w - x - sw
             self.button((sx, rows["mods"], sw, bh), self.tr("new.mods_up"), lambda: self.scroll_mods(-1),

@@ -213,8 +213,10 @@ class ResearchScreen(GameScreen):
         cut = sum(m for _, m in planned.wanted) > spent
         line = (self.tr("research.ordered", n=ordered, cash=v.me.cash) if spent == ordered
                 else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash))
-        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), round(13 * self.app.scale),
-                  draw.WARN if cut else draw.DIM, align="right")
+        title_w = draw.font(round(15 * self.app.scale), True).size(self.tr("research.tree"))[0]
+        room = g.width - title_w - self.s(40)  # right of the panel's title, never over it
+        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), draw.shrink(line, round(13 * self.app.scale), room, least=0.6),
+                  draw.WARN if cut else draw.DIM, width=room, align="right")
         if not self.nodes:
             self.compute_nodes()
         view = self.viewport()

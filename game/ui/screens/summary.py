@@ -54,7 +54,14 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
     def at(t: int, val: int) -> tuple[int, int]:
         return (plot.x + int((t - t0) / (t1 - t0) * plot.width), plot.bottom - int((val - v0) / (v1 - v0) * plot.height))
 
-    lx = first.right + screen.s(20)  # the legend sits between the first and the last date
+    # the legend: between the first and the last date, or on a line of its own below them when it is too wide
+    legend = [(side, app.side_name(side) + (f" ({app.tr('stats.estimated')})" if estimated else ""), estimated)
+              for side, _, estimated in series]
+    total = sum(draw.font(fs).size(label)[0] + screen.s(26) for _, label, _ in legend)
+    own_line = total > last.x - first.right - screen.s(36)
+    lx = plot.x if own_line else first.right + screen.s(20)
+    ly = plot.bottom + screen.s(2) + (draw.font(fs).get_linesize() if own_line else 0)
+    end = plot.right if own_line else last.x - screen.s(16)
     for side, s, estimated in series:
         colour, shape = app.side_style(side)
         xy = [at(t, val) for t, val in s]
@@ -66,11 +73,13 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
         step = max(1, len(xy) // 8)
         for p in xy[::step]:
             draw.marker(surf, shape, p, screen.s(4), colour)
-        draw.marker(surf, shape, (lx, plot.bottom + screen.s(10)), screen.s(5), colour)
-        label = app.side_name(side) + (f" ({app.tr('stats.estimated')})" if estimated else "")
-        room = last.x - screen.s(16) - lx - screen.s(10)
-        r = draw.text(surf, label, (lx + screen.s(10), plot.bottom + screen.s(2)), draw.shrink(label, fs, room, least=0.6), colour,
-                      width=room)
+    for side, label, _ in legend:
+        colour, shape = app.side_style(side)
+        room = end - lx - screen.s(10)
+        if draw.font(draw.shrink(label, fs, room, least=0.6)).size(label)[0] > room:  # the thin line says "estimate"
+            label = app.side_name(side)
+        draw.marker(surf, shape, (lx, ly + screen.s(8)), screen.s(5), colour)
+        r = draw.text(surf, label, (lx + screen.s(10), ly), draw.shrink(label, fs, room, least=0.5), colour, width=room)
         lx = r.right + screen.s(16)
 
 
@@ -272,7 +281,9 @@ class EndScreen(Screen):
         for sid, prestige, milestones, launches, deaths in sorted(records, key=lambda x: -x[1]):
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (inner.x + self.s(8), y + lh // 2 - self.s(3)), self.s(7), c)
-            draw.text(surf, self.app.side_name(sid), (inner.x + self.s(24), y), fs, c, True, inner.width // 2)
+            name = self.app.side_name(sid)
+            draw.text(surf, name, (inner.x + self.s(24), y), draw.shrink(name, fs, inner.width // 2, True, 0.7), c, True,
+                      inner.width // 2)
             draw.text(surf, self.tr("end.prestige", p=prestige), (inner.right, y), fs, draw.TEXT, True, align="right")
             y += lh
             draw.text(surf, self.tr("end.detail", m=milestones, l=launches, d=deaths), (inner.x + self.s(24), y - self.s(6)),

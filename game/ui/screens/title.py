@@ -13,6 +13,9 @@ from game.ui import draw
 from game.ui.screens.base import Push, Screen, Transition
 from game.ui.screens.catalogue import load_scenario
 from game.ui.screens.registry import new_screen, register
+from game.ui.settings import LANGUAGES
+
+UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into (the new game and settings offer them)
 
 
 @register
