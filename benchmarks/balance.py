@@ -6,7 +6,9 @@ Runs each matchup as `spacerace simulate --seed 1 --games N --jobs J --json ...`
 player or modder would type; normal against normal with `--play-on`, so that the firsts that come
 after the landing in history get dates too), then checks the targets and writes `<out>/report.html`
 (the normal vs normal games in full, every matchup's win rates, and the table of targets) and
-`<out>/targets.md`. With `--bench`, the speed budgets of benchmarks/bench_engine.py join the table.
+`<out>/targets.md`. The "late" matchup plays the example mod whose side joins in 1966 (china_1966) in
+Space age games: the late side must earn firsts and some wins without upsetting the others. With
+`--bench`, the speed budgets of benchmarks/bench_engine.py join the table.
 
 The normal vs normal games' flight logs also check that the odds shown are the odds rolled: launches
 in 10-point bands of shown chance to count (success or partial), each band's realised rate against
@@ -30,6 +32,7 @@ from game.ai.report import Share, parse_date, render_html, summarize, wilson  # 
 from game.cli import main as spacerace  # noqa: E402
 from game.content.load import load_scenario  # noqa: E402
 
+LATE_MOD, LATE_SIDE = "china_1966", "china"  # the "late side" row: an example mod whose side joins in 1966
 # name: (simulate arguments, swap sides every other game, the level whose win share is the target)
 MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "nn": (["--ai", "us=normal", "--ai", "ussr=normal", "--play-on"], False, None),
@@ -38,6 +41,9 @@ MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "rush": (["--ai", "us=bot_moon_rush", "--ai", "ussr=normal"], True, "bot_moon_rush"),
     "no_crew": (["--ai", "us=bot_no_crew", "--ai", "ussr=normal"], True, "bot_no_crew"),
     "one_line": (["--ai", "us=bot_one_line", "--ai", "ussr=normal"], True, "bot_one_line"),
+    # the example mod whose side joins in 1966, in the mode that runs to the end date (every side normal, so
+    # there is nothing to rotate)
+    "late": (["--mod", LATE_MOD, "--victory", "space_age", "--ai", f"{LATE_SIDE}=normal"], False, None),
 }
 TITLES = {
     "nn": "normal against normal (each game played on to the end date after its result)",
@@ -46,6 +52,7 @@ TITLES = {
     "rush": "bot_moon_rush against normal (sides swapped every other game)",
     "no_crew": "bot_no_crew against normal (sides swapped every other game)",
     "one_line": "bot_one_line against normal (sides swapped every other game)",
+    "late": f"a side that joins late: the {LATE_MOD} mod in Space age games, every side normal",
 }
 HISTORY_MILESTONES = [  # the milestones of shared/HISTORY.md's table
     "icbm", "satellite", "animal_in_orbit", "lunar_impact", "lunar_far_side", "human_in_space", "human_in_orbit",
@@ -78,6 +85,31 @@ def level_share(results: list[dict[str, Any]], level: str) -> Share:
 def fmt(share: Share) -> str:
     lo, hi = wilson(share.wins, share.games)
     return f"{share.rate:.1%} ({share.wins}/{share.games}; 95% CI {lo:.1%}–{hi:.1%})"
+
+
+def late_side_rows(results: list[dict[str, Any]]) -> list[tuple[str, str, bool | None]]:
+    """The late side's targets: a first in at least half of the games, 5-35 % of the wins, and the sides that
+    were there from the start within 10 points of each other."""
+    games = len(results)
+    firsts = sum(1 for r in results if any(m and m.get("side") == LATE_SIDE for m in r["milestones"].values()))
+    late = Share(LATE_SIDE, sum(1 for r in results if r["winner"] == LATE_SIDE), games)
+    others = [
+        Share(s, sum(1 for r in results if r["winner"] == s), games) for s in results[0]["prestige"] if s != LATE_SIDE
+    ]
+    gap = max(o.rate for o in others) - min(o.rate for o in others)
+    return [
+        (
+            f"late side ({LATE_MOD}): {LATE_SIDE} first to a milestone in at least half of the games",
+            fmt(Share(LATE_SIDE, firsts, games)),
+            firsts * 2 >= games,
+        ),
+        (f"late side ({LATE_MOD}): {LATE_SIDE} wins 5–35 %", fmt(late), 0.05 <= late.rate <= 0.35),
+        (
+            f"late side ({LATE_MOD}): {' and '.join(o.label for o in others)} win shares within 10 points",
+            ", ".join(f"{o.label} {o.rate:.1%}" for o in others) + f" ({gap * 100:.1f} points apart)",
+            gap <= 0.10,
+        ),
+    ]
 
 
 def main() -> int:
@@ -139,6 +171,9 @@ def main() -> int:
             share = level_share(results[name], MATCHUPS[name][2] or "")
             targets.append((text, fmt(share), ok(share.rate)))
             sections.append((TITLES[name], summarize(rules, results[name])))
+    if "late" in results:
+        targets += late_side_rows(results["late"])
+        sections.append((TITLES["late"], summarize(load_scenario("race_1955", [LATE_MOD]).ruleset, results["late"])))
     if args.bench:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         from bench_engine import measure

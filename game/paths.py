@@ -8,7 +8,9 @@ platformdirs names them, never in the folder the game was started from:
     macOS    ~/Library/Application Support/spacerace/{saves,mods,settings.json}
     Windows  %LOCALAPPDATA%\\spacerace\\{saves,mods,settings.json}
 
-Environment variables move them: SPACERACE_HOME moves all of them into one folder (saves/, mods/ and
+The music the game renders for itself at its first start goes to the platform's user cache folder.
+
+Environment variables move them: SPACERACE_HOME moves all of them into one folder (saves/, mods/, cache/ and
 settings.json inside it); SPACERACE_SAVES, SPACERACE_CONFIG and SPACERACE_MODS move one each and win
 over SPACERACE_HOME; SPACERACE_SCENARIOS replaces the shipped scenarios. SPACERACE_OLD_SAVES lists
 (os.pathsep-separated) the folders a first start imports saves from; empty means none.
@@ -53,6 +55,13 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """The folder of the settings file: SPACERACE_HOME, else the platform's user config folder."""
     return _env(ENV_HOME) or platformdirs.user_config_path(APP, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """What the game makes for itself and can make again (the rendered music): SPACERACE_HOME's `cache/`, else
+    the platform's user cache folder."""
+    home = _env(ENV_HOME)
+    return home / "cache" if home else platformdirs.user_cache_path(APP, appauthor=False)
 
 
 def saves_dir() -> Path:
@@ -141,9 +150,11 @@ def places() -> list[Place]:
         Place("shipped scenarios", scenarios_dir(), _from(ENV_SCENARIOS, "read only")),
         Place("assets", assets_dir(), "read only"),
         Place("import log", import_marker(), "saves brought in from earlier releases' folders"),
+        Place("cache", cache_dir(), "the music, rendered at the first start; safe to delete"),
     ]
 
 
 def written_paths() -> list[Path]:
     """Everything the game may write to: what the test suite checks stays out of the real user folders."""
-    return [data_dir(), config_dir(), saves_dir(), autosaves_dir(), settings_file(), user_mods_dir(), import_marker()]
+    return [data_dir(), config_dir(), saves_dir(), autosaves_dir(), settings_file(), user_mods_dir(), import_marker(),
+            cache_dir()]

@@ -1,6 +1,6 @@
 """Writes the default campaign's hardware drawings (SVG) and the generic ones: the source of that art.
 
-    python tools/draw_art.py   # rewrites scenarios/race_1955/art/, scenarios/europe/art/ and assets/art/generic/
+    python tools/draw_art.py   # rewrites scenarios/race_1955/art/, scenarios/europe/art/, scenarios/china_1966/art/ and assets/art/generic/
 
 Every drawing is made here from a few shapes (cylinders, cones, fins, panels) at true scale, one SVG
 unit being ten centimetres, in one flat 1960s style: light from the left, a horizontal gradient per
@@ -253,12 +253,13 @@ def drawing(name: str) -> Callable[[Callable[[], Drawing]], Callable[[], Drawing
 
 
 def main() -> int:
+    import tools.art_china
     import tools.art_europe
     import tools.art_launchers
     import tools.art_payloads
     import tools.draw_art as lib  # the module they registered with (this file runs as __main__)
 
-    assert tools.art_launchers and tools.art_payloads and tools.art_europe
+    assert tools.art_launchers and tools.art_payloads and tools.art_europe and tools.art_china
     for name, fn in sorted(lib.DRAWINGS.items()):
         if name.startswith("generic/"):
             target = GENERIC / name.removeprefix("generic/")

@@ -9,15 +9,17 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, union
+from game.ai.temper import Style, style_of
 from game.engine import odds
 from game.engine.actions import BuyHardware, PlanMission
-from game.engine.conditions import Condition, own_needs
-from game.engine.effects import Effect
-from game.engine.rules import Event, Ruleset
-from game.engine.vocab import WHO_SELF, Quantity, Stake, walk
+from game.engine.conditions import own_needs
+from game.engine.rules import Ruleset
+
+__all__ = ["MEMO_LIMIT", "Knowledge", "effects_money", "forget_all", "knowledge"]
 
 MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
 
@@ -41,6 +43,15 @@ class MissionFacts:
     choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
 
 
+class GoalRow(NamedTuple):
+    """A mission as `goals` weighs it (see `Knowledge.goal_rows`)."""
+
+    mission: str
+    wins: bool  # achieving it meets a victory condition
+    payoff: int  # what a success pays in lasting budget, cash or prestige, in money (0 if nothing)
+    line_weight: int  # the personality's strongest weight among its hardware's tech lines
+
+
 @dataclass(frozen=True, slots=True)
 class FlightShape:
     """A mission flown with a given hardware pick: what it flies, needs and costs, whatever the state of play."""
@@ -61,17 +72,6 @@ class Progress:
     done_hardware: tuple[str, ...]  # the finished hardware techs
     # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
     open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Prizes:
-    """What a personality's planners make of a set of reached milestones (see `Planner._goal_prizes`)."""
-
-    worth: dict[str, int]  # per milestone of `Knowledge.prize_milestones`, its part in a prize
-    prize: dict[str, int]  # per mission of `Knowledge.prize_missions`, its prize
-    # (mission, whether it wins, its payoff, its `line_weights`) for the missions that can be goals (in
-    # mission order): winning, or with a prize or a payoff
-    rows: tuple[tuple[str, bool, int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +131,9 @@ class Knowledge:
                     shown.update(self.closure[rules.hardware[slot.options[0]].tech])
             self.shown_by[m.id] = frozenset(shown)
         self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
-        self._line_weights: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
+        self._goal_rows: dict[tuple[tuple[str, int], ...], tuple[GoalRow, ...]] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
-        self.victory_milestones = frozenset(ms for v in rules.victory for ms in _own_milestones(v.when))
+        self.victory_milestones = frozenset(ms for v in rules.victory for ms in own_milestones(v.when))
         self.missions: dict[str, MissionFacts] = {}
         for m in rules.missions.values():
             asks, prereqs, gated = own_needs(m.available)
@@ -156,7 +156,7 @@ class Knowledge:
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
-                asks_mask=_union(self.closure_mask[t] for t in asks),
+                asks_mask=union(self.closure_mask[t] for t in asks),
                 choices=tuple(s.options for s in m.slots if len(s.options) > 1),
             )
         self.victory_missions = tuple(m for m, f in self.missions.items() if f.wins)
@@ -183,11 +183,11 @@ class Knowledge:
         self.earners = {ms: tuple(ms_earners) for ms, ms_earners in earners.items()}
         # Whether some mission's prerequisite milestones are earned only through missions that (in the end)
         # ask for its own; `flyable` keeps planners' answers on whether missions can be flown one day.
-        self.prerequisite_loops = _has_loop(
+        self.prerequisite_loops = has_loop(
             {m: [e for ms in f.prereqs for e in self.earners.get(ms, ())] for m, f in self.missions.items()}
         )
         self.flyable: dict[tuple[object, ...], dict[str, bool]] = {}
-        # All those answers read of a side's milestones and people (see `Planner._flyable_table`).
+        # All those answers read of a side's milestones and people (see `chain._flyable_table`).
         self.prerequisite_milestones = frozenset(ms for f in self.missions.values() for ms in f.prereqs)
         self.largest_crew = max((f.crew for f in self.missions.values()), default=0)
         self.crew_traits = frozenset(t for f in self.missions.values() for t in f.traits)
@@ -222,30 +222,24 @@ class Knowledge:
         # Events that being first to a milestone sets off: milestone -> [(event, for whom: self or rival)].
         self.first_events: dict[str, list[tuple[str, str]]] = {}
         for e in rules.events.values():
-            for ms, by in _firsts(e.when):
+            for ms, by in firsts(e.when):
                 self.first_events.setdefault(ms, []).append((e.id, by))
-        # The missions whose prizes `Planner.goals` works out together every turn (every one that cannot win,
-        # and the winning ones too unless a first bonus goes into theirs), their milestones, and those among
-        # them that set off events for who is first.
+        # The missions whose prizes `goals.choose_goals` works out together every turn (every one that cannot
+        # win, and the winning ones too unless a first bonus goes into theirs: those wait for a flight it may fly).
         self.prize_missions = tuple(
             m for m, f in self.missions.items() if not f.wins or not any(ms in self.first_events for ms in f.milestones)
         )
-        self.prize_milestones = tuple(
-            dict.fromkeys(ms for m in self.prize_missions for ms in self.missions[m].milestones)
-        )
-        self.prize_firsts = tuple(ms for ms in self.prize_milestones if ms in self.first_events)
-        # (mission, whether it wins, what a success pays if anything) for `Planner.goals`, in mission order.
-        self.goal_rows = tuple((m, f.wins, max(0, f.payoff)) for m, f in self.missions.items())
-        self._prizes: dict[tuple[tuple[str, int], ...], dict[tuple[object, ...], Prizes]] = {}
         # Per milestone with first events, the techs their effects name (what they are worth depends on).
         self.first_techs = {
-            ms: tuple(dict.fromkeys(t for e, _ in events for t in _effect_techs(rules.events[e])))
+            ms: tuple(dict.fromkeys(t for e, _ in events for t in effect_techs(rules.events[e])))
             for ms, events in self.first_events.items()
         }
         self.first_bonuses: dict[tuple[object, ...], int] = {}
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
         }
+        # Each side's AI personality (scenario data), as the planner reads it.
+        self.styles: dict[str, Style] = {s.id: style_of(rules, s.id) for s in rules.sides}
         # Per side, its people with traits some crew asks for, and those traits.
         self.trait_holders = {
             side: tuple(
@@ -346,7 +340,7 @@ class Knowledge:
             hardware = tuple((slot, options[0] if len(options) == 1 else next(picks)) for slot, options in f.slots)
             got = self.shapes[mission][chosen] = FlightShape(
                 hardware=hardware,
-                needs_mask=_union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
+                needs_mask=union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
                 # (what the order of the flight costs reads of it: its mission and hardware)
                 price=odds.order_cost(self.rules, PlanMission("", mission, hardware))
                 + sum(self.hardware_price[h] for _, h in hardware),
@@ -427,20 +421,16 @@ class Knowledge:
             self._weighted[key] = got
         return got
 
-    def prizes(self, key: tuple[tuple[str, int], ...]) -> dict[tuple[object, ...], Prizes]:
-        """Where planners of the personality with weights `key` (sorted pairs) remember their prizes."""
-        got = self._prizes.get(key)
-        if got is None:
-            got = self._prizes[key] = {}
-        return got
-
-    def line_weights(self, key: tuple[tuple[str, int], ...]) -> dict[str, int]:
-        """Per mission, the strongest of the weights (`key`: sorted pairs) among the tech lines its hardware comes from."""
-        got = self._line_weights.get(key)
+    def goal_rows(self, key: tuple[tuple[str, int], ...]) -> tuple[GoalRow, ...]:
+        """Every mission as `goals` weighs it, in mission order, for the personality with weights `key` (sorted
+        pairs): whether it wins, its payoff, and the strongest weight among its hardware's tech lines."""
+        got = self._goal_rows.get(key)
         if got is None:
             weights = dict(key)
-            got = {m: max((weights.get(line, 100) for line in f.lines), default=100) for m, f in self.missions.items()}
-            self._line_weights[key] = got
+            got = self._goal_rows[key] = tuple(
+                GoalRow(m, f.wins, max(0, f.payoff), max((weights.get(line, 100) for line in f.lines), default=100))
+                for m, f in self.missions.items()
+            )
         return got
 
     def _close(self, tech: str) -> tuple[str, ...]:
@@ -457,72 +447,13 @@ class Knowledge:
         return self.closure[tech]
 
 
-def _effect_techs(event: Event) -> list[str]:
-    """The techs an event's effects and choices name (looking into random outcomes too)."""
-    found = walk((event.effects, *(c.effects for c in event.choices)))
-    return sorted(rid for _, op in found for _, kind, rid in op.refs() if kind == "techs")
-
-
-def _has_loop(edges: dict[str, list[str]]) -> bool:
-    """Whether following `edges` from some node can come back to it."""
-    state: dict[str, int] = {}  # 1 while on the current path, 2 once finished
-
-    def visit(node: str) -> bool:
-        state[node] = 1
-        for nxt in edges.get(node, ()):
-            seen = state.get(nxt)
-            if seen == 1 or (seen is None and visit(nxt)):
-                return True
-        state[node] = 2
-        return False
-
-    return any(node not in state and visit(node) for node in edges)
-
-
-def _union(masks: Iterable[int]) -> int:
-    out = 0
-    for mask in masks:
-        out |= mask
-    return out
-
-
-def _own_milestones(cond: Condition | None) -> list[str]:
-    """The milestones a condition asks the side itself to reach, or to reach first (looking through `all` only)."""
-    if cond is None:
-        return []
-    needs = cond.needs()
-    return [*needs.milestones, *(ms for ms, by in needs.firsts if by == WHO_SELF)]
-
-
-def _firsts(cond: Condition | None) -> list[tuple[str, str]]:
-    """(milestone, by) of the `first_to` conditions a condition needs (looking through `all` only)."""
-    return [] if cond is None else [(ms, by) for ms, by in cond.needs().firsts if by in ("self", "rival")]
-
-
-# What a lasting change to a quantity is worth in money, for `years` of budget (others count for nothing here).
-_MONEY_WORTH: dict[Quantity, Callable[[Stake, int, int], int]] = {
-    Quantity.BUDGET: lambda s, years, pw: s.amount * years if s.target == WHO_SELF else 0,
-    Quantity.CASH: lambda s, years, pw: s.amount if s.target == WHO_SELF else 0,
-    Quantity.PRESTIGE: lambda s, years, pw: s.amount * pw * (1 if s.target == WHO_SELF else -1),
-}
-
-
-def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:
-    """A rough money value of lasting budget, cash and prestige effects, for `years` of budget."""
-    value = 0
-    for e in effects:
-        for stake in e.stakes():
-            worth = _MONEY_WORTH.get(stake.quantity)
-            if worth is not None:
-                value += worth(stake, years, prestige_worth)
-        outcomes = e.outcomes()
-        if outcomes:
-            total = sum(max(0, w) for w, _ in outcomes) or 1
-            value += sum(effects_money(fx, years, prestige_worth) * max(0, w) for w, fx in outcomes) // total
-    return value
-
-
 _CACHE: dict[int, tuple[Ruleset, Knowledge]] = {}
+
+
+def forget_all() -> None:
+    """Drop every ruleset's tables and everything they remember: the next `knowledge` call builds afresh.
+    (Tests use it to play games with every cache cold: a remembered answer must never change a decision.)"""
+    _CACHE.clear()
 
 
 def knowledge(rules: Ruleset) -> Knowledge:

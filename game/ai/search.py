@@ -19,8 +19,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.ai.chain import chain, climbs, eta, flyable_someday
+from game.ai.facts import Turn
 from game.ai.knowledge import knowledge
-from game.ai.planner import TEMPERS, Planner, Temper, plan_turn
+from game.ai.planner import plan_turn
+from game.ai.temper import TEMPERS, Temper
 from game.engine.actions import Action, EndTurn
 from game.engine.batch import apply_orders
 from game.engine.conditions import holds
@@ -88,13 +91,13 @@ def plan_ahead(view: PlayerView, rng: Rng) -> list[Action]:
 
 def _race_on(view: PlayerView) -> bool:
     """Whether this side or a rival looks within a few turns of flying the winning mission."""
-    planner = Planner(view, HARD, Rng(0))
-    for m in planner.k.victory_missions:
+    turn = Turn(view, HARD, Rng(0))
+    for m in turn.k.victory_missions:
         if m in view.me.milestones:
             continue
-        if planner.flyable_someday(m) and planner.eta(m) <= 3:
+        if flyable_someday(turn, m) and eta(turn, m) <= 3:
             return True
-        if planner.rival_close(m):
+        if turn.rival_close(m):
             return True
     return False
 
@@ -236,13 +239,13 @@ def score(state: GameState, side: str) -> int:
 def _race_turns(state: GameState, side: str) -> int:
     """Turns until `side` could fly its winning mission at fair odds: research, then the climb of its hardware,
     and a flight for each stepping stone still to fly (each takes a turn, and they often fail)."""
-    planner = Planner(player_view(state, side), TEMPERS["normal"], Rng(0))
+    turn = Turn(player_view(state, side), TEMPERS["normal"], Rng(0))
     best = 10_000
-    for m in planner.k.victory_missions:
+    for m in turn.k.victory_missions:
         if m in state.sides[side].milestones:
             return 0
-        if not planner.flyable_someday(m):
+        if not flyable_someday(turn, m):
             continue
-        climb = max(planner._climbs(m).values(), default=0)
-        best = min(best, planner.eta(m) + climb + 2 * len(planner.chain()))
+        climb = max(climbs(turn, m).values(), default=0)
+        best = min(best, eta(turn, m) + climb + 2 * len(chain(turn)))
     return min(best, 200)

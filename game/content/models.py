@@ -9,9 +9,9 @@ dataclass with `to_engine`, once its texts are translation keys (`game.content.b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, Strict
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, Strict, model_serializer
 
 from game.content.fields import (
     Dated,
@@ -26,6 +26,7 @@ from game.content.fields import (
     day_of_year,
 )
 from game.content.fields import field as _f
+from game.content.step_kinds import StepKind, infer
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
 from game.engine.conditions import DateBetween
@@ -235,6 +236,9 @@ class Step(Record):
     id: Id = _f("id, unique in the mission; its text is the key step.<id>")
     name: Text | None = _f("display name; left out, the key step.<id>", default=None)
     slot: Id = _f("the mission slot whose hardware this step tests")
+    kind: StepKind | None = _f(
+        "what the launch animation draws; left out, guessed from the id's words (see Step kinds)", default=None
+    )
     difficulty: Annotated[int, Strict(), Field(ge=-100, le=100)] = _f(
         "subtracted from the chance (negative makes it easier)", default=0
     )
@@ -244,8 +248,17 @@ class Step(Record):
     )
     fatal: Percent = _f("percent chance that failing this step kills the crew", default=0)
 
+    @model_serializer(mode="wrap")
+    def _unsaid_kind_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a package that does not say a step's kind dumps (and is fingerprinted, in saves too) as before kinds existed
+        data: dict[str, Any] = handler(self)
+        if self.kind is None:
+            data.pop("kind", None)
+        return data
+
     def to_engine(self) -> r.Step:
-        return r.Step(self.id, self.slot, self.difficulty, self.skill, self.critical, self.fatal, _key(self.name))
+        kind = self.kind or infer(self.id)
+        return r.Step(self.id, self.slot, self.difficulty, self.skill, self.critical, self.fatal, _key(self.name), kind)
 
 
 class MissionPrestige(Record):

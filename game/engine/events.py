@@ -149,6 +149,7 @@ class MissionLaunched:
     mission: str
     crew: tuple[str, ...]
     odds: tuple[int, int, int, int] = (1000, 0, 0, 0)
+    hardware: tuple[tuple[str, str], ...] = ()  # (slot, hardware) of what flew: the stack the launch report draws
 
 
 @dataclass(frozen=True, slots=True)

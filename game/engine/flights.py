@@ -48,7 +48,8 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, 
     for _, hw in plan.hardware:
         me.hardware[hw] -= 1
     me.launches += 1
-    out.append(ev.MissionLaunched(me.id, m.id, plan.crew, (odds.success, odds.partial, odds.failure, odds.crew_lost)))
+    settled = (odds.success, odds.partial, odds.failure, odds.crew_lost)
+    out.append(ev.MissionLaunched(me.id, m.id, plan.crew, settled, plan.hardware))
     s = rules.settings
     failed_step: str | None = None
     flawed_step: str | None = None
@@ -66,7 +67,9 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, 
             ts.failures += 1
         ceiling = rules.techs[tech].ceiling
         if ts.reliability < ceiling and learn:
+            before = ts.reliability
             ts.reliability = min(ceiling, ts.reliability + learn)
+            out.append(ev.ReliabilityChanged(me.id, tech, ts.reliability - before, ts.reliability))  # what it taught
         if passed:
             continue
         if step.critical:

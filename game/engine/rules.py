@@ -108,6 +108,7 @@ class Step:
     critical: bool = True  # a failed non-critical step makes a partial success
     fatal: int = 0  # percent chance a failure here kills the crew
     name: str = ""
+    kind: str = "operations"  # what the launch animation draws (game.content.step_kinds); no rule reads it
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,7 +203,9 @@ class GameController:
         """End a person's planning, the computer players giving theirs first; True if that resolved the turn."""
         before = self.resolutions
         self.run_computers()
-        if not self.over() and not self.state.sides[side].ended:
+        # A side still waiting to join counts as ended, so the computers alone may have resolved the turn: the
+        # side's own first turn is then the new one, not to be ended unseen.
+        if self.resolutions == before and not self.over() and not self.state.sides[side].ended:
             self.act(EndTurn(side))
         return self.resolutions > before
 

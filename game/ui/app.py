@@ -86,7 +86,7 @@ class App(GameHost):
         speak_to_pygame_gui(self.manager, self.settings.language)
         from game.ui.audio import Audio
 
-        self.audio = Audio(self.settings.volume, self.settings.muted)
+        self.audio = Audio(self.settings.volume, self.settings.muted, self.settings.music_volume)
         self.stack: list[Screen] = []
         self.session: Any = None  # game.ui.session.Session
         self.memory: dict[Any, Any] = {}  # what a screen showed last (chosen mission, tech), kept for the game
@@ -168,12 +168,24 @@ class App(GameHost):
     def play(self, name: str) -> None:
         self.audio.play(name)
 
+    def music_for(self, top: Screen | None) -> str | None:
+        """The piece a screen asks for (an overlay keeps the one beneath), else the title's before a game and the
+        planning music in one."""
+        if top is None:
+            return None
+        for screen in reversed(self.stack):
+            if screen.music:
+                return screen.music
+            if not screen.overlay:
+                break
+        return "title" if self.session is None else "planning"
+
     def audio_click(self) -> None:
         pass  # buttons are silent; kept as the one place to add a click
 
     def toggle_mute(self) -> None:
         self.settings.muted = not self.settings.muted
-        self.audio.set(self.settings.volume, self.settings.muted)
+        self.audio.set(self.settings.volume, self.settings.muted, self.settings.music_volume)
         self.status = self.tr("status.muted") if self.settings.muted else self.tr("status.unmuted")
         self.save_settings()
         self.dirty = True
@@ -312,6 +324,8 @@ class App(GameHost):
         # by a timer (the demo, the end of a report) would otherwise leave its buttons on the frame
         self.manager.update(dt)
         top = self.top
+        self.audio.want(self.music_for(top))
+        self.audio.poll()
         animating = top is not None and top.animating
         # the frame after an animation stops is drawn too: it shows where the animation ended
         if self.dirty or animating or self.was_animating or now - self.last_input < IDLE_AFTER:

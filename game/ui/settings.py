@@ -29,7 +29,8 @@ def default_save_dir() -> Path:
 @dataclass
 class Settings:
     language: str = "en"
-    volume: int = 70  # percent
+    volume: int = 70  # percent, of the sound effects (the key kept from before there was music)
+    music_volume: int = 50  # percent
     muted: bool = False
     size: tuple[int, int] = (1280, 720)
     fullscreen: bool = False
@@ -80,6 +81,7 @@ class Settings:
             elif isinstance(v, str):
                 setattr(s, k, v)
         s.volume = max(0, min(100, s.volume))
+        s.music_volume = max(0, min(100, s.music_volume))
         if s.autosave_games not in AUTOSAVE_GAMES:
             s.autosave_games = DEFAULT_AUTOSAVE_GAMES
         if s.language not in LANGUAGES:

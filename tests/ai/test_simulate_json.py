@@ -24,7 +24,8 @@ SCHEMA = json.loads((ROOT / "schemas" / "simulate.schema.json").read_text(encodi
 TINY = str(ROOT / "tests" / "fixtures" / "tiny")
 
 # (simulate arguments, the scenario, its mods): the tiny fixture, the default campaign played on to the end,
-# a mod whose sides start with milestones already reached, and three sides at three levels.
+# a mod whose sides start with milestones already reached, three sides at three levels, and a side that joins
+# in 1966 in a game that runs to the end date.
 BATCHES = {
     "tiny": (["--scenario", TINY, "--games", "3", "--seed", "5"], TINY, ()),
     "race_1955": (["--games", "2", "--seed", "1", "--play-on"], "race_1955", ()),
@@ -33,6 +34,11 @@ BATCHES = {
         ["--games", "1", "--seed", "3", "--mod", "europe", "--ai", "us=hard", "--ai", "ussr=easy"],
         "race_1955",
         ("europe",),
+    ),
+    "china_1966": (
+        ["--games", "1", "--seed", "4", "--mod", "china_1966", "--victory", "space_age"],
+        "race_1955",
+        ("china_1966",),
     ),
 }
 

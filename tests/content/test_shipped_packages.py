@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from content_kit import SCENARIOS
 
-from game.ai.runner import play_game
+from game.ai.runner import play_game, run_one
+from game.cli import main
 from game.content.check import validate
 from game.content.load import load_scenario
 from game.engine import Setup, is_over, new_game, outcome
 from game.engine.rules import Ruleset
 
-EXAMPLES = ["korolev_lives", "kennedy_1961", "europe"]
+EXAMPLES = ["korolev_lives", "kennedy_1961", "europe", "china_1966"]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +49,8 @@ def test_an_example_mod_plays_to_the_end(mod_id: str) -> None:
 
 def test_all_example_mods_play_together() -> None:
     scenario = load_scenario("race_1955", EXAMPLES)
-    assert scenario.mods == ("korolev_lives", "europe", "kennedy_1961")  # kennedy_1961 loads after europe
+    # kennedy_1961 loads after the mods that patch what it removes
+    assert scenario.mods == ("korolev_lives", "europe", "china_1966", "kennedy_1961")
     state, _ = play_game(scenario.ruleset, 2, {})
     assert is_over(state)
 
@@ -90,3 +95,48 @@ def test_europe_is_a_third_side_that_the_computer_can_play() -> None:
     assert is_over(state)
     result = outcome(state)
     assert result is not None and dict(result.prestige).keys() == {"us", "ussr", "europe"}
+
+
+@pytest.fixture(scope="module")
+def china() -> Ruleset:
+    return load_scenario("race_1955", ["china_1966"]).ruleset
+
+
+def test_china_waits_until_1966_then_joins_and_flies(china: Ruleset) -> None:
+    assert china.side_ids == ("us", "ussr", "china")
+    assert new_game(china, Setup(), 1).waiting == ["china"]
+    game = run_one(china, 3, {}, victory="space_age").to_dict()
+    assert game["end"] == "1975-Q4"  # no early end in the Space age: the late side plays a decade
+    flights = [f for f in game["flights"] if f["side"] == "china"]
+    assert flights and min(f["date"] for f in flights) >= "1966-Q1"
+    assert any(f["result"] in ("success", "partial") for f in flights)
+    first_year = game["history"]["china"][0][0] // china.settings.turns_per_year
+    assert first_year == 1966  # paid for the first time the year it joins
+    assert set(game["fired"]["china"]) >= {"project_651", "project_714"}
+    # no campaign event reached it while it waited (the others had both, in 1957 and 1962)
+    assert {"igy_begins", "cuban_missile_crisis"} <= set(game["fired"]["us"])
+    assert not {"igy_begins", "cuban_missile_crisis"} & set(game["fired"]["china"])
+    assert len([c for c in china.crews.values() if c.side == "china"]) == 10
+
+
+def test_china_project_714_has_conditional_choices_and_a_default(china: Ruleset) -> None:
+    event = china.events["project_714"]
+    assert all(c.when is not None for c in event.choices)
+    assert event.default == "shelve_the_capsule"
+
+
+def test_simulate_shows_china_s_content_used(tmp_path: Path) -> None:
+    out = tmp_path / "games.json"
+    argv = ["simulate", "--mod", "china_1966", "--victory", "space_age", "--games", "2", "--seed", "3", "--quiet"]
+    assert main([*argv, "--json", str(out)]) == 0
+    usage = {p["id"]: p for p in json.loads(out.read_text(encoding="utf-8"))["usage"]["packages"]}
+    mod = usage["china_1966"]
+    fired = {e["id"]: e["by_side"] for e in mod["events"]}
+    assert fired["project_651"] == {"china": 2} and fired["the_east_is_red"] == {"china": 2}
+    assert fired["sino_soviet_split"] == {"ussr": 2}  # the superpowers answer it
+    assert any(c["id"].startswith("project_714.") for c in mod["choices"])
+    reached = {m["id"]: m["by_side"] for m in mod["milestones"]}
+    assert reached["satellite"].get("china") == 2
+    flown = [m for m in usage["race_1955"]["missions"] if m["by_side"].get("china")]
+    assert {"satellite_launch", "icbm_test"} <= {m["id"] for m in flown}
+    assert not mod["never"]["events"]

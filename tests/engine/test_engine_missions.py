@@ -233,6 +233,24 @@ def test_the_dice_use_the_odds_shown_at_the_end_of_planning_not_this_quarters_re
     assert launched.odds == (shown.success, shown.partial, shown.failure, shown.crew_lost)
 
 
+def test_a_launch_tells_the_hardware_that_flew_slot_by_slot(tiny):
+    # the launch report draws this stack: what flew, not a guess from what the side owns
+    state = ready_to_fly(tiny)
+    _, events = fly(state, orbiter("red"))
+    assert of_type(events, ev.MissionLaunched)[0].hardware == ORBITER
+
+
+def test_a_flight_tells_its_side_what_each_step_taught(tiny):
+    state = ready_to_fly(tiny)
+    before = state.sides["red"].techs["rocket"].reliability
+    after, events = fly(state, orbiter("red"))
+    taught = of_type(events, ev.ReliabilityChanged)
+    rolls = of_type(events, ev.StepRolled)
+    s = tiny.settings
+    assert [t.amount for t in taught] == [s.flight_learning if r.passed else s.failure_learning for r in rolls]
+    assert taught[-1].reliability == after.sides["red"].techs["rocket"].reliability == before + sum(t.amount for t in taught)
+
+
 def test_no_flight_of_a_quarter_changes_another_flights_odds(tiny):
     state = arrange(new_game(tiny, None, 0), "red", techs={"rocket": 50}, hardware={"booster": 2})
     shown = mission_odds(tiny, state.sides["red"], tiny.missions["orbiter"], ORBITER, ())

@@ -46,6 +46,7 @@ PACKAGES = (
     Package("korolev_lives", "race_1955", ("korolev_lives",)),
     Package("kennedy_1961", "race_1955", ("kennedy_1961",)),
     Package("europe", "race_1955", ("europe",)),
+    Package("china_1966", "race_1955", ("china_1966",)),
 )
 LOG_SEED = 20261206
 LOG_LEVELS = ("normal", "hard", "easy")  # the log's sides are played by these, in side order
@@ -80,6 +81,7 @@ AI_CAMPAIGNS = (
     AiGame("europe", 11, ("normal", "normal", "normal")),
     AiGame("europe", 12, ("hard", "normal", "easy"), play_on=True),
     AiGame("race_1955", 13, ("normal", "hard"), victory="space_age"),
+    AiGame("china_1966", 14, ("normal", "normal", "normal"), victory="space_age"),  # a side that joins in 1966
 )
 
 

@@ -194,7 +194,14 @@ def test_a_view_is_written_the_same_every_time(played: GameState) -> None:
     assert json.dumps(dump_view(view)) == json.dumps(dump_view(player_view(played, "red")))
 
 
-SAMPLES = {"tuple[str": ("ann", "bo"), "tuple[int": (1, 2, 3, 4), "bool": True, "int": 7, "str": "x"}
+SAMPLES = {
+    "tuple[tuple[str, str]": (("launcher", "r7"),),
+    "tuple[str": ("ann", "bo"),
+    "tuple[int": (1, 2, 3, 4),
+    "bool": True,
+    "int": 7,
+    "str": "x",
+}
 
 
 def _sample(hint: object) -> object:

@@ -221,3 +221,14 @@ def test_a_person_waiting_to_join_watches_the_quarters_go_by(tmp_path: Path) -> 
     assert g.waiting() == []
     assert g.end_turn("green"), "ending the waiting side's turn lets the computers play the quarter"
     assert g.state.turn == start + 1
+
+
+def test_a_person_who_watched_the_quarters_go_by_plans_the_quarter_the_side_joins(tmp_path: Path) -> None:
+    scenario = _with_green(tmp_path)
+    g = game(scenario, Setup(controllers=(("red", "ai:normal"), ("blue", "ai:normal"), ("green", "human"))))
+    while g.state.waiting:
+        assert g.end_turn("green")
+    joined = g.state.turn
+    assert g.rules.date_label(joined) == "1960-Q3"
+    assert g.waiting() == ["green"], "its first quarter waits for its orders instead of being ended unseen"
+    assert g.end_turn("green") and g.state.turn == joined + 1

@@ -53,7 +53,7 @@ def test_the_installed_game_is_the_wheels_not_the_checkouts(installed: Path, tmp
 def test_an_installed_game_lists_validates_and_simulates_its_campaign(installed: Path, tmp_path: Path) -> None:
     listed = spacerace(installed, tmp_path, "scenarios")
     assert listed.returncode == 0, listed.stderr
-    for package in ("race_1955", "korolev_lives", "kennedy_1961", "europe"):
+    for package in ("race_1955", "korolev_lives", "kennedy_1961", "europe", "china_1966"):
         assert package in listed.stdout
     checked = spacerace(installed, tmp_path, "validate")
     assert checked.returncode == 0, checked.stdout + checked.stderr

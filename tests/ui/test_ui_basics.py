@@ -86,9 +86,9 @@ def test_audio_without_a_device_is_silent_not_fatal(monkeypatch: pytest.MonkeyPa
 
 
 def test_sounds_are_synthesized() -> None:
-    from game.ui import audio
+    from game.ui import music
 
-    for make in audio.SOUNDS.values():
+    for make in music.EFFECTS.values():
         data = make()
         assert len(data) > 1000 and abs(data).max() <= 1.0
 

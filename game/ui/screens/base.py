@@ -47,6 +47,7 @@ class Screen:
     """A screen owns the widgets it builds while it is on top, and answers events with a transition or None."""
 
     overlay = False  # drawn over a frozen picture of the screen below
+    music: str | None = None  # a piece of game.ui.music.MUSIC; None: the app's choice (see App.music_for)
     name = "screen"
 
     def __init__(self, app: Any) -> None:

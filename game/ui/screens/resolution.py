@@ -1,21 +1,20 @@
-"""The turn's launches, in the order they flew, as a short animation (pad, orbit, Moon) beside a log; skippable."""
+"""The turn's launches, in the order they flew, each animated from its mission's steps beside a log that tells
+the crew, the odds, the dice, the outcome and what the flight taught; Enter and Esc skip the animation, never the report."""
 
 from __future__ import annotations
 
-import math
-import random
 from collections.abc import Callable
 from typing import Any
 
 import pygame
 
 from game.engine import events as ev
-from game.ui import draw
+from game.ui import draw, portraits
+from game.ui.flight import BEAT, Flight, read_flights
 from game.ui.screens.base import Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
-
-STEP_TIME = 0.55  # seconds per mission step in the animation
-SWEEP = 0.6  # radians of the climb to orbit: the whole arc stays inside the picture
+from game.ui.show import Show
+from game.ui.show_fx import FAIL_AT
 
 
 class _Words:
@@ -79,9 +78,6 @@ _LOG: dict[type, Callable[[_Words, Any], str]] = {
     ev.SideJoined: lambda w, e: w.tr("log.joined", side=w.side(e)),
 }
 
-# How each outcome event ends a flight in the animation (a failure that kills the crew is told apart below).
-_RESULTS: dict[type, str] = {ev.MissionSucceeded: "success", ev.MissionPartlySucceeded: "partial", ev.MissionFailed: "failure"}
-
 
 def describe(screen: Any, e: Any) -> str:
     """One line of the log for a domain event, or '' for events the log leaves out."""
@@ -89,26 +85,25 @@ def describe(screen: Any, e: Any) -> str:
     return line(_Words(screen.app), e) if line else ""
 
 
-def is_moon_bound(mission: Any) -> bool:
-    text = " ".join([mission.id, *mission.milestones]).lower()
-    return "moon" in text or "lunar" in text
-
-
-class Flight:
-    """One launch of the turn, as the events told it."""
-
-    def __init__(self, side: str, mission: str) -> None:
-        self.side = side
-        self.mission = mission
-        self.steps: list[tuple[str, bool]] = []
-        self.result = "success"
-        self.lines: list[str] = []  # the launch, then its outcome
-        self.extras: list[tuple[str, bool]] = []  # what followed (a first, a death), shown after the outcome; True: a first
+_OUTCOME_KEYS = {
+    "success": "resolution.success",
+    "partial": "resolution.partial",
+    "failure": "resolution.failure",
+    "crew_lost": "resolution.crew_lost",
+}
+_OUTCOME_COLOURS = {"success": draw.GOOD, "partial": draw.ACCENT, "failure": draw.WARN, "crew_lost": draw.BAD}
+_BEAT_SOUNDS = {("pad", "ascent"): "liftoff", ("surface", "ascent"): "staging", ("sky", "staging"): "staging"}
+_OUTCOME_EVENTS = (ev.MissionSucceeded, ev.MissionPartlySucceeded, ev.MissionFailed)
+_GO_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 @register
 class ResolutionScreen(Screen):
+    """The launches of the turn one after another, each drawn from its mission's steps (see game.ui.show),
+    beside a log that names the crew, the odds, each step's die, the outcome and what the flight taught."""
+
     name = "resolution"
+    music = "launch"
 
     def __init__(self, app: Any, side: str | None, demo: bool = False) -> None:
         super().__init__(app)
@@ -116,32 +111,21 @@ class ResolutionScreen(Screen):
         self.demo = demo
         s = app.session
         events = s.events_for(side) if side else s.public_events()
-        self.flights: list[Flight] = []
-        self.home: list[str] = []
-        cur: Flight | None = None
-        for e in events:
-            if isinstance(e, ev.MissionLaunched):
-                cur = Flight(e.side, e.mission)
-                self.flights.append(cur)
-                cur.lines.append(describe(self, e))
-            elif isinstance(e, ev.StepRolled) and cur is not None:
-                cur.steps.append((e.step, e.passed))
-            elif type(e) in _RESULTS and cur is not None:
-                cur.result = "crew_lost" if isinstance(e, ev.MissionFailed) and e.crew_lost else _RESULTS[type(e)]
-                cur.lines.append(describe(self, e))
-            elif isinstance(e, (ev.MilestoneAchieved, ev.CrewDied)) and cur is not None and e.side == cur.side:
-                cur.extras.append((describe(self, e), isinstance(e, ev.MilestoneAchieved) and e.rank == 1))
-            else:
-                line = describe(self, e)
-                if line:
-                    self.home.append(line)
+        self.flights, rest = read_flights(events, s.rules)
+        self.home = [line for line in (describe(self, e) for e in rest) if line]
+        self.words = _Words(app)
+        self.show = Show(app)
         self.t = 0.0
         self.index = 0
         self.done = not self.flights
         self.wait = 0.0
-        rng = random.Random(7)
-        self.stars = [(rng.random(), rng.random(), rng.choice((1, 1, 2))) for _ in range(120)]
-        self.sounded = -1
+        self.held: int | None = None  # the key that skipped the animation, until it is let go (a held key repeats)
+        v = s.view(side or s.viewer())
+        self.prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
+        self.log_cache: tuple[Any, pygame.Surface] | None = None  # the log as last drawn, and what it showed
+        for f in self.flights:  # stacks and bodies drawn before the first frame, not during it
+            self.show.prepare(f, self.scene_rect())
+        self.sounded: set[tuple[int, int]] = set()
 
     @property
     def animating(self) -> bool:
@@ -149,26 +133,25 @@ class ResolutionScreen(Screen):
 
     def duration(self, f: Flight) -> float:
         """A flight's time on screen: its steps up to the one that ended it, and a moment to read the outcome."""
-        return (self.flown_steps(f) + 2) * STEP_TIME
-
-    @staticmethod
-    def flown_steps(f: Flight) -> int:
-        failed_at = next((i for i, (_, ok) in enumerate(f.steps) if not ok), None)
-        if f.result in ("failure", "crew_lost") and failed_at is not None:
-            return failed_at + 1
-        return max(1, len(f.steps))
+        return f.duration()
 
     def revealed(self, i: int) -> bool:
         """Whether the outcome of flight `i` has been shown yet (the log then tells it too)."""
         if self.done or i < self.index:
             return True
-        return i == self.index and self.t >= (self.flown_steps(self.flights[i]) + 1) * STEP_TIME
+        return i == self.index and self.t >= len(self.flights[i].beats) * BEAT
+
+    def steps_told(self, i: int) -> int:
+        """How many of flight `i`'s steps the log tells yet: each once the picture has shown how it went."""
+        if self.done or i < self.index:
+            return len(self.flights[i].beats)
+        if i > self.index:
+            return 0
+        return max(0, min(len(self.flights[i].beats), int((self.t + (1 - FAIL_AT) * BEAT) // BEAT)))
 
     def update(self, dt: float) -> Transition | None:
         if not self.done:
-            if self.sounded != self.index:
-                self.sounded = self.index
-                self.app.play("launch")
+            self.sound()
             self.t += dt
             if self.t >= self.duration(self.flights[self.index]):
                 self.t = 0.0
@@ -182,6 +165,24 @@ class ResolutionScreen(Screen):
             if self.wait > 1.2:
                 return self.proceed()
         return None
+
+    def sound(self) -> None:
+        """The sound of what the picture shows now: a liftoff, a stage falling away, the outcome."""
+        f = self.flights[self.index]
+        if not f.beats:
+            return
+        i, _ = f.at(self.t)
+        b = f.beats[i]
+        if self.t >= len(f.beats) * BEAT:
+            if (self.index, -1) not in self.sounded:
+                self.sounded.add((self.index, -1))
+                self.app.play("success" if f.result in ("success", "partial") else "failure")
+            return
+        if (self.index, i) not in self.sounded:
+            self.sounded.add((self.index, i))
+            name = _BEAT_SOUNDS.get((b.scene, b.kind))
+            if name:
+                self.app.play(name)
 
     def skip(self) -> Transition | None:
         if not self.done:
@@ -202,7 +203,9 @@ class ResolutionScreen(Screen):
         if s.over():
             if any(s.has_report(h) for h in s.humans()):  # hot-seat: the other player reads theirs, handed over first
                 return Replace(self.app.next_screen())
-            return Replace(new_screen("end", self.app, s.view(self.side)))  # the end as the side that read this report sees it
+            return Replace(
+                new_screen("end", self.app, s.view(self.side))
+            )  # the end as the side that read this report sees it
         news = [e for e in s.events_for(self.side) if isinstance(e, ev.EventFired) and e.side == self.side]
         if news or s.view(self.side).decisions:
             self.app.play("news")
@@ -210,28 +213,52 @@ class ResolutionScreen(Screen):
         return Replace(new_screen("dashboard", self.app, self.side))
 
     def back(self) -> Transition | None:
+        """Esc skips the animation, never the report: the report is left with Continue (or Enter)."""
         if self.demo:
             return Reset(None)
-        return self.skip()
+        if not self.done:
+            return self.skip()
+        return None
 
     def build(self) -> None:
         w, h = self.app.size
         label = self.tr("resolution.skip") if not self.done else self.tr("resolution.continue")
-        self.button((w - self.s(260), h - self.s(60), self.s(240), self.s(44)), label, self.skip,
-                    self.tr("tip.resolution.skip" if not self.done else "tip.resolution.continue"),
-                    object_id="#primary" if self.done else None)
+        self.button(
+            (w - self.s(260), h - self.s(60), self.s(240), self.s(44)),
+            label,
+            self.skip,
+            self.tr("tip.resolution.skip" if not self.done else "tip.resolution.continue"),
+            object_id="#primary" if self.done else None,
+        )
         if self.demo:
-            self.button((self.s(20), h - self.s(60), self.s(200), self.s(44)), self.tr("nav.menu"), lambda: Reset(None),
-                        self.tr("tip.nav.menu"))
+            self.button(
+                (self.s(20), h - self.s(60), self.s(200), self.s(44)),
+                self.tr("nav.menu"),
+                lambda: Reset(None),
+                self.tr("tip.nav.menu"),
+            )
         self.focus = 0
 
     def on_enter(self) -> Transition | None:
         return self.skip()
 
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYUP and event.key == self.held:
+            self.held = None
+        return super().handle(event)
+
+    def on_key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key in _GO_KEYS:
+            if self.held == event.key:
+                return None  # the key that skipped the animation, still down and repeating: the report stays
+            if not self.done:
+                self.held = event.key
+        return super().on_key(event)
+
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
+        w, _ = self.app.size
         s = self.app.session
         rules = s.rules
         title = self.tr("resolution.title", date=rules.date_label(s.turn - 1))
@@ -240,20 +267,26 @@ class ResolutionScreen(Screen):
         draw.text(surf, title, (self.s(20), self.s(12)), round(24 * self.app.scale), draw.TEXT, True, w - self.s(40))
         # prestige of every side, for the watcher of a demo
         x = self.s(20)
-        v = s.view(self.side or s.viewer())
-        prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
+        prestige = self.prestige
         for sid in s.sides:
             c, sh = self.app.side_style(sid)
             draw.marker(surf, sh, (x + self.s(6), self.s(62)), self.s(6), c)
             # the prestige after the turn, once every outcome has been shown (it would give them away)
-            label = (self.tr("resolution.prestige", side=self.app.side_name(sid), p=prestige[sid]) if self.done
-                     else self.app.side_name(sid))
+            label = (
+                self.tr("resolution.prestige", side=self.app.side_name(sid), p=prestige[sid])
+                if self.done
+                else self.app.side_name(sid)
+            )
             r = draw.text(surf, label, (x + self.s(18), self.s(52)), round(15 * self.app.scale), c, True)
             x = r.right + self.s(24)
-        scene = pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
+        scene = self.scene_rect()
         self.draw_scene(surf, scene)
         log = pygame.Rect(scene.right + self.s(16), scene.y, w - scene.right - self.s(36), scene.height)
         self.draw_log(surf, log)
+
+    def scene_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(self.s(20), self.s(84), int(w * 0.58), h - self.s(160))
 
     def draw_scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         clip = surf.get_clip()
@@ -262,78 +295,193 @@ class ResolutionScreen(Screen):
             self._scene(surf, r)
         finally:
             surf.set_clip(clip)
+        pygame.draw.rect(surf, draw.PANEL_EDGE, r, 1, border_radius=6)
 
     def _scene(self, surf: pygame.Surface, r: pygame.Rect) -> None:
-        pygame.draw.rect(surf, (4, 6, 14), r, border_radius=6)
-        for sx, sy, size in self.stars:
-            pygame.draw.circle(surf, (180, 190, 210), (r.x + int(sx * r.width), r.y + int(sy * r.height)), size // 2 + 1 if size > 1 else 1)
-        earth = (r.x + int(r.width * 0.25), r.bottom + int(r.height * 0.55))
-        er = int(r.height * 0.8)
-        pygame.draw.circle(surf, (30, 80, 160), earth, er)
-        pygame.draw.circle(surf, (60, 140, 90), (earth[0] - er // 3, earth[1] - er // 2), er // 3)
-        orbit_r = er + int(r.height * 0.16)
-        pygame.draw.circle(surf, (60, 70, 90), earth, orbit_r, 1)
-        moon = (r.right - int(r.width * 0.14), r.y + int(r.height * 0.2))
-        pygame.draw.circle(surf, (200, 200, 190), moon, int(r.height * 0.07))
-        pygame.draw.circle(surf, (170, 170, 160), (moon[0] - 6, moon[1] - 4), int(r.height * 0.015))
-        pad = (earth[0] + int(er * 0.15), earth[1] - int(math.sqrt(max(0, er * er - (er * 0.15) ** 2))))
-        pygame.draw.rect(surf, (120, 120, 130), (pad[0] - 6, pad[1] - 16, 4, 16))
         if not self.flights:
-            draw.text(surf, self.tr("resolution.none"), (r.centerx, r.centery), round(18 * self.app.scale), draw.DIM,
-                      align="center")
+            self.show.draw(surf, r, Flight("", ""), 0.0)
+            draw.text(
+                surf,
+                self.tr("resolution.none"),
+                (r.centerx, r.centery),
+                round(18 * self.app.scale),
+                draw.DIM,
+                align="center",
+            )
             return
         f = self.flights[self.index]
+        t = self.t if not self.done else f.duration()
+        craft = self.show.draw(surf, r, f, t)
         mission = self.app.session.rules.missions.get(f.mission)
-        moon_bound = mission is not None and is_moon_bound(mission)
+        colour, _ = self.app.side_style(f.side)
+        fs = round(17 * self.app.scale)
+        name = self.app.stext(mission.name) if mission else f.mission
+        band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
+        band.fill((0, 0, 0, 130))
+        surf.blit(band, r.topleft)
+        draw.text(
+            surf,
+            f"{self.app.side_name(f.side)} — {name}",
+            (r.x + self.s(12), r.y + self.s(8)),
+            fs,
+            colour,
+            True,
+            r.width - self.s(80),
+        )
+        draw.text(
+            surf,
+            f"{self.index + 1}/{len(self.flights)}",
+            (r.right - self.s(12), r.y + self.s(10)),
+            round(15 * self.app.scale),
+            draw.DIM,
+            align="right",
+        )
+        if f.crew:
+            # the crew's faces at the band's right, their names beside them
+            size = self.s(30)
+            x = r.right - self.s(12)
+            for c in reversed(f.crew):
+                x -= size
+                surf.blit(portraits.crew_portrait(self.app.session.rules, c, size), (x, r.y + self.s(32)))
+                x -= self.s(4)
+            crew = ", ".join(self.words.crew(c) for c in f.crew)
+            draw.text(
+                surf,
+                self.tr("resolution.crew", names=crew),
+                (r.x + self.s(12), r.y + self.s(36)),
+                round(14 * self.app.scale),
+                draw.TEXT,
+                width=x - r.x - self.s(20),
+            )
+        if not f.beats:
+            return
+        i, u = f.at(t)
+        b = f.beats[i]
+        if craft is not None and u >= FAIL_AT and t < len(f.beats) * BEAT:  # the step's outcome, where it happened
+            step = self.words.step(f.mission, b.step)
+            col = draw.GOOD if b.passed else draw.BAD
+            mark = self.tr("resolution.step_ok_short" if b.passed else "resolution.step_failed_short", step=step)
+            x = min(max(craft[0] + self.s(24), r.x + self.s(8)), r.right - self.s(200))
+            y = min(max(craft[1] - self.s(44), r.y + self.s(70)), r.bottom - self.s(90))
+            draw.text(surf, mark, (x, y), round(15 * self.app.scale), col, True, r.right - x - self.s(8))
+        self.draw_timeline(surf, r, f, i if t < len(f.beats) * BEAT else len(f.beats))
+        if t >= len(f.beats) * BEAT:
+            key, col = _OUTCOME_KEYS[f.result], _OUTCOME_COLOURS[f.result]
+            big = round(30 * self.app.scale)
+            text = self.tr(key)
+            box = pygame.Rect(0, 0, draw.font(big, True).size(text)[0] + self.s(40), self.s(54))
+            box.center = (r.centerx, r.y + int(r.height * 0.22))
+            shade = pygame.Surface(box.size, pygame.SRCALPHA)
+            shade.fill((0, 0, 0, 170))
+            surf.blit(shade, box)
+            pygame.draw.rect(surf, col, box, 2, border_radius=6)
+            draw.text(surf, text, (box.centerx, box.y + self.s(8)), big, col, True, align="center")
 
-        def path(u: float) -> tuple[int, int]:
-            # pad -> orbit (along an arc) -> Moon (a straight transfer), u in 0..1
-            if not moon_bound or u < 0.5:
-                k = u / (0.5 if moon_bound else 1.0)
-                a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0])
-                a = a0 + k * SWEEP
-                rad = er + (orbit_r - er) * min(1.0, k * 2.5)
-                return int(earth[0] + rad * math.cos(a)), int(earth[1] + rad * math.sin(a))
-            k = (u - 0.5) / 0.5
-            a0 = math.atan2(pad[1] - earth[1], pad[0] - earth[0]) + SWEEP
-            sx, sy = earth[0] + orbit_r * math.cos(a0), earth[1] + orbit_r * math.sin(a0)
-            return int(sx + (moon[0] - sx) * k), int(sy + (moon[1] - sy) * k)
+    def draw_timeline(self, surf: pygame.Surface, r: pygame.Rect, f: Flight, current: int) -> None:
+        """The mission's steps along the bottom: flown ones green or red, the one in flight lit, the rest waiting."""
+        mission = self.app.session.rules.missions.get(f.mission)
+        steps = list(mission.steps) if mission else []
+        if not steps:
+            return
+        strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))
+        shade = pygame.Surface(strip.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surf.blit(shade, strip)
+        gap = (strip.width - self.s(40)) / max(1, len(steps) - 1) if len(steps) > 1 else 0
+        y = strip.y + self.s(18)
+        flown = {b.index: b for b in f.beats}
+        for k in range(len(steps)):
+            x = int(strip.x + self.s(20) + k * gap) if len(steps) > 1 else strip.centerx
+            b = flown.get(k)
+            told = b is not None and k < current
+            if k < len(steps) - 1:
+                nx = int(strip.x + self.s(20) + (k + 1) * gap)
+                pygame.draw.line(surf, (80, 90, 110), (x, y), (nx, y), 2)
+            if told and b is not None:
+                col = draw.GOOD if b.passed else draw.BAD
+                pygame.draw.circle(surf, col, (x, y), self.s(7))
+            elif k == current and b is not None:
+                pygame.draw.circle(surf, draw.FOCUS, (x, y), self.s(8), 2)
+            else:
+                pygame.draw.circle(surf, (90, 100, 120), (x, y), self.s(6), 1)
+        if current < len(f.beats):
+            b = f.beats[current]
+            label = self.tr(
+                "resolution.step_now", n=current + 1, of=len(steps), step=self.words.step(f.mission, b.step), p=b.chance
+            )
+            draw.text(
+                surf,
+                label,
+                (strip.centerx, y + self.s(12)),
+                round(14 * self.app.scale),
+                draw.TEXT,
+                align="center",
+                width=strip.width - self.s(20),
+            )
 
-        n = max(1, len(f.steps))
-        progress = 1.0 if self.done else max(0.0, min(1.0, (self.t - STEP_TIME) / (n * STEP_TIME)))
-        failed_at = next((i for i, (_, ok) in enumerate(f.steps) if not ok), None)
-        stop = 1.0
-        if f.result in ("failure", "crew_lost") and failed_at is not None:
-            stop = (failed_at + 0.5) / n
-        u = min(progress, stop)
-        colour, shape = self.app.side_style(f.side)
-        pts = [path(i / 40 * u) for i in range(41)]
-        if len(pts) > 1:
-            pygame.draw.lines(surf, colour, False, pts, 2)
-        for i in range(n):
-            p = path((i + 0.5) / n)
-            ok = f.steps[i][1] if i < len(f.steps) else True
-            reached = progress >= (i + 0.5) / n
-            col = (draw.GOOD if ok else draw.BAD) if reached else (70, 80, 95)
-            pygame.draw.circle(surf, col, p, self.s(5), 0 if reached else 1)
-        head = path(u)
-        if u >= stop and stop < 1.0:
-            for k in range(10):
-                a = k * math.pi / 5
-                pygame.draw.line(surf, draw.WARN, head, (head[0] + int(14 * math.cos(a)), head[1] + int(14 * math.sin(a))), 2)
-        else:
-            draw.marker(surf, shape, head, self.s(7), colour)
-        draw.text(surf, f"{self.app.side_name(f.side)} — {self.app.stext(mission.name) if mission else f.mission}",
-                  (r.x + self.s(12), r.y + self.s(10)), round(17 * self.app.scale), colour, True, r.width - self.s(24))
-        draw.text(surf, f"{self.index + 1}/{len(self.flights)}", (r.right - self.s(12), r.y + self.s(10)),
-                  round(15 * self.app.scale), draw.DIM, align="right")
-        if progress >= 1.0 or u >= stop:
-            key = {"success": "resolution.success", "partial": "resolution.partial", "failure": "resolution.failure",
-                   "crew_lost": "resolution.crew_lost"}[f.result]
-            col = {"success": draw.GOOD, "partial": draw.ACCENT, "failure": draw.WARN, "crew_lost": draw.BAD}[f.result]
-            draw.text(surf, self.tr(key), (r.x + self.s(12), r.y + self.s(38)), round(20 * self.app.scale), col, True)
+    def flight_lines(self, i: int, f: Flight) -> list[tuple[str, tuple[int, int, int]]]:
+        """What the log says of flight `i` so far: the launch, crew and odds, each step told, the outcome, the lessons."""
+        colour, _ = self.app.side_style(f.side)
+        lines = [
+            (self.tr("log.launched", side=self.app.side_name(f.side), mission=self.words.mission(f.mission)), colour)
+        ]
+        if f.crew:
+            lines.append(
+                ("   " + self.tr("resolution.crew", names=", ".join(self.words.crew(c) for c in f.crew)), draw.TEXT)
+            )
+        success, partial, _failure, crew_lost = f.odds
+        odds = self.tr("resolution.odds", p=round((success + partial) / 10))
+        if f.crew:
+            odds = self.tr("resolution.odds_crewed", p=round((success + partial) / 10), lost=round(crew_lost / 10))
+        lines.append(("   " + odds, draw.DIM))
+        for b in f.beats[: self.steps_told(i)]:
+            if b.passed and self.done:
+                continue  # the whole report keeps to what went wrong; the animation told every step
+            step = self.words.step(f.mission, b.step)
+            if b.passed:
+                lines.append(("   " + self.tr("resolution.step_ok", step=step, p=b.chance), draw.DIM))
+            else:
+                lines.append(("   " + self.tr("resolution.step_failed", step=step, p=b.chance, roll=b.roll), draw.BAD))
+        if self.revealed(i):
+            outcome_first = sorted(f.after, key=lambda e: type(e) not in _OUTCOME_EVENTS)  # then what it brought
+            for e in outcome_first:
+                text = describe(self, e)
+                first = isinstance(e, ev.MilestoneAchieved) and e.rank == 1
+                if text:
+                    lines.append(("   " + text, draw.WARN if first else draw.TEXT))
+            if f.taught:
+                rules = self.app.session.rules
+                parts = [
+                    self.tr(
+                        "resolution.taught_one",
+                        tech=self.app.stext(rules.techs[t].name) if t in rules.techs else t,
+                        n=n,
+                        r=r,
+                    )
+                    for t, (n, r) in f.taught.items()
+                ]
+                lines.append(("   " + self.tr("resolution.taught", what=", ".join(parts)), draw.ACCENT))
+        return lines
 
     def draw_log(self, surf: pygame.Surface, r: pygame.Rect) -> None:
+        """The log, drawn again only when what it says changes (wrapping text every frame would cost the animation)."""
+        told = (
+            self.index,
+            self.steps_told(self.index) if self.flights else 0,
+            self.done,
+            bool(self.flights) and self.revealed(self.index),
+            r.size,
+            self.app.settings.language,
+            self.app.scale,
+        )
+        if self.log_cache is None or self.log_cache[0] != told:
+            layer = pygame.Surface(r.size)
+            layer.fill(draw.BG)
+            self._draw_log(layer, layer.get_rect())
+            self.log_cache = (told, layer)
+        surf.blit(self.log_cache[1], r.topleft)
+
+    def _draw_log(self, surf: pygame.Surface, r: pygame.Rect) -> None:
         fs = round(14 * self.app.scale)
         inner = draw.panel(surf, r, self.tr("resolution.log"), round(16 * self.app.scale))
         lh = draw.font(fs).get_linesize() + self.s(1)
@@ -341,11 +489,7 @@ class ResolutionScreen(Screen):
         shown = self.flights if self.done else self.flights[: self.index + 1]
         lines: list[tuple[str, tuple[int, int, int]]] = []
         for i, f in enumerate(shown):
-            colour, _ = self.app.side_style(f.side)
-            lines.append((f.lines[0], colour))
-            if self.revealed(i):
-                lines.extend(("   " + line, draw.TEXT) for line in f.lines[1:])
-                lines.extend(("   " + text, draw.WARN if first else draw.TEXT) for text, first in f.extras)
+            lines.extend(self.flight_lines(i, f))
         if self.done and self.home:
             if lines:
                 lines.append(("", draw.TEXT))
@@ -354,7 +498,7 @@ class ResolutionScreen(Screen):
         wrapped: list[tuple[str, tuple[int, int, int]]] = []
         for text, col in lines:
             for k, part in enumerate(draw.wrap(text, fs, inner.width)):
-                wrapped.append(((part if k == 0 else "   " + part), col))
+                wrapped.append(((part if k == 0 else "      " + part.lstrip()), col))
         fit = max(1, (inner.bottom - y) // lh)
         for text, col in wrapped[-fit:] if not self.done else wrapped[:fit]:
             draw.text(surf, text, (inner.x, y), fs, col, width=inner.width)

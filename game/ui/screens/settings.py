@@ -16,7 +16,7 @@ UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
 class SettingsScreen(Screen):
     name = "settings"
 
-    ROWS = ("settings.language", "settings.volume", "settings.mute", "settings.size", "settings.fullscreen",
+    ROWS = ("settings.language", "settings.volume", "settings.music", "settings.mute", "settings.size", "settings.fullscreen",
             "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves")
 
     def layout(self) -> tuple[int, int, int, int, int]:
@@ -38,6 +38,9 @@ class SettingsScreen(Screen):
         y += row
         self.button((x, y, self.s(60), bh), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
         self.button((x + self.s(200), y, self.s(60), bh), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
+        y += row
+        self.button((x, y, self.s(60), bh), "–", lambda: self.music_volume(-10), self.tr("tip.settings.music_down"))
+        self.button((x + self.s(200), y, self.s(60), bh), "+", lambda: self.music_volume(10), self.tr("tip.settings.music_up"))
         y += row
         self.button((x, y, bw, bh), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
         y += row
@@ -77,8 +80,14 @@ class SettingsScreen(Screen):
     def volume(self, d: int) -> Transition | None:
         st = self.app.settings
         st.volume = max(0, min(100, st.volume + d))
-        self.app.audio.set(st.volume, st.muted)
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
         self.app.play("beep")
+        return self.changed()
+
+    def music_volume(self, d: int) -> Transition | None:
+        st = self.app.settings
+        st.music_volume = max(0, min(100, st.music_volume + d))
+        self.app.audio.set(st.volume, st.muted, st.music_volume)
         return self.changed()
 
     def mute(self) -> Transition | None:
@@ -134,8 +143,9 @@ class SettingsScreen(Screen):
         lh = draw.font(fs).get_linesize()
         for key in self.ROWS:
             draw.text(surf, self.tr(key), (self.s(60), y + (bh - lh) // 2), fs, draw.DIM, width=x - self.s(84))
-            if key == "settings.volume":
-                draw.text(surf, f"{st.volume} %", (x + self.s(130), y + (bh - lh) // 2), fs, draw.TEXT, True, align="center")
+            if key in ("settings.volume", "settings.music"):
+                value = st.volume if key == "settings.volume" else st.music_volume
+                draw.text(surf, f"{value} %", (x + self.s(130), y + (bh - lh) // 2), fs, draw.TEXT, True, align="center")
             y += row
         if self.app.settings_path:  # beside Back, where no row reaches
             draw.paragraph(surf, self.tr("settings.where", path=str(self.app.settings_path)),

@@ -21,6 +21,7 @@ UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into (
 @register
 class TitleScreen(Screen):
     name = "title"
+    music = "title"
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)

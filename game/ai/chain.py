@@ -1,0 +1,282 @@
+"""The winning chain and its slack: when each mission's research could be done, which flights the winning
+mission waits for (its stepping stones), which techs are on its critical path, and what can be flown one day.
+
+Every answer is worked out on first use and kept on the `Turn` for the rest of the turn.
+"""
+
+from __future__ import annotations
+
+from game.ai.facts import GONE, Turn
+from game.ai.knowledge import MEMO_LIMIT
+from game.ai.temper import FREE
+
+
+def finish_times(turn: Turn) -> dict[str, int]:
+    """Turns until each tech could be finished with every prerequisite researched at full rate, worked out at
+    once (prerequisites first) on first use; `turn.latest` gets, for every tech, the latest finish time among it
+    and its prerequisites, and `turn.research_turns` each unfinished tech's own research time."""
+    ft = turn.finish
+    if not ft:
+        # Techs with nothing unfinished in their closure stay at 0; the schedule walks the others.
+        rem, latest, turns = turn.rem, turn.latest, turn.research_turns
+        ft.update(turn.k.zeros)
+        latest.update(turn.k.zeros)
+        for t, requires, rate_cap, done in turn.k.progress(turn.done_mask).schedule:
+            before = last = 0
+            for r in requires:
+                if ft[r] > before:
+                    before = ft[r]
+                if latest[r] > last:
+                    last = latest[r]
+            if not done:
+                turns[t] = n = -(-rem[t] // rate_cap)
+                ft[t] = before = before + n
+                if before > last:
+                    last = before
+            latest[t] = last
+    return ft
+
+
+def eta(turn: Turn, m: str) -> int:
+    """Turns until the research `m` needs is done (for a winning mission, and its stepping stones flown)."""
+    got = turn.eta_.get(m)
+    if got is None:
+        # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
+        if not turn.finish:
+            finish_times(turn)
+        got = max(map(turn.latest.__getitem__, turn.eta_techs[m]), default=0)
+        if turn.k.missions[m].wins:
+            got = max([got] + [eta(turn, c) + 1 for c in chain(turn)])
+        turn.eta_[m] = got
+    return got
+
+
+def chain(turn: Turn) -> tuple[str, ...]:
+    """The stepping stones the winning mission still waits for: for each milestone its availability asks for
+    that this side has not earned yet, the flight that earns it nearest to ready."""
+    if turn.chain_ is None:
+        turn.chain_ = ()  # a guard: eta() of a winning mission asks for the chain
+        mine, k, price = turn.me.milestones, turn.k, turn.price
+        out: list[str] = []
+        for v in k.victory_missions:
+            for ms in k.stepping[v]:
+                if ms in mine:
+                    continue
+                best = best_key = None  # the earner that flies soonest, then cheapest
+                for e in k.earners.get(ms, ()):
+                    if flyable_someday(turn, e):
+                        key = (eta(turn, e), price[e], e)
+                        if best_key is None or key < best_key:
+                            best, best_key = e, key
+                if best is not None and best not in out:
+                    out.append(best)
+        turn.chain_ = tuple(out)
+    return turn.chain_
+
+
+def victory_techs(turn: Turn) -> set[str]:
+    """Techs the winning mission still needs, or flies on."""
+    if turn.victory_techs_ is None:
+        hardware_bit, needs_mask, hardware = turn.k.hardware_bit, turn.needs_mask, turn.hardware
+        mask = flies = 0
+        for m in (*turn.k.victory_missions, *chain(turn)):
+            mask |= needs_mask[m]
+            for _, h in hardware[m]:
+                flies |= hardware_bit[h]
+        turn.victory_techs_ = set(turn.k.techs_in(mask | flies))
+        turn.victory_mask = mask
+    return turn.victory_techs_
+
+
+def wanted_techs(turn: Turn) -> set[str]:
+    """Techs the winning mission and the bargains among the goals fly on, or still need.
+
+    While the goals are being chosen (their prizes count what a first's events are worth, which reads this
+    set) the bargains are not known yet: it holds the winning mission's techs alone until `choose_goals`
+    has put the goals in `turn.goals`, and is worked out again from them after.
+    """
+    if turn.wanted is None:
+        wanted = set(victory_techs(turn))
+        for m in turn.goals:
+            if turn.ratio.get(m, 0) >= turn.temper.min_ratio:
+                wanted.update(turn.k.tech_of[h] for _, h in turn.hardware[m])
+        turn.wanted = wanted
+    return turn.wanted
+
+
+# ---------------------------------------------------------------------- what can be flown one day
+
+
+def flyable_someday(turn: Turn, m: str) -> bool:
+    """Whether `m` could be flown one day: its crew exists, and it is available or can be made so."""
+    table = turn.flyable
+    if table is None:
+        table = turn.flyable = _flyable_table(turn)
+    got = table.get(m)
+    if got is None:
+        table[m] = False  # a guard against milestones that ask for each other
+        got = table[m] = _flyable_someday(turn, m)
+    return got
+
+
+def flyable_table(turn: Turn) -> dict[str, bool]:
+    """`flyable_someday` of every mission asked so far (every mission, once `goals` has run)."""
+    table = turn.flyable
+    if table is None:
+        table = turn.flyable = _flyable_table(turn)
+    return table
+
+
+def _flyable_table(turn: Turn) -> dict[str, bool]:
+    """`flyable_someday` of every mission, shared by the turns that see the same available missions,
+    milestones and crew (it seldom changes between turns); this turn's own, filled as asked, where
+    the answer could depend on the order of asking (milestones that ask for each other) or on the
+    hardware picks (a one-line strategy)."""
+    k = turn.k
+    if k.prerequisite_loops or turn.strategy.one_line is not None:
+        return {}
+    # Only what the answers read: the milestones some mission must have earned first, and of `crew_pool`,
+    # whether there are enough people for each crew and which traits some crew asks for (found without
+    # looking at all of a side's dozens of people).
+    crews, largest = turn.me.crews, k.largest_crew
+    enough = 0
+    for c in turn.own_people:
+        if enough >= largest:
+            break
+        if crews[c].status not in GONE:
+            enough += 1
+    traits: set[str] = set()
+    for c, asked in k.trait_holders[turn.side]:
+        if crews[c].status not in GONE:
+            traits |= asked
+    key = (
+        turn.strategy,
+        turn.view.available_missions,
+        k.prerequisite_milestones.intersection(turn.me.milestones),
+        enough,
+        frozenset(traits),
+    )
+    got = k.flyable.get(key)
+    if got is None:
+        got = turn.flyable = {}  # filled by asking for every mission
+        for m in k.missions:
+            flyable_someday(turn, m)
+        if len(k.flyable) > MEMO_LIMIT // 10:
+            k.flyable.clear()
+        k.flyable[key] = got
+    return got
+
+
+def _flyable_someday(turn: Turn, m: str) -> bool:
+    facts = turn.k.missions[m]
+    st = turn.strategy
+    if st is not FREE:  # (a Strategy() given explicitly restricts nothing either)
+        if st.no_crew and facts.crew:
+            return False
+        if st.only_winning and not (facts.wins or m in turn.k.stepping_missions):
+            return False
+        if st.one_line is not None and not _in_line(turn, m):
+            return False
+    if facts.crew:
+        mine, traits = turn.crew_pool()
+        if mine < facts.crew or not traits.issuperset(facts.traits):
+            return False
+    if m in turn.view.available_missions:
+        return True
+    if facts.gated:
+        return False
+    earned, earners = turn.me.milestones, turn.k.earners
+    for ms in facts.prereqs:
+        if ms not in earned and not any(flyable_someday(turn, e) for e in earners.get(ms, ())):
+            return False
+    return bool(facts.asks or facts.prereqs)
+
+
+def _in_line(turn: Turn, m: str) -> bool:
+    line = turn.strategy.one_line
+    return any(turn.k.line_of[turn.k.tech_of[h]] == line for _, h in turn.hardware[m])
+
+
+# ---------------------------------------------------------------------- slack on the critical path
+
+
+def stepping_slack(turn: Turn, m: str) -> int:
+    """Turns a stepping stone can wait: how long the winning mission's own research still takes, less its own."""
+    if turn.victory_wait is None:
+        ft = finish_times(turn)
+        own = 0
+        for v in turn.k.victory_missions:
+            if v not in turn.me.milestones:
+                own = max([own] + [ft[t] for t in turn.needs(v)] + list(climbs(turn, v).values()))
+        turn.victory_wait = own
+    return turn.victory_wait - eta(turn, m) - 1
+
+
+def critical(turn: Turn, m: str) -> list[tuple[int, str]]:
+    """(slack in turns, tech) for the techs of `m` that can be researched now, most critical first.
+
+    A mission is ready when every tech it needs is researched and the hardware it flies has climbed
+    to the reliability it wants; the climb takes turns too, and counts in every tech's slack.
+    """
+    needs = turn.needs(m)
+    if not needs:
+        return []
+    climb = climbs(turn, m)
+    ft = finish_times(turn)
+    turns, dependents = turn.research_turns, turn.k.dependents
+    # Turns that must follow each tech: prerequisites come first in `needs`, so walking it backwards
+    # settles every dependent among them (those already in `after`) before the tech itself.
+    after: dict[str, int] = {}
+    ready = max(climb.values(), default=0)  # when the mission could fly
+    for tech in reversed(needs):
+        longest = climb.get(tech, 0)
+        for d in dependents[tech]:
+            then = after.get(d)
+            if then is not None and turns[d] + then > longest:
+                longest = turns[d] + then
+        after[tech] = longest
+        if ft[tech] + longest > ready:
+            ready = ft[tech] + longest
+    if turn.k.missions[m].wins:
+        ready = max(ready, eta(turn, m))  # no sooner than its stepping stones
+    available = turn.view.available_techs
+    out = sorted([(ready - ft[t] - after[t], -after[t], t) for t in needs if t in available])
+    return [(slack, tech) for slack, _, tech in out]
+
+
+def climbs(turn: Turn, m: str) -> dict[str, int]:
+    """Turns each hardware tech of `m` needs from where it is (or from its base, if unfinished) until a flight
+    has the reliability the winning mission wants: research at full rate to climb there, and the quarter
+    after it (a flight flies at the odds planning leaves it: the research of its own quarter counts from
+    the next)."""
+    got = turn.climbs.get(m)
+    if got is None:
+        got = turn.climbs[m] = _climbs_of(turn, m)
+    return got
+
+
+def _climbs_of(turn: Turn, m: str) -> dict[str, int]:
+    techs, mine, tech_of, climb_rate = turn.rules.techs, turn.me.techs, turn.k.tech_of, turn.k.climb_rate
+    aim = turn.temper.victory_prep
+    out: dict[str, int] = {}
+    for _, h in turn.hardware[m]:
+        tech = tech_of[h]
+        t = techs[tech]
+        rel = mine[tech].reliability if tech in turn.done else t.base
+        target = min(aim, t.ceiling)
+        if rel < target:
+            # (+1: the last points come slower; +1: the flight comes the quarter after the research)
+            out[tech] = -(-(target - rel) // climb_rate[tech]) + 2
+    return out
+
+
+def prep(turn: Turn, m: str) -> list[str]:
+    """Finished hardware techs of the winning mission still under the reliability it will want."""
+    techs, mine, tech_of = turn.rules.techs, turn.me.techs, turn.k.tech_of
+    aim = turn.temper.victory_prep
+    out = []
+    for _, h in turn.hardware[m]:
+        tech = tech_of[h]
+        if tech in turn.done and tech not in out and mine[tech].reliability < min(aim, techs[tech].ceiling):
+            out.append(tech)
+    return out

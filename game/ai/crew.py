@@ -1,0 +1,74 @@
+"""Whom a computer player recruits: enough people for the crewed goals due within its horizon, spares
+counted, with every trait some of them ask for, the most skilled at what those missions lean on first."""
+
+from __future__ import annotations
+
+from game.ai.chain import eta
+from game.ai.facts import ALIVE, Turn
+from game.engine import odds as engine_odds
+from game.engine.actions import Action, RecruitCrew
+
+
+def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
+    """Order the recruits the crewed goals want; returns the cash left."""
+    if turn.strategy.no_crew:
+        return cash
+    rules, me, k = turn.rules, turn.me, turn.k
+    crewed = [m for m in goals if k.missions[m].crew]
+    if not crewed:
+        return cash
+    crews = me.crews
+    alive = [c for c in turn.own_people if crews[c].status in ALIVE]
+    # Crew enough for every crewed goal is enough for those due soon, and there may be no one to
+    # recruit: both are cheaper to see than when each goal is due.
+    if _crew_wanted(turn, crewed, alive) is None:
+        return cash
+    candidates = [
+        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
+    ]
+    if not candidates:
+        return cash
+    soon = [m for m in crewed if eta(turn, m) <= turn.temper.horizon]
+    wanted = _crew_wanted(turn, soon, alive) if soon else None
+    if wanted is None:
+        return cash
+    need, traits = wanted
+    skills: dict[str, int] = {}
+    for m in soon:
+        for s, n in k.missions[m].skills:
+            skills[s] = skills.get(s, 0) + n
+    candidates.sort(key=lambda c: (-sum(crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
+    side, order_cost = turn.side, engine_odds.order_cost
+    for trait in sorted(traits):
+        if not any(trait in rules.crews[c].traits for c in alive):
+            for c in candidates:
+                if trait in rules.crews[c].traits:
+                    order = RecruitCrew(side, c)
+                    cost = order_cost(rules, order)
+                    if cash >= cost:
+                        out.append(order)
+                        cash -= cost
+                        alive.append(c)
+                        candidates.remove(c)
+                        break
+    for c in candidates:
+        if len(alive) >= need:
+            break
+        order = RecruitCrew(side, c)
+        cost = order_cost(rules, order)
+        if cash < cost:
+            break
+        out.append(order)
+        cash -= cost
+        alive.append(c)
+    return cash
+
+
+def _crew_wanted(turn: Turn, missions: list[str], alive: list[str]) -> tuple[int, set[str]] | None:
+    """(people, traits) these missions want, spares counted; None if the living crew has them."""
+    k = turn.k
+    need = max(k.missions[m].crew for m in missions) + turn.temper.spares
+    if turn.blundering:
+        need -= 1
+    traits = {t for m in missions for t in k.missions[m].traits}
+    return None if len(alive) >= need and traits <= k.traits_among(alive) else (need, traits)

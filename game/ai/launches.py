@@ -1,0 +1,437 @@
+"""Which flights a computer player orders this turn, and why: the floor of odds it flies each mission at, what a
+flight is worth (its prize, the prestige a failure costs, the crew it may lose, what it teaches the hardware),
+the hardware and crew it picks, and the loop that orders the best flights the cash allows.
+
+A flight is ordered when its odds clear its floor and it pays on average for its price: the winning flight
+first, then the winning chain's stepping stones, then the rest by what each is worth beyond its price, per
+unit of price. Money that research cannot use this turn (idle money) counts for less, so an idle
+treasury buys flights; the research the winning chain wants this turn keeps its money from the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from game.ai.chain import chain, eta, prep, wanted_techs
+from game.ai.facts import Hardware, Turn
+from game.ai.goals import choose_goals
+from game.ai.temper import TEMPERS
+from game.ai.value import CREW_WORTH, gain, prize, worth
+from game.engine import odds as engine_odds
+from game.engine.actions import Action, BuyHardware, PlanMission
+from game.engine.odds import MissionOdds
+from game.engine.rng import Rng
+from game.engine.view import PlayerView
+
+Lesson = tuple[str, int, bool]  # (tech, percent chance, critical) of a step a flight teaches
+_flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
+
+
+class FlightPlan(NamedTuple):
+    """A flight it could order: the hardware and crew it picks, what it must buy and the cash the orders take."""
+
+    hardware: Hardware
+    crew: tuple[str, ...]
+    buy: dict[str, int]  # hardware to buy first, by kind
+    price: int
+
+
+class Reserves(NamedTuple):
+    """Cash other flights may not spend: `keep` (a reserve of income and the winning flight's price) is never
+    touched but by the winning flight; `protected` adds the research the winning chain wants this turn."""
+
+    keep: int
+    protected: int
+
+
+# ---------------------------------------------------------------------- how bold
+
+
+def floor(turn: Turn, m: str) -> int:
+    """The lowest success chance it flies `m` at: a great prize, or a rival at the door, make it bolder."""
+    got = turn.floors.get(m)
+    if got is None:
+        got = turn.floors[m] = _floor_of(turn, m)
+    return got
+
+
+def _floor_of(turn: Turn, m: str) -> int:
+    facts = turn.k.missions[m]
+    t = turn.temper
+    caution = turn.style.w("caution")
+    if facts.wins:
+        base = t.victory_dash if turn.rival_close(m) else t.victory_odds
+        return base * caution // 100
+    base = max(t.min_crewed, turn.style.risk) if facts.crew else t.min_uncrewed
+    base = base * caution // 100
+    got = prize(turn, m)
+    base -= min(15, got // max(1, t.boldness))
+    if got > 0 and turn.rival_close(m):
+        base -= 10
+    return max(10, base)
+
+
+def max_crew_loss(turn: Turn, m: str) -> int:
+    """The per mille chance of losing the crew it accepts: more for a great prize, much more for the winning flight."""
+    if turn.k.missions[m].wins:
+        return turn.temper.max_crew_loss + 300
+    return turn.temper.max_crew_loss + min(120, prize(turn, m) * 4)
+
+
+# ---------------------------------------------------------------------- what a flight is worth
+
+
+def flight_margin(turn: Turn, m: str, value: int | None, price: int) -> int | None:
+    """What a flight is worth beyond its price (`value` from `flight_worth`); the winning flight's margin
+    is its success chance."""
+    if value is None or turn.k.missions[m].wins:
+        return value
+    return value - price
+
+
+def priced(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...]) -> tuple[MissionOdds, int | None]:
+    """The odds of a flight and its `flight_worth`: they depend on nothing else, so each flight is priced once a turn."""
+    key = (m, hardware, crew)
+    got = turn.priced.get(key)
+    if got is None:
+        odds = turn.odds_of(m, hardware, crew)
+        got = turn.priced[key] = (odds, flight_worth(turn, m, odds))
+    return got
+
+
+def flight_worth(turn: Turn, m: str, odds: MissionOdds) -> int | None:
+    """What a flight at these odds is worth before its price, on average (None if it fails the floor or
+    risks its crew too much). It earns its prize, loses the prestige of a failure, may lose its crew,
+    and teaches the hardware it flies; the winning flight's worth is its success chance."""
+    facts = turn.k.missions[m]
+    chance = (odds.success + odds.partial) // 10
+    lowest = floor(turn, m) if facts.milestones or facts.payoff > 0 else 0  # a test flight is for learning
+    if turn.blundering and not facts.wins:
+        lowest -= 15  # over-eager
+    if chance < lowest or (facts.crew and odds.crew_lost > max_crew_loss(turn, m)):
+        return None
+    if facts.wins:
+        return chance
+    pw = turn.prestige_worth
+    prestige = turn.rules.missions[m].prestige
+    fail = max(0, -prestige.failure) * pw
+    death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
+    success = gain(turn, m)
+    expected = (odds.success + odds.partial) * success - odds.failure * fail - odds.crew_lost * death
+    steps = [(so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
+    return (expected + learning(turn, steps) * 1000) // 1000
+
+
+def learning(turn: Turn, steps: list[Lesson]) -> int:
+    """Money's worth of the reliability a flight teaches the techs it tests (those this side still needs),
+    from (tech, chance, critical) for each step, in order."""
+    s = turn.rules.settings
+    success, failure = s.flight_learning, s.failure_learning
+    prices = lesson_prices(turn)
+    reach = 1000
+    value = 0
+    for tech, chance, critical in steps:
+        price = prices.get(tech)
+        if price is not None:
+            tenths = (chance * success + (100 - chance) * failure) * reach // 10_000
+            value += tenths * price[0] // price[1]
+        if critical:
+            reach = reach * chance // 100
+    return value
+
+
+def lesson_prices(turn: Turn) -> dict[str, tuple[int, int]]:
+    """For each tech a flight can usefully teach (wanted, below its ceiling), what a tenth of a reliability
+    point is worth in money, as a fraction (numerator, denominator)."""
+    if turn.lesson_prices_ is None:
+        urgent = urgent_techs(turn)
+        techs, mine, point_cost = turn.rules.techs, turn.me.techs, turn.k.point_costs(turn.rate)
+        lessons: dict[str, tuple[int, int]] = {}
+        for tech in wanted_techs(turn):
+            t = techs[tech]
+            if mine[tech].reliability < t.ceiling:
+                if tech in urgent:
+                    # Research climbs a few points a turn at most: points taught are turns saved.
+                    lessons[tech] = (turn.temper.turn_worth, 10 * turn.k.climb_rate[tech])
+                else:
+                    lessons[tech] = (point_cost[tech], 10)
+        turn.lesson_prices_ = lessons
+    return turn.lesson_prices_
+
+
+def urgent_techs(turn: Turn) -> set[str]:
+    """The winning mission's finished hardware techs while its odds fall short: research is capped by
+    time, so what a flight teaches them is worth more than research's price."""
+    if turn.urgent is None:
+        turn.urgent = set()
+        for m in turn.k.victory_missions:
+            if m in turn.me.milestones:
+                continue
+            if not turn.needs_mask[m]:
+                got = turn.chance_of(m)
+                if got is not None and got[0] < turn.temper.victory_research:
+                    turn.urgent.update(turn.k.tech_of[h] for _, h in turn.hardware[m])
+            else:
+                turn.urgent.update(prep(turn, m))
+    return turn.urgent
+
+
+# ---------------------------------------------------------------------- quick screens before pricing a flight
+
+
+def promising(turn: Turn, m: str, lowest: int) -> bool:
+    """A quick screen before pricing a flight exactly: could it clear its floor and pay its way?"""
+    facts = turn.k.missions[m]
+    if not facts.milestones and facts.payoff <= 0:
+        return True  # a test flight: priced with the hardware that most needs testing
+    got = turn.chance_of(m)
+    if got is None:
+        return False
+    chance, steps = got
+    if chance < lowest:
+        return False
+    if facts.wins:
+        return True
+    prestige = turn.rules.missions[m].prestige
+    fail = max(0, -prestige.failure) * turn.prestige_worth
+    best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, [(t, c, k) for _, t, c, k in steps]) * 100
+    cheapest = turn.price[m] * min(100, turn.temper.idle_money)
+    return best > cheapest
+
+
+def teaches(turn: Turn, m: str) -> bool:
+    """Whether some hardware the mission can fly is wanted, finished and still below its ceiling."""
+    if turn.teachable is None:
+        # Wanted techs below their ceiling are those a lesson has a price for.
+        bit = turn.k.bit
+        turn.teachable = sum(bit[t] for t in lesson_prices(turn) if t in turn.done)
+    return bool(turn.k.options_mask[m] & turn.teachable)
+
+
+def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
+    """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
+
+    Most test flights cannot. With no crew and nothing in stock, the flight keeps this plan whatever
+    flies before it (see `launch`): at best it earns its gain and its lessons at the highest odds its
+    steps allow, at least it costs its price as idle money.
+    """
+    facts = turn.k.missions[m]
+    share = turn.temper.idle_money
+    if facts.crew or share < 0:
+        return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
+    rules = turn.rules
+    keys, tech_of, step_chance = turn.hardware_rank, turn.k.tech_of, engine_odds.step_chance
+    chosen = dict(hardware)
+    steps = []
+    reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
+    for slot, difficulty, _, critical in facts.steps:
+        h = chosen[slot]
+        chance = step_chance(rules, -keys[h][1], difficulty, 0)  # no crew, no bonus
+        steps.append((tech_of[h], chance, critical))
+        if critical:
+            reach *= chance
+            scale *= 100
+    # As in `flight_worth`, with the odds of a success (or partial success) at their highest.
+    fail = max(0, -turn.rules.missions[m].prestige.failure) * turn.prestige_worth
+    expected = max(0, reach // scale * (gain(turn, m) + fail)) - 1000 * fail
+    return (expected + learning(turn, steps) * 1000) // 1000 > min(price, price * share // 100)
+
+
+# ---------------------------------------------------------------------- money kept back
+
+
+def test_savings(turn: Turn, goals: list[str]) -> int:
+    """Money put by for the winning mission's test flights as its research nears the end."""
+    for m in goals:
+        if turn.k.missions[m].wins:
+            if eta(turn, m) <= turn.temper.savings_horizon:
+                return turn.income * turn.temper.savings // 100
+            return 0
+    return 0
+
+
+def victory_reserve(turn: Turn, goals: list[str]) -> int:
+    """Cash kept for the winning flight once its techs are all done and its odds are nearly good enough."""
+    for m in goals:
+        if turn.k.missions[m].wins and not turn.needs_mask[m] and not chain(turn):
+            got = turn.chance_of(m)
+            if got is not None and got[0] >= floor(turn, m) - 15:
+                return turn.price[m]
+    return 0
+
+
+# ---------------------------------------------------------------------- the orders
+
+
+def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, out: list[Action]) -> int:
+    """Price every flight that could go this turn, then order the best: the winning flight first, then the
+    winning chain's stepping stones, then by what each is worth beyond its price, per unit of price.
+    Returns the cash left."""
+    rules, me, side, k, goals = turn.rules, turn.me, turn.side, turn.k, turn.goals
+    limit = rules.settings.max_missions_per_turn - len(me.plan)
+    if limit <= 0:
+        return cash
+    available, needs_mask = turn.view.available_missions, turn.needs_mask
+    candidates = [m for m in goals if m in available and not needs_mask[m]]  # (the rest need research)
+    # Flights that pay without a milestone (a lasting service), and test flights.
+    for m in k.service_missions:
+        if m not in candidates and m in available and worth(turn, m) > 0:
+            candidates.append(m)
+    tests = []
+    if turn.temper.tests:
+        tests = [m for m in k.test_missions if m in available and teaches(turn, m)]
+        candidates += tests
+    stock = turn.stock()
+    stocked = any(n > 0 for n in stock.values())
+    stepping = chain(turn)
+    offers = []
+    for m in candidates:
+        facts = k.missions[m]
+        if (facts.crew and turn.strategy.no_crew) or needs_mask[m]:
+            continue
+        if not promising(turn, m, floor(turn, m) - (15 if turn.blundering else 0) - 3):
+            continue
+        plan = plan_flight(turn, m, stock, set())
+        if plan is None:
+            continue
+        if m in tests and not stocked and not test_may_pay(turn, m, plan.hardware, plan.price):
+            continue
+        margin = flight_margin(turn, m, priced(turn, m, plan.hardware, plan.crew)[1], plan.price)
+        if margin is not None:
+            first = 0 if facts.wins else 1 if m in stepping else 2
+            offers.append((first, -margin * 1000 // max(1, plan.price), m, plan))
+    offers.sort(key=lambda o: o[:3])
+    busy: set[str] = set()
+    flown = 0
+    from_stock = False  # whether a flight ordered so far took hardware from stock
+    for _, _, m, first_plan in offers:
+        if flown >= limit:
+            break
+        facts = k.missions[m]
+        # The plan priced above stands until an earlier flight takes hardware from stock or its crew (what
+        # it buys, it flies: the stock it leaves is the same).
+        replan = from_stock or not busy.isdisjoint(first_plan.crew)
+        plan = plan_flight(turn, m, stock, busy) if replan else first_plan
+        if plan is None:
+            continue
+        hardware, crew, buy, price = plan.hardware, plan.crew, plan.buy, plan.price
+        value = priced(turn, m, hardware, crew)[1]
+        test = not facts.milestones and facts.payoff <= 0
+        # Idle money is cheap money; the savings kept for test flights count as idle for them.
+        cheap = min(price, idle + (savings if test else 0))
+        felt = price - cheap + cheap * turn.temper.idle_money // 100
+        margin = flight_margin(turn, m, value, felt)
+        if margin is None or (margin <= 0 and not facts.wins):
+            continue
+        # The winning flight may spend everything. A flight that pays back more than twice its price may
+        # take the winning chain's research money for the turn; a test flight, the savings kept for tests.
+        beats_moon = m in stepping or (margin + price) * 1000 >= price * 2 * turn.temper.moon_value
+        if facts.wins:
+            untouchable = 0
+        elif beats_moon:
+            untouchable = reserves.keep
+        else:
+            untouchable = reserves.protected if test else reserves.protected + savings
+        if price > cash - untouchable:
+            continue
+        for h, n in buy.items():
+            out.append(BuyHardware(side, h, n))
+            stock[h] = stock.get(h, 0) + n
+        for _, h in hardware:
+            stock[h] -= 1
+        from_stock = from_stock or sum(buy.values()) < len(hardware)
+        cash -= price
+        if test:
+            spent = min(cheap, savings)
+            savings -= spent
+            idle -= cheap - spent
+        else:
+            idle -= cheap
+        busy.update(crew)
+        out.append(PlanMission(side, m, hardware, crew))
+        flown += 1
+    return cash
+
+
+def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> FlightPlan | None:
+    """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
+    crew, what to buy and the price; None if some slot has nothing researched or no crew is ready."""
+    k, done = turn.k, turn.done
+    facts = k.missions[m]
+    left = dict(stock)
+    buy: dict[str, int] = {}
+    hardware = []
+    test = not facts.milestones and facts.payoff <= 0
+    urgent = urgent_techs(turn) if test else set()
+    for slot, options in facts.slots:
+        best: str | None = options[0]
+        if len(options) > 1:
+            # With none in stock and none to test, the survey's pick: the most reliable, then the cheapest.
+            best = _flight_option(turn, options, left, urgent) if left or urgent else turn.best_option(options)
+        if best is None or k.tech_of[best] not in done:
+            return None
+        hardware.append((slot, best))
+        if left.get(best, 0) > 0:
+            left[best] -= 1
+        else:
+            buy[best] = buy.get(best, 0) + 1
+    crew = turn.crew_for(m, busy)
+    if crew is None:
+        return None
+    rules, side, order_cost = turn.rules, turn.side, engine_odds.order_cost
+    flight = PlanMission(side, m, tuple(hardware), crew)
+    price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
+    return _flight_plan(FlightPlan, (flight.hardware, crew, buy, price))
+
+
+def _flight_option(turn: Turn, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:
+    """Of a slot's unlocked options: what most needs testing (for a test flight), then the most reliable,
+    then one in stock, then the cheapest."""
+    tech_of, techs, keys, done = turn.k.tech_of, turn.rules.techs, turn.hardware_rank, turn.done
+    best, best_key = None, None
+    for h in options:
+        tech = tech_of[h]
+        if tech not in done:
+            continue
+        _, neg_rel, unit_cost = keys[h]
+        key = (
+            0 if tech in urgent and -neg_rel < techs[tech].ceiling else 1,
+            neg_rel,
+            0 if left.get(h, 0) > 0 else 1,
+            unit_cost,
+        )
+        if best_key is None or key < best_key:
+            best, best_key = h, key
+    return best
+
+
+# ---------------------------------------------------------------------- the valuation others may read
+
+
+@dataclass(frozen=True, slots=True)
+class FlightValue:
+    """What a computer player makes of one flight it could order this turn (see `value_flight`)."""
+
+    mission: str
+    hardware: Hardware  # its pick for each slot
+    crew: tuple[str, ...]  # its pick of crew (the engine's best crew)
+    odds: MissionOdds  # the odds it reasons with: the engine's, for the side as planning leaves it
+    price: int  # the cash the orders take: the flight's and the hardware's it must buy
+    worth: int | None  # what the flight is worth on average before its price; None: it would not fly it
+
+
+def value_flight(view: PlayerView, mission: str, level: str = "normal") -> FlightValue | None:
+    """The heuristic planner's valuation of flying `mission` this turn with the hardware and crew it would pick
+    (None if it cannot: the mission is not available, its hardware not researched, or no crew is ready). Every
+    number in it comes from the engine's rules (`mission_odds`, `order_cost`, `reliability_point_price`,
+    `best_crew`)."""
+    if mission not in view.available_missions:
+        return None
+    turn = Turn(view, TEMPERS.get(level, TEMPERS["normal"]), Rng(0))
+    choose_goals(turn)  # (what it wants, as when it plans)
+    plan = plan_flight(turn, mission, turn.stock(), set())
+    if plan is None:
+        return None
+    odds, value = priced(turn, mission, plan.hardware, plan.crew)
+    return FlightValue(mission, plan.hardware, plan.crew, odds, plan.price, value)

@@ -1,0 +1,181 @@
+"""Where a computer player's research money goes: every tech some goal wants money for, as an `Ask` valued by
+the goal's prize per money (the winning chain's by `moon_value`, twice that on its critical path), and the
+funding orders that meet the asks, the most valuable first, as far as the cash allows."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.ai.chain import chain, critical, prep, stepping_slack
+from game.ai.facts import Turn
+from game.ai.launches import floor
+from game.ai.temper import BARGAIN, CRITICAL, FIRST, SLACK, SLACK_LATE, SURPLUS, WINDFALL
+from game.engine.actions import Action, FundResearch
+
+
+class Ask(NamedTuple):
+    """Money some goal wants put into a tech this turn. Asks sort loudest first: by value, then class, then
+    the order they were made in (a goal's techs, most critical first)."""
+
+    value: int  # minus what a unit of money here is worth (per mille of prize per money)
+    klass: int  # whose ask it is: the winning chain's (CRITICAL, SLACK, SLACK_LATE) or another goal's
+    order: int
+    tech: str
+
+
+_ask = tuple.__new__  # Ask without the call through its generated __new__ (a few dozen a turn)
+
+
+def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[Ask]:
+    """Every tech some goal wants money for, the most valuable first.
+
+    A goal's techs are worth its prize per money still to spend; the winning chain's are worth
+    `moon_value` per money, twice that on its critical path (or whenever a rival looks level on the
+    road to victory), half of it where the slack is long. The classes say whose ask it is: the winning
+    chain's (CRITICAL, SLACK, SLACK_LATE) or another goal's (WINDFALL, BARGAIN, SURPLUS). With
+    `surplus`, only the poor bargains (asked for when money is left over).
+    """
+    t = turn.temper
+    available, techs_in = turn.available_mask(), turn.k.techs_in
+    victory = turn.style.w("victory")
+    moon = t.moon_value * victory // 100
+    # The winning mission's most critical research goes before everything, unless the personality puts
+    # less than the usual weight on victory (a small agency that cannot outspend the leaders): then it
+    # is weighed like the rest of the winning chain.
+    first = FIRST if victory >= 100 else moon * 2
+    asks: list[Ask] = []
+    n = 0
+    stepping = chain(turn)
+    missions, needs_mask, ratios = turn.k.missions, turn.needs_mask, turn.ratio
+    only_winning = turn.strategy.only_winning
+    for m in goals:
+        facts = missions[m]
+        if m in stepping and (turn.pressed or stepping_slack(turn, m) <= t.near):
+            # A stepping stone the winning mission will soon wait for: its research is the race's too.
+            # (Further off, it is weighed like any other goal.)
+            if surplus:
+                continue
+            if turn.pressed or stepping_slack(turn, m) <= t.slack:
+                value, klass = -moon * 2, CRITICAL
+            else:
+                value, klass = -moon, SLACK
+            for _, tech in critical(turn, m):
+                asks.append(_ask(Ask, (value, klass, n, tech)))
+                n += 1
+            if not needs_mask[m]:
+                for tech in unready(turn, m, floor(turn, m) + t.margin):
+                    asks.append(_ask(Ask, (value, klass, n, tech)))
+                    n += 1
+            continue
+        if facts.wins:
+            if surplus:
+                continue
+            for slack, tech in critical(turn, m):
+                if slack <= t.slack:
+                    asks.append(_ask(Ask, (-first, CRITICAL, n, tech)))  # a turn lost here is a turn lost in the race
+                elif turn.pressed:
+                    asks.append(_ask(Ask, (-moon * 2, CRITICAL, n, tech)))
+                elif slack <= t.near:
+                    asks.append(_ask(Ask, (-moon, SLACK, n, tech)))
+                else:
+                    asks.append(_ask(Ask, (-moon // 2, SLACK_LATE, n, tech)))
+                n += 1
+            if not needs_mask[m]:
+                aim = t.victory_research * victory // 100
+                for tech in unready(turn, m, aim):
+                    asks.append(_ask(Ask, (-first, CRITICAL, n, tech)))
+                    n += 1
+            else:
+                # Reliability is bought a few points a turn at most: start on the hardware already in hand.
+                for tech in prep(turn, m):
+                    asks.append(_ask(Ask, (-moon * (2 if turn.pressed else 1), SLACK, n, tech)))
+                    n += 1
+            continue
+        if only_winning:
+            continue
+        ratio = ratios.get(m, 0)
+        klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
+        if (klass == SURPLUS) != surplus:
+            continue
+        needs = needs_mask[m]
+        for tech in techs_in(needs & available):
+            asks.append(_ask(Ask, (-ratio, klass, n, tech)))
+            n += 1
+        if not needs:
+            for tech in unready(turn, m, floor(turn, m) + t.margin):
+                asks.append(_ask(Ask, (-ratio, klass, n, tech)))
+                n += 1
+    if turn.strategy.one_line is not None:
+        asks = [a for a in asks if _in_line(turn, a.tech)]
+    asks.sort()
+    return asks
+
+
+def unready(turn: Turn, m: str, target: int) -> list[str]:
+    """Finished techs whose reliability keeps `m`'s odds under `target` percent, riskiest step first."""
+    got = turn.chance_of(m)
+    if got is None or got[0] >= target:
+        return []
+    techs, mine = turn.rules.techs, turn.me.techs
+    order = []
+    seen: set[str] = set()
+    for _, tech, _, _ in sorted(got[1], reverse=True):
+        if tech not in seen and mine[tech].reliability < techs[tech].ceiling:
+            seen.add(tech)
+            order.append(tech)
+    return order
+
+
+def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = (), enough: int | None = None) -> int:
+    """What research would use this turn on the asks (of these classes only, if given); with `enough`,
+    counted only until it reaches that much (more could only add to it)."""
+    total = 0
+    counted: set[str] = set()
+    for _, klass, _, tech in asks:
+        if tech not in counted and (not only or klass in only):
+            counted.add(tech)
+            total += turn.useful(tech)
+            if enough is not None and total >= enough:
+                break
+    return total
+
+
+def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], keep: int = 0) -> None:
+    """Fund the asks, loudest first, from `cash` (less the level's reserve, times its research share); the
+    asks of other goals than the winning chain's leave `keep` alone. Then the poor bargains, if money is left."""
+    me, side, t = turn.me, turn.side, turn.temper
+    share = min(100, t.research_share * turn.style.w("research") // 100)
+    left = max(0, cash - turn.income * t.reserve) * share // 100
+    if turn.blundering:
+        left = left * 2 // 3  # a timid turn: money left idle
+    funding: dict[str, int] = {}
+    for batch in (asks, None):
+        if batch is None:
+            if left <= keep:
+                break
+            batch = research_asks(turn, turn.goals, surplus=True)  # the long tail, only when money is left
+        for _, klass, _, tech in batch:
+            if left <= 0 and left <= keep:
+                break  # no room for any ask: the rest could only pass by
+            room = left if klass in (CRITICAL, SLACK) else left - keep
+            if room <= 0:
+                if klass in (CRITICAL, SLACK):
+                    break
+                continue
+            if tech in funding:
+                continue
+            amount = min(turn.useful(tech), room)
+            if amount > 0:
+                funding[tech] = amount
+                left -= amount
+    want = funding.get
+    out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]
+
+
+def _in_line(turn: Turn, tech: str) -> bool:
+    """Whether a one-line strategy researches `tech`: its line, or a prerequisite of the line's unfinished techs."""
+    line = turn.strategy.one_line
+    k = turn.k
+    if k.line_of[tech] == line:
+        return True
+    return any(k.line_of[d] == line and tech in k.closure[d] for d in turn.rules.techs if d not in turn.done)

@@ -1,0 +1,133 @@
+"""How a computer player is disposed to play: the level's temper, the side's personality, a bot's restriction.
+
+A `Temper` is the level of play (easy, normal, hard: how bold, patient and single-minded); a `Style`
+is the side's AI personality from the scenario data (weights by tech line, milestone or habit); a
+`Strategy` narrows what the balance-testing bots may pursue. Every stage of the planner reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.rules import Ruleset
+
+# Research asks, loudest first.
+CRITICAL, WINDFALL, SLACK, BARGAIN, SLACK_LATE, SURPLUS = 0, 1, 2, 3, 4, 5
+FIRST = 10**9  # the value of an ask that must be met before any other
+
+
+@dataclass(frozen=True, slots=True)
+class Temper:
+    """How a level of play behaves. The numbers are percent unless said otherwise."""
+
+    name: str
+    research_share: int = 100  # of the cash left after launches, what research may take this turn
+    slack: int = 2  # turns of slack under which a tech on the winning chain counts as critical
+    min_uncrewed: int = 30  # lowest success chance it launches a probe at
+    min_crewed: int = 55  # lowest success chance it launches a crew at
+    max_crew_loss: int = 80  # per mille chance of losing the crew it accepts, before the prize's pull
+    boldness: int = 3  # prestige points of a prize that take one percent off the floor
+    margin: int = 10  # reliability research continues until a goal's odds clear its floor by this
+    victory_odds: int = 45  # success chance the winning mission waits for when the rival looks far
+    victory_dash: int = 30  # ... and what it settles for when the rival looks close
+    victory_research: int = 80  # success chance reliability research on the winning mission aims at
+    victory_prep: int = (
+        88  # reliability it raises the winning mission's finished hardware to while the rest is researched
+    )
+    workable: int = 75  # reliability it expects to research a tech to before its flights can teach it
+    prestige_worth: int = 3  # money one point of prestige is worth beyond what it adds to the budget
+    min_ratio: int = 500  # per mille of prize per money a goal must promise to be a bargain
+    windfall: int = 1000  # ... and to come before the winning chain's techs with slack (it pays for itself)
+    idle_money: int = 30  # percent: what money research cannot use this turn is worth to it
+    blunder: int = 0  # percent chance a turn goes wrong in a believable way
+    intel: int = 2  # spending a turn on intelligence
+    reserve: int = 0  # turns of income kept in cash
+    rival_watch: bool = True  # hurries a prize the rival looks ready to take
+    spares: int = 2  # crew kept beyond the largest crew it plans to fly
+    horizon: int = 6  # turns ahead it recruits crew for a goal
+    tests: bool = True  # flies test flights when what they teach is worth their price
+    savings: int = 300  # percent of a turn's income put by for test flights as the winning mission nears
+    savings_horizon: int = 4  # ... from this many turns before its research is done
+    race_watch: bool = True  # puts the winning chain before everything when a rival looks level or ahead on it
+    race_margin: int = -5  # percent of the road's research cost by which it must lead to feel safe
+    moon_value: int = (
+        1500  # per mille: what a unit of money on the winning chain is worth, against goals' prize per money
+    )
+    rival_share: int = 50  # percent of what a first hands the rival (its shock money) it counts against the first
+    turn_worth: int = 100  # money a turn sooner for the winning mission is worth, once its research is capped by time
+    protect: tuple[int, ...] = (CRITICAL, SLACK)  # research asks of these classes keep their money from other flights
+    near: int = 8  # turns of slack under which the winning chain's techs still come before other goals' bargains
+    stepping_turns: int = 4  # turns of `turn_worth` a stepping stone of the winning mission adds to its prize
+
+
+TEMPERS: dict[str, Temper] = {
+    "easy": Temper(
+        "easy",
+        research_share=75,
+        slack=0,
+        min_uncrewed=25,
+        min_crewed=35,
+        max_crew_loss=200,
+        margin=0,
+        victory_odds=30,
+        victory_dash=20,
+        near=0,
+        protect=(CRITICAL,),
+        race_watch=False,
+        savings=0,
+        victory_research=45,
+        min_ratio=300,
+        idle_money=60,
+        blunder=35,
+        turn_worth=50,
+        stepping_turns=1,
+        intel=0,
+        reserve=1,
+        rival_watch=False,
+        tests=False,
+    ),
+    # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
+    # prize and searches ahead (see search.py). Both fund the same spying: measured over 800 games, hard
+    # spending more on it than normal lost more research than the better estimates won back.
+    "normal": Temper("normal", rival_watch=False, turn_worth=60),
+    "hard": Temper("hard", slack=4, near=12),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A side's AI personality as the planner reads it: weights keyed by tech line, milestone or habit.
+
+    Habits (100 is neutral): `victory` (how soon reliability work on the winning mission starts and how
+    high it aims; below 100, its most critical research no longer goes before everything), `crewed` and `uncrewed` (prizes of flights with and without a crew), `caution`
+    (raises every floor), `intel` (intelligence spending), `research` (share of cash put into research).
+    """
+
+    weights: dict[str, int] = field(default_factory=dict)
+    risk: int = 50
+    key: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)  # the weights, sorted
+
+    def __post_init__(self) -> None:
+        # A hashable form of the weights: Knowledge keeps its per-personality tables under it.
+        object.__setattr__(self, "key", tuple(sorted(self.weights.items())))
+
+    def w(self, key: str) -> int:
+        return self.weights.get(key, 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    """A fixed restriction on what the planner may pursue (the balance-testing bots); the default is free."""
+
+    only_winning: bool = False  # goals, flights and research only for the winning mission (test flights allowed)
+    no_crew: bool = False  # never recruits nor flies a crew
+    one_line: str | None = None  # researches only this tech line and what it needs
+
+
+FREE = Strategy()
+
+
+def style_of(rules: Ruleset, side: str) -> Style:
+    """The side's AI personality as a Style (no personality: every weight neutral)."""
+    personality = rules.ai_personalities.get(rules.side(side).ai_personality or "")
+    return Style(dict(personality.weights), personality.risk) if personality is not None else Style()

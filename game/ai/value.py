@@ -1,0 +1,186 @@
+"""One valuation of money, prestige and effects for a computer player: what a milestone's prize, a first's
+consequences, a mission's success or an event's effects are worth to this side this turn, in money.
+
+Prestige is worth `Turn.prestige_worth` money a point (what it adds to later budgets, and the level's
+own taste for it); a first's prize counts the events it sets off; effects are priced by what they
+change (`WORTH`, one entry per quantity).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from game.ai.chain import chain, wanted_techs
+from game.ai.facts import Turn
+from game.ai.knowledge import MEMO_LIMIT
+from game.engine.effects import Effect
+from game.engine.vocab import WHO_SELF, Quantity, Stake
+
+CREW_WORTH = 20  # money a trained crew member is worth to a programme
+
+
+def prize(turn: Turn, m: str) -> int:
+    """Prestige the mission's new milestones would bring, weighted by the personality."""
+    got = turn.prize.get(m)
+    if got is None:
+        prizes_of(turn, (m,))
+        got = turn.prize[m]
+    return got
+
+
+def prizes_of(
+    turn: Turn, missions: Iterable[str], worth: dict[str, int] | None = None, prizes: dict[str, int] | None = None
+) -> None:
+    """`prize` of each of `missions`, worked out in one pass (into `prizes` and, for each milestone's part,
+    `worth`, if given)."""
+    mine, firsts, first_events = turn.me.milestones, turn.view.firsts, turn.k.first_events
+    weighted, facts = turn.weighted, turn.k.missions
+    crewed, uncrewed = turn.crewed_weight, turn.uncrewed_weight
+    if worth is None:
+        worth = turn.milestone_prize  # each milestone's part, worked out once
+    if prizes is None:
+        prizes = turn.prize
+    for m in missions:
+        value = 0
+        for ms_id, first, second, later in weighted[m]:
+            got = worth.get(ms_id)
+            if got is None:
+                got = 0
+                if ms_id not in mine:
+                    reached = len(firsts.get(ms_id, ()))
+                    got = first if reached == 0 else second if reached == 1 else later
+                    if reached == 0 and ms_id in first_events:
+                        got += first_bonus(turn, ms_id)
+                worth[ms_id] = got
+            value += got
+        if value > 0:
+            value = value * (crewed if facts[m].crew else uncrewed) // 100
+        prizes[m] = value
+
+
+def first_bonus(turn: Turn, ms: str) -> int:
+    """What the events that being first to `ms` sets off are worth to this side, in prestige points:
+    its own (a lasting budget, say) less half of what they give the rival."""
+    got = turn.first_bonus_.get(ms)
+    if got is None:
+        events, side = turn.rules.events, turn.side
+        fired = turn.me.events_fired
+        counted = []
+        for event_id, by in turn.k.first_events[ms]:
+            e = events[event_id]
+            if by == "self":
+                if (e.sides and side not in e.sides) or (e.once and event_id in fired):
+                    continue
+            elif e.sides and not any(r.id in e.sides for r in turn.view.rivals):
+                continue
+            counted.append((event_id, by))
+        got = 0
+        if counted:
+            # Shared by the turns that weigh these events alike: the key holds all `effects_value` reads.
+            wanted, done, techs = wanted_techs(turn), turn.done, turn.k.first_techs[ms]
+            years = min(8, turn.turns_left // turn.rules.settings.turns_per_year + 1)
+            key = (
+                tuple(counted),
+                years,
+                turn.prestige_worth,
+                turn.me.budget,
+                turn.rate,
+                turn.temper.rival_share,
+                tuple(map(wanted.__contains__, techs)),
+                tuple(map(done.__contains__, techs)),
+            )
+            memo = turn.k.first_bonuses
+            got = memo.get(key)
+            if got is None:
+                got = _first_bonus(turn, counted)
+                if len(memo) > MEMO_LIMIT:
+                    memo.clear()
+                memo[key] = got
+        turn.first_bonus_[ms] = got
+    return got
+
+
+def _first_bonus(turn: Turn, counted: list[tuple[str, str]]) -> int:
+    """`first_bonus` of these events (event, for whom)."""
+    events = turn.rules.events
+    got = 0
+    for event_id, by in counted:
+        e = events[event_id]
+        value = effects_value(turn, e.effects) + max((effects_value(turn, c.effects) for c in e.choices), default=0)
+        if by == "self":
+            got += value
+        else:
+            got -= value * turn.temper.rival_share // 100
+    return max(0, got) // max(1, turn.prestige_worth)
+
+
+def worth(turn: Turn, m: str) -> int:
+    """The prize in money, plus what a first success pays in budget or cash."""
+    got = prize(turn, m)
+    facts = turn.k.missions[m]
+    if got <= 0 and not (facts.payoff > 0 and m in turn.view.available_missions):
+        return 0
+    return got * turn.prestige_worth + max(0, facts.payoff)
+
+
+def gain(turn: Turn, m: str) -> int:
+    """What a success of `m` is worth in money: its prize and payoff (or a repeat's prestige), and for a
+    stepping stone of the winning mission, the turns the winning mission would otherwise wait."""
+    money = worth(turn, m)
+    if not prize(turn, m):
+        money += turn.rules.missions[m].prestige.success * turn.prestige_worth
+    if m in chain(turn):
+        money += turn.temper.turn_worth * turn.temper.stepping_turns
+    return money
+
+
+def effects_value(turn: Turn, effects: tuple[Effect, ...]) -> int:
+    """What a set of effects is worth to this side now, in money.
+
+    `first_bonus` remembers these values across turns under a key of everything read here (years
+    left, prestige worth, budget, research rate, which techs are wanted and finished): whatever this
+    comes to read must join that key.
+    """
+    years = min(8, turn.turns_left // turn.rules.settings.turns_per_year + 1)
+    value = 0
+    wanted = wanted_techs(turn)
+    for e in effects:
+        for stake in e.stakes():
+            price = WORTH.get(stake.quantity)
+            if price is not None:
+                value += price(turn, stake, 1 if stake.target == WHO_SELF else -1, years, wanted)
+        outcomes = e.outcomes()
+        if outcomes:
+            total = sum(max(0, w) for w, _ in outcomes) or 1
+            value += sum(effects_value(turn, fx) * max(0, w) for w, fx in outcomes) // total
+    return value
+
+
+def tech_points_value(turn: Turn, tech: str, amount: int, wanted: set[str]) -> int:
+    """Research points (or, on a finished tech, reliability points) on `tech`, in money: at research's price,
+    a quarter of it for a tech the plan does not want."""
+    share = 100 if tech in wanted else 25
+    if tech in turn.done:
+        return amount * turn.point_cost(tech) * share // 100  # reliability points, at research's price
+    return amount * 100 // turn.rate * share // 100
+
+
+# What a change to each quantity is worth to a player, in money: (the turn, the change, +1 for its own side and
+# -1 for its rivals', years of budget left, the techs it wants). (The sign goes in before any rounding down.)
+WORTH: dict[Quantity, Callable[[Turn, Stake, int, int, set[str]], int]] = {
+    Quantity.BUDGET: lambda turn, s, sign, years, wanted: sign * s.amount * years,
+    Quantity.CASH: lambda turn, s, sign, years, wanted: sign * s.amount,
+    Quantity.PRESTIGE: lambda turn, s, sign, years, wanted: sign * s.amount * turn.prestige_worth,
+    Quantity.RESEARCH: lambda turn, s, sign, years, wanted: (
+        sign * tech_points_value(turn, s.tech or "", s.amount, wanted)
+    ),
+    Quantity.RELIABILITY: lambda turn, s, sign, years, wanted: (
+        sign * tech_points_value(turn, s.tech or "", s.amount, wanted) if s.tech in turn.done else 0
+    ),
+    Quantity.RESEARCH_RATE: lambda turn, s, sign, years, wanted: (
+        sign * s.amount * (turn.me.budget * years * 6 // 10) // max(1, turn.rate)
+    ),
+    Quantity.MORALE: lambda turn, s, sign, years, wanted: sign * s.amount // 2,
+    Quantity.CREW_LOST: lambda turn, s, sign, years, wanted: -sign * CREW_WORTH * s.amount,
+    Quantity.CREW_INJURED: lambda turn, s, sign, years, wanted: -sign * 3 * s.amount,
+}

@@ -1,0 +1,99 @@
+"""What the launch show draws with: its colours and easing, and the effects every picture shares (a flame, a
+blast, the mark of a lost craft, radio waves)."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import draw
+
+Point = tuple[int, int]
+
+FAIL_AT = 0.55  # how far through a failing step it goes wrong
+
+SPACE = (4, 6, 14)
+SKY = (96, 150, 210)
+SEA = (28, 70, 120)
+FLAME = ((255, 240, 170), (255, 170, 60), (230, 90, 30))
+EARTH = (40, 90, 170)
+LAND = (70, 140, 90)
+MOON = (180, 180, 172)
+PLANET = (200, 120, 70)
+BODY_COLOURS = {"earth": EARTH, "moon": MOON, "planet": PLANET}
+
+
+def ease(x: float) -> float:
+    x = max(0.0, min(1.0, x))
+    return x * x * (3 - 2 * x)
+
+
+def lerp(a: float, b: float, k: float) -> float:
+    return a + (b - a) * k
+
+
+def mix(c1: tuple[int, int, int], c2: tuple[int, int, int], k: float) -> tuple[int, int, int]:
+    k = max(0.0, min(1.0, k))
+    return (int(lerp(c1[0], c2[0], k)), int(lerp(c1[1], c2[1], k)), int(lerp(c1[2], c2[2], k)))
+
+
+def flame(surf: pygame.Surface, base: Point, width: int, length: int, t: float, down: bool = True) -> None:
+    flick = 0.8 + 0.2 * math.sin(t * 41) * math.sin(t * 17)
+    d = 1 if down else -1
+    for k, col in enumerate(FLAME):
+        w = max(1, int(width * (1 - k * 0.25)))
+        ln = int(length * flick * (1 - k * 0.22))
+        pygame.draw.polygon(
+            surf, col, [(base[0] - w // 2, base[1]), (base[0] + w // 2, base[1]), (base[0], base[1] + d * ln)]
+        )
+
+
+def explosion(surf: pygame.Surface, at: Point, k: float, size: int) -> None:
+    """A blast at `at`, `k` of the way through (0..1): a fireball that swells and greys, debris flying out."""
+    if k <= 0:
+        return
+    rad = int(size * (0.3 + k))
+    for j, col in enumerate(((255, 240, 180), (255, 160, 60), (200, 70, 30))):
+        rr = int(rad * (1 - j * 0.28) * (1 - 0.6 * k * (j == 0)))
+        if rr > 0:
+            pygame.draw.circle(surf, mix(col, (90, 90, 95), k * 0.9), at, rr)
+    for j in range(10):
+        a = j * math.tau / 10 + 0.3
+        d = size * (0.5 + 1.6 * k)
+        end = (at[0] + int(d * math.cos(a)), at[1] + int(d * math.sin(a)))
+        pygame.draw.line(
+            surf, (170, 160, 150), (at[0] + int(d * 0.8 * math.cos(a)), at[1] + int(d * 0.8 * math.sin(a))), end, 2
+        )
+
+
+def lost(surf: pygame.Surface, at: Point, size: int) -> None:
+    """The mark of a craft that stopped answering."""
+    for a, b in (((-1, -1), (1, 1)), ((-1, 1), (1, -1))):
+        pygame.draw.line(
+            surf, draw.BAD, (at[0] + a[0] * size, at[1] + a[1] * size), (at[0] + b[0] * size, at[1] + b[1] * size), 3
+        )
+
+
+def pulses(surf: pygame.Surface, at: Point, t: float, size: int, colour: tuple[int, int, int] = draw.GOOD) -> None:
+    """Radio waves from a working craft."""
+    for k in range(3):
+        ph = (t * 0.9 + k / 3) % 1.0
+        rr = int(size * (0.5 + 2 * ph))
+        if rr > 1:
+            pygame.draw.circle(surf, mix(colour, SPACE, ph), at, rr, 1)
+
+
+def blit_centred(surf: pygame.Surface, img: pygame.Surface, at: Point, angle: float = 0.0) -> pygame.Rect:
+    if angle:
+        img = pygame.transform.rotate(img, angle)
+    rect = img.get_rect(center=at)
+    surf.blit(img, rect)
+    return rect
+
+
+def dead(img: pygame.Surface) -> pygame.Surface:
+    """A craft gone dark."""
+    grey = img.copy()
+    grey.fill((90, 90, 100, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    return grey

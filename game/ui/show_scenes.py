@@ -1,0 +1,546 @@
+"""The pictures of the launch show, one function per place (the pad, the sky, a suborbital arc, an orbit, the
+way between bodies, a surface, re-entry, the sea), each drawing one frame of a step of its kind, and the
+failure of that step where it happens. `SCENES` is the table `game.ui.show` draws by a beat's `scene`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import draw
+from game.ui.flight import Beat, Flight
+from game.ui.show_fx import (
+    EARTH,
+    FAIL_AT,
+    FLAME,
+    SEA,
+    SKY,
+    SPACE,
+    Point,
+    blit_centred,
+    dead,
+    ease,
+    explosion,
+    flame,
+    lerp,
+    lost,
+    mix,
+    pulses,
+)
+
+if TYPE_CHECKING:
+    from game.ui.show import Show
+
+
+@dataclass
+class Frame:
+    """What every picture needs to draw one frame of one step."""
+
+    show: Show
+    surf: pygame.Surface
+    r: pygame.Rect
+    flight: Flight
+    beat: Beat
+    u: float  # progress through this step, 0..1
+    p: float  # progress through the run of steps sharing this picture, 0..1
+    t: float  # seconds into the flight (for flicker)
+
+    @property
+    def failing(self) -> bool:
+        """Whether this step has gone wrong yet (a non-critical failure too)."""
+        return not self.beat.passed and self.u >= FAIL_AT
+
+    @property
+    def since(self) -> float:
+        """How far the failure has gone on (0..1 over the rest of the step, then 1)."""
+        return max(0.0, min(1.0, (self.u - FAIL_AT) / (1 - FAIL_AT))) if not self.beat.passed else 0.0
+
+    @property
+    def ended(self) -> bool:
+        """Whether the flight ends here, in failure, and that has happened."""
+        return self.beat.ends_flight and self.failing
+
+
+def _pad(f: Frame) -> Point:
+    """Liftoff: the stack on the pad, the tower, smoke; it climbs, the ground falls away and the sky darkens."""
+    r, surf, u = f.r, f.surf, f.u
+    climb = max(0.0, (u - 0.18) / 0.82) ** 2 if not f.ended else max(0.0, (FAIL_AT - 0.18) / 0.82) ** 2
+    altitude = climb * r.height * 1.6
+    surf.fill(mix(SKY, SPACE, climb * 0.8), r)
+    haze = f.show.horizon(r.size)  # lighter air low down, fading as the ground falls away
+    haze.set_alpha(int(255 * max(0.0, 1 - climb * 2.5)))
+    surf.blit(haze, r.topleft)
+    f.show.stars_on(surf, r, climb - 0.3)
+    ground0 = r.bottom - int(r.height * 0.13)
+    cap = r.y + int(r.height * 0.78)
+    cam = max(0.0, altitude - (ground0 - cap))
+    ground = ground0 + int(cam)
+    height = int(r.height * 0.5)
+    img = f.show.stack(f.flight, height, "pad:" + f.beat.slot)
+    base = (r.centerx, int(ground0 - altitude + cam))
+    if ground < r.bottom:
+        pygame.draw.rect(surf, (70, 100, 60), (r.x, ground, r.width, r.bottom - ground))
+        tower = pygame.Rect(
+            base[0] - img.get_width() // 2 - r.width // 14,
+            ground - int(height * 1.05),
+            r.width // 22,
+            int(height * 1.05),
+        )
+        pygame.draw.rect(surf, (150, 70, 50), tower, 2)
+        for y in range(tower.top, tower.bottom, max(4, tower.width)):
+            pygame.draw.line(surf, (150, 70, 50), (tower.left, y), (tower.right, y + tower.width), 1)
+        if u < 0.6:  # the smoke of the first seconds, billowing out along the ground
+            spread = ease(u / 0.6)
+            for k in range(7):
+                off = (k - 3) * r.width * 0.05 * (0.4 + spread)
+                pygame.draw.circle(
+                    surf, (215, 215, 210), (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread))
+                )
+    where = (base[0], base[1] - height // 2)
+    if f.ended:
+        explosion(surf, where, f.since, int(r.height * 0.08))
+        return where
+    if u > 0.08:
+        flame(surf, base, max(6, img.get_width() // 2), int(r.height * (0.06 + 0.08 * min(1.0, u * 2))), f.t)
+    surf.blit(img, img.get_rect(midbottom=base))
+    return where
+
+
+def _sky(f: Frame) -> Point:
+    """Staging: high and dark; the spent lower stage falls away tumbling while the rest flies on."""
+    r, surf, u = f.r, f.surf, f.u
+    surf.fill(mix((30, 50, 90), SPACE, 0.5 + 0.5 * f.p), r)
+    f.show.stars_on(surf, r, 0.4 + 0.6 * f.p)
+    height = int(r.height * 0.5)
+    ascent = next((b for b in reversed(f.flight.beats[: f.beat.index]) if b.scene == "pad"), f.beat)
+    img = f.show.stack(f.flight, height, "pad:" + ascent.slot)
+    cut = int(img.get_height() * 0.42)  # the lower stage: the bottom of the drawing
+    upper = img.subsurface((0, 0, img.get_width(), img.get_height() - cut))
+    lower = img.subsurface((0, img.get_height() - cut, img.get_width(), cut))
+    centre = (r.centerx, r.y + int(r.height * 0.42))
+    top_rect = upper.get_rect(midbottom=(centre[0], centre[1] + upper.get_height() // 2))
+    sep = ease((u - 0.3) / 0.5)
+    if f.ended:
+        explosion(surf, top_rect.midbottom, f.since, int(r.height * 0.08))
+        return top_rect.midbottom
+    if u < 0.3:
+        flame(surf, (top_rect.centerx, top_rect.bottom + cut), max(6, img.get_width() // 2), int(r.height * 0.1), f.t)
+        surf.blit(lower, lower.get_rect(midtop=top_rect.midbottom))
+    else:
+        fall = (top_rect.centerx - int(sep * r.width * 0.08), top_rect.bottom + cut // 2 + int(sep * r.height * 0.45))
+        small = pygame.transform.rotozoom(lower, sep * 70, 1 - 0.5 * sep)
+        surf.blit(small, small.get_rect(center=fall))
+        if u > 0.45:
+            flame(surf, top_rect.midbottom, max(4, img.get_width() // 3), int(r.height * 0.08), f.t)
+    surf.blit(upper, top_rect)
+    return top_rect.center
+
+
+def _arc(f: Frame) -> Point:
+    """A suborbital hop: up from the pad and down again downrange, over the curve of the Earth."""
+    r, surf = f.r, f.surf
+    surf.fill(mix(SKY, SPACE, 0.6), r)
+    f.show.stars_on(surf, r, 0.4)
+    big = int(r.width * 1.4)
+    centre = (r.centerx, r.bottom + big - int(r.height * 0.18))
+    pygame.draw.circle(surf, EARTH, centre, big)
+    pygame.draw.circle(surf, (140, 190, 255), centre, big, 3)
+    x0, x1 = r.x + int(r.width * 0.15), r.right - int(r.width * 0.15)
+    ground_y = r.bottom - int(r.height * 0.18)
+    top = r.y + int(r.height * 0.2)
+
+    def at(k: float) -> Point:
+        x = lerp(x0, x1, k)
+        return int(x), int(ground_y - (top - ground_y) * -4 * k * (1 - k))
+
+    k = 0.05 + 0.9 * (f.p if not f.ended else (f.beat.run + FAIL_AT) / f.beat.run_len)
+    pts = [at(j / 40 * k) for j in range(41)]
+    pygame.draw.lines(surf, f.show.app.side_style(f.flight.side)[0], False, pts, 2)
+    head = pts[-1]
+    if f.ended:
+        explosion(surf, head, f.since, int(r.height * 0.06))
+        return head
+    craft = f.show.stack(f.flight, int(r.height * 0.09), "craft")
+    blit_centred(surf, craft, head, -math.degrees(math.atan2(pts[-1][1] - pts[-2][1], pts[-1][0] - pts[-2][0])) - 90)
+    return head
+
+
+def _orbit(f: Frame) -> Point:
+    """Circuits of an orbit drawn as an orbit (an ellipse seen at a slant, behind the body and in front of it)."""
+    r, surf, u, beat = f.r, f.surf, f.u, f.beat
+    f.show.space(surf, r)
+    rad = int(r.height * (0.22 if beat.body == "earth" else 0.17))
+    c = (r.centerx - int(r.width * 0.05), r.centery + int(r.height * 0.04))
+    rx, ry = rad * 1.9, rad * 0.62
+    kind = beat.kind
+    grow = ease(u / 0.9) if kind == "orbit_insertion" else 1.0
+    if kind == "orbit_insertion" and f.ended:
+        grow = FAIL_AT
+    sink = ease(u) if kind == "deorbit" and beat.passed else 0.0
+    erx, ery = lerp(rad * 0.9, rx, grow), lerp(rad * 0.3, ry, grow)
+    colour = f.show.app.side_style(f.flight.side)[0]
+    angle = f.t * 1.4 + 2.2
+
+    def on_orbit(a: float, shrink: float = 0.0) -> tuple[float, float]:
+        k = 1 - shrink * 0.55
+        return c[0] + erx * k * math.cos(a), c[1] + ery * k * math.sin(a)
+
+    ring = [on_orbit(a / 60 * math.tau) for a in range(61)]
+    back = [(int(x), int(y)) for x, y in ring if y < c[1]]
+    front = [(int(x), int(y)) for x, y in ring if y >= c[1]]
+    if len(back) > 1:
+        pygame.draw.lines(surf, mix(colour, SPACE, 0.6), False, sorted(back), 1)
+    body = f.show.body(beat.body, rad)
+    surf.blit(body, body.get_rect(center=c))
+    if len(front) > 1:
+        pygame.draw.lines(surf, mix(colour, SPACE, 0.2), False, sorted(front), 2)
+    x, y = on_orbit(angle, sink)
+    pos = (int(x), int(y))
+    hidden = math.sin(angle) < 0 and abs(x - c[0]) < rad * 0.95
+    size = max(10, int(r.height * 0.07))
+    craft = f.show.stack(f.flight, size, "craft")
+    if kind in ("rendezvous", "docking"):
+        gap = 0.9 * (1 - ease(u)) if beat.passed or u < FAIL_AT else 0.9 * (1 - ease(FAIL_AT)) + 0.6 * f.since
+        tx, ty = on_orbit(angle + 0.15 + gap)
+        target = f.show.stack(f.flight, size, "target")
+        if not (math.sin(angle + 0.15 + gap) < 0 and abs(tx - c[0]) < rad * 0.95):
+            blit_centred(surf, target, (int(tx), int(ty)))
+        if kind == "docking":
+            _inset_docking(f)
+    if kind == "eva":
+        _inset_eva(f)
+    if f.ended and kind in ("orbit_insertion", "deorbit"):
+        fall = (int(lerp(pos[0], c[0], f.since * 0.6)), int(lerp(pos[1], c[1], f.since * 0.6)))
+        explosion(surf, fall, f.since, size // 2)
+        return fall
+    if not hidden:
+        if f.failing:
+            craft = dead(craft)
+        blit_centred(surf, craft, pos, -math.degrees(angle) if f.failing else 0)
+        if kind == "deorbit" and u < 0.5 and beat.passed:
+            pygame.draw.circle(surf, FLAME[1], (pos[0] + size // 2, pos[1]), max(2, size // 5))
+        if kind == "operations" and not f.failing:
+            pulses(surf, pos, f.t, size // 2)
+        if f.failing:
+            lost(surf, pos, size // 3)
+    return pos
+
+
+def _inset(f: Frame) -> pygame.Rect:
+    r = f.r
+    box = pygame.Rect(
+        r.right - int(r.width * 0.34), r.y + int(r.height * 0.16), int(r.width * 0.3), int(r.height * 0.3)
+    )
+    pygame.draw.rect(f.surf, (10, 14, 26), box)
+    pygame.draw.rect(f.surf, draw.PANEL_EDGE, box, 1)
+    return box
+
+
+def _inset_docking(f: Frame) -> None:
+    """A close view of the two craft closing and joining (or glancing off)."""
+    box = _inset(f)
+    size = int(box.height * 0.45)
+    craft = pygame.transform.rotate(f.show.stack(f.flight, size, "craft"), -90)
+    target = pygame.transform.rotate(f.show.stack(f.flight, size, "target"), 90)
+    close = ease(f.u / 0.8) if not f.failing else ease(FAIL_AT / 0.8) - 0.4 * f.since
+    gap = int(box.width * 0.35 * (1 - close))
+    surf = f.surf
+    clip = surf.get_clip()
+    surf.set_clip(box)
+    surf.blit(craft, craft.get_rect(midright=(box.centerx - gap // 2, box.centery)))
+    surf.blit(
+        target, target.get_rect(midleft=(box.centerx + gap // 2, box.centery + (int(f.since * 10) if f.failing else 0)))
+    )
+    surf.set_clip(clip)
+
+
+def _inset_eva(f: Frame) -> None:
+    """A close view of a crew member outside, on a tether (drifting off if it goes wrong)."""
+    box = _inset(f)
+    surf = f.surf
+    craft = f.show.stack(f.flight, int(box.height * 0.5), "craft")
+    home = craft.get_rect(midleft=(box.x + 8, box.centery))
+    surf.blit(craft, home)
+    drift = f.since * box.width * 0.4 if f.failing else 0
+    man = (
+        int(box.centerx + box.width * 0.15 + drift + 6 * math.sin(f.t * 1.3)),
+        int(box.centery - 8 + 5 * math.sin(f.t * 0.9)),
+    )
+    if not f.failing:
+        pygame.draw.lines(
+            surf, (200, 200, 190), False, [home.midright, ((home.right + man[0]) // 2, man[1] + 14), man], 1
+        )
+    pygame.draw.circle(surf, (235, 235, 230), man, max(3, box.height // 14))
+    pygame.draw.rect(surf, (235, 235, 230), (man[0] - box.height // 20, man[1] + 3, box.height // 10, box.height // 7))
+    if f.failing:
+        lost(surf, man, box.height // 12)
+
+
+def _transfer(f: Frame) -> Point:
+    """The trip between the Earth and the Moon or a planet, drawn as a curved path: out, past, into or home."""
+    r, surf, beat = f.r, f.surf, f.beat
+    f.show.space(surf, r)
+    er = int(r.height * 0.11)
+    far = beat.body if beat.body != "earth" else "moon"
+    br = int(r.height * (0.06 if far == "moon" else 0.08))
+    earth_c = (r.x + int(r.width * 0.16), r.y + int(r.height * 0.68))
+    body_c = (r.right - int(r.width * 0.2), r.y + int(r.height * 0.3))
+    for kind, rad, c in (("earth", er, earth_c), (far, br, body_c)):
+        img = f.show.body(kind, rad)
+        surf.blit(img, img.get_rect(center=c))
+    a, b = (body_c, earth_c) if beat.home else (earth_c, body_c)
+    ctrl = ((a[0] + b[0]) // 2 - int(r.width * 0.05), min(a[1], b[1]) - int(r.height * 0.25))
+    kinds = {x.kind for x in f.flight.beats if x.scene == "transfer" and x.home == beat.home}
+    stop = 1.0 if "impact" in kinds else 0.86  # an impact ends on the body; the others stop short of it
+
+    def curve(k: float) -> tuple[float, float]:
+        k = k * stop
+        return (
+            (1 - k) ** 2 * a[0] + 2 * (1 - k) * k * ctrl[0] + k * k * b[0],
+            (1 - k) ** 2 * a[1] + 2 * (1 - k) * k * ctrl[1] + k * k * b[1],
+        )
+
+    colour = f.show.app.side_style(f.flight.side)[0]
+    whole = [curve(j / 50) for j in range(51)]
+    for j in range(0, 50, 2):
+        pygame.draw.line(surf, mix(colour, SPACE, 0.75), whole[j], whole[j + 1], 1)
+    # the way there takes the steps up to the flyby (if there is one); after it the craft is past the body
+    run = [x for x in f.flight.beats if x.scene == "transfer" and x.home == beat.home]
+    flyby_at = next((x.run for x in run if x.kind == "flyby"), None)
+    reach = (flyby_at + 1) if flyby_at is not None else beat.run_len
+    u = f.u if not f.ended else FAIL_AT
+    past = flyby_at is not None and beat.run > flyby_at
+    if beat.kind == "flyby":
+        progress, swing = (beat.run + min(1.0, u / 0.5)) / reach, max(0.0, (u - 0.5) / 0.5)
+    elif past:
+        progress, swing = 1.0, 1.0
+    else:
+        progress, swing = min(1.0, (beat.run + u) / reach), 0.0
+    done = [curve(j / 50 * progress) for j in range(51)]
+    pygame.draw.lines(surf, colour, False, done, 2)
+    head = (int(done[-1][0]), int(done[-1][1]))
+    if swing > 0:  # round the body and away
+        a0 = math.atan2(head[1] - body_c[1], head[0] - body_c[0])
+        rad = math.hypot(head[0] - body_c[0], head[1] - body_c[1])
+        pts = [
+            (
+                body_c[0] + rad * math.cos(a0 + j / 20 * math.pi * swing),
+                body_c[1] + rad * math.sin(a0 + j / 20 * math.pi * swing),
+            )
+            for j in range(21)
+        ]
+        if past:  # and on, outward, a little further with each step after it
+            out = (beat.run - (flyby_at or 0) - 1 + u) * r.height * 0.06
+            end = pts[-1]
+            away = math.atan2(end[1] - body_c[1], end[0] - body_c[0])
+            pts.append((end[0] + out * math.cos(away), end[1] + out * math.sin(away)))
+        pygame.draw.lines(surf, colour, False, pts, 2)
+        head = (int(pts[-1][0]), int(pts[-1][1]))
+    size = max(10, int(r.height * 0.06))
+    craft = f.show.stack(f.flight, size, "craft")
+    if f.ended and beat.kind in ("transfer", "flyby"):  # off course: the path bends away into empty space
+        drift = [
+            (head[0] + int(f.since * r.width * 0.15 * j / 10), head[1] - int(f.since * r.height * 0.25 * (j / 10) ** 2))
+            for j in range(11)
+        ]
+        pygame.draw.lines(surf, draw.BAD, False, drift, 2)
+        head = drift[-1]
+        blit_centred(surf, dead(craft), head, f.t * 90)
+        lost(surf, head, size // 3)
+        return head
+    if beat.kind == "impact" and not beat.passed and f.failing:  # a miss: past the body, on into the dark
+        head = (head[0] + int(f.since * r.width * 0.15), head[1] - int(f.since * r.height * 0.1))
+        blit_centred(surf, dead(craft), head)
+        lost(surf, head, size // 3)
+        return head
+    if beat.kind == "impact" and f.u > 0.8:
+        explosion(surf, body_c if math.dist(head, body_c) < br * 2 else head, (f.u - 0.8) / 0.2, size // 2)
+        return head
+    blit_centred(surf, dead(craft) if f.failing else craft, head)
+    if beat.kind in ("operations", "eva"):
+        if f.failing:
+            lost(surf, head, size // 3)
+        else:
+            pulses(surf, head, f.t, size // 2)
+    return head
+
+
+def _surface(f: Frame) -> Point:
+    """On the Moon or a planet: the descent and touchdown, the work there, and the ascent off the surface."""
+    r, surf, u, beat = f.r, f.surf, f.u, f.beat
+    moon = beat.body != "planet"
+    if moon:
+        f.show.space(surf, r)
+    else:
+        surf.fill((120, 70, 50), r)
+        earth = f.show.body("earth", int(r.height * 0.06))
+        surf.blit(earth, earth.get_rect(center=(r.right - int(r.width * 0.18), r.y + int(r.height * 0.18))))
+    ground = r.bottom - int(r.height * 0.22)
+    floor = (150, 150, 145) if moon else (170, 100, 60)
+    hills = (
+        [(r.x, ground)]
+        + [(r.x + r.width * k // 8, ground - int(r.height * (0.03 + 0.025 * math.sin(k * 2.1 + 1)))) for k in range(9)]
+        + [(r.right, ground)]
+    )
+    pygame.draw.polygon(surf, mix(floor, SPACE, 0.35), hills)
+    pygame.draw.rect(surf, floor, (r.x, ground, r.width, r.bottom - ground))
+    for k in range(6):
+        x = r.x + int(r.width * (0.08 + 0.16 * k))
+        pygame.draw.ellipse(surf, mix(floor, (0, 0, 0), 0.2), (x, ground + 10 + (k % 3) * 14, r.width // 12, 8))
+    size = int(r.height * 0.22)
+    craft = f.show.stack(f.flight, size, "lander")
+    x = r.centerx
+    if beat.kind == "landing":
+        down = ease(u / 0.85) if not f.ended else ease(FAIL_AT / 0.85)
+        y = int(lerp(r.y + r.height * 0.05, ground, down))
+        spot = (x, y - size // 2)
+        if f.ended:
+            explosion(surf, (x, ground - size // 4), f.since, int(size * 0.4))
+            return spot
+        if u < 0.85:
+            flame(surf, (x, y), max(6, craft.get_width() // 3), int(size * 0.35), f.t)
+            if y > ground - size:
+                pygame.draw.ellipse(surf, (200, 200, 190), (x - size, ground - 6, size * 2, 12))
+        surf.blit(craft, craft.get_rect(midbottom=(x, y)))
+        return spot
+    base = craft.get_rect(midbottom=(x, ground))
+    if beat.kind == "ascent":
+        half = craft.subsurface((0, 0, craft.get_width(), craft.get_height() // 2))
+        stay = craft.subsurface(
+            (0, craft.get_height() // 2, craft.get_width(), craft.get_height() - craft.get_height() // 2)
+        )
+        surf.blit(stay, stay.get_rect(midbottom=(x, ground)))
+        lift = ease((u - 0.2) / 0.8) if not f.ended else ease((FAIL_AT - 0.2) / 0.8)
+        y = int(ground - stay.get_height() - lift * r.height * 0.7)
+        if f.ended:
+            explosion(surf, (x, y), f.since, int(size * 0.3))
+            return (x, y)
+        if u > 0.15:
+            flame(surf, (x, y), max(4, craft.get_width() // 4), int(size * 0.25), f.t)
+        surf.blit(half, half.get_rect(midbottom=(x, y)))
+        return (x, y - half.get_height() // 2)
+    surf.blit(craft, base)
+    spot = base.midtop
+    if beat.kind == "eva":
+        walk = ease(u / 0.7)
+        man = (int(base.right + walk * r.width * 0.18), ground - size // 6)
+        if u > 0.5 and not f.failing:  # the flag, planted
+            pole = (man[0] + size // 4, ground)
+            pygame.draw.line(surf, (220, 220, 220), pole, (pole[0], pole[1] - size // 2), 2)
+            pygame.draw.rect(
+                surf, f.show.app.side_style(f.flight.side)[0], (pole[0], pole[1] - size // 2, size // 4, size // 7)
+            )
+        body = pygame.Rect(0, 0, max(4, size // 7), max(6, size // 4))
+        body.midbottom = man if not f.failing else (man[0], ground)
+        if f.failing:
+            body.size = (body.height, body.width)
+            body.midbottom = (man[0], ground)
+        pygame.draw.rect(surf, (235, 235, 230), body)
+        pygame.draw.circle(
+            surf, (235, 235, 230), (body.centerx, body.top - body.width // 3), max(2, body.width // 2 + 1)
+        )
+        spot = body.midtop
+        if f.failing:
+            lost(surf, spot, size // 8)
+    elif f.failing:
+        lost(surf, spot, size // 6)
+    else:
+        pulses(surf, spot, f.t, size // 5)
+    return spot
+
+
+def _reentry(f: Frame) -> Point:
+    """Re-entry: the capsule falling through the air with its heat shield glowing (or breaking up)."""
+    r, surf, u = f.r, f.surf, f.u
+    surf.fill(mix(SPACE, SKY, ease(u) * 0.7), r)
+    f.show.stars_on(surf, r, 1 - u)
+    k = ease(u) if not f.ended else ease(FAIL_AT)
+    pos = (
+        int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
+        int(lerp(r.y + r.height * 0.1, r.y + r.height * 0.75, k)),
+    )
+    size = int(r.height * 0.12)
+    craft = f.show.stack(f.flight, size, "home")
+    glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
+    if f.ended:
+        for j in range(6):
+            a = -2.3 + j * 0.25
+            d = f.since * r.height * 0.35 * (0.5 + j / 6)
+            frag = (pos[0] + int(d * math.cos(a) * -1), pos[1] + int(d * math.sin(-a) * 0.5 + d))
+            pygame.draw.line(surf, FLAME[1], pos, frag, 2)
+            pygame.draw.circle(surf, FLAME[0], frag, 3)
+        explosion(surf, pos, f.since * 0.6, size // 2)
+        return pos
+    for j in range(6):  # the trail of hot air
+        tail = (pos[0] - int(j * size * 0.45), pos[1] - int(j * size * 0.6))
+        air = mix(SPACE, SKY, ease(u) * 0.7)
+        pygame.draw.circle(
+            surf, mix(FLAME[min(2, j // 2)], air, j / 8 + (1 - glow) * 0.6), tail, max(2, int(size * 0.4 * (1 - j / 8)))
+        )
+    surf.blit(pygame.transform.rotate(craft, 145), pygame.transform.rotate(craft, 145).get_rect(center=pos))
+    return pos
+
+
+def _sea(f: Frame) -> Point:
+    """Splashdown: parachutes open, the capsule settles on the sea, a ship comes (or the chutes fail)."""
+    r, surf, u = f.r, f.surf, f.u
+    surf.fill(SKY, r)
+    sea = r.bottom - int(r.height * 0.25)
+    pygame.draw.rect(surf, SEA, (r.x, sea, r.width, r.bottom - sea))
+    for k in range(8):
+        x = r.x + (k * r.width // 8 + int(f.t * 20)) % r.width
+        pygame.draw.arc(surf, (120, 170, 210), (x, sea + 8 + (k % 3) * 16, r.width // 14, 10), 0, math.pi, 2)
+    ship = (r.right - int(r.width * 0.18), sea)
+    pygame.draw.polygon(
+        surf,
+        (60, 60, 70),
+        [
+            (ship[0] - 50, ship[1] - 12),
+            (ship[0] + 50, ship[1] - 12),
+            (ship[0] + 38, ship[1] + 4),
+            (ship[0] - 40, ship[1] + 4),
+        ],
+    )
+    pygame.draw.rect(surf, (80, 80, 92), (ship[0] - 10, ship[1] - 30, 24, 18))
+    size = int(r.height * 0.1)
+    craft = f.show.stack(f.flight, size, "home")
+    chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
+    k = ease(u / 0.8) if chutes_ok else min(1.0, ease(FAIL_AT * 0.6 / 0.8) + f.since * 1.5)
+    pos = (r.centerx - int(r.width * 0.1), int(lerp(r.y + r.height * 0.05, sea - size // 3, k)))
+    if k < 1.0 and chutes_ok:
+        crew = len(f.flight.crew)
+        for j in range(3 if crew >= 2 else 1):
+            cx = pos[0] + (j - (1 if crew >= 2 else 0)) * size
+            top = (cx, pos[1] - int(size * 2.2))
+            pygame.draw.ellipse(
+                surf,
+                (235, 120, 60) if j % 2 else (245, 245, 240),
+                (top[0] - size // 2 - 6, top[1], size + 12, size // 2 + 4),
+            )
+            pygame.draw.line(surf, (60, 60, 60), (top[0], top[1] + size // 2), (pos[0], pos[1] - size // 2), 1)
+    if k >= 1.0:  # the splash
+        spray = ease(min(1.0, (u - 0.8) / 0.2)) if chutes_ok else f.since
+        pygame.draw.ellipse(
+            surf, (230, 240, 250), (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2
+        )
+    surf.blit(craft, craft.get_rect(center=pos))
+    if not f.beat.passed and f.failing:
+        lost(surf, (pos[0], pos[1] - size), size // 3)
+    return pos
+
+
+SCENES: dict[str, Callable[[Frame], Point]] = {
+    "pad": _pad,
+    "sky": _sky,
+    "arc": _arc,
+    "orbit": _orbit,
+    "transfer": _transfer,
+    "surface": _surface,
+    "reentry": _reentry,
+    "sea": _sea,
+}

@@ -1,0 +1,217 @@
+"""The launch as a show: every mission of every shipped package animates from its steps, a failure is drawn
+where its step happens, the log tells the crew, odds, dice and lessons, and Enter and Esc skip the animation,
+never the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pytest
+from ui_kit import TINY, key, pump, start_game
+
+from game.content.load import load_scenario
+from game.engine import events as ev
+from game.ui.flight import BEAT, lay_out
+
+PACKAGES = [
+    ("race_1955", ()),
+    ("race_1955", ("korolev_lives",)),
+    ("race_1955", ("kennedy_1961",)),
+    ("race_1955", ("europe",)),
+    (TINY, ()),
+]
+
+
+def flight_events(
+    rules: Any, side: str, mission_id: str, fail: int | None = None, crew: tuple[str, ...] = ()
+) -> list[Any]:
+    """The events of one flight as the resolution would tell it, failing at step `fail` (None: no failure)."""
+    m = rules.missions[mission_id]
+    hardware = tuple((slot.id, slot.options[-1]) for slot in m.slots)
+    tech = rules.hardware[hardware[0][1]].tech if hardware[0][1] in rules.hardware else "x"
+    out: list[Any] = [ev.MissionLaunched(side, mission_id, crew, (610, 90, 220, 80), hardware)]
+    for i, step in enumerate(m.steps):
+        ok = i != fail
+        out.append(ev.StepRolled(side, mission_id, step.id, 74, 31 if ok else 93, ok))
+        out.append(ev.ReliabilityChanged(side, tech, 2 if ok else 1, 61))
+        if not ok and step.critical:
+            out.append(ev.MissionFailed(side, mission_id, step.id, bool(crew)))
+            return out
+    out.append(
+        ev.MissionPartlySucceeded(side, mission_id, m.steps[fail].id)
+        if fail is not None
+        else ev.MissionSucceeded(side, mission_id)
+    )
+    return out
+
+
+def open_session(app: Any, scenario: str, mods: tuple[str, ...]) -> None:
+    from game.ui.session import Session
+
+    sc = load_scenario(str(scenario), list(mods))
+    sides = list(sc.ruleset.side_ids)
+    app.apply(app.start_session(Session.new(sc, {s: "human" if i == 0 else "ai:easy" for i, s in enumerate(sides)}, 5)))
+
+
+def report(app: Any, side: str, events: list[Any], monkeypatch: pytest.MonkeyPatch) -> Any:
+    from game.ui.screens.resolution import ResolutionScreen
+
+    monkeypatch.setattr(app.session, "events_for", lambda _side: events)
+    screen = ResolutionScreen(app, side)
+    app.reset(screen)
+    return screen
+
+
+def crew_for(rules: Any, mission: Any) -> tuple[str, ...]:
+    return tuple(list(rules.crews)[: mission.crew])
+
+
+def test_every_mission_of_every_package_animates_from_its_steps_in_success_and_at_each_failing_step(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: set[str] = set()  # a mod that leaves a mission as it was adds nothing to check
+    scene = pygame.Rect(10, 10, 371, 280)  # small: what is checked is that every frame draws, not how fine
+    for scenario, mods in PACKAGES:
+        open_session(app, scenario, mods)
+        rules = app.session.rules
+        side = rules.side_ids[0]
+        for mission in rules.missions.values():
+            signature = repr((mission.id, mission.steps, mission.slots))
+            if signature in seen:
+                continue
+            seen.add(signature)
+            _animate_every_outcome(app, rules, side, mission, scene, monkeypatch)
+    assert len(seen) >= len(load_scenario("race_1955").ruleset.missions)
+
+
+def _animate_every_outcome(
+    app: Any, rules: Any, side: str, mission: Any, scene: pygame.Rect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crew = crew_for(rules, mission)
+    outcomes = [None, *range(len(mission.steps))]
+    events: list[Any] = []
+    for fail in outcomes:
+        events += flight_events(rules, side, mission.id, fail, crew)
+    screen = report(app, side, events, monkeypatch)
+    assert len(screen.flights) == len(outcomes)
+    for fail, f in zip(outcomes, screen.flights, strict=True):
+        ended = fail is not None and mission.steps[fail].critical
+        assert len(f.beats) == (fail + 1 if ended else len(mission.steps)), (mission.id, fail)
+        if fail is not None:
+            failed = f.beats[fail]
+            assert not failed.passed and failed.step == mission.steps[fail].id
+            # drawn where it happens: only a failed ascent (or staging) is on the way up from the pad
+            if failed.scene in ("pad", "sky"):
+                assert failed.kind in ("ascent", "staging"), (mission.id, failed)
+    frames = 0
+    pictures: set[bytes] = set()
+    while not screen.done:
+        screen.update(BEAT / 2)
+        screen.draw_scene(app.window, scene)
+        pictures.add(pygame.image.tobytes(pygame.transform.scale(app.window.subsurface(scene), (48, 36)), "RGB"))
+        frames += 1
+        assert frames < 2000, f"{mission.id}: the report never ends"
+    # every step of every flight was on the screen, and each outcome after it; and the picture moved
+    assert frames >= sum(len(f.beats) for f in screen.flights) * 2
+    assert len(pictures) > frames // 2, f"{mission.id}: the picture hardly changes"
+
+
+def test_a_failed_life_support_is_drawn_in_orbit_not_on_the_ascent(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["animal_orbit"]
+    fail = next(i for i, s in enumerate(mission.steps) if s.id == "animal_life_support")
+    screen = report(app, "us", flight_events(rules, "us", "animal_orbit", fail), monkeypatch)
+    beats = screen.flights[0].beats
+    assert [b.scene for b in beats] == ["pad", "orbit", "orbit"]
+    assert beats[0].passed and not beats[-1].passed
+    # and the craft is drawn on the orbit, inside the picture, when it fails
+    screen.t = (len(beats) - 1 + 0.9) * BEAT
+    craft = screen.show.draw(app.window, pygame.Rect(20, 84, 742, 560), screen.flights[0], screen.t)
+    assert craft is not None and pygame.Rect(20, 84, 742, 560).collidepoint(craft)
+
+
+def test_a_moon_landing_goes_out_lands_and_comes_home(app: Any) -> None:
+    rules = load_scenario("race_1955").ruleset
+    mission = rules.missions["crewed_lunar_landing"]
+    rolls = [ev.StepRolled("us", mission.id, s.id, 80, 10, True) for s in mission.steps]
+    places = [(b.scene, b.body) for b in lay_out(mission, rolls)]
+    assert places[0] == ("pad", "earth")
+    assert ("orbit", "earth") in places and ("orbit", "moon") in places and ("surface", "moon") in places
+    assert places.index(("transfer", "moon")) < places.index(("surface", "moon")) < places.index(("transfer", "earth"))
+    assert places[-2:] == [("reentry", "earth"), ("sea", "earth")]
+    assert rules.missions["venus_probe"] is not None
+    venus = lay_out(
+        rules.missions["venus_probe"],
+        [ev.StepRolled("us", "venus_probe", s.id, 80, 10, True) for s in rules.missions["venus_probe"].steps],
+    )
+    assert {b.body for b in venus if b.scene == "transfer"} == {"planet"}
+
+
+def test_the_log_names_the_crew_the_odds_the_failed_die_and_the_lessons(
+    app: Any, drawn: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    crew = crew_for(rules, mission)
+    fail = next(i for i, s in enumerate(mission.steps) if s.id == "reentry")
+    screen = report(app, "us", flight_events(rules, "us", "orbital_crewed", fail, crew), monkeypatch)
+    screen.skip()
+    app.render()
+    text = "\n".join(drawn)
+    names = [rules.crews[c].name for c in crew]
+    assert all(n in text for n in names)
+    assert "Odds: 70 % to succeed, 8 % that the crew is lost" in text
+    step = app.stext(next(s for s in mission.steps if s.id == "reentry").name)
+    assert f"{step}: FAILED (rolled 93, needed 74 or less)" in text
+    tech = app.stext(rules.techs[rules.hardware[mission.slots[0].options[-1]].tech].name)
+    assert f"The flight taught: {tech} +" in text
+
+
+def _planned_report(app: Any) -> Any:
+    from game.engine import PlanMission
+
+    start_game(app)
+    app.session.act(PlanMission("red", "orbiter", (("launcher", "booster"),)))
+    app.apply(app.end_turn("red"))
+    pump(app, 1)
+    assert app.top.name == "resolution" and not app.top.done
+    return app.top
+
+
+@pytest.mark.parametrize("k", [pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_SPACE])
+def test_esc_and_enter_skip_the_animation_and_the_report_stays(app: Any, k: int) -> None:
+    report_screen = _planned_report(app)
+    key(app, k)
+    assert app.top is report_screen and report_screen.done  # the outcome is shown, not skipped
+
+
+def test_a_held_enter_skips_the_animation_only(app: Any) -> None:
+    report_screen = _planned_report(app)
+    for _ in range(5):  # the key's own repeats, before it is let go
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+        pump(app, 1)
+    assert app.top is report_screen and report_screen.done
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+    pump(app, 1)
+    key(app, pygame.K_RETURN)  # pressed again: the report has been read
+    assert app.top is not report_screen and app.top.name in ("dashboard", "news")
+
+
+def test_esc_never_leaves_the_report(app: Any) -> None:
+    report_screen = _planned_report(app)
+    for _ in range(3):
+        key(app, pygame.K_ESCAPE)
+        assert app.top is report_screen
+    assert report_screen.done
+
+
+def test_the_show_plays_liftoff_and_the_outcome(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    played: list[str] = []
+    monkeypatch.setattr(app, "play", played.append)
+    report_screen = _planned_report(app)
+    while not report_screen.done:
+        report_screen.update(0.1)
+    assert played[0] == "liftoff" and played[-1] in ("success", "failure")
