@@ -54,3 +54,28 @@ def test_a_side_that_joins_after_the_end_is_warned_of(tmp_path: Path) -> None:
     scenario = load(mod(tmp_path, "green", {"s.yaml": GREEN.format(joins="1970-Q1")}))
     [found] = [f for f in scenario.findings if f.field == "joins"]
     assert found.severity == "warning" and "never plays" in found.message
+
+
+def _guide_block(title: str) -> str:
+    """The first YAML block of the modding guide's section `title`."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "modding.md").read_text(encoding="utf-8")
+    section = guide.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_guides_late_side_joins_in_1970_and_plays(tmp_path: Path) -> None:
+    """A modder who copies the guide's side into a mod over the campaign gets a side that enters in 1970
+    and plays from then on, in a Space-age game that runs past the landing."""
+    block = _guide_block("A side that joins later")
+    assert "joins: 1970-Q1" in block
+    late = mod(tmp_path, "latecomer", {"side.yaml": block}, requires="race_1955")
+    scenario = load(late, scenario=Path(__file__).resolve().parents[2] / "scenarios" / "race_1955")
+    assert not [f for f in scenario.findings if f.severity == "error"]
+    out = tmp_path / "g.json"
+    argv = ["simulate", "--mod", str(late), "--victory", "space_age", "--games", "2", "--quiet", "--json", str(out)]
+    assert main(argv) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    for game in doc["games"]:
+        assert game["end"] == "1975-Q4", "a space-age game runs past the landing"
+        assert game["researched"].get("china"), "the late side plays: it researches once it has joined"
+        assert not [f for f in game["flights"] if f["side"] == "china" and f["date"] < "1970-Q1"]
