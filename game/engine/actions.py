@@ -45,6 +45,15 @@ class CancelMission:
 
 
 @dataclass(frozen=True, slots=True)
+class CancelOrder:
+    """Take back a purchase of this quarter (hardware bought, a candidate recruited) with its money, before the
+    turn ends: `index` is its place in the side's `bought` list (SideState)."""
+
+    side: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
 class FundIntelligence:
     """Standing order: spend `amount` a turn on estimates of the rivals."""
 
@@ -64,7 +73,17 @@ class EndTurn:
     side: str
 
 
-Action = FundResearch | BuyHardware | RecruitCrew | PlanMission | CancelMission | FundIntelligence | Decide | EndTurn
+Action = (
+    FundResearch
+    | BuyHardware
+    | RecruitCrew
+    | PlanMission
+    | CancelMission
+    | CancelOrder
+    | FundIntelligence
+    | Decide
+    | EndTurn
+)
 
 ACTION_TYPES: dict[str, type] = {
     "fund_research": FundResearch,
@@ -72,6 +91,7 @@ ACTION_TYPES: dict[str, type] = {
     "recruit_crew": RecruitCrew,
     "plan_mission": PlanMission,
     "cancel_mission": CancelMission,
+    "cancel_order": CancelOrder,
     "fund_intelligence": FundIntelligence,
     "decide": Decide,
     "end_turn": EndTurn,
@@ -100,6 +120,8 @@ class RejectionCode(StrEnum):
     MISSION_UNAVAILABLE = "action/mission_unavailable"
     TOO_MANY_MISSIONS = "action/too_many_missions"
     NO_SUCH_PLAN = "action/no_such_plan"
+    NO_SUCH_ORDER = "action/no_such_order"
+    ORDER_IN_USE = "action/order_in_use"
     UNKNOWN_DECISION = "action/unknown_decision"
     UNKNOWN_CHOICE = "action/unknown_choice"
     CHOICE_CLOSED = "action/choice_closed"  # the choice's condition does not hold now (subject: the choice)

@@ -129,6 +129,18 @@ class MissionCancelled:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderCancelled:
+    """A purchase of this quarter was taken back: `order` is the order's name, `subject` what it bought,
+    `refund` the money returned."""
+
+    side: str
+    order: str
+    subject: str
+    count: int
+    refund: int
+
+
+@dataclass(frozen=True, slots=True)
 class MissionLaunched:
     """A flight left the pad. `odds` are its chances as they stood at the end of planning, in per mille
     (success, partial, failure, crew lost; they add to 1000): the very chances its dice are rolled against."""
@@ -243,6 +255,7 @@ Event = (
     | CrewRetired
     | MissionPlanned
     | MissionCancelled
+    | OrderCancelled
     | MissionLaunched
     | StepRolled
     | MissionSucceeded

@@ -13,6 +13,7 @@ from game.engine.actions import (
     Action,
     BuyHardware,
     CancelMission,
+    CancelOrder,
     Decide,
     EndTurn,
     FundIntelligence,
@@ -25,13 +26,16 @@ from game.engine.news import decide, open_choices
 from game.engine.odds import useful_funding
 from game.engine.rng import Rng
 from game.engine.rules import Mission, Ruleset
-from game.engine.state import PHASE_OVER, CrewStatus, GameState, PlannedMission, SideState
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, PlannedMission, Purchase, SideState
 from game.engine.turn import resolve_turn
 from game.engine.validate import MAX_CREW_UNITS, validate
 
 
 def legal_actions(state: GameState, side: str) -> list[Action]:
-    """A representative list of valid actions (amounts are sampled: any amount in range is valid)."""
+    """A representative list of valid actions (amounts are sampled: any amount in range is valid).
+
+    `CancelOrder` is left out: it only takes back what another order did, and the seeded random games that
+    saves and tests pin were drawn from this list before it existed."""
     if state.phase == PHASE_OVER or side not in state.sides or state.sides[side].ended or side in state.waiting:
         return []
     rules = state.rules
@@ -112,11 +116,14 @@ def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]
     cost = odds.order_cost(st.rules, a)
     me.cash -= cost
     me.hardware[a.hardware] += a.count
+    me.bought.append(Purchase("buy_hardware", a.hardware, a.count, cost))
     out.append(ev.HardwareBought(me.id, a.hardware, a.count, cost))
 
 
 def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Event]) -> None:
-    me.cash -= odds.order_cost(st.rules, a)
+    cost = odds.order_cost(st.rules, a)
+    me.cash -= cost
+    me.bought.append(Purchase("recruit_crew", a.crew, 1, cost))
     c = me.crews[a.crew]
     c.status = CrewStatus.TRAINING
     c.training_left = st.rules.settings.training_turns
@@ -134,6 +141,30 @@ def _apply_cancel(st: GameState, me: SideState, a: CancelMission, out: list[ev.E
     p = me.plan.pop(a.index)
     me.cash += p.cost
     out.append(ev.MissionCancelled(me.id, p.mission))
+
+
+def _unbuy_hardware(st: GameState, me: SideState, p: Purchase) -> None:
+    me.hardware[p.subject] -= p.count
+
+
+def _unrecruit(st: GameState, me: SideState, p: Purchase) -> None:
+    c = me.crews[p.subject]
+    c.status = CrewStatus.CANDIDATE
+    c.training_left = 0
+
+
+# How each kind of purchase is taken back (its money is refunded by `_apply_cancel_order`), by the order's name.
+UNDO: dict[str, Callable[[GameState, SideState, Purchase], None]] = {
+    "buy_hardware": _unbuy_hardware,
+    "recruit_crew": _unrecruit,
+}
+
+
+def _apply_cancel_order(st: GameState, me: SideState, a: CancelOrder, out: list[ev.Event]) -> None:
+    p = me.bought.pop(a.index)
+    UNDO[p.order](st, me, p)
+    me.cash += p.cost
+    out.append(ev.OrderCancelled(me.id, p.order, p.subject, p.count, p.cost))
 
 
 def _apply_intel(st: GameState, me: SideState, a: FundIntelligence, out: list[ev.Event]) -> None:
@@ -165,6 +196,7 @@ APPLY: dict[type, Callable[..., None]] = {
     RecruitCrew: _apply_recruit,
     PlanMission: _apply_plan,
     CancelMission: _apply_cancel,
+    CancelOrder: _apply_cancel_order,
     FundIntelligence: _apply_intel,
     Decide: _apply_decide,
     EndTurn: _apply_end,

@@ -29,6 +29,9 @@ from game.engine.state import GameState, LaunchRecord, SideState, TechState
 Walk = Callable[[Any], Any]
 
 ROWS: frozenset[type] = frozenset({TechState, LaunchRecord})  # written as a list of their fields, in field order
+# Fields written only when they hold something, so that states from before they existed hash as they did: a
+# side's purchases of the quarter (empty whenever a turn has resolved, where the golden games take their hashes).
+SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought",)}
 _SCALARS = (int, str, float, bool, types.NoneType)
 
 
@@ -88,13 +91,25 @@ def _record_walk(cls: type, leave_out: tuple[str, ...] = ()) -> Walk:
     get_plain = _getter(plain)
     deep = tuple(walks.items())
 
+    sparse = SPARSE.get(cls, ())
+
     def walk(record: Any) -> dict[str, Any]:
         d = dict(zip(plain, get_plain(record)))  # noqa: B905
         for name, w in deep:
             d[name] = w(getattr(record, name))
         return d
 
-    return walk
+    if not sparse:
+        return walk
+
+    def walk_sparse(record: Any) -> dict[str, Any]:
+        d = walk(record)
+        for name in sparse:
+            if not d[name]:
+                del d[name]
+        return d
+
+    return walk_sparse
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:

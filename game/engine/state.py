@@ -60,6 +60,17 @@ class CrewState:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """A purchase of this quarter that can still be taken back (`CancelOrder`): the order's name, what it
+    bought (a hardware or a crew member), how many, and what it cost."""
+
+    order: str  # "buy_hardware" or "recruit_crew"
+    subject: str
+    count: int
+    cost: int
+
+
 @dataclass(slots=True)
 class PlannedMission:
     mission: str
@@ -127,6 +138,7 @@ class SideState:
     launches: int = 0
     intel_reports: dict[str, IntelEstimate] = field(default_factory=dict)
     history: list[tuple[int, int, int, int]] = field(default_factory=list)  # (turn, prestige, budget, cash)
+    bought: list[Purchase] = field(default_factory=list)  # this quarter's purchases, until the turn resolves
 
     def clone(self) -> SideState:
         return SideState(
@@ -152,6 +164,7 @@ class SideState:
             self.launches,
             dict(self.intel_reports),  # estimates are never mutated, only replaced
             list(self.history),
+            list(self.bought),  # purchases are never mutated, only added and taken back
         )
 
     def add_prestige(self, amount: int) -> None:

@@ -34,6 +34,7 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
     """
     flights = settle_odds(st)
     for me in st.sides.values():
+        me.bought.clear()  # what was bought is kept from here on: no CancelOrder reaches past the turn's end
         for d in list(me.decisions):
             possible = open_choices(st, me.id, d)
             if possible:  # (none only if the content broke its own rule: the validator requires a `default`)

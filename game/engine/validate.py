@@ -9,6 +9,7 @@ from game.engine.actions import (
     Action,
     BuyHardware,
     CancelMission,
+    CancelOrder,
     Decide,
     EndTurn,
     FundIntelligence,
@@ -22,7 +23,7 @@ from game.engine.availability import hardware_unlocked, mission_available, tech_
 from game.engine.crew import crew_ready
 from game.engine.effects import MAX_MONEY
 from game.engine.news import open_choices
-from game.engine.state import PHASE_OVER, CrewStatus, GameState, SideState
+from game.engine.state import PHASE_OVER, CrewStatus, GameState, Purchase, SideState
 
 MAX_HARDWARE_ORDER = 20
 MAX_CREW_UNITS = 100
@@ -134,6 +135,35 @@ def _check_cancel(state: GameState, me: SideState, a: CancelMission) -> Rejectio
     return None
 
 
+def _hardware_unused(me: SideState, p: Purchase) -> Rejection | None:
+    free = me.free_hardware(p.subject)
+    if free < p.count:  # the units are booked by a launch planned since: cancel the launch first
+        return _reject(
+            RejectionCode.ORDER_IN_USE, f"{p.subject} is booked for a planned launch", p.count, free, p.subject
+        )
+    return None
+
+
+def _still_training(me: SideState, p: Purchase) -> Rejection | None:
+    if me.crews[p.subject].status != CrewStatus.TRAINING:
+        return _reject(RejectionCode.ORDER_IN_USE, f"{p.subject} is no longer in training", subject=p.subject)
+    return None
+
+
+# Whether a purchase can still be taken back, by the order's name (see orders.UNDO).
+_UNDOABLE: dict[str, Callable[[SideState, Purchase], Rejection | None]] = {
+    "buy_hardware": _hardware_unused,
+    "recruit_crew": _still_training,
+}
+
+
+def _check_cancel_order(state: GameState, me: SideState, a: CancelOrder) -> Rejection | None:
+    if not 0 <= a.index < len(me.bought):
+        return _reject(RejectionCode.NO_SUCH_ORDER, f"no purchase number {a.index} this quarter")
+    p = me.bought[a.index]
+    return _UNDOABLE[p.order](me, p)
+
+
 def _check_intel(state: GameState, me: SideState, a: FundIntelligence) -> Rejection | None:
     if a.amount < 0 or a.amount > MAX_MONEY:
         return _reject(RejectionCode.BAD_AMOUNT, "intelligence funding must not be negative")
@@ -165,6 +195,7 @@ _CHECKS: dict[type, Callable[..., Rejection | None]] = {
     RecruitCrew: _check_recruit,
     PlanMission: _check_plan,
     CancelMission: _check_cancel,
+    CancelOrder: _check_cancel_order,
     FundIntelligence: _check_intel,
     Decide: _check_decide,
     EndTurn: _check_end,

@@ -37,6 +37,33 @@ def clean(s: str) -> str:
     return s.translate(STAND_INS)
 
 
+@lru_cache(maxsize=1)
+def _theme() -> dict:
+    import json
+
+    return json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+
+
+def theme_size(object_id: str, element: str = "button") -> int:
+    """The font size (at 100 %) assets/theme.json gives a widget with this object id (or its element's)."""
+    theme = _theme()
+    for block in (object_id, element, "defaults"):
+        size = theme.get(block, {}).get("font", {}).get("size")
+        if size is not None:
+            return int(size)
+    return 15
+
+
+def html(text: str) -> str:
+    """Plain text made safe inside pygame_gui's HTML (a text box's markup)."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def hex_colour(c: tuple[int, int, int]) -> str:
+    """A colour as pygame_gui's HTML writes it (#rrggbb)."""
+    return "#{:02x}{:02x}{:02x}".format(*c)
+
+
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), max(6, size))
@@ -56,6 +83,16 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
         else:
             hi = mid - 1
     return text[:lo] + "…"
+
+
+def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.75) -> int:
+    """The largest font size from `size` down to `least` of it at which `s` fits `width` pixels on one line
+    (the smallest if none does: the text is then cut where it is drawn)."""
+    s = clean(s)
+    low = max(6, round(size * least))
+    while size > low and font(size, bold).size(s)[0] > width:
+        size -= 1
+    return size
 
 
 def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,

@@ -163,6 +163,6 @@ def test_each_bot_plays_a_whole_campaign_with_legal_orders_only(campaign: Rulese
 
 
 def test_the_new_game_screen_offers_the_levels_only():
-    from game.ui.screens.title import ai_levels
+    from game.ui.screens.newgame import ai_levels
 
     assert ai_levels() == LEVELS

@@ -74,6 +74,13 @@ def broke(rules) -> GameState:
     return arrange(flyer(rules), "red", cash=0)
 
 
+def bought_then_booked(rules) -> GameState:
+    """red bought a booster this quarter, then booked it for a launch."""
+    state = arrange(flyer(rules), "red", hardware={"booster": 0})
+    state, _ = act(state, a.BuyHardware("red", "booster"), a.PlanMission("red", "orbiter", ORBITER))
+    return state
+
+
 def dead_anna(rules) -> GameState:
     state = flyer(rules)
     state.sides["red"].crews["anna"].status = CrewStatus.DEAD
@@ -139,6 +146,9 @@ CASES = [
     Case("insufficient_funds", a.PlanMission("red", "orbiter", ORBITER), broke),
     Case("no_such_plan", a.CancelMission("red", 0)),
     Case("no_such_plan", a.CancelMission("red", -1)),
+    Case("no_such_order", a.CancelOrder("red", 0), why="nothing bought this quarter"),
+    Case("no_such_order", a.CancelOrder("red", -1)),
+    Case("order_in_use", a.CancelOrder("red", 0), bought_then_booked, "the booster is booked for a launch"),
     Case("bad_amount", a.FundIntelligence("red", -5)),
     Case("unknown_decision", a.Decide("blue", 999, "fund"), with_hearing),
     Case("unknown_decision", a.Decide("red", 1, "fund"), with_hearing, "the rival's decision"),

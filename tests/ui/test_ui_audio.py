@@ -95,7 +95,7 @@ def test_an_odd_music_volume_in_the_file_is_brought_into_range(tmp_path: Path) -
 def test_the_settings_screen_changes_the_music_volume_and_keeps_it(app: Any) -> None:
     from ui_kit import buttons, click, pump
 
-    from game.ui.screens.title import SettingsScreen
+    from game.ui.screens.settings import SettingsScreen
     from game.ui.settings import Settings
 
     app.push(SettingsScreen(app))

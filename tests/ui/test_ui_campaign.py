@@ -20,6 +20,8 @@ def play_to_the_end(app: Any, limit: int = 400) -> list[str]:
             # the hand-off shows no side's numbers: nothing from either side's state is on screen
             assert not any("Cash" in getattr(w, "text", "") for w in app.top.widgets)
             key(app, pygame.K_RETURN)
+        elif name == "TutorialScreen":  # each hot-seat player's tour, on their first quarter: closed at once
+            key(app, pygame.K_ESCAPE)
         elif name == "ResolutionScreen":
             key(app, pygame.K_SPACE if not app.top.done else pygame.K_RETURN)
         elif name == "NewsScreen" and app.session.view(app.top.side).decisions:

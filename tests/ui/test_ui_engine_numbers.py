@@ -106,7 +106,7 @@ def test_the_ticker_and_the_newspaper_give_news_the_same_date(app: Any, drawn: l
     start_game(app)
     for _ in range(2):  # the windfall comes in the resolution of the second quarter
         app.session.end_turn("red")
-    from game.ui.screens.game import DashboardScreen
+    from game.ui.screens.dashboard import DashboardScreen
     from game.ui.screens.news import NewsScreen
 
     app.session.mark_seen("red")

@@ -19,16 +19,27 @@ SECONDS_PER_SCREEN = 0.7
 
 def screens(app: Any) -> list[Any]:
     from game.content.load import load_scenario
-    from game.ui.screens import game, overlays, registry, resolution, saveload, summary, title
+    from game.ui.screens import (
+        handoff,
+        newgame,
+        overlays,
+        packages,
+        registry,
+        resolution,
+        saveload,
+        settings,
+        summary,
+        title,
+    )
     from game.ui.session import Session
 
     sc = load_scenario(TINY)
     app.session = Session.new(sc, {"red": "human", "blue": "ai:normal"}, 11)
     app.session.end_turn("red")
     out = [
-        title.TitleScreen(app), title.NewGameScreen(app, False), title.NewGameScreen(app, True), title.PackagesScreen(app),
-        title.SettingsScreen(app), saveload.SaveLoadScreen(app, "save"), saveload.SaveLoadScreen(app, "load"),
-        overlays.HelpScreen(app), overlays.ConfirmScreen(app, "?", lambda: None), game.HandoffScreen(app, "red"),
+        title.TitleScreen(app), newgame.NewGameScreen(app, False), newgame.NewGameScreen(app, True), packages.PackagesScreen(app),
+        settings.SettingsScreen(app), saveload.SaveLoadScreen(app, "save"), saveload.SaveLoadScreen(app, "load"),
+        overlays.HelpScreen(app), overlays.ConfirmScreen(app, "?", lambda: None), handoff.HandoffScreen(app, "red"),
         resolution.ResolutionScreen(app, "red"), summary.EndScreen(app),
     ]
     for name in ("dashboard", "budget", "research", "fleet", "missions", "news", "rival", "stats"):

@@ -40,6 +40,8 @@ def test_hotseat_starts_with_a_handoff_that_hides_the_sides(app: Any) -> None:
     assert top_name(app) == "HandoffScreen"
     assert app.session.hotseat
     key(app, pygame.K_RETURN)
+    assert top_name(app) == "TutorialScreen"  # each hot-seat player's own tour, over red's dashboard
+    key(app, pygame.K_ESCAPE)
     assert top_name(app) == "DashboardScreen" and app.top.side == "red"
 
 

@@ -139,6 +139,19 @@ class Screen:
             (self.ctrl_keys if ctrl else self.keys)[key] = action
         return b
 
+    def fitting_id(self, label: str, width: int, ids: tuple[str, ...] = ("#small", "#tiny")) -> str:
+        """The first of the theme's object ids (largest font first) whose font shows `label` whole on a button
+        `width` wide; the last one if none does."""
+        for object_id in ids:
+            if draw.font(round(draw.theme_size(object_id) * self.app.scale)).size(draw.clean(label))[0] <= width - self.s(12):
+                return object_id
+        return ids[-1]
+
+    def fits(self, label: str, width: int, object_id: str = "button") -> bool:
+        """Whether a button `width` wide with this object id shows `label` whole."""
+        size = round(draw.theme_size(object_id) * self.app.scale)
+        return draw.font(size).size(draw.clean(label))[0] <= width - self.s(12)
+
     def label(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, object_id: str | None = None) -> Any:
         w = pygame_gui.elements.UILabel(pygame.Rect(rect), draw.clean(text), self.app.manager, object_id=object_id)
         self.widgets.append(w)

@@ -26,13 +26,58 @@ class FleetScreen(GameScreen):
         self.hw_page = 0
         self.crew_page = 0
         self.shown_hw: str | None = None  # the hardware drawn large beside the list: the last one pointed at
+        self.tab = app.memory.get(("fleet_tab", side), "hardware")  # the panel shown when only one fits
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the two tables side by side would cut a hardware name or a skill's heading at this size, text size
+        and language: then one table at a time, on the whole width, with a button to the other. Worked out once."""
+        key = (self.app.size, self.app.scale, self.app.settings.language)
+        if getattr(self, "_narrow_for", None) != key:
+            self._narrow_for = key
+            self._narrow = self.content.width / self.app.scale < 1100 or not self._both_fit()
+        return self._narrow
+
+    def _both_fit(self) -> bool:
+        c = self.content
+        half = int(c.width * 0.44)
+        left, right = pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
+        fs = round(14 * self.app.scale)
+        names = [self.hw_name(h) for h in self.view.rules.hardware]
+        room = self.name_room(left)
+        if any(draw.font(draw.shrink(n, fs, room, True, 0.7), True).size(draw.clean(n))[0] > room for n in names):
+            return False
+        _, cols = self.crew_columns(right.inflate(-20, -16))
+        small = round(12 * self.app.scale)
+        for k, (_, cw) in zip(self.skill_ids(), cols, strict=True):
+            _, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))
+            if any(line.endswith("…") for line in lines):
+                return False
+        return True
+
+    def name_room(self, left: pygame.Rect) -> int:
+        """The width of the hardware table's name column in the panel `left` (as draw_hardware lays it out)."""
+        inner_x = left.x + 10
+        w = int(left.width * 0.18)
+        preview_x = left.right - w - self.s(6)
+        store_x = preview_x - self.s(12) - 2 * self.buy_w() - self.s(50)
+        return store_x - self.s(46) - (inner_x + self.s(art.ROW_PICTURE) + self.s(6)) - self.s(6)
+
+    def show(self, tab: str) -> Transition | None:
+        self.tab = tab
+        self.app.memory[("fleet_tab", self.side)] = tab
+        self.rebuild()
+        return None
 
     @property
     def row_h(self) -> int:
         return self.s(40)
 
     def halves(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The hardware and the crews' panels (both the whole width, one of them shown, when narrow)."""
         c = self.content
+        if self.narrow:
+            return pygame.Rect(c), pygame.Rect(c)
         half = int(c.width * 0.44)
         return pygame.Rect(c.x, c.y, half - self.s(8), c.height), pygame.Rect(c.x + half, c.y, c.width - half, c.height)
 
@@ -61,6 +106,11 @@ class FleetScreen(GameScreen):
         sw = (morale - skills - self.s(6)) // max(1, len(ids))
         return [name, status, morale], [(skills + i * sw, sw) for i in range(len(ids))]
 
+    def buy_w(self) -> int:
+        """The width of a Buy button: s(60), or what its words need ("Купить 5")."""
+        words = max(draw.font(round(14 * self.app.scale)).size(self.tr(k))[0] for k in ("fleet.buy1", "fleet.buy5"))
+        return max(self.s(60), words + self.s(16))
+
     def preview_rect(self) -> pygame.Rect:
         """The strip at the right of the hardware panel where the item pointed at is drawn large."""
         left, _ = self.halves()
@@ -79,21 +129,47 @@ class FleetScreen(GameScreen):
                                                  v.rules.crews[c].available > v.turn, order.index(c)))
 
     def build_content(self) -> None:
-        v = self.view
         left, right = self.halves()
+        if self.narrow:
+            other = "crews" if self.tab == "hardware" else "hardware"
+            label = self.tr(f"fleet.{other}") + " »"
+            bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
+            self.button((left.right - self.s(8) - bw, left.y + self.s(4), bw, self.s(30)), label, lambda: self.show(other),
+                        self.tr(f"tip.fleet.show_{other}"))
+        if not self.narrow or self.tab == "hardware":
+            self.build_hardware(left)
+        if not self.narrow or self.tab == "crews":
+            self.build_crews(right)
+
+    def build_hardware(self, left: pygame.Rect) -> None:
+        v = self.view
         per = self.per_page(left)
         rows, self.hw_page, pages = self.paged(self.hardware_rows(), self.hw_page, per)
         y = left.y + self.rows_y
         for h in rows:
             edge = self.preview_rect().x - self.s(4)
-            for x, n, label in ((edge - self.s(128), 1, "fleet.buy1"), (edge - self.s(64), 5, "fleet.buy5")):
+            bw = self.buy_w()
+            for x, n, label in ((edge - 2 * bw - self.s(8), 1, "fleet.buy1"), (edge - bw - self.s(4), 5, "fleet.buy5")):
                 order = BuyHardware(self.side, h, n)  # its price and whether the engine would take it are the engine's
-                self.button((x, y + self.s(3), self.s(60), self.row_h - self.s(8)), self.tr(label),
+                self.button((x, y + self.s(3), bw, self.row_h - self.s(8)), self.tr(label),
                             lambda order=order: self.act(order),
                             self.tr("tip.fleet.buy", n=n, cost=engine_odds.order_cost(v.rules, order)),
                             enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
+        bought = v.me.bought
+        if bought:  # the last purchase of this quarter can be taken back, with its money (Ctrl+Z anywhere)
+            p = bought[-1]
+            label = self.tr("fleet.undo", what=self.purchase_text(p), n=p.cost)
+            bw = min(left.width - self.s(340), draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30))
+            if not self.fits(label, bw):
+                label = self.tr("fleet.undo_short", n=p.cost)
+                bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
+            self.button((left.right - self.s(10) - bw, left.bottom - self.s(44), bw, self.s(34)), label, self.undo_last,
+                        self.tr("tip.fleet.undo"), key=pygame.K_z, ctrl=True)
+
+    def build_crews(self, right: pygame.Rect) -> None:
+        v = self.view
         per = self.per_page(right)
         rows, self.crew_page, pages = self.paged(self.crew_rows(), self.crew_page, per)
         y = right.y + self.rows_y
@@ -123,8 +199,9 @@ class FleetScreen(GameScreen):
                   (box.centerx - pic.get_width() // 2, box.bottom - self.s(28) - pic.get_height()))
         pygame.draw.line(surf, draw.PANEL_EDGE, (box.x + self.s(6), box.bottom - self.s(27)),
                          (box.right - self.s(6), box.bottom - self.s(27)), max(1, self.s(2)))
-        draw.text(surf, self.hw_name(h), (box.centerx, box.bottom - self.s(22)), round(12 * self.app.scale), draw.DIM,
-                  align="center", width=box.width - self.s(8))
+        name, small = self.hw_name(h), round(12 * self.app.scale)
+        draw.text(surf, name, (box.centerx, box.bottom - self.s(22)), draw.shrink(name, small, box.width - self.s(8), least=0.6),
+                  draw.DIM, align="center", width=box.width - self.s(8))
 
     def _pager(self, rect: pygame.Rect, pages: int, attr: str) -> None:
         if pages <= 1:
@@ -142,15 +219,21 @@ class FleetScreen(GameScreen):
         return None
 
     def draw_content(self, surf: pygame.Surface) -> None:
+        left, right = self.halves()
+        if not self.narrow or self.tab == "hardware":
+            self.draw_hardware(surf, left)
+        if not self.narrow or self.tab == "crews":
+            self.draw_crews(surf, right)
+
+    def draw_hardware(self, surf: pygame.Surface, left: pygame.Rect) -> None:
         v = self.view
         rules = v.rules
-        left, right = self.halves()
         fs = round(14 * self.app.scale)
         small = round(12 * self.app.scale)
         inner = draw.panel(surf, left, self.tr("fleet.hardware"), round(15 * self.app.scale))
         icon = self.s(art.ROW_PICTURE)
         preview = self.preview_rect()
-        store_x = preview.x - self.s(4) - self.s(128) - self.s(50)  # cost and store stand just left of the buttons
+        store_x = preview.x - self.s(12) - 2 * self.buy_w() - self.s(50)  # cost and store stand just left of the buttons
         hx = [inner.x + icon + self.s(6), store_x - self.s(46), store_x]
         y = left.y + self.rows_y - self.s(22)
         for x, key in zip(hx, ("fleet.col_name", "fleet.col_cost", "fleet.col_store"), strict=True):
@@ -163,14 +246,16 @@ class FleetScreen(GameScreen):
             col = draw.TEXT if ok else draw.DIM
             pic = art.hardware_surface(rules, self.side, h, icon)
             surf.blit(pic if ok else art.faded(pic), (inner.x, y + (self.row_h - icon) // 2 - self.s(1)))
-            draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), fs, col, ok, hx[1] - hx[0] - self.s(6))
+            room = hx[1] - hx[0] - self.s(6)
+            draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), draw.shrink(self.hw_name(h), fs, room, ok, 0.7), col, ok, room)
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
-            draw.text(surf, sub, (hx[0], y + self.s(20)), small, draw.GOOD if ok else draw.DIM, width=hx[1] - hx[0] - self.s(6))
+            draw.text(surf, sub, (hx[0], y + self.s(20)), draw.shrink(sub, small, room, least=0.7), draw.GOOD if ok else draw.DIM,
+                      width=room)
             draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
             reserved = v.me.reserved_hardware(h)
             store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
-            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(136) - hx[2])
+            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
             if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
                 self.shown_hw = h
             pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
@@ -179,6 +264,12 @@ class FleetScreen(GameScreen):
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
                       align="center")
         self.draw_preview(surf, preview, rows)
+
+    def draw_crews(self, surf: pygame.Surface, right: pygame.Rect) -> None:
+        v = self.view
+        rules = v.rules
+        fs = round(14 * self.app.scale)
+        small = round(12 * self.app.scale)
         inner = draw.panel(surf, right, self.tr("fleet.crews"), round(15 * self.app.scale))
         (nx, sx, mx), skill_cols = self.crew_columns(inner)
         head = right.y + self.rows_y - self.s(36)
@@ -208,7 +299,8 @@ class FleetScreen(GameScreen):
             surf.blit(art.faded(face) if gone else face, (inner.x, y + (self.row_h - face.get_height()) // 2 - self.s(1)))
             draw.text(surf, self.app.crew_name(cid), (nx, y + self.s(2)), fs, draw.TEXT, True, sx - nx - self.s(6))
             sub = self.tr("fleet.flights", n=cs.flights) + (f" · {traits}" if traits else "")
-            draw.text(surf, sub, (nx, y + self.s(20)), small, draw.DIM, width=sx - nx - self.s(6))
+            draw.text(surf, sub, (nx, y + self.s(20)), draw.shrink(sub, small, sx - nx - self.s(6), least=0.6), draw.DIM,
+                      width=sx - nx - self.s(6))
             # the status, and on a second line how long it lasts
             st, detail = self.tr(f"crew.{cs.status}"), ""
             if cs.status == CrewStatus.TRAINING:

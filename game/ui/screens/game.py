@@ -1,8 +1,7 @@
-"""The frame every planning screen shares (top bar, navigation, status line), the turn dashboard, budget and hand-off."""
+"""The frame every planning screen shares: top bar, navigation, status line, and the wording of refusals."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -11,22 +10,16 @@ import pygame
 from game.engine import (
     Action,
     BuyHardware,
-    FundIntelligence,
+    CancelOrder,
     FundResearch,
     PlanMission,
     RecruitCrew,
     Rejection,
     RejectionCode,
 )
-from game.engine import events as ev
-from game.engine import odds as engine_odds
 from game.ui import draw
-from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
-from game.ui.screens.registry import new_screen, register
-
-TICKER_SECONDS = 5.0  # how long each headline of the dashboard's ticker stays
-FLIGHT_RESULTS = (ev.MissionSucceeded, ev.MissionFailed, ev.MissionPartlySucceeded)
-HEADLINES = (ev.MilestoneAchieved, ev.CrewDied, *FLIGHT_RESULTS)  # the race's news on the ticker (and the side's own events)
+from game.ui.screens.base import Replace, Reset, Screen, Transition
+from game.ui.screens.registry import new_screen
 
 
 def nav_targets() -> list[tuple[str, str, int]]:
@@ -86,6 +79,25 @@ class GameScreen(Screen):
         self.rebuild()
         return None
 
+    def purchase_text(self, p: Any) -> str:
+        """A purchase of this quarter (engine Purchase) in words: "5 × Booster", or the recruit's name."""
+        if p.order == "buy_hardware":
+            return self.tr("undo.hardware", n=p.count, hw=self.hw_name(p.subject))
+        return self.tr("undo.recruit", name=self.crew_name(p.subject))
+
+    def undo_last(self) -> Transition | None:
+        """Take back the last purchase of this quarter (Ctrl+Z on every planning screen), with its money."""
+        bought = self.view.me.bought
+        if not bought:
+            self.app.status = self.tr("undo.nothing")
+            self.rebuild()
+            return None
+        p = bought[-1]
+        t = self.act(CancelOrder(self.side, len(bought) - 1))
+        if not self.app.status:
+            self.app.status = self.tr("undo.done", what=self.purchase_text(p), n=p.cost)
+        return t
+
     def explain(self, problem: Rejection, action: Action) -> str:
         """The engine's reason for refusing an order, in the player's language and with display names.
 
@@ -103,38 +115,58 @@ class GameScreen(Screen):
     def build_content(self) -> None:
         pass
 
+    # The navigation's looks, widest first: (theme id, font size at 100 %, labels' key prefix). The first whose
+    # buttons all fit the window's width is used; the last (small font, short labels) fits 1280 px at 150 %.
+    NAV_STYLES = (("#nav", 14, "nav."), ("#nav_small", 12, "nav."), ("#nav_small", 12, "nav.short."))
+
+    def nav_style(self) -> tuple[str, list[str]]:
+        """(theme id, the label of each planning screen's button) that fit the window's width."""
+        w, _ = self.app.size
+        room = w - self.s(24) - self._end_w() - self.s(8)
+        labels: list[str] = []
+        for object_id, base, prefix in self.NAV_STYLES:
+            labels = [self.tr(prefix + k[4:]) if self.tr.has(prefix + k[4:]) else self.tr(k) for _, k, _ in nav_targets()]
+            size = round(base * self.app.scale)
+            need = sum(draw.font(size).size(t)[0] + self.s(20) for t in [*labels, self.tr("nav.menu")])
+            if need <= room:
+                return object_id, labels
+        return self.NAV_STYLES[-1][0], labels
+
+    def _end_w(self) -> int:
+        return draw.font(round(16 * self.app.scale), True).size(self.tr("nav.end_turn"))[0] + self.s(28)
+
     def nav_layout(self) -> dict[str, pygame.Rect]:
         """Where each button of the navigation bar goes: the planning screens by name, then "menu" and "end_turn"."""
         w, _ = self.app.size
         y = self.top_h + self.s(2)
         h = self.nav_h - self.s(6)
-        size = round(14 * self.app.scale)
-        items = nav_targets()
-        labels = [self.tr(k) for _, k, _ in items]
-        end_w = draw.font(size + 2, True).size(self.tr("nav.end_turn"))[0] + self.s(28)
-        menu_w = draw.font(size).size(self.tr("nav.menu"))[0] + self.s(22)
-        widths = [draw.font(size).size(t)[0] + self.s(22) for t in labels]
-        avail = w - self.s(24) - end_w - menu_w - self.s(8) * (len(items) + 1)
-        if sum(widths) > avail:
-            k = avail / sum(widths)
+        object_id, labels = self.nav_style()
+        size = round(next(b for o, b, _ in self.NAV_STYLES if o == object_id) * self.app.scale)
+        end_w = self._end_w()
+        widths = [draw.font(size).size(t)[0] + self.s(14) for t in [*labels, self.tr("nav.menu")]]
+        gap = self.s(6)
+        spare = w - self.s(24) - end_w - self.s(8) - sum(widths) - gap * len(widths)
+        if spare < 0:  # even the smallest style is too wide: share the shortfall (the text is then cut)
+            k = (sum(widths) + spare) / sum(widths)
             widths = [int(x * k) for x in widths]
         out: dict[str, pygame.Rect] = {}
         x = self.s(12)
-        for (name, _, _), bw in zip(items, widths, strict=True):
+        for name, bw in zip([n for n, _, _ in nav_targets()] + ["menu"], widths, strict=True):
             out[name] = pygame.Rect(x, y, bw, h)
-            x += bw + self.s(6)
-        out["menu"] = pygame.Rect(x, y, menu_w, h)
+            x += bw + gap
         out["end_turn"] = pygame.Rect(w - self.s(12) - end_w, y, end_w, h)
         return out
 
     def build_nav(self) -> None:
         rects = self.nav_layout()
-        for name, key, shortcut in nav_targets():
-            self.button(rects[name], self.tr(key), lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
-                        object_id="#nav", selected=(name == self.name))
-        self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id="#nav")
+        object_id, labels = self.nav_style()
+        for (name, key, shortcut), label in zip(nav_targets(), labels, strict=True):
+            self.button(rects[name], label, lambda n=name: self.goto(n), self.tr(f"tip.{key}"), key=shortcut,
+                        object_id=object_id, selected=(name == self.name))
+        self.button(rects["menu"], self.tr("nav.menu"), self.to_menu, self.tr("tip.nav.menu"), object_id=object_id)
         self.button(rects["end_turn"], self.tr("nav.end_turn"), self.end_turn, self.tr("tip.nav.end_turn"),
                     key=pygame.K_e, object_id="#primary")
+        self.ctrl_keys[pygame.K_z] = self.undo_last
 
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
@@ -179,22 +211,32 @@ class GameScreen(Screen):
         draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
                                 turns=rules.settings.end - rules.settings.start + 1),
                   (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
-        x = self.s(360)
-        draw.text(surf, self.tr("top.cash"), (x, self.s(8)), small, draw.DIM)
-        draw.text(surf, str(v.me.cash), (x, self.s(26)), big, draw.TEXT, True)
-        x += self.s(110)
-        draw.text(surf, self.tr("top.budget"), (x, self.s(8)), small, draw.DIM)
-        draw.text(surf, self.tr("top.per_year", n=v.me.budget), (x, self.s(26)), big, draw.TEXT, True)
-        # prestige of every side, with shape and name so colour is never the only cue
-        x = w - self.s(12)
+        # cash and budget after the name and date, each as wide as its own words: no fixed column to run over
+        date_w = draw.font(small).size(self.tr("top.date", date=rules.date_label(v.turn), turn=999, turns=999))[0]
+        x = self.s(44) + min(self.s(300), max(draw.font(big, True).size(name)[0], date_w)) + self.s(24)
+        for label, value in ((self.tr("top.cash"), str(v.me.cash)), (self.tr("top.budget"), self.tr("top.per_year", n=v.me.budget))):
+            draw.text(surf, label, (x, self.s(8)), small, draw.DIM)
+            draw.text(surf, value, (x, self.s(26)), big, draw.TEXT, True)
+            x += max(draw.font(small).size(label)[0], draw.font(big, True).size(value)[0]) + self.s(24)
+        self.draw_prestige(surf, x)
+
+    def draw_prestige(self, surf: pygame.Surface, left: int) -> None:
+        """Every side's prestige, right-aligned, with shape and name so colour is never the only cue; the font
+        shrinks until the row clears `left` (where the budget ends)."""
+        w, _ = self.app.size
+        v = self.view
+        small = round(14 * self.app.scale)
         entries = [(self.side, v.me.prestige)] + [(r.id, r.prestige) for r in v.rivals]
-        for sid, p in reversed(entries):
+        labels = [(sid, f"{self.app.side_name(sid)} {p}") for sid, p in entries]
+        size = round(20 * self.app.scale)
+        while size > small and w - self.s(12) - sum(draw.font(size, True).size(t)[0] + self.s(34) for _, t in labels) < left:
+            size -= 1
+        x = w - self.s(12)
+        for sid, label in reversed(labels):
             c, sh = self.app.side_style(sid)
-            label = f"{self.app.side_name(sid)} {p}"
-            tw = draw.font(big, True).size(label)[0]
-            x -= tw
-            draw.text(surf, label, (x, self.s(22)), big, c, True)
-            draw.marker(surf, sh, (x - self.s(12), self.s(22) + big // 2 + 2), self.s(7), c)
+            x -= draw.font(size, True).size(label)[0]
+            draw.text(surf, label, (x, self.s(22)), size, c, True, width=w - self.s(12) - x)
+            draw.marker(surf, sh, (x - self.s(12), self.s(22) + size // 2 + 2), self.s(7), c)
             x -= self.s(34)
         draw.text(surf, self.tr("top.prestige"), (w - self.s(12), self.s(4)), small, draw.DIM, align="right")
 
@@ -293,6 +335,12 @@ def _why_bad_crew(sc: GameScreen, problem: Rejection, action: Action) -> str | N
     return None if problem.needed is None else sc.tr("why.crew_size", n=problem.needed)
 
 
+def _why_order_in_use(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if problem.subject in sc.view.rules.hardware:  # the units are booked for a launch planned since
+        return sc.tr("why.order_in_use", hw=sc.hw_name(problem.subject))
+    return sc.tr("why.order_trained")
+
+
 def _why_crew_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
     if isinstance(action, RecruitCrew) and problem.needed is not None:  # not yet: `needed` is the first turn they can be
         return sc.tr("tip.fleet.not_yet", date=sc.view.rules.date_label(problem.needed))
@@ -309,417 +357,6 @@ _WHY: dict[RejectionCode, Callable[[GameScreen, Rejection, Action], str | None]]
     RejectionCode.MISSION_UNAVAILABLE: _why_mission_unavailable,
     RejectionCode.BAD_CREW: _why_bad_crew,
     RejectionCode.CREW_UNAVAILABLE: _why_crew_unavailable,
+    RejectionCode.ORDER_IN_USE: _why_order_in_use,
+    RejectionCode.NO_SUCH_ORDER: lambda sc, problem, action: sc.tr("undo.nothing"),
 }
-
-
-# ------------------------------------------------------------------------------------------------
-
-
-@register
-class DashboardScreen(GameScreen):
-    name = "dashboard"
-
-    def __init__(self, app: Any, side: str) -> None:
-        super().__init__(app, side)
-        self.ticker_i = 0
-        self.ticker_t = time.monotonic()
-
-    def attention(self) -> list[tuple[str, str, str]]:
-        """(text, level, screen) for what needs the player this turn."""
-        from game.engine.state import CrewStatus
-
-        v = self.view
-        out: list[tuple[str, str, str]] = []
-        if v.decided and not v.over:  # the result is settled and the game plays on (Setup.play_on)
-            end = v.rules.date_label(v.rules.settings.end)
-            out.append((self.tr("attn.decided", side=self.app.side_name(v.winner), date=end) if v.winner
-                        else self.tr("attn.decided_draw", date=end), "info", "stats"))
-        for d in v.decisions:
-            out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
-        funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
-        if not funded:
-            out.append((self.tr("attn.no_research"), "warn", "research"))
-        wasted = [t for t in funded if engine_odds.useful_funding(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) == 0]
-        if wasted:  # the engine will not spend it: say so, the player may think it still helps
-            out.append((self.tr("attn.at_ceiling", tech=self.tech_name(wasted[0])), "warn", "research"))
-        active = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.ACTIVE]
-        training = [c for c, cs in v.me.crews.items() if cs.status == CrewStatus.TRAINING]
-        if training:
-            out.append((self.tr("attn.training", n=len(training)), "info", "fleet"))
-        crewed = [m for m in v.available_missions if v.rules.missions[m].crew > 0]
-        if crewed and not active and not training:
-            candidates = [v.rules.crews[c].available for c, cs in v.me.crews.items() if cs.status == CrewStatus.CANDIDATE]
-            if any(t <= v.turn for t in candidates):
-                out.append((self.tr("attn.no_crew"), "warn", "fleet"))
-            elif candidates:  # nobody can be recruited yet: say when, rather than ask for the impossible
-                out.append((self.tr("attn.crew_from", date=v.rules.date_label(min(candidates))), "info", "fleet"))
-        if not v.me.plan:
-            flyable = [m for m in v.available_missions if self._flyable(m)]
-            if flyable:
-                out.append((self.tr("attn.can_fly", n=len(flyable)), "info", "missions"))
-            else:  # nothing in store to fly: say that hardware can be bought for some of them
-                buyable = [m for m in v.available_missions
-                           if all(any(v.hardware_unlocked(h) for h in slot.options) for slot in v.rules.missions[m].slots)]
-                if buyable:
-                    out.append((self.tr("attn.buy_to_fly", n=len(buyable)), "info", "fleet"))
-        else:
-            out.append((self.tr("attn.planned", n=len(v.me.plan)), "good", "missions"))
-        planned = v.planned_spending()
-        if planned.short:  # resolution will cut research, then intelligence
-            out.append((self.tr("attn.overspent", need=planned.needed, cash=v.me.cash), "bad", "budget"))
-        for r in v.rivals:
-            if r.estimate is None:
-                out.append((self.tr("attn.no_intel", side=self.app.side_name(r.id)), "info", "rival"))
-                break
-        if not out:
-            out.append((self.tr("attn.quiet"), "good", "dashboard"))
-        return out
-
-    def _flyable(self, mission: str) -> bool:
-        return self.view.suggest_plan(mission) is not None
-
-    def build_content(self) -> None:
-        self._headlines = None  # the language may have changed
-        c = self.content
-        col = c.width // 3
-        rect = pygame.Rect(c.x, c.y, col - self.s(8), c.height)
-        y = rect.y + self.s(40)
-        h = self.s(34)
-        self._marks: list[tuple[pygame.Rect, str]] = []  # a coloured mark left of each item: how urgent it is
-        for text, level, target in self.attention()[:9]:
-            self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
-            bw = rect.width - self.s(30)
-            shown = draw.fit(text, round(13 * self.app.scale), bw - self.s(14))  # too long: cut, and whole in the tip
-            tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
-            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.goto(t), tip, object_id="#small")
-            y += h + self.s(6)
-        more = self.programme()["more"]
-        if more:  # research that does not fit: a line that says how much, and opens the research screen
-            r = self.programme()["more_rect"]
-            self.button(r, self.tr("dash.more_research", n=more), lambda: self.goto("research"),
-                        self.tr("tip.dash.more_research"), object_id="#small")
-        if not self.app.settings.tutorial_done and not self.app.session.hotseat and self.app.session.resolutions == 0:
-            self.app.settings.tutorial_done = True
-            self.app.save_settings()
-            self._pending = Push(new_screen("tutorial", self.app, self))
-        else:
-            self._pending = None
-        self.button((rect.x + self.s(10), rect.bottom - self.s(44), rect.width - self.s(20), self.s(36)),
-                    self.tr("dash.guide"), self.open_guide, self.tr("tip.dash.guide"), key=pygame.K_g)
-
-    def open_guide(self) -> Transition | None:
-        return Push(new_screen("tutorial", self.app, self))
-
-    def programme(self) -> dict[str, Any]:
-        """The programme column's layout: its inner rect, line height, and which research lines fit.
-
-        Launches and the store keep their lines; research gets the rest. When not every funded tech fits,
-        the last research line becomes "…and n more", a button to the research screen."""
-        v = self.view
-        c = self.content
-        col = c.width // 3
-        fs = round(15 * self.app.scale)
-        prog = pygame.Rect(c.x + col, c.y + self.s(52), col - self.s(8), c.height - self.s(52))
-        title_h = draw.font(fs, True).get_linesize()
-        inner = pygame.Rect(prog.x + 10, prog.y + 12 + title_h, prog.width - 20, prog.height - 18 - title_h)
-        lh = draw.font(fs).get_linesize() + self.s(2)
-        researching = [(t, ts) for t, ts in v.me.techs.items() if ts.funding > 0]
-        stock = [(h, n) for h, n in v.me.hardware.items() if n > 0]
-        # headers (3), gaps (2), launches, the store (at least its "none")
-        others = 3 * lh + 2 * self.s(6) + len(v.me.plan) * lh + max(1, min(6, len(stock))) * lh
-        rows = max(1, (inner.height - others) // lh)
-        if len(researching) <= rows:
-            shown, more = researching, 0
-        else:
-            shown = researching[:rows - 1]
-            more = len(researching) - len(shown)
-        more_rect = pygame.Rect(inner.x, inner.y + lh * (1 + len(shown)), inner.width, lh - self.s(2))
-        return {"fs": fs, "prog": prog, "lh": lh, "research": researching, "shown": shown, "more": more,
-                "more_rect": more_rect, "stock": stock}
-
-    def update(self, dt: float) -> Transition | None:
-        if getattr(self, "_pending", None) is not None:
-            t, self._pending = self._pending, None
-            return t
-        if time.monotonic() - self.ticker_t > TICKER_SECONDS:
-            self.ticker_t = time.monotonic()
-            if len(self.headlines()) > 1:  # a ticker with one line never changes: nothing to redraw
-                self.ticker_i += 1
-                self.app.dirty = True
-        return None
-
-    def headlines(self) -> list[str]:
-        """The race's news, newest first; worked out once per build (the log only grows between turns)."""
-        cached = getattr(self, "_headlines", None)
-        if cached is not None:
-            return cached
-        from game.ui.screens.resolution import describe
-
-        out = []
-        for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):
-            if isinstance(e, HEADLINES) or (isinstance(e, ev.EventFired) and e.side == self.side):
-                line = describe(self, e)
-                side = getattr(e, "side", None)
-                if line and side and isinstance(e, FLIGHT_RESULTS):  # whose flight: the log line leaves it out
-                    line = self.tr("dash.ticker_side", side=self.app.side_name(side), line=line)
-                if line:
-                    out.append(f"{self.view.rules.date_label(turn)} — {line}")
-            if len(out) >= 12:
-                break
-        self._headlines = out or [self.tr("dash.no_news")]
-        return self._headlines
-
-    def draw_content(self, surf: pygame.Surface) -> None:
-        v = self.view
-        c = self.content
-        col = c.width // 3
-        fs = round(15 * self.app.scale)
-        # column 1: what needs attention
-        draw.panel(surf, pygame.Rect(c.x, c.y, col - self.s(8), c.height), self.tr("dash.attention"), fs)
-        level_colour = {"bad": draw.BAD, "warn": draw.WARN, "info": draw.ACCENT, "good": draw.GOOD}
-        for mark, level in getattr(self, "_marks", []):
-            pygame.draw.rect(surf, level_colour.get(level, draw.DIM), mark, border_radius=3)
-        # news ticker across the top of columns 2-3
-        tick = pygame.Rect(c.x + col, c.y, c.width - col, self.s(44))
-        draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
-        lines = self.headlines()
-        line = lines[self.ticker_i % len(lines)]
-        draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
-        draw.text(surf, line, (tick.x + self.s(110), tick.y + self.s(11)), fs, draw.TEXT, width=tick.width - self.s(120))
-        # column 2: the programme
-        layout = self.programme()
-        inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)
-        y = inner.y
-        lh = layout["lh"]
-        researching = layout["research"]
-        draw.text(surf, self.tr("dash.research", n=len(researching)), (inner.x, y), fs, draw.ACCENT, True)
-        y += lh
-        for t, ts in layout["shown"]:
-            tech = v.rules.techs[t]
-            state = (self.tr("dash.rel", r=ts.reliability, c=tech.ceiling) if ts.done
-                     else self.tr("dash.progress", p=ts.progress, c=tech.cost))
-            draw.text(surf, f"• {self.tech_name(t)} — {state}", (inner.x, y), fs, width=inner.width)
-            y += lh
-        if layout["more"]:
-            y += lh  # the "…and n more" button's line
-        y += self.s(6)
-        draw.text(surf, self.tr("dash.launches", n=len(v.me.plan)), (inner.x, y), fs, draw.ACCENT, True)
-        y += lh
-        for p in v.me.plan:
-            draw.text(surf, f"• {self.mission_name(p.mission)}", (inner.x, y), fs, width=inner.width)
-            y += lh
-        y += self.s(6)
-        stock = layout["stock"]
-        draw.text(surf, self.tr("dash.store"), (inner.x, y), fs, draw.ACCENT, True)
-        y += lh
-        for h, n in stock[:6]:
-            draw.text(surf, f"• {self.hw_name(h)} × {n}", (inner.x, y), fs, width=inner.width)
-            y += lh
-        if not stock:
-            draw.text(surf, self.tr("dash.none"), (inner.x, y), fs, draw.DIM)
-            y += lh
-        # column 3: the race
-        race = pygame.Rect(c.x + 2 * col, c.y + self.s(52), c.width - 2 * col, c.height - self.s(52))
-        inner = draw.panel(surf, race, self.tr("dash.race"), fs)
-        y = inner.y
-        for sid, p, ms in [(self.side, v.me.prestige, v.me.milestones)] + [(r.id, r.prestige, r.milestones) for r in v.rivals]:
-            colour, shape = self.app.side_style(sid)
-            draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(6), colour)
-            draw.text(surf, self.tr("dash.side_line", side=self.app.side_name(sid), p=p, m=len(ms)),
-                      (inner.x + self.s(20), y), fs, colour, True, inner.width - self.s(20))
-            y += lh
-        y += self.s(8)
-        draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)
-        y += lh
-        for ms, order in list(v.firsts.items())[-8:]:
-            if order:
-                who, turn = order[0]
-                colour, shape = self.app.side_style(who)
-                draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
-                draw.text(surf, f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}", (inner.x + self.s(20), y), fs,
-                          width=inner.width - self.s(20))
-                y += lh
-                if y > inner.bottom - lh:
-                    break
-        if not v.firsts:
-            draw.text(surf, self.tr("dash.no_firsts"), (inner.x, y), fs, draw.DIM)
-
-
-# ------------------------------------------------------------------------------------------------
-
-
-@register
-class BudgetScreen(GameScreen):
-    name = "budget"
-
-    def build_content(self) -> None:
-        c = self.content
-        half = c.width // 2
-        x = c.x + half + self.s(18)
-        y = c.y + c.height - self.s(120)
-        v = self.view
-        bw = self.s(70)
-        for i, (label, delta) in enumerate((("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))):
-            self.button((x + i * (bw + self.s(6)), y, bw, self.s(34)), label,
-                        lambda d=delta: self.act(FundIntelligence(self.side, max(0, self.view.me.intel + d))),
-                        self.tr("tip.budget.intel_step", n=delta))
-        self.button((x + 4 * (bw + self.s(6)), y, bw + self.s(30), self.s(34)), self.tr("budget.stop"),
-                    lambda: self.act(FundIntelligence(self.side, 0)), self.tr("tip.budget.intel_stop"),
-                    enabled=v.me.intel > 0)
-        self.button((c.x + self.s(12), c.bottom - self.s(48), self.s(240), self.s(36)), self.tr("budget.to_research"),
-                    lambda: self.goto("research"), self.tr("tip.nav.research"))
-
-    def draw_content(self, surf: pygame.Surface) -> None:
-        v = self.view
-        me = v.me
-        rules = v.rules
-        c = self.content
-        fs = round(15 * self.app.scale)
-        lh = draw.font(fs).get_linesize() + self.s(3)
-        half = c.width // 2
-        left = draw.panel(surf, pygame.Rect(c.x, c.y, half - self.s(8), c.height), self.tr("budget.split"), fs)
-        # the engine's sums: what resolution will really charge, and what it would were cash no limit
-        planned = v.planned_spending()
-        spent = dict(planned.research)
-        r_wanted = sum(m for _, m in planned.wanted)
-        research = [(t, ts.funding) for t, ts in me.techs.items() if ts.funding > 0]
-        r_ordered = sum(n for _, n in research)
-        r_spent = sum(spent.values())
-        plans = sum(p.cost for p in me.plan)  # what each planned launch was charged when it was planned
-        short = planned.short  # cash is short: resolution cuts research pro rata, then intelligence
-        capped = r_wanted < r_ordered  # some funding is more than its tech can use
-
-        def amount(ordered: int, real: int) -> str:
-            return str(ordered) if ordered == real else self.tr("budget.ordered_spent", n=ordered, spent=real)
-
-        rows: list[tuple[str, str, tuple[int, int, int]]] = [
-            (self.tr("budget.cash"), str(me.cash), draw.TEXT),
-            (self.tr("budget.instalment"), f"+{v.instalment()}", draw.GOOD),
-            (self.tr("budget.research_total"), amount(r_ordered, r_spent), draw.ACCENT),
-            (self.tr("budget.intel"), amount(me.intel, planned.intelligence), draw.ACCENT),
-            (self.tr("budget.launches_paid"), str(plans), draw.DIM),
-            (self.tr("budget.left"), str(me.cash - planned.total), draw.BAD if short else draw.GOOD),
-        ]
-        y = left.y
-        for label, val, col in rows:
-            vw = draw.font(fs, True).size(val)[0]
-            draw.text(surf, label, (left.x, y), fs, draw.TEXT, width=left.width - vw - self.s(12))
-            draw.text(surf, val, (left.right, y), fs, col, True, align="right")
-            y += lh
-        # why what is spent differs from what is ordered, in the engine's order: caps, then the cut
-        small = round(13 * self.app.scale)
-        notes = []
-        if short or capped:
-            notes.append((self.tr("budget.note_arrow"), draw.DIM))
-        if capped:
-            notes.append((self.tr("budget.note_capped"), draw.DIM))
-        if short:  # research is paid first: when it alone fits, only intelligence is cut
-            key = "budget.note_cut" if r_wanted > r_spent else "budget.note_cut_intel"
-            notes.append((self.tr(key, need=planned.needed, cash=me.cash), draw.BAD))
-        for text, col in notes:
-            y += draw.paragraph(surf, text, pygame.Rect(left.x, y, left.width, lh * 2), small, col, gap=0)
-        # a bar: how this turn's spending splits the cash
-        y += self.s(6)
-        bar = pygame.Rect(left.x, y, left.width, self.s(18))
-        total = max(1, me.cash, planned.total)
-        pygame.draw.rect(surf, (45, 54, 68), bar)
-        x0 = bar.x
-        for part, col in ((r_spent, draw.ACCENT), (planned.intelligence, draw.WARN)):
-            wpx = int(bar.width * part / total)
-            pygame.draw.rect(surf, col, (x0, bar.y, wpx, bar.height))
-            x0 += wpx
-        y += self.s(28)
-        draw.text(surf, self.tr("budget.what_buys"), (left.x, y), fs, draw.ACCENT, True)
-        y += lh
-        room = c.bottom - self.s(48) - self.s(6)  # above the button to the research orders
-        for i, (t, ordered) in enumerate(research):
-            last = i == len(research) - 1
-            if y + lh * (1 if last else 2) > room:  # no room for this line and the rest: say how many are left out
-                draw.text(surf, self.tr("budget.more_lines", n=len(research) - i), (left.x, y), fs, draw.DIM, width=left.width)
-                break
-            tech = rules.techs[t]
-            ts = me.techs[t]
-            real = spent.get(t, 0)  # what each line buys is worked out at what will really be spent
-            if real == 0:
-                what = self.tr("budget.buys_nothing")
-            elif ts.done:
-                what = self.tr("budget.buys_rel", g=engine_odds.expected_reliability_gain(rules, me, tech, ts, real))
-            else:
-                n = engine_odds.turns_to_finish(rules, me, tech, ts, real)
-                what = self.tr("budget.buys_done", n=n) if n is not None else self.tr("budget.buys_never")
-            if real == ordered:
-                line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
-            else:
-                line = self.tr("budget.buys_line_cut", tech=self.tech_name(t), n=ordered, spent=real, what=what)
-            draw.text(surf, line, (left.x, y), fs, draw.TEXT if real == ordered else draw.WARN, width=left.width)
-            y += lh
-        if not research:
-            draw.text(surf, self.tr("budget.no_research"), (left.x, y), fs, draw.DIM, width=left.width)
-        # right: next year, and intelligence
-        right = draw.panel(surf, pygame.Rect(c.x + half, c.y, c.width - half, c.height), self.tr("budget.next_year"), fs)
-        side = rules.side(self.side)
-        s = rules.settings
-        rows2 = [
-            (self.tr("budget.this_year"), str(me.budget), draw.TEXT, False),
-            (self.tr("budget.base"), str(me.budget_base), draw.DIM, False),
-            (self.tr("budget.growth"), f"{side.budget_growth:+d}", draw.DIM, False),
-            (self.tr("budget.lasting"), f"{me.budget_mod:+d}", draw.DIM, False),
-            (self.tr("budget.from_prestige", p=me.prestige_year, pct=engine_odds.prestige_budget_percent(rules)),
-             f"{engine_odds.budget_from_prestige(rules, me):+d}", draw.DIM, False),
-        ]
-        if s.prestige_to_base:
-            rows2.append((self.tr("budget.prestige_lasting", pct=s.prestige_to_base),
-                          f"{engine_odds.lasting_from_prestige(rules, me):+d}", draw.DIM, False))
-        rows2 += [
-            (self.tr("budget.projected", year=v.year + 1), str(v.next_budget()), draw.ACCENT, True),
-        ]
-        y = right.y
-        for label, val, col, bold in rows2:
-            draw.text(surf, label, (right.x, y), fs, draw.TEXT, bold, width=right.width - self.s(90))
-            draw.text(surf, val, (right.right, y), fs, col if not bold else draw.TEXT, True, align="right")
-            y += lh
-        note = self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget)
-        draw.paragraph(surf, note, pygame.Rect(right.x, y + self.s(4), right.width, lh * 3), round(13 * self.app.scale), draw.DIM)
-        y = c.y + c.height - self.s(120) - lh * 2 - self.s(6)
-        draw.text(surf, self.tr("budget.intel_title", n=me.intel), (right.x, y), fs, draw.ACCENT, True, right.width)
-        est = [r.estimate for r in v.rivals if r.estimate is not None]
-        note = self.tr("budget.intel_error", e=est[0].error) if est else self.tr("budget.intel_none")
-        draw.text(surf, note, (right.x, y + lh), fs, draw.DIM, width=right.width)
-
-
-# ------------------------------------------------------------------------------------------------
-
-
-@register
-class HandoffScreen(Screen):
-    """Between two people at one machine: shows nothing of either side but whose turn it is."""
-
-    name = "handoff"
-
-    def __init__(self, app: Any, side: str) -> None:
-        super().__init__(app)
-        self.side = side
-
-    def build(self) -> None:
-        w, h = self.app.size
-        bw = self.s(320)
-        self.button((w // 2 - bw // 2, h // 2 + self.s(60), bw, self.s(48)), self.tr("handoff.ready"), self.ready,
-                    self.tr("tip.handoff.ready"), object_id="#primary")
-        self.button((w // 2 - bw // 2, h // 2 + self.s(120), bw, self.s(40)), self.tr("nav.menu"), lambda: Reset(None),
-                    self.tr("tip.nav.menu"))
-        self.focus = 0
-
-    def ready(self) -> Transition | None:
-        s = self.app.session
-        return Replace(new_screen("resolution" if s.has_report(self.side) else "dashboard", self.app, self.side))
-
-    def back(self) -> Transition | None:
-        return Reset(None)
-
-    def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
-        colour, shape = self.app.side_style(self.side)
-        draw.marker(surf, shape, (w // 2, h // 2 - self.s(110)), self.s(30), colour)
-        draw.text(surf, self.tr("handoff.pass", side=self.app.side_name(self.side)), (w // 2, h // 2 - self.s(60)),
-                  round(30 * self.app.scale), colour, True, align="center")
-        draw.text(surf, self.tr("handoff.hint"), (w // 2, h // 2), round(16 * self.app.scale), draw.DIM, align="center")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import CancelMission, PlanMission
+from game.engine import BuyHardware, CancelMission, PlanMission
 from game.engine import odds as engine_odds
 from game.ui import art, draw, portraits
 from game.ui.screens.base import Transition
@@ -27,16 +27,27 @@ class MissionScreen(GameScreen):
         mission = mission or app.memory.get(("mission", side))
         if mission not in v.rules.missions:
             mission = None
-        self.mission = mission or (avail[0] if avail else next(iter(v.rules.missions)))
+        self.show_choice = mission is not None  # opened on a mission (an attention item): turn to its page
+        # else the first that can fly now, else the first open one
+        first = next((m for m in avail if self.can_fly_now(m)), next((m for m in avail if m in v.available_missions), None))
+        self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
         self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
         self.crew: list[str] = []
         self.choose(self.mission, rebuild=False)
 
     def mission_list(self) -> list[str]:
-        v = self.view
-        order = list(v.rules.missions)
-        return sorted(v.rules.missions, key=lambda m: (m not in v.available_missions, order.index(m)))
+        """Every mission in the scenario's order, always: a mission that opens keeps its place, so a spot on the list
+        picks the same mission from one quarter to the next (what can fly now is marked, not moved)."""
+        return list(self.view.rules.missions)
+
+    def achieved(self, mission: str) -> bool:
+        """Whether the side already has every first this mission flies for (so it is no longer offered)."""
+        ms = self.view.rules.missions[mission].milestones
+        return bool(ms) and all(m in self.view.me.milestones for m in ms)
+
+    def can_fly_now(self, mission: str) -> bool:
+        return self.view.suggest_plan(mission) is not None
 
     def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
         """Select a mission and fill it with the engine's suggestion (or the first options)."""
@@ -120,8 +131,12 @@ class MissionScreen(GameScreen):
     # -- layout -----------------------------------------------------------------------------
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The list, the mission, the odds. The list is as wide as its longest name needs in the smallest type,
+        from 24 % up to 30 % of the width."""
         c = self.content
-        a = int(c.width * 0.24)
+        tiny = draw.font(round(draw.theme_size("#tiny") * self.app.scale))
+        longest = max((tiny.size(draw.clean(self.mission_name(m)) + " ×")[0] for m in self.view.rules.missions), default=0)
+        a = max(int(c.width * 0.24), min(int(c.width * 0.30), longest + self.s(44)))
         b = int(c.width * 0.36)
         return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),
                 pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
@@ -145,30 +160,56 @@ class MissionScreen(GameScreen):
         strip = self.stack_rect().width + self.s(8)  # the middle column's buttons stop short of the stack
         rh = self.s(36)
         per = max(1, (left.height - self.s(100)) // (rh + self.s(4)))
+        if self.show_choice:
+            self.show_choice = False
+            self.page = self.mission_list().index(self.mission) // per
+            self.app.memory[("mission_page", self.side)] = self.page
         items, self.page, pages = self.paged(self.mission_list(), self.page, per)
         y = left.y + self.s(40)
         for mid_id in items:
             ok = mid_id in v.available_missions
             name = self.mission_name(mid_id)
-            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), name if ok else f"{name} ×",
+            label = name if ok else f"{name} ×"
+            ready = ok and self.can_fly_now(mid_id)  # flyable now from the store: a green frame
+            ids = ("#ready", "#ready_tiny") if ready else ("#small", "#tiny")
+            if self.achieved(mid_id):  # its firsts are won: dimmer, and "(done)" where the words fit
+                ids = ("#done", "#done_tiny")
+                marked = self.tr("missions.achieved_mark", name=name)
+                label = marked if self.fits(marked, left.width - self.s(16), ids[-1]) else label
+            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), label,
                         lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
-                        object_id="#small")
+                        object_id=self.fitting_id(label, left.width - self.s(16), ids))
             y += rh + self.s(4)
         if pages > 1:
             yb = left.bottom - self.s(44)
-            self.button((left.x + self.s(8), yb, self.s(90), self.s(34)), self.tr("list.prev"),
+            pw = min(self.s(110), (left.width - self.s(24)) // 2)
+            self.button((left.x + self.s(8), yb, pw, self.s(34)), self.tr("list.prev"),
                         lambda: self._page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
-            self.button((left.right - self.s(98), yb, self.s(90), self.s(34)), self.tr("list.next"),
+            self.button((left.right - self.s(8) - pw, yb, pw, self.s(34)), self.tr("list.next"),
                         lambda: self._page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
         m = v.rules.missions[self.mission]
-        y = mid.y + self.s(84)
+        y = self.slots_y()
         for slot in m.slots:
             hw = self.hardware.get(slot.id, slot.options[0])
             have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
             slot_name = slot_name[:1].upper() + slot_name[1:]
+            width = mid.width - self.s(20) - strip  # short of the stack's picture
+            buy = BuyHardware(self.side, hw, 1)
+            if have == 0 and v.hardware_unlocked(hw):  # none free: buy one here, without going to the fleet
+                cost = engine_odds.order_cost(v.rules, buy)
+                buy_label = self.tr("missions.buy", n=cost)
+                bw = draw.font(round(14 * self.app.scale)).size(buy_label)[0] + self.s(24)
+                width -= bw + self.s(6)
+                self.button((mid.x + self.s(10) + width + self.s(6), y, bw, self.s(34)), buy_label,
+                            lambda order=buy: self.buy(order), self.tr("tip.missions.buy", hw=self.hw_name(hw), n=cost),
+                            enabled=self.app.session.check(buy) is None)
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
-            self.button((mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(34)), label,
+            if not self.fits(label, width):
+                label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
+            if not self.fits(label, width):  # the slot's name is in the tip; the hardware and the count stay
+                label = f"{self.hw_name(hw)} ({have})"
+            self.button((mid.x + self.s(10), y, width, self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
         if m.crew:
@@ -204,11 +245,40 @@ class MissionScreen(GameScreen):
             self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
                         lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
 
+    def buy(self, order: BuyHardware) -> Transition | None:
+        """Buy a unit for a slot with none free, then fill the mission again from the store (Ctrl+Z takes it back)."""
+        t = self.act(order)
+        if not self.app.status:
+            self.app.status = self.tr("missions.bought", hw=self.hw_name(order.hardware))
+        self.choose(self.mission)
+        return t
+
     def _page(self, step: int) -> Transition | None:
         self.page += step
         self.app.memory[("mission_page", self.side)] = self.page
         self.rebuild()
         return None
+
+    def facts(self) -> list[str]:
+        """The mission's facts line under its name, wrapped to the middle column."""
+        rules = self.view.rules
+        m = rules.missions[self.mission]
+        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
+                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
+        if m.milestones:
+            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
+        _, mid, _ = self.columns()
+        return draw.wrap(" · ".join(facts), round(12 * self.app.scale), mid.width - 20)
+
+    def heading_y(self) -> int:
+        """The y of the hardware heading: below the mission's name and its facts."""
+        _, mid, _ = self.columns()
+        name_h = draw.font(round(17 * self.app.scale), True).get_linesize()
+        facts_h = len(self.facts()[:2]) * draw.font(round(12 * self.app.scale)).get_linesize()
+        return max(mid.y + self.s(62), mid.y + 12 + name_h + facts_h + self.s(6))
+
+    def slots_y(self) -> int:
+        return self.heading_y() + draw.font(round(14 * self.app.scale), True).get_linesize() + self.s(2)
 
     def mission_tip(self, mission: str) -> str:
         m = self.view.rules.missions[mission]
@@ -216,7 +286,9 @@ class MissionScreen(GameScreen):
         if text == m.description:
             text = ""
         if mission not in self.view.available_missions:
-            text = (text + " " if text else "") + self.tr("missions.unavailable")
+            text = (text + " " if text else "") + self.tr("missions.achieved" if self.achieved(mission) else "missions.unavailable")
+        elif self.can_fly_now(mission):
+            text = (text + " " if text else "") + self.tr("missions.ready")
         return text or self.tr("tip.missions.choose")
 
     def draw_content(self, surf: pygame.Surface) -> None:
@@ -229,14 +301,11 @@ class MissionScreen(GameScreen):
         draw.panel(surf, left, self.tr("missions.list"), h2)
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
-        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
-                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
-        if m.milestones:
-            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
-        draw.text(surf, " · ".join(facts), (inner.x, inner.y), small, draw.DIM, width=inner.width)
-        draw.text(surf, self.tr("missions.hardware"), (inner.x, mid.y + self.s(62)), fs, draw.ACCENT, True)
+        draw.paragraph(surf, "\n".join(self.facts()[:2]), pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
+                       small, draw.DIM, gap=0)
+        draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
-            y = mid.y + self.s(84) + len(m.slots) * self.s(40) + self.s(4)
+            y = self.slots_y() + len(m.slots) * self.s(40) + self.s(4)
             label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
             if self.used_skills():
                 label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
@@ -249,8 +318,9 @@ class MissionScreen(GameScreen):
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
-        draw.text(surf, self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn),
-                  (inner.x, y - self.s(24)), fs, draw.ACCENT, True, inner.width)
+        head = self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn)
+        draw.text(surf, head, (inner.x, y - self.s(24)), draw.shrink(head, fs, inner.width, True, 0.7), draw.ACCENT, True,
+                  inner.width)
         for i, p in enumerate(v.me.plan):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
@@ -277,7 +347,9 @@ class MissionScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(2)
         y = inner.y
         if self.mission not in v.available_missions:
-            y += draw.paragraph(surf, self.tr("missions.unavailable"), pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+            done = self.achieved(self.mission)
+            y += draw.paragraph(surf, self.tr("missions.achieved" if done else "missions.unavailable"),
+                                pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if done else draw.WARN)
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
             return
@@ -287,7 +359,7 @@ class MissionScreen(GameScreen):
             rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
         lw = int(inner.width * 0.42)
         for label, pm, col in rows:
-            draw.text(surf, label, (inner.x, y), fs, draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, lw - self.s(6), least=0.6), draw.TEXT, width=lw - self.s(6))
             draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
@@ -295,8 +367,10 @@ class MissionScreen(GameScreen):
         # the steps as a small table: how likely each is to pass, and what share of all flights go wrong there
         c2 = inner.x + lw + (inner.width - lw) // 2
         draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, lw - self.s(6))
-        draw.text(surf, self.tr("odds.col_pass"), (c2 - self.s(8), y + self.s(2)), small, draw.DIM, align="right")
-        draw.text(surf, self.tr("odds.col_risk"), (inner.right, y + self.s(2)), small, draw.DIM, align="right")
+        for head, right_x, room in ((self.tr("odds.col_pass"), c2 - self.s(8), c2 - self.s(8) - inner.x - lw),
+                                    (self.tr("odds.col_risk"), inner.right, inner.right - c2)):
+            draw.text(surf, head, (right_x, y + self.s(2)), draw.shrink(head, small, room, least=0.6), draw.DIM,
+                      width=room, align="right")
         y += lh
         for st, so in zip(m.steps, odds.steps, strict=True):
             if y > right.bottom - self.s(170):
@@ -307,22 +381,12 @@ class MissionScreen(GameScreen):
             flag = "" if st.critical else " *"
             if st.fatal and m.crew:
                 flag += " !"
-            draw.text(surf, name + flag, (inner.x, y), small, draw.TEXT, width=lw - self.s(6))
+            draw.text(surf, name + flag, (inner.x, y), draw.shrink(name + flag, small, lw - self.s(6), least=0.5), draw.TEXT,
+                      width=lw - self.s(6))
             draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
             draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,
                       align="right")
             y += lh - self.s(2)
-        # where the flight is most likely lost, and what would make it safer: the tech behind that step
-        worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
-        if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
-            so = odds.steps[worst]
-            st = m.steps[worst]
-            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
-                           r=v.me.reliability(so.tech))
-            if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
-                hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
-            y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, lh * 4), small, draw.ACCENT)
-        y += self.s(6)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
         legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
@@ -332,14 +396,29 @@ class MissionScreen(GameScreen):
         why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
         why_lines = draw.wrap(why, fs, inner.width)[:3] if why else []
         limit = top - (lh * len(why_lines) + self.s(6) if why_lines else 0)
+        # where the flight is most likely lost, and what would make it safer: the tech behind that step
+        worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
+        if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
+            so = odds.steps[worst]
+            st = m.steps[worst]
+            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
+                           r=v.me.reliability(so.tech))
+            if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
+                hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
+            need = len(draw.wrap(hint, small, inner.width)) * (draw.font(small).get_linesize() + 2)
+            if y + self.s(4) + need <= limit:  # whole or not at all: it must not run under the reason below
+                y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, need), small,
+                                                draw.ACCENT)
+        y += self.s(6)
         # the prestige a first would bring
         for ms in m.milestones:
-            if y > right.bottom - self.s(100) or y + lh * 2 > limit:
-                break
             rank, prestige = v.prize(ms)
             key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
             text = self.tr(key, name=self.milestone_name(ms), p=prestige)
-            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.WARN)
+            need = len(draw.wrap(text, fs, inner.width)) * (draw.font(fs).get_linesize() + 2)
+            if y > right.bottom - self.s(100) or y + need > limit:
+                break
+            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
         pr = m.prestige
         if y + small_lh <= limit:
             draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),

@@ -89,7 +89,8 @@ class NewsScreen(GameScreen):
         if name == paper_key:
             name = self.tr("news.masthead", side=self.app.side_name(self.side))
         big = round(34 * self.app.scale)
-        draw.text(surf, name, (page.centerx, page.y + self.s(10)), big, INK, True, page.width - self.s(40), align="center")
+        draw.text(surf, name, (page.centerx, page.y + self.s(10)), draw.shrink(name, big, page.width - self.s(40), True, 0.6), INK,
+                  True, page.width - self.s(40), align="center")
         y = page.y + self.s(18) + draw.font(big, True).get_linesize()
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 2)
         # dated by the quarter its news comes from, as the dashboard's ticker and the firsts are

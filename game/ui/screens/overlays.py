@@ -29,6 +29,13 @@ class HelpScreen(Screen):
         box = self.box()
         self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
                     self.tr("tip.common.close"))
+        # every key and the goal in one scrolling text box: at 150 % text they no longer fit the window
+        title_h = draw.font(round(22 * self.app.scale), True).get_linesize()
+        inner = pygame.Rect(box.x + self.s(10), box.y + title_h + self.s(16), box.width - self.s(20),
+                            box.height - title_h - self.s(16) - self.s(66))
+        keys = "<br>".join(f'<font color="{draw.hex_colour(draw.WARN)}"><b>{draw.html(k or self.tr("help.arrow_keys"))}</b></font>'
+                           f"  {draw.html(self.tr(key))}" for k, key in SHORTCUTS)
+        self.textbox(inner, f"{keys}<br><br>{draw.html(self.tr('help.goal'))}")
         self.focus = 0
 
     def box(self) -> pygame.Rect:
@@ -36,18 +43,37 @@ class HelpScreen(Screen):
         return pygame.Rect(self.s(120), self.s(40), w - self.s(240), h - self.s(80))
 
     def draw(self, surf: pygame.Surface) -> None:
+        draw.panel(surf, self.box(), self.tr("help.title"), round(22 * self.app.scale))
+
+
+@register
+class ListScreen(Screen):
+    """A whole list that a screen shows only the start of ("…and 16 more"), in a scrolling text box."""
+
+    overlay = True
+    name = "list"
+
+    def __init__(self, app: Any, title: str, html: str) -> None:
+        super().__init__(app)
+        self.title = title
+        self.html = html
+
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(self.s(120), self.s(40), w - self.s(240), h - self.s(80))
+
+    def build(self) -> None:
+        w, _ = self.app.size
         box = self.box()
-        inner = draw.panel(surf, box, self.tr("help.title"), round(22 * self.app.scale))
-        fs = round(15 * self.app.scale)
-        lh = draw.font(fs).get_linesize() + self.s(5)
-        y = inner.y + self.s(6)
-        for keys, key in SHORTCUTS:
-            keys = keys or self.tr("help.arrow_keys")
-            draw.text(surf, keys, (inner.x + self.s(10), y), fs, draw.WARN, True, self.s(220))
-            draw.text(surf, self.tr(key), (inner.x + self.s(250), y), fs, draw.TEXT, width=inner.width - self.s(260))
-            y += lh
-        draw.paragraph(surf, self.tr("help.goal"), pygame.Rect(inner.x + self.s(10), y + self.s(8), inner.width - self.s(20),
-                                                                 inner.bottom - y - self.s(60)), fs, draw.DIM)
+        title_h = draw.font(round(20 * self.app.scale), True).get_linesize()
+        self.textbox(pygame.Rect(box.x + self.s(10), box.y + title_h + self.s(16), box.width - self.s(20),
+                                 box.height - title_h - self.s(82)), self.html)
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"),
+                    lambda: Pop(), self.tr("tip.common.close"))
+        self.focus = 0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        draw.panel(surf, self.box(), self.title, round(20 * self.app.scale))
 
 
 @register

@@ -50,6 +50,8 @@ class ResearchScreen(GameScreen):
         self.selected = selected or (funded[0] if funded else avail[0] if avail else next(iter(rules.techs)))
         self.pos = layout(rules)
         self.nodes: dict[str, pygame.Rect] = {}
+        self.scroll: tuple[int, int] = app.memory.get(("tech_scroll", side), (0, 0))  # the tree's view, when it is larger
+        self.tree = pygame.Rect(0, 0, 0, 0)  # the tree's whole size (larger than the panel at big text sizes)
 
     @property
     def details_w(self) -> int:
@@ -60,24 +62,89 @@ class ResearchScreen(GameScreen):
         c = self.content
         return pygame.Rect(c.x, c.y, c.width - self.details_w - self.s(8), c.height)
 
-    def compute_nodes(self) -> None:
+    # The least room a tile's column and row take (at 100 %): below it the tree scrolls rather than cut names.
+    TILE_COLUMN, TILE_ROW = 118, 62
+
+    def viewport(self) -> pygame.Rect:
+        """Where the tree's tiles are drawn: the panel less its title and legend."""
         g = self.graph_rect().inflate(-self.s(16), -self.s(64))
         g.y += self.s(4)
+        return g
+
+    def compute_nodes(self) -> None:
+        g = self.viewport()
         ncols = max(c for c, _ in self.pos.values()) + 1
         nrows = max(r for _, r in self.pos.values()) + 1
-        cw = g.width / ncols
-        rh = g.height / nrows
+        self.tree = pygame.Rect(0, 0, max(g.width, ncols * self.s(self.TILE_COLUMN)), max(g.height, nrows * self.s(self.TILE_ROW)))
+        cw = self.tree.width / ncols
+        rh = self.tree.height / nrows
         nw = int(min(self.s(190), cw - self.s(14)))
         nh = int(min(self.s(58), rh - self.s(6)))
+        self.scroll = self.clamp(self.scroll)
+        sx, sy = self.scroll
         self.nodes = {
-            t: pygame.Rect(int(g.x + c * cw + (cw - nw) / 2), int(g.y + r * rh + (rh - nh) / 2), nw, nh)
+            t: pygame.Rect(int(g.x + c * cw + (cw - nw) / 2) - sx, int(g.y + r * rh + (rh - nh) / 2) - sy, nw, nh)
             for t, (c, r) in self.pos.items()
         }
 
-    def build_content(self) -> None:
+    def clamp(self, scroll: tuple[int, int]) -> tuple[int, int]:
+        g = self.viewport()
+        return (max(0, min(self.tree.width - g.width, scroll[0])), max(0, min(self.tree.height - g.height, scroll[1])))
+
+    def scroll_to(self, scroll: tuple[int, int]) -> None:
+        self.scroll = self.clamp(scroll)
+        self.app.memory[("tech_scroll", self.side)] = self.scroll
+
+    def keep_in_view(self, tech: str) -> None:
+        """Scroll the tree (if it is larger than its panel) so the tile of `tech` is whole in sight."""
         self.compute_nodes()
+        g, r = self.viewport(), self.nodes[tech]
+        sx, sy = self.scroll
+        sx += min(0, r.left - g.left) + max(0, r.right - g.right)
+        sy += min(0, r.top - g.top) + max(0, r.bottom - g.bottom)
+        self.scroll_to((sx, sy))
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEWHEEL and self.viewport().collidepoint(pygame.mouse.get_pos()):
+            g = self.viewport()
+            if self.tree.width > g.width or self.tree.height > g.height:
+                step = self.s(60)
+                dx, dy = (-event.y, 0) if self.tree.height <= g.height else (-event.x, -event.y)
+                self.scroll_to((self.scroll[0] + dx * step, self.scroll[1] + dy * step))
+                self.rebuild()
+                return None
+        return super().handle(event)
+
+    def desc_rect(self) -> pygame.Rect | None:
+        """Where the chosen tech's description goes (a text box that scrolls when it is long), or None without one."""
+        tech = self.view.rules.techs[self.selected]
+        desc = self.app.stext(tech.description) if tech.description else ""
+        if not desc or desc == tech.description:
+            return None
+        c = self.content
+        x = c.right - self.details_w + 10
+        y = c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
+        width = self.details_w - 20
+        small = round(13 * self.app.scale)
+        lines = min(4, len(draw.wrap(desc, small, width - self.s(20))))  # the box's own padding and scroll bar
+        return pygame.Rect(x, y, width, lines * (draw.font(small).get_linesize() + 1) + self.s(14))
+
+    def build_content(self) -> None:
+        if not getattr(self, "_placed", False):  # on opening, the chosen tech is in sight (later the wheel decides)
+            self._placed = True
+            self.keep_in_view(self.selected)
+        self.compute_nodes()
+        desc = self.desc_rect()
+        if desc is not None:
+            tech = self.view.rules.techs[self.selected]
+            self.textbox(desc, draw.html(self.app.stext(tech.description)), object_id="#small_text")
+        area, scrolls = self.details_area()
+        if scrolls:  # too short a panel for every figure at this text size: they scroll
+            self.textbox(area, self.details_html())
+        g = self.viewport()
         for t, rect in self.nodes.items():
-            self.hotspot(rect, lambda t=t: self.select(t))
+            if g.colliderect(rect):  # a tile scrolled out of sight cannot be clicked through the panel's edge
+                self.hotspot(rect.clip(g), lambda t=t: self.select(t))
         c = self.content
         px = c.right - self.details_w + self.s(4)
         y = c.bottom - self.s(140)
@@ -110,6 +177,7 @@ class ResearchScreen(GameScreen):
     def select(self, tech: str) -> Transition | None:
         self.selected = tech
         self.app.memory[("tech", self.side)] = tech
+        self.keep_in_view(tech)
         self.rebuild()
         return None
 
@@ -145,10 +213,15 @@ class ResearchScreen(GameScreen):
         cut = sum(m for _, m in planned.wanted) > spent
         line = (self.tr("research.ordered", n=ordered, cash=v.me.cash) if spent == ordered
                 else self.tr("research.ordered_spent", n=ordered, spent=spent, cash=v.me.cash))
-        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), round(13 * self.app.scale),
-                  draw.WARN if cut else draw.DIM, align="right")
+        title_w = draw.font(round(15 * self.app.scale), True).size(self.tr("research.tree"))[0]
+        room = g.width - title_w - self.s(40)  # right of the panel's title, never over it
+        draw.text(surf, line, (g.right - self.s(10), g.y + self.s(7)), draw.shrink(line, round(13 * self.app.scale), room, least=0.6),
+                  draw.WARN if cut else draw.DIM, width=room, align="right")
         if not self.nodes:
             self.compute_nodes()
+        view = self.viewport()
+        clip = surf.get_clip()
+        surf.set_clip(view)
         # edges first
         for t, rect in self.nodes.items():
             for r in rules.techs[t].requires:
@@ -172,12 +245,13 @@ class ResearchScreen(GameScreen):
             pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
                              border_radius=5)
             col = draw.TEXT if ts.done or t in v.available_techs else draw.DIM
-            # the whole name, wrapped, in a smaller type if it must: never cut
+            # the whole name, wrapped, in a smaller type if it must: never cut (a tile half out of sight shows none)
             bold = ts.funding > 0
-            size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
-            lh = draw.font(size, bold).get_linesize()
-            for i, line in enumerate(lines):
-                draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
+            if view.contains(rect):
+                size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
+                lh = draw.font(size, bold).get_linesize()
+                for i, line in enumerate(lines):
+                    draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
             barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(10), rect.width - self.s(12), self.s(5))
             if ts.done:
                 draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
@@ -186,6 +260,8 @@ class ResearchScreen(GameScreen):
             if ts.funding > 0:  # a badge on the corner, clear of the name
                 pygame.draw.circle(surf, draw.BG, (rect.right - self.s(1), rect.y + self.s(1)), self.s(6))
                 pygame.draw.circle(surf, draw.WARN, (rect.right - self.s(1), rect.y + self.s(1)), self.s(4))
+        surf.set_clip(clip)
+        self.draw_scrollbars(surf, view)
         # legend
         lx = g.x + self.s(10)
         ly = g.bottom - self.s(22)
@@ -199,30 +275,35 @@ class ResearchScreen(GameScreen):
         draw.text(surf, self.tr("research.legend_funded"), (lx + self.s(18), ly), small, draw.DIM)
         self.draw_details(surf)
 
-    def draw_details(self, surf: pygame.Surface) -> None:
+    def draw_scrollbars(self, surf: pygame.Surface, view: pygame.Rect) -> None:
+        """Thin bars along the panel's edges when the tree is larger than it: how much more there is, and where."""
+        t = self.tree
+        if t.width > view.width:
+            bar = pygame.Rect(view.x + view.width * self.scroll[0] // t.width, view.bottom + self.s(2),
+                              view.width * view.width // t.width, self.s(4))
+            pygame.draw.rect(surf, draw.PANEL_EDGE, bar, border_radius=2)
+        if t.height > view.height:
+            bar = pygame.Rect(view.right + self.s(3), view.y + view.height * self.scroll[1] // t.height, self.s(4),
+                              view.height * view.height // t.height)
+            pygame.draw.rect(surf, draw.PANEL_EDGE, bar, border_radius=2)
+
+    def status_text(self) -> str:
+        v = self.view
+        t = self.selected
+        if v.me.techs[t].done:
+            return self.tr("research.done")
+        if t in v.available_techs:
+            return self.tr("research.open")
+        needs = ", ".join(self.tech_name(r) for r in v.rules.techs[t].requires if not v.me.techs[r].done)
+        return self.tr("research.locked", needs=needs)
+
+    def detail_rows(self) -> list[tuple[str, str, tuple[int, int, int]]]:
+        """(label, value, colour) of the chosen tech's figures, all of them the engine's."""
         v = self.view
         rules = v.rules
-        c = self.content
-        box = pygame.Rect(c.right - self.details_w, c.y, self.details_w, c.height)
         t = self.selected
         tech = rules.techs[t]
         ts = v.me.techs[t]
-        fs = round(15 * self.app.scale)
-        inner = draw.panel(surf, box, self.tech_name(t), round(17 * self.app.scale))
-        lh = draw.font(fs).get_linesize() + self.s(2)
-        y = inner.y
-        desc = self.app.stext(tech.description) if tech.description else ""
-        if desc and desc != tech.description:
-            y += draw.paragraph(surf, desc, pygame.Rect(inner.x, y, inner.width, lh * 3), round(13 * self.app.scale), draw.DIM)
-            y += self.s(4)
-        if ts.done:
-            status = self.tr("research.done")
-        elif t in v.available_techs:
-            status = self.tr("research.open")
-        else:
-            status = self.tr("research.locked", needs=", ".join(self.tech_name(r) for r in tech.requires if not v.me.techs[r].done))
-        y += draw.paragraph(surf, status, pygame.Rect(inner.x, y, inner.width, lh * 2), fs,
-                            draw.GOOD if ts.done else draw.TEXT)
         useful = engine_odds.useful_funding(rules, v.me, tech, ts)
         # what the end of the turn will really spend on it: the order, capped at what it can use and cut when cash is short
         spent = dict(v.planned_spending().research).get(t, 0)
@@ -245,18 +326,59 @@ class ResearchScreen(GameScreen):
             n2 = engine_odds.turns_to_finish(rules, v.me, tech, ts, useful)
             rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
         rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})", draw.TEXT))
-        for label, val, col in rows:
-            if y > c.bottom - self.s(150) - lh:
-                break
-            draw.text(surf, label, (inner.x, y), fs, draw.DIM, width=inner.width - self.s(90))
+        return rows
+
+    def details_area(self) -> tuple[pygame.Rect, bool]:
+        """Where the chosen tech's status and figures go (below its description, above the funding buttons), and
+        whether they must scroll in a text box because the panel is too short for them at this text size."""
+        c = self.content
+        inner_x, width = c.right - self.details_w + 10, self.details_w - 20
+        desc = self.desc_rect()
+        top = desc.bottom + self.s(6) if desc is not None else c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
+        area = pygame.Rect(inner_x, top, width, c.bottom - self.s(150) - top)
+        fs = round(15 * self.app.scale)
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        status_h = len(draw.wrap(self.status_text(), fs, width)) * (draw.font(fs).get_linesize() + 2)
+        need = status_h + len(self.detail_rows()) * lh + self.s(40)
+        return area, need > area.height
+
+    def details_html(self) -> str:
+        t = self.selected
+        ts = self.view.me.techs[t]
+        status = f'<font color="{draw.hex_colour(draw.GOOD if ts.done else draw.TEXT)}">{draw.html(self.status_text())}</font>'
+        rows = [f"{draw.html(label)}: <b>{draw.html(val)}</b>" for label, val, _ in self.detail_rows()]
+        unlocks = [h for h, hw in self.view.rules.hardware.items() if hw.tech == t]
+        if unlocks:
+            rows.append(draw.html(self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks))))
+        return status + "<br>" + "<br>".join(rows)
+
+    def draw_details(self, surf: pygame.Surface) -> None:
+        v = self.view
+        rules = v.rules
+        c = self.content
+        box = pygame.Rect(c.right - self.details_w, c.y, self.details_w, c.height)
+        t = self.selected
+        tech = rules.techs[t]
+        ts = v.me.techs[t]
+        fs = round(15 * self.app.scale)
+        inner = draw.panel(surf, box, self.tech_name(t), round(17 * self.app.scale))
+        lh = draw.font(fs).get_linesize() + self.s(2)
+        area, scrolls = self.details_area()
+        if scrolls:  # the text box built with the widgets holds them
+            return
+        y = area.y
+        y += draw.paragraph(surf, self.status_text(), pygame.Rect(inner.x, y, inner.width, area.height), fs,
+                            draw.GOOD if ts.done else draw.TEXT)
+        for label, val, col in self.detail_rows():
+            room = inner.width - draw.font(fs, True).size(val)[0] - self.s(12)  # the value's own width, not a fixed one
+            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, room, least=0.7), draw.DIM, width=room)
             draw.text(surf, val, (inner.right, y), fs, col, True, align="right")
             y += lh
         barr = pygame.Rect(inner.x, y + self.s(4), inner.width, self.s(10))
-        if y + self.s(14) < c.bottom - self.s(150):
-            if ts.done:
-                draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
-            else:
-                draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
+        if ts.done:
+            draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
+        else:
+            draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
         unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
         if unlocks and y + lh * 2 < c.bottom - self.s(150):
             draw.text(surf, self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),

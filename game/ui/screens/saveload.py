@@ -58,7 +58,7 @@ class SaveLoadScreen(Screen):
 
     def names(self, info: SaveInfo) -> tuple[str, str]:
         """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
-        from game.ui.screens.title import _package_strings, installed, package_text
+        from game.ui.screens.catalogue import _package_strings, installed, package_text
 
         lang = self.app.settings.language
         cache = self.__dict__.setdefault("_packages", None)
@@ -73,7 +73,7 @@ class SaveLoadScreen(Screen):
 
     def seats(self, info: SaveInfo) -> str:
         """Who plays: the people's sides, then the computers' with their levels (`USA vs USSR (hard)`)."""
-        from game.ui.screens.title import _package_strings
+        from game.ui.screens.catalogue import _package_strings
 
         pkg = self.__dict__.get("_packages", {}).get(info.scenario)
         lang = self.app.settings.language
@@ -114,12 +114,12 @@ class SaveLoadScreen(Screen):
             # the name box has the keyboard from the start: type a name, press Enter
             self.focus_text(self.entry_w)
             y += self.s(56)
-        rh = self.s(44)
+        rh = self.row_height()
         per = max(1, (h - y - self.s(140)) // rh)
         pages = max(1, -(-len(self.rows) // per))
         self.page = max(0, min(self.page, pages - 1))
         for i, row in enumerate(self.rows[self.page * per:(self.page + 1) * per]):
-            rect = (w - self.s(220), y + i * rh + self.s(40), self.s(180), rh - self.s(6))
+            rect = (w - self.s(220), y + i * rh + self.s(8), self.s(180), min(self.s(44), rh - self.s(6)))
             if unreadable(row):
                 backup = self.backups.get(row.path)
                 if backup is not None and self.mode == "load":
@@ -184,6 +184,50 @@ class SaveLoadScreen(Screen):
             return None
         return self.app.open_loaded(loaded)
 
+    Cell = tuple[str, tuple[int, int, int], bool, int]  # text, colour, bold, font size
+
+    def cells(self, info: SaveInfo) -> list[Cell]:
+        """What one save's line says, in reading order: name, scenario, who plays, date, mods, when it was saved."""
+        fs = round(15 * self.app.scale)
+        small = round(13 * self.app.scale)
+        scenario, _ = self.names(info)
+        date = info.date
+        if info.turn_of_game:
+            date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
+        if info.over:
+            date = self.tr("saves.date_over", date=date)
+        out: list[SaveLoadScreen.Cell] = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
+                                          (self.seats(info), draw.TEXT, False, small), (date, draw.TEXT, False, small)]
+        if info.mods:
+            out.append((f"{self.tr('saves.mods')}: {', '.join(info.mods)}", draw.DIM, False, small))
+        out.append((f"{self.tr('saves.when')} {saved_when(info)}", draw.DIM, False, small))
+        return out
+
+    def flow(self, cells: list[Cell], width: int) -> list[list[tuple[int, Cell]]]:
+        """The cells set out left to right, a new line where the next one does not fit: (x offset, cell) by line.
+        No column is a fixed share of the window, so a long name or date is moved down, never cut."""
+        lines: list[list[tuple[int, SaveLoadScreen.Cell]]] = [[]]
+        x = 0
+        for cell in cells:
+            text, _, bold, size = cell
+            tw = draw.font(size, bold).size(draw.clean(text))[0]
+            if lines[-1] and x + tw > width:
+                lines.append([])
+                x = 0
+            lines[-1].append((x, cell))
+            x += tw + self.s(18)
+        return lines
+
+    def text_width(self) -> int:
+        w, _ = self.app.size
+        return w - self.s(240) - self.s(40)
+
+    def row_height(self) -> int:
+        """One height for every row: the most lines any save's text takes at this width, and some air."""
+        lh = draw.font(round(15 * self.app.scale), True).get_linesize()
+        lines = max((len(self.flow(self.cells(r), self.text_width())) for r in self.infos), default=1)
+        return max(self.s(44), lines * lh + self.s(10))
+
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
         draw.text(surf, self.tr("saves.title_" + self.mode), (self.s(40), self.s(24)), round(28 * self.app.scale), draw.TEXT, True)
@@ -192,37 +236,29 @@ class SaveLoadScreen(Screen):
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
-        cols = [self.s(40), int(w * 0.17), int(w * 0.31), int(w * 0.52), int(w * 0.63), int(w * 0.71)]
-        heads = ("saves.name", "saves.scenario", "saves.side", "saves.date", "saves.mods", "saves.when")
-        for x, key in zip(cols, heads, strict=True):
-            draw.text(surf, self.tr(key), (x, y + self.s(10)), small, draw.ACCENT, True)
-        rh = self.s(44)
+        rh = self.row_height()
+        lh = draw.font(fs, True).get_linesize()
         per = getattr(self, "per", 10)
         items = self.rows[self.page * per:(self.page + 1) * per]
         if not items:
-            draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(50)), fs, draw.DIM)
-        right = w - self.s(240)
+            draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(10)), fs, draw.DIM)
+        x0 = self.s(40)
+        width = self.text_width()
         for i, row in enumerate(items):
-            yy = y + self.s(40) + i * rh + self.s(8)
-            if unreadable(row):  # a file that could not be read: its name and why, in one line
-                draw.text(surf, Path(row.path).name, (cols[0], yy), fs, draw.BAD, True, cols[1] - cols[0] - self.s(8))
+            yy = y + i * rh + self.s(8)
+            if i:
+                pygame.draw.line(surf, draw.PANEL_EDGE, (x0, yy - self.s(5)), (x0 + width, yy - self.s(5)))
+            if unreadable(row):  # a file that could not be read: its name and why
+                name = Path(row.path).name
+                draw.text(surf, name, (x0, yy), fs, draw.BAD, True, width)
                 backup = self.backups.get(row.path)
                 why = self.tr("saves.damaged_backup", problem=row.problem) if backup else row.problem
-                draw.text(surf, why, (cols[1], yy), small, draw.DIM, width=right - cols[1])
+                draw.text(surf, why, (x0, yy + lh), small, draw.DIM, width=width)
                 continue
-            info = row
-            widths = [b - a - self.s(8) for a, b in zip(cols, [*cols[1:], right], strict=True)]
-            scenario, _ = self.names(info)
-            date = info.date
-            if info.turn_of_game:
-                date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
-            if info.over:
-                date = self.tr("saves.date_over", date=date)
-            cells = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
-                     (self.seats(info), draw.TEXT, False, fs), (date, draw.TEXT, False, small),
-                     (", ".join(info.mods) or "–", draw.DIM, False, small), (saved_when(info), draw.DIM, False, small)]
-            for x, width, (text, colour, bold, size) in zip(cols, widths, cells, strict=True):
-                draw.text(surf, text, (x, yy), size, colour, bold, width)
+            for n, line in enumerate(self.flow(self.cells(row), width)):
+                for dx, (text, colour, bold, size) in line:
+                    draw.text(surf, text, (x0 + dx, yy + n * lh + (lh - draw.font(size, bold).get_linesize())), size, colour,
+                              bold, width - dx)
         if self.app.status:
             draw.text(surf, self.app.status, (self.s(40), h - self.s(110)), fs, draw.WARN, width=w - self.s(80))
 

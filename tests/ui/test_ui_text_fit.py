@@ -1,0 +1,138 @@
+"""Every screen, at both window sizes, every text size and in every language: no text cut, none off the window,
+none over another text or under a control, no two controls on each other.
+
+The default campaign from 1961 a few quarters in (launches flown, news, firsts, saves on disk), so the lists are full.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textfit import measuring
+from ui_kit import pump
+
+from game.ui.settings import LANGUAGES
+
+SIZES = ((1280, 720), (1920, 1080))
+SCALES = (100, 125, 150)
+PLANNING = ("dashboard", "budget", "research", "fleet", "missions", "news", "rival", "stats")
+
+
+def _campaign(app: Any) -> str:
+    """The default campaign from 1961 a year in for the first side, played by a person against the computer, with research
+    funded, hardware bought, a launch flown each quarter it can be, and the game saved."""
+    from game.content.load import load_scenario
+    from game.engine import BuyHardware, FundResearch
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955", ["kennedy_1961"])  # 1961: hardware to buy, missions to fly, crews to pick
+    sides = sc.ruleset.side_ids
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
+    me = sides[0]
+    session = app.session
+    for _ in range(5):
+        view = session.view(me)
+        for tech in list(view.rules.techs)[:4]:
+            session.act(FundResearch(me, tech, 2))
+        for hw in view.rules.hardware:
+            if view.hardware_unlocked(hw):
+                session.act(BuyHardware(me, hw, 1))
+        view = session.view(me)
+        plan = next((p for m in sorted(view.available_missions) if (p := view.suggest_plan(m)) is not None), None)
+        if plan is not None:
+            session.act(plan)
+        session.end_turn(me)
+    view = session.view(me)
+    session.act(BuyHardware(me, next(h for h in view.rules.hardware if view.hardware_unlocked(h)), 1))  # to undo
+    app.autosave()
+    return me
+
+
+def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
+    """(name, a fresh screen) for every screen a player can reach."""
+    from game.ui.screens.registry import new_screen
+
+    out: list[tuple[str, Any]] = [
+        ("title", lambda: new_screen("title", app)),
+        ("newgame", lambda: new_screen("newgame", app, hotseat=False)),
+        ("newgame hot-seat", lambda: new_screen("newgame", app, hotseat=True)),
+        ("packages", lambda: new_screen("packages", app)),
+        ("settings", lambda: new_screen("settings", app)),
+        ("save", lambda: new_screen("saveload", app, "save")),
+        ("load", lambda: new_screen("saveload", app, "load")),
+        ("handoff", lambda: new_screen("handoff", app, side)),
+    ]
+    out += [(name, lambda n=name: new_screen(n, app, side)) for name in PLANNING]
+
+    def crews() -> Any:  # the fleet's second table (shown alone when the window is narrow for the text size)
+        app.memory[("fleet_tab", side)] = "crews"
+        return new_screen("fleet", app, side)
+
+    out.append(("fleet crews", crews))
+
+    def report() -> Any:  # the last quarter's launches, the show skipped to its end
+        screen = new_screen("resolution", app, side)
+        screen.skip()
+        return screen
+
+    out += [("resolution", report), ("end", lambda: new_screen("end", app))]
+    return out
+
+
+def _overlays(app: Any) -> list[tuple[str, Any]]:
+    from game.ui.screens.registry import new_screen
+
+    return [
+        ("help", lambda: new_screen("help", app)),
+        ("confirm", lambda: new_screen("confirm", app, app.tr("confirm.quit"), lambda: None)),
+        ("tutorial", lambda: new_screen("tutorial", app, app.top)),
+    ]
+
+
+def _open(app: Any, size: tuple[int, int], scale: int, lang: str) -> None:
+    app.settings.size = size
+    app.settings.scale = scale
+    app.apply_display()
+    app.set_language(lang)
+
+
+def _measure(app: Any, monkeypatch: Any) -> list[str]:
+    pump(app, 1)
+    with measuring(monkeypatch) as m:
+        app.render()
+    return m.problems(app)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_text_fits_its_box(
+    app: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size: tuple[int, int], scale: int, lang: str
+) -> None:
+    _open(app, size, scale, lang)
+    assert app.size == size
+    from game.ui.screens.registry import new_screen
+
+    side = _campaign(app)
+    found: list[str] = []
+    for name, make in _screens(app, side):
+        app.reset(make())
+        found += [f"{name}: {p}" for p in _measure(app, monkeypatch)]
+    app.reset(new_screen("dashboard", app, side))  # under the overlays
+    for name, make in _overlays(app):
+        app.push(make())
+        found += [f"{name}: {p}" for p in _measure(app, monkeypatch)]
+        app.pop()
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)
+
+
+def test_a_window_size_fits_the_desktop_and_never_goes_below_the_smallest() -> None:
+    from game.ui.app import MIN_SIZE, window_size
+
+    assert window_size((1920, 1080), (1920, 1080)) == (1920, 1080)
+    assert window_size((1920, 1080), (1600, 900)) == (1600, 900)
+    assert window_size((1920, 1080), None) == (1920, 1080)
+    assert window_size((800, 600), (1920, 1080)) == MIN_SIZE
+    assert window_size((1920, 1080), (1024, 768)) == (1920, 1080)  # a pretend desktop too small for the game
