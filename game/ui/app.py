@@ -67,6 +67,18 @@ def theme_dict(scale: float) -> dict[str, Any]:
     return data
 
 
+def preload_bold(manager: Any, scale: float) -> None:
+    """The bold face of every font size the theme uses, loaded before a text box asks for it (its <b> text):
+    pygame_gui would otherwise load it late and warn on the terminal."""
+    fonts = manager.get_theme().get_font_dictionary()
+    sizes = sorted({
+        int(block["font"]["size"]) for block in theme_dict(scale).values()
+        if isinstance(block, dict) and isinstance(block.get("font"), dict)
+    })
+    missing = [n for n in sizes if not fonts.check_font_preloaded(fonts.create_font_id(n, "game_noto", True, False))]
+    manager.preload_fonts([{"name": "game_noto", "point_size": n, "style": "bold", "antialiased": "1"} for n in missing])
+
+
 class App(GameHost):
     def __init__(self, settings: Settings | None = None, size: tuple[int, int] | None = None,
                  fullscreen: bool | None = None, settings_path: Path | None = None) -> None:
@@ -83,6 +95,7 @@ class App(GameHost):
         pygame.display.set_caption("Space Race")
         self.tr = Translator(self.settings.language)
         self.manager = Manager(self.size, theme_dict(self.scale), starting_language="en")
+        preload_bold(self.manager, self.scale)
         speak_to_pygame_gui(self.manager, self.settings.language)
         from game.ui.audio import Audio
 
@@ -147,6 +160,7 @@ class App(GameHost):
         if top:
             top.leave()
         self.manager.get_theme().load_theme(theme_dict(self.scale))
+        preload_bold(self.manager, self.scale)
         self.manager.rebuild_all_from_changed_theme_data()
         if top:
             top.enter()

@@ -260,3 +260,12 @@ def test_a_tooltip_goes_below_when_nothing_is_there_and_beside_when_something_is
     x, y = place(control, (300, 60), [below, above], (1280, 720))
     spot = pygame.Rect(x, y, 300, 60)
     assert not spot.colliderect(below) and not spot.colliderect(above) and x >= control.right
+
+
+def test_every_theme_size_has_its_bold_face_loaded_before_a_text_box_asks(app: Any) -> None:
+    """pygame_gui warns on the terminal when a text box's <b> asks for a font face not loaded yet."""
+    from game.ui.app import theme_dict
+
+    fonts = app.manager.get_theme().get_font_dictionary()
+    sizes = {int(b["font"]["size"]) for b in theme_dict(app.scale).values() if isinstance(b, dict) and "font" in b}
+    assert sizes and all(fonts.check_font_preloaded(fonts.create_font_id(n, "game_noto", True, False)) for n in sizes)
