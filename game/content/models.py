@@ -374,6 +374,11 @@ class Event(Record):
         "the choice taken when no choice's condition holds; required when every choice has a `when`",
         default=None,
     )
+    latecomers: bool = _f(
+        "false: it never happens to a side that joins after the start (one with `joins`), so an event of the "
+        "opening sides' history stays theirs without a mod listing its sides",
+        default=True,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.Event:
         return r.Event(
@@ -388,6 +393,7 @@ class Event(Record):
             effects=ctx.ops(self.effects),
             choices=tuple(x.to_engine(ctx) for x in self.choices),
             default=self.default,
+            latecomers=self.latecomers,
         )
 
 

@@ -50,7 +50,7 @@ def _compile(rules: Ruleset) -> Compiled:
         {},
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
-        tuple(_news_entry(e) for e in rules.events.values()),
+        tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values()),
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
     )
 
@@ -59,13 +59,25 @@ def _victories(rules: Ruleset, mode: str) -> tuple[tuple[str, Predicate], ...]:
     return tuple((v.id, compile_condition(v.when)) for v in rules.victories_in(mode))
 
 
-def _news_entry(e: Event) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:
+def event_sides(rules: Ruleset, e: Event) -> frozenset[str] | None:
+    """The sides `e` can happen to (None: every side): its `sides`, less those that join after the start
+    when it is not for latecomers."""
+    only = frozenset(e.sides) or None
+    if e.latecomers:
+        return only
+    founders = frozenset(s.id for s in rules.sides if s.joins is None)
+    return founders if only is None else only & founders
+
+
+def _news_entry(
+    e: Event, only: frozenset[str] | None
+) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:
     first, last = date_window(e.when)
     return (
         e,
         -MAX_TURN if first is None else first,
         MAX_TURN if last is None else last,
-        frozenset(e.sides) or None,
+        only,
         None if e.once else max(1, e.cooldown),
         compile_condition(e.when),
     )

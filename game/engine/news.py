@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine import events as ev
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
-from game.engine.index import compiled
+from game.engine.index import compiled, event_sides
 from game.engine.state import Decision, GameState, SideState
 
 
@@ -50,7 +50,8 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
     for _, side, event_id in due:
         # A queued event still needs its condition and its sides, but not its chance.
         event = st.rules.events[event_id]
-        if event.sides and side not in event.sides:
+        only = event_sides(st.rules, event)
+        if only is not None and side not in only:
             continue
         if side in st.sides and side not in st.waiting and holds(event.when, st, side):
             fire_event(st, st.sides[side], event_id, out)

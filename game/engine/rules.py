@@ -168,6 +168,7 @@ class Event:
     effects: tuple[Effect, ...] = ()
     choices: tuple[Choice, ...] = ()
     default: str | None = None  # the choice taken when no choice's condition holds
+    latecomers: bool = True  # False: never for a side that joins after the start (one with `joins`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,10 @@ changed instead of a mismatch.
    age, so its fingerprint (and every hash of its packages) moved; a game in the default mode plays as under 3.
 5: sides may join later (`joins`, `GameState.waiting`): the content format grew, so every fingerprint and hash
    moved; a game without late sides plays as under 4.
+6: events may be kept from sides that join later (`latecomers: false`), and the default campaign's launch
+   steps name their kind (the launch show): the content grew; a game without late sides plays as under 5.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 5
+RULES_VERSION = 6

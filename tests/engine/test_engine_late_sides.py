@@ -11,7 +11,7 @@ from game.engine import events as ev
 from game.engine.actions import EndTurn, FundResearch, PlanMission, RejectionCode
 from game.engine.api import legal_actions, new_game, validate
 from game.engine.conditions import DateBetween, FirstTo
-from game.engine.effects import AddCash
+from game.engine.effects import AddCash, QueueEvent
 from game.engine.rules import Event
 from game.engine.serialize import state_to_dict
 from game.engine.view import player_view
@@ -85,3 +85,17 @@ def test_every_side_is_told_when_a_side_joins_and_a_save_keeps_who_waits(tiny):
     state = scripted(new_game(rules, None, 0))
     again = load_state(rules, json.dumps(dump_state(state)))
     assert again.waiting == ["green"] and state_to_dict(again) == state_to_dict(state)
+
+
+def test_an_event_not_for_latecomers_never_reaches_a_side_that_joined(tiny):
+    rules = with_green(tiny, DateBetween(start=Q3_1960))
+    story = Event("story", "t", "x", once=False, latecomers=False, effects=(AddCash(2),))
+    echo = Event("echo", "t", "x", chance=0, latecomers=False, effects=(AddCash(1),))
+    poke = Event("poke", "t", "x", sides=("red",), when=DateBetween(start=Q3_1960), effects=(QueueEvent("echo", target="rival"),))
+    rules = dataclasses.replace(rules, events={**rules.events, "story": story, "echo": echo, "poke": poke})
+    state, _ = end_turns(scripted(new_game(rules, None, 0)), 2)
+    assert state.waiting == []
+    _, events = end_turns(state, 3)
+    fired = {(e.event, e.side) for e in of_type(events, ev.EventFired) if e.event in ("story", "echo")}
+    assert {("story", "red"), ("story", "blue"), ("echo", "blue")} <= fired, "queued or not, the others get it"
+    assert not [e for e in fired if e[1] == "green"], "green joined late: the opening sides' story is not its own"
