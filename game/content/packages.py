@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from game import paths
 from game.content.findings import ERROR, WARNING, ContentError, Finding
-from game.content.models import Manifest
+from game.content.manifest import Manifest
 from game.content.yamlsafe import LineDict, YamlError, load_yaml
 
 MANIFEST = "manifest.yaml"

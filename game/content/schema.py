@@ -17,6 +17,7 @@ from pydantic import BaseModel, create_model
 from game.content import models as m
 from game.content import plurals
 from game.content.formats import formats
+from game.content.manifest import Manifest
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -124,7 +125,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     content["title"] = "Space Race scenario content file"
     content["description"] = "A YAML file of a scenario or mod folder: settings and lists of records by kind."
     content["$schema"] = SCHEMA_DIALECT
-    manifest = m.Manifest.model_json_schema()
+    manifest = Manifest.model_json_schema()
     manifest["title"] = "Space Race scenario or mod manifest (manifest.yaml)"
     manifest["$schema"] = SCHEMA_DIALECT
     strings = {

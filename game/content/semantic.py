@@ -14,12 +14,12 @@ from typing import Any, Protocol
 
 from game.content.build import PREFIX, Content, Converted
 from game.content.fields import date_to_ordinal
-from game.content.findings import ERROR, INFO, WARNING, Finding, did_you_mean
+from game.content.findings import ERROR, WARNING, Finding, did_you_mean
 from game.content.reach import World, check_reachability
+from game.content.translations import check_translations
 from game.engine.vocab import fields_of, walk
 
 KINDS = PREFIX
-MAX_MISSING_TEXTS = 50  # per language, before the rest are counted in one line
 _DATE_PARTS = re.compile(r"^(\d{4})(?:-(?:([QHT])(\d{1,2})|(\d{1,2})-(\d{1,2})))?$")
 
 
@@ -141,7 +141,7 @@ class Checker:
         self.check_victory_modes()
         self.check_ops()
         check_reachability(self)
-        self.check_translations()
+        check_translations(self)
 
     def date_problem(self, text: str) -> str:
         """What is wrong with a date in this scenario's calendar ("" if nothing)."""
@@ -444,71 +444,6 @@ class Checker:
                         self.ref(kind, rid, f"{path}.{field}", target, value)
                     for p in op.problems(self.world):
                         self.add(p.severity, kind, rid, f"{path}.{p.field}", p.message, p.hint, p.code)
-
-    # -------------------------------------------------------------------- translations
-
-    def check_translations(self) -> None:
-        """English names are needed to play (errors); a language the record's package promises in its
-        manifest should be complete (a warning per text); a package without a language falls back to
-        English (one warning per package and language)."""
-        strings = self.content.strings
-        languages = self.content.languages or ["en"]
-        keys: list[tuple[str, str, str, str]] = []
-        for kind in KINDS:
-            records = self.content.records.get(kind, [])
-            fields = type(records[0]).model_fields if records else {}
-            texts = [
-                f for f in ("name", "description", "title", "text") if f in fields and (kind, f) != ("crews", "name")
-            ]
-            for d in records:
-                for f in texts:
-                    key = getattr(d, f)
-                    if isinstance(key, str):
-                        keys.append((kind, d.id, f, key))
-                for i, st in enumerate(d.steps if "steps" in fields else ()):
-                    keys.append((kind, d.id, f"steps[{i}].name", st.name))
-                for i, ch in enumerate(d.choices if "choices" in fields else ()):
-                    keys.append((kind, d.id, f"choices[{i}].text", ch.text))
-        seen: set[tuple[str, str]] = set()
-        for lang in languages:
-            table = strings.get(lang, {})
-            shown: dict[str, int] = {}
-            unpromised: dict[str, list[str]] = {}  # layer -> its keys with no text in a language it does not promise
-            for kind, rid, f, key in keys:
-                if key in table or key + ".other" in table or (lang, key) in seen:
-                    continue
-                seen.add((lang, key))
-                promised = self.where.languages(kind, rid) or languages
-                if lang != "en" and lang not in promised:
-                    unpromised.setdefault(self.where.layer(kind, rid) or "(scenario)", []).append(key)
-                    continue
-                severity = INFO if key.endswith(".desc") else ERROR if lang == "en" else WARNING
-                shown[severity] = shown.get(severity, 0) + 1
-                if shown[severity] > MAX_MISSING_TEXTS:
-                    continue
-                self.add(
-                    severity,
-                    kind,
-                    rid,
-                    f,
-                    f"no {lang} text for {key!r}",
-                    f"add it to strings/{lang}.yaml",
-                    "text/missing",
-                )
-            for severity, count in shown.items():
-                if count > MAX_MISSING_TEXTS:
-                    message = f"…and {count - MAX_MISSING_TEXTS} more texts missing in {lang}"
-                    self.findings.append(
-                        Finding(severity, "(scenario)", 0, "strings", lang, message, "", "text/missing")
-                    )
-            for layer, missing in unpromised.items():  # one line per package and language: it falls back whole
-                message = (
-                    f"{len(missing)} text(s) of {layer} have no {lang} version (e.g. {missing[0]!r}): shown in English"
-                )
-                hint = f"add strings/{lang}.yaml to {layer} and {lang} to its manifest's languages"
-                self.findings.append(
-                    Finding(WARNING, self.where.manifest(layer), 0, "languages", lang, message, hint, "text/fallback")
-                )
 
 
 def check_meaning(

@@ -31,7 +31,7 @@ def _decide(app: Any, winner: str | None) -> None:
 
 
 def test_a_settled_race_is_told_on_the_dashboard_and_in_the_report(app: Any) -> None:
-    from game.ui.screens.resolution import describe
+    from game.ui.log_lines import describe
     from game.ui.session import Session
 
     press(app, "New campaign")

@@ -184,7 +184,7 @@ class DashboardScreen(GameScreen):
         cached = getattr(self, "_headlines", None)
         if cached is not None:
             return cached
-        from game.ui.screens.resolution import describe
+        from game.ui.log_lines import describe
 
         out = []
         for turn, e in reversed(self.app.session.history_for(self.side)[-200:]):

@@ -104,7 +104,7 @@ class NewsScreen(GameScreen):
         bottom = page.bottom - (self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10))
         if not stories:
             # the race's public news stands in when nothing happened at home
-            from game.ui.screens.resolution import describe
+            from game.ui.log_lines import describe
 
             lines = [describe(self, e) for e in self.app.session.events_for(self.side)
                      if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))]

@@ -3,7 +3,6 @@ the crew, the odds, the dice, the outcome and what the flight taught; Enter and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -11,79 +10,11 @@ import pygame
 from game.engine import events as ev
 from game.ui import draw, portraits
 from game.ui.flight import BEAT, Flight, read_flights
+from game.ui.log_lines import Words, describe
 from game.ui.screens.base import Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen, register
 from game.ui.show import Show
 from game.ui.show_fx import FAIL_AT
-
-
-class _Words:
-    """What a log line is made of, in the player's language: the names of sides, missions, steps and crews."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.tr = app.tr
-        self.rules = app.session.rules
-
-    def side(self, e: Any) -> str:
-        side = getattr(e, "side", None)
-        return self.app.side_name(side) if side else ""
-
-    def mission(self, m: str) -> str:
-        return self.app.stext(self.rules.missions[m].name) if m in self.rules.missions else m
-
-    def step(self, m: str, s: str) -> str:
-        mission = self.rules.missions.get(m)
-        st = next((x for x in mission.steps if x.id == s), None) if mission else None
-        return self.app.stext(st.name) if st and st.name else s
-
-    def crew(self, c: str) -> str:
-        return self.app.crew_name(c)
-
-    def won(self, side: str | None) -> str:
-        tr, app = self.tr, self.app
-        if app.session.over():
-            return tr("log.won", side=app.side_name(side)) if side else tr("log.draw")
-        # a game that plays on after the result (Setup.play_on)
-        end = self.rules.date_label(self.rules.settings.end)
-        return tr("log.won_play_on", side=app.side_name(side), date=end) if side else tr("log.draw_play_on", date=end)
-
-
-# One line of the log per kind of event; kinds not listed are left out of the log.
-_LOG: dict[type, Callable[[_Words, Any], str]] = {
-    ev.MissionLaunched: lambda w, e: w.tr("log.launched", side=w.side(e), mission=w.mission(e.mission)),
-    ev.MissionSucceeded: lambda w, e: w.tr("log.succeeded", side=w.side(e), mission=w.mission(e.mission)),
-    ev.MissionPartlySucceeded: lambda w, e: w.tr(
-        "log.partial", side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
-    ),
-    ev.MissionFailed: lambda w, e: w.tr(
-        "log.crew_lost" if e.crew_lost else "log.failed", side=w.side(e), mission=w.mission(e.mission),
-        step=w.step(e.mission, e.step),
-    ),
-    ev.MissionScrubbed: lambda w, e: w.tr("log.scrubbed", side=w.side(e), mission=w.mission(e.mission)),
-    ev.MilestoneAchieved: lambda w, e: w.tr(
-        f"log.milestone{min(e.rank, 3)}", side=w.side(e), name=w.app.stext(w.rules.milestones[e.milestone].name),
-        p=e.prestige,
-    ),
-    ev.CrewDied: lambda w, e: w.tr("log.died", side=w.side(e), name=w.crew(e.crew)),
-    ev.TechCompleted: lambda w, e: w.tr("log.tech", name=w.app.stext(w.rules.techs[e.tech].name), r=e.reliability),
-    ev.CrewTrained: lambda w, e: w.tr("log.trained", name=w.crew(e.crew)),
-    ev.CrewInjured: lambda w, e: w.tr("log.injured", name=w.crew(e.crew)),
-    ev.CrewRetired: lambda w, e: w.tr("log.retired", name=w.crew(e.crew)),
-    ev.CrewRecovered: lambda w, e: w.tr("log.recovered", name=w.crew(e.crew)),
-    ev.BudgetSet: lambda w, e: w.tr("log.budget", n=e.budget, year=e.year),
-    ev.EventFired: lambda w, e: w.tr("log.news", title=w.app.stext(f"event.{e.event}.title")),
-    ev.IntelReported: lambda w, e: w.tr("log.intel", side=w.app.side_name(e.about)),
-    ev.GameWon: lambda w, e: w.won(e.side),
-    ev.SideJoined: lambda w, e: w.tr("log.joined", side=w.side(e)),
-}
-
-
-def describe(screen: Any, e: Any) -> str:
-    """One line of the log for a domain event, or '' for events the log leaves out."""
-    line = _LOG.get(type(e))
-    return line(_Words(screen.app), e) if line else ""
-
 
 _OUTCOME_KEYS = {
     "success": "resolution.success",
@@ -113,7 +44,7 @@ class ResolutionScreen(Screen):
         events = s.events_for(side) if side else s.public_events()
         self.flights, rest = read_flights(events, s.rules)
         self.home = [line for line in (describe(self, e) for e in rest) if line]
-        self.words = _Words(app)
+        self.words = Words(app)
         self.show = Show(app)
         self.t = 0.0
         self.index = 0
