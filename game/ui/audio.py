@@ -21,7 +21,7 @@ import numpy as np
 import pygame
 
 from game import paths
-from game.ui import music
+from game.ui import music, synth
 
 RATE = music.RATE
 
@@ -30,7 +30,8 @@ def music_version() -> str:
     """A short digest of the synthesis code: a retuned piece is rendered again instead of the stale file played."""
     import hashlib
 
-    return hashlib.sha256(Path(music.__file__).read_bytes()).hexdigest()[:10]
+    code = b"".join(Path(module.__file__).read_bytes() for module in (synth, music))
+    return hashlib.sha256(code).hexdigest()[:10]
 
 
 def music_folders() -> list[Path]:
