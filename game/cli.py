@@ -262,13 +262,15 @@ def _warn_mod_set(scenario: str, mods: list[str]) -> None:
 
 def _victory(mode: str | None, rules: Any) -> str:
     """`--victory`: a victory mode of the ruleset ("" when not given); UsageError naming the modes otherwise."""
+    from game.engine.setup import victory_mode
+
     if mode is None:
         return ""
-    if mode not in {m.id for m in rules.victory_modes}:
-        known = ", ".join(m.id for m in rules.victory_modes)
-        has = f"it has: {known}" if known else "it has no modes: leave --victory out"
-        raise UsageError(f"--victory {mode!r}: no such victory mode in {rules.id} ({has})")
-    return mode  # type: ignore[no-any-return]
+    try:
+        victory_mode(rules, mode)  # the engine's own check, as new_game makes it
+    except ValueError as e:
+        raise UsageError(f"--victory: {e}" + ("" if rules.victory_modes else ": leave --victory out")) from None
+    return mode
 
 
 def _parse_levels(pairs: list[str], sides: tuple[str, ...]) -> dict[str, str]:

@@ -45,8 +45,8 @@ def _one_line(err: str) -> str:
         (["play", "--lang", "xx"], 2, "--lang 'xx': the game has no such language (it has: en, vi, ru)"),
         (["play", "--load", "/no/such/save.json"], 2, "/no/such/save.json: no such save file"),
         (["--load", "/no/such/save.json"], 2, "no such save file"),  # play is the default command
-        (["play", "--victory", "chess"], 2, "--victory 'chess': no such victory mode in race_1955 (it has: moon_race, space_age)"),
-        (["play", "--scenario", TINY, "--victory", "space_age"], 2, "it has no modes: leave --victory out"),
+        (["play", "--victory", "chess"], 2, "--victory: no victory mode 'chess' in race_1955 (it has: moon_race, space_age)"),
+        (["play", "--scenario", TINY, "--victory", "space_age"], 2, "(it has none): leave --victory out"),
         (["play", "--victory", "space_age", "--load", str(SAVES / "v1_finished.json")], 2, "a save keeps the victory mode"),
     ],
 )

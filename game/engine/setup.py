@@ -30,8 +30,9 @@ def victory_mode(rules: Ruleset, mode: str) -> str:
     try:
         rules.victories_in(mode)
     except KeyError:
-        known = ", ".join(m.id for m in rules.victory_modes) or "none"
-        raise ValueError(f"no victory mode {mode!r} in this scenario (it has: {known})") from None
+        known = ", ".join(m.id for m in rules.victory_modes)
+        has = f"it has: {known}" if known else "it has none"
+        raise ValueError(f"no victory mode {mode!r} in {rules.id} ({has})") from None
     return "" if mode == rules.default_mode else mode
 
 
