@@ -181,6 +181,8 @@ class Checker:
         ]
         for d in self.content.records.get("sides", []):
             dated += [("sides", d.id, f"start_milestones.{k}", v) for k, v in d.start_milestones.items()]
+            if isinstance(d.joins, str):  # a date; a condition's dates are among the ops above
+                dated.append(("sides", d.id, "joins", d.joins))
         for kind, rid, field, text in dated:
             problem = self.date_problem(text)
             if problem:

@@ -79,3 +79,8 @@ def test_the_guides_late_side_joins_in_1970_and_plays(tmp_path: Path) -> None:
         assert game["end"] == "1975-Q4", "a space-age game runs past the landing"
         assert game["researched"].get("china"), "the late side plays: it researches once it has joined"
         assert not [f for f in game["flights"] if f["side"] == "china" and f["date"] < "1970-Q1"]
+
+
+def test_a_join_date_outside_the_calendar_is_one_error_naming_the_field(tmp_path: Path) -> None:
+    [found] = [f for f in errors(mod(tmp_path, "green", {"s.yaml": GREEN.format(joins="1961-Q9")})) if f.field == "joins"]
+    assert found.record == "side(green)" and "1961-Q9" in found.message
