@@ -97,8 +97,7 @@ def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.7
 
 def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
          bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
-    s = fit(s, size, width, bold) if width else clean(s)
-    img = font(size, bold).render(s, True, color)
+    img = _rendered(s, size, tuple(color), bold, width)
     r = img.get_rect()
     if align == "center":
         r.midtop = pos
@@ -108,6 +107,14 @@ def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, col
         r.topleft = pos
     surf.blit(img, r)
     return r
+
+
+@lru_cache(maxsize=1024)
+def _rendered(s: str, size: int, color: tuple[int, ...], bold: bool, width: int) -> pygame.Surface:
+    """A line of text as drawn, cut to `width`: rendered once, since screens draw the same lines every frame
+    (and a screen built ahead has drawn them before it is first shown). Never drawn onto: shared."""
+    s = fit(s, size, width, bold) if width else clean(s)
+    return font(size, bold).render(s, True, color)
 
 
 def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:

@@ -168,6 +168,9 @@ class GameScreen(Screen):
                     key=pygame.K_e, object_id="#primary")
         self.ctrl_keys[pygame.K_z] = self.undo_last
 
+    def ahead(self) -> list[Callable[[], Screen]]:
+        return [lambda n=n: new_screen(n, self.app, self.side) for n, _, _ in nav_targets() if n != self.name]
+
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
             return None

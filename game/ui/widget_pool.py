@@ -1,0 +1,83 @@
+"""Widgets kept between screens: a button, label, text box or picture a screen let go of is reused by the next
+screen that asks for one that looks exactly the same, instead of being drawn again.
+
+Making a pygame_gui widget renders its text and shape for every state (a few milliseconds a button); a screen of
+thirty would miss its first frame's budget. A widget's look is fixed by its kind, text, size and theme id, so a
+widget made once for that key is shown again as it was: it is moved, given its tooltip, enabled or selected, and
+put back into the manager. The pool holds widgets out of the manager (killed), so hidden ones cost no frame time.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Any
+
+import pygame
+
+LIMIT = 500  # widgets kept at most (a button's four state images are some 20 KB at 1280×720)
+
+
+class WidgetPool:
+    """Let-go widgets by the key of their look, the least recently let go dropped first beyond LIMIT."""
+
+    def __init__(self, manager: Any, limit: int = LIMIT) -> None:
+        self.manager = manager
+        self.limit = limit
+        self.free: OrderedDict[Hashable, list[Any]] = OrderedDict()
+        self.count = 0
+        self.hits = 0  # widgets reused (for tests and benchmarks)
+
+    def take(self, key: Hashable, pos: tuple[int, int]) -> Any:
+        """A widget with this look, back in the manager at `pos`; None if none is kept."""
+        kept = self.free.get(key)
+        if not kept:
+            return None
+        w = kept.pop()
+        if not kept:
+            del self.free[key]
+        self.count -= 1
+        self.hits += 1
+        self.manager.get_sprite_group().add(w)
+        w.ui_container.get_container().add_element(w)
+        w.set_relative_position(pos)
+        # a button let go under the mouse or while pressed would come back lit
+        w.hovered = False
+        w.hover_time = 0.0
+        if hasattr(w, "held"):
+            w.held = w.pressed = w.pressed_event = False
+        return w
+
+    def give(self, key: Hashable, w: Any) -> None:
+        """Take a screen's widget out of the manager and keep it for the next screen that asks for its look."""
+        w.kill()
+        self.free.setdefault(key, []).append(w)
+        self.free.move_to_end(key)
+        self.count += 1
+        while self.count > self.limit:
+            oldest = next(iter(self.free))
+            kept = self.free[oldest]
+            kept.pop(0)
+            if not kept:
+                del self.free[oldest]
+            self.count -= 1
+
+    def clear(self) -> None:
+        """Forget every kept widget (the theme or the scale changed: they would look wrong)."""
+        self.free.clear()
+        self.count = 0
+
+
+def button_state(b: Any, enabled: bool, selected: bool) -> None:
+    """Set a reused button's enabled and selected state, and the image it shows for it."""
+    if enabled != b.is_enabled:
+        b.enable() if enabled else b.disable()
+    if selected != b.is_selected:
+        b.select() if selected else b.unselect()
+    if b.drawable_shape is not None:
+        b.drawable_shape.set_active_state(b._get_appropriate_state_name())
+
+
+def image_key(surface: pygame.Surface, size: tuple[int, int]) -> Hashable:
+    """A picture's key: the surface itself (the art caches hand out the same one for the same drawing)."""
+    return ("image", surface, size)
