@@ -33,25 +33,28 @@ class WidgetPool:
         kept = self.free.get(key)
         if not kept:
             return None
-        w = kept.pop()
+        w, tree = kept.pop()
         if not kept:
             del self.free[key]
         self.count -= 1
         self.hits += 1
-        self.manager.get_sprite_group().add(w)
-        w.ui_container.get_container().add_element(w)
+        group = self.manager.get_sprite_group()
+        for part in tree:  # the widget first, then its parts (a text box's scroll bar, its buttons) into theirs
+            group.add(part)
+            part.ui_container.get_container().add_element(part)
+            # a button let go under the mouse or while pressed would come back lit
+            part.hovered = False
+            part.hover_time = 0.0
+            if hasattr(part, "held"):
+                part.held = part.pressed = part.pressed_event = False
         w.set_relative_position(pos)
-        # a button let go under the mouse or while pressed would come back lit
-        w.hovered = False
-        w.hover_time = 0.0
-        if hasattr(w, "held"):
-            w.held = w.pressed = w.pressed_event = False
         return w
 
     def give(self, key: Hashable, w: Any) -> None:
         """Take a screen's widget out of the manager and keep it for the next screen that asks for its look."""
+        tree = parts(w)
         w.kill()
-        self.free.setdefault(key, []).append(w)
+        self.free.setdefault(key, []).append((w, tree))
         self.free.move_to_end(key)
         self.count += 1
         while self.count > self.limit:
@@ -66,6 +69,17 @@ class WidgetPool:
         """Forget every kept widget (the theme or the scale changed: they would look wrong)."""
         self.free.clear()
         self.count = 0
+
+
+def parts(w: Any) -> list[Any]:
+    """The widget and the widgets it made for itself (a text box's scroll bar, the bar's box and buttons), each
+    before the ones inside it: killing the widget kills them all, so all come back with it."""
+    out = [w]
+    for inner in (getattr(w, "scroll_bar", None), getattr(w, "button_container", None)):
+        if inner is not None:
+            out += parts(inner)
+    out += [p for e in getattr(w, "elements", ()) for p in parts(e)]
+    return out
 
 
 def button_state(b: Any, enabled: bool, selected: bool) -> None:

@@ -86,7 +86,8 @@ class Screen:
         pool = getattr(self.app, "pool", None)
         for w in self.widgets:
             key = self.pooled.get(w)
-            if key is not None and pool is not None:
+            bar = getattr(w, "scroll_bar", None)  # a text box scrolled down would come back scrolled: not kept
+            if key is not None and pool is not None and (bar is None or bar.start_percentage == 0):
                 pool.give(key, w)
             else:
                 w.kill()
@@ -203,11 +204,7 @@ class Screen:
         w = self._reused(key, rect)
         if w is not None:
             return w
-        w = pygame_gui.elements.UITextBox(text, rect, self.app.manager, object_id=object_id)
-        if w.scroll_bar is not None:  # its scroll bar is a widget of its own, and where it was scrolled to: not kept
-            self.widgets.append(w)
-            return w
-        return self._kept(key, w)
+        return self._kept(key, pygame_gui.elements.UITextBox(text, rect, self.app.manager, object_id=object_id))
 
     def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "",
               submit: Callback | None = None) -> Any:
