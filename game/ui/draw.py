@@ -118,6 +118,13 @@ def _rendered(s: str, size: int, color: tuple[int, ...], bold: bool, width: int)
 
 
 def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """The text's lines, broken between words to fit `width` pixels (a word longer than that has a line of its own)."""
+    return list(_wrapped(s, size, width, bold))
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(s: str, size: int, width: int, bold: bool) -> tuple[str, ...]:
+    """wrap's lines, measured once: screens wrap the same paragraphs every frame."""
     s = clean(s)
     f = font(size, bold)
     lines: list[str] = []
@@ -132,7 +139,7 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
                 lines.append(cur)
                 cur = w
         lines.append(cur)
-    return lines
+    return tuple(lines)
 
 
 @lru_cache(maxsize=1024)

@@ -53,6 +53,10 @@ class WidgetPool:
     def give(self, key: Hashable, w: Any) -> None:
         """Take a screen's widget out of the manager and keep it for the next screen that asks for its look."""
         tree = parts(w)
+        for part in tree:  # pygame_gui draws a new widget's other states (hovered, disabled...) one an update:
+            shape = getattr(part, "drawable_shape", None)  # a widget built ahead had none, so draw them now
+            while shape is not None and shape.states_to_redraw_queue:
+                shape.update(0.0)
         w.kill()
         self.free.setdefault(key, []).append((w, tree))
         self.free.move_to_end(key)
