@@ -12,7 +12,7 @@ from typing import Any, Self
 
 from game.ai import choose_actions
 from game.content.load import Scenario
-from game.engine import GameState, PlayerView, Setup, player_view
+from game.engine import GameState, Setup, player_view
 from game.engine.events import Event
 from game.io import GameController, GameRecord
 from game.io.controller import HUMAN, ComputerPlayer, PlayerOfLevel
@@ -26,7 +26,6 @@ def computer_player(level: str) -> ComputerPlayer:
 class Session(GameController):
     def __init__(self, record: GameRecord, players: PlayerOfLevel = computer_player) -> None:
         self.reliability: dict[str, list[tuple[int, dict[str, int]]]] = {}  # viewer -> [(turn, side -> average)]
-        self._views: dict[str, tuple[tuple[int, int], PlayerView]] = {}  # side -> (when, its view then)
         super().__init__(record, players)
         # Reports of a game that was loaded were read before it was saved: none is shown again.
         self.seen = {s: self.resolutions for s in self.sides}  # side -> resolutions it has been shown
@@ -65,18 +64,6 @@ class Session(GameController):
         """The side whose view a screen that belongs to no side shows (a report, the end): a person's, else the first."""
         humans = self.humans()
         return humans[0] if humans else self.sides[0]
-
-    def view(self, side: str) -> PlayerView:
-        """The side's view, made once for each state of the game: every screen asks on opening (and a screen built
-        ahead asks too). The state changes only by an order applied, each one logged, so the log's length (and
-        the state object, for a game replaced) tells when a view is out of date. Screens only read it."""
-        when = (len(self.log), id(self.state))
-        kept = self._views.get(side)
-        if kept is not None and kept[0] == when:
-            return kept[1]
-        view = super().view(side)
-        self._views[side] = (when, view)
-        return view
 
     # -- reports -----------------------------------------------------------------------------------------
 
