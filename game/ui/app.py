@@ -25,7 +25,7 @@ from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transi
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
 from game.ui.tooltips import Manager
-from game.ui.widget_pool import WidgetPool
+from game.ui.widget_pool import WidgetPool, finish
 
 log = logging.getLogger(__name__)
 
@@ -376,12 +376,20 @@ class App(GameHost):
             self._ahead_for = key
             self._ahead = top.ahead() if top is not None else []
         if not self._ahead:
-            return False
+            # pygame_gui files each new widget shape into its long-term cache one a frame, a few ms each: done
+            # here, while idle, rather than in the frames of the next screen
+            shapes = self.manager.get_theme().shape_cache
+            if not shapes.cache_short_term_lookup:
+                return False
+            shapes.update()
+            return True
         try:
             screen = self._ahead.pop(0)()
             screen.preparing = True
             try:
                 screen.enter()
+                for w in screen.widgets:
+                    finish(w)
                 screen.draw(pygame.Surface(self.window.get_size()))
             finally:
                 screen.leave()

@@ -53,10 +53,6 @@ class WidgetPool:
     def give(self, key: Hashable, w: Any) -> None:
         """Take a screen's widget out of the manager and keep it for the next screen that asks for its look."""
         tree = parts(w)
-        for part in tree:  # pygame_gui draws a new widget's other states (hovered, disabled...) one an update:
-            shape = getattr(part, "drawable_shape", None)  # a widget built ahead had none, so draw them now
-            while shape is not None and shape.states_to_redraw_queue:
-                shape.update(0.0)
         w.kill()
         self.free.setdefault(key, []).append((w, tree))
         self.free.move_to_end(key)
@@ -84,6 +80,15 @@ def parts(w: Any) -> list[Any]:
             out += parts(inner)
     out += [p for e in getattr(w, "elements", ()) for p in parts(e)]
     return out
+
+
+def finish(w: Any) -> None:
+    """Draw now what pygame_gui leaves for later updates: a new widget's other states (hovered, disabled...) are
+    drawn one an update, and a widget built ahead, unseen, gets none before it is shown."""
+    for part in parts(w):
+        shape = getattr(part, "drawable_shape", None)
+        while shape is not None and shape.states_to_redraw_queue:
+            shape.update(0.0)
 
 
 def button_state(b: Any, enabled: bool, selected: bool) -> None:
