@@ -85,9 +85,10 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     return text[:lo] + "…"
 
 
+@lru_cache(maxsize=2048)
 def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.75) -> int:
     """The largest font size from `size` down to `least` of it at which `s` fits `width` pixels on one line
-    (the smallest if none does: the text is then cut where it is drawn)."""
+    (the smallest if none does: the text is then cut where it is drawn). Cached: rows are fitted every frame."""
     s = clean(s)
     low = max(6, round(size * least))
     while size > low and font(size, bold).size(s)[0] > width:

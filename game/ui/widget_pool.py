@@ -45,9 +45,13 @@ class WidgetPool:
             # a button let go under the mouse or while pressed would come back lit
             part.hovered = False
             part.hover_time = 0.0
+            part.tool_tip = None  # killed with the widget, but still named: the next hover would make no new one
             if hasattr(part, "held"):
                 part.held = part.pressed = part.pressed_event = False
-        w.set_relative_position(pos)
+            if part.drawable_shape is not None and hasattr(part, "_get_appropriate_state_name"):
+                part.drawable_shape.set_active_state(part._get_appropriate_state_name())
+        if w.relative_rect.topleft != pos:  # a widget built ahead is usually taken where it was (moving costs)
+            w.set_relative_position(pos)
         return w
 
     def give(self, key: Hashable, w: Any) -> None:
