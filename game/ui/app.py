@@ -371,7 +371,8 @@ class App(GameHost):
         top = self.top
         session = self.session
         key = (top, len(session.log) if session is not None else None, getattr(session, "resolutions", None),
-               self.settings.language, self.size, self.scale, self.settings.tooltips, self.settings.safe_colours)
+               self.pool.generation, self.settings.language, self.size, self.scale, self.settings.tooltips,
+               self.settings.safe_colours)
         if key != self._ahead_for:
             self._ahead_for = key
             self._ahead = top.ahead() if top is not None else []

@@ -19,7 +19,6 @@ from game.ui.flight import BEAT, Flight
 from game.ui.show_fx import BODY_COLOURS, LAND, MOON, SPACE, Point, mix
 from game.ui.show_scenes import SCENES, Frame
 
-
 CACHE_LIMIT = 300  # pictures kept across reports (stacks, bodies, skies), a few MB
 
 

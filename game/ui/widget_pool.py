@@ -27,6 +27,7 @@ class WidgetPool:
         self.free: OrderedDict[Hashable, list[Any]] = OrderedDict()
         self.count = 0
         self.hits = 0  # widgets reused (for tests and benchmarks)
+        self.generation = 0  # how many times it was emptied: what was built ahead before is gone
 
     def take(self, key: Hashable, pos: tuple[int, int]) -> Any:
         """A widget with this look, back in the manager at `pos`; None if none is kept."""
@@ -73,6 +74,7 @@ class WidgetPool:
         """Forget every kept widget (the theme or the scale changed: they would look wrong)."""
         self.free.clear()
         self.count = 0
+        self.generation += 1
 
 
 def parts(w: Any) -> list[Any]:
