@@ -104,6 +104,7 @@ class App(GameHost):
         self.pool = WidgetPool(self.manager)  # widgets screens let go of, for the next screen that looks the same
         self._ahead: list[Any] = []  # makers of the screens still to build ahead for the top screen
         self._ahead_for: Any = None  # what they were listed for (see prepare_ahead)
+        self.busy = False  # the last loop built something ahead: the next does not wait for input
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted, self.settings.music_volume)
@@ -361,8 +362,8 @@ class App(GameHost):
             self.frames += 1
             self.dirty = False
         self.was_animating = animating
-        if not events and not animating and not self.dirty:
-            self.prepare_ahead()
+        # while no input waits: build what the player may open next (and do not block while there is some)
+        self.busy = not events and not animating and not self.dirty and self.prepare_ahead()
 
     def prepare_ahead(self) -> bool:
         """Build one of the screens the top screen says the player may open next, unseen, and let it go at once:
@@ -402,7 +403,8 @@ class App(GameHost):
     @property
     def idle(self) -> bool:
         top = self.top
-        return not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER and not self.dirty
+        return (not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER
+                and not self.dirty and not self.busy)
 
     def render(self) -> None:
         top = self.top
