@@ -105,6 +105,7 @@ class App(GameHost):
         self._ahead: list[Any] = []  # makers of the screens still to build ahead for the top screen
         self._ahead_for: Any = None  # what they were listed for (see prepare_ahead)
         self.busy = False  # the last loop built something ahead: the next does not wait for input
+        self._scratch = pygame.Surface((1, 1))  # where screens built ahead are drawn, unseen
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted, self.settings.music_volume)
@@ -392,7 +393,9 @@ class App(GameHost):
                 screen.enter()
                 for w in screen.widgets:
                     finish(w)
-                screen.draw(pygame.Surface(self.window.get_size()))
+                if self._scratch.get_size() != self.window.get_size():
+                    self._scratch = pygame.Surface(self.window.get_size())
+                screen.draw(self._scratch)  # drawn once unseen: its lines rendered, its pictures made
             finally:
                 screen.leave()
         except Exception:  # the screen raises again when it is really opened, where the player sees it

@@ -55,7 +55,7 @@ class Screen:
         self.app = app  # a game.ui.app.App, the context of every screen (not imported: no screen imports the app)
         self.widgets: list[Any] = []
         self.pooled: dict[Any, Any] = {}  # widget -> the key of its look in the app's pool (see game.ui.widget_pool)
-        self.preparing = False  # built ahead, unseen (App.prepare): do nothing a player would notice
+        self.preparing = False  # built ahead, unseen (App.prepare_ahead): do nothing a player would notice
         self.actions: dict[Any, Callback] = {}
         self.focusable: list[Any] = []  # buttons and text boxes, in Tab order
         self.submits: dict[Any, Callback] = {}  # text box -> what Enter in it does
