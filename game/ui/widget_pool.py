@@ -15,7 +15,12 @@ from typing import Any
 
 import pygame
 
-LIMIT = 500  # widgets kept at most (a button's four state images are some 20 KB at 1280×720)
+# pygame_gui keeps a dozen images of a widget's size for it (each state before and after its text...): a 300×36
+# button holds half a megabyte. So the pool keeps about what the screens next to one another use (the planning
+# screens, their navigation and a report: some hundred widgets), and no widget as large as a page of its own
+# (a newspaper's decision, one-off by nature).
+LIMIT = 150
+LARGEST = 30_000  # px², the largest widget kept (a tech's description box is some 26 000)
 
 
 class WidgetPool:
@@ -56,9 +61,12 @@ class WidgetPool:
         return w
 
     def give(self, key: Hashable, w: Any) -> None:
-        """Take a screen's widget out of the manager and keep it for the next screen that asks for its look."""
+        """Take a screen's widget out of the manager and keep it for the next screen that asks for its look
+        (unless it is too large to keep)."""
         tree = parts(w)
         w.kill()
+        if w.relative_rect.width * w.relative_rect.height > LARGEST:
+            return
         self.free.setdefault(key, []).append((w, tree))
         self.free.move_to_end(key)
         self.count += 1

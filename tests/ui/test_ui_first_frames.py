@@ -121,6 +121,8 @@ def test_the_pool_keeps_at_most_its_limit() -> None:
     from game.ui.widget_pool import WidgetPool
 
     class Fake:
+        relative_rect = pygame.Rect(0, 0, 100, 30)
+
         def kill(self) -> None:
             pass
 
@@ -131,3 +133,7 @@ def test_the_pool_keeps_at_most_its_limit() -> None:
     assert pool.count == 3
     kept = [w for ws in pool.free.values() for w, _ in ws]
     assert widgets[0] not in kept and widgets[1] not in kept  # the oldest let go are dropped first
+    page = Fake()
+    page.relative_rect = pygame.Rect(0, 0, 1100, 400)
+    pool.give(("page",), page)
+    assert ("page",) not in pool.free  # as large as a page: not kept
