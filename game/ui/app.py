@@ -8,6 +8,7 @@ blocks on events, redrawing nothing while nothing changed.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -24,6 +25,9 @@ from game.ui.screens.base import Pop, Push, Quit, Replace, Reset, Screen, Transi
 from game.ui.screens.registry import new_screen
 from game.ui.settings import LANGUAGES, Settings
 from game.ui.tooltips import Manager
+from game.ui.widget_pool import WidgetPool, finish
+
+log = logging.getLogger(__name__)
 
 MIN_SIZE = (1280, 720)
 FPS = 60
@@ -97,6 +101,11 @@ class App(GameHost):
         self.manager = Manager(self.size, theme_dict(self.scale), starting_language="en")
         preload_bold(self.manager, self.scale)
         speak_to_pygame_gui(self.manager, self.settings.language)
+        self.pool = WidgetPool(self.manager)  # widgets screens let go of, for the next screen that looks the same
+        self._ahead: list[Any] = []  # makers of the screens still to build ahead for the top screen
+        self._ahead_for: Any = None  # what they were listed for (see prepare_ahead)
+        self.busy = False  # the last loop built something ahead: the next does not wait for input
+        self._scratch = pygame.Surface((1, 1))  # where screens built ahead are drawn, unseen
         from game.ui.audio import Audio
 
         self.audio = Audio(self.settings.volume, self.settings.muted, self.settings.music_volume)
@@ -159,6 +168,7 @@ class App(GameHost):
         top = self.top
         if top:
             top.leave()
+        self.pool.clear()  # kept widgets have the old look
         self.manager.get_theme().load_theme(theme_dict(self.scale))
         preload_bold(self.manager, self.scale)
         self.manager.rebuild_all_from_changed_theme_data()
@@ -170,6 +180,9 @@ class App(GameHost):
         self.settings.language = lang
         self.tr = Translator(lang)
         speak_to_pygame_gui(self.manager, lang)
+        if self.top:
+            self.top.leave()
+        self.pool.clear()  # pygame_gui tells only the widgets it holds of the new language
         if self.top:
             self.top.rebuild()
         self.dirty = True
@@ -350,11 +363,51 @@ class App(GameHost):
             self.frames += 1
             self.dirty = False
         self.was_animating = animating
+        # while no input waits: build what the player may open next (and do not block while there is some)
+        self.busy = not events and not animating and not self.dirty and self.prepare_ahead()
+
+    def prepare_ahead(self) -> bool:
+        """Build one of the screens the top screen says the player may open next, unseen, and let it go at once:
+        its widgets wait in the pool and its text in draw's cache, so opening it later is a matter of a few
+        milliseconds. One screen a call, called while no input waits; True if one was built."""
+        top = self.top
+        session = self.session
+        key = (top, len(session.log) if session is not None else None, getattr(session, "resolutions", None),
+               self.pool.generation, self.settings.language, self.size, self.scale, self.settings.tooltips,
+               self.settings.safe_colours)
+        if key != self._ahead_for:
+            self._ahead_for = key
+            self._ahead = top.ahead() if top is not None else []
+        if not self._ahead:
+            # pygame_gui files each new widget shape into its long-term cache one a frame, a few ms each: done
+            # here, while idle, rather than in the frames of the next screen
+            shapes = self.manager.get_theme().shape_cache
+            if not shapes.cache_short_term_lookup:
+                return False
+            shapes.update()
+            return True
+        try:
+            screen = self._ahead.pop(0)()
+            screen.preparing = True
+            try:
+                screen.enter()
+                for w in screen.widgets:
+                    finish(w)
+                if self._scratch.get_size() != self.window.get_size():
+                    self._scratch = pygame.Surface(self.window.get_size())
+                screen.draw(self._scratch)  # drawn once unseen: its lines rendered, its pictures made
+            finally:
+                screen.leave()
+        except Exception:  # the screen raises again when it is really opened, where the player sees it
+            log.exception("building a screen ahead failed")
+            self._ahead = []
+        return True
 
     @property
     def idle(self) -> bool:
         top = self.top
-        return not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER and not self.dirty
+        return (not (top is not None and top.animating) and time.monotonic() - self.last_input >= IDLE_AFTER
+                and not self.dirty and not self.busy)
 
     def render(self) -> None:
         top = self.top

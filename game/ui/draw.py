@@ -85,9 +85,10 @@ def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     return text[:lo] + "…"
 
 
+@lru_cache(maxsize=2048)
 def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.75) -> int:
     """The largest font size from `size` down to `least` of it at which `s` fits `width` pixels on one line
-    (the smallest if none does: the text is then cut where it is drawn)."""
+    (the smallest if none does: the text is then cut where it is drawn). Cached: rows are fitted every frame."""
     s = clean(s)
     low = max(6, round(size * least))
     while size > low and font(size, bold).size(s)[0] > width:
@@ -97,8 +98,7 @@ def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.7
 
 def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
          bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
-    s = fit(s, size, width, bold) if width else clean(s)
-    img = font(size, bold).render(s, True, color)
+    img = _rendered(s, size, tuple(color), bold, width)
     r = img.get_rect()
     if align == "center":
         r.midtop = pos
@@ -110,7 +110,22 @@ def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, col
     return r
 
 
+@lru_cache(maxsize=1024)
+def _rendered(s: str, size: int, color: tuple[int, ...], bold: bool, width: int) -> pygame.Surface:
+    """A line of text as drawn, cut to `width`: rendered once, since screens draw the same lines every frame
+    (and a screen built ahead has drawn them before it is first shown). Never drawn onto: shared."""
+    s = fit(s, size, width, bold) if width else clean(s)
+    return font(size, bold).render(s, True, color)
+
+
 def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """The text's lines, broken between words to fit `width` pixels (a word longer than that has a line of its own)."""
+    return list(_wrapped(s, size, width, bold))
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(s: str, size: int, width: int, bold: bool) -> tuple[str, ...]:
+    """wrap's lines, measured once: screens wrap the same paragraphs every frame."""
     s = clean(s)
     f = font(size, bold)
     lines: list[str] = []
@@ -125,7 +140,7 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
                 lines.append(cur)
                 cur = w
         lines.append(cur)
-    return lines
+    return tuple(lines)
 
 
 @lru_cache(maxsize=1024)

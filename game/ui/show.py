@@ -19,16 +19,21 @@ from game.ui.flight import BEAT, Flight
 from game.ui.show_fx import BODY_COLOURS, LAND, MOON, SPACE, Point, mix
 from game.ui.show_scenes import SCENES, Frame
 
+CACHE_LIMIT = 300  # pictures kept across reports (stacks, bodies, skies), a few MB
+
 
 class Show:
     """Draws flights; keeps what it drew once (stacks, bodies, stars) for the next frames."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.cache: dict[Any, pygame.Surface] = {}
+        # kept for the whole game (the app's memory is the game's), so the next turn's report starts drawn
+        self.cache: dict[Any, pygame.Surface] = app.memory.setdefault(("show", "pictures"), {})
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
         rng = random.Random(7)
         self.stars = [(rng.random(), rng.random(), rng.random()) for _ in range(140)]
-        self._points: dict[Any, list[list[tuple[int, int]]]] = {}
+        self._points: dict[Any, list[list[tuple[int, int]]]] = app.memory.setdefault(("show", "stars"), {})
 
     @property
     def rules(self) -> Any:
@@ -152,11 +157,20 @@ class Show:
     def prepare(self, flight: Flight, r: pygame.Rect) -> None:
         """Draw every step of `flight` once off screen, so what is drawn once per size (stacks, bodies, stars) is
         ready before its first frame is shown."""
-        scratch = pygame.Surface(r.size)
-        area = scratch.get_rect()
-        for k in range(len(flight.beats)):
-            for u in (0.1, 0.6, 0.95):
-                self.draw(scratch, area, flight, (k + u) * BEAT)
+        for t in self.moments(flight):
+            self.prepare_at(flight, r, t)
+
+    @staticmethod
+    def moments(flight: Flight) -> list[float]:
+        """The times into `flight` whose frames, drawn once, leave every picture its steps show drawn and kept."""
+        return [(k + u) * BEAT for k in range(len(flight.beats)) for u in (0.1, 0.6, 0.95)]
+
+    def prepare_at(self, flight: Flight, r: pygame.Rect, t: float) -> None:
+        """Draw the frame `t` seconds into `flight` off screen (see prepare)."""
+        scratch = self.cache.get(("scratch", r.size))
+        if scratch is None:
+            scratch = self.cache[("scratch", r.size)] = pygame.Surface(r.size)
+        self.draw(scratch, scratch.get_rect(), flight, t)
 
     # -- a frame ---------------------------------------------------------------------------------
 

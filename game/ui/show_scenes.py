@@ -74,7 +74,8 @@ def _pad(f: Frame) -> Point:
     altitude = climb * r.height * 1.6
     surf.fill(mix(SKY, SPACE, climb * 0.8), r)
     haze = f.show.horizon(r.size)  # lighter air low down, fading as the ground falls away
-    haze.set_alpha(int(255 * max(0.0, 1 - climb * 2.5)))
+    alpha = int(255 * max(0.0, 1 - climb * 2.5))
+    haze.set_alpha(alpha if alpha < 255 else None)  # whole: a plain copy, not a blend of every pixel (the same picture)
     surf.blit(haze, r.topleft)
     f.show.stars_on(surf, r, climb - 0.3)
     ground0 = r.bottom - int(r.height * 0.13)

@@ -10,6 +10,7 @@ import pygame
 import pygame_gui
 
 from game.ui import draw
+from game.ui.widget_pool import button_state, image_key
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Screen:
     def __init__(self, app: Any) -> None:
         self.app = app  # a game.ui.app.App, the context of every screen (not imported: no screen imports the app)
         self.widgets: list[Any] = []
+        self.pooled: dict[Any, Any] = {}  # widget -> the key of its look in the app's pool (see game.ui.widget_pool)
+        self.preparing = False  # built ahead, unseen (App.prepare_ahead): do nothing a player would notice
         self.actions: dict[Any, Callback] = {}
         self.focusable: list[Any] = []  # buttons and text boxes, in Tab order
         self.submits: dict[Any, Callback] = {}  # text box -> what Enter in it does
@@ -80,9 +83,16 @@ class Screen:
             self.focus = keep
 
     def clear(self) -> None:
+        pool = getattr(self.app, "pool", None)
         for w in self.widgets:
-            w.kill()
+            key = self.pooled.get(w)
+            bar = getattr(w, "scroll_bar", None)  # a text box scrolled down would come back scrolled: not kept
+            if key is not None and pool is not None and (bar is None or bar.start_percentage == 0):
+                pool.give(key, w)
+            else:
+                w.kill()
         self.widgets.clear()
+        self.pooled.clear()
         self.actions.clear()
         self.focusable.clear()
         self.submits.clear()
@@ -93,6 +103,11 @@ class Screen:
 
     def build(self) -> None:
         """Create widgets for the current window size; called on entering and after a resize or language change."""
+
+    def ahead(self) -> list[Callable[[], Screen]]:
+        """The screens the player may well open next from this one, as makers, likeliest first: the app builds
+        them while this one is idle (App.prepare_ahead), so their widgets are waiting when they are opened."""
+        return []
 
     def update(self, dt: float) -> Transition | None:
         return None
@@ -123,15 +138,19 @@ class Screen:
         if key is not None:
             keyname = ("Ctrl+" if ctrl else "") + pygame.key.name(key).upper()
             tip = f"{tip} [{keyname}]" if tip else f"[{keyname}]"
-        b = pygame_gui.elements.UIButton(
-            pygame.Rect(rect), draw.clean(label), self.app.manager, tool_tip_text=(tip or None) if self.app.settings.tooltips else None,
-            object_id=object_id,
-        )
-        if not enabled:
-            b.disable()
-        if selected:
-            b.select()
-        self.widgets.append(b)
+        rect, text, tip_text = pygame.Rect(rect), draw.clean(label), (tip or None) if self.app.settings.tooltips else None
+        look = ("button", text, rect.size, object_id)
+        b = self._reused(look, rect)
+        if b is not None:
+            b.set_tooltip(tip_text)
+            button_state(b, enabled, selected)
+        else:
+            b = self._kept(look, pygame_gui.elements.UIButton(rect, text, self.app.manager, tool_tip_text=tip_text,
+                                                             object_id=object_id))
+            if not enabled:
+                b.disable()
+            if selected:
+                b.select()
         self.actions[b] = action
         if focus and enabled:
             self.focusable.append(b)
@@ -152,21 +171,40 @@ class Screen:
         size = round(draw.theme_size(object_id) * self.app.scale)
         return draw.font(size).size(draw.clean(label))[0] <= width - self.s(12)
 
-    def label(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, object_id: str | None = None) -> Any:
-        w = pygame_gui.elements.UILabel(pygame.Rect(rect), draw.clean(text), self.app.manager, object_id=object_id)
-        self.widgets.append(w)
+    def _reused(self, key: Any, rect: pygame.Rect) -> Any:
+        """A widget of this look a screen let go of, placed at `rect` and made this screen's; None if none is kept."""
+        pool = getattr(self.app, "pool", None)
+        w = pool.take(key, rect.topleft) if pool is not None else None
+        if w is not None:
+            self.widgets.append(w)
+            self.pooled[w] = key
         return w
+
+    def _kept(self, key: Any, w: Any) -> Any:
+        """A new widget of this screen, given to the pool when the screen lets it go."""
+        self.widgets.append(w)
+        self.pooled[w] = key
+        return w
+
+    def label(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, object_id: str | None = None) -> Any:
+        rect, text = pygame.Rect(rect), draw.clean(text)
+        key = ("label", text, rect.size, object_id)
+        return self._reused(key, rect) or self._kept(
+            key, pygame_gui.elements.UILabel(rect, text, self.app.manager, object_id=object_id))
 
     def picture(self, rect: pygame.Rect | tuple[int, int, int, int], surface: pygame.Surface) -> Any:
         """An image among the widgets (drawn with them, so beside a button it is not hidden by it)."""
-        w = pygame_gui.elements.UIImage(pygame.Rect(rect), surface, self.app.manager)
-        self.widgets.append(w)
-        return w
+        rect = pygame.Rect(rect)
+        key = image_key(surface, rect.size)
+        return self._reused(key, rect) or self._kept(key, pygame_gui.elements.UIImage(rect, surface, self.app.manager))
 
     def textbox(self, rect: pygame.Rect | tuple[int, int, int, int], html: str, object_id: str | None = None) -> Any:
-        w = pygame_gui.elements.UITextBox(draw.clean(html), pygame.Rect(rect), self.app.manager, object_id=object_id)
-        self.widgets.append(w)
-        return w
+        rect, text = pygame.Rect(rect), draw.clean(html)
+        key = ("textbox", text, rect.size, object_id)
+        w = self._reused(key, rect)
+        if w is not None:
+            return w
+        return self._kept(key, pygame_gui.elements.UITextBox(text, rect, self.app.manager, object_id=object_id))
 
     def entry(self, rect: pygame.Rect | tuple[int, int, int, int], initial: str = "", tip: str = "",
               submit: Callback | None = None) -> Any:

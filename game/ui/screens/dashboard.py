@@ -112,7 +112,7 @@ class DashboardScreen(GameScreen):
             label = self.tr("dash.more_research", n=more)
             self.button(r, label, lambda: self.goto("research"), self.tr("tip.dash.more_research"),
                         object_id=self.fitting_id(label, r.width))
-        if self.wants_tour():
+        if not self.preparing and self.wants_tour():  # built ahead, unseen: the tour waits for the real visit
             self._pending = Push(new_screen("tutorial", self.app, self))
         else:
             self._pending = None

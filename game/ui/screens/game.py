@@ -168,6 +168,12 @@ class GameScreen(Screen):
                     key=pygame.K_e, object_id="#primary")
         self.ctrl_keys[pygame.K_z] = self.undo_last
 
+    def ahead(self) -> list[Callable[[], Screen]]:
+        """The other planning screens, and the report End turn opens (the last one stands in for the next: its
+        buttons and the pictures the reports share are what is made ahead)."""
+        others = [lambda n=n: new_screen(n, self.app, self.side) for n, _, _ in nav_targets() if n != self.name]
+        return [*others, lambda: new_screen("resolution", self.app, self.side)]
+
     def goto(self, name: str) -> Transition | None:
         if name == self.name:
             return None

@@ -134,8 +134,13 @@ class MissionScreen(GameScreen):
         """The list, the mission, the odds. The list is as wide as its longest name needs in the smallest type,
         from 24 % up to 30 % of the width."""
         c = self.content
-        tiny = draw.font(round(draw.theme_size("#tiny") * self.app.scale))
-        longest = max((tiny.size(draw.clean(self.mission_name(m)) + " ×")[0] for m in self.view.rules.missions), default=0)
+        size = round(draw.theme_size("#tiny") * self.app.scale)
+        known = ("longest_mission", self.app.settings.language, size)  # measured once a game (the memory is the game's)
+        longest = self.app.memory.get(known)
+        if longest is None:
+            tiny = draw.font(size)
+            names = [draw.clean(self.mission_name(m)) + " ×" for m in self.view.rules.missions]
+            longest = self.app.memory[known] = max((tiny.size(n)[0] for n in names), default=0)
         a = max(int(c.width * 0.24), min(int(c.width * 0.30), longest + self.s(44)))
         b = int(c.width * 0.36)
         return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),

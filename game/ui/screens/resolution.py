@@ -54,8 +54,9 @@ class ResolutionScreen(Screen):
         v = s.view(side or s.viewer())
         self.prestige = {v.side: v.me.prestige} | {r.id: r.prestige for r in v.rivals}  # public to every side
         self.log_cache: tuple[Any, pygame.Surface] | None = None  # the log as last drawn, and what it showed
-        for f in self.flights:  # stacks and bodies drawn before the first frame, not during it
-            self.show.prepare(f, self.scene_rect())
+        # stacks and bodies drawn before the frame that shows them, in the order they are shown: one a frame while
+        # the animation has time to spare (a step lasts some eighty frames), the first step's by its first frame
+        self.to_draw = [(f, t) for f in self.flights for t in self.show.moments(f)]
         self.sounded: set[tuple[int, int]] = set()
 
     @property
@@ -81,6 +82,9 @@ class ResolutionScreen(Screen):
         return max(0, min(len(self.flights[i].beats), int((self.t + (1 - FAIL_AT) * BEAT) // BEAT)))
 
     def update(self, dt: float) -> Transition | None:
+        if self.to_draw:
+            f, t = self.to_draw.pop(0)
+            self.show.prepare_at(f, self.scene_rect(), t)
         if not self.done:
             self.sound()
             self.t += dt
