@@ -55,6 +55,7 @@ def window_size(wanted: tuple[int, int], desktop: tuple[int, int] | None) -> tup
 def theme_dict(scale: float) -> dict[str, Any]:
     """assets/theme.json with the bundled font's paths filled in and every font size scaled."""
     data = json.loads(THEME.read_text(encoding="utf-8"))
+    data.pop("palette", None)  # the hand-drawn colours (draw.colour): no widget's theming
     for block in data.values():
         f = block.get("font") if isinstance(block, dict) else None
         if isinstance(f, dict):
@@ -363,7 +364,7 @@ class App(GameHost):
             if top.overlay and top.backdrop is not None:
                 self.window.blit(top.backdrop, (0, 0))
                 shade = pygame.Surface(self.window.get_size(), pygame.SRCALPHA)
-                shade.fill((0, 0, 0, 170))
+                shade.fill(draw.colour("veil"))
                 self.window.blit(shade, (0, 0))
             top.draw(self.window)
         # pygame_gui draws the list of visible widgets it made at its last update: a screen entered since

@@ -1,4 +1,5 @@
-"""Text and shapes drawn straight onto the window: fonts from assets/, ellipsis and wrapping, side markers, colours."""
+"""Text and shapes drawn straight onto the window: fonts from assets/, ellipsis and wrapping, side markers, and the
+colours of assets/theme.json's palette."""
 
 from __future__ import annotations
 
@@ -12,22 +13,6 @@ ASSETS = shipped("assets")
 FONT_REGULAR = ASSETS / "fonts" / "NotoSans-Regular.ttf"
 FONT_BOLD = ASSETS / "fonts" / "NotoSans-Bold.ttf"
 
-BG = (14, 19, 27)
-PANEL = (24, 31, 41)
-PANEL_EDGE = (62, 76, 96)
-TEXT = (230, 233, 238)
-DIM = (150, 160, 175)
-GOOD = (90, 200, 120)
-BAD = (230, 90, 80)
-WARN = (240, 190, 70)
-ACCENT = (120, 180, 255)
-FOCUS = (255, 210, 80)
-
-# Okabe–Ito: distinguishable under the common colour blindnesses.
-SAFE_PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0), (204, 121, 167))
-SHAPES = ("circle", "square", "triangle", "diamond", "star")
-
-
 # Characters the bundled Noto Sans has no glyph for (scenario texts use some), and what stands in for them.
 STAND_INS = str.maketrans({"\u2212": "\u2013", "\u2192": "->", "\u2190": "<-", "\u2191": "^", "\u2193": "v"})
 
@@ -37,11 +22,58 @@ def clean(s: str) -> str:
     return s.translate(STAND_INS)
 
 
+Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a)
+
+
 @lru_cache(maxsize=1)
 def _theme() -> dict:
     import json
 
     return json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+
+
+def _rgb(hex_text: str) -> Colour:
+    """ "#rrggbb" as (r, g, b), "#rrggbbaa" as (r, g, b, a)."""
+    return tuple(int(hex_text[i : i + 2], 16) for i in range(1, len(hex_text), 2))
+
+
+def palette(name: str) -> str | list[str]:
+    """A named entry of assets/theme.json's "palette" block as written there (hex text, or a list of it):
+    the one place the game's hand-drawn colours are defined."""
+    return _theme()["palette"][name]
+
+
+@lru_cache(maxsize=256)
+def colour(name: str) -> Colour:
+    """A named colour of the theme's palette as a tuple pygame draws with."""
+    entry = palette(name)
+    if not isinstance(entry, str):
+        raise TypeError(f"palette entry {name!r} is a list: read it with colours()")
+    return _rgb(entry)
+
+
+@lru_cache(maxsize=64)
+def colours(name: str) -> tuple[Colour, ...]:
+    """A named list of colours of the theme's palette (a flame's layers, the safe palette)."""
+    return tuple(_rgb(c) for c in palette(name))
+
+
+BG = colour("bg")
+PANEL = colour("panel")
+PANEL_EDGE = colour("panel_edge")
+TEXT = colour("text")
+DIM = colour("dim")
+GOOD = colour("good")
+BAD = colour("bad")
+WARN = colour("warn")
+ACCENT = colour("accent")
+FOCUS = colour("focus")
+BAR_BACK = colour("bar_back")
+OUTLINE = colour("outline")
+
+# Okabe–Ito: distinguishable under the common colour blindnesses.
+SAFE_PALETTE = colours("safe_palette")
+SHAPES = ("circle", "square", "triangle", "diamond", "star")
 
 
 def theme_size(object_id: str, element: str = "button") -> int:
@@ -95,8 +127,16 @@ def shrink(s: str, size: int, width: int, bold: bool = False, least: float = 0.7
     return size
 
 
-def text(surf: pygame.Surface, s: str, pos: tuple[int, int], size: int = 15, color: tuple[int, int, int] = TEXT,
-         bold: bool = False, width: int = 0, align: str = "left") -> pygame.Rect:
+def text(
+    surf: pygame.Surface,
+    s: str,
+    pos: tuple[int, int],
+    size: int = 15,
+    color: tuple[int, int, int] = TEXT,
+    bold: bool = False,
+    width: int = 0,
+    align: str = "left",
+) -> pygame.Rect:
     s = fit(s, size, width, bold) if width else clean(s)
     img = font(size, bold).render(s, True, color)
     r = img.get_rect()
@@ -129,7 +169,9 @@ def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> tuple[int, tuple[str, ...]]:
+def fit_block(
+    s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9
+) -> tuple[int, tuple[str, ...]]:
     """(font size, lines): the largest size from `size` down to `min_size` at which `s`, wrapped to `width`,
     fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…".
     Cached: a tile's name is fitted once, not every frame."""
@@ -142,12 +184,19 @@ def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, mi
     lines = wrap(s, sz, width, bold)
     room = max(1, height // font(sz, bold).get_linesize())
     if len(lines) > room:
-        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1:]), sz, width, bold)]
+        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1 :]), sz, width, bold)]
     return sz, tuple(fit(line, sz, width, bold) for line in lines)
 
 
-def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, color: tuple[int, int, int] = TEXT,
-              bold: bool = False, gap: int = 2) -> int:
+def paragraph(
+    surf: pygame.Surface,
+    s: str,
+    rect: pygame.Rect,
+    size: int = 15,
+    color: tuple[int, int, int] = TEXT,
+    bold: bool = False,
+    gap: int = 2,
+) -> int:
     """Wrapped text inside `rect`, cut off at its bottom; returns the height used."""
     f = font(size, bold)
     y = rect.y
@@ -163,19 +212,30 @@ def paragraph(surf: pygame.Surface, s: str, rect: pygame.Rect, size: int = 15, c
     return y - rect.y
 
 
-def panel(surf: pygame.Surface, rect: pygame.Rect, title: str = "", size: int = 15,
-          fill: tuple[int, int, int] = PANEL) -> pygame.Rect:
+def panel(
+    surf: pygame.Surface, rect: pygame.Rect, title: str = "", size: int = 15, fill: tuple[int, int, int] = PANEL
+) -> pygame.Rect:
     pygame.draw.rect(surf, fill, rect, border_radius=6)
     pygame.draw.rect(surf, PANEL_EDGE, rect, 1, border_radius=6)
     if title:
         text(surf, title, (rect.x + 10, rect.y + 6), size, ACCENT, True, rect.width - 20)
-        return pygame.Rect(rect.x + 10, rect.y + 12 + font(size, True).get_linesize(), rect.width - 20,
-                           rect.height - 18 - font(size, True).get_linesize())
+        return pygame.Rect(
+            rect.x + 10,
+            rect.y + 12 + font(size, True).get_linesize(),
+            rect.width - 20,
+            rect.height - 18 - font(size, True).get_linesize(),
+        )
     return rect.inflate(-20, -16)
 
 
-def bar(surf: pygame.Surface, rect: pygame.Rect, frac: float, color: tuple[int, int, int],
-        back: tuple[int, int, int] = (45, 54, 68), mark: float | None = None) -> None:
+def bar(
+    surf: pygame.Surface,
+    rect: pygame.Rect,
+    frac: float,
+    color: tuple[int, int, int],
+    back: tuple[int, int, int] = BAR_BACK,
+    mark: float | None = None,
+) -> None:
     pygame.draw.rect(surf, back, rect, border_radius=3)
     w = int(rect.width * max(0.0, min(1.0, frac)))
     if w:
@@ -205,7 +265,7 @@ def marker(surf: pygame.Surface, shape: str, center: tuple[int, int], r: int, co
             a = -math.pi / 2 + i * math.pi / 5
             pts.append((x + rad * math.cos(a), y + rad * math.sin(a)))
         pygame.draw.polygon(surf, color, pts)
-    pygame.draw.circle(surf, (0, 0, 0), center, r + 1, 1) if shape == "circle" else None
+    pygame.draw.circle(surf, OUTLINE, center, r + 1, 1) if shape == "circle" else None
 
 
 def _simulate(c: tuple[int, int, int], kind: str) -> tuple[float, float, float]:

@@ -102,7 +102,7 @@ class BudgetScreen(GameScreen):
         y += self.s(6)
         bar = pygame.Rect(left.x, y, left.width, self.s(18))
         total = max(1, me.cash, planned.total)
-        pygame.draw.rect(surf, (45, 54, 68), bar)
+        pygame.draw.rect(surf, draw.BAR_BACK, bar)
         x0 = bar.x
         for part, col in ((r_spent, draw.ACCENT), (planned.intelligence, draw.WARN)):
             wpx = int(bar.width * part / total)

@@ -215,7 +215,7 @@ class DashboardScreen(GameScreen):
             pygame.draw.rect(surf, level_colour.get(level, draw.DIM), mark, border_radius=3)
         # news ticker across the top of columns 2-3
         tick = pygame.Rect(c.x + col, c.y, c.width - col, self.s(44))
-        draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
+        draw.panel(surf, tick, "", fs, fill=draw.colour("ticker"))
         lines = self.headlines()
         line = lines[self.ticker_i % len(lines)]
         label = draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)

@@ -193,7 +193,7 @@ class FleetScreen(GameScreen):
         h = self.shown_hw if self.shown_hw in rows else next((r for r in rows if v.hardware_unlocked(r)), None)
         if h is None:
             return
-        pygame.draw.rect(surf, (30, 38, 50), box, border_radius=self.s(4))
+        pygame.draw.rect(surf, draw.colour("card"), box, border_radius=self.s(4))
         pic = art.hardware_fit(v.rules, self.side, h, box.width - self.s(12), box.height - self.s(34))
         surf.blit(pic if v.hardware_unlocked(h) else art.faded(pic),
                   (box.centerx - pic.get_width() // 2, box.bottom - self.s(28) - pic.get_height()))
@@ -258,7 +258,7 @@ class FleetScreen(GameScreen):
             draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
             if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
                 self.shown_hw = h
-            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
@@ -322,7 +322,7 @@ class FleetScreen(GameScreen):
                 mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
                 draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(8)), small, draw.DIM)
-            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
             draw.text(surf, f"{self.crew_page + 1}/{pages}", (right.x + self.s(160), right.bottom - self.s(36)), fs, draw.DIM,

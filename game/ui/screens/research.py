@@ -227,7 +227,7 @@ class ResearchScreen(GameScreen):
             for r in rules.techs[t].requires:
                 if r in self.nodes:
                     a = self.nodes[r]
-                    col = draw.GOOD if v.me.techs[r].done else (90, 100, 115)
+                    col = draw.GOOD if v.me.techs[r].done else draw.colour("tech_link")
                     start, end = (a.right, a.centery), (rect.left, rect.centery)
                     mid = (start[0] + end[0]) // 2
                     pygame.draw.lines(surf, col, False, [start, (mid, start[1]), (mid, end[1]), end], 2)
@@ -236,11 +236,11 @@ class ResearchScreen(GameScreen):
             ts = v.me.techs[t]
             tech = rules.techs[t]
             if ts.done:
-                fill, edge = (28, 52, 40), draw.GOOD
+                fill, edge = draw.colour("tech_done"), draw.GOOD
             elif t in v.available_techs:
-                fill, edge = (30, 42, 60), draw.ACCENT
+                fill, edge = draw.colour("tech_open"), draw.ACCENT
             else:
-                fill, edge = (26, 28, 34), (80, 86, 96)
+                fill, edge = draw.colour("tech_locked"), draw.colour("tech_locked_edge")
             pygame.draw.rect(surf, fill, rect, border_radius=5)
             pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
                              border_radius=5)
@@ -267,7 +267,7 @@ class ResearchScreen(GameScreen):
         ly = g.bottom - self.s(22)
         small = round(12 * self.app.scale)
         for label, col in ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
-                           (self.tr("research.legend_locked"), (80, 86, 96))):
+                           (self.tr("research.legend_locked"), draw.colour("tech_locked_edge"))):
             pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
             r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
             lx = r.right + self.s(18)

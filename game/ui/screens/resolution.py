@@ -248,7 +248,7 @@ class ResolutionScreen(Screen):
         fs = round(17 * self.app.scale)
         name = self.app.stext(mission.name) if mission else f.mission
         band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
-        band.fill((0, 0, 0, 130))
+        band.fill(draw.colour("caption_band"))
         surf.blit(band, r.topleft)
         draw.text(
             surf,
@@ -303,7 +303,7 @@ class ResolutionScreen(Screen):
             box = pygame.Rect(0, 0, draw.font(big, True).size(text)[0] + self.s(40), self.s(54))
             box.center = (r.centerx, r.y + int(r.height * 0.22))
             shade = pygame.Surface(box.size, pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 170))
+            shade.fill(draw.colour("veil"))
             surf.blit(shade, box)
             pygame.draw.rect(surf, col, box, 2, border_radius=6)
             draw.text(surf, text, (box.centerx, box.y + self.s(8)), big, col, True, align="center")
@@ -316,7 +316,7 @@ class ResolutionScreen(Screen):
             return
         strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
+        shade.fill(draw.colour("veil_light"))
         surf.blit(shade, strip)
         gap = (strip.width - self.s(40)) / max(1, len(steps) - 1) if len(steps) > 1 else 0
         y = strip.y + self.s(18)
@@ -327,14 +327,14 @@ class ResolutionScreen(Screen):
             told = b is not None and k < current
             if k < len(steps) - 1:
                 nx = int(strip.x + self.s(20) + (k + 1) * gap)
-                pygame.draw.line(surf, (80, 90, 110), (x, y), (nx, y), 2)
+                pygame.draw.line(surf, draw.colour("report_path"), (x, y), (nx, y), 2)
             if told and b is not None:
                 col = draw.GOOD if b.passed else draw.BAD
                 pygame.draw.circle(surf, col, (x, y), self.s(7))
             elif k == current and b is not None:
                 pygame.draw.circle(surf, draw.FOCUS, (x, y), self.s(8), 2)
             else:
-                pygame.draw.circle(surf, (90, 100, 120), (x, y), self.s(6), 1)
+                pygame.draw.circle(surf, draw.colour("report_stop"), (x, y), self.s(6), 1)
         if current < len(f.beats):
             b = f.beats[current]
             label = self.tr(
