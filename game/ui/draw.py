@@ -4,6 +4,7 @@ colours of assets/theme.json's palette."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import pygame
 
@@ -150,42 +151,78 @@ def text(
     return r
 
 
-def wrap(s: str, size: int, width: int, bold: bool = False) -> list[str]:
-    s = clean(s)
+@lru_cache(maxsize=256)
+def wrapped(
+    s: str, size: int, width: int, color: Colour = TEXT, bold: bool = False, gap: int = 0, align: str = "left"
+) -> pygame.Surface:
+    """`s` as pygame-ce wraps it (Font.render's wraplength): lines broken at spaces and newlines so none is wider
+    than `width` (a word longer than a line is broken inside itself), `gap` pixels added to the font's line
+    height, each line at the left or the centre. Cached: a paragraph is laid out once, not every frame."""
     f = font(size, bold)
-    lines: list[str] = []
-    for para in s.split("\n"):
-        words = para.split(" ")
-        cur = ""
-        for w in words:
-            trial = w if not cur else cur + " " + w
-            if f.size(trial)[0] <= width or not cur:
-                cur = trial
-            else:
-                lines.append(cur)
-                cur = w
-        lines.append(cur)
-    return lines
+    base = f.get_linesize()
+    f.set_linesize(base + gap)
+    f.align = pygame.FONT_CENTER if align == "center" else pygame.FONT_LEFT
+    try:
+        return f.render(clean(s), True, color, wraplength=max(1, width))
+    finally:
+        f.set_linesize(base)
+        f.align = pygame.FONT_LEFT
+
+
+@lru_cache(maxsize=4096)
+def line_count(s: str, size: int, width: int, bold: bool = False) -> int:
+    """How many lines pygame wraps `s` into at `width` pixels (what `wrapped` and `paragraph` draw)."""
+    f = font(size, bold)
+    return max(1, f.render(clean(s), True, TEXT, wraplength=max(1, width)).get_height() // f.get_linesize())
+
+
+def breaks_word(s: str, size: int, width: int, bold: bool = False) -> bool:
+    """Whether a word of `s` is wider than `width`: pygame would have to break it inside itself."""
+    f = font(size, bold)
+    return any(f.size(w)[0] > width for w in clean(s).split())
 
 
 @lru_cache(maxsize=1024)
-def fit_block(
-    s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9
-) -> tuple[int, tuple[str, ...]]:
-    """(font size, lines): the largest size from `size` down to `min_size` at which `s`, wrapped to `width`,
-    fits in `height` without cutting a word; at the smallest size the last line that fits ends with "…".
-    Cached: a tile's name is fitted once, not every frame."""
+def cut_to(s: str, size: int, width: int, bold: bool, room: int) -> str:
+    """`s` if it wraps into `room` lines; else its words up to the last that fits with " …" after it (a first
+    word wider than the line cut with an ellipsis)."""
+    s = clean(s)
+    if line_count(s, size, width, bold) <= room:
+        return s
+    words = s.split(" ")
+    lo, hi = 0, len(words) - 1
+    while lo < hi:  # the most words that still fit with the mark after them
+        mid = (lo + hi + 1) // 2
+        if line_count(" ".join(words[:mid]) + " …", size, width, bold) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return " ".join(words[:lo]) + " …" if lo else fit(words[0], size, width, bold)
+
+
+class Block(NamedTuple):
+    """A text fitted into a box by `fit_block`: its font size, the text to draw, and whether it had to be cut."""
+
+    size: int
+    text: str
+    cut: bool
+
+
+@lru_cache(maxsize=1024)
+def fit_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> Block:
+    """The largest size from `size` down to `min_size` at which `s`, wrapped by pygame to `width`, fits in
+    `height` without breaking a word; at the smallest size, `s` cut after the last word that fits ("…"), each
+    word wider than the line cut with an ellipsis. Cached: a tile's name is fitted once, not every frame."""
+    s = clean(s)
     for sz in range(size, max(6, min_size) - 1, -1):
-        f = font(sz, bold)
-        lines = wrap(s, sz, width, bold)
-        if len(lines) * f.get_linesize() <= height and all(f.size(line)[0] <= width for line in lines):
-            return sz, tuple(lines)
+        if line_count(s, sz, width, bold) * font(sz, bold).get_linesize() <= height and not breaks_word(
+            s, sz, width, bold
+        ):
+            return Block(sz, s, False)
     sz = max(6, min_size)
-    lines = wrap(s, sz, width, bold)
     room = max(1, height // font(sz, bold).get_linesize())
-    if len(lines) > room:
-        lines = [*lines[: room - 1], fit(" ".join(lines[room - 1 :]), sz, width, bold)]
-    return sz, tuple(fit(line, sz, width, bold) for line in lines)
+    whole = " ".join(fit(w, sz, width, bold) for w in s.split(" "))
+    return Block(sz, cut_to(whole, sz, width, bold, room), True)
 
 
 def paragraph(
@@ -193,23 +230,24 @@ def paragraph(
     s: str,
     rect: pygame.Rect,
     size: int = 15,
-    color: tuple[int, int, int] = TEXT,
+    color: Colour = TEXT,
     bold: bool = False,
     gap: int = 2,
+    align: str = "left",
 ) -> int:
-    """Wrapped text inside `rect`, cut off at its bottom; returns the height used."""
-    f = font(size, bold)
-    y = rect.y
-    lh = f.get_linesize() + gap
-    lines = wrap(s, size, rect.width, bold)
-    for i, line in enumerate(lines):
-        if y + lh > rect.bottom:
-            if i:
-                text(surf, fit(lines[i - 1] + " …", size, rect.width, bold), (rect.x, y - lh), size, color, bold)
-            break
-        text(surf, line, (rect.x, y), size, color, bold)
-        y += lh
-    return y - rect.y
+    """`s` wrapped by pygame inside `rect` (centred lines with align="center"), cut after the last word that
+    fits its height with " …"; returns the height used."""
+    lh = font(size, bold).get_linesize() + gap
+    room = rect.height // lh
+    if room <= 0:
+        return 0
+    shown = cut_to(s, size, rect.width, bold, room)
+    img = wrapped(shown, size, rect.width, color, bold, gap, align)
+    if align == "center":
+        surf.blit(img, img.get_rect(midtop=(rect.centerx, rect.y)))
+    else:
+        surf.blit(img, rect.topleft)
+    return line_count(shown, size, rect.width, bold) * lh
 
 
 def panel(

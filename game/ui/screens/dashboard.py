@@ -221,11 +221,11 @@ class DashboardScreen(GameScreen):
         label = draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
         # a long headline wraps to two lines in a smaller type rather than losing its end
         box = pygame.Rect(label.right + self.s(14), tick.y + self.s(3), tick.right - label.right - self.s(24), tick.height - self.s(6))
-        size, wrapped = draw.fit_block(line, box.width, box.height, fs, False, round(11 * self.app.scale))
-        lh = draw.font(size).get_linesize()
-        top = box.y + (box.height - lh * len(wrapped)) // 2
-        for i, part in enumerate(wrapped):
-            draw.text(surf, part, (box.x, top + i * lh), size, draw.TEXT)
+        fitted = draw.fit_block(line, box.width, box.height, fs, False, round(11 * self.app.scale))
+        lh = draw.font(fitted.size).get_linesize()
+        used = lh * draw.line_count(fitted.text, fitted.size, box.width)
+        top = box.y + (box.height - used) // 2
+        draw.paragraph(surf, fitted.text, pygame.Rect(box.x, top, box.width, used), fitted.size, draw.TEXT, gap=0)
         # column 2: the programme
         layout = self.programme()
         inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)

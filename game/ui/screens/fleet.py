@@ -50,8 +50,7 @@ class FleetScreen(GameScreen):
         _, cols = self.crew_columns(right.inflate(-20, -16))
         small = round(12 * self.app.scale)
         for k, (_, cw) in zip(self.skill_ids(), cols, strict=True):
-            _, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))
-            if any(line.endswith("…") for line in lines):
+            if draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale)).cut:
                 return False
         return True
 
@@ -278,14 +277,13 @@ class FleetScreen(GameScreen):
         # one column per skill, its whole name over it (two lines, smaller type if need be)
         skill_ids = self.skill_ids()
         # one type size for every header: the largest at which all of them fit
-        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))[0]
+        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale)).size
                     for k, (_, cw) in zip(skill_ids, skill_cols, strict=True)), default=small)
         for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
-            size, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
-            lh = draw.font(size).get_linesize()
-            top = head + self.s(32) - lh * len(lines)
-            for i, line in enumerate(lines):
-                draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
+            header = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
+            used = draw.font(header.size).get_linesize() * draw.line_count(header.text, header.size, cw - self.s(4))
+            draw.paragraph(surf, header.text, pygame.Rect(x + self.s(2), head + self.s(32) - used, cw - self.s(4), used),
+                           header.size, draw.DIM, gap=0, align="center")
         y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
         status_col = {CrewStatus.ACTIVE: draw.GOOD, CrewStatus.TRAINING: draw.ACCENT, CrewStatus.INJURED: draw.WARN, CrewStatus.DEAD: draw.BAD,

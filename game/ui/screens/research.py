@@ -126,7 +126,7 @@ class ResearchScreen(GameScreen):
         y = c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
         width = self.details_w - 20
         small = round(13 * self.app.scale)
-        lines = min(4, len(draw.wrap(desc, small, width - self.s(20))))  # the box's own padding and scroll bar
+        lines = min(4, draw.line_count(desc, small, width - self.s(20)))  # the box's own padding and scroll bar
         return pygame.Rect(x, y, width, lines * (draw.font(small).get_linesize() + 1) + self.s(14))
 
     def build_content(self) -> None:
@@ -248,10 +248,9 @@ class ResearchScreen(GameScreen):
             # the whole name, wrapped, in a smaller type if it must: never cut (a tile half out of sight shows none)
             bold = ts.funding > 0
             if view.contains(rect):
-                size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
-                lh = draw.font(size, bold).get_linesize()
-                for i, line in enumerate(lines):
-                    draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
+                name = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
+                draw.paragraph(surf, name.text, pygame.Rect(rect.x + self.s(5), rect.y + self.s(1), rect.width - self.s(10),
+                                                            rect.height - self.s(13)), name.size, col, bold, gap=0)
             barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(10), rect.width - self.s(12), self.s(5))
             if ts.done:
                 draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
@@ -338,7 +337,7 @@ class ResearchScreen(GameScreen):
         area = pygame.Rect(inner_x, top, width, c.bottom - self.s(150) - top)
         fs = round(15 * self.app.scale)
         lh = draw.font(fs).get_linesize() + self.s(2)
-        status_h = len(draw.wrap(self.status_text(), fs, width)) * (draw.font(fs).get_linesize() + 2)
+        status_h = draw.line_count(self.status_text(), fs, width) * (draw.font(fs).get_linesize() + 2)
         need = status_h + len(self.detail_rows()) * lh + self.s(40)
         return area, need > area.height
 

@@ -426,14 +426,35 @@ class ResolutionScreen(Screen):
                 lines.append(("", draw.TEXT))
             lines.append((self.tr("resolution.home") if not self.demo else "", draw.ACCENT))
             lines.extend((f"• {x}", draw.TEXT) for x in self.home)
-        wrapped: list[tuple[str, tuple[int, int, int]]] = []
+        # each entry wrapped by pygame as a block: an indented entry's lines all at its indent, a bullet's under
+        # its text; while the flights are told the newest entries stay in sight, afterwards the first ones (the
+        # last one shown cut with "…" if need be)
+        bullet = draw.font(fs).size("• ")[0]
+        entries = []
         for text, col in lines:
-            for k, part in enumerate(draw.wrap(text, fs, inner.width)):
-                wrapped.append(((part if k == 0 else "      " + part.lstrip()), col))
-        fit = max(1, (inner.bottom - y) // lh)
-        for text, col in wrapped[-fit:] if not self.done else wrapped[:fit]:
-            draw.text(surf, text, (inner.x, y), fs, col, width=inner.width)
-            y += lh
+            body = text.lstrip(" ")
+            hang = draw.font(fs).size(text[: len(text) - len(body)])[0]
+            mark = body.startswith("• ")
+            if mark:
+                body, hang = body[2:], hang + bullet
+            entries.append((body, col, hang, mark, draw.line_count(body, fs, inner.width - hang)))
+        room = max(1, (inner.bottom - y) // lh)
+        if not self.done:
+            kept, used = [], 0
+            for entry in reversed(entries):
+                if used + entry[4] > room and kept:
+                    break
+                kept.append(entry)
+                used += entry[4]
+            entries = kept[::-1]
+        for body, col, hang, mark, n in entries:
+            left = (inner.bottom - y) // lh
+            if left <= 0:
+                break
+            if mark:
+                draw.text(surf, "•", (inner.x + hang - bullet, y), fs, col)
+            box = pygame.Rect(inner.x + hang, y, inner.width - hang, min(n, left) * lh)
+            y += draw.paragraph(surf, body, box, fs, col, gap=lh - draw.font(fs).get_linesize())
 
 
 @register
