@@ -89,3 +89,13 @@ def test_settings_choose_from_drop_down_lists_by_mouse_and_by_keyboard(app: Any)
     app.top.focus = 0
     key(app, pygame.K_RETURN)
     assert app.settings.language == "en"
+
+
+def test_a_new_game_chooses_each_sides_player_and_the_language_from_lists(app: Any) -> None:
+    press(app, "New campaign")
+    menus = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIDropDownMenu)]
+    assert len(menus) == len(app.top.sc.ruleset.side_ids) + 1
+    choose(app, "A person", nth=1)
+    assert set(app.top.controllers.values()) == {"human"}
+    choose(app, "Tiếng Việt")
+    assert app.settings.language == "vi" and top_name(app) == "NewGameScreen"

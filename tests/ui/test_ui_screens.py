@@ -25,7 +25,7 @@ def test_title_menu_opens_each_screen_and_esc_returns(app: Any) -> None:
 
 def test_new_campaign_sets_controllers_and_starts(app: Any) -> None:
     press(app, "New campaign")
-    press(app, "Computer — normal")  # blue: normal -> hard
+    choose(app, "Computer — hard", nth=1)  # blue (the second side's list): normal -> hard
     assert app.top.controllers["blue"] == "ai:hard"
     app.top.seed_w.set_text("42")
     press(app, "Start")
