@@ -151,6 +151,14 @@ def text(
     return r
 
 
+def _for_sdl(s: str, f: pygame.font.Font, width: int) -> tuple[str, int]:
+    """The text and wrap length to hand SDL_ttf so its lines are `width` wide at most and none starts with a
+    space: it measures a line with the space after it and, when only that space overflows, breaks before it
+    (the space then leads the next line). A space after every line's end and one space's width more room
+    make that rule the plain one: the words of a line fit `width`."""
+    return clean(s).replace("\n", " \n") + " ", max(1, width) + f.size(" ")[0]
+
+
 @lru_cache(maxsize=256)
 def wrapped(
     s: str, size: int, width: int, color: Colour = TEXT, bold: bool = False, gap: int = 0, align: str = "left"
@@ -162,8 +170,9 @@ def wrapped(
     base = f.get_linesize()
     f.set_linesize(base + gap)
     f.align = pygame.FONT_CENTER if align == "center" else pygame.FONT_LEFT
+    text, length = _for_sdl(s, f, width)
     try:
-        return f.render(clean(s), True, color, wraplength=max(1, width))
+        return f.render(text, True, color, wraplength=length)
     finally:
         f.set_linesize(base)
         f.align = pygame.FONT_LEFT
@@ -173,7 +182,8 @@ def wrapped(
 def line_count(s: str, size: int, width: int, bold: bool = False) -> int:
     """How many lines pygame wraps `s` into at `width` pixels (what `wrapped` and `paragraph` draw)."""
     f = font(size, bold)
-    return max(1, f.render(clean(s), True, TEXT, wraplength=max(1, width)).get_height() // f.get_linesize())
+    text, length = _for_sdl(s, f, width)
+    return max(1, f.render(text, True, TEXT, wraplength=length).get_height() // f.get_linesize())
 
 
 def breaks_word(s: str, size: int, width: int, bold: bool = False) -> bool:
