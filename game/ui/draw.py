@@ -3,6 +3,7 @@ colours of assets/theme.json's palette."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -184,6 +185,12 @@ def line_count(s: str, size: int, width: int, bold: bool = False) -> int:
     f = font(size, bold)
     text, length = _for_sdl(s, f, width)
     return max(1, f.render(text, True, TEXT, wraplength=length).get_height() // f.get_linesize())
+
+
+def box_line_height(size: int, bold: bool = False) -> int:
+    """The height of a line in a pygame_gui text box at this font size: it spaces lines 1.25 apart (its
+    default line_spacing, which the theme keeps)."""
+    return math.ceil(font(size, bold).get_linesize() * 1.25)
 
 
 def breaks_word(s: str, size: int, width: int, bold: bool = False) -> bool:

@@ -127,7 +127,7 @@ class ResearchScreen(GameScreen):
         width = self.details_w - 20
         small = round(13 * self.app.scale)
         lines = min(4, draw.line_count(desc, small, width - self.s(20)))  # the box's own padding and scroll bar
-        return pygame.Rect(x, y, width, lines * (draw.font(small).get_linesize() + 1) + self.s(14))
+        return pygame.Rect(x, y, width, lines * draw.box_line_height(small) + self.s(14))
 
     def build_content(self) -> None:
         if not getattr(self, "_placed", False):  # on opening, the chosen tech is in sight (later the wheel decides)
