@@ -102,9 +102,10 @@ class DashboardScreen(GameScreen):
         for text, level, target in self.attention()[:9]:
             self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
             bw = rect.width - self.s(30)
-            shown = draw.fit(text, round(13 * self.app.scale), bw - self.s(14))  # too long: cut, and whole in the tip
+            oid = self.fitting_id(text, bw)  # a smaller type before a cut
+            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), bw - self.s(14))  # else cut, whole in the tip
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
-            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id="#small")
+            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id=oid)
             y += h + self.s(6)
         more = self.programme()["more"]
         if more:  # research that does not fit: a line that says how much, and opens the research screen

@@ -193,7 +193,7 @@ class NewGameScreen(Screen):
                               self.tr("tip.new.controller"))
         self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
         self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.next_victory, self.tr("tip.new.after_win"),
-                    selected=self.play_on)
+                    selected=self.play_on, object_id=self.fitting_id(self.after_win_label(), bw, ("#plain", "#small", "#tiny")))
         langs = list(UI_LANGUAGES)
         self.dropdown((cx, rows["language"], bw, bh), [self.tr(f"lang.{x}") for x in langs], langs.index(lang) if lang in langs else 0,
                       lambda i: self.set_language(langs[i]), self.tr("tip.new.language"))
