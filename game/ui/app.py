@@ -63,8 +63,9 @@ def theme_dict(scale: float) -> dict[str, Any]:
             f["bold_path"] = str(draw.FONT_BOLD)
             f["size"] = str(max(8, round(int(f["size"]) * scale)))
         misc = block.get("misc") if isinstance(block, dict) else None
-        if isinstance(misc, dict) and "rect_width" in misc:  # a tooltip's width grows with its text
-            misc["rect_width"] = str(round(int(misc["rect_width"]) * scale))
+        for length in ("rect_width", "list_item_height"):  # a tooltip's width, a list's rows grow with the text
+            if isinstance(misc, dict) and length in misc:
+                misc[length] = str(round(int(misc[length]) * scale))
     return data
 
 
