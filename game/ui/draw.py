@@ -88,6 +88,11 @@ def theme_size(object_id: str, element: str = "button") -> int:
     return 15
 
 
+def theme_misc(object_id: str, key: str, default: int) -> int:
+    """A number of assets/theme.json's "misc" data for this object id (at 100 %)."""
+    return int(_theme().get(object_id, {}).get("misc", {}).get(key, default))
+
+
 def html(text: str) -> str:
     """Plain text made safe inside pygame_gui's HTML (a text box's markup)."""
     return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -188,8 +188,13 @@ class Screen:
         it takes the next option (the keyboard needs no list to open), a click opens the list."""
         labels = [(draw.clean(label), str(i)) for i, label in enumerate(options)]
         rect = pygame.Rect(rect)
+        # the open list goes down, or up when the window has more room above (the last row of a page)
+        need = len(labels) * self.s(draw.theme_misc("#drop_down_options_list", "list_item_height", 20)) + 8
+        below, above = self.app.size[1] - rect.bottom, rect.top
+        up = need > below and above > below
         w = pygame_gui.elements.UIDropDownMenu(labels, labels[chosen], rect, self.app.manager,
-                                               expansion_height_limit=max(rect.height * len(labels), self.s(120)))
+                                               object_id="#drop_up" if up else None,
+                                               expansion_height_limit=min(need, above if up else below))
         if tip and self.app.settings.tooltips:
             w.set_tooltip(tip)
         self.widgets.append(w)
