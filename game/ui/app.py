@@ -59,6 +59,7 @@ def window_size(wanted: tuple[int, int], desktop: tuple[int, int] | None) -> tup
 def theme_dict(scale: float) -> dict[str, Any]:
     """assets/theme.json with the bundled font's paths filled in and every font size scaled."""
     data = json.loads(THEME.read_text(encoding="utf-8"))
+    data.pop("palette", None)  # the hand-drawn colours (draw.colour): no widget's theming
     for block in data.values():
         f = block.get("font") if isinstance(block, dict) else None
         if isinstance(f, dict):
@@ -66,8 +67,9 @@ def theme_dict(scale: float) -> dict[str, Any]:
             f["bold_path"] = str(draw.FONT_BOLD)
             f["size"] = str(max(8, round(int(f["size"]) * scale)))
         misc = block.get("misc") if isinstance(block, dict) else None
-        if isinstance(misc, dict) and "rect_width" in misc:  # a tooltip's width grows with its text
-            misc["rect_width"] = str(round(int(misc["rect_width"]) * scale))
+        for length in ("rect_width", "list_item_height"):  # a tooltip's width, a list's rows grow with the text
+            if isinstance(misc, dict) and length in misc:
+                misc[length] = str(round(int(misc[length]) * scale))
     return data
 
 
@@ -416,7 +418,7 @@ class App(GameHost):
             if top.overlay and top.backdrop is not None:
                 self.window.blit(top.backdrop, (0, 0))
                 shade = pygame.Surface(self.window.get_size(), pygame.SRCALPHA)
-                shade.fill((0, 0, 0, 170))
+                shade.fill(draw.colour("veil"))
                 self.window.blit(shade, (0, 0))
             top.draw(self.window)
         # pygame_gui draws the list of visible widgets it made at its last update: a screen entered since

@@ -26,6 +26,7 @@ import pygame
 
 from game.content.art import ART_DIR, MAX_ART_BYTES
 from game.resources import shipped
+from game.ui.draw import colour
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ STACK_ORDER = {
     "capsule": 7,
 }
 UNSTACKED = frozenset({"suit"})  # worn inside: not a piece of the stack
+FADED = colour("faded")  # multiplied into a picture: a quarter of its light, a third of its opacity
 ROW_PICTURE = 34  # unscaled size of the pictures in a list's rows (hardware and crews): what warm-up makes
 SMALLEST_SHARE = 0.07  # the least share of a stack's height a piece gets, so a Sputnik on a Saturn still shows
 _VIEWBOX = re.compile(
@@ -277,7 +279,7 @@ def faded(surf: pygame.Surface) -> pygame.Surface:
     got = _FADED.get(id(surf))
     if got is None or got[0] is not surf:
         dim = surf.copy()
-        dim.fill((255, 255, 255, 90), special_flags=pygame.BLEND_RGBA_MULT)
+        dim.fill(FADED, special_flags=pygame.BLEND_RGBA_MULT)
         got = _FADED[id(surf)] = (surf, dim)
     return got[1]
 

@@ -14,22 +14,27 @@ from typing import Any
 
 import pygame
 
-SKINS = ("#f6d5b8", "#eec19a", "#e0ac84", "#c98e62", "#a56f4a", "#7d5036")
-HAIR = ("#1d1a18", "#3b2a1e", "#5a3d27", "#8a6239", "#c9a063", "#e1c88e", "#9a9690", "#a9542c")
-BACKDROPS = ("#2f5d6b", "#6b5a2f", "#6b3a34", "#3f4f6e", "#4d6b45", "#5c4a6b")
+from game.ui.draw import colour, palette
+
+# The colours are the theme's (assets/theme.json, "portrait_*"), written into the SVG as hex text.
+SKINS = tuple(palette("portrait_skins"))
+HAIR = tuple(palette("portrait_hair"))
+BACKDROPS = tuple(palette("portrait_backdrops"))
 # (suit fill, collar or neck-ring fill): pressure suits in silver, white and orange, a jacket and tie, a flight jacket
-SUITS = (
-    ("#c9d1d8", "#6e7780"),
-    ("#f2f1ec", "#8a9199"),
-    ("#e8772e", "#f2f1ec"),
-    ("#2e3440", "#f4f4f0"),
-    ("#6b6a3e", "#4a4a2c"),
-)
+SUITS = tuple(zip(palette("portrait_suits"), palette("portrait_collars"), strict=True))
+HELMETS = tuple(palette("portrait_helmets"))
 GREY = HAIR[6]
+GREY_BROW = palette("portrait_grey_brow")
+SKIN_SHADE = palette("portrait_skin_shade")
+LIGHT = palette("portrait_light")
+VISOR = palette("portrait_visor")
+LIPS = palette("portrait_lips")
+CHEEK = palette("portrait_cheek")
+ACCENT = colour("portrait_accent")  # a crew member of no known side
 MALE_HAIR = ("crew", "part", "slick", "recede", "wavy")
 FEMALE_TRAITS = frozenset({"female", "woman"})  # traits scenarios use for a woman (the campaign, the test fixture)
 FEMALE_HAIR = ("bouffant", "bob", "bun", "curls")
-LINE = "#2a1c14"
+LINE = palette("portrait_line")
 
 _CACHE: dict[tuple[str, int, bool, tuple[int, int, int]], pygame.Surface] = {}
 
@@ -60,11 +65,11 @@ def _mix(a: str, b: str, t: float) -> str:
     return _hex(tuple(round(x + (y - x) * t) for x, y in zip(ca, cb, strict=True)))  # type: ignore[arg-type]
 
 
-def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int] = (200, 60, 50)) -> str:
+def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int] = ACCENT) -> str:
     """The portrait of `crew_id` as SVG text (100 x 100 units)."""
     d = _Dice(crew_id)
     skin = SKINS[d.pick(len(SKINS))]
-    shade = _mix(skin, "#5a2e1a", 0.28)
+    shade = _mix(skin, SKIN_SHADE, 0.28)
     colours = [h for h in HAIR if h != GREY]
     hair = colours[d.pick(len(colours))] if female or d.frac() > 0.08 else GREY
     style = (FEMALE_HAIR if female else MALE_HAIR)[d.pick(len(FEMALE_HAIR if female else MALE_HAIR))]
@@ -79,7 +84,7 @@ def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int
     top = cy - hh
     out: list[str] = [
         f'<rect x="0" y="0" width="100" height="100" fill="{backdrop}"/>',
-        f'<circle cx="50" cy="44" r="40" fill="{_mix(backdrop, "#ffffff", 0.18)}"/>',
+        f'<circle cx="50" cy="44" r="40" fill="{_mix(backdrop, LIGHT, 0.18)}"/>',
     ]
     # shoulders and clothes
     sh_y = 82.0 + d.frac() * 3
@@ -117,7 +122,7 @@ def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int
             f'L{cx - neck_w - 10:.1f},{sh_y + 2:.1f} Z" fill="{collar}"/>'
         )
     if helmet:  # the helmet's shell behind the head, its visor raised
-        shell = ("#f4f4f0", "#c9d1d8", "#d8412f")[d.pick(3)]
+        shell = HELMETS[d.pick(3)]
         out.append(
             f'<circle cx="{cx:.1f}" cy="{cy - 2:.1f}" r="{hh + 8:.1f}" fill="{shell}" stroke="{LINE}" '
             f'stroke-width="0.9"/>'
@@ -149,7 +154,7 @@ def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int
             f'<path d="M{cx - hw - 3:.1f},{cy - hh * 0.45:.1f} C{cx - hw:.1f},{top - 4:.1f} {cx + hw:.1f},'
             f"{top - 4:.1f} {cx + hw + 3:.1f},{cy - hh * 0.45:.1f} L{cx + hw:.1f},{cy - hh * 0.62:.1f} "
             f'C{cx + hw * 0.6:.1f},{top:.1f} {cx - hw * 0.6:.1f},{top:.1f} {cx - hw:.1f},{cy - hh * 0.62:.1f} Z" '
-            f'fill="#3a4a5e" stroke="{LINE}" stroke-width="0.7"/>'
+            f'fill="{VISOR}" stroke="{LINE}" stroke-width="0.7"/>'
         )  # the raised visor
     else:
         out.extend(_hair(style, d, cx, cy, hw, hh, hair))
@@ -158,7 +163,7 @@ def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int
     gap = hw * (0.38 + d.frac() * 0.1)
     brow = 1.0 + d.frac() * 1.3
     tilt = (d.frac() - 0.5) * 2.0
-    brow_col = hair if hair != GREY else "#6f6a64"
+    brow_col = hair if hair != GREY else GREY_BROW
     for s in (-1, 1):
         x = cx + s * gap
         out.append(f'<ellipse cx="{x:.1f}" cy="{ey:.1f}" rx="1.7" ry="{1.5 + d.frac() * 0.8:.1f}" fill="{LINE}"/>')
@@ -175,14 +180,14 @@ def portrait_svg(crew_id: str, female: bool = False, accent: tuple[int, int, int
     my = cy + hh * (0.52 + d.frac() * 0.08)
     mw = 4.5 + d.frac() * 3
     smile = -0.5 + d.frac() * 3.5
-    lips = _mix(skin, "#8a2f2a", 0.55)
+    lips = _mix(skin, LIPS, 0.55)
     out.append(
         f'<path d="M{cx - mw:.1f},{my:.1f} Q{cx:.1f},{my + smile:.1f} {cx + mw:.1f},{my:.1f}" '
         f'stroke="{lips}" stroke-width="1.6" stroke-linecap="round" fill="none"/>'
     )
     for s in (-1, 1):
         out.append(
-            f'<ellipse cx="{cx + s * hw * 0.55:.1f}" cy="{my - 4:.1f}" rx="3.5" ry="2.2" fill="#e0785a" '
+            f'<ellipse cx="{cx + s * hw * 0.55:.1f}" cy="{my - 4:.1f}" rx="3.5" ry="2.2" fill="{CHEEK}" '
             f'fill-opacity="0.18"/>'
         )
     body = "\n".join(out)
@@ -231,7 +236,7 @@ def _hair(style: str, d: _Dice, cx: float, cy: float, hw: float, hh: float, hair
     if style == "slick":
         out.append(
             f'<path d="M{cx - hw * 0.5:.1f},{top + 3:.1f} Q{cx:.1f},{top:.1f} {cx + hw * 0.6:.1f},{top + 4:.1f}" '
-            f'stroke="#ffffff" stroke-opacity="0.35" stroke-width="1.4" fill="none"/>'
+            f'stroke="{LIGHT}" stroke-opacity="0.35" stroke-width="1.4" fill="none"/>'
         )
     if style == "part":
         px = cx - hw * 0.45
@@ -247,9 +252,7 @@ def _hair(style: str, d: _Dice, cx: float, cy: float, hw: float, hh: float, hair
     return out
 
 
-def portrait(
-    crew_id: str, size: int, female: bool = False, accent: tuple[int, int, int] = (200, 60, 50)
-) -> pygame.Surface:
+def portrait(crew_id: str, size: int, female: bool = False, accent: tuple[int, int, int] = ACCENT) -> pygame.Surface:
     """The portrait of `crew_id`, size x size pixels, made once per (id, size, look)."""
     size = max(8, int(size))
     key = (crew_id, size, female, tuple(accent))
@@ -264,7 +267,7 @@ def crew_portrait(rules: Any, crew_id: str, size: int) -> pygame.Surface:
     member = rules.crews.get(crew_id)
     female = member is not None and any(t in FEMALE_TRAITS for t in member.traits)
     colours = {side.id: tuple(side.color) for side in rules.sides}
-    accent = colours.get(member.side, (200, 60, 50)) if member is not None else (200, 60, 50)
+    accent = colours.get(member.side, ACCENT) if member is not None else ACCENT
     return portrait(crew_id, size, female, accent)  # type: ignore[arg-type]
 
 

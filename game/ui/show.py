@@ -15,11 +15,19 @@ from typing import Any
 import pygame
 
 from game.ui.art import stack_surface
+from game.ui.draw import colour
 from game.ui.flight import BEAT, Flight
 from game.ui.show_fx import BODY_COLOURS, LAND, MOON, SPACE, Point, mix
 from game.ui.show_scenes import SCENES, Frame
 
 CACHE_LIMIT = 300  # pictures kept across reports (stacks, bodies, skies), a few MB
+AIR = colour("show_air")
+SHADOW = colour("show_shadow")  # what a crater is darkened towards
+NIGHT = colour("show_night")
+MASK = colour("show_mask")
+HIGH_AIR = colour("show_high_air")
+LOW_AIR = colour("show_low_air")
+STAR = colour("show_star")
 
 
 class Show:
@@ -94,21 +102,21 @@ class Show:
                         (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
                         max(2, int(radius * (0.12 + rng.random() * 0.18))),
                     )
-                pygame.draw.circle(s, (140, 190, 255), c, radius, max(1, radius // 25))  # the thin blue air
+                pygame.draw.circle(s, AIR, c, radius, max(1, radius // 25))  # the thin blue air
             else:
                 for _ in range(9):
                     a, d = rng.random() * math.tau, rng.random() * radius * 0.75
                     pygame.draw.circle(
                         s,
-                        mix(base, (0, 0, 0), 0.25),
+                        mix(base, SHADOW, 0.25),
                         (int(c[0] + d * math.cos(a)), int(c[1] + d * math.sin(a))),
                         max(1, int(radius * (0.05 + rng.random() * 0.1))),
                     )
             # the night side
             shade = pygame.Surface((size, size), pygame.SRCALPHA)
-            pygame.draw.circle(shade, (0, 0, 0, 110), (c[0] + radius // 2, c[1] + radius // 3), radius)
+            pygame.draw.circle(shade, NIGHT, (c[0] + radius // 2, c[1] + radius // 3), radius)
             mask = pygame.Surface((size, size), pygame.SRCALPHA)
-            pygame.draw.circle(mask, (255, 255, 255, 255), c, radius)
+            pygame.draw.circle(mask, MASK, c, radius)
             shade.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
             s.blit(shade, (0, 0))
             self.cache[key] = s
@@ -121,7 +129,7 @@ class Show:
             w, h = size
             s = pygame.Surface(size)
             for y in range(0, h, 4):
-                pygame.draw.rect(s, mix((40, 80, 150), (190, 215, 235), (y / h) ** 1.6), (0, y, w, 4))
+                pygame.draw.rect(s, mix(HIGH_AIR, LOW_AIR, (y / h) ** 1.6), (0, y, w, 4))
             self.cache[key] = s
         return self.cache[key]
 
@@ -138,7 +146,7 @@ class Show:
         surf.lock()
         try:
             for k, points in enumerate(self._points[key]):
-                col = surf.map_rgb(mix(SPACE, (200, 205, 220), min(1.0, alpha) * (0.45 + 0.27 * k)))
+                col = surf.map_rgb(mix(SPACE, STAR, min(1.0, alpha) * (0.45 + 0.27 * k)))
                 for x, y in points:
                     surf.set_at((r.x + x, r.y + y), col)
         finally:

@@ -13,14 +13,18 @@ Point = tuple[int, int]
 
 FAIL_AT = 0.55  # how far through a failing step it goes wrong
 
-SPACE = (4, 6, 14)
-SKY = (96, 150, 210)
-SEA = (28, 70, 120)
-FLAME = ((255, 240, 170), (255, 170, 60), (230, 90, 30))
-EARTH = (40, 90, 170)
-LAND = (70, 140, 90)
-MOON = (180, 180, 172)
-PLANET = (200, 120, 70)
+SPACE = draw.colour("show_space")
+SKY = draw.colour("show_sky")
+SEA = draw.colour("show_sea")
+FLAME = draw.colours("show_flame")
+BLAST = draw.colours("show_blast")
+SMOKE = draw.colour("show_smoke")
+DEBRIS = draw.colour("show_debris")
+DEAD = draw.colour("show_dead")
+EARTH = draw.colour("show_earth")
+LAND = draw.colour("show_land")
+MOON = draw.colour("show_moon")
+PLANET = draw.colour("show_planet")
 BODY_COLOURS = {"earth": EARTH, "moon": MOON, "planet": PLANET}
 
 
@@ -54,17 +58,15 @@ def explosion(surf: pygame.Surface, at: Point, k: float, size: int) -> None:
     if k <= 0:
         return
     rad = int(size * (0.3 + k))
-    for j, col in enumerate(((255, 240, 180), (255, 160, 60), (200, 70, 30))):
+    for j, col in enumerate(BLAST):
         rr = int(rad * (1 - j * 0.28) * (1 - 0.6 * k * (j == 0)))
         if rr > 0:
-            pygame.draw.circle(surf, mix(col, (90, 90, 95), k * 0.9), at, rr)
+            pygame.draw.circle(surf, mix(col, SMOKE, k * 0.9), at, rr)
     for j in range(10):
         a = j * math.tau / 10 + 0.3
         d = size * (0.5 + 1.6 * k)
         end = (at[0] + int(d * math.cos(a)), at[1] + int(d * math.sin(a)))
-        pygame.draw.line(
-            surf, (170, 160, 150), (at[0] + int(d * 0.8 * math.cos(a)), at[1] + int(d * 0.8 * math.sin(a))), end, 2
-        )
+        pygame.draw.line(surf, DEBRIS, (at[0] + int(d * 0.8 * math.cos(a)), at[1] + int(d * 0.8 * math.sin(a))), end, 2)
 
 
 def lost(surf: pygame.Surface, at: Point, size: int) -> None:
@@ -95,5 +97,5 @@ def blit_centred(surf: pygame.Surface, img: pygame.Surface, at: Point, angle: fl
 def dead(img: pygame.Surface) -> pygame.Surface:
     """A craft gone dark."""
     grey = img.copy()
-    grey.fill((90, 90, 100, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    grey.fill(DEAD, special_flags=pygame.BLEND_RGBA_MULT)
     return grey

@@ -37,6 +37,21 @@ from game.ui.show_space import surface, transfer
 if TYPE_CHECKING:
     from game.ui.show import Show
 
+GRASS = draw.colour("show_grass")
+TOWER = draw.colour("show_tower")
+PAD_SMOKE = draw.colour("show_pad_smoke")
+DUSK = draw.colour("show_dusk")
+AIR = draw.colour("show_air")
+INSET = draw.colour("show_inset")
+TETHER = draw.colour("show_dust")
+SUIT = draw.colour("show_suit")
+WAVE = draw.colour("show_wave")
+HULL = draw.colour("show_hull")
+BRIDGE = draw.colour("show_bridge")
+CHUTES = draw.colours("show_chute")  # alternating canopies: white, orange
+SHROUD = draw.colour("show_shroud")
+SPRAY = draw.colour("show_spray")
+
 
 @dataclass
 class Frame:
@@ -86,22 +101,22 @@ def _pad(f: Frame) -> Point:
     img = f.show.stack(f.flight, height, "pad:" + f.beat.slot)
     base = (r.centerx, int(ground0 - altitude + cam))
     if ground < r.bottom:
-        pygame.draw.rect(surf, (70, 100, 60), (r.x, ground, r.width, r.bottom - ground))
+        pygame.draw.rect(surf, GRASS, (r.x, ground, r.width, r.bottom - ground))
         tower = pygame.Rect(
             base[0] - img.get_width() // 2 - r.width // 14,
             ground - int(height * 1.05),
             r.width // 22,
             int(height * 1.05),
         )
-        pygame.draw.rect(surf, (150, 70, 50), tower, 2)
+        pygame.draw.rect(surf, TOWER, tower, 2)
         for y in range(tower.top, tower.bottom, max(4, tower.width)):
-            pygame.draw.line(surf, (150, 70, 50), (tower.left, y), (tower.right, y + tower.width), 1)
+            pygame.draw.line(surf, TOWER, (tower.left, y), (tower.right, y + tower.width), 1)
         if u < 0.6:  # the smoke of the first seconds, billowing out along the ground
             spread = ease(u / 0.6)
             for k in range(7):
                 off = (k - 3) * r.width * 0.05 * (0.4 + spread)
                 pygame.draw.circle(
-                    surf, (215, 215, 210), (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread))
+                    surf, PAD_SMOKE, (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread))
                 )
     where = (base[0], base[1] - height // 2)
     if f.ended:
@@ -116,7 +131,7 @@ def _pad(f: Frame) -> Point:
 def _sky(f: Frame) -> Point:
     """Staging: high and dark; the spent lower stage falls away tumbling while the rest flies on."""
     r, surf, u = f.r, f.surf, f.u
-    surf.fill(mix((30, 50, 90), SPACE, 0.5 + 0.5 * f.p), r)
+    surf.fill(mix(DUSK, SPACE, 0.5 + 0.5 * f.p), r)
     f.show.stars_on(surf, r, 0.4 + 0.6 * f.p)
     height = int(r.height * 0.5)
     ascent = next((b for b in reversed(f.flight.beats[: f.beat.index]) if b.scene == "pad"), f.beat)
@@ -151,7 +166,7 @@ def _arc(f: Frame) -> Point:
     big = int(r.width * 1.4)
     centre = (r.centerx, r.bottom + big - int(r.height * 0.18))
     pygame.draw.circle(surf, EARTH, centre, big)
-    pygame.draw.circle(surf, (140, 190, 255), centre, big, 3)
+    pygame.draw.circle(surf, AIR, centre, big, 3)
     x0, x1 = r.x + int(r.width * 0.15), r.right - int(r.width * 0.15)
     ground_y = r.bottom - int(r.height * 0.18)
     top = r.y + int(r.height * 0.2)
@@ -238,7 +253,7 @@ def _inset(f: Frame) -> pygame.Rect:
     box = pygame.Rect(
         r.right - int(r.width * 0.34), r.y + int(r.height * 0.16), int(r.width * 0.3), int(r.height * 0.3)
     )
-    pygame.draw.rect(f.surf, (10, 14, 26), box)
+    pygame.draw.rect(f.surf, INSET, box)
     pygame.draw.rect(f.surf, draw.PANEL_EDGE, box, 1)
     return box
 
@@ -274,11 +289,9 @@ def _inset_eva(f: Frame) -> None:
         int(box.centery - 8 + 5 * math.sin(f.t * 0.9)),
     )
     if not f.failing:
-        pygame.draw.lines(
-            surf, (200, 200, 190), False, [home.midright, ((home.right + man[0]) // 2, man[1] + 14), man], 1
-        )
-    pygame.draw.circle(surf, (235, 235, 230), man, max(3, box.height // 14))
-    pygame.draw.rect(surf, (235, 235, 230), (man[0] - box.height // 20, man[1] + 3, box.height // 10, box.height // 7))
+        pygame.draw.lines(surf, TETHER, False, [home.midright, ((home.right + man[0]) // 2, man[1] + 14), man], 1)
+    pygame.draw.circle(surf, SUIT, man, max(3, box.height // 14))
+    pygame.draw.rect(surf, SUIT, (man[0] - box.height // 20, man[1] + 3, box.height // 10, box.height // 7))
     if f.failing:
         lost(surf, man, box.height // 12)
 
@@ -323,11 +336,11 @@ def _sea(f: Frame) -> Point:
     pygame.draw.rect(surf, SEA, (r.x, sea, r.width, r.bottom - sea))
     for k in range(8):
         x = r.x + (k * r.width // 8 + int(f.t * 20)) % r.width
-        pygame.draw.arc(surf, (120, 170, 210), (x, sea + 8 + (k % 3) * 16, r.width // 14, 10), 0, math.pi, 2)
+        pygame.draw.arc(surf, WAVE, (x, sea + 8 + (k % 3) * 16, r.width // 14, 10), 0, math.pi, 2)
     ship = (r.right - int(r.width * 0.18), sea)
     pygame.draw.polygon(
         surf,
-        (60, 60, 70),
+        HULL,
         [
             (ship[0] - 50, ship[1] - 12),
             (ship[0] + 50, ship[1] - 12),
@@ -335,7 +348,7 @@ def _sea(f: Frame) -> Point:
             (ship[0] - 40, ship[1] + 4),
         ],
     )
-    pygame.draw.rect(surf, (80, 80, 92), (ship[0] - 10, ship[1] - 30, 24, 18))
+    pygame.draw.rect(surf, BRIDGE, (ship[0] - 10, ship[1] - 30, 24, 18))
     size = int(r.height * 0.1)
     craft = f.show.stack(f.flight, size, "home")
     chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
@@ -348,15 +361,13 @@ def _sea(f: Frame) -> Point:
             top = (cx, pos[1] - int(size * 2.2))
             pygame.draw.ellipse(
                 surf,
-                (235, 120, 60) if j % 2 else (245, 245, 240),
+                CHUTES[j % 2],
                 (top[0] - size // 2 - 6, top[1], size + 12, size // 2 + 4),
             )
-            pygame.draw.line(surf, (60, 60, 60), (top[0], top[1] + size // 2), (pos[0], pos[1] - size // 2), 1)
+            pygame.draw.line(surf, SHROUD, (top[0], top[1] + size // 2), (pos[0], pos[1] - size // 2), 1)
     if k >= 1.0:  # the splash
         spray = ease(min(1.0, (u - 0.8) / 0.2)) if chutes_ok else f.since
-        pygame.draw.ellipse(
-            surf, (230, 240, 250), (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2
-        )
+        pygame.draw.ellipse(surf, SPRAY, (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2)
     surf.blit(craft, craft.get_rect(center=pos))
     if not f.beat.passed and f.failing:
         lost(surf, (pos[0], pos[1] - size), size // 3)

@@ -28,6 +28,14 @@ from game.ui.show_fx import (
 if TYPE_CHECKING:
     from game.ui.show_scenes import Frame
 
+MARS_SKY = draw.colour("show_mars_sky")
+MOON_FLOOR = draw.colour("show_moon_floor")
+MARS_FLOOR = draw.colour("show_mars_floor")
+SHADOW = draw.colour("show_shadow")  # what a crater's floor is darkened towards
+DUST = draw.colour("show_dust")
+FLAGPOLE = draw.colour("show_flagpole")
+SUIT = draw.colour("show_suit")
+
 
 def transfer(f: Frame) -> Point:
     """The trip between the Earth and the Moon or a planet, drawn as a curved path: out, past, into or home."""
@@ -125,11 +133,11 @@ def surface(f: Frame) -> Point:
     if moon:
         f.show.space(surf, r)
     else:
-        surf.fill((120, 70, 50), r)
+        surf.fill(MARS_SKY, r)
         earth = f.show.body("earth", int(r.height * 0.06))
         surf.blit(earth, earth.get_rect(center=(r.right - int(r.width * 0.18), r.y + int(r.height * 0.18))))
     ground = r.bottom - int(r.height * 0.22)
-    floor = (150, 150, 145) if moon else (170, 100, 60)
+    floor = MOON_FLOOR if moon else MARS_FLOOR
     hills = (
         [(r.x, ground)]
         + [(r.x + r.width * k // 8, ground - int(r.height * (0.03 + 0.025 * math.sin(k * 2.1 + 1)))) for k in range(9)]
@@ -139,7 +147,7 @@ def surface(f: Frame) -> Point:
     pygame.draw.rect(surf, floor, (r.x, ground, r.width, r.bottom - ground))
     for k in range(6):
         x = r.x + int(r.width * (0.08 + 0.16 * k))
-        pygame.draw.ellipse(surf, mix(floor, (0, 0, 0), 0.2), (x, ground + 10 + (k % 3) * 14, r.width // 12, 8))
+        pygame.draw.ellipse(surf, mix(floor, SHADOW, 0.2), (x, ground + 10 + (k % 3) * 14, r.width // 12, 8))
     size = int(r.height * 0.22)
     craft = f.show.stack(f.flight, size, "lander")
     x = r.centerx
@@ -153,7 +161,7 @@ def surface(f: Frame) -> Point:
         if u < 0.85:
             flame(surf, (x, y), max(6, craft.get_width() // 3), int(size * 0.35), f.t)
             if y > ground - size:
-                pygame.draw.ellipse(surf, (200, 200, 190), (x - size, ground - 6, size * 2, 12))
+                pygame.draw.ellipse(surf, DUST, (x - size, ground - 6, size * 2, 12))
         surf.blit(craft, craft.get_rect(midbottom=(x, y)))
         return spot
     base = craft.get_rect(midbottom=(x, ground))
@@ -179,7 +187,7 @@ def surface(f: Frame) -> Point:
         man = (int(base.right + walk * r.width * 0.18), ground - size // 6)
         if u > 0.5 and not f.failing:  # the flag, planted
             pole = (man[0] + size // 4, ground)
-            pygame.draw.line(surf, (220, 220, 220), pole, (pole[0], pole[1] - size // 2), 2)
+            pygame.draw.line(surf, FLAGPOLE, pole, (pole[0], pole[1] - size // 2), 2)
             pygame.draw.rect(
                 surf, f.show.app.side_style(f.flight.side)[0], (pole[0], pole[1] - size // 2, size // 4, size // 7)
             )
@@ -188,10 +196,8 @@ def surface(f: Frame) -> Point:
         if f.failing:
             body.size = (body.height, body.width)
             body.midbottom = (man[0], ground)
-        pygame.draw.rect(surf, (235, 235, 230), body)
-        pygame.draw.circle(
-            surf, (235, 235, 230), (body.centerx, body.top - body.width // 3), max(2, body.width // 2 + 1)
-        )
+        pygame.draw.rect(surf, SUIT, body)
+        pygame.draw.circle(surf, SUIT, (body.centerx, body.top - body.width // 3), max(2, body.width // 2 + 1))
         spot = body.midtop
         if f.failing:
             lost(surf, spot, size // 8)

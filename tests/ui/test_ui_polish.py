@@ -142,16 +142,16 @@ def test_tech_and_skill_names_are_never_cut_at_the_smallest_window(app: Any, lan
     fs, small = round(12 * app.scale), round(10 * app.scale)
     for tech, rect in research.nodes.items():
         for bold in (False, True):
-            _, lines = draw.fit_block(research.tech_name(tech), rect.width - research.s(10), rect.height - research.s(13),
-                                      fs, bold, small)
-            assert not any("…" in line for line in lines), (tech, lines)
+            name = draw.fit_block(research.tech_name(tech), rect.width - research.s(10), rect.height - research.s(13),
+                                  fs, bold, small)
+            assert not name.cut and "…" not in name.text, (tech, name)
     fleet = FleetScreen(app, sides[0])
     app.reset(fleet)
     _, right = fleet.halves()
     _, cols = fleet.crew_columns(right.inflate(-20, -16))
     for skill, (_, width) in zip(fleet.skill_ids(), cols, strict=True):
-        _, lines = draw.fit_block(fleet.term("skill", skill), width - fleet.s(4), fleet.s(32), small, False, round(9 * app.scale))
-        assert not any("…" in line for line in lines), (skill, lines)
+        header = draw.fit_block(fleet.term("skill", skill), width - fleet.s(4), fleet.s(32), small, False, round(9 * app.scale))
+        assert not header.cut and "…" not in header.text, (skill, header)
 
 
 @pytest.mark.parametrize("scale", [125, 150])

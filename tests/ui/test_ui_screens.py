@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from ui_kit import TINY, find, key, press, pump, start_game, top_name
+from ui_kit import TINY, choose, find, key, press, pump, start_game, top_name
 
 from game.engine import BuyHardware, Decide, FundIntelligence, FundResearch, PlanMission, RecruitCrew
 
@@ -25,7 +25,7 @@ def test_title_menu_opens_each_screen_and_esc_returns(app: Any) -> None:
 
 def test_new_campaign_sets_controllers_and_starts(app: Any) -> None:
     press(app, "New campaign")
-    press(app, "Computer — normal")  # blue: normal -> hard
+    choose(app, "Computer — hard", nth=1)  # blue (the second side's list): normal -> hard
     assert app.top.controllers["blue"] == "ai:hard"
     app.top.seed_w.set_text("42")
     press(app, "Start")
@@ -199,7 +199,7 @@ def test_settings_change_language_and_are_saved(app: Any) -> None:
     from game.ui.settings import Settings
 
     press(app, "Settings")
-    press(app, "English")
+    choose(app, "Tiếng Việt")
     assert app.settings.language == "vi"
     assert Settings.load().language == "vi"
     key(app, pygame.K_ESCAPE)

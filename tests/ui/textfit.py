@@ -108,31 +108,34 @@ def measuring(monkeypatch: Any) -> Iterator[Measure]:
         return r
 
     def record_paragraph(
-        surf: Any, s: str, rect: pygame.Rect, size: int = 15, color: Any = draw.TEXT, bold: bool = False, gap: int = 2
+        surf: Any,
+        s: str,
+        rect: pygame.Rect,
+        size: int = 15,
+        color: Any = draw.TEXT,
+        bold: bool = False,
+        gap: int = 2,
+        align: str = "left",
     ) -> int:
         m.depth += 1
         try:
-            used = paragraph(surf, s, rect, size, color, bold, gap)
+            used = paragraph(surf, s, rect, size, color, bold, gap, align)
         finally:
             m.depth -= 1
         if m.depth == 0:
-            lines = draw.wrap(s, size, rect.width, bold)
-            need = len(lines) * (draw.font(size, bold).get_linesize() + gap)
-            widest = max((draw.font(size, bold).size(line)[0] for line in lines), default=0)
-            m.texts.append(
-                Drawn(
-                    s,
-                    pygame.Rect(rect.x, rect.y, min(rect.width, widest), used),
-                    cut=need > rect.height or widest > rect.width,
-                )
-            )
+            need = draw.line_count(s, size, rect.width, bold) * (draw.font(size, bold).get_linesize() + gap)
+            widest = draw.wrapped(s, size, rect.width, draw.TEXT, bold).get_width()
+            inked = pygame.Rect(rect.x, rect.y, min(rect.width, widest), used)
+            if align == "center":
+                inked.centerx = rect.centerx
+            m.texts.append(Drawn(s, inked, cut=need > rect.height or draw.breaks_word(s, size, rect.width, bold)))
         return used
 
     def record_block(s: str, width: int, height: int, size: int, bold: bool = False, min_size: int = 9) -> Any:
-        sz, lines = fit_block(s, width, height, size, bold, min_size)
-        if m.depth == 0 and any(line.endswith("…") for line in lines) and not s.endswith("…"):
+        block = fit_block(s, width, height, size, bold, min_size)
+        if m.depth == 0 and block.cut:
             m.texts.append(Drawn(s, pygame.Rect(0, 0, 0, 0), cut=True))
-        return sz, lines
+        return block
 
     monkeypatch.setattr(draw, "text", record_text)
     monkeypatch.setattr(draw, "paragraph", record_paragraph)

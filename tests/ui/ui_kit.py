@@ -43,6 +43,24 @@ def press(app: Any, label: str) -> None:
     click(app, find(app, label))
 
 
+def choose(app: Any, option: str, nth: int = 0) -> None:
+    """Open the drop-down that lists `option` (translated label; the `nth` such list on the screen, from 0) and
+    click that option, as a player would."""
+    menus = [
+        m
+        for m in app.top.widgets
+        if isinstance(m, pygame_gui.elements.UIDropDownMenu)
+        and m.alive()
+        and any(option in label for label, _ in m.options_list)
+    ]
+    assert len(menus) > nth, f"no drop-down lists {option!r} on {type(app.top).__name__}"
+    menu = menus[nth]
+    click(app, menu.current_state.selected_option_button)
+    items = menu.current_state.options_selection_list.item_list
+    click(app, next(i["button_element"] for i in items if option in i["text"]))
+    pump(app, 2)  # the menu closes on its next update and only then says what was chosen
+
+
 def key(app: Any, k: int, mod: int = 0, unicode: str = "") -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=unicode, scancode=0))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +59,7 @@ class Screen:
         self.actions: dict[Any, Callback] = {}
         self.focusable: list[Any] = []  # buttons and text boxes, in Tab order
         self.submits: dict[Any, Callback] = {}  # text box -> what Enter in it does
+        self.picks: dict[Any, Callable[[int], Transition | None]] = {}  # drop-down -> what choosing option i does
         self.focus = -1
         self.keys: dict[int, Callback] = {}
         self.ctrl_keys: dict[int, Callback] = {}
@@ -96,6 +97,7 @@ class Screen:
         self.actions.clear()
         self.focusable.clear()
         self.submits.clear()
+        self.picks.clear()
         self.keys.clear()
         self.ctrl_keys.clear()
         self.hotspots.clear()
@@ -218,6 +220,27 @@ class Screen:
             self.submits[w] = submit
         return w
 
+    def dropdown(self, rect: pygame.Rect | tuple[int, int, int, int], options: Sequence[str], chosen: int,
+                 pick: Callable[[int], Transition | None], tip: str = "") -> Any:
+        """A choice from a list as pygame_gui's drop-down menu, reached by Tab like a button; Enter or Space on
+        it takes the next option (the keyboard needs no list to open), a click opens the list."""
+        labels = [(draw.clean(label), str(i)) for i, label in enumerate(options)]
+        rect = pygame.Rect(rect)
+        # the open list goes down, or up when the window has more room above (the last row of a page)
+        need = len(labels) * self.s(draw.theme_misc("#drop_down_options_list", "list_item_height", 20)) + 8
+        below, above = self.app.size[1] - rect.bottom, rect.top
+        up = need > below and above > below
+        w = pygame_gui.elements.UIDropDownMenu(labels, labels[chosen], rect, self.app.manager,
+                                               object_id="#drop_up" if up else None,
+                                               expansion_height_limit=min(need, above if up else below))
+        if tip and self.app.settings.tooltips:
+            w.set_tooltip(tip)
+        self.widgets.append(w)
+        self.focusable.append(w)
+        self.actions[w] = lambda: pick((chosen + 1) % len(labels))
+        self.picks[w] = pick
+        return w
+
     def hotspot(self, rect: pygame.Rect, action: Callback) -> None:
         self.hotspots.append((pygame.Rect(rect), action))
 
@@ -235,6 +258,9 @@ class Screen:
                 self.app.audio_click()
                 return action()
             return None
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element in self.picks:
+            self.app.audio_click()
+            return self.picks[event.ui_element](int(event.selected_option_id))
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element in self.focusable:
             submit = self.submits.get(event.ui_element)
             if submit is not None:

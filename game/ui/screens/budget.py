@@ -27,8 +27,8 @@ class BudgetScreen(GameScreen):
         lh = draw.font(fs).get_linesize() + self.s(3)
         width = c.width - c.width // 2 - 20
         rows = 7 if v.rules.settings.prestige_to_base else 6
-        note = draw.wrap(self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget), small, width)
-        below = c.y + 12 + draw.font(fs, True).get_linesize() + rows * lh + self.s(4) + len(note) * (draw.font(small).get_linesize() + 2)
+        note = draw.line_count(self.tr("budget.projection_note", lo=side.min_budget, hi=side.max_budget), small, width)
+        below = c.y + 12 + draw.font(fs, True).get_linesize() + rows * lh + self.s(4) + note * (draw.font(small).get_linesize() + 2)
         return max(below + self.s(12), c.y + c.height - self.s(120) - lh * 2 - self.s(6))
 
     def build_content(self) -> None:
@@ -102,7 +102,7 @@ class BudgetScreen(GameScreen):
         y += self.s(6)
         bar = pygame.Rect(left.x, y, left.width, self.s(18))
         total = max(1, me.cash, planned.total)
-        pygame.draw.rect(surf, (45, 54, 68), bar)
+        pygame.draw.rect(surf, draw.BAR_BACK, bar)
         x0 = bar.x
         for part, col in ((r_spent, draw.ACCENT), (planned.intelligence, draw.WARN)):
             wpx = int(bar.width * part / total)
@@ -133,7 +133,7 @@ class BudgetScreen(GameScreen):
                 line = self.tr("budget.buys_line", tech=self.tech_name(t), n=ordered, what=what)
             else:
                 line = self.tr("budget.buys_line_cut", tech=self.tech_name(t), n=ordered, spent=real, what=what)
-            need = len(draw.wrap(line, fs, left.width)) * lh  # a long line wraps rather than losing its end
+            need = draw.line_count(line, fs, left.width) * lh  # a long line wraps rather than losing its end
             if y + need + lh > room:  # no room for this line and the "…and n more" below it: say how many are left out
                 more = self.tr("budget.more_lines", n=len(research) - i)
                 draw.text(surf, more, (left.x, min(y, room - lh)), draw.shrink(more, fs, left.width, least=0.7), draw.DIM,

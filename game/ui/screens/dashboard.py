@@ -102,9 +102,10 @@ class DashboardScreen(GameScreen):
         for text, level, target in self.attention()[:9]:
             self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
             bw = rect.width - self.s(30)
-            shown = draw.fit(text, round(13 * self.app.scale), bw - self.s(14))  # too long: cut, and whole in the tip
+            oid = self.fitting_id(text, bw)  # a smaller type before a cut
+            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), bw - self.s(14))  # else cut, whole in the tip
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
-            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id="#small")
+            self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id=oid)
             y += h + self.s(6)
         more = self.programme()["more"]
         if more:  # research that does not fit: a line that says how much, and opens the research screen
@@ -215,17 +216,17 @@ class DashboardScreen(GameScreen):
             pygame.draw.rect(surf, level_colour.get(level, draw.DIM), mark, border_radius=3)
         # news ticker across the top of columns 2-3
         tick = pygame.Rect(c.x + col, c.y, c.width - col, self.s(44))
-        draw.panel(surf, tick, "", fs, fill=(30, 26, 18))
+        draw.panel(surf, tick, "", fs, fill=draw.colour("ticker"))
         lines = self.headlines()
         line = lines[self.ticker_i % len(lines)]
         label = draw.text(surf, self.tr("dash.ticker"), (tick.x + self.s(10), tick.y + self.s(11)), fs, draw.WARN, True)
         # a long headline wraps to two lines in a smaller type rather than losing its end
         box = pygame.Rect(label.right + self.s(14), tick.y + self.s(3), tick.right - label.right - self.s(24), tick.height - self.s(6))
-        size, wrapped = draw.fit_block(line, box.width, box.height, fs, False, round(11 * self.app.scale))
-        lh = draw.font(size).get_linesize()
-        top = box.y + (box.height - lh * len(wrapped)) // 2
-        for i, part in enumerate(wrapped):
-            draw.text(surf, part, (box.x, top + i * lh), size, draw.TEXT)
+        fitted = draw.fit_block(line, box.width, box.height, fs, False, round(11 * self.app.scale))
+        lh = draw.font(fitted.size).get_linesize()
+        used = lh * draw.line_count(fitted.text, fitted.size, box.width)
+        top = box.y + (box.height - used) // 2
+        draw.paragraph(surf, fitted.text, pygame.Rect(box.x, top, box.width, used), fitted.size, draw.TEXT, gap=0)
         # column 2: the programme
         layout = self.programme()
         inner = draw.panel(surf, layout["prog"], self.tr("dash.programme"), fs)

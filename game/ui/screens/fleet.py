@@ -50,8 +50,7 @@ class FleetScreen(GameScreen):
         _, cols = self.crew_columns(right.inflate(-20, -16))
         small = round(12 * self.app.scale)
         for k, (_, cw) in zip(self.skill_ids(), cols, strict=True):
-            _, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))
-            if any(line.endswith("…") for line in lines):
+            if draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale)).cut:
                 return False
         return True
 
@@ -193,7 +192,7 @@ class FleetScreen(GameScreen):
         h = self.shown_hw if self.shown_hw in rows else next((r for r in rows if v.hardware_unlocked(r)), None)
         if h is None:
             return
-        pygame.draw.rect(surf, (30, 38, 50), box, border_radius=self.s(4))
+        pygame.draw.rect(surf, draw.colour("card"), box, border_radius=self.s(4))
         pic = art.hardware_fit(v.rules, self.side, h, box.width - self.s(12), box.height - self.s(34))
         surf.blit(pic if v.hardware_unlocked(h) else art.faded(pic),
                   (box.centerx - pic.get_width() // 2, box.bottom - self.s(28) - pic.get_height()))
@@ -258,7 +257,7 @@ class FleetScreen(GameScreen):
             draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
             if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
                 self.shown_hw = h
-            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
             draw.text(surf, f"{self.hw_page + 1}/{pages}", (left.x + self.s(160), left.bottom - self.s(36)), fs, draw.DIM,
@@ -278,14 +277,13 @@ class FleetScreen(GameScreen):
         # one column per skill, its whole name over it (two lines, smaller type if need be)
         skill_ids = self.skill_ids()
         # one type size for every header: the largest at which all of them fit
-        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale))[0]
+        size = min((draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), small, False, round(9 * self.app.scale)).size
                     for k, (_, cw) in zip(skill_ids, skill_cols, strict=True)), default=small)
         for k, (x, cw) in zip(skill_ids, skill_cols, strict=True):
-            size, lines = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
-            lh = draw.font(size).get_linesize()
-            top = head + self.s(32) - lh * len(lines)
-            for i, line in enumerate(lines):
-                draw.text(surf, line, (x + cw // 2, top + i * lh), size, draw.DIM, align="center")
+            header = draw.fit_block(self.term("skill", k), cw - self.s(4), self.s(32), size, False, size)
+            used = draw.font(header.size).get_linesize() * draw.line_count(header.text, header.size, cw - self.s(4))
+            draw.paragraph(surf, header.text, pygame.Rect(x + self.s(2), head + self.s(32) - used, cw - self.s(4), used),
+                           header.size, draw.DIM, gap=0, align="center")
         y = right.y + self.rows_y
         rows, _, pages = self.paged(self.crew_rows(), self.crew_page, self.per_page(right))
         status_col = {CrewStatus.ACTIVE: draw.GOOD, CrewStatus.TRAINING: draw.ACCENT, CrewStatus.INJURED: draw.WARN, CrewStatus.DEAD: draw.BAD,
@@ -322,7 +320,7 @@ class FleetScreen(GameScreen):
                 mb = pygame.Rect(mx, y + self.s(14), min(self.s(60), inner.right - mx - self.s(34)), self.s(8))
                 draw.bar(surf, mb, cs.morale / 100, draw.GOOD if cs.morale >= 50 else draw.WARN)
                 draw.text(surf, str(cs.morale), (mb.right + self.s(4), y + self.s(8)), small, draw.DIM)
-            pygame.draw.line(surf, (40, 48, 60), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
+            pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))
             y += self.row_h
         if pages > 1:
             draw.text(surf, f"{self.crew_page + 1}/{pages}", (right.x + self.s(160), right.bottom - self.s(36)), fs, draw.DIM,

@@ -206,7 +206,7 @@ class GameScreen(Screen):
         w, _ = self.app.size
         v = self.view
         rules = v.rules
-        pygame.draw.rect(surf, (20, 27, 37), (0, 0, w, self.top_h))
+        pygame.draw.rect(surf, draw.colour("top_bar"), (0, 0, w, self.top_h))
         pygame.draw.line(surf, draw.PANEL_EDGE, (0, self.top_h - 1), (w, self.top_h - 1))
         colour, shape = self.app.side_style(self.side)
         big = round(20 * self.app.scale)
@@ -249,7 +249,7 @@ class GameScreen(Screen):
     def draw_status(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
         y = h - self.status_h
-        pygame.draw.rect(surf, (20, 27, 37), (0, y, w, self.status_h))
+        pygame.draw.rect(surf, draw.colour("top_bar"), (0, y, w, self.status_h))
         msg = self.app.status or self.tr("status.help_hint")
         colour = draw.WARN if self.app.status else draw.DIM
         draw.text(surf, msg, (self.s(12), y + self.s(4)), round(13 * self.app.scale), colour, width=w - self.s(24))

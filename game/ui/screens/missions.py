@@ -264,22 +264,22 @@ class MissionScreen(GameScreen):
         self.rebuild()
         return None
 
-    def facts(self) -> list[str]:
-        """The mission's facts line under its name, wrapped to the middle column."""
+    def facts(self) -> str:
+        """The mission's facts under its name (at most two lines of the middle column are shown)."""
         rules = self.view.rules
         m = rules.missions[self.mission]
         facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
                  self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
         if m.milestones:
             facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
-        _, mid, _ = self.columns()
-        return draw.wrap(" · ".join(facts), round(12 * self.app.scale), mid.width - 20)
+        return " · ".join(facts)
 
     def heading_y(self) -> int:
         """The y of the hardware heading: below the mission's name and its facts."""
         _, mid, _ = self.columns()
         name_h = draw.font(round(17 * self.app.scale), True).get_linesize()
-        facts_h = len(self.facts()[:2]) * draw.font(round(12 * self.app.scale)).get_linesize()
+        small = round(12 * self.app.scale)
+        facts_h = min(2, draw.line_count(self.facts(), small, mid.width - 20)) * draw.font(small).get_linesize()
         return max(mid.y + self.s(62), mid.y + 12 + name_h + facts_h + self.s(6))
 
     def slots_y(self) -> int:
@@ -306,7 +306,7 @@ class MissionScreen(GameScreen):
         draw.panel(surf, left, self.tr("missions.list"), h2)
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
-        draw.paragraph(surf, "\n".join(self.facts()[:2]), pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
+        draw.paragraph(surf, self.facts(), pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
                        small, draw.DIM, gap=0)
         draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
@@ -394,13 +394,13 @@ class MissionScreen(GameScreen):
             y += lh - self.s(2)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
-        legend = draw.wrap(self.tr("odds.legend"), small, inner.width)
+        legend = draw.line_count(self.tr("odds.legend"), small, inner.width)
         small_lh = draw.font(small).get_linesize() + self.s(2)
-        top = right.bottom - self.s(58) - small_lh * len(legend)
+        top = right.bottom - self.s(58) - small_lh * legend
         blocked = getattr(self, "blocked", None)
         why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
-        why_lines = draw.wrap(why, fs, inner.width)[:3] if why else []
-        limit = top - (lh * len(why_lines) + self.s(6) if why_lines else 0)
+        why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0
+        limit = top - (lh * why_lines + self.s(6) if why_lines else 0)
         # where the flight is most likely lost, and what would make it safer: the tech behind that step
         worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
         if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
@@ -410,7 +410,7 @@ class MissionScreen(GameScreen):
                            r=v.me.reliability(so.tech))
             if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
                 hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
-            need = len(draw.wrap(hint, small, inner.width)) * (draw.font(small).get_linesize() + 2)
+            need = draw.line_count(hint, small, inner.width) * (draw.font(small).get_linesize() + 2)
             if y + self.s(4) + need <= limit:  # whole or not at all: it must not run under the reason below
                 y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, need), small,
                                                 draw.ACCENT)
@@ -420,7 +420,7 @@ class MissionScreen(GameScreen):
             rank, prestige = v.prize(ms)
             key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
             text = self.tr(key, name=self.milestone_name(ms), p=prestige)
-            need = len(draw.wrap(text, fs, inner.width)) * (draw.font(fs).get_linesize() + 2)
+            need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
             if y > right.bottom - self.s(100) or y + need > limit:
                 break
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
@@ -428,6 +428,6 @@ class MissionScreen(GameScreen):
         if y + small_lh <= limit:
             draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
                       (inner.x, y), small, draw.DIM, width=inner.width)
-        draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * len(legend)), small, draw.DIM)
+        draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * legend), small, draw.DIM)
         if why_lines:
-            draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * len(why_lines)), fs, draw.WARN)
+            draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * why_lines), fs, draw.WARN)

@@ -185,14 +185,18 @@ class NewGameScreen(Screen):
                         lambda: self.scroll_mods(1), self.tr("tip.new.mods_down"), enabled=self.mod_first < self.mod_scroll_max(),
                         key=pygame.K_PAGEDOWN)
         if self.sc is not None:
+            options = list(self.CONTROLLERS)
             for side in self.sc.ruleset.side_ids:
                 c = self.controllers[side]
-                self.button((cx, rows["side:" + side], bw, bh), self.controller_label(c), lambda s=side: self.next_controller(s),
-                            self.tr("tip.new.controller"))
+                self.dropdown((cx, rows["side:" + side], bw, bh), [self.controller_label(o) for o in options],
+                              options.index(c) if c in options else 0, lambda i, s=side: self.set_controller(s, options[i]),
+                              self.tr("tip.new.controller"))
         self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
         self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.next_victory, self.tr("tip.new.after_win"),
-                    selected=self.play_on)
-        self.button((cx, rows["language"], bw, bh), self.tr(f"lang.{lang}"), self.next_language, self.tr("tip.new.language"))
+                    selected=self.play_on, object_id=self.fitting_id(self.after_win_label(), bw, ("#plain", "#small", "#tiny")))
+        langs = list(UI_LANGUAGES)
+        self.dropdown((cx, rows["language"], bw, bh), [self.tr(f"lang.{x}") for x in langs], langs.index(lang) if lang in langs else 0,
+                      lambda i: self.set_language(langs[i]), self.tr("tip.new.language"))
         box = self.notes_box()
         if box.height > self.s(40):
             self.textbox(box, self.notes())
@@ -286,19 +290,15 @@ class NewGameScreen(Screen):
         self.rebuild()
         return None
 
-    def next_controller(self, side: str) -> Transition | None:
-        options = self.CONTROLLERS
-        c = self.controllers[side]
-        self.controllers[side] = options[(options.index(c) + 1) % len(options)] if c in options else options[0]
+    def set_controller(self, side: str, controller: str) -> Transition | None:
+        self.controllers[side] = controller
         self._keep_seed()
         self.rebuild()
         return None
 
-    def next_language(self) -> Transition | None:
-        langs = UI_LANGUAGES
-        i = langs.index(self.app.settings.language) if self.app.settings.language in langs else -1
+    def set_language(self, lang: str) -> Transition | None:
         self._keep_seed()
-        self.app.set_language(langs[(i + 1) % len(langs)])
+        self.app.set_language(lang)
         self.app.save_settings()
         return None
 

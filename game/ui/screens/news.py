@@ -15,9 +15,10 @@ from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.registry import register
 
-PAPER = (239, 232, 214)
-INK = (28, 26, 22)
-INK_DIM = (90, 84, 72)
+PAPER = draw.colour("news_paper")
+INK = draw.colour("news_ink")
+INK_DIM = draw.colour("news_ink_dim")
+RED = draw.colour("news_red")  # what asks for a decision
 
 
 def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
@@ -124,7 +125,7 @@ class NewsScreen(GameScreen):
         used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.text"), pygame.Rect(inner.x, y, inner.width, room), body, INK)
         y += used + self.s(10)
         if did is not None:
-            draw.text(surf, self.tr("news.decide"), (inner.x, y), body, (140, 40, 20), True, inner.width)
+            draw.text(surf, self.tr("news.decide"), (inner.x, y), body, RED, True, inner.width)
             y += self.s(26)
         if rest and y < bottom - self.s(40):
             pygame.draw.line(surf, INK_DIM, (inner.x, y), (inner.right, y), 1)
@@ -137,7 +138,7 @@ class NewsScreen(GameScreen):
                 title = self.app.stext(f"event.{eid}.title")
                 if d is not None:  # its choices come once the decision above is taken
                     title = self.tr("news.decide_next", title=title)
-                u = draw.paragraph(surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else (140, 40, 20),
+                u = draw.paragraph(surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else RED,
                                    True)
                 draw.paragraph(surf, self.app.stext(f"event.{eid}.text"), pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
                                round(13 * self.app.scale), INK)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pygame
+import pygame_gui
 
 from game.ui import draw
 from game.ui.screens.base import Pop, Quit, Screen, Transition
@@ -78,6 +79,9 @@ class ListScreen(Screen):
 
 @register
 class ConfirmScreen(Screen):
+    """A yes/no question as pygame_gui's confirmation dialog; Enter presses the focused button (No at first),
+    Esc, N and the dialog's close box answer no, Y answers yes."""
+
     overlay = True
     name = "confirm"
 
@@ -85,24 +89,52 @@ class ConfirmScreen(Screen):
         super().__init__(app)
         self.message = message
         self.on_yes = on_yes
+        self.dialog: Any = None
 
     def yes(self) -> Transition | None:
         self.app.pop()  # remove the dialog, then do what was confirmed from the screen below
         return self.on_yes()
 
-    def build(self) -> None:
+    def box(self) -> pygame.Rect:
         w, h = self.app.size
-        self.button((w // 2 - self.s(230), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.yes"), self.yes,
-                    self.tr("tip.common.yes"), key=pygame.K_y)
-        self.button((w // 2 + self.s(10), h // 2 + self.s(30), self.s(220), self.s(44)), self.tr("common.no"), lambda: Pop(),
-                    self.tr("tip.common.no"), key=pygame.K_n)
+        return pygame.Rect(w // 2 - self.s(300), h // 2 - self.s(110), self.s(600), self.s(220))
+
+    def build(self) -> None:
+        self.dialog = pygame_gui.windows.UIConfirmationDialog(
+            self.box(), draw.html(self.message), self.app.manager, window_title=draw.clean(self.tr("confirm.title")),
+            action_short_name=draw.clean(self.tr("common.yes")), blocking=True,
+        )
+        yes, no = self.dialog.confirm_button, self.dialog.cancel_button
+        no.set_text(draw.clean(self.tr("common.no")))
+        # the dialog's own buttons are sized for short English words: room for any language at any text size
+        bw, bh, gap = self.s(180), self.s(40), self.s(10)
+        no.set_dimensions((bw, bh))
+        no.set_relative_position((-bw - gap, -bh - gap))
+        yes.set_dimensions((bw, bh))
+        yes.set_relative_position((-bw - gap, -bh - gap))
+        text_h = self.dialog.get_container().get_size()[1] - bh - 2 * gap
+        self.dialog.confirmation_text.set_dimensions((self.dialog.get_container().get_size()[0] - 10, text_h))
+        if self.app.settings.tooltips:
+            yes.set_tooltip(self.tr("tip.common.yes") + " [Y]")
+            no.set_tooltip(self.tr("tip.common.no") + " [N]")
+        for button, action in ((yes, self.yes), (no, lambda: Pop())):
+            self.widgets.append(button)  # found, clicked and focused like any of the screen's buttons
+            self.actions[button] = action
+            self.focusable.append(button)
+        self.keys[pygame.K_y] = self.yes
+        self.keys[pygame.K_n] = lambda: Pop()
         self.focus = 1
 
-    def draw(self, surf: pygame.Surface) -> None:
-        w, h = self.app.size
-        box = pygame.Rect(w // 2 - self.s(300), h // 2 - self.s(110), self.s(600), self.s(210))
-        inner = draw.panel(surf, box, self.tr("confirm.title"), round(20 * self.app.scale))
-        draw.paragraph(surf, self.message, pygame.Rect(inner.x, inner.y, inner.width, self.s(80)), round(16 * self.app.scale))
+    def clear(self) -> None:
+        dialog, self.dialog = self.dialog, None  # killing it posts a window-close: not an answer
+        if dialog is not None:
+            dialog.kill()
+        super().clear()
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame_gui.UI_WINDOW_CLOSE:
+            return Pop() if self.dialog is not None and event.ui_element is self.dialog else None
+        return super().handle(event)
 
 
 @register

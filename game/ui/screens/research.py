@@ -126,8 +126,8 @@ class ResearchScreen(GameScreen):
         y = c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
         width = self.details_w - 20
         small = round(13 * self.app.scale)
-        lines = min(4, len(draw.wrap(desc, small, width - self.s(20))))  # the box's own padding and scroll bar
-        return pygame.Rect(x, y, width, lines * (draw.font(small).get_linesize() + 1) + self.s(14))
+        lines = min(4, draw.line_count(desc, small, width - self.s(20)))  # the box's own padding and scroll bar
+        return pygame.Rect(x, y, width, lines * draw.box_line_height(small) + self.s(14))
 
     def build_content(self) -> None:
         if not getattr(self, "_placed", False):  # on opening, the chosen tech is in sight (later the wheel decides)
@@ -227,7 +227,7 @@ class ResearchScreen(GameScreen):
             for r in rules.techs[t].requires:
                 if r in self.nodes:
                     a = self.nodes[r]
-                    col = draw.GOOD if v.me.techs[r].done else (90, 100, 115)
+                    col = draw.GOOD if v.me.techs[r].done else draw.colour("tech_link")
                     start, end = (a.right, a.centery), (rect.left, rect.centery)
                     mid = (start[0] + end[0]) // 2
                     pygame.draw.lines(surf, col, False, [start, (mid, start[1]), (mid, end[1]), end], 2)
@@ -236,11 +236,11 @@ class ResearchScreen(GameScreen):
             ts = v.me.techs[t]
             tech = rules.techs[t]
             if ts.done:
-                fill, edge = (28, 52, 40), draw.GOOD
+                fill, edge = draw.colour("tech_done"), draw.GOOD
             elif t in v.available_techs:
-                fill, edge = (30, 42, 60), draw.ACCENT
+                fill, edge = draw.colour("tech_open"), draw.ACCENT
             else:
-                fill, edge = (26, 28, 34), (80, 86, 96)
+                fill, edge = draw.colour("tech_locked"), draw.colour("tech_locked_edge")
             pygame.draw.rect(surf, fill, rect, border_radius=5)
             pygame.draw.rect(surf, draw.FOCUS if t == self.selected else edge, rect, 3 if t == self.selected else 1,
                              border_radius=5)
@@ -248,10 +248,9 @@ class ResearchScreen(GameScreen):
             # the whole name, wrapped, in a smaller type if it must: never cut (a tile half out of sight shows none)
             bold = ts.funding > 0
             if view.contains(rect):
-                size, lines = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
-                lh = draw.font(size, bold).get_linesize()
-                for i, line in enumerate(lines):
-                    draw.text(surf, line, (rect.x + self.s(5), rect.y + self.s(1) + i * lh), size, col, bold)
+                name = draw.fit_block(self.tech_name(t), rect.width - self.s(10), rect.height - self.s(13), fs, bold, min_fs)
+                draw.paragraph(surf, name.text, pygame.Rect(rect.x + self.s(5), rect.y + self.s(1), rect.width - self.s(10),
+                                                            rect.height - self.s(13)), name.size, col, bold, gap=0)
             barr = pygame.Rect(rect.x + self.s(6), rect.bottom - self.s(10), rect.width - self.s(12), self.s(5))
             if ts.done:
                 draw.bar(surf, barr, ts.reliability / 100, draw.GOOD, mark=tech.ceiling / 100)
@@ -267,7 +266,7 @@ class ResearchScreen(GameScreen):
         ly = g.bottom - self.s(22)
         small = round(12 * self.app.scale)
         for label, col in ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
-                           (self.tr("research.legend_locked"), (80, 86, 96))):
+                           (self.tr("research.legend_locked"), draw.colour("tech_locked_edge"))):
             pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
             r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
             lx = r.right + self.s(18)
@@ -338,7 +337,7 @@ class ResearchScreen(GameScreen):
         area = pygame.Rect(inner_x, top, width, c.bottom - self.s(150) - top)
         fs = round(15 * self.app.scale)
         lh = draw.font(fs).get_linesize() + self.s(2)
-        status_h = len(draw.wrap(self.status_text(), fs, width)) * (draw.font(fs).get_linesize() + 2)
+        status_h = draw.line_count(self.status_text(), fs, width) * (draw.font(fs).get_linesize() + 2)
         need = status_h + len(self.detail_rows()) * lh + self.s(40)
         return area, need > area.height
 

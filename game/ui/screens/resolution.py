@@ -252,7 +252,7 @@ class ResolutionScreen(Screen):
         fs = round(17 * self.app.scale)
         name = self.app.stext(mission.name) if mission else f.mission
         band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
-        band.fill((0, 0, 0, 130))
+        band.fill(draw.colour("caption_band"))
         surf.blit(band, r.topleft)
         draw.text(
             surf,
@@ -307,7 +307,7 @@ class ResolutionScreen(Screen):
             box = pygame.Rect(0, 0, draw.font(big, True).size(text)[0] + self.s(40), self.s(54))
             box.center = (r.centerx, r.y + int(r.height * 0.22))
             shade = pygame.Surface(box.size, pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 170))
+            shade.fill(draw.colour("veil"))
             surf.blit(shade, box)
             pygame.draw.rect(surf, col, box, 2, border_radius=6)
             draw.text(surf, text, (box.centerx, box.y + self.s(8)), big, col, True, align="center")
@@ -320,7 +320,7 @@ class ResolutionScreen(Screen):
             return
         strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
+        shade.fill(draw.colour("veil_light"))
         surf.blit(shade, strip)
         gap = (strip.width - self.s(40)) / max(1, len(steps) - 1) if len(steps) > 1 else 0
         y = strip.y + self.s(18)
@@ -331,14 +331,14 @@ class ResolutionScreen(Screen):
             told = b is not None and k < current
             if k < len(steps) - 1:
                 nx = int(strip.x + self.s(20) + (k + 1) * gap)
-                pygame.draw.line(surf, (80, 90, 110), (x, y), (nx, y), 2)
+                pygame.draw.line(surf, draw.colour("report_path"), (x, y), (nx, y), 2)
             if told and b is not None:
                 col = draw.GOOD if b.passed else draw.BAD
                 pygame.draw.circle(surf, col, (x, y), self.s(7))
             elif k == current and b is not None:
                 pygame.draw.circle(surf, draw.FOCUS, (x, y), self.s(8), 2)
             else:
-                pygame.draw.circle(surf, (90, 100, 120), (x, y), self.s(6), 1)
+                pygame.draw.circle(surf, draw.colour("report_stop"), (x, y), self.s(6), 1)
         if current < len(f.beats):
             b = f.beats[current]
             label = self.tr(
@@ -430,14 +430,35 @@ class ResolutionScreen(Screen):
                 lines.append(("", draw.TEXT))
             lines.append((self.tr("resolution.home") if not self.demo else "", draw.ACCENT))
             lines.extend((f"• {x}", draw.TEXT) for x in self.home)
-        wrapped: list[tuple[str, tuple[int, int, int]]] = []
+        # each entry wrapped by pygame as a block: an indented entry's lines all at its indent, a bullet's under
+        # its text; while the flights are told the newest entries stay in sight, afterwards the first ones (the
+        # last one shown cut with "…" if need be)
+        bullet = draw.font(fs).size("• ")[0]
+        entries = []
         for text, col in lines:
-            for k, part in enumerate(draw.wrap(text, fs, inner.width)):
-                wrapped.append(((part if k == 0 else "      " + part.lstrip()), col))
-        fit = max(1, (inner.bottom - y) // lh)
-        for text, col in wrapped[-fit:] if not self.done else wrapped[:fit]:
-            draw.text(surf, text, (inner.x, y), fs, col, width=inner.width)
-            y += lh
+            body = text.lstrip(" ")
+            hang = draw.font(fs).size(text[: len(text) - len(body)])[0]
+            mark = body.startswith("• ")
+            if mark:
+                body, hang = body[2:], hang + bullet
+            entries.append((body, col, hang, mark, draw.line_count(body, fs, inner.width - hang)))
+        room = max(1, (inner.bottom - y) // lh)
+        if not self.done:
+            kept, used = [], 0
+            for entry in reversed(entries):
+                if used + entry[4] > room and kept:
+                    break
+                kept.append(entry)
+                used += entry[4]
+            entries = kept[::-1]
+        for body, col, hang, mark, n in entries:
+            left = (inner.bottom - y) // lh
+            if left <= 0:
+                break
+            if mark:
+                draw.text(surf, "•", (inner.x + hang - bullet, y), fs, col)
+            box = pygame.Rect(inner.x + hang, y, inner.width - hang, min(n, left) * lh)
+            y += draw.paragraph(surf, body, box, fs, col, gap=lh - draw.font(fs).get_linesize())
 
 
 @register

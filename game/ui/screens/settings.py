@@ -34,7 +34,9 @@ class SettingsScreen(Screen):
         _, h = self.app.size
         st = self.app.settings
         x, y, row, bh, bw = self.layout()
-        self.button((x, y, bw, bh), self.tr(f"lang.{st.language}"), self.next_language, self.tr("tip.settings.language"))
+        langs = list(UI_LANGUAGES)
+        self.dropdown((x, y, bw, bh), [self.tr(f"lang.{lang}") for lang in langs], langs.index(st.language) if st.language in langs else 0,
+                      lambda i: self.set_language(langs[i]), self.tr("tip.settings.language"))
         y += row
         self.button((x, y, self.s(60), bh), "–", lambda: self.volume(-10), self.tr("tip.settings.volume_down"))
         self.button((x + self.s(200), y, self.s(60), bh), "+", lambda: self.volume(10), self.tr("tip.settings.volume_up"))
@@ -44,12 +46,16 @@ class SettingsScreen(Screen):
         y += row
         self.button((x, y, bw, bh), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
         y += row
-        self.button((x, y, bw, bh), f"{st.size[0]} × {st.size[1]}", self.next_size, self.tr("tip.settings.size"))
+        sizes = list(SIZES) if tuple(st.size) in SIZES else [tuple(st.size), *SIZES]  # a size dragged by hand is kept
+        self.dropdown((x, y, bw, bh), [f"{a} × {b}" for a, b in sizes], sizes.index(tuple(st.size)),
+                      lambda i: self.set_size(sizes[i]), self.tr("tip.settings.size"))
         y += row
         self.button((x, y, bw, bh), self.tr("common.on" if st.fullscreen else "common.off"), self.fullscreen,
                     self.tr("tip.settings.fullscreen"))
         y += row
-        self.scale_button = self.button((x, y, bw, bh), f"{st.scale} %", self.next_scale, self.tr("tip.settings.scale"))
+        scales = list(SCALES) if st.scale in SCALES else [st.scale, *SCALES]
+        self.scale_button = self.dropdown((x, y, bw, bh), [f"{n} %" for n in scales], scales.index(st.scale),
+                                          lambda i: self.set_scale(scales[i]), self.tr("tip.settings.scale"))
         y += row
         self.button((x, y, bw, bh), self.tr("common.on" if st.tooltips else "common.off"), self.tooltips,
                     self.tr("tip.settings.tooltips"))
@@ -60,8 +66,9 @@ class SettingsScreen(Screen):
         self.button((x, y, bw, bh), self.tr("settings.replay_guide"), self.guide, self.tr("tip.settings.guide"),
                     enabled=st.tutorial_done)
         y += row
-        self.button((x, y, bw, bh), self.tr("settings.autosaves_n", n=st.autosave_games), self.next_autosaves,
-                    self.tr("tip.settings.autosaves"))
+        keeps = list(AUTOSAVE_GAMES) if st.autosave_games in AUTOSAVE_GAMES else [st.autosave_games, *AUTOSAVE_GAMES]
+        self.dropdown((x, y, bw, bh), [self.tr("settings.autosaves_n", n=n) for n in keeps], keeps.index(st.autosave_games),
+                      lambda i: self.set_autosaves(keeps[i]), self.tr("tip.settings.autosaves"))
         self.button((self.s(60), h - self.s(70), self.s(200), self.s(44)), self.tr("common.back"), lambda: Pop(),
                     self.tr("tip.common.back"))
         self.focus = 0
@@ -71,10 +78,8 @@ class SettingsScreen(Screen):
         self.rebuild()
         return None
 
-    def next_language(self) -> Transition | None:
-        langs = UI_LANGUAGES
-        cur = self.app.settings.language
-        self.app.set_language(langs[(langs.index(cur) + 1) % len(langs)] if cur in langs else "en")
+    def set_language(self, lang: str) -> Transition | None:
+        self.app.set_language(lang)
         return self.changed()
 
     def volume(self, d: int) -> Transition | None:
@@ -94,10 +99,8 @@ class SettingsScreen(Screen):
         self.app.toggle_mute()
         return self.changed()
 
-    def next_size(self) -> Transition | None:
-        st = self.app.settings
-        i = SIZES.index(tuple(st.size)) if tuple(st.size) in SIZES else -1
-        st.size = SIZES[(i + 1) % len(SIZES)]
+    def set_size(self, size: tuple[int, int]) -> Transition | None:
+        self.app.settings.size = size
         self.app.apply_display()
         return self.changed()
 
@@ -106,9 +109,8 @@ class SettingsScreen(Screen):
         self.app.apply_display()
         return self.changed()
 
-    def next_scale(self) -> Transition | None:
-        st = self.app.settings
-        st.scale = SCALES[(SCALES.index(st.scale) + 1) % len(SCALES)] if st.scale in SCALES else 100
+    def set_scale(self, scale: int) -> Transition | None:
+        self.app.settings.scale = scale
         pointer = pygame.mouse.get_focused() and self.scale_button.rect.collidepoint(pygame.mouse.get_pos())
         self.app.retheme()
         t = self.changed()
@@ -128,10 +130,8 @@ class SettingsScreen(Screen):
         self.app.settings.tutorial_done = False
         return self.changed()
 
-    def next_autosaves(self) -> Transition | None:
-        st = self.app.settings
-        i = AUTOSAVE_GAMES.index(st.autosave_games) if st.autosave_games in AUTOSAVE_GAMES else -1
-        st.autosave_games = AUTOSAVE_GAMES[(i + 1) % len(AUTOSAVE_GAMES)]
+    def set_autosaves(self, n: int) -> Transition | None:
+        self.app.settings.autosave_games = n
         return self.changed()
 
     def draw(self, surf: pygame.Surface) -> None:

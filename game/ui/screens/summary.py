@@ -34,7 +34,7 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
     inner = draw.panel(surf, rect, title, round(15 * app.scale))
     plot = pygame.Rect(inner.x + screen.s(40), inner.y + screen.s(4), inner.width - screen.s(44), inner.height - screen.s(40))
     pts = [p for _, s, _ in series for p in s]
-    pygame.draw.rect(surf, (18, 24, 32), plot)
+    pygame.draw.rect(surf, draw.colour("plot_bg"), plot)
     if len(pts) < 1:
         draw.text(surf, app.tr("stats.no_data"), plot.center, fs, draw.DIM, align="center")
         return
@@ -45,7 +45,7 @@ def chart(screen: Any, surf: pygame.Surface, rect: pygame.Rect, title: str,
     v1 = max(-(-max(p[1] for p in pts) // step) * step, v0 + step)  # and up
     for yv in range(v0, v1 + 1, step):
         y = plot.bottom - int(plot.height * (yv - v0) / (v1 - v0))
-        pygame.draw.line(surf, (40, 48, 60), (plot.x, y), (plot.right, y))
+        pygame.draw.line(surf, draw.colour("row_rule"), (plot.x, y), (plot.right, y))
         draw.text(surf, str(yv), (plot.x - screen.s(4), y - screen.s(8)), fs, draw.DIM, align="right")
     rules = screen.view.rules
     first = draw.text(surf, rules.date_label(t0), (plot.x, plot.bottom + screen.s(2)), fs, draw.DIM)

@@ -124,10 +124,10 @@ class TitleScreen(Screen):
         cx = int(w * (0.1 + 0.8 * k))
         cy = int(h * (0.24 - 0.21 * math.sin(k * math.pi)))
         for a in (2.5, 2.8, 3.5, 3.8):
-            pygame.draw.line(surf, (200, 200, 210), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1)
-        pygame.draw.circle(surf, (215, 215, 225), (cx, cy), self.s(9))
+            pygame.draw.line(surf, draw.colour("title_antenna"), (cx, cy), (cx + int(40 * math.cos(a)), cy + int(40 * math.sin(a) * 0.4 + 14)), 1)
+        pygame.draw.circle(surf, draw.colour("title_sputnik"), (cx, cy), self.s(9))
         big = round(64 * self.app.scale)
-        draw.text(surf, self.tr("title.name"), (w // 2, int(h * 0.08)), big, (240, 240, 250), True, align="center")
+        draw.text(surf, self.tr("title.name"), (w // 2, int(h * 0.08)), big, draw.colour("title_name"), True, align="center")
         draw.text(surf, self.tr("title.tagline"), (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
                   round(18 * self.app.scale), draw.DIM, align="center")
         if self.app.status:
