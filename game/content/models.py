@@ -80,6 +80,11 @@ class Settings(Dated):
     research_improve: Annotated[int, Strict(), Field(ge=1, le=1000)] = _f(
         "percent of a tech's research cost that buys one reliability point", default=5
     )
+    improve_floor: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f(
+        "reliability research is priced as if every tech cost at least this many points (cheap techs "
+        "do not reach their ceiling for pocket money); 0: each tech's own cost",
+        default=0,
+    )
     flight_learning: Annotated[int, Strict(), Field(ge=0, le=20)] = _f(
         "reliability points a successful step teaches", default=2
     )
@@ -102,6 +107,14 @@ class Settings(Dated):
     max_missions_per_turn: Annotated[int, Strict(), Field(ge=1, le=20)] = _f(
         "missions a side may plan in one turn", default=3
     )
+
+    @model_serializer(mode="wrap")
+    def _unsaid_floor_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # settings that do not use the floor dump (and are fingerprinted, in saves too) as before it existed
+        data: dict[str, Any] = handler(self)
+        if not self.improve_floor:
+            data.pop("improve_floor", None)
+        return data
 
     def to_engine(self) -> r.Settings:
         tpy = self.turns_per_year

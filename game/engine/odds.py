@@ -131,9 +131,12 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
 
 def reliability_point_cost(rules: Ruleset, tech: Tech) -> int:
     """What one reliability point of a finished tech costs in research, in hundredths of a research point
-    (so that no rounding creeps in): `research_improve` percent of the tech's research cost. The one rule
-    behind `reliability_gain` (what research buys) and `reliability_point_price` (what it is shown to cost)."""
-    return tech.cost * rules.settings.research_improve
+    (so that no rounding creeps in): `research_improve` percent of the tech's research cost, or of the
+    scenario's `improve_floor` if that is more. The one rule behind `reliability_gain` (what research buys)
+    and `reliability_point_price` (what it is shown to cost)."""
+    s = rules.settings
+    cost = tech.cost if tech.cost > s.improve_floor else s.improve_floor
+    return cost * s.research_improve
 
 
 def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:

@@ -26,6 +26,7 @@ class Settings:
     flight_gain: int = 4  # skill points a flight adds to each crew member
     skill_divisor: int = 5  # (skill - 50) // divisor is a step's crew bonus
     research_improve: int = 5  # percent of a tech's research cost that buys one reliability point
+    improve_floor: int = 0  # reliability work is priced as if a tech cost at least this many points
     flight_learning: int = 2  # reliability points a successful step teaches
     failure_learning: int = 1  # reliability points a failed step teaches
     max_chance: int = 99
