@@ -243,6 +243,32 @@ class Hardware(Record):
         return r.Hardware(self.id, _key(self.name), self.tech, self.unit_cost, self.kind, _key(self.description))
 
 
+class Facility(Record):
+    """Something a side builds once and keeps, such as a tracking network: it adds `bonus` to the chance of every
+    step of the given kinds the side flies (the odds shown and rolled, through the engine's one odds function)."""
+
+    id: Id = _f("unique id")
+    name: Text | None = _f(_NAME, default=None)
+    description: Text | None = _f(_DESC, default=None)
+    cost: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f("money, paid when it is ordered")
+    requires: list[Id] = _f("techs that must be finished before it can be built", default_factory=list, max_length=8)
+    bonus: Annotated[int, Strict(), Field(ge=0, le=50)] = _f(
+        "percent points added to the chance of each step of `kinds`", default=0
+    )
+    kinds: list[StepKind] = _f("the step kinds it helps (see Step kinds)", default_factory=list, max_length=16)
+
+    def to_engine(self, ctx: ToEngine) -> r.Facility:
+        return r.Facility(
+            self.id,
+            _key(self.name),
+            self.cost,
+            tuple(self.requires),
+            self.bonus,
+            tuple(self.kinds),
+            _key(self.description),
+        )
+
+
 class Step(Record):
     """One stage of a mission, rolled against the reliability of the hardware in its slot."""
 
@@ -490,6 +516,7 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "victory": (Victory, "victory"),
     "victory_modes": (VictoryMode, "victory_mode"),
     "ai_personalities": (AIPersonality, "ai"),
+    "facilities": (Facility, "facility"),
 }
 
 # Records inside records, documented after the kinds that hold them.

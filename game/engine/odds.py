@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from game.engine.actions import Action, BuyHardware, PlanMission, RecruitCrew
+from game.engine.actions import Action, BuildFacility, BuyHardware, PlanMission, RecruitCrew
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
@@ -53,12 +53,19 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
+def facility_bonus(rules: Ruleset, side: SideState, kind: str) -> int:
+    """Percent points the side's facilities add to the chance of a step of this kind (the one rule for them)."""
+    facilities = rules.facilities
+    return sum(f.bonus for fid in side.facilities if kind in (f := facilities[fid]).kinds)
+
+
 def mission_odds(
     rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
 ) -> MissionOdds:
     # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
-    # step's odds are built as a plain tuple.
+    # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
     chosen = dict(hardware)
+    built = side.facilities
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     all_hardware, techs = rules.hardware, side.techs
     deadly = bool(mission.crew)
@@ -78,7 +85,8 @@ def mission_odds(
         else:
             bonus = 0
         ts = techs.get(tech)
-        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus)
+        extra = facility_bonus(rules, side, st.kind) if built else 0
+        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus + extra)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -156,6 +164,7 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
     PlanMission: lambda rules, a: rules.missions[a.mission].cost,
     BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
     RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
+    BuildFacility: lambda rules, a: rules.facilities[a.facility].cost,
 }
 
 

@@ -109,7 +109,21 @@ class Step:
     critical: bool = True  # a failed non-critical step makes a partial success
     fatal: int = 0  # percent chance a failure here kills the crew
     name: str = ""
-    kind: str = "operations"  # what the launch animation draws (game.content.step_kinds); no rule reads it
+    kind: str = "operations"  # what the launch animation draws (game.content.step_kinds); facilities' bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """Something a side builds once and keeps (a tracking network, say): it adds `bonus` to the chance of every
+    step of the given kinds its flights fly (see `odds.facility_bonus`)."""
+
+    id: str
+    name: str
+    cost: int  # money, paid when ordered
+    requires: tuple[str, ...] = ()  # techs that must be finished first
+    bonus: int = 0  # percent points on the chance of each step of `kinds`
+    kinds: tuple[str, ...] = ()  # step kinds (game.content.step_kinds) it helps
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +240,7 @@ class Ruleset:
     victory: tuple[Victory, ...]
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
     victory_modes: tuple[VictoryMode, ...] = ()  # the first is the default; none: every victory counts
+    facilities: dict[str, Facility] = field(default_factory=dict)
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
     # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on
