@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, Strict, model_serializer
 
+from game.content.facilities import Facility
+from game.content.fields import DESC_DOC as _DESC
+from game.content.fields import NAME_DOC as _NAME
 from game.content.fields import (
     Dated,
     DateText,
@@ -26,6 +29,7 @@ from game.content.fields import (
     day_of_year,
 )
 from game.content.fields import field as _f
+from game.content.fields import key_of as _key
 from game.content.step_kinds import StepKind, infer
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
@@ -44,15 +48,8 @@ EFFECTS: tuple[type[OpModel], ...] = BUILTIN_OPS.effects
 WeightedEffects = BUILTIN_OPS.model("WeightedEffects")  # the options of `random_one_of`
 
 
-def _key(text: str | dict[str, str] | None) -> str:
-    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
-    return text if isinstance(text, str) else ""
-
-
 # -------------------------------------------------------------------------- records
 
-_NAME = "display name: a translation key or {en: ..., vi: ...}; left out, the key <kind>.<id>.name is used"
-_DESC = "longer text for the encyclopedia, like `name`; left out, the key <kind>.<id>.desc"
 _SMALL = Annotated[int, Strict(), Field(ge=0, le=40)]
 
 
@@ -241,32 +238,6 @@ class Hardware(Record):
 
     def to_engine(self, ctx: ToEngine) -> r.Hardware:
         return r.Hardware(self.id, _key(self.name), self.tech, self.unit_cost, self.kind, _key(self.description))
-
-
-class Facility(Record):
-    """Something a side builds once and keeps, such as a tracking network: it adds `bonus` to the chance of every
-    step of the given kinds the side flies (the odds shown and rolled, through the engine's one odds function)."""
-
-    id: Id = _f("unique id")
-    name: Text | None = _f(_NAME, default=None)
-    description: Text | None = _f(_DESC, default=None)
-    cost: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f("money, paid when it is ordered")
-    requires: list[Id] = _f("techs that must be finished before it can be built", default_factory=list, max_length=8)
-    bonus: Annotated[int, Strict(), Field(ge=0, le=50)] = _f(
-        "percent points added to the chance of each step of `kinds`", default=0
-    )
-    kinds: list[StepKind] = _f("the step kinds it helps (see Step kinds)", default_factory=list, max_length=16)
-
-    def to_engine(self, ctx: ToEngine) -> r.Facility:
-        return r.Facility(
-            self.id,
-            _key(self.name),
-            self.cost,
-            tuple(self.requires),
-            self.bonus,
-            tuple(self.kinds),
-            _key(self.description),
-        )
 
 
 class Step(Record):
