@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from game.engine.actions import Action, BuildFacility, BuyHardware, PlanMission, RecruitCrew
+from game.engine.index import compiled
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
@@ -53,10 +54,25 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
+def step_bonuses(rules: Ruleset, side: SideState) -> dict[str, int]:
+    """Step kind -> the percent points the side's facilities add to a step of that kind (the one rule for them;
+    worked out once per set of facilities and kept on the ruleset's index)."""
+    key = tuple(side.facilities)
+    memo = compiled(rules).facility_bonuses
+    got = memo.get(key)
+    if got is None:
+        got = {}
+        for fid in key:
+            f = rules.facilities[fid]
+            for kind in f.kinds:
+                got[kind] = got.get(kind, 0) + f.bonus
+        memo[key] = got
+    return got
+
+
 def facility_bonus(rules: Ruleset, side: SideState, kind: str) -> int:
-    """Percent points the side's facilities add to the chance of a step of this kind (the one rule for them)."""
-    facilities = rules.facilities
-    return sum(f.bonus for fid in side.facilities if kind in (f := facilities[fid]).kinds)
+    """Percent points the side's facilities add to the chance of a step of this kind."""
+    return step_bonuses(rules, side).get(kind, 0) if side.facilities else 0
 
 
 def mission_odds(
@@ -65,7 +81,7 @@ def mission_odds(
     # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
     # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
     chosen = dict(hardware)
-    built = side.facilities
+    extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     all_hardware, techs = rules.hardware, side.techs
     deadly = bool(mission.crew)
@@ -85,7 +101,8 @@ def mission_odds(
         else:
             bonus = 0
         ts = techs.get(tech)
-        extra = facility_bonus(rules, side, st.kind) if built else 0
+        # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
+        extra = extras.get(st.kind, 0) if extras else 0
         p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus + extra)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
