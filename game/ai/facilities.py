@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.ai.facts import Turn
 from game.engine import odds as engine_odds
-from game.engine.actions import Action, BuildFacility
+from game.engine.actions import Action, BuildFacility, Decide
 
 
 def helps(turn: Turn, facility: str, goals: list[str]) -> bool:
@@ -20,6 +20,8 @@ def build(turn: Turn, goals: list[str], idle: int, cash: int, out: list[Action])
     """Order the first facility (in the scenario's order) that helps a goal and fits in `idle`, the money the
     planner can spare for it this turn. Returns the cash left."""
     me = turn.me
+    if any(isinstance(a, Decide) for a in out):
+        return cash  # a choice taken this turn may cost cash the books here do not see: wait a quarter
     for fid, f in turn.rules.facilities.items():
         if fid in me.facilities or any(not me.techs[t].done for t in f.requires):
             continue
