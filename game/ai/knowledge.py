@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, union
+from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, research_stakes, union
 from game.ai.temper import Style, style_of
 from game.engine import odds
 from game.engine.actions import BuyHardware, PlanMission
@@ -39,6 +39,7 @@ class MissionFacts:
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
     payoff: int  # lasting budget / cash / prestige it pays on success, in money
+    research: tuple[tuple[str, int], ...]  # (tech, points) of research a success brings its own side
     asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
     choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
 
@@ -156,6 +157,7 @@ class Knowledge:
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
+                research=research_stakes(m.effects),
                 asks_mask=union(self.closure_mask[t] for t in asks),
                 choices=tuple(s.options for s in m.slots if len(s.options) > 1),
             )

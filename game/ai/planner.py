@@ -11,7 +11,8 @@
 6. `events`: answers to the decisions waiting;
 7. `launches`: which flights to order (the floor of odds, what a flight is worth, the hardware and crew);
 8. `crew`: recruits for the crewed goals due soon;
-9. `research`: where the research money goes.
+9. `facilities`: a facility that helps the goals, from money research cannot use this turn;
+10. `research`: where the research money goes.
 
 Research money goes first to the winning mission's critical path and to the reliability its odds lack;
 then to the good bargains among the goals; then to the winning chain's techs that still have slack; then
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.ai import chain, launches, research
+from game.ai import chain, facilities, launches, research
 from game.ai.crew import recruit
 from game.ai.events import decide
 from game.ai.facts import Turn
@@ -76,6 +77,11 @@ def plan(turn: Turn) -> list[Action]:
     idle = max(0, room - demand(turn, asks, enough=room)) if room > 0 else 0
     cash = launch(turn, cash, idle, Reserves(keep, protected), savings, out)
     cash = recruit(turn, goals, cash, out)
+    # A facility is paid from what is left after the flights beyond the reserve and the test flights' savings:
+    # it helps every later flight of its kinds, so it may delay a quarter's research.
+    room = cash - keep - savings
+    if room > 0 and turn.rules.facilities:
+        cash = facilities.build(turn, goals, room, cash, out)
     # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
     # the other goals leave the savings for its test flights alone. The resolution pays intelligence after
     # research: research leaves its money too, or the spying would be cut to nothing when cash is short.

@@ -61,6 +61,16 @@ _MONEY_WORTH: dict[Quantity, Callable[[Stake, int, int], int]] = {
 }
 
 
+def research_stakes(effects: tuple[Effect, ...]) -> tuple[tuple[str, int], ...]:
+    """(tech, points) of the research an effect list puts into the side's own techs (early programmes' flights)."""
+    return tuple(
+        (s.tech, s.amount)
+        for e in effects
+        for s in e.stakes()
+        if s.quantity is Quantity.RESEARCH and s.target == WHO_SELF and s.tech and s.amount > 0
+    )
+
+
 def effects_money(effects: tuple[Effect, ...], years: int, prestige_worth: int = 3) -> int:
     """A rough money value of lasting budget, cash and prestige effects, for `years` of budget."""
     value = 0

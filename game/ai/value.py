@@ -129,6 +129,10 @@ def gain(turn: Turn, m: str) -> int:
     money = worth(turn, m)
     if not prize(turn, m):
         money += turn.rules.missions[m].prestige.success * turn.prestige_worth
+    research = turn.k.missions[m].research
+    if research:  # an early programme's flight: the research it brings, at research's price
+        wanted = wanted_techs(turn)
+        money += sum(tech_points_value(turn, tech, points, wanted) for tech, points in research)
     if m in chain(turn):
         money += turn.temper.turn_worth * turn.temper.stepping_turns
     return money

@@ -19,6 +19,8 @@ from game.engine import rules as r
 TEXT_FIELDS = {"name": "name", "description": "desc", "title": "title", "text": "text"}
 # The prefix of each kind's translation keys and finding labels (`tech.icbm.name`, `tech(icbm)`).
 PREFIX = {kind: prefix for kind, (_model, prefix) in m.KINDS.items()}
+# Kinds added after saves existed: left out of the dump when a package has none.
+OPTIONAL_KINDS = ("facilities",)
 
 
 def text_key(prefix: str, rid: str, field_name: str) -> str:
@@ -42,6 +44,9 @@ class Content:
         out: dict[str, Any] = {"settings": self.settings.model_dump(mode="json") if self.settings else {}}
         for kind in m.KINDS:
             out[kind] = [rec.model_dump(mode="json") for rec in self.records.get(kind, [])]
+        for kind in OPTIONAL_KINDS:  # content without them dumps (and is fingerprinted, in saves too) as before
+            if not out[kind]:
+                del out[kind]
         out["strings"] = self.strings
         out["languages"] = self.languages
         out["id"] = self.id
@@ -116,6 +121,7 @@ def ruleset(content: Content, converted: Converted, fingerprint: str) -> r.Rules
         victory=tuple(rec["victory"].values()),
         ai_personalities=rec["ai_personalities"],
         victory_modes=tuple(rec["victory_modes"].values()),
+        facilities=rec["facilities"],
         fingerprint=fingerprint,
         mods=tuple(content.mods),
     )

@@ -111,6 +111,15 @@ def field(description: str, **kw: Any) -> Any:
     return Field(description=description, **kw)
 
 
+NAME_DOC = "display name: a translation key or {en: ..., vi: ...}; left out, the key <kind>.<id>.name is used"
+DESC_DOC = "longer text for the encyclopedia, like `name`; left out, the key <kind>.<id>.desc"
+
+
+def key_of(text: str | dict[str, str] | None) -> str:
+    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
+    return text if isinstance(text, str) else ""
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

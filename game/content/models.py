@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, Strict, model_serializer
 
+from game.content.facilities import Facility
+from game.content.fields import DESC_DOC as _DESC
+from game.content.fields import NAME_DOC as _NAME
 from game.content.fields import (
     Dated,
     DateText,
@@ -26,6 +29,7 @@ from game.content.fields import (
     day_of_year,
 )
 from game.content.fields import field as _f
+from game.content.fields import key_of as _key
 from game.content.step_kinds import StepKind, infer
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
@@ -44,15 +48,8 @@ EFFECTS: tuple[type[OpModel], ...] = BUILTIN_OPS.effects
 WeightedEffects = BUILTIN_OPS.model("WeightedEffects")  # the options of `random_one_of`
 
 
-def _key(text: str | dict[str, str] | None) -> str:
-    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
-    return text if isinstance(text, str) else ""
-
-
 # -------------------------------------------------------------------------- records
 
-_NAME = "display name: a translation key or {en: ..., vi: ...}; left out, the key <kind>.<id>.name is used"
-_DESC = "longer text for the encyclopedia, like `name`; left out, the key <kind>.<id>.desc"
 _SMALL = Annotated[int, Strict(), Field(ge=0, le=40)]
 
 
@@ -80,6 +77,11 @@ class Settings(Dated):
     research_improve: Annotated[int, Strict(), Field(ge=1, le=1000)] = _f(
         "percent of a tech's research cost that buys one reliability point", default=5
     )
+    improve_floor: Annotated[int, Strict(), Field(ge=0, le=100_000)] = _f(
+        "reliability research is priced as if every tech cost at least this many points (cheap techs "
+        "do not reach their ceiling for pocket money); 0: each tech's own cost",
+        default=0,
+    )
     flight_learning: Annotated[int, Strict(), Field(ge=0, le=20)] = _f(
         "reliability points a successful step teaches", default=2
     )
@@ -102,6 +104,14 @@ class Settings(Dated):
     max_missions_per_turn: Annotated[int, Strict(), Field(ge=1, le=20)] = _f(
         "missions a side may plan in one turn", default=3
     )
+
+    @model_serializer(mode="wrap")
+    def _unsaid_floor_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # settings that do not use the floor dump (and are fingerprinted, in saves too) as before it existed
+        data: dict[str, Any] = handler(self)
+        if not self.improve_floor:
+            data.pop("improve_floor", None)
+        return data
 
     def to_engine(self) -> r.Settings:
         tpy = self.turns_per_year
@@ -477,6 +487,7 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "victory": (Victory, "victory"),
     "victory_modes": (VictoryMode, "victory_mode"),
     "ai_personalities": (AIPersonality, "ai"),
+    "facilities": (Facility, "facility"),
 }
 
 # Records inside records, documented after the kinds that hold them.

@@ -135,6 +135,7 @@ class Checker:
         self.check_sides()
         self.check_techs()
         self.check_hardware()
+        self.check_facilities()
         self.check_missions()
         self.check_crews()
         self.check_events()
@@ -286,6 +287,11 @@ class Checker:
     def check_hardware(self) -> None:
         for d in self.content.records.get("hardware", []):
             self.ref("hardware", d.id, "tech", "techs", d.tech)
+
+    def check_facilities(self) -> None:
+        for d in self.content.records.get("facilities", []):
+            for i, tech in enumerate(d.requires):
+                self.ref("facilities", d.id, f"requires[{i}]", "techs", tech)
 
     def crew_by_side(self) -> dict[str, list[Any]]:
         if self._crew_by_side is not None:

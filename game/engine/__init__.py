@@ -7,6 +7,7 @@ gives, and the engine's own rules for odds, crews, costs, research and availabil
 
 from game.engine.actions import (
     Action,
+    BuildFacility,
     BuyHardware,
     CancelMission,
     CancelOrder,
@@ -40,6 +41,7 @@ from game.engine.odds import (
     StepOdds,
     crew_bonus,
     expected_reliability_gain,
+    facility_bonus,
     instalment,
     milestone_prestige,
     mission_odds,
@@ -55,7 +57,7 @@ from game.engine.odds import (
 )
 from game.engine.orders import plan_from_stock
 from game.engine.rng import Rng, player_rng
-from game.engine.rules import Choice, Mission, Ruleset, Tech
+from game.engine.rules import Choice, Facility, Mission, Ruleset, Tech
 from game.engine.serialize import state_to_dict
 from game.engine.state import CrewStatus, GameState, SideState
 from game.engine.version import RULES_VERSION
@@ -65,6 +67,7 @@ from game.engine.vocab import Effect, Quantity, Stake
 __all__ = [
     "RULES_VERSION",
     "Action",
+    "BuildFacility",
     "BuyHardware",
     "CancelMission",
     "CancelOrder",
@@ -73,6 +76,7 @@ __all__ = [
     "Decide",
     "Effect",
     "EndTurn",
+    "Facility",
     "FundIntelligence",
     "FundResearch",
     "GameState",
@@ -99,6 +103,7 @@ __all__ = [
     "crew_bonus",
     "crew_ready",
     "expected_reliability_gain",
+    "facility_bonus",
     "hardware_unlocked",
     "instalment",
     "is_over",

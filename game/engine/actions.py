@@ -29,6 +29,14 @@ class RecruitCrew:
 
 
 @dataclass(frozen=True, slots=True)
+class BuildFacility:
+    """Build a facility (paid now, kept for good; can be taken back with `CancelOrder` until the turn ends)."""
+
+    side: str
+    facility: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlanMission:
     """Fly `mission` this turn with the given hardware in each slot and the given crew."""
 
@@ -77,6 +85,7 @@ Action = (
     FundResearch
     | BuyHardware
     | RecruitCrew
+    | BuildFacility
     | PlanMission
     | CancelMission
     | CancelOrder
@@ -89,6 +98,7 @@ ACTION_TYPES: dict[str, type] = {
     "fund_research": FundResearch,
     "buy_hardware": BuyHardware,
     "recruit_crew": RecruitCrew,
+    "build_facility": BuildFacility,
     "plan_mission": PlanMission,
     "cancel_mission": CancelMission,
     "cancel_order": CancelOrder,
@@ -116,6 +126,9 @@ class RejectionCode(StrEnum):
     UNKNOWN_CREW = "action/unknown_crew"
     CREW_UNAVAILABLE = "action/crew_unavailable"
     BAD_CREW = "action/bad_crew"
+    UNKNOWN_FACILITY = "action/unknown_facility"
+    FACILITY_LOCKED = "action/facility_locked"  # a tech it requires is unfinished (subject: the tech)
+    FACILITY_BUILT = "action/facility_built"  # the side has it already
     UNKNOWN_MISSION = "action/unknown_mission"
     MISSION_UNAVAILABLE = "action/mission_unavailable"
     TOO_MANY_MISSIONS = "action/too_many_missions"

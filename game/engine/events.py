@@ -80,6 +80,13 @@ class HardwareBought:
 
 
 @dataclass(frozen=True, slots=True)
+class FacilityBuilt:
+    side: str
+    facility: str
+    cost: int
+
+
+@dataclass(frozen=True, slots=True)
 class CrewRecruited:
     side: str
     crew: str
@@ -247,6 +254,7 @@ Event = (
     | TechCompleted
     | ReliabilityChanged
     | HardwareBought
+    | FacilityBuilt
     | CrewRecruited
     | CrewTrained
     | CrewInjured

@@ -33,6 +33,8 @@ class Compiled:
     news: tuple[tuple[Event, int, int, frozenset[str] | None, int | None, Predicate], ...]
     # victory mode ("" for the default) -> (victory, when) of the victories that end a game in it
     victory: dict[str, tuple[tuple[str, Predicate], ...]]
+    # a side's facilities (in the order built) -> step kind -> the bonus they add: asked for every flight priced
+    facility_bonuses: dict[tuple[str, ...], dict[str, int]]
 
 
 def _predicate(cond: Condition | None) -> Predicate | None:
@@ -52,6 +54,7 @@ def _compile(rules: Ruleset) -> Compiled:
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
         tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values()),
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
+        {},
     )
 
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from game.engine.actions import Action, BuyHardware, PlanMission, RecruitCrew
+from game.engine.actions import Action, BuildFacility, BuyHardware, PlanMission, RecruitCrew
+from game.engine.index import compiled
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
@@ -53,12 +54,34 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
+def step_bonuses(rules: Ruleset, side: SideState) -> dict[str, int]:
+    """Step kind -> the percent points the side's facilities add to a step of that kind (the one rule for them;
+    worked out once per set of facilities and kept on the ruleset's index)."""
+    key = tuple(side.facilities)
+    memo = compiled(rules).facility_bonuses
+    got = memo.get(key)
+    if got is None:
+        got = {}
+        for fid in key:
+            f = rules.facilities[fid]
+            for kind in f.kinds:
+                got[kind] = got.get(kind, 0) + f.bonus
+        memo[key] = got
+    return got
+
+
+def facility_bonus(rules: Ruleset, side: SideState, kind: str) -> int:
+    """Percent points the side's facilities add to the chance of a step of this kind."""
+    return step_bonuses(rules, side).get(kind, 0) if side.facilities else 0
+
+
 def mission_odds(
     rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
 ) -> MissionOdds:
     # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
-    # step's odds are built as a plain tuple.
+    # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
     chosen = dict(hardware)
+    extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     all_hardware, techs = rules.hardware, side.techs
     deadly = bool(mission.crew)
@@ -78,7 +101,9 @@ def mission_odds(
         else:
             bonus = 0
         ts = techs.get(tech)
-        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus)
+        # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
+        extra = extras.get(st.kind, 0) if extras else 0
+        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus + extra)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -131,9 +156,12 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
 
 def reliability_point_cost(rules: Ruleset, tech: Tech) -> int:
     """What one reliability point of a finished tech costs in research, in hundredths of a research point
-    (so that no rounding creeps in): `research_improve` percent of the tech's research cost. The one rule
-    behind `reliability_gain` (what research buys) and `reliability_point_price` (what it is shown to cost)."""
-    return tech.cost * rules.settings.research_improve
+    (so that no rounding creeps in): `research_improve` percent of the tech's research cost, or of the
+    scenario's `improve_floor` if that is more. The one rule behind `reliability_gain` (what research buys)
+    and `reliability_point_price` (what it is shown to cost)."""
+    s = rules.settings
+    cost = tech.cost if tech.cost > s.improve_floor else s.improve_floor
+    return cost * s.research_improve
 
 
 def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:
@@ -153,6 +181,7 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
     PlanMission: lambda rules, a: rules.missions[a.mission].cost,
     BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
     RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
+    BuildFacility: lambda rules, a: rules.facilities[a.facility].cost,
 }
 
 

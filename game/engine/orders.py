@@ -11,6 +11,7 @@ from game.engine import crew, odds
 from game.engine import events as ev
 from game.engine.actions import (
     Action,
+    BuildFacility,
     BuyHardware,
     CancelMission,
     CancelOrder,
@@ -59,6 +60,7 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
             and rules.settings.recruit_cost <= me.cash
         ):
             out.append(RecruitCrew(side, cid))
+    out.extend(BuildFacility(side, f) for f in rules.facilities if f not in me.facilities)
     for m in rules.missions.values():
         plan = suggest_plan(state, side, m)
         if plan is not None:
@@ -130,6 +132,14 @@ def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Ev
     out.append(ev.CrewRecruited(me.id, a.crew))
 
 
+def _apply_build(st: GameState, me: SideState, a: BuildFacility, out: list[ev.Event]) -> None:
+    cost = odds.order_cost(st.rules, a)
+    me.cash -= cost
+    me.facilities[a.facility] = st.turn
+    me.bought.append(Purchase("build_facility", a.facility, 1, cost))
+    out.append(ev.FacilityBuilt(me.id, a.facility, cost))
+
+
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
     cost = odds.order_cost(st.rules, a)
     me.cash -= cost
@@ -147,6 +157,10 @@ def _unbuy_hardware(st: GameState, me: SideState, p: Purchase) -> None:
     me.hardware[p.subject] -= p.count
 
 
+def _unbuild(st: GameState, me: SideState, p: Purchase) -> None:
+    del me.facilities[p.subject]
+
+
 def _unrecruit(st: GameState, me: SideState, p: Purchase) -> None:
     c = me.crews[p.subject]
     c.status = CrewStatus.CANDIDATE
@@ -157,6 +171,7 @@ def _unrecruit(st: GameState, me: SideState, p: Purchase) -> None:
 UNDO: dict[str, Callable[[GameState, SideState, Purchase], None]] = {
     "buy_hardware": _unbuy_hardware,
     "recruit_crew": _unrecruit,
+    "build_facility": _unbuild,
 }
 
 
@@ -194,6 +209,7 @@ APPLY: dict[type, Callable[..., None]] = {
     FundResearch: _apply_research,
     BuyHardware: _apply_buy,
     RecruitCrew: _apply_recruit,
+    BuildFacility: _apply_build,
     PlanMission: _apply_plan,
     CancelMission: _apply_cancel,
     CancelOrder: _apply_cancel_order,

@@ -26,6 +26,7 @@ class Settings:
     flight_gain: int = 4  # skill points a flight adds to each crew member
     skill_divisor: int = 5  # (skill - 50) // divisor is a step's crew bonus
     research_improve: int = 5  # percent of a tech's research cost that buys one reliability point
+    improve_floor: int = 0  # reliability work is priced as if a tech cost at least this many points
     flight_learning: int = 2  # reliability points a successful step teaches
     failure_learning: int = 1  # reliability points a failed step teaches
     max_chance: int = 99
@@ -108,7 +109,21 @@ class Step:
     critical: bool = True  # a failed non-critical step makes a partial success
     fatal: int = 0  # percent chance a failure here kills the crew
     name: str = ""
-    kind: str = "operations"  # what the launch animation draws (game.content.step_kinds); no rule reads it
+    kind: str = "operations"  # what the launch animation draws (game.content.step_kinds); facilities' bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """Something a side builds once and keeps (a tracking network, say): it adds `bonus` to the chance of every
+    step of the given kinds its flights fly (see `odds.facility_bonus`)."""
+
+    id: str
+    name: str
+    cost: int  # money, paid when ordered
+    requires: tuple[str, ...] = ()  # techs that must be finished first
+    bonus: int = 0  # percent points on the chance of each step of `kinds`
+    kinds: tuple[str, ...] = ()  # step kinds (game.content.step_kinds) it helps
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +240,7 @@ class Ruleset:
     victory: tuple[Victory, ...]
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
     victory_modes: tuple[VictoryMode, ...] = ()  # the first is the default; none: every victory counts
+    facilities: dict[str, Facility] = field(default_factory=dict)
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
     # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on

@@ -31,7 +31,8 @@ Walk = Callable[[Any], Any]
 ROWS: frozenset[type] = frozenset({TechState, LaunchRecord})  # written as a list of their fields, in field order
 # Fields written only when they hold something, so that states from before they existed hash as they did: a
 # side's purchases of the quarter (empty whenever a turn has resolved, where the golden games take their hashes).
-SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought",)}
+# Likewise the facilities a side has built (none in a game from before they existed).
+SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought", "facilities")}
 _SCALARS = (int, str, float, bool, types.NoneType)
 
 

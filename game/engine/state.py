@@ -16,7 +16,6 @@ PHASE_PLANNING = "planning"
 PHASE_OVER = "over"
 
 
-
 class CrewStatus(StrEnum):
     """Where a crew member stands. String-valued: saves and hashes hold the plain words."""
 
@@ -65,7 +64,7 @@ class Purchase:
     """A purchase of this quarter that can still be taken back (`CancelOrder`): the order's name, what it
     bought (a hardware or a crew member), how many, and what it cost."""
 
-    order: str  # "buy_hardware" or "recruit_crew"
+    order: str  # "buy_hardware", "recruit_crew" or "build_facility"
     subject: str
     count: int
     cost: int
@@ -139,6 +138,7 @@ class SideState:
     intel_reports: dict[str, IntelEstimate] = field(default_factory=dict)
     history: list[tuple[int, int, int, int]] = field(default_factory=list)  # (turn, prestige, budget, cash)
     bought: list[Purchase] = field(default_factory=list)  # this quarter's purchases, until the turn resolves
+    facilities: dict[str, int] = field(default_factory=dict)  # facility -> turn it was built
 
     def clone(self) -> SideState:
         return SideState(
@@ -165,6 +165,7 @@ class SideState:
             dict(self.intel_reports),  # estimates are never mutated, only replaced
             list(self.history),
             list(self.bought),  # purchases are never mutated, only added and taken back
+            dict(self.facilities),
         )
 
     def add_prestige(self, amount: int) -> None:

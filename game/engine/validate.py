@@ -7,6 +7,7 @@ from collections.abc import Callable
 from game.engine import odds
 from game.engine.actions import (
     Action,
+    BuildFacility,
     BuyHardware,
     CancelMission,
     CancelOrder,
@@ -87,6 +88,21 @@ def _check_recruit(state: GameState, me: SideState, a: RecruitCrew) -> Rejection
     return None
 
 
+def _check_build(state: GameState, me: SideState, a: BuildFacility) -> Rejection | None:
+    facility = state.rules.facilities.get(a.facility)
+    if facility is None:
+        return _reject(RejectionCode.UNKNOWN_FACILITY, f"no facility {a.facility!r}")
+    if a.facility in me.facilities:
+        return _reject(RejectionCode.FACILITY_BUILT, f"{a.facility} is built already")
+    for tech in facility.requires:
+        if not me.techs[tech].done:
+            return _reject(RejectionCode.FACILITY_LOCKED, f"{a.facility} needs {tech} researched first", subject=tech)
+    cost = odds.order_cost(state.rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"{a.facility} costs {cost}, cash is {me.cash}", cost, me.cash)
+    return None
+
+
 def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | None:
     rules = state.rules
     m = rules.missions.get(a.mission)
@@ -150,10 +166,15 @@ def _still_training(me: SideState, p: Purchase) -> Rejection | None:
     return None
 
 
+def _facility_undoable(me: SideState, p: Purchase) -> Rejection | None:
+    return None  # nothing else hangs on a facility within the quarter: the launches' odds settle at the turn's end
+
+
 # Whether a purchase can still be taken back, by the order's name (see orders.UNDO).
 _UNDOABLE: dict[str, Callable[[SideState, Purchase], Rejection | None]] = {
     "buy_hardware": _hardware_unused,
     "recruit_crew": _still_training,
+    "build_facility": _facility_undoable,
 }
 
 
@@ -193,6 +214,7 @@ _CHECKS: dict[type, Callable[..., Rejection | None]] = {
     FundResearch: _check_research,
     BuyHardware: _check_buy,
     RecruitCrew: _check_recruit,
+    BuildFacility: _check_build,
     PlanMission: _check_plan,
     CancelMission: _check_cancel,
     CancelOrder: _check_cancel_order,

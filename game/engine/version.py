@@ -15,8 +15,12 @@ changed instead of a mismatch.
    moved; a game without late sides plays as under 4.
 6: events may be kept from sides that join later (`latecomers: false`), and the default campaign's launch
    steps name their kind (the launch show): the content grew; a game without late sides plays as under 5.
+7: facilities (`facilities` in content, `BuildFacility`, `SideState.facilities`) add to the odds of their step
+   kinds; `improve_floor` prices reliability research; the default campaign gained early programmes (sounding
+   rockets, nose cone and animal flights, the science and reconnaissance satellites), three facilities and
+   retuned research caps. Content without facilities and a floor hashes as before.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 6
+RULES_VERSION = 7

@@ -13,6 +13,7 @@ from game.engine import actions as a
 from game.engine.actions import IllegalAction, RejectionCode
 from game.engine.api import apply, legal_actions, new_game, state_hash, validate
 from game.engine.conditions import DateBetween, Flag
+from game.engine.rules import Facility
 from game.engine.state import PHASE_OVER, CrewStatus, GameState
 from game.engine.validate import MAX_HARDWARE_ORDER
 
@@ -78,6 +79,18 @@ def bought_then_booked(rules) -> GameState:
     """red bought a booster this quarter, then booked it for a launch."""
     state = arrange(flyer(rules), "red", hardware={"booster": 0})
     state, _ = act(state, a.BuyHardware("red", "booster"), a.PlanMission("red", "orbiter", ORBITER))
+    return state
+
+
+def with_tracking(rules) -> GameState:
+    """A ruleset with one facility (tracking, needs the capsule, costs 12), red without the capsule."""
+    tracking = Facility("tracking", "facility.tracking.name", 12, ("capsule",), 5, ("orbit_insertion",))
+    return fresh(with_records(rules, facilities={"tracking": tracking}))
+
+
+def tracking_built(rules) -> GameState:
+    state = arrange(with_tracking(rules), "red", techs={"capsule": 50}, cash=40)
+    state, _ = act(state, a.BuildFacility("red", "tracking"))
     return state
 
 
@@ -155,6 +168,14 @@ CASES = [
     Case("unknown_choice", a.Decide("blue", 1, "abstain"), with_hearing),
     Case("choice_closed", a.Decide("blue", 1, "fund"), with_hearing_fund_closed),
     Case("side_waiting", a.EndTurn("green"), green_waiting),
+    Case("unknown_facility", a.BuildFacility("red", "tracking"), why="the tiny scenario has none"),
+    Case("facility_locked", a.BuildFacility("red", "tracking"), with_tracking, "the capsule is unfinished"),
+    Case("facility_built", a.BuildFacility("red", "tracking"), tracking_built),
+    Case(
+        "insufficient_funds",
+        a.BuildFacility("red", "tracking"),
+        lambda r: arrange(with_tracking(r), "red", techs={"capsule": 50}, cash=5),
+    ),
 ]
 
 
@@ -259,5 +280,5 @@ def test_a_refusal_for_money_carries_the_price_and_the_cash(tiny, case: Case):
     state = case.setup(tiny)
     rejection = validate(state, case.action)
     assert rejection is not None
-    assert rejection.needed == order_cost(tiny, case.action) > 0
+    assert rejection.needed == order_cost(state.rules, case.action) > 0
     assert rejection.have == state.sides["red"].cash < rejection.needed

@@ -136,6 +136,7 @@ LATIN_WORDS = {
     "PgUp",
     "PgDn",
     "R",
+    "B",
     "F",
     "H",
     "P",

@@ -225,7 +225,9 @@ def test_guided_first_turn_shows_for_a_new_player(app: Any) -> None:
     start_game(app)
     pump(app)
     assert top_name(app) == "TutorialScreen"
-    for _ in range(6):
+    from game.ui.screens.overlays import TutorialScreen
+
+    for _ in range(len(TutorialScreen.STEPS)):
         key(app, pygame.K_RETURN)
     assert top_name(app) == "DashboardScreen"
 

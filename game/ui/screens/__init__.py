@@ -7,6 +7,7 @@ Importing this package imports every screen module, and each screen class regist
 # imported for their registration only ("as": a plain `import game.ui.screens.game` would bind `game` here)
 import game.ui.screens.budget as budget
 import game.ui.screens.dashboard as dashboard
+import game.ui.screens.facilities as facilities
 import game.ui.screens.fleet as fleet
 import game.ui.screens.game as game
 import game.ui.screens.handoff as handoff
@@ -26,6 +27,7 @@ import game.ui.screens.title as title
 __all__ = [
     "budget",
     "dashboard",
+    "facilities",
     "fleet",
     "game",
     "handoff",

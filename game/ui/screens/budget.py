@@ -48,6 +48,9 @@ class BudgetScreen(GameScreen):
                     enabled=v.me.intel > 0)
         self.button((c.x + self.s(12), c.bottom - self.s(48), self.s(240), self.s(36)), self.tr("budget.to_research"),
                     lambda: self.goto("research"), self.tr("tip.nav.research"))
+        if v.rules.facilities:  # what cash that piles up can buy for good
+            self.button((c.x + self.s(260), c.bottom - self.s(48), min(self.s(240), half - self.s(276)), self.s(36)),
+                        self.tr("budget.to_facilities"), lambda: self.goto("facilities"), self.tr("tip.budget.facilities"))
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view

@@ -83,6 +83,8 @@ class GameScreen(Screen):
         """A purchase of this quarter (engine Purchase) in words: "5 × Booster", or the recruit's name."""
         if p.order == "buy_hardware":
             return self.tr("undo.hardware", n=p.count, hw=self.hw_name(p.subject))
+        if p.order == "build_facility":
+            return self.app.stext(self.view.rules.facilities[p.subject].name)
         return self.tr("undo.recruit", name=self.crew_name(p.subject))
 
     def undo_last(self) -> Transition | None:

@@ -143,7 +143,7 @@ class TutorialScreen(Screen):
 
     overlay = True
     name = "tutorial"
-    STEPS = ("goal", "top", "research", "fleet", "missions", "end")
+    STEPS = ("goal", "top", "research", "budget", "fleet", "missions", "end")
 
     def __init__(self, app: Any, under: Any) -> None:
         super().__init__(app)
@@ -178,7 +178,7 @@ class TutorialScreen(Screen):
             w, _ = self.app.size
             return pygame.Rect(4, 4, w - 8, getattr(under, "top_h", self.s(58)) - 8)
         layout = under.nav_layout() if hasattr(under, "nav_layout") else {}
-        name = {"research": "research", "fleet": "fleet", "missions": "missions", "end": "end_turn"}.get(key)
+        name = {"research": "research", "budget": "budget", "fleet": "fleet", "missions": "missions", "end": "end_turn"}.get(key)
         return layout.get(name) if name else None
 
     def draw(self, surf: pygame.Surface) -> None:

@@ -380,5 +380,6 @@ class ResearchScreen(GameScreen):
             draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
         unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
         if unlocks and y + lh * 2 < c.bottom - self.s(150):
-            draw.text(surf, self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks)),
-                      (inner.x, y + self.s(20)), round(13 * self.app.scale), draw.ACCENT, width=inner.width)
+            line = self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks))
+            draw.text(surf, line, (inner.x, y + self.s(20)), draw.shrink(line, round(13 * self.app.scale), inner.width),
+                      draw.ACCENT, width=inner.width)
