@@ -131,3 +131,8 @@ class Dated(Record):
                 out["start_milestones"] = {k: date_text(v) for k, v in reached.items()}
             return out
         return data
+
+
+def text_key(text: str | dict[str, str] | None) -> str:
+    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
+    return text if isinstance(text, str) else ""

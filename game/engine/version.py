@@ -15,8 +15,11 @@ changed instead of a mismatch.
    moved; a game without late sides plays as under 4.
 6: events may be kept from sides that join later (`latecomers: false`), and the default campaign's launch
    steps name their kind (the launch show): the content grew; a game without late sides plays as under 5.
+7: events may carry `risks` (odds that grow while conditions hold) and a `weight` (drawn, one at most a turn,
+   with the settings' `event_draw`), and `compare` reads a tech's `flights`; the default campaign's disasters
+   became risks of a hurried lunar ship and its chance events are drawn.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 6
+RULES_VERSION = 7
