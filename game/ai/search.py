@@ -124,7 +124,12 @@ def determinize(view: PlayerView, rng: Rng) -> GameState:
     for rival_id, rival in sides.items():
         if rival_id != view.side:
             for e in rules.events.values():
-                if e.once and e.chance > 0 and (not e.sides or rival_id in e.sides) and holds(e.when, state, rival_id):
+                if (
+                    e.once
+                    and e.fires_alone()
+                    and (not e.sides or rival_id in e.sides)
+                    and holds(e.when, state, rival_id)
+                ):
                     rival.events_fired[e.id] = view.turn
     return state
 

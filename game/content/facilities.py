@@ -11,7 +11,7 @@ from game.content.fields import DESC_DOC as _DESC
 from game.content.fields import NAME_DOC as _NAME
 from game.content.fields import Id, Record, Text
 from game.content.fields import field as _f
-from game.content.fields import key_of as _key
+from game.content.fields import text_key as _key
 from game.content.step_kinds import StepKind
 from game.content.vocab import ToEngine
 from game.engine import rules as r

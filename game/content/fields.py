@@ -115,11 +115,6 @@ NAME_DOC = "display name: a translation key or {en: ..., vi: ...}; left out, the
 DESC_DOC = "longer text for the encyclopedia, like `name`; left out, the key <kind>.<id>.desc"
 
 
-def key_of(text: str | dict[str, str] | None) -> str:
-    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
-    return text if isinstance(text, str) else ""
-
-
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -140,3 +135,8 @@ class Dated(Record):
                 out["start_milestones"] = {k: date_text(v) for k, v in reached.items()}
             return out
         return data
+
+
+def text_key(text: str | dict[str, str] | None) -> str:
+    """A text field as the engine keeps it: a translation key (which `own_texts` has made every text by now)."""
+    return text if isinstance(text, str) else ""

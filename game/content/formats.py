@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from game.content.fields import Record
-from game.content.models import BUILTIN_OPS, KINDS, NESTED, Choice
+from game.content.models import BUILTIN_OPS, KINDS, NESTED, Choice, Risk
 from game.content.vocab import BUILTIN, OpFormats, OpModel, Vocabulary, current, op_formats
 
 
@@ -56,8 +56,8 @@ def _formats(vocabulary: Vocabulary) -> Formats:
         typing.get_args(BUILTIN_OPS.effect)[0]: typing.get_args(ops.effect)[0],
         **{old: ops.model(old.__name__) for old in BUILTIN_OPS.nested},
     }
-    choice = _retyped(Choice, swaps)
-    swaps[Choice] = choice
+    for part in (Choice, Risk):  # the parts of an event that hold conditions or effects
+        swaps[part] = _retyped(part, swaps)
     kinds = {kind: (_retyped(model, swaps), prefix) for kind, (model, prefix) in KINDS.items()}
     nested = tuple(swaps.get(mdl, mdl) for mdl in NESTED)
     return Formats(ops, kinds, nested)

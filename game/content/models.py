@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, Strict, model_serializer
 
+from game.content.event_models import Choice, Event, Risk
 from game.content.facilities import Facility
 from game.content.fields import DESC_DOC as _DESC
 from game.content.fields import NAME_DOC as _NAME
@@ -29,7 +30,7 @@ from game.content.fields import (
     day_of_year,
 )
 from game.content.fields import field as _f
-from game.content.fields import key_of as _key
+from game.content.fields import text_key as _key
 from game.content.step_kinds import StepKind, infer
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
@@ -103,6 +104,11 @@ class Settings(Dated):
     )
     max_missions_per_turn: Annotated[int, Strict(), Field(ge=1, le=20)] = _f(
         "missions a side may plan in one turn", default=3
+    )
+    event_draw: Percent = _f(
+        "percent chance each turn that a side draws one of the events with a `weight` (those that may happen to "
+        "it now, picked by weight)",
+        default=25,
     )
 
     @model_serializer(mode="wrap")
@@ -347,66 +353,6 @@ class Milestone(Record):
         )
 
 
-class Choice(Record):
-    """An answer to an event, chosen by the side's player (the first possible one if nobody chooses)."""
-
-    id: Id = _f("id, unique in the event; its text is the key event.<event>.choice.<id>")
-    text: Text | None = _f("what the button says", default=None)
-    effects: list[Effect] = _f("what choosing it does", default_factory=list, max_length=32)
-    when: Condition | None = _f(
-        "a condition that must hold, when the side decides, for this answer to be chosen; left out: always "
-        "(a choice whose condition fails is shown greyed, with the condition as the reason)",
-        default=None,
-    )
-
-    def to_engine(self, ctx: ToEngine) -> r.Choice:
-        return r.Choice(self.id, _key(self.text), ctx.ops(self.effects), ctx.op(self.when))
-
-
-class Event(Record):
-    """News that can happen to a side: checked every turn for each side, in file order."""
-
-    id: Id = _f("unique id")
-    title: Text | None = _f("headline; left out, the key event.<id>.title", default=None)
-    text: Text | None = _f("the story; left out, the key event.<id>.text", default=None)
-    sides: list[Id] = _f("the sides it can happen to; empty: every side", default_factory=list)
-    when: Condition | None = _f("a condition that must hold; left out: always", default=None)
-    chance: Percent = _f("percent chance each turn while `when` holds", default=100)
-    once: bool = _f("fires at most once per side", default=True)
-    cooldown: Annotated[int, Strict(), Field(ge=0, le=400)] = _f(
-        "turns before a repeatable event can fire again", default=0
-    )
-    effects: list[Effect] = _f("what happens when it fires", default_factory=list, max_length=32)
-    choices: list[Choice] = _f(
-        "answers the side chooses between (their effects come after `effects`)", default_factory=list, max_length=6
-    )
-    default: Id | None = _f(
-        "the choice taken when no choice's condition holds; required when every choice has a `when`",
-        default=None,
-    )
-    latecomers: bool = _f(
-        "false: it never happens to a side that joins after the start (one with `joins`), so an event of the "
-        "opening sides' history stays theirs without a mod listing its sides",
-        default=True,
-    )
-
-    def to_engine(self, ctx: ToEngine) -> r.Event:
-        return r.Event(
-            id=self.id,
-            title=_key(self.title),
-            text=_key(self.text),
-            sides=tuple(self.sides),
-            when=ctx.op(self.when),
-            chance=self.chance,
-            once=self.once,
-            cooldown=self.cooldown,
-            effects=ctx.ops(self.effects),
-            choices=tuple(x.to_engine(ctx) for x in self.choices),
-            default=self.default,
-            latecomers=self.latecomers,
-        )
-
-
 class CrewMember(Dated):
     """A named astronaut or cosmonaut a side can recruit."""
 
@@ -491,4 +437,4 @@ KINDS: dict[str, tuple[type[Record], str]] = {
 }
 
 # Records inside records, documented after the kinds that hold them.
-NESTED: tuple[type[BaseModel], ...] = (Step, MissionPrestige, Choice, History, WeightedEffects)
+NESTED: tuple[type[BaseModel], ...] = (Step, MissionPrestige, Choice, Risk, History, WeightedEffects)

@@ -140,7 +140,7 @@ def reachable(c: Checker) -> dict[tuple[str, str], str]:
             if (
                 rid not in ok["events"]
                 and not world.never(rules["events"][rid].when)
-                and (d.chance > 0 or rid in queued)
+                and (d.fires_alone() or rid in queued)
             ):
                 ok["events"].add(rid)
                 changed = True
@@ -218,7 +218,7 @@ def side_by_side(c: Checker) -> dict[str, SideWorld]:
                     mine["milestones"].update(d.milestones)
                     changed = True
             for rid, d in events.items():
-                if rid in mine["events"] or (d.sides and sid not in d.sides) or not (d.chance > 0 or rid in queued):
+                if rid in mine["events"] or (d.sides and sid not in d.sides) or not (d.fires_alone() or rid in queued):
                     continue
                 if not world.never(rules["events"][rid].when):
                     mine["events"].add(rid)
@@ -324,7 +324,10 @@ def check_reachability(c: Checker) -> None:
         c.add(WARNING, "milestones", d.id, "", message, "", "logic/unreachable")
     for d in c.content.records.get("events", []):
         if d.id not in ok["events"]:
-            reason = world.never(rules["events"][d.id].when) or "its chance is 0 and nothing queues it"
+            reason = (
+                world.never(rules["events"][d.id].when)
+                or "its chance is 0 (no weight, no risk adds any) and nothing queues it"
+            )
             field = "when" if d.when else "chance"
             c.add(WARNING, "events", d.id, field, f"this event can never happen: {reason}", "", "logic/unreachable")
     for d in c.content.records.get("victory", []):

@@ -417,6 +417,21 @@ class Checker:
                     )
                 seen.add(ch.id)
             self.check_default(d, seen)
+            self.check_draw(d)
+
+    def check_draw(self, d: Any) -> None:
+        """An event of the draw (a `weight`) is not rolled with its own `chance`, and is drawn only if the
+        settings give the draw a chance: say so rather than let either be silently ignored."""
+        if d.weight <= 0:
+            return
+        if "chance" in d.model_fields_set:
+            message = "an event with a `weight` is drawn, not rolled: its `chance` is not used"
+            hint = "leave out `chance` (or `weight`); the draw's chance is `event_draw` in the settings"
+            self.add(WARNING, "events", d.id, "chance", message, hint, "logic/draw")
+        settings = self.content.settings
+        if settings is not None and settings.event_draw == 0:
+            message = "the settings' `event_draw` is 0, so no event with a `weight` is ever drawn"
+            self.add(WARNING, "events", d.id, "weight", message, "", "logic/draw")
 
     def check_default(self, d: Any, choices: set[str]) -> None:
         """An event's `default` names one of its choices, and one is needed when every choice has a condition

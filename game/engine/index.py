@@ -14,6 +14,11 @@ MAX_TURN = 1 << 30  # later than any date: an open end
 MEMO_MAX = 512  # sets of finished techs remembered per ruleset (a game meets a few dozen)
 
 
+# One event as the news phase asks it: (event, first and last turn it can fire (date_window), the sides
+# it is for or None for all, turns between firings or None if once, when, its risks as (holds, add)).
+News = tuple[Event, int, int, frozenset[str] | None, int | None, Predicate, tuple[tuple[Predicate, int], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """A ruleset's conditions as predicates (see `compile_condition`), in the order the engine asks them;
@@ -28,9 +33,9 @@ class Compiled:
     open_techs_after: dict[frozenset[str], frozenset[str]]
     open_missions: frozenset[str]  # missions with no `available` condition
     gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
-    # (event, first and last turn it can fire (date_window), the sides it is for or None for all,
-    # turns between firings or None if once, when)
-    news: tuple[tuple[Event, int, int, frozenset[str] | None, int | None, Predicate], ...]
+    # The events rolled on their own (no `weight`), in file order, then those of the draw (see `News`).
+    news: tuple[News, ...]
+    drawn: tuple[News, ...]
     # victory mode ("" for the default) -> (victory, when) of the victories that end a game in it
     victory: dict[str, tuple[tuple[str, Predicate], ...]]
     # a side's facilities (in the order built) -> step kind -> the bonus they add: asked for every flight priced
@@ -52,7 +57,8 @@ def _compile(rules: Ruleset) -> Compiled:
         {},
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
-        tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values()),
+        tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight <= 0),
+        tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight > 0),
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
         {},
     )
@@ -72,9 +78,7 @@ def event_sides(rules: Ruleset, e: Event) -> frozenset[str] | None:
     return founders if only is None else only & founders
 
 
-def _news_entry(
-    e: Event, only: frozenset[str] | None
-) -> tuple[Event, int, int, frozenset[str] | None, int | None, Predicate]:
+def _news_entry(e: Event, only: frozenset[str] | None) -> News:
     first, last = date_window(e.when)
     return (
         e,
@@ -83,6 +87,7 @@ def _news_entry(
         only,
         None if e.once else max(1, e.cooldown),
         compile_condition(e.when),
+        tuple((compile_condition(r.when), r.add) for r in e.risks),
     )
 
 

@@ -1,12 +1,14 @@
-"""The news phase: events that fire, the decisions they leave a side, and a decision's choice taking effect."""
+"""The news phase: events that fire (each rolled at its odds, or one drawn by weight), the decisions they leave a
+side, and a decision's choice taking effect."""
 
 from __future__ import annotations
 
 from game.engine import events as ev
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
-from game.engine.index import compiled, event_sides
+from game.engine.index import News, compiled, event_sides
 from game.engine.state import Decision, GameState, SideState
+from game.engine.vocab import Predicate
 
 
 def open_choices(st: GameState, side: str, decision: Decision) -> tuple[str, ...]:
@@ -44,6 +46,52 @@ def fire_event(st: GameState, me: SideState, event_id: str, out: list[ev.Event])
         apply_effects(event.effects, st, me.id, out)
 
 
+def event_odds(base: int, risks: tuple[tuple[Predicate, int], ...], st: GameState, side: str) -> int:
+    """An event's odds for `side` now: `base` (its chance, percent a turn, or its weight in the draw) plus
+    the `add` of each of its risks whose condition holds, never below 0. The one rule for how the way a
+    programme is run makes an event likelier."""
+    for risk_holds, add in risks:
+        if risk_holds(st, side):
+            base += add
+    return base if base > 0 else 0
+
+
+def _may_fire(entry: News, st: GameState, me: SideState) -> bool:
+    """Whether the event of `entry` may happen to `me` this turn, its dice aside: its dates, its sides,
+    its cooldown (or once) and its condition."""
+    event, opens, closes, only, gap, when, _ = entry
+    if st.turn < opens or st.turn > closes or (only is not None and me.id not in only):
+        return False
+    last = me.events_fired.get(event.id)
+    if last is not None and (gap is None or st.turn - last < gap):
+        return False
+    return when(st, me.id)
+
+
+def draw_event(st: GameState, me: SideState, drawn: tuple[News, ...], out: list[ev.Event]) -> None:
+    """A side's turn draws an event with the chance `event_draw` of the settings: one of the events of the
+    draw that may happen to it now, picked by weight (plus its risks), so games differ in which they see."""
+    draw = st.rules.settings.event_draw
+    if draw <= 0 or (draw < 100 and st.rng.percent() > draw):
+        return
+    pool: list[tuple[str, int]] = []
+    total = 0
+    for entry in drawn:
+        if _may_fire(entry, st, me):
+            weight = event_odds(entry[0].weight, entry[6], st, me.id)
+            if weight > 0:
+                pool.append((entry[0].id, weight))
+                total += weight
+    if not total:
+        return
+    pick = st.rng.below(total)
+    for event_id, weight in pool:
+        if pick < weight:
+            fire_event(st, me, event_id, out)
+            return
+        pick -= weight
+
+
 def run_news(st: GameState, out: list[ev.Event]) -> None:
     due = [q for q in st.queued if q[0] <= st.turn]
     st.queued = [q for q in st.queued if q[0] > st.turn]
@@ -55,8 +103,8 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
             continue
         if side in st.sides and side not in st.waiting and holds(event.when, st, side):
             fire_event(st, st.sides[side], event_id, out)
-    turn, sides = st.turn, st.present()
-    for event, opens, closes, only, gap, when in compiled(st.rules).news:
+    turn, sides, index = st.turn, st.present(), compiled(st.rules)
+    for event, opens, closes, only, gap, when, risks in index.news:
         if turn < opens or turn > closes:  # `when` cannot hold (and no die is cast for it)
             continue
         for me in sides:
@@ -67,6 +115,10 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
                 continue
             if not when(st, me.id):
                 continue
-            if event.chance < 100 and st.rng.percent() > event.chance:
+            chance = event_odds(event.chance, risks, st, me.id) if risks else event.chance
+            if chance < 100 and st.rng.percent() > chance:
                 continue
             fire_event(st, me, event.id, out)
+    if index.drawn:
+        for me in sides:
+            draw_event(st, me, index.drawn, out)

@@ -8,6 +8,7 @@ are whole percent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from game.engine.vocab import Condition, Effect
@@ -39,6 +40,7 @@ class Settings:
     intel_noise: int = 30  # worst estimate error, percent, with no intelligence spending
     intel_half: int = 4  # spending a turn that halves the estimate error
     max_missions_per_turn: int = 3
+    event_draw: int = 25  # percent a turn that a side draws one of the events with a `weight`
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,19 +173,41 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Risk:
+    """Odds an event gains while a condition holds: how a programme is run makes a disaster likelier."""
+
+    add: int  # percent added to the event's chance (to its weight, for an event of the draw); may be negative
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     title: str
     text: str
     sides: tuple[str, ...] = ()  # empty: every side
     when: Condition | None = None
-    chance: int = 100  # percent a turn while `when` holds
+    chance: int = 100  # percent a turn while `when` holds (plus its risks that hold)
     once: bool = True
     cooldown: int = 0  # turns before a repeatable event can fire again for the side
     effects: tuple[Effect, ...] = ()
     choices: tuple[Choice, ...] = ()
     default: str | None = None  # the choice taken when no choice's condition holds
     latecomers: bool = True  # False: never for a side that joins after the start (one with `joins`)
+    # > 0: not rolled on its own but drawn, by this weight (plus its risks that hold), when a side's turn
+    # draws an event (`Settings.event_draw`); see `news.run_news`
+    weight: int = 0
+    risks: tuple[Risk, ...] = ()
+
+    def fires_alone(self) -> bool:
+        """Whether it can happen without another event queueing it (see `fires_alone`)."""
+        return fires_alone(self.chance, self.weight, (r.add for r in self.risks))
+
+
+def fires_alone(chance: int, weight: int, adds: Iterable[int]) -> bool:
+    """Whether an event with this chance, weight and risks' adds can happen without another event queueing
+    it: it is drawn (a weight), or it has a chance, or a risk can give it one."""
+    return weight > 0 or chance > 0 or any(a > 0 for a in adds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,11 @@ changed instead of a mismatch.
    kinds; `improve_floor` prices reliability research; the default campaign gained early programmes (sounding
    rockets, nose cone and animal flights, the science and reconnaissance satellites), three facilities and
    retuned research caps. Content without facilities and a floor hashes as before.
+8: events may carry `risks` (odds that grow while conditions hold) and a `weight` (drawn, one at most a turn,
+   with the settings' `event_draw`), and `compare` reads a tech's `flights`; the default campaign's disasters
+   became risks of a hurried lunar ship and its chance events are drawn.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 7
+RULES_VERSION = 8

@@ -19,9 +19,11 @@ from game.engine.state import CrewStatus, GameState
 
 @pytest.fixture
 def state(tiny) -> GameState:
-    """1960-Q1 of the tiny game; red has rocket (50) and capsule (60) and reached orbit first; blue has nothing."""
+    """1960-Q1 of the tiny game; red has rocket (50) and capsule (60, flown in 3 steps) and reached orbit first;
+    blue has nothing."""
     s = scripted(new_game(tiny, None, 0))
     s = arrange(s, "red", techs={"capsule": 60}, crew=("anna", "boris"), milestones=("orbit",), prestige=12)
+    s.sides["red"].techs["capsule"].flights = 3
     s = arrange(s, "blue", milestones=("orbit",), prestige=5)
     s.sides["red"].flags["red_flag"] = 2
     s.flags["world"] = 1
@@ -123,6 +125,8 @@ def test_record_conditions(state, cond, red, blue):
         ("prestige_lead", None, 7, -7),
         ("reliability", "capsule", 60, 0),
         ("reliability", "lander", 0, 0),
+        ("flights", "capsule", 3, 0),
+        ("flights", "lander", 0, 0),
         ("milestones", None, 1, 1),
         ("active_crew", None, 2, 0),
         ("deaths", None, 0, 0),
@@ -150,8 +154,8 @@ def test_compare_money_and_dates(state):
 
 
 def test_every_comparable_value_is_tested():
-    tested = {"prestige", "rival_prestige", "prestige_lead", "reliability", "milestones", "active_crew", "deaths",
-              "launches", "cash", "budget", "turn", "year"}
+    tested = {"prestige", "rival_prestige", "prestige_lead", "reliability", "flights", "milestones", "active_crew",
+              "deaths", "launches", "cash", "budget", "turn", "year"}
     assert set(COMPARABLE) == tested
 
 

@@ -52,6 +52,17 @@ def _reliability(state: GameState, side: str, tech: str | None) -> int:
     return ts.reliability if ts is not None and ts.done else 0
 
 
+def _flights(state: GameState, side: str, tech: str | None) -> int:
+    """The steps flown that tested `tech` (each launch counts every step of it the tech carried): how well
+    tried the hardware is before a crew trusts it."""
+    ts = state.sides[side].techs.get(tech or "")
+    return ts.flights if ts is not None else 0
+
+
+# The values that read one tech of the side (they need `tech`).
+OF_TECH = frozenset({"reliability", "flights"})
+
+
 # Values a `compare` condition may read; each is something the side could know of itself,
 # plus its rivals' public record (prestige).
 COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
@@ -66,6 +77,7 @@ COMPARABLE: dict[str, Callable[[GameState, str, str | None], int]] = {
     "launches": lambda st, sd, _t: st.sides[sd].launches,
     "active_crew": lambda st, sd, _t: [c.status for c in st.sides[sd].crews.values()].count(CrewStatus.ACTIVE),
     "reliability": _reliability,
+    "flights": _flights,
     "milestones": lambda st, sd, _t: len(st.sides[sd].milestones),
 }
 
@@ -81,12 +93,15 @@ class Compare(Condition):
         Doc(
             "what to compare: prestige, rival_prestige (the best rival's), prestige_lead (own minus the best "
             "rival's), cash, budget (this year's), year, turn (as an ordinal: year × turns per year + turn − 1), "
-            "deaths, launches, active_crew, reliability (of `tech`, 0 if unfinished), milestones (how many reached)"
+            "deaths, launches, active_crew, reliability (of `tech`, 0 if unfinished), flights (steps flown that "
+            "tested `tech`: a launch counts each of its steps the tech carried), milestones (how many reached)"
         ),
     ]
     cmp: Annotated[str, OneOf(*CMP), Doc("lt <, le ≤, eq =, ne ≠, ge ≥, gt >")]
     to: Annotated[int, Bounds(-1_000_000, 1_000_000), Doc("the number to compare with")]
-    tech: Annotated[str | None, Ref("techs"), Doc("the tech whose reliability `value: reliability` reads")] = None
+    tech: Annotated[
+        str | None, Ref("techs"), Doc("the tech whose reliability or flights `value: reliability` or `flights` reads")
+    ] = None
 
     def holds(self, state: GameState, side: str) -> bool:
         return CMP[self.cmp](COMPARABLE[self.value](state, side, self.tech), self.to)
@@ -111,12 +126,12 @@ class Compare(Condition):
         return ""
 
     def problems(self, world: World) -> Iterator[Problem]:
-        if self.value == "reliability" and not self.tech:
-            message = "`value: reliability` needs the `tech` whose reliability it reads"
+        if self.value in OF_TECH and not self.tech:
+            message = f"`value: {self.value}` needs the `tech` whose {self.value} it reads"
             yield Problem(ERROR, "tech", message, "", "logic/compare")
 
     def describe(self) -> Phrase:
-        of: PhraseArg = Name("techs", self.tech) if self.tech else "…"  # (only `reliability` reads a tech)
+        of: PhraseArg = Name("techs", self.tech) if self.tech else "…"  # (only OF_TECH values read a tech)
         value = Phrase(f"cond.value.{self.value}", (("tech", of),))
         to: PhraseArg = Turn(self.to) if self.value == "turn" else str(self.to)
         return Phrase("cond.compare", (("value", value), ("cmp", _CMP_SIGN[self.cmp]), ("to", to)))
