@@ -76,6 +76,7 @@ def crew_flew(st: GameState, me: SideState, crew: tuple[str, ...], success: bool
         for k in c.skills:
             c.skills[k] = min(100, c.skills[k] + s.flight_gain)
     if success and crew:
+        cheered = (CrewStatus.ACTIVE, CrewStatus.TRAINING)  # (read once: see `best_crew`)
         for c in me.crews.values():
-            if c.status in (CrewStatus.ACTIVE, CrewStatus.TRAINING):
+            if c.status in cheered:
                 c.morale = min(100, c.morale + s.morale_gain_success)
