@@ -1,16 +1,23 @@
 """Engine and computer-player speed against the budgets: run on demand, prints a table.
 
     python benchmarks/bench_engine.py [--scenario race_1955] [--games 20] [--batch 1000] [--jobs 2]
+    python benchmarks/bench_engine.py --instructions 5     # CPU instructions per campaign (valgrind)
 
 Measured on one core (CPU time of this process, so other programs on the machine disturb it less):
 a whole normal-vs-normal campaign; the end of a turn with both sides computer-played; one decision
 of the normal and of the hard computer player. Then `spacerace simulate` over a batch of campaigns
 with several processes, timed by the wall clock (the budget is a minute for 1,000 on two cores).
+
+Timings on a shared machine swing by a third for the same code; `--instructions N` counts instead the
+CPU instructions of N campaigns (played as the timed ones are) under valgrind's callgrind, less those
+of starting up: the same number on every run, to compare a change before and after.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,12 +46,51 @@ def main() -> int:
     ap.add_argument("--games", type=int, default=20, help="campaigns timed one by one")
     ap.add_argument("--batch", type=int, default=1000, help="campaigns for the multi-process run (0: skip)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--instructions", type=int, default=0, metavar="N", help="count CPU instructions of N campaigns instead"
+    )
+    ap.add_argument("--play", type=int, default=None, help=argparse.SUPPRESS)  # what --instructions counts
     args = ap.parse_args()
+    if args.play is not None:
+        play(args.scenario, args.play)
+        return 0
+    if args.instructions:
+        return count_instructions(args.scenario, args.instructions)
     rows = measure(args.scenario, args.games, args.batch, args.jobs)
     print(f"{'measure':<56}{'ms':>12}{'budget':>12}")
     for name, ms, budget in rows:
         shown = "-" if budget is None else f"{budget:g} ms"
         print(f"{name:<56}{ms:>12.1f}{shown:>12}")
+    return 0
+
+
+def play(scenario_id: str, games: int) -> None:
+    """Play `games` normal-vs-normal campaigns (seeds 1, 2, ...) as the timed ones are played."""
+    rules = load_scenario(scenario_id).ruleset
+    levels = {s: "normal" for s in rules.side_ids}
+    for seed in range(1, games + 1):
+        play_game(rules, seed, levels, flights=[], used=GameUse())
+
+
+def count_instructions(scenario_id: str, games: int) -> int:
+    """Print the CPU instructions of one campaign: (those of `games` campaigns - those of none) / games."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("--instructions needs valgrind (callgrind) on the PATH", file=sys.stderr)
+        return 1
+    counts = []
+    for n in (0, games):
+        cmd = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__]
+        done = subprocess.run(
+            [*cmd, "--scenario", scenario_id, "--play", str(n)], cwd=ROOT, capture_output=True, text=True
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if done.returncode or found is None:
+            print(f"valgrind failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            return 1
+        counts.append(int(found.group(1)))
+    per_game = (counts[1] - counts[0]) / games
+    print(f"one normal-vs-normal campaign: {per_game / 1e6:.1f} M instructions ({games} campaigns, {scenario_id})")
     return 0
 
 
@@ -106,8 +152,17 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
     ]
     if batch:
         cmd = [
-            sys.executable, "-m", "game", "simulate", "--scenario", scenario_id, "--games", str(batch),
-            "--jobs", str(jobs), "--quiet",
+            sys.executable,
+            "-m",
+            "game",
+            "simulate",
+            "--scenario",
+            scenario_id,
+            "--games",
+            str(batch),
+            "--jobs",
+            str(jobs),
+            "--quiet",
         ]
         t = time.perf_counter()
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

@@ -97,9 +97,10 @@ def wanted_techs(turn: Turn) -> set[str]:
     """
     if turn.wanted is None:
         wanted = set(victory_techs(turn))
+        flies_on, ratio, least = turn.hardware_techs, turn.ratio, turn.temper.min_ratio
         for m in turn.goals:
-            if turn.ratio.get(m, 0) >= turn.temper.min_ratio:
-                wanted.update(turn.k.tech_of[h] for _, h in turn.hardware[m])
+            if ratio.get(m, 0) >= least:
+                wanted.update(flies_on[m])  # (the survey's techs of `turn.hardware[m]`, each once)
         turn.wanted = wanted
     return turn.wanted
 

@@ -17,7 +17,7 @@ from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
-ALIVE = ("active", "training", "injured")
+ALIVE = frozenset(("active", "training", "injured"))  # (sets: a status is looked up, not compared three times)
 GONE = frozenset(("dead", "retired"))
 
 Hardware = tuple[tuple[str, str], ...]  # (slot, hardware) for each slot of a mission
@@ -239,6 +239,8 @@ class Turn:
     def stock(self) -> dict[str, int]:
         """Hardware in stock that no planned flight has taken yet."""
         me = self.me
+        if not me.plan:  # (as a turn's planning starts: nothing is taken)
+            return {h: n for h, n in me.hardware.items() if n}
         return {h: n - me.reserved_hardware(h) for h, n in me.hardware.items() if n}
 
     def crew_pool(self) -> tuple[int, frozenset[str]]:

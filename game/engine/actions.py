@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import get_args
+
+from game.engine.records import quick_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,8 @@ Action = (
     | Decide
     | EndTurn
 )
+for _action in get_args(Action):  # a computer player makes hundreds a game to price its flights: see `records`
+    quick_init(_action)
 
 ACTION_TYPES: dict[str, type] = {
     "fund_research": FundResearch,

@@ -23,11 +23,13 @@ def best_crew(
     """The most skilled ready crew not already flying (nor in `busy`), meeting the mission's traits."""
     if mission.crew == 0:
         return ()
-    # (asked several times a turn by each computer player: `crew_ready` and the set of the busy, in line)
+    # (asked several times a turn by each computer player: `crew_ready` and the set of the busy, in line;
+    # an enum's member is read once: `CrewStatus.ACTIVE` goes through the enum's metaclass on every read)
     taken = me.busy_crew()
     if busy:
         taken |= set(busy)
-    ready = [c for c, state in me.crews.items() if state.status == CrewStatus.ACTIVE and c not in taken]
+    active = CrewStatus.ACTIVE
+    ready = [c for c, state in me.crews.items() if state.status == active and c not in taken]
     used = {st.skill for st in mission.steps if st.skill}
 
     def merit(c: str) -> tuple[int, int, str]:
@@ -51,16 +53,17 @@ def best_crew(
 
 def train_crews(st: GameState, me: SideState, out: list[ev.Event]) -> None:
     s = st.rules.settings
+    training, injured = CrewStatus.TRAINING, CrewStatus.INJURED  # (read once: see `best_crew`)
     for cid, c in me.crews.items():
         status = c.status
-        if status == CrewStatus.TRAINING:
+        if status == training:
             for k in c.skills:
                 c.skills[k] = min(100, c.skills[k] + s.training_gain)
             c.training_left -= 1
             if c.training_left <= 0:
                 c.status = CrewStatus.ACTIVE
                 out.append(ev.CrewTrained(me.id, cid))
-        elif status == CrewStatus.INJURED and c.injured_until <= st.turn + 1:
+        elif status == injured and c.injured_until <= st.turn + 1:
             c.status = CrewStatus.ACTIVE
             out.append(ev.CrewRecovered(me.id, cid))
 
@@ -73,6 +76,7 @@ def crew_flew(st: GameState, me: SideState, crew: tuple[str, ...], success: bool
         for k in c.skills:
             c.skills[k] = min(100, c.skills[k] + s.flight_gain)
     if success and crew:
+        cheered = (CrewStatus.ACTIVE, CrewStatus.TRAINING)  # (read once: see `best_crew`)
         for c in me.crews.values():
-            if c.status in (CrewStatus.ACTIVE, CrewStatus.TRAINING):
+            if c.status in cheered:
                 c.morale = min(100, c.morale + s.morale_gain_success)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
+
+from game.engine.records import quick_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,3 +279,6 @@ Event = (
     | IntelReported
     | GameWon
 )
+
+for _event in get_args(Event):  # thousands are made a game: see `records`
+    quick_init(_event)

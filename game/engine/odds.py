@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from game.engine.actions import Action, BuildFacility, BuyHardware, PlanMission, RecruitCrew
 from game.engine.index import compiled
+from game.engine.records import quick_init
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
 from game.engine.state import SideState, TechState
 
@@ -25,6 +26,7 @@ class StepOdds(NamedTuple):
 _step_odds = tuple.__new__  # StepOdds without the call through its generated __new__
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class MissionOdds:
     """Chances in per-mille (thousandths) so that they add to 1000."""
@@ -234,6 +236,7 @@ def lasting_from_prestige(rules: Ruleset, side: SideState) -> int:
     return max(0, side.prestige_year) * rules.settings.prestige_to_base // 100
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Spending:
     """What a side's standing orders will really cost at the next resolution."""

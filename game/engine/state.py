@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from game.engine import events as ev
+from game.engine.records import quick_init
 from game.engine.rng import Rng
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class CrewState:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Purchase:
     """A purchase of this quarter that can still be taken back (`CancelOrder`): the order's name, what it
@@ -91,6 +93,7 @@ class Decision:
     choices: tuple[str, ...]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LaunchRecord:
     """One launch as the world saw it: part of every side's public record."""
@@ -102,6 +105,7 @@ class LaunchRecord:
     crew: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class IntelEstimate:
     about: str

@@ -18,10 +18,12 @@ from game.engine.availability import available_missions, available_techs, hardwa
 from game.engine.news import open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
+from game.engine.records import quick_init
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RivalView:
     """A rival as the world sees it."""
@@ -37,6 +39,7 @@ class RivalView:
     joined: bool = True  # False while the side waits for its `joins` condition (it is not in the game yet)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PlayerView:
     rules: Ruleset
