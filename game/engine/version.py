@@ -22,8 +22,10 @@ changed instead of a mismatch.
 8: events may carry `risks` (odds that grow while conditions hold) and a `weight` (drawn, one at most a turn,
    with the settings' `event_draw`), and `compare` reads a tech's `flights`; the default campaign's disasters
    became risks of a hurried lunar ship and its chance events are drawn.
+9: the default campaign's event choices are trade-offs (answers with conditions, new amounts) and its application
+   satellites are cheaper and pay back more, so they fly on history's pace: its games play differently.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 8
+RULES_VERSION = 9
