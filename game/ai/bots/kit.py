@@ -233,7 +233,8 @@ class Orders:
         """Answer every pending decision with `pick`'s choice (what it costs in cash is booked at once)."""
         for d in self.view.decisions:
             event = self.rules.events[d.event]
-            choices = tuple(c for c in event.choices if c.id in d.choices)
+            open_now = self.view.open_choices.get(d.id, d.choices)  # a choice whose condition fails is refused
+            choices = tuple(c for c in event.choices if c.id in open_now)
             if not choices:
                 continue
             chosen = pick(choices)
