@@ -148,10 +148,11 @@ def _kills_crew(node: object) -> bool:
 
 
 def disasters(rules: Any) -> dict[str, tuple[str, ...]]:
-    """The events that can kill crew (the disasters), each with the sides it can happen to."""
+    """The historical disasters: events that can kill crew and fire on their own odds (not drawn by weight among
+    the random mishaps), each with the sides it can happen to."""
     out: dict[str, tuple[str, ...]] = {}
     for e in rules.events.values():
-        if _kills_crew(e.effects) or _kills_crew(e.choices):
+        if not e.weight and (_kills_crew(e.effects) or _kills_crew(e.choices)):
             out[e.id] = e.sides or tuple(rules.side_ids)
     return out
 

@@ -28,6 +28,7 @@ def test_the_disasters_are_the_events_that_can_kill_crew(campaign: Ruleset):
     found = race_rows.disasters(campaign)
     assert found["apollo_fire"] == ("us",)
     assert "sputnik_triumph" not in found
+    assert "training_accident" not in found  # a mishap drawn among the random events, not a historical disaster
 
 
 def test_a_first_credited_to_the_side_that_flew_second_fails_the_row(campaign: Ruleset):
