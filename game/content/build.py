@@ -116,6 +116,7 @@ def ruleset(content: Content, converted: Converted, fingerprint: str) -> r.Rules
         victory=tuple(rec["victory"].values()),
         ai_personalities=rec["ai_personalities"],
         victory_modes=tuple(rec["victory_modes"].values()),
+        launch_windows=tuple(rec["launch_windows"].values()),
         fingerprint=fingerprint,
         mods=tuple(content.mods),
     )

@@ -30,12 +30,14 @@ class RecruitCrew:
 
 @dataclass(frozen=True, slots=True)
 class PlanMission:
-    """Fly `mission` this turn with the given hardware in each slot and the given crew."""
+    """Fly `mission` this turn with the given hardware in each slot and the given crew, in the launch window
+    `window` (`Ruleset.launch_windows`; "": the default window, the one every order made before windows flew in)."""
 
     side: str
     mission: str
     hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
     crew: tuple[str, ...] = ()
+    window: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,7 @@ class RejectionCode(StrEnum):
     CREW_UNAVAILABLE = "action/crew_unavailable"
     BAD_CREW = "action/bad_crew"
     UNKNOWN_MISSION = "action/unknown_mission"
+    UNKNOWN_WINDOW = "action/unknown_window"
     MISSION_UNAVAILABLE = "action/mission_unavailable"
     TOO_MANY_MISSIONS = "action/too_many_missions"
     NO_SUCH_PLAN = "action/no_such_plan"

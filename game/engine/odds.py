@@ -54,10 +54,18 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
 
 
 def mission_odds(
-    rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
+    rules: Ruleset,
+    side: SideState,
+    mission: Mission,
+    hardware: tuple[tuple[str, str], ...],
+    crew: tuple[str, ...],
+    window: str = "",
 ) -> MissionOdds:
+    """The odds of flying `mission` with this hardware and crew in launch window `window` ("": the default):
+    every step's chance is `step_chance`, the window's `risk` counted as extra difficulty."""
     # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
     # step's odds are built as a plain tuple.
+    haste = rules.launch_window(window).risk
     chosen = dict(hardware)
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     all_hardware, techs = rules.hardware, side.techs
@@ -78,7 +86,7 @@ def mission_odds(
         else:
             bonus = 0
         ts = techs.get(tech)
-        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus)
+        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -149,8 +157,15 @@ def order_cost(rules: Ruleset, action: Action) -> int:
     return 0 if cost is None else cost(rules, action)
 
 
+def launch_price(rules: Ruleset, mission: Mission, window: str) -> int:
+    """What flying `mission` in launch window `window` costs: the mission's price and the window's share of it
+    (`LaunchWindow.cost` percent, rounded up). The one rule behind a planned flight's `order_cost`."""
+    extra = rules.launch_window(window).cost
+    return mission.cost + -(-mission.cost * extra // 100)
+
+
 _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
-    PlanMission: lambda rules, a: rules.missions[a.mission].cost,
+    PlanMission: lambda rules, a: launch_price(rules, rules.missions[a.mission], a.window),
     BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
     RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
 }

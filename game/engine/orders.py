@@ -133,7 +133,8 @@ def _apply_recruit(st: GameState, me: SideState, a: RecruitCrew, out: list[ev.Ev
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
     cost = odds.order_cost(st.rules, a)
     me.cash -= cost
-    me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost))
+    window = st.rules.launch_window(a.window).id
+    me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost, window))
     out.append(ev.MissionPlanned(me.id, a.mission))
 
 

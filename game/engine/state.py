@@ -16,7 +16,6 @@ PHASE_PLANNING = "planning"
 PHASE_OVER = "over"
 
 
-
 class CrewStatus(StrEnum):
     """Where a crew member stands. String-valued: saves and hashes hold the plain words."""
 
@@ -77,6 +76,7 @@ class PlannedMission:
     hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
     crew: tuple[str, ...]
     cost: int  # paid when planned, refunded if cancelled or scrubbed
+    window: str = ""  # the launch window's id (`Ruleset.launch_window`); "" in a ruleset without windows
 
     def hardware_for(self, slot: str) -> str:
         for s, h in self.hardware:
@@ -101,6 +101,7 @@ class LaunchRecord:
     mission: str
     outcome: str  # success, partial, failure, crew_lost, scrubbed
     crew: tuple[str, ...] = ()
+    window: str = ""  # the launch window it flew in ("": a ruleset without windows, or a save from before them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ class SideState:
             {k: t.clone() for k, t in self.techs.items()},
             dict(self.hardware),
             {k: c.clone() for k, c in self.crews.items()},
-            [PlannedMission(p.mission, p.hardware, p.crew, p.cost) for p in self.plan],
+            [PlannedMission(p.mission, p.hardware, p.crew, p.cost, p.window) for p in self.plan],
             self.intel,
             dict(self.milestones),
             dict(self.flags),

@@ -15,8 +15,10 @@ changed instead of a mismatch.
    moved; a game without late sides plays as under 4.
 6: events may be kept from sides that join later (`latecomers: false`), and the default campaign's launch
    steps name their kind (the launch show): the content grew; a game without late sides plays as under 5.
+7: launch windows (`launch_windows` in content, `PlanMission.window`): flights fly in window order, inside a
+   window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 6
+RULES_VERSION = 7
