@@ -247,6 +247,9 @@ class ResolutionScreen(Screen):
         colour, _ = self.app.side_style(f.side)
         fs = round(17 * self.app.scale)
         name = self.app.stext(mission.name) if mission else f.mission
+        rules = self.app.session.rules
+        if f.window and rules.launch_windows and any(w.id == f.window for w in rules.launch_windows):
+            name += " · " + self.app.stext(rules.launch_window(f.window).name)  # the flights come in launch order
         band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
         band.fill((0, 0, 0, 130))
         surf.blit(band, r.topleft)
