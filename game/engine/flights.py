@@ -50,7 +50,7 @@ def flight_order(st: GameState, flights: dict[str, list[Flight]]) -> list[tuple[
     for side, planned in flights.items():
         turn_in_window: dict[int, int] = {}
         for plan, odds in planned:
-            w = windows.get(plan.window, len(windows))
+            w = windows.get(plan.window, len(windows) - 1)  # "" (a save from before windows): the default, the last
             n = turn_in_window[w] = turn_in_window.get(w, -1) + 1
             keyed.append(((w, n, rank[side]), side, plan, odds))
     keyed.sort(key=lambda k: k[0])

@@ -10,8 +10,8 @@ import pytest
 from io_kit import SAVES, rewrite
 
 from game.cli import EXIT_OK, EXIT_RULES_CHANGED, main
-from game.engine import RULES_VERSION, EndTurn, state_hash
-from game.io import SaveError, load_game, replay, save_game
+from game.engine import RULES_VERSION, EndTurn, PlanMission, state_hash
+from game.io import GameRecord, SaveError, load_game, replay, save_game
 from game.io.codecs import dump_action
 
 
@@ -116,3 +116,36 @@ def test_spacerace_replay_exits_with_its_own_code_when_the_rules_changed(
     _as_if_made_under_older_rules(saved)
     assert main(["replay", str(saved)]) == EXIT_RULES_CHANGED == 3
     assert "Rules changed" in capsys.readouterr().out
+
+
+def test_a_save_from_before_launch_windows_with_a_flight_planned_loads_and_flies_it(
+    tmp_path: Path, finished: GameRecord
+) -> None:
+    # The game up to its first planned flight, saved as a build before launch windows wrote it: no window in
+    # its log, its snapshot's planned flight or its launches.
+    record = GameRecord.start(finished.scenario, finished.setup, finished.seed)
+    for action in finished.actions:
+        record.apply(action)
+        if isinstance(action, PlanMission):
+            break
+    side = action.side
+    path = save_game(tmp_path / "before_windows.json", record)
+
+    def edit(d: dict) -> None:  # type: ignore[type-arg]
+        d["rules_version"] = 6
+        for me in d["snapshot"]["sides"].values():
+            for p in me["plan"]:
+                del p["window"]
+        for launch in d["snapshot"]["public_log"]:
+            launch[:] = launch[:5]
+        assert all("window" not in a for a in d["actions"])
+
+    rewrite(path, edit)
+    loaded = load_game(path)  # its hash still holds: an empty window is no part of a state's canonical form
+    assert [p.window for p in loaded.state.sides[side].plan] == [""]
+    game = loaded.record
+    for s in game.rules.side_ids:
+        if not game.state.sides[s].ended:
+            game.apply(EndTurn(s))
+    flown = [r for r in game.state.public_log if r.side == side and r.turn == game.state.turn - 1]
+    assert flown and all(r.window == "" for r in flown)
