@@ -320,11 +320,9 @@ class Turn:
         return theirs * 100 >= mine * 100 - total * self.temper.race_margin
 
     def rival_close(self, m: str) -> bool:
-        """Whether a rival looks able to fly `m` soon, for a level that watches the rivals (`rival_in_reach`)."""
-        return self.temper.rival_watch and self.rival_in_reach(m)
-
-    def rival_in_reach(self, m: str) -> bool:
         """Whether a rival looks able to fly `m` soon: it has tried it lately, or is known to have its hardware."""
+        if not self.temper.rival_watch:
+            return False
         got = self.rival_near.get(m)
         if got is None:
             if self.rivals_tried is None:

@@ -359,10 +359,13 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
 def launch_window(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...], spare: int) -> tuple[str, int]:
     """The launch window for a flight it orders, and what the window adds to its price: the earliest window it
     can afford from `spare` whose odds still clear the flight's floor, when the flight races a rival it can
-    see for a first nobody holds yet (the first to fly earns it); otherwise the default, the cheapest."""
+    see for a first nobody holds yet (the first to fly earns it); otherwise the default, the cheapest.
+
+    Only a level that watches its rivals (`Temper.rival_watch`: hard) races them so; the others keep to their
+    own timetable and fly in the default window."""
     rules = turn.rules
     windows = rules.launch_windows
-    if len(windows) < 2 or not turn.rival_in_reach(m):
+    if len(windows) < 2 or not turn.rival_close(m):
         return "", 0
     firsts = turn.view.firsts
     if all(firsts.get(ms) for ms in rules.missions[m].milestones):
