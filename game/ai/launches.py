@@ -349,9 +349,37 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         else:
             idle -= cheap
         busy.update(crew)
-        out.append(PlanMission(side, m, hardware, crew))
+        window, extra = launch_window(turn, m, hardware, crew, cash - untouchable)
+        cash -= extra
+        out.append(PlanMission(side, m, hardware, crew, window))
         flown += 1
     return cash
+
+
+def launch_window(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...], spare: int) -> tuple[str, int]:
+    """The launch window for a flight it orders, and what the window adds to its price: the earliest window it
+    can afford from `spare` whose odds still clear the flight's floor, when the flight races a rival it can
+    see for a first nobody holds yet (the first to fly earns it); otherwise the default, the cheapest.
+
+    Only a level that watches its rivals (`Temper.rival_watch`: hard) races them so; the others keep to their
+    own timetable and fly in the default window."""
+    rules = turn.rules
+    windows = rules.launch_windows
+    if len(windows) < 2 or not turn.rival_close(m):
+        return "", 0
+    firsts = turn.view.firsts
+    if all(firsts.get(ms) for ms in rules.missions[m].milestones):
+        return "", 0  # nothing left to be first to
+    side, order_cost = turn.side, engine_odds.order_cost
+    base = order_cost(rules, PlanMission(side, m, hardware, crew))
+    for w in windows[:-1]:  # earliest first; the last is the default
+        extra = order_cost(rules, PlanMission(side, m, hardware, crew, w.id)) - base
+        if extra > spare:
+            continue
+        odds = engine_odds.mission_odds(rules, turn.me, rules.missions[m], hardware, crew, w.id)
+        if flight_worth(turn, m, odds) is not None:
+            return w.id, extra
+    return "", 0
 
 
 def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> FlightPlan | None:

@@ -25,7 +25,7 @@ from game.engine.rules import Ruleset
 from game.engine.state import GameState
 
 MAX_TURNS = 10_000
-FORMAT_VERSION = 4  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
+FORMAT_VERSION = 5  # of `simulate --json`'s layout (schemas/simulate.schema.json): raise it when the layout changes
 RESULTS = ("success", "partial", "failure", "crew_lost")  # a flight's four exclusive outcomes, as its odds list them
 
 
@@ -54,6 +54,7 @@ class LoggedFlight:
     odds: tuple[int, int, int, int]
     result: str  # one of RESULTS
     milestones: tuple[str, ...]  # what this flight earned for its side, in the order earned
+    window: str = ""  # the launch window it flew in ("": a scenario without windows)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +64,7 @@ class LoggedFlight:
             "odds": {name: p / 1000 for name, p in zip(RESULTS, self.odds, strict=True)},
             "result": self.result,
             "milestones": list(self.milestones),
+            "window": self.window,
         }
 
 
@@ -91,7 +93,15 @@ def flights_flown(events: list[ev.Event], date: str) -> list[LoggedFlight]:
             earned.append(e.milestone)  # type: ignore[union-attr]
         elif kind in endings:
             flights.append(
-                LoggedFlight(date, launched.side, launched.mission, launched.odds, endings[kind](e), tuple(earned))
+                LoggedFlight(
+                    date,
+                    launched.side,
+                    launched.mission,
+                    launched.odds,
+                    endings[kind](e),
+                    tuple(earned),
+                    launched.window,
+                )
             )
             launched = None
     return flights

@@ -122,6 +122,7 @@ def ruleset(content: Content, converted: Converted, fingerprint: str) -> r.Rules
         ai_personalities=rec["ai_personalities"],
         victory_modes=tuple(rec["victory_modes"].values()),
         facilities=rec["facilities"],
+        launch_windows=tuple(rec["launch_windows"].values()),
         fingerprint=fingerprint,
         mods=tuple(content.mods),
     )

@@ -379,7 +379,8 @@ class CrewMember(Dated):
 
 
 class Victory(Record):
-    """A way to win before the end date: the first side for which `when` holds wins (ties: more prestige)."""
+    """A way to win before the end date: the first side for which `when` holds wins (several in one quarter: the
+    one a flight brought it to first, in launch order; see launch_windows)."""
 
     id: Id = _f("unique id")
     name: Text | None = _f(_NAME, default=None)
@@ -404,6 +405,26 @@ class VictoryMode(Record):
 
     def to_engine(self, ctx: ToEngine) -> r.VictoryMode:
         return r.VictoryMode(self.id, _key(self.name), tuple(self.victories), _key(self.description))
+
+
+class LaunchWindow(Record):
+    """A part of the quarter a flight is planned to launch in (the player picks one for each flight). Windows
+    fly in the order listed: every flight of an earlier window launches before any of a later one, and the
+    first to fly earns the first. The last window listed is the default (an order that names none flies in
+    it). A scenario without windows has one, free."""
+
+    id: Id = _f("unique id; a planned flight names it in `window`")
+    name: Text | None = _f(_NAME, default=None)
+    description: Text | None = _f(_DESC, default=None)
+    cost: Annotated[int, Strict(), Field(ge=0, le=1000)] = _f(
+        "percent of the mission's price added for launching in this window (rounded up)", default=0
+    )
+    risk: Annotated[int, Strict(), Field(ge=0, le=100)] = _f(
+        "points taken off every step's chance of a flight in this window (a rushed launch)", default=0
+    )
+
+    def to_engine(self, ctx: ToEngine) -> r.LaunchWindow:
+        return r.LaunchWindow(self.id, _key(self.name), self.cost, self.risk, _key(self.description))
 
 
 class AIPersonality(Record):
@@ -432,6 +453,7 @@ KINDS: dict[str, tuple[type[Record], str]] = {
     "crews": (CrewMember, "crew"),
     "victory": (Victory, "victory"),
     "victory_modes": (VictoryMode, "victory_mode"),
+    "launch_windows": (LaunchWindow, "launch_window"),
     "ai_personalities": (AIPersonality, "ai"),
     "facilities": (Facility, "facility"),
 }

@@ -41,12 +41,14 @@ class BuildFacility:
 
 @dataclass(frozen=True, slots=True)
 class PlanMission:
-    """Fly `mission` this turn with the given hardware in each slot and the given crew."""
+    """Fly `mission` this turn with the given hardware in each slot and the given crew, in the launch window
+    `window` (`Ruleset.launch_windows`; "": the default window, the one every order made before windows flew in)."""
 
     side: str
     mission: str
     hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
     crew: tuple[str, ...] = ()
+    window: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,7 @@ class RejectionCode(StrEnum):
     FACILITY_LOCKED = "action/facility_locked"  # a tech it requires is unfinished (subject: the tech)
     FACILITY_BUILT = "action/facility_built"  # the side has it already
     UNKNOWN_MISSION = "action/unknown_mission"
+    UNKNOWN_WINDOW = "action/unknown_window"
     MISSION_UNAVAILABLE = "action/mission_unavailable"
     TOO_MANY_MISSIONS = "action/too_many_missions"
     NO_SUCH_PLAN = "action/no_such_plan"

@@ -160,6 +160,7 @@ class MissionLaunched:
     crew: tuple[str, ...]
     odds: tuple[int, int, int, int] = (1000, 0, 0, 0)
     hardware: tuple[tuple[str, str], ...] = ()  # (slot, hardware) of what flew: the stack the launch report draws
+    window: str = ""  # the launch window it flew in (`Ruleset.launch_window`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,10 +78,18 @@ def facility_bonus(rules: Ruleset, side: SideState, kind: str) -> int:
 
 
 def mission_odds(
-    rules: Ruleset, side: SideState, mission: Mission, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]
+    rules: Ruleset,
+    side: SideState,
+    mission: Mission,
+    hardware: tuple[tuple[str, str], ...],
+    crew: tuple[str, ...],
+    window: str = "",
 ) -> MissionOdds:
+    """The odds of flying `mission` with this hardware and crew in launch window `window` ("": the default):
+    every step's chance is `step_chance`, the window's `risk` counted as extra difficulty."""
     # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
     # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
+    haste = rules.launch_window(window).risk
     chosen = dict(hardware)
     extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
@@ -105,7 +113,7 @@ def mission_odds(
         ts = techs.get(tech)
         # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
         extra = extras.get(st.kind, 0) if extras else 0
-        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty, bonus + extra)
+        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus + extra)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -179,8 +187,15 @@ def order_cost(rules: Ruleset, action: Action) -> int:
     return 0 if cost is None else cost(rules, action)
 
 
+def launch_price(rules: Ruleset, mission: Mission, window: str) -> int:
+    """What flying `mission` in launch window `window` costs: the mission's price and the window's share of it
+    (`LaunchWindow.cost` percent, rounded up). The one rule behind a planned flight's `order_cost`."""
+    extra = rules.launch_window(window).cost
+    return mission.cost + -(-mission.cost * extra // 100)
+
+
 _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
-    PlanMission: lambda rules, a: rules.missions[a.mission].cost,
+    PlanMission: lambda rules, a: launch_price(rules, rules.missions[a.mission], a.window),
     BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
     RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
     BuildFacility: lambda rules, a: rules.facilities[a.facility].cost,

@@ -143,7 +143,8 @@ def _apply_build(st: GameState, me: SideState, a: BuildFacility, out: list[ev.Ev
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
     cost = odds.order_cost(st.rules, a)
     me.cash -= cost
-    me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost))
+    window = st.rules.launch_window(a.window).id
+    me.plan.append(PlannedMission(a.mission, a.hardware, a.crew, cost, window))
     out.append(ev.MissionPlanned(me.id, a.mission))
 
 

@@ -240,6 +240,23 @@ class VictoryMode:
 
 
 @dataclass(frozen=True, slots=True)
+class LaunchWindow:
+    """A part of the quarter a flight is planned to launch in. Windows fly in the order the ruleset lists them;
+    an earlier one may cost more (`cost`: percent of the mission's price added) and risk more (`risk`: points
+    taken off every step's chance)."""
+
+    id: str
+    name: str
+    cost: int = 0
+    risk: int = 0
+    description: str = ""
+
+
+# The one window of a ruleset that lists none: every flight launches in it, at no extra cost or risk.
+ONLY_WINDOW = LaunchWindow("", "")
+
+
+@dataclass(frozen=True, slots=True)
 class AIPersonality:
     id: str
     name: str
@@ -265,6 +282,7 @@ class Ruleset:
     ai_personalities: dict[str, AIPersonality] = field(default_factory=dict)
     victory_modes: tuple[VictoryMode, ...] = ()  # the first is the default; none: every victory counts
     facilities: dict[str, Facility] = field(default_factory=dict)
+    launch_windows: tuple[LaunchWindow, ...] = ()  # in launch order; the last is the default; none: one, free
     fingerprint: str = ""
     mods: tuple[str, ...] = ()
     # What the engine works out once from the rules (compiled conditions, see `game.engine.index`): made on
@@ -293,6 +311,16 @@ class Ruleset:
     def default_mode(self) -> str:
         """The id of the mode a game plays when none is chosen ("" when the scenario has no modes)."""
         return self.victory_modes[0].id if self.victory_modes else ""
+
+    def launch_window(self, window: str) -> LaunchWindow:
+        """The launch window `window` ("": the default, the last listed); raises KeyError for an unknown one."""
+        windows = self.launch_windows
+        if not window:
+            return windows[-1] if windows else ONLY_WINDOW
+        for w in windows:  # (a handful: a scan is cheaper than a table)
+            if w.id == window:
+                return w
+        raise KeyError(window)
 
     @property
     def side_ids(self) -> tuple[str, ...]:

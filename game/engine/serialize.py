@@ -24,15 +24,18 @@ from typing import Any
 
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset, Tech
-from game.engine.state import GameState, LaunchRecord, SideState, TechState
+from game.engine.state import GameState, LaunchRecord, PlannedMission, SideState, TechState
 
 Walk = Callable[[Any], Any]
 
 ROWS: frozenset[type] = frozenset({TechState, LaunchRecord})  # written as a list of their fields, in field order
 # Fields written only when they hold something, so that states from before they existed hash as they did: a
-# side's purchases of the quarter (empty whenever a turn has resolved, where the golden games take their hashes).
-# Likewise the facilities a side has built (none in a game from before they existed).
-SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought", "facilities")}
+# side's purchases of the quarter (empty whenever a turn has resolved, where the golden games take their hashes),
+# the facilities a side has built (none in a game from before they existed), and a planned flight's launch window
+# (empty in a ruleset without windows and in every save from before them).
+SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought", "facilities"), PlannedMission: ("window",)}
+# The same for a row: its last fields, left off while empty (a launch's window, for the same reason).
+SPARSE_TAIL: dict[type, int] = {LaunchRecord: 1}
 _SCALARS = (int, str, float, bool, types.NoneType)
 
 
@@ -79,11 +82,16 @@ def _record_walk(cls: type, leave_out: tuple[str, ...] = ()) -> Walk:
     if cls in ROWS:
         get_all = _getter(names)
         at = tuple((names.index(n), w) for n, w in walks.items())
+        tail = SPARSE_TAIL.get(cls, 0)
 
         def row(record: Any) -> list[Any]:
             out = list(get_all(record))
             for i, w in at:
                 out[i] = w(out[i])
+            for _ in range(tail):
+                if out[-1]:
+                    break
+                out.pop()
             return out
 
         return row

@@ -78,6 +78,7 @@ class PlannedMission:
     hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
     crew: tuple[str, ...]
     cost: int  # paid when planned, refunded if cancelled or scrubbed
+    window: str = ""  # the launch window's id (`Ruleset.launch_window`); "" in a ruleset without windows
 
     def hardware_for(self, slot: str) -> str:
         for s, h in self.hardware:
@@ -103,6 +104,7 @@ class LaunchRecord:
     mission: str
     outcome: str  # success, partial, failure, crew_lost, scrubbed
     crew: tuple[str, ...] = ()
+    window: str = ""  # the launch window it flew in ("": a ruleset without windows, or a save from before them)
 
 
 @quick_init
@@ -157,7 +159,7 @@ class SideState:
             {k: t.clone() for k, t in self.techs.items()},
             dict(self.hardware),
             {k: c.clone() for k, c in self.crews.items()},
-            [PlannedMission(p.mission, p.hardware, p.crew, p.cost) for p in self.plan],
+            [PlannedMission(p.mission, p.hardware, p.crew, p.cost, p.window) for p in self.plan],
             self.intel,
             dict(self.milestones),
             dict(self.flags),

@@ -22,12 +22,14 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
     1. pending decisions left open take their first possible choice (`news.open_choices`);
     2. each side, in scenario order, pays its research then its intelligence (scaled down
        pro rata when cash runs short), and crews train and heal;
-    3. missions fly, each at its settled odds: a seeded coin picks which side launches first this
-       turn, then sides take turns launching one mission each, each side's in the order planned;
+    3. missions fly, each at its settled odds, in launch order (`flights.flight_order`): by launch
+       window; inside a window the sides take turns, one flight each, the side with fewer firsts so far
+       first (equal: scenario order), each side's flights in the order planned. No die decides it;
     4. news: queued events that are due, then every event of the scenario in file order, for
        each side in scenario order;
     5. upkeep: the date advances; at a new year budgets are set; the instalment is paid;
-       victory and the end date are checked;
+       victory and the end date are checked (victories that came to hold after a flight rank in
+       launch order: the first crew home from the Moon wins);
     6. a side waiting to join whose `joins` now holds enters the game (`joining.admit`).
 
     A side still waiting takes no part in any of it.
@@ -45,8 +47,8 @@ def resolve_turn(st: GameState, out: list[ev.Event]) -> None:
         spend_research(st, me, out)
         spend_intelligence(st, me, out)
         train_crews(st, me, out)
-    fly_missions(st, flights, out)
+    first = fly_missions(st, flights, out)
     run_news(st, out)
-    upkeep(st, out)
+    upkeep(st, out, first)
     if st.phase != PHASE_OVER:
         admit(st, out)

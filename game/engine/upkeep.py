@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import events as ev
 from game.engine.effects import MAX_MONEY
 from game.engine.index import compiled
@@ -19,7 +21,9 @@ def record_history(st: GameState, me: SideState) -> None:
     me.history.append((st.turn, me.prestige, me.budget, me.cash))
 
 
-def upkeep(st: GameState, out: list[ev.Event]) -> None:
+def upkeep(st: GameState, out: list[ev.Event], first: Sequence[str] = ()) -> None:
+    """The date moves on, budgets and instalments are paid, crews retire, and victory is checked (`first`: see
+    `check_victory`)."""
     rules = st.rules
     s = rules.settings
     st.turn += 1
@@ -46,10 +50,16 @@ def upkeep(st: GameState, out: list[ev.Event]) -> None:
             out.append(ev.BudgetSet(me.id, me.budget, st.year))
         pay_instalment(st, me, out)
         record_history(st, me)
-    check_victory(st, out)
+    check_victory(st, out, first)
 
 
-def check_victory(st: GameState, out: list[ev.Event]) -> None:
+def check_victory(st: GameState, out: list[ev.Event], first: Sequence[str] = ()) -> None:
+    """Whether a side has won, or the end date has come.
+
+    When victories hold for several sides at once, the one among `first` (the sides for which a victory came
+    to hold after one of their flights this quarter, in launch order: `flights.fly_missions`) that got there
+    first wins: the first crew to land and come home. Sides a victory came to otherwise (an event) rank after
+    them; among those alone, more prestige wins, and a tie is a draw."""
     if st.decided:  # playing on after the result: only the calendar ends the game now
         if st.turn > st.rules.settings.end:
             st.phase = PHASE_OVER
@@ -63,7 +73,10 @@ def check_victory(st: GameState, out: list[ev.Event]) -> None:
             if when(st, side.id):
                 winners.append((side.id, v))
                 break
-    if winners:
+    flown = [w for w in first if any(w == side for side, _ in winners)]
+    if flown:
+        _finish(st, flown[0], next(v for side, v in winners if side == flown[0]), out)
+    elif winners:
         best = max(st.sides[w].prestige for w, _ in winners)
         top = [(w, r) for w, r in winners if st.sides[w].prestige == best]
         _finish(st, top[0][0] if len(top) == 1 else None, top[0][1], out)

@@ -113,6 +113,8 @@ def _check_plan(state: GameState, me: SideState, a: PlanMission) -> Rejection | 
         return _reject(RejectionCode.TOO_MANY_MISSIONS, f"at most {limit} launches a turn", limit, len(me.plan))
     if not mission_available(state, me.id, m):
         return _reject(RejectionCode.MISSION_UNAVAILABLE, f"{a.mission} is not available yet")
+    if a.window and all(w.id != a.window for w in rules.launch_windows):
+        return _reject(RejectionCode.UNKNOWN_WINDOW, f"no launch window {a.window!r}", subject=a.window)
     chosen = dict(a.hardware)
     if len(chosen) != len(a.hardware) or set(chosen) != {s.id for s in m.slots}:
         return _reject(

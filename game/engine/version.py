@@ -24,8 +24,10 @@ changed instead of a mismatch.
    became risks of a hurried lunar ship and its chance events are drawn.
 9: the default campaign's event choices are trade-offs (answers with conditions, new amounts) and its application
    satellites are cheaper and pay back more, so they fly on history's pace: its games play differently.
+10: launch windows (`launch_windows` in content, `PlanMission.window`): flights fly in window order, inside a
+   window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 9
+RULES_VERSION = 10

@@ -70,8 +70,10 @@ class PlayerView:
     # The rules are called through their modules (`_odds.mission_odds`, `_crew.best_crew`), not names bound at
     # import: a test that replaces one of them sees the view, and so the screens, follow.
 
-    def odds(self, mission: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...]) -> MissionOdds:
-        return _odds.mission_odds(self.rules, self.me, self.rules.missions[mission], hardware, crew)
+    def odds(
+        self, mission: str, hardware: tuple[tuple[str, str], ...], crew: tuple[str, ...], window: str = ""
+    ) -> MissionOdds:
+        return _odds.mission_odds(self.rules, self.me, self.rules.missions[mission], hardware, crew, window)
 
     def hardware_unlocked(self, hardware: str) -> bool:
         return hardware_unlocked(self.me, self.rules, hardware)

@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 from game.engine import events as ev
-from game.engine.actions import ACTION_NAMES, Action
+from game.engine.actions import ACTION_NAMES, Action, PlanMission
 from game.engine.rules import Ruleset, Tech
 from game.engine.serialize import put_in_rules_order, side_in_rules_order
 from game.engine.state import GameState
@@ -77,6 +77,11 @@ def _fields_of(cls: type, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ tagged records: actions, events
 
 
+# Fields written only when they hold something, so that records from before they existed are written as they
+# always were: a planned flight's launch window ("": the default window) in every log from before windows.
+SPARSE: dict[type, tuple[str, ...]] = {PlanMission: ("window",)}
+
+
 def _tagged_union(tags: dict[type, str]) -> Any:
     """One type for a family of records told apart by `type`: read into the engine's dataclass, written with its tag.
 
@@ -103,7 +108,11 @@ def _tagged_union(tags: dict[type, str]) -> Any:
         return tags.get(type(value))
 
     def write(value: Any) -> dict[str, Any]:
-        return {"type": tags[type(value)], **writers[type(value)].dump_python(value, mode="json")}
+        out = {"type": tags[type(value)], **writers[type(value)].dump_python(value, mode="json")}
+        for name in SPARSE.get(type(value), ()):
+            if not out[name]:
+                del out[name]
+        return out
 
     return Annotated[Union[tuple(members)], Discriminator(tag_of), PlainSerializer(write)]  # noqa: UP007
 

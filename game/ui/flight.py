@@ -56,6 +56,7 @@ class Flight:
     taught: dict[str, tuple[int, int]] = field(default_factory=dict)  # tech -> (points gained, reliability after)
     after: list[Any] = field(default_factory=list)  # its outcome event, then what it brought (a first, a death)
     beats: list[Beat] = field(default_factory=list)
+    window: str = ""  # the launch window it flew in ("": a scenario without windows)
 
     def duration(self) -> float:
         return len(self.beats) * BEAT + OUTCOME
@@ -173,7 +174,7 @@ def read_flights(events: list[Any], rules: Any) -> tuple[list[Flight], list[Any]
     flying = False  # between a launch and its outcome: the dice and the learning are that flight's
     for e in events:
         if isinstance(e, ev.MissionLaunched):
-            cur = Flight(e.side, e.mission, tuple(e.crew), tuple(e.odds), tuple(e.hardware))  # type: ignore[arg-type]
+            cur = Flight(e.side, e.mission, tuple(e.crew), tuple(e.odds), tuple(e.hardware), window=e.window)  # type: ignore[arg-type]
             flights.append(cur)
             flying = True
         elif cur is not None and flying and e.side == cur.side and isinstance(e, ev.StepRolled):

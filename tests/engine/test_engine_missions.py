@@ -12,7 +12,7 @@ from game.engine.actions import CancelMission, Decide, FundResearch, PlanMission
 from game.engine.api import new_game, validate
 from game.engine.effects import InjureCrew
 from game.engine.odds import mission_odds
-from game.engine.rules import Choice, Event, Ruleset
+from game.engine.rules import Choice, Event, LaunchWindow, Ruleset
 from game.engine.state import CrewStatus, GameState
 
 ORBITER = (("launcher", "booster"),)
@@ -20,8 +20,13 @@ CAPSULE = (("launcher", "booster"), ("capsule", "pod"))
 LANDER = (("launcher", "booster"), ("lander", "moon_pod"))
 
 
-def orbiter(side: str) -> PlanMission:
-    return PlanMission(side, "orbiter", ORBITER)
+def orbiter(side: str, window: str = "") -> PlanMission:
+    return PlanMission(side, "orbiter", ORBITER, (), window)
+
+
+def windowed(rules: Ruleset) -> Ruleset:
+    """`rules` with two launch windows: early (25 % dearer, 4 points riskier per step) and late (the default)."""
+    return dataclasses.replace(rules, launch_windows=(LaunchWindow("early", "", 25, 4), LaunchWindow("late", "")))
 
 
 def ready_to_fly(rules: Ruleset, side: str = "red", **extra: object) -> GameState:
@@ -33,9 +38,9 @@ def ready_to_fly(rules: Ruleset, side: str = "red", **extra: object) -> GameStat
     )
 
 
-def fly(state: GameState, *plans: PlanMission, percents: tuple[int, ...] = (), coin: int = 0) -> tuple[GameState, list]:
-    """Plan the flights, then end the turn with scripted step rolls and a scripted coin for who launches first."""
-    state = scripted(state, percents, below=lambda n: coin if n == len(state.sides) else 0)
+def fly(state: GameState, *plans: PlanMission, percents: tuple[int, ...] = ()) -> tuple[GameState, list]:
+    """Plan the flights, then end the turn with scripted step rolls."""
+    state = scripted(state, percents)
     state, planned = act(state, *plans)
     state, events = end_turn(state)
     return state, planned + events
@@ -143,11 +148,16 @@ def test_success_reaches_the_missions_milestones(tiny):
     assert state.public_log[-1].outcome == "success"
 
 
-@pytest.mark.parametrize(("coin", "first", "second"), [(0, "red", "blue"), (1, "blue", "red")])
-def test_first_gets_first_prestige_second_gets_second(tiny, coin, first, second):
-    state = ready_to_fly(tiny)
-    state = arrange(state, "blue", techs={"rocket": 50}, hardware={"booster": 1})
-    state, events = fly(state, orbiter("red"), orbiter("blue"), coin=coin)
+@pytest.mark.parametrize(("red_window", "blue_window", "first", "second"), [
+    ("late", "early", "blue", "red"),
+    ("early", "late", "red", "blue"),
+    ("late", "late", "red", "blue"),  # one window: neither holds a first, so the scenario's order (red, blue)
+])
+def test_the_first_to_fly_earns_the_first(tiny, red_window, blue_window, first, second):
+    state = ready_to_fly(windowed(tiny))
+    state = arrange(state, "blue", techs={"rocket": 50}, hardware={"booster": 1}, cash=100)
+    state = arrange(state, "red", cash=100)
+    state, events = fly(state, orbiter("red", red_window), orbiter("blue", blue_window))
     orbit = tiny.milestones["orbit"]
     assert of_type(events, ev.MilestoneAchieved) == [
         ev.MilestoneAchieved(first, "orbit", 1, orbit.first),
@@ -339,13 +349,48 @@ def test_crew_skill_adds_to_the_steps_it_helps(tiny):
 # --------------------------------------------------------------------------------------------- order & money
 
 
-@pytest.mark.parametrize(("coin", "order"), [(0, ["red", "blue", "red"]), (1, ["blue", "red", "red"])])
-def test_sides_take_turns_launching_from_a_coin_toss(tiny, coin, order):
+@pytest.mark.parametrize(("blue_firsts", "order"), [(0, ["blue", "red", "red"]), (1, ["red", "blue", "red"]), (2, ["red", "blue", "red"])])
+def test_inside_a_window_the_side_with_fewer_firsts_launches_first(tiny, blue_firsts, order):
+    # Red holds one first; blue none, one or two. Fewer firsts launches first, equal keeps the scenario's
+    # order (red, blue); then the sides take turns, each side's flights in the order planned.
     state = ready_to_fly(tiny)
     state = arrange(state, "red", hardware={"booster": 2})
     state = arrange(state, "blue", techs={"rocket": 50}, hardware={"booster": 1})
-    state, events = fly(state, orbiter("red"), orbiter("red"), orbiter("blue"), coin=coin)
+    state.firsts.update({"first_a": [("red", 0)], **{f"first_b{i}": [("blue", 0)] for i in range(blue_firsts)}})
+    state, events = fly(state, orbiter("red"), orbiter("red"), orbiter("blue"))
     assert [e.side for e in of_type(events, ev.MissionLaunched)] == order
+
+
+def test_flights_go_in_window_order_then_planned_order(tiny):
+    state = ready_to_fly(windowed(tiny), cash=100)
+    state = arrange(state, "red", hardware={"booster": 3})
+    state = arrange(state, "blue", techs={"rocket": 50}, hardware={"booster": 1}, cash=100)
+    plans = (orbiter("red", "late"), orbiter("red", "early"), orbiter("blue", "early"), orbiter("red", "early"))
+    state, events = fly(state, *plans)
+    launched = of_type(events, ev.MissionLaunched)
+    assert [(e.side, e.window) for e in launched] == [
+        ("red", "early"), ("blue", "early"), ("red", "early"), ("red", "late")
+    ]
+    assert [(r.side, r.window) for r in state.public_log[-4:]] == [(e.side, e.window) for e in launched]
+
+
+def test_an_earlier_window_costs_and_risks_what_the_ruleset_says(tiny):
+    rules = windowed(tiny)
+    state = ready_to_fly(rules, cash=100)
+    price = tiny.missions["orbiter"].cost
+    late = mission_odds(rules, state.sides["red"], rules.missions["orbiter"], ORBITER, ())
+    early = mission_odds(rules, state.sides["red"], rules.missions["orbiter"], ORBITER, (), "early")
+    assert [s.chance for s in early.steps] == [s.chance - 4 for s in late.steps]
+    cash = state.sides["red"].cash
+    planned, _ = act(state, orbiter("red", "early"))
+    assert cash - planned.sides["red"].cash == price + -(-price * 25 // 100)
+    assert planned.sides["red"].plan[0].window == "early"
+    unknown = validate(state, orbiter("red", "dawn"))
+    assert unknown is not None and unknown.code == "action/unknown_window"
+    # The odds a flight is rolled against are the window's: the launch event carries them.
+    _, events = fly(state, orbiter("red", "early"))
+    settled = (early.success, early.partial, early.failure, early.crew_lost)
+    assert of_type(events, ev.MissionLaunched)[0].odds == settled
 
 
 def test_planning_pays_the_launch_cost_and_cancelling_refunds_it(tiny):

@@ -33,7 +33,10 @@ def shown_at_end_of_planning(state: GameState) -> Shown:
     shown: Shown = {}
     for sid, me in state.sides.items():
         view = player_view(state, sid)
-        shown[sid] = [(p.mission, view.odds(p.mission, p.hardware, p.crew)) for p in me.plan]
+        # in the order the side's flights launch: by launch window (the default is the last), then as planned
+        windows = [w.id for w in state.rules.launch_windows] or [""]
+        plan = sorted(me.plan, key=lambda p: windows.index(p.window) if p.window in windows else len(windows) - 1)
+        shown[sid] = [(p.mission, view.odds(p.mission, p.hardware, p.crew, p.window)) for p in plan]
     return shown
 
 
@@ -62,7 +65,7 @@ def check_resolution(shown: Shown, events: list[ev.Event]) -> int:
             flying, rolled = None, []
             assert queues[e.side], f"{e.side} flew {e.mission}, which it had not planned"
             mission, odds = queues[e.side].pop(0)
-            assert e.mission == mission, "flights fly in the order planned"
+            assert e.mission == mission, "a side's flights fly in window order, then in the order planned"
             if isinstance(e, ev.MissionLaunched):
                 assert e.odds == (odds.success, odds.partial, odds.failure, odds.crew_lost)
                 flying = (e.side, e.mission, odds)

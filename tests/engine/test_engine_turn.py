@@ -342,16 +342,22 @@ def test_play_on_keeps_the_result_and_runs_to_the_end_date(tiny):
     assert "play_on" not in state_to_dict(start(tiny))
 
 
-@pytest.mark.parametrize(("red_prestige", "blue_prestige", "winner"), [(0, 0, "red"), (0, 100, "blue"), (30, 0, "red"), (30, 60, None)])
-def test_simultaneous_victories_go_to_the_higher_prestige(tiny, red_prestige, blue_prestige, winner):
-    # Both land the same turn: red first (coin 0) gets 40 for the Moon, blue second gets 10.
+@pytest.mark.parametrize(
+    ("leader", "red_prestige", "blue_prestige", "winner"),
+    [("red", 0, 0, "blue"), ("red", 0, 100, "blue"), ("red", 100, 0, "blue"), ("blue", 0, 100, "red")],
+)
+def test_simultaneous_landings_go_to_the_first_crew_home(tiny, leader, red_prestige, blue_prestige, winner):
+    # Both land the same turn in the same window; `leader` reached crewed orbit first, so it holds one first
+    # more and launches second. The other side's crew is home first and wins, whatever the prestige.
     state = start(tiny)
-    state = arrange(state, "red", **moon_ready(("anna", "boris"), red_prestige))
-    state = arrange(state, "blue", **moon_ready(("dana", "ed"), blue_prestige))
+    crews = {"red": ("anna", "boris"), "blue": ("dana", "ed")}
+    prestige = {"red": red_prestige, "blue": blue_prestige}
+    for side in (leader, *(s for s in crews if s != leader)):
+        state = arrange(state, side, **moon_ready(crews[side], prestige[side]))
     state, _ = act(
         state,
-        PlanMission("red", "moon_landing", LANDER, ("anna", "boris")),
-        PlanMission("blue", "moon_landing", LANDER, ("dana", "ed")),
+        PlanMission("red", "moon_landing", LANDER, crews["red"]),
+        PlanMission("blue", "moon_landing", LANDER, crews["blue"]),
     )
     state, _ = end_turn(state)
     assert is_over(state)

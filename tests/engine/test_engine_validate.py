@@ -138,6 +138,7 @@ CASES = [
     Case("crew_unavailable", a.RecruitCrew("red", "carl"), why="not available before 1961"),
     Case("insufficient_funds", a.RecruitCrew("red", "anna"), lambda r: arrange(fresh(r), "red", cash=0)),
     Case("unknown_mission", a.PlanMission("red", "mars", ORBITER)),
+    Case("unknown_window", a.PlanMission("red", "orbiter", ORBITER, (), "dawn"), flyer, "tiny has no windows"),
     Case("too_many_missions", a.PlanMission("red", "orbiter", ORBITER), planned_three),
     Case("mission_unavailable", a.PlanMission("red", "moon_landing", LANDER, ("anna", "boris")), flyer),
     Case("missing_hardware", a.PlanMission("red", "crewed_orbiter", ORBITER, ("anna",)), flyer, "a slot left empty"),

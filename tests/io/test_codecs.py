@@ -115,6 +115,16 @@ def test_an_action_is_written_as_the_logs_have_always_held_it() -> None:
     assert load_action('{"type": "plan_mission", "side": "r", "mission": "m", "hardware": []}').crew == ()
 
 
+def test_a_launch_window_is_written_only_when_one_is_named_and_old_logs_read_as_the_default() -> None:
+    # A log from before launch windows names none: its flights read as flying in the default window ("").
+    old = load_action('{"type": "plan_mission", "side": "r", "mission": "m", "hardware": [], "crew": []}')
+    assert old.window == ""
+    assert "window" not in dump_action(old)
+    early = dataclasses.replace(old, window="early")
+    assert dump_action(early)["window"] == "early"
+    assert load_action(json.dumps(dump_action(early))) == early
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [

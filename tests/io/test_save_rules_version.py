@@ -10,9 +10,9 @@ import pytest
 from io_kit import SAVES, rewrite
 
 from game.cli import EXIT_OK, EXIT_RULES_CHANGED, main
-from game.engine import RULES_VERSION, EndTurn, state_hash
-from game.engine.serialize import state_to_dict
+from game.engine import RULES_VERSION, EndTurn, PlanMission, state_hash
 from game.io import GameRecord, SaveError, load_game, replay, save_game
+from game.io.codecs import dump_action
 
 
 @pytest.fixture
@@ -30,12 +30,15 @@ def test_a_new_save_records_the_rules_it_was_played_under(saved: Path) -> None:
     assert load_game(saved).record.rules_version == RULES_VERSION
 
 
-def test_a_version_1_save_loads_as_the_game_it_was(v1_finished: Path, finished: GameRecord) -> None:
+def test_a_version_1_save_loads_as_the_game_it_was(v1_finished: Path) -> None:
+    data = json.loads(v1_finished.read_text(encoding="utf-8"))
     loaded = load_game(v1_finished)
     assert loaded.migrated_from == 1
-    # the same game: the ruleset's fingerprint is left out, as the content format has grown since
-    assert state_to_dict(loaded.state) == state_to_dict(finished.state)
-    assert loaded.record.actions == finished.actions
+    # The same game: its snapshot, as its own hash says, and its log. (The rules have changed since version 1,
+    # the launch order among them, so playing its seed again today gives another game.)
+    assert state_hash(loaded.state) == data["hash"]
+    assert [dump_action(a) for a in loaded.record.actions] == data["actions"]
+    assert all(not r.window for r in loaded.state.public_log), "a launch from before windows has none"
     # A save without the field was made under rules version 1, and the game says so.
     assert loaded.record.rules_version == 1
     assert any("rules version 1" in w for w in loaded.warnings)
@@ -62,10 +65,19 @@ def test_a_version_1_save_with_an_edited_field_is_still_caught(v1_finished: Path
         load_game(v1_finished)
 
 
-def test_replay_of_an_old_save_that_still_reproduces_is_ok(v1_finished: Path) -> None:
-    result = replay(v1_finished)
+def test_replay_of_an_old_save_that_still_reproduces_is_ok(saved: Path) -> None:
+    rewrite(saved, lambda d: d.__setitem__("rules_version", RULES_VERSION - 1))
+    result = replay(saved)
     assert result.ok and not result.rules_changed, result.summary
+    assert f"rules version {RULES_VERSION - 1}" in result.summary
+
+
+def test_replay_of_a_version_1_save_the_launch_order_changed_says_the_rules_changed(v1_finished: Path) -> None:
+    # Version 7 let launch windows, not a coin, decide who flies first: this game's log plays otherwise now.
+    result = replay(v1_finished)
+    assert not result.ok and result.rules_changed, result.summary
     assert "rules version 1" in result.summary
+    assert state_hash(load_game(v1_finished).state) == result.saved_hash
 
 
 def _as_if_made_under_older_rules(path: Path) -> None:
@@ -104,3 +116,36 @@ def test_spacerace_replay_exits_with_its_own_code_when_the_rules_changed(
     _as_if_made_under_older_rules(saved)
     assert main(["replay", str(saved)]) == EXIT_RULES_CHANGED == 3
     assert "Rules changed" in capsys.readouterr().out
+
+
+def test_a_save_from_before_launch_windows_with_a_flight_planned_loads_and_flies_it(
+    tmp_path: Path, finished: GameRecord
+) -> None:
+    # The game up to its first planned flight, saved as a build before launch windows wrote it: no window in
+    # its log, its snapshot's planned flight or its launches.
+    record = GameRecord.start(finished.scenario, finished.setup, finished.seed)
+    for action in finished.actions:
+        record.apply(action)
+        if isinstance(action, PlanMission):
+            break
+    side = action.side
+    path = save_game(tmp_path / "before_windows.json", record)
+
+    def edit(d: dict) -> None:  # type: ignore[type-arg]
+        d["rules_version"] = 6
+        for me in d["snapshot"]["sides"].values():
+            for p in me["plan"]:
+                del p["window"]
+        for launch in d["snapshot"]["public_log"]:
+            launch[:] = launch[:5]
+        assert all("window" not in a for a in d["actions"])
+
+    rewrite(path, edit)
+    loaded = load_game(path)  # its hash still holds: an empty window is no part of a state's canonical form
+    assert [p.window for p in loaded.state.sides[side].plan] == [""]
+    game = loaded.record
+    for s in game.rules.side_ids:
+        if not game.state.sides[s].ended:
+            game.apply(EndTurn(s))
+    flown = [r for r in game.state.public_log if r.side == side and r.turn == game.state.turn - 1]
+    assert flown and all(r.window == "" for r in flown)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pygame
 from ui_kit import TINY, choose, find, key, press, pump, start_game, top_name
 
+from game.content.load import load_scenario
 from game.engine import BuyHardware, Decide, FundIntelligence, FundResearch, PlanMission, RecruitCrew
+from game.engine import odds as engine_odds
+from game.ui.session import Session
+
+ORBITER = (("launcher", "booster"),)
 
 
 def logged(app: Any, kind: type) -> list[Any]:
@@ -91,6 +98,31 @@ def test_mission_screen_plans_with_odds_and_cancels(app: Any) -> None:
     assert len(app.session.view("red").me.plan) == 1
     press(app, "Cancel")
     assert len(app.session.view("red").me.plan) == 0
+
+
+def test_the_missions_screen_flies_in_the_window_picked_at_its_price_and_odds(app: Any, tmp_path: Path) -> None:
+    folder = Path(shutil.copytree(TINY, tmp_path / "tiny_windows"))
+    with (folder / "content.yaml").open("a", encoding="utf-8") as f:
+        f.write("launch_windows:\n  - {id: early, name: {en: Early}, cost: 25, risk: 4}\n  - {id: late, name: {en: Late}}\n")
+    app.apply(app.start_session(Session.new(load_scenario(str(folder)), {"red": "human", "blue": "ai:normal"}, 5)))
+    pump(app)
+    key(app, pygame.K_m)
+    assert app.top.window == "late", "the default window: the last listed"
+    late = app.top.odds()
+    key(app, pygame.K_w)  # the next window, round again from the earliest
+    assert app.top.window == "early"
+    view = app.session.view("red")
+    rules = view.rules
+    shown = app.top.odds()
+    assert shown == engine_odds.mission_odds(rules, view.me, rules.missions["orbiter"], ORBITER, (), "early")
+    assert shown.success < late.success
+    cash = view.me.cash
+    press(app, "Plan this launch")
+    plan = logged(app, PlanMission)[-1]
+    assert plan.window == "early"
+    price = rules.missions["orbiter"].cost
+    assert cash - app.session.view("red").me.cash == engine_odds.order_cost(rules, plan) == price + -(-price * 25 // 100)
+    assert app.session.view("red").me.plan[0].window == "early"
 
 
 def test_an_order_the_engine_would_refuse_is_explained_before_and_after(app: Any) -> None:

@@ -281,6 +281,10 @@ class GameScreen(Screen):
     def milestone_name(self, m: str) -> str:
         return self.app.stext(self.view.rules.milestones[m].name)
 
+    def window_name(self, w: str) -> str:
+        """A launch window's name ("": the default window's); "" in a scenario without windows."""
+        return self.app.stext(self.view.rules.launch_window(w).name) if self.view.rules.launch_windows else ""
+
     def term(self, kind: str, key: str) -> str:
         """A trait or skill name: the scenario's, else the UI's translation, else the id made readable."""
         k = f"{kind}.{key}"

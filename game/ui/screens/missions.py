@@ -34,6 +34,10 @@ class MissionScreen(GameScreen):
         self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
         self.crew: list[str] = []
+        # the launch window the next flight is planned in: the one picked last time (per side), else the default
+        windows = [w.id for w in v.rules.launch_windows]
+        window = app.memory.get(("window", side), "")
+        self.window: str = window if window in windows else (windows[-1] if windows else "")
         self.choose(self.mission, rebuild=False)
 
     def mission_list(self) -> list[str]:
@@ -75,16 +79,44 @@ class MissionScreen(GameScreen):
 
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
-        return PlanMission(self.side, self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew))
+        return PlanMission(
+            self.side, self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew), self.window
+        )
 
     def odds(self) -> Any:
         m = self.view.rules.missions[self.mission]
         if any(s.id not in self.hardware for s in m.slots):
             return None
         try:
-            return self.view.odds(self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew))
+            return self.view.odds(
+                self.mission, tuple((s.id, self.hardware[s.id]) for s in m.slots), tuple(self.crew), self.window
+            )
         except KeyError:
             return None
+
+    def cycle_window(self) -> Transition | None:
+        """The next launch window, from the earliest to the latest and round again."""
+        windows = [w.id for w in self.view.rules.launch_windows]
+        if windows:
+            at = windows.index(self.window) if self.window in windows else len(windows) - 1
+            self.window = windows[(at + 1) % len(windows)]
+            self.app.memory[("window", self.side)] = self.window
+        self.rebuild()
+        return None
+
+    def window_row(self) -> int:
+        """The height the launch-window button takes above the plan button (none without windows)."""
+        return self.s(42) if self.view.rules.launch_windows else 0
+
+    def window_label(self) -> str:
+        """The window picked, with what it adds: the price from `order_cost`, the risk as the rules state it."""
+        rules = self.view.rules
+        w = rules.launch_window(self.window)
+        extra = engine_odds.order_cost(rules, self.action()) - engine_odds.order_cost(
+            rules, PlanMission(self.side, self.mission, self.action().hardware, tuple(self.crew), rules.launch_window("").id)
+        )
+        terms = self.tr("missions.window_terms", n=extra, risk=w.risk) if extra or w.risk else self.tr("missions.window_free")
+        return self.tr("missions.window", name=self.window_name(self.window), terms=terms)
 
     def cycle_hw(self, slot: str) -> Transition | None:
         m = self.view.rules.missions[self.mission]
@@ -241,6 +273,16 @@ class MissionScreen(GameScreen):
                         self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
         # the engine says beforehand whether it would take this order; the reason is shown above the button
         self.blocked = self.app.session.check(self.action())
+        if v.rules.launch_windows:
+            w = v.rules.launch_window(self.window)
+            tip = self.app.stext(w.description) if w.description else ""
+            tip = "" if tip == w.description else tip
+            label, width = self.window_label(), right.width - self.s(20)
+            if not self.fits(label, width, "#tiny"):  # the name alone; what it adds is in the odds and the price
+                label = self.window_name(self.window)
+            self.button((right.x + self.s(10), right.bottom - self.s(52) - self.window_row(), width, self.s(36)),
+                        label, self.cycle_window, (tip + " " if tip else "") + self.tr("tip.missions.window"), key=pygame.K_w,
+                        object_id=self.fitting_id(label, width, ("#small", "#tiny")))
         self.button((right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
                     self.tr("missions.commit"), self.commit, self.tr("tip.missions.commit"), key=pygame.K_p,
                     object_id="#primary", enabled=self.blocked is None)
@@ -328,8 +370,9 @@ class MissionScreen(GameScreen):
                   inner.width)
         for i, p in enumerate(v.me.plan):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
-            draw.text(surf, self.mission_name(p.mission) + (f" — {crew}" if crew else ""), (inner.x, y + i * self.s(40) + self.s(8)),
-                      fs, draw.TEXT, width=inner.width - self.s(120))
+            window = self.window_name(p.window)
+            line = self.mission_name(p.mission) + (f" · {window}" if window else "") + (f" — {crew}" if crew else "")
+            draw.text(surf, line, (inner.x, y + i * self.s(40) + self.s(8)), fs, draw.TEXT, width=inner.width - self.s(120))
         self.draw_stack(surf)
         self.draw_odds(surf, right)
 
@@ -396,7 +439,7 @@ class MissionScreen(GameScreen):
         # planned; what comes before them stops short of them.
         legend = draw.line_count(self.tr("odds.legend"), small, inner.width)
         small_lh = draw.font(small).get_linesize() + self.s(2)
-        top = right.bottom - self.s(58) - small_lh * legend
+        top = right.bottom - self.s(58) - self.window_row() - small_lh * legend
         blocked = getattr(self, "blocked", None)
         why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
         why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0

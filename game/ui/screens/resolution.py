@@ -251,6 +251,12 @@ class ResolutionScreen(Screen):
         colour, _ = self.app.side_style(f.side)
         fs = round(17 * self.app.scale)
         name = self.app.stext(mission.name) if mission else f.mission
+        rules = self.app.session.rules
+        if f.window and any(w.id == f.window for w in rules.launch_windows):  # (the flights come in launch order)
+            windowed = f"{name} · {self.app.stext(rules.launch_window(f.window).name)}"
+            room = r.width - self.s(80)
+            if draw.font(fs, True).size(draw.clean(f"{self.app.side_name(f.side)} — {windowed}"))[0] <= room:
+                name = windowed  # where it fits: the side and the mission come first
         band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
         band.fill(draw.colour("caption_band"))
         surf.blit(band, r.topleft)
