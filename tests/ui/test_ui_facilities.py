@@ -41,3 +41,24 @@ def test_the_tour_shows_the_budget(app: Any) -> None:
 
     assert "budget" in TutorialScreen.STEPS
     assert app.tr.has("tutorial.budget.text")
+
+
+def test_facilities_that_do_not_fit_one_screen_are_paged_not_dropped(app: Any, drawn: list[str]) -> None:
+    from game.ui.screens.registry import new_screen
+
+    _campaign(app)
+    app.settings.scale = 150
+    app.apply_display()
+    app.reset(new_screen("facilities", app, "us"))
+    pump(app)
+    screen = app.top
+    pages = screen.pages()
+    assert len(pages) > 1  # 1280x720 at 150 %: the descriptions take the room of a whole row each
+    shown: list[str] = []
+    for i in range(len(pages)):
+        shown += [fid for fid, _ in app.top.rows()]
+        if i < len(pages) - 1:
+            press(app, app.tr("list.next"))
+            pump(app)
+    assert shown == list(app.session.state.rules.facilities)  # every facility on some page, once, in order
+    assert not find(app, app.tr("list.next")).is_enabled

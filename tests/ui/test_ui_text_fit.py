@@ -17,7 +17,7 @@ from game.ui.settings import LANGUAGES
 
 SIZES = ((1280, 720), (1920, 1080))
 SCALES = (100, 125, 150)
-PLANNING = ("dashboard", "budget", "research", "fleet", "missions", "news", "rival", "stats")
+PLANNING = ("dashboard", "budget", "research", "fleet", "missions", "facilities", "news", "rival", "stats")
 
 
 def _campaign(app: Any) -> str:

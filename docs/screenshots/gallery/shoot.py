@@ -35,6 +35,7 @@ SCREENS = (
     "fleet",
     "fleet_crews",
     "missions",
+    "facilities",
     "news",
     "rival",
     "stats",

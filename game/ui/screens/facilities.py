@@ -15,20 +15,50 @@ from game.ui.screens.registry import register
 class FacilitiesScreen(GameScreen):
     name = "facilities"
 
-    def row_h(self) -> int:
-        return self.s(92)
+    def sizes(self) -> tuple[int, int, int]:
+        """The row font, the small font, and the height of a row's line."""
+        fs = round(15 * self.app.scale)
+        return fs, round(13 * self.app.scale), draw.font(fs).get_linesize() + self.s(2)
+
+    def description(self, fid: str) -> str:
+        """The scenario's text for the facility, or "" when it has none."""
+        f = self.view.rules.facilities[fid]
+        desc = self.app.stext(f.description)
+        return desc if desc != f.description else ""
+
+    def pages(self) -> list[list[tuple[str, pygame.Rect]]]:
+        """The facilities in pages of rows, each row tall enough for its wrapped description, each page as many
+        rows as fit above the buttons (at least one)."""
+        c = self.content
+        _, small, lh = self.sizes()
+        small_lh = draw.font(small).get_linesize() + 2  # paragraph's line height
+        inner_w = c.width - 20  # a panel's inside (draw.panel)
+        first = c.y + self.s(40)
+        pages: list[list[tuple[str, pygame.Rect]]] = [[]]
+        top = first
+        for fid in self.view.rules.facilities:
+            desc = self.description(fid)
+            lines = draw.line_count(desc, small, inner_w) if desc else 0
+            r = pygame.Rect(c.x, top, c.width, self.s(20) + 3 * lh + lines * small_lh)
+            if r.bottom > c.bottom - self.s(56) and pages[-1]:
+                pages.append([])
+                r.y = first
+            pages[-1].append((fid, r))
+            top = r.bottom + self.s(8)
+        return pages
 
     def rows(self) -> list[tuple[str, pygame.Rect]]:
-        """Each facility and its row, as many as fit (a scenario has a handful)."""
-        c = self.content
-        top = c.y + self.s(40)
-        out = []
-        for i, fid in enumerate(self.view.rules.facilities):
-            r = pygame.Rect(c.x, top + i * (self.row_h() + self.s(8)), c.width, self.row_h())
-            if r.bottom > c.bottom - self.s(56):
-                break
-            out.append((fid, r))
-        return out
+        """The rows of the page shown."""
+        pages = self.pages()
+        return pages[min(self.page, len(pages) - 1)]
+
+    @property
+    def page(self) -> int:
+        return int(self.app.memory.get(("facility_page", self.side), 0))
+
+    def turn_page(self, step: int) -> None:
+        self.app.memory[("facility_page", self.side)] = max(0, self.page + step)
+        self.rebuild()
 
     def kinds_text(self, fid: str) -> str:
         return ", ".join(self.tr("facilities.kind." + k) for k in self.view.rules.facilities[fid].kinds)
@@ -52,14 +82,20 @@ class FacilitiesScreen(GameScreen):
             lambda: self.goto("budget"),
             self.tr("tip.nav.budget"),
         )
+        pages = len(self.pages())
+        if pages > 1:  # more facilities than one screen holds at this text size
+            pw = self.s(110)
+            y = c.bottom - self.s(48)
+            self.button((c.right - 2 * pw - self.s(20), y, pw, self.s(36)), self.tr("list.prev"),
+                        lambda: self.turn_page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
+            self.button((c.right - pw - self.s(12), y, pw, self.s(36)), self.tr("list.next"),
+                        lambda: self.turn_page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
         rules, me = v.rules, v.me
         c = self.content
-        fs = round(15 * self.app.scale)
-        small = round(13 * self.app.scale)
-        lh = draw.font(fs).get_linesize() + self.s(2)
+        fs, small, lh = self.sizes()
         draw.text(surf, self.tr("facilities.title"), (c.x, c.y), round(19 * self.app.scale), draw.ACCENT, True, c.width)
         if not rules.facilities:
             draw.text(surf, self.tr("facilities.none"), (c.x, c.y + self.s(40)), fs, draw.DIM, width=c.width)
@@ -82,9 +118,10 @@ class FacilitiesScreen(GameScreen):
                 else:
                     state, col = self.tr("facilities.cost", n=cost), draw.TEXT
             draw.text(surf, state, (inner.x, inner.y - self.s(4) + 2 * lh), small, col, width=room)
-            desc = self.app.stext(f.description)
-            if desc != f.description:  # the scenario's text, when it has one
-                draw.text(surf, desc, (inner.x, inner.y - self.s(4) + 3 * lh), small, draw.DIM, width=inner.width)
+            desc = self.description(fid)
+            if desc:
+                y = inner.y - self.s(4) + 3 * lh
+                draw.paragraph(surf, desc, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), small, draw.DIM)
 
 
 __all__ = ["FacilitiesScreen"]
