@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -494,13 +493,3 @@ def run(scenario: str = "race_1955", mods: list[str] | None = None, load: str | 
         app.quit()
     return code
 
-
-def main() -> int:  # pragma: no cover - for `python -m game.ui.app` while the CLI is being written
-    import sys
-
-    args = sys.argv[1:]
-    return run(demo="--demo" in args, scenario=os.environ.get("SPACERACE_SCENARIO", "race_1955"))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
