@@ -104,7 +104,7 @@ def test_a_mutated_scenario_loads_or_is_reported(text: str) -> None:
         folder = Path(tmp) / "tiny"
         shutil.copytree(TINY, folder)
         (folder / "content.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a busy machine must not fail a load that is quick
         try:
             scenario = load_scenario(str(folder))
         except ContentError as e:
@@ -113,7 +113,7 @@ def test_a_mutated_scenario_loads_or_is_reported(text: str) -> None:
                 assert "\n" not in f.format()
         else:
             assert scenario.ruleset.sides
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0  # no mutation makes the loader crawl (a YAML bomb)
 
 
 @settings(max_examples=60)

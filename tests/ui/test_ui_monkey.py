@@ -1,9 +1,9 @@
-"""Thousands of random clicks and keys at every screen: nothing may raise. Seeded, and bounded in time."""
+"""Thousands of random clicks and keys at every screen: nothing may raise. Seeded, and the same inputs on any
+machine (a count of frames per screen, not a time: a busy machine must not change what is tried)."""
 
 from __future__ import annotations
 
 import random
-import time
 from typing import Any
 
 import pygame
@@ -14,7 +14,7 @@ KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K
         pygame.K_2, pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d, pygame.K_e, pygame.K_f, pygame.K_g, pygame.K_h,
         pygame.K_i, pygame.K_l, pygame.K_m, pygame.K_n, pygame.K_o, pygame.K_p, pygame.K_r, pygame.K_s, pygame.K_t,
         pygame.K_w, pygame.K_y, pygame.K_F1, pygame.K_F8, pygame.K_BACKSPACE, pygame.K_9]
-SECONDS_PER_SCREEN = 0.7
+FRAMES_PER_SCREEN = 15  # four inputs a frame: about 1,300 inputs in all
 
 
 def screens(app: Any) -> list[Any]:
@@ -62,8 +62,7 @@ def test_random_input_never_raises(app: Any) -> None:
             app.session = session
         app.reset(screen)
         pump(app, 1)
-        deadline = time.monotonic() + SECONDS_PER_SCREEN
-        while time.monotonic() < deadline:
+        for _ in range(FRAMES_PER_SCREEN):
             for _ in range(4):
                 if rng.random() < 0.6:
                     pos = (rng.randrange(w), rng.randrange(h))
@@ -81,4 +80,4 @@ def test_random_input_never_raises(app: Any) -> None:
                 app.running = True
                 if app.session is None or app.top is None:
                     break
-    assert count > 1000
+    assert count >= len(todo) * 4  # every screen took input (a left game ends its screen early)
