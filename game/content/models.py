@@ -9,11 +9,11 @@ dataclass with `to_engine`, once its texts are translation keys (`game.content.b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, Strict, model_serializer
 
-from game.content.event_models import Choice, Event, Risk
+from game.content.event_models import Choice, Condition, Effect, Event, Risk
 from game.content.facilities import Facility
 from game.content.fields import DESC_DOC as _DESC
 from game.content.fields import NAME_DOC as _NAME
@@ -36,13 +36,7 @@ from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
 from game.engine.conditions import DateBetween
 
-BUILTIN_OPS = op_formats(BUILTIN)
-if TYPE_CHECKING:  # (what a type checker can know of unions made at run time)
-    Condition = OpModel
-    Effect = OpModel
-else:
-    Condition = BUILTIN_OPS.condition
-    Effect = BUILTIN_OPS.effect
+BUILTIN_OPS = op_formats(BUILTIN)  # (cached: the unions `Condition` and `Effect` come from, in event_models)
 
 CONDITIONS: tuple[type[OpModel], ...] = BUILTIN_OPS.conditions
 EFFECTS: tuple[type[OpModel], ...] = BUILTIN_OPS.effects
