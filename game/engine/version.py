@@ -26,8 +26,10 @@ changed instead of a mismatch.
    satellites are cheaper and pay back more, so they fly on history's pace: its games play differently.
 10: launch windows (`launch_windows` in content, `PlanMission.window`): flights fly in window order, inside a
    window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
+11: the default campaign's planetary probe costs 90 research points (was 130) and takes up to 25 a turn (was 20):
+   with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 10
+RULES_VERSION = 11
