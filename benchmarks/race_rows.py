@@ -13,7 +13,6 @@ median or percentile over all games is honest about the games where it never hap
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import statistics
 import sys
@@ -137,14 +136,10 @@ def median_date_rows(rules: Any, games: Sequence[Record]) -> list[Row]:
 
 
 def _kills_crew(node: object) -> bool:
-    """Whether an effect tree (an effect, a choice, nested chances) can kill crew: any `lose_crew` inside it."""
-    if getattr(node, "op", None) == "lose_crew":
-        return True
-    if isinstance(node, (tuple, list)):
-        return any(_kills_crew(x) for x in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return any(_kills_crew(getattr(node, f.name)) for f in dataclasses.fields(node))
-    return False
+    """Whether an effect tree (an event, its choices, nested chances) can kill crew: a `lose_crew` inside it."""
+    from game.engine.vocab import walk
+
+    return any(op.op == "lose_crew" for _, op in walk(node))
 
 
 def disasters(rules: Any) -> dict[str, tuple[str, ...]]:
@@ -152,7 +147,7 @@ def disasters(rules: Any) -> dict[str, tuple[str, ...]]:
     the random mishaps), each with the sides it can happen to."""
     out: dict[str, tuple[str, ...]] = {}
     for e in rules.events.values():
-        if not e.weight and (_kills_crew(e.effects) or _kills_crew(e.choices)):
+        if not e.weight and _kills_crew(e):
             out[e.id] = e.sides or tuple(rules.side_ids)
     return out
 
