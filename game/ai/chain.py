@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from game.ai.facts import GONE, Turn
 from game.ai.knowledge import MEMO_LIMIT
-from game.ai.temper import FREE
 
 
 def finish_times(turn: Turn) -> dict[str, int]:
@@ -130,10 +129,9 @@ def flyable_table(turn: Turn) -> dict[str, bool]:
 def _flyable_table(turn: Turn) -> dict[str, bool]:
     """`flyable_someday` of every mission, shared by the turns that see the same available missions,
     milestones and crew (it seldom changes between turns); this turn's own, filled as asked, where
-    the answer could depend on the order of asking (milestones that ask for each other) or on the
-    hardware picks (a one-line strategy)."""
+    the answer could depend on the order of asking (milestones that ask for each other)."""
     k = turn.k
-    if k.prerequisite_loops or turn.strategy.one_line is not None:
+    if k.prerequisite_loops:
         return {}
     # Only what the answers read: the milestones some mission must have earned first, and of `crew_pool`,
     # whether there are enough people for each crew and which traits some crew asks for (found without
@@ -150,7 +148,6 @@ def _flyable_table(turn: Turn) -> dict[str, bool]:
         if crews[c].status not in GONE:
             traits |= asked
     key = (
-        turn.strategy,
         turn.view.available_missions,
         k.prerequisite_milestones.intersection(turn.me.milestones),
         enough,
@@ -169,14 +166,6 @@ def _flyable_table(turn: Turn) -> dict[str, bool]:
 
 def _flyable_someday(turn: Turn, m: str) -> bool:
     facts = turn.k.missions[m]
-    st = turn.strategy
-    if st is not FREE:  # (a Strategy() given explicitly restricts nothing either)
-        if st.no_crew and facts.crew:
-            return False
-        if st.only_winning and not (facts.wins or m in turn.k.stepping_missions):
-            return False
-        if st.one_line is not None and not _in_line(turn, m):
-            return False
     if facts.crew:
         mine, traits = turn.crew_pool()
         if mine < facts.crew or not traits.issuperset(facts.traits):
@@ -190,11 +179,6 @@ def _flyable_someday(turn: Turn, m: str) -> bool:
         if ms not in earned and not any(flyable_someday(turn, e) for e in earners.get(ms, ())):
             return False
     return bool(facts.asks or facts.prereqs)
-
-
-def _in_line(turn: Turn, m: str) -> bool:
-    line = turn.strategy.one_line
-    return any(turn.k.line_of[turn.k.tech_of[h]] == line for _, h in turn.hardware[m])
 
 
 # ---------------------------------------------------------------------- slack on the critical path

@@ -11,8 +11,6 @@ from game.engine.actions import Action, RecruitCrew
 
 def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
     """Order the recruits the crewed goals want; returns the cash left."""
-    if turn.strategy.no_crew:
-        return cash
     rules, me, k = turn.rules, turn.me, turn.k
     crewed = [m for m in goals if k.missions[m].crew]
     if not crewed:

@@ -10,7 +10,7 @@ What holds for the whole rule book lives in `knowledge` (one `Knowledge` per rul
 from __future__ import annotations
 
 from game.ai.knowledge import Knowledge, knowledge
-from game.ai.temper import FREE, Strategy, Style, Temper
+from game.ai.temper import Style, Temper
 from game.engine import crew as engine_crew
 from game.engine import odds as engine_odds
 from game.engine.odds import MissionOdds
@@ -74,7 +74,6 @@ class Turn:
         "rng",
         "rules",
         "side",
-        "strategy",
         "style",
         "teachable",
         "temper",
@@ -92,9 +91,7 @@ class Turn:
     )
     # fmt: on
 
-    def __init__(
-        self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None, strategy: Strategy | None = None
-    ) -> None:
+    def __init__(self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None) -> None:
         self.view = view
         self.rules = rules = view.rules
         self.side = view.side
@@ -103,7 +100,6 @@ class Turn:
         self.temper = temper
         self.rng = rng
         self.style = style if style is not None else self.k.styles[view.side]
-        self.strategy = strategy or FREE
         s = rules.settings
         self.income = me.budget // s.turns_per_year
         self.rate = max(1, me.research_rate)

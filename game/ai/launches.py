@@ -288,7 +288,7 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     offers = []
     for m in candidates:
         facts = k.missions[m]
-        if (facts.crew and turn.strategy.no_crew) or needs_mask[m]:
+        if needs_mask[m]:
             continue
         if not promising(turn, m, floor(turn, m) - (15 if turn.blundering else 0) - 3):
             continue

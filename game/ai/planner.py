@@ -31,7 +31,7 @@ from game.ai.facts import Turn
 from game.ai.goals import choose_goals
 from game.ai.launches import FlightValue, Reserves, launch, value_flight
 from game.ai.research import Ask, demand, fund_research, research_asks
-from game.ai.temper import FIRST, TEMPERS, Strategy, Style, Temper
+from game.ai.temper import FIRST, TEMPERS, Style, Temper
 from game.engine.actions import Action, FundIntelligence
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
@@ -41,7 +41,6 @@ __all__ = [
     "TEMPERS",
     "FlightValue",
     "Planner",
-    "Strategy",
     "Style",
     "Temper",
     "plan_turn",
@@ -49,13 +48,11 @@ __all__ = [
 ]
 
 
-def plan_turn(
-    view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None, strategy: Strategy | None = None
-) -> list[Action]:
+def plan_turn(view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None) -> list[Action]:
     """One turn's orders from the heuristic planner (EndTurn not included)."""
     if view.over:
         return []
-    return plan(Turn(view, temper, rng, style, strategy))
+    return plan(Turn(view, temper, rng, style))
 
 
 def plan(turn: Turn) -> list[Action]:
@@ -92,10 +89,8 @@ class Planner:
 
     __slots__ = ("turn",)
 
-    def __init__(
-        self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None, strategy: Strategy | None = None
-    ) -> None:
-        self.turn = Turn(view, temper, rng, style, strategy)
+    def __init__(self, view: PlayerView, temper: Temper, rng: Rng, style: Style | None = None) -> None:
+        self.turn = Turn(view, temper, rng, style)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.turn, name)

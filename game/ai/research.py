@@ -47,7 +47,6 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
     n = 0
     stepping = chain(turn)
     missions, needs_mask, ratios = turn.k.missions, turn.needs_mask, turn.ratio
-    only_winning = turn.strategy.only_winning
     for m in goals:
         facts = missions[m]
         if m in stepping and (turn.pressed or stepping_slack(turn, m) <= t.near):
@@ -91,8 +90,6 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
                     asks.append(_ask(Ask, (-moon * (2 if turn.pressed else 1), SLACK, n, tech)))
                     n += 1
             continue
-        if only_winning:
-            continue
         ratio = ratios.get(m, 0)
         klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
         if (klass == SURPLUS) != surplus:
@@ -105,8 +102,6 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
             for tech in unready(turn, m, floor(turn, m) + t.margin):
                 asks.append(_ask(Ask, (-ratio, klass, n, tech)))
                 n += 1
-    if turn.strategy.one_line is not None:
-        asks = [a for a in asks if _in_line(turn, a.tech)]
     asks.sort()
     return asks
 
@@ -170,12 +165,3 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
                 left -= amount
     want = funding.get
     out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]
-
-
-def _in_line(turn: Turn, tech: str) -> bool:
-    """Whether a one-line strategy researches `tech`: its line, or a prerequisite of the line's unfinished techs."""
-    line = turn.strategy.one_line
-    k = turn.k
-    if k.line_of[tech] == line:
-        return True
-    return any(k.line_of[d] == line and tech in k.closure[d] for d in turn.rules.techs if d not in turn.done)

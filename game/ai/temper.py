@@ -1,8 +1,8 @@
-"""How a computer player is disposed to play: the level's temper, the side's personality, a bot's restriction.
+"""How a computer player is disposed to play: the level's temper and the side's personality.
 
 A `Temper` is the level of play (easy, normal, hard: how bold, patient and single-minded); a `Style`
-is the side's AI personality from the scenario data (weights by tech line, milestone or habit); a
-`Strategy` narrows what the balance-testing bots may pursue. Every stage of the planner reads them.
+is the side's AI personality from the scenario data (weights by tech line, milestone or habit). Every
+stage of the planner reads them.
 """
 
 from __future__ import annotations
@@ -113,18 +113,6 @@ class Style:
 
     def w(self, key: str) -> int:
         return self.weights.get(key, 100)
-
-
-@dataclass(frozen=True, slots=True)
-class Strategy:
-    """A fixed restriction on what the planner may pursue (the balance-testing bots); the default is free."""
-
-    only_winning: bool = False  # goals, flights and research only for the winning mission (test flights allowed)
-    no_crew: bool = False  # never recruits nor flies a crew
-    one_line: str | None = None  # researches only this tech line and what it needs
-
-
-FREE = Strategy()
 
 
 def style_of(rules: Ruleset, side: str) -> Style:
