@@ -7,10 +7,14 @@ from __future__ import annotations
 from game.ai.facts import Turn
 from game.ai.value import effects_value
 from game.engine.actions import Action, Decide
+from game.engine.effects import Effect
+from game.engine.vocab import WHO_SELF, Quantity
 
 
-def decide(turn: Turn, out: list[Action]) -> None:
-    """Order an answer to each decision waiting for this side."""
+def decide(turn: Turn, out: list[Action]) -> int:
+    """Order an answer to each decision waiting for this side; returns the most cash the answers may take
+    when they are applied (before the flights it orders next: they must not count on that money)."""
+    spent = 0
     for d in turn.me.decisions:
         choices = turn.view.open_choices.get(d.id, d.choices)  # only what can be chosen now
         if not choices:
@@ -22,3 +26,20 @@ def decide(turn: Turn, out: list[Action]) -> None:
             values = {c.id: effects_value(turn, c.effects) for c in event.choices if c.id in choices}
             pick = max(choices, key=lambda c: (values.get(c, -(10**9)), -choices.index(c)))
         out.append(Decide(turn.side, d.id, pick))
+        chosen = next((c for c in turn.rules.events[d.event].choices if c.id == pick), None)
+        if chosen is not None:
+            spent += cash_taken(chosen.effects)
+    return spent
+
+
+def cash_taken(effects: tuple[Effect, ...]) -> int:
+    """The most of its own cash these effects may take (the worst of the ways a dice-decided one turns out)."""
+    taken = 0
+    for e in effects:
+        for stake in e.stakes():
+            if stake.quantity == Quantity.CASH and stake.target == WHO_SELF and stake.amount < 0:
+                taken -= stake.amount
+        outcomes = e.outcomes()
+        if outcomes:
+            taken += max(cash_taken(fx) for _, fx in outcomes)
+    return taken

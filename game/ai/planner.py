@@ -59,9 +59,9 @@ def plan(turn: Turn) -> list[Action]:
     """The stages in order, on the facts of one turn."""
     out: list[Action] = []
     goals = choose_goals(turn)
-    decide(turn, out)
+    answered = decide(turn, out)  # the cash an answer takes is gone before the flights are ordered
     asks = research_asks(turn, goals)
-    temper, cash = turn.temper, turn.me.cash
+    temper, cash = turn.temper, max(0, turn.me.cash - answered)
     # Other flights may not touch what the winning chain's research wants this turn, nor the price
     # of the winning flight once its techs are all done.
     savings = launches.test_savings(turn, goals)

@@ -98,3 +98,31 @@ def test_the_europe_mods_consortium_flies_its_own_programme():
     rules = load_scenario("race_1955", ["europe"]).ruleset
     launches = [play_game(rules, seed, {})[0].sides["europe"].launches for seed in (1, 2, 3, 4)]
     assert sum(launches) >= 4, launches
+
+
+def test_an_answer_that_costs_cash_leaves_the_flights_within_the_cash_left(campaign: Ruleset):
+    # Seed 7, normal as the USSR against bot_probes: in 1968-Q1 it answers an event by paying 10 and used
+    # to order hardware with the cash it had before the answer (the purchase was refused).
+    from game.ai import choose_actions
+    from game.ai.runner import ai_rng, game_setup
+    from game.engine import EndTurn, is_over, validate
+    from game.engine.batch import apply_orders
+
+    levels = {"us": "bot_probes", "ussr": "normal"}
+    state = new_game(campaign, game_setup(campaign, levels), 7)
+    refused = []
+    answered = 0
+    for _ in range(200):
+        if is_over(state):
+            break
+        for i, side in enumerate(campaign.side_ids):
+            if is_over(state):
+                break
+            for order in choose_actions(player_view(state, side), levels[side], ai_rng(7, i, state.turn)):
+                if side == "ussr":
+                    answered += type(order).__name__ == "Decide"
+                    if validate(state, order) is not None:
+                        refused.append((campaign.date_label(state.turn), order))
+                state, _, _ = apply_orders(state, [order], in_place=True)
+            state, _, _ = apply_orders(state, [EndTurn(side)], in_place=True)
+    assert answered > 0 and refused == []
