@@ -126,3 +126,25 @@ def test_an_answer_that_costs_cash_leaves_the_flights_within_the_cash_left(campa
                 state, _, _ = apply_orders(state, [order], in_place=True)
             state, _, _ = apply_orders(state, [EndTurn(side)], in_place=True)
     assert answered > 0 and refused == []
+
+
+def test_research_points_that_save_turns_on_a_rate_capped_path_win_the_german_team(campaign: Ruleset):
+    # The US's German rocket team: 10 points on the orbital launcher (the rocket line, capped by time, is the
+    # landing's critical path) against 10 points on the satellite and 2 prestige. Priced at money alone the
+    # two are about even; priced by the turns they save, the launcher wins.
+    from game.ai.events import decide
+    from game.ai.goals import choose_goals
+    from game.engine import EndTurn
+    from game.engine.actions import Decide
+    from game.engine.batch import apply_orders
+
+    state = new_game(campaign, None, 1)
+    while not state.sides["us"].decisions:
+        state, _, _ = apply_orders(state, [EndTurn(s) for s in campaign.side_ids], in_place=True)
+    decision = state.sides["us"].decisions[0]
+    assert decision.event == "german_team_us"
+    p = Planner(player_view(state, "us"), TEMPERS["normal"], Rng(0))
+    choose_goals(p.turn)
+    out: list = []
+    decide(p.turn, out)
+    assert out == [Decide("us", decision.id, "army_team")]
