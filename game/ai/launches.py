@@ -196,7 +196,7 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
     prestige = turn.rules.missions[m].prestige
     fail = max(0, -prestige.failure) * turn.prestige_worth
     best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, [(t, c, k) for _, t, c, k in steps]) * 100
-    cheapest = turn.price[m] * min(100, turn.temper.idle_money)
+    cheapest = turn.price[m] * min(100, idle_share(turn))
     return best > cheapest
 
 
@@ -217,7 +217,7 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
     steps allow, at least it costs its price as idle money.
     """
     facts = turn.k.missions[m]
-    share = turn.temper.idle_money
+    share = idle_share(turn)
     if facts.crew or share < 0:
         return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
     rules = turn.rules
@@ -239,6 +239,17 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
 
 
 # ---------------------------------------------------------------------- money kept back
+
+
+def idle_share(turn: Turn) -> int:
+    """Percent of its price a flight paid with idle money feels like: the temper's `idle_money` while the
+    cash in hand is at most `hoard` quarters' income, less as the pile grows beyond it (money that research
+    cannot use piles up unspent otherwise: a treasury of a year's budget buys flights, not interest)."""
+    t = turn.temper
+    if t.hoard <= 0:
+        return t.idle_money
+    pile = turn.income * t.hoard
+    return t.idle_money * pile // max(pile, turn.me.cash)
 
 
 def test_savings(turn: Turn, goals: list[str]) -> int:
@@ -320,7 +331,7 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         test = not facts.milestones and facts.payoff <= 0
         # Idle money is cheap money; the savings kept for test flights count as idle for them.
         cheap = min(price, idle + (savings if test else 0))
-        felt = price - cheap + cheap * turn.temper.idle_money // 100
+        felt = price - cheap + cheap * idle_share(turn) // 100
         margin = flight_margin(turn, m, value, felt)
         if margin is None or (margin <= 0 and not facts.wins):
             continue
