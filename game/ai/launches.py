@@ -24,6 +24,7 @@ from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
+COPY_POINTS = 10  # percent of chance to win another flight of the winning mission in a quarter must add
 Lesson = tuple[str, int, bool]  # (tech, percent chance, critical) of a step a flight teaches
 _flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
 
@@ -316,18 +317,24 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     busy: set[str] = set()
     flown = 0
     from_stock = False  # whether a flight ordered so far took hardware from stock
-    for _, _, m, first_plan in offers:
+    # Each flight ordered for a prize comes back at the end of the queue as a copy (another flight of it in the
+    # same quarter), worth what it adds to the chance that one of them succeeds.
+    queue = [(m, plan) for _, _, m, plan in offers]
+    misses: dict[str, int] = {}  # per mille chance that every flight of a mission ordered so far fails
+    for m, first_plan in queue:
         if flown >= limit:
             break
         facts = k.missions[m]
         # The plan priced above stands until an earlier flight takes hardware from stock or its crew (what
         # it buys, it flies: the stock it leaves is the same).
-        replan = from_stock or not busy.isdisjoint(first_plan.crew)
+        replan = m in misses or from_stock or not busy.isdisjoint(first_plan.crew)
         plan = plan_flight(turn, m, stock, busy) if replan else first_plan
         if plan is None:
             continue
         hardware, crew, buy, price = plan.hardware, plan.crew, plan.buy, plan.price
-        value = priced(turn, m, hardware, crew)[1]
+        odds, value = priced(turn, m, hardware, crew)
+        if m in misses:
+            value = copy_worth(turn, m, odds, value, misses[m])
         test = not facts.milestones and facts.payoff <= 0
         # Idle money is cheap money; the savings kept for test flights count as idle for them.
         cheap = min(price, idle + (savings if test else 0))
@@ -362,7 +369,23 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         busy.update(crew)
         out.append(PlanMission(side, m, hardware, crew))
         flown += 1
+        if facts.wins or prize(turn, m) > 0:
+            queue.append((m, plan))
+            misses[m] = misses.get(m, 1000) * (1000 - odds.success - odds.partial) // 1000
     return cash
+
+
+def copy_worth(turn: Turn, m: str, odds: MissionOdds, value: int | None, miss: int) -> int | None:
+    """What another flight of `m` this quarter is worth (`value`: as the only one, from `flight_worth`) when
+    every flight of it already ordered fails with per mille chance `miss`: its prize counts only then. For the
+    winning flight, the points of chance it adds, if at least `COPY_POINTS`."""
+    if value is None:
+        return None
+    chance = odds.success + odds.partial
+    if turn.k.missions[m].wins:
+        added = chance * miss // 10_000
+        return added if added >= COPY_POINTS else None
+    return value - chance * gain(turn, m) * (1000 - miss) // 1_000_000
 
 
 def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> FlightPlan | None:

@@ -148,3 +148,24 @@ def test_research_points_that_save_turns_on_a_rate_capped_path_win_the_german_te
     out: list = []
     decide(p.turn, out)
     assert out == [Decide("us", decision.id, "army_team")]
+
+
+def test_a_prize_worth_it_flies_in_several_copies_in_one_quarter(campaign: Ruleset):
+    from collections import Counter
+
+    from game.ai import choose_actions
+    from game.ai.runner import ai_rng
+    from game.engine import EndTurn, PlanMission, is_over
+    from game.engine.batch import apply_orders
+
+    copies = 0
+    state = new_game(campaign, None, 3)
+    for _ in range(120):
+        if is_over(state):
+            break
+        for i, side in enumerate(campaign.side_ids):
+            orders = choose_actions(player_view(state, side), "normal", ai_rng(3, i, state.turn))
+            flights = Counter(o.mission for o in orders if isinstance(o, PlanMission))
+            copies += sum(n - 1 for n in flights.values())
+            state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
+    assert copies > 0
