@@ -62,7 +62,10 @@ def _floor_of(turn: Turn, m: str) -> int:
     t = turn.temper
     caution = turn.style.w("caution")
     if facts.wins:
-        base = t.victory_dash if turn.rival_close(m) else t.victory_odds
+        if turn.rival_close(m):
+            base = t.victory_dash
+        else:
+            base = t.victory_odds - (t.victory_odds - t.victory_dash) * rival_progress(turn, m) // 100
         return base * caution // 100
     base = max(t.min_crewed, turn.style.risk) if facts.crew else t.min_uncrewed
     base = base * caution // 100
@@ -71,6 +74,21 @@ def _floor_of(turn: Turn, m: str) -> int:
     if got > 0 and turn.rival_close(m):
         base -= 10
     return max(10, base)
+
+
+def rival_progress(turn: Turn, m: str) -> int:
+    """Percent of the way to the winning mission `m` the rival furthest along visibly is: the stepping stones it
+    has earned (public milestones), and its hardware for `m`, known from its flights or from intelligence."""
+    k = turn.k
+    steps = k.stepping[m]
+    known = turn.rival_known
+    hardware = all(options & known for options in k.slot_options_mask[m])
+    best = 0
+    for r in turn.view.rivals:
+        if r.joined and not r.ended:
+            got = sum(1 for ms in steps if ms in r.milestones) + hardware
+            best = max(best, got * 100 // (len(steps) + 1))
+    return best
 
 
 def max_crew_loss(turn: Turn, m: str) -> int:

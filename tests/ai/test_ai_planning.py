@@ -150,6 +150,23 @@ def test_research_points_that_save_turns_on_a_rate_capped_path_win_the_german_te
     assert out == [Decide("us", decision.id, "army_team")]
 
 
+def test_the_landing_odds_it_accepts_fall_as_the_rival_visibly_nears_the_moon(campaign: Ruleset):
+    from game.ai.launches import floor
+
+    normal = TEMPERS["normal"]
+    floors = []
+    steps = knowledge(campaign).stepping["crewed_lunar_landing"]
+    for n in range(len(steps) + 1):
+        state = new_game(campaign, None, 1)
+        for ms in steps[:n]:
+            state.sides["ussr"].milestones[ms] = state.turn  # public: the rival's record shows them
+        p = Planner(player_view(state, "us"), normal, Rng(0))
+        floors.append(floor(p.turn, "crewed_lunar_landing"))
+    assert floors[0] == normal.victory_odds
+    assert floors == sorted(floors, reverse=True) and floors[-1] < floors[0]
+    assert floors[-1] >= normal.victory_dash
+
+
 def test_a_prize_worth_it_flies_in_several_copies_in_one_quarter(campaign: Ruleset):
     from collections import Counter
 
