@@ -32,8 +32,8 @@ LEVEL_INFO: dict[str, str] = {
     "or flies too soon.",
     "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford, flies "
     "when the odds are sensible and keeps to its own timetable.",
-    "hard": "Watches you and plans ahead: spies on your programme, hurries a prize you are about to take, and when "
-    "the race is close plays several plans forward against what it guesses of you before it commits.",
+    "hard": "Watches you: spies on your programme, hurries a prize you are about to take, and puts the Moon's "
+    "critical research first sooner.",
 }
 LEVEL_KEYS: dict[str, str] = {level: f"ai.level.{level}" for level in LEVELS}
 
@@ -50,17 +50,11 @@ def _heuristic(level: str) -> Player:
     return lambda view, rng: plan_turn(view, temper, rng)
 
 
-def _hard(view: PlayerView, rng: Rng) -> list[Action]:
-    from game.ai.search import plan_ahead
-
-    return plan_ahead(view, rng)
-
-
 # The one registry of named players: the levels, then the bots.
 PLAYERS: dict[str, Player] = {
     "easy": _heuristic("easy"),
     "normal": _heuristic("normal"),
-    "hard": _hard,
+    "hard": _heuristic("hard"),
     **{name: play for name, (play, _) in _BOTS.items()},
 }
 

@@ -89,7 +89,7 @@ TEMPERS: dict[str, Temper] = {
         tests=False,
     ),
     # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
-    # prize and searches ahead (see search.py). Both fund the same spying: measured over 800 games, hard
+    # prize and starts the winning chain's critical research sooner. Both fund the same spying: measured over 800 games, hard
     # spending more on it than normal lost more research than the better estimates won back.
     "normal": Temper("normal", rival_watch=False, turn_worth=60),
     "hard": Temper("hard", slack=4, near=12),
