@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -145,35 +144,6 @@ def fmt(share: Share) -> str:
     return f"{share.rate:.1%} ({share.wins}/{share.games}; 95% CI {lo:.1%}–{hi:.1%})"
 
 
-def side_rows(results: list[dict[str, Any]], level: str, text: str, at_least: float) -> list[tuple[str, str, bool]]:
-    """Issue 12's per-side rows: `level`'s win share playing each side separately."""
-    rows = []
-    for side in ("us", "ussr"):
-        share = level_share([g for g in results if g["levels"].get(side) == level], level)
-        rows.append((f"{text} as the {side} at least {at_least:.0%}", fmt(share), share.rate >= at_least))
-    return rows
-
-
-def cash_rows(rules: Any, results: list[dict[str, Any]]) -> list[tuple[str, str, bool]]:
-    """Normal's unspent cash at the start of 1960, 1964 and 1968, each side: the median at most half a year's
-    budget (the `history` rows hold each side's cash as a year begins, its first instalment paid)."""
-    rows = []
-    for year in (1960, 1964, 1968):
-        start = parse_date(rules, f"{year}-Q1")
-        for side in ("us", "ussr"):
-            cash, budget = [], []
-            for g in results:
-                for turn, _, b, c in g["history"].get(side, []):
-                    if turn == start:
-                        cash.append(c)
-                        budget.append(b)
-            if cash:
-                mc, mb = statistics.median(cash), statistics.median(budget)
-                what = f"normal's unspent cash at the start of {year}, {side}: median at most half a year's budget"
-                rows.append((what, f"median {mc:g} of a median budget {mb:g}", mc * 2 <= mb))
-    return rows
-
-
 def late_side_rows(results: list[dict[str, Any]]) -> list[tuple[str, str, bool | None]]:
     """The late side's targets: a first in at least half of the games, 5-35 % of the wins, and the sides that
     were there from the start within 10 points of each other."""
@@ -247,7 +217,6 @@ def main() -> int:
             share = Share("ussr", m.by_side.get("ussr", 0), m.games)
             targets.append((f"the Soviet side first to {ms} in most games", fmt(share), share.rate > 0.5))
         targets += target_rows(calibrate(results["nn"]))
-        targets += cash_rows(rules, results["nn"])
     checks: dict[str, tuple[str, Callable[[float], bool | None]]] = {
         "hard": ("hard beats normal in at least 65 % of games", lambda r: r >= 0.65),
         "easy": ("normal beats easy in at least 75 % of games", lambda r: r >= 0.75),
@@ -257,14 +226,11 @@ def main() -> int:
         cap = {"hard": 0.40, "normal": 0.55}.get(level)
         text = f"{bot} vs {level}" + (f": bot wins at most {cap:.0%}" if cap is not None else " (no target)")
         checks[name] = (text, (lambda r, cap=cap: r <= cap) if cap is not None else (lambda r: None))
-    sides = {"hard": ("hard beats normal", 0.70), "easy": ("normal beats easy", 0.80)}  # issue 12, each side
     sections = []
     for name, (text, ok) in checks.items():
         if name in results:
             share = level_share(results[name], MATCHUPS[name][2] or "")
             targets.append((text, fmt(share), ok(share.rate)))
-            if name in sides:
-                targets += side_rows(results[name], MATCHUPS[name][2] or "", *sides[name])
             sections.append((TITLES[name], summarize(rules, results[name])))
     if "late" in results:
         targets += late_side_rows(results["late"])
