@@ -3,11 +3,13 @@
     python benchmarks/balance.py [--games 400] [--jobs 2] [--out balance] [--only nn,hard,bots] [--bench]
         [--before docs/balance/bots_before.md]
 
-Runs each matchup as `spacerace simulate --seed 1 --games N --jobs J --json ...` (the same command a
-player or modder would type; normal against normal with `--play-on`, so that the firsts that come
-after the landing in history get dates too), then checks the targets and writes `<out>/report.html`
+Runs each matchup as `spacerace simulate --seed S --games N/2 --jobs J --json ...` for S = 1 and 10001 (the
+same command a player or modder would type; normal against normal with `--play-on`, so that the firsts that
+come after the landing in history get dates too; "space" is normal against normal in Space age), then checks the targets and writes `<out>/report.html`
 (the normal vs normal games in full, every matchup's win rates, and the table of targets) and
-`<out>/targets.md`. The "late" matchup plays the example mod whose side joins in 1966 (china_1966) in
+`<out>/targets.md`. The race's rows (issues 12 and 13: the landing's spread, the contested firsts,
+disasters, crew lost, unspent cash, launches a quarter, each level's share playing each side) come from
+benchmarks/race_rows.py, per seed range where the issue asks for both. The "late" matchup plays the example mod whose side joins in 1966 (china_1966) in
 Space age games: the late side must earn firsts and some wins without upsetting the others. With
 `--bench`, the speed budgets of benchmarks/bench_engine.py join the table.
 
@@ -34,6 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from race_rows import even_rows, race_rows, side_share_rows  # noqa: E402
+
 from game.ai import BOTS  # noqa: E402
 from game.ai.calibration import calibrate, target_rows  # noqa: E402
 from game.ai.report import Share, parse_date, render_html, summarize, wilson  # noqa: E402
@@ -44,6 +48,7 @@ LATE_MOD, LATE_SIDE = "china_1966", "china"  # the "late side" row: an example m
 # name: (simulate arguments, swap sides every other game, the level whose win share is the target)
 MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "nn": (["--ai", "us=normal", "--ai", "ussr=normal", "--play-on"], False, None),
+    "space": (["--ai", "us=normal", "--ai", "ussr=normal", "--victory", "space_age"], False, None),
     "hard": (["--ai", "us=hard", "--ai", "ussr=normal"], True, "hard"),
     "easy": (["--ai", "us=normal", "--ai", "ussr=easy"], True, "normal"),
     # the example mod whose side joins in 1966, in the mode that runs to the end date (every side normal, so
@@ -51,13 +56,14 @@ MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "late": (["--mod", LATE_MOD, "--victory", "space_age", "--ai", f"{LATE_SIDE}=normal"], False, None),
 }
 BOT_OPPONENTS = ("hard", "normal", "easy")
-SEED_RANGES = (1, 10001)  # a bot's games: half from each, so that no lucky range of seeds decides its row
+SEED_RANGES = (1, 10001)  # every matchup's games: half from each, so that no lucky range of seeds decides a row
 for _bot in BOTS:
     for _level in BOT_OPPONENTS:
         MATCHUPS[f"{_bot}-{_level}"] = (["--ai", f"us={_bot}", "--ai", f"ussr={_level}"], True, _bot)
 BOT_MATCHUPS = [name for name in MATCHUPS if name.startswith("bot_")]
 TITLES = {
     "nn": "normal against normal (each game played on to the end date after its result)",
+    "space": "normal against normal in Space age (most prestige at the end date wins)",
     "hard": "hard against normal (sides swapped every other game)",
     "easy": "normal against easy (sides swapped every other game)",
     "late": f"a side that joins late: the {LATE_MOD} mod in Space age games, every side normal",
@@ -68,16 +74,33 @@ TITLES = {
     },
 }
 HISTORY_MILESTONES = [  # the milestones of shared/HISTORY.md's table
-    "icbm", "satellite", "animal_in_orbit", "lunar_impact", "lunar_far_side", "human_in_space", "human_in_orbit",
-    "venus_flyby", "woman_in_space", "multi_crew", "spacewalk", "mars_flyby", "rendezvous", "lunar_soft_landing",
-    "docking", "lunar_orbit_probe", "crewed_lunar_orbit", "crewed_lunar_landing", "space_station", "joint_docking",
+    "icbm",
+    "satellite",
+    "animal_in_orbit",
+    "lunar_impact",
+    "lunar_far_side",
+    "human_in_space",
+    "human_in_orbit",
+    "venus_flyby",
+    "woman_in_space",
+    "multi_crew",
+    "spacewalk",
+    "mars_flyby",
+    "rendezvous",
+    "lunar_soft_landing",
+    "docking",
+    "lunar_orbit_probe",
+    "crewed_lunar_orbit",
+    "crewed_lunar_landing",
+    "space_station",
+    "joint_docking",
 ]
 
 
 def run(name: str, games: int, jobs: int, out: Path) -> list[dict[str, Any]]:
     ai, swap, _ = MATCHUPS[name]
     target = out / f"{name}.json"
-    starts = SEED_RANGES if name in BOT_MATCHUPS else (1,)
+    starts = SEED_RANGES if name != "late" else (1,)
     results: list[dict[str, Any]] = []
     for start in starts:
         part = out / f"{name}.{start}.json" if len(starts) > 1 else target
@@ -132,6 +155,15 @@ def bots_before(results: dict[str, list[dict[str, Any]]]) -> str:
             cells.append(f"{level_share(part, bot).rate:.1%}")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def by_seed_range(games: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """A batch split by seed range (issue 13: every target met on seeds from 1 and again from 10001)."""
+    parts = [
+        (f"seeds {lo}–{lo + n - 1}", [g for g in games if lo <= g["seed"] < lo + n])
+        for lo, n in ((start, sum(1 for g in games if start <= g["seed"] < start + 10000)) for start in SEED_RANGES)
+    ]
+    return [(label, part) for label, part in parts if part]
 
 
 def level_share(results: list[dict[str, Any]], level: str) -> Share:
@@ -210,13 +242,26 @@ def main() -> int:
         if landing.reached:
             lo, hi = parse_date(rules, "1968-Q1"), parse_date(rules, "1971-Q4")
             targets.append(
-                ("crewed Moon landing median between 1968 and 1971", label(landing.median_reached), lo <= landing.median_reached <= hi)
+                (
+                    "crewed Moon landing median between 1968 and 1971",
+                    label(landing.median_reached),
+                    lo <= landing.median_reached <= hi,
+                )
             )
         for ms in ("satellite", "human_in_orbit"):
             m = next(x for x in s.milestones if x.id == ms)
             share = Share("ussr", m.by_side.get("ussr", 0), m.games)
             targets.append((f"the Soviet side first to {ms} in most games", fmt(share), share.rate > 0.5))
         targets += target_rows(calibrate(results["nn"]))
+        for label, part in by_seed_range(results["nn"]):
+            targets += [(f"{what} [{label}]", measured, ok) for what, measured, ok in race_rows(rules, part)]
+    if "space" in results:
+        for label, part in by_seed_range(results["space"]):
+            targets += [(f"{w} [{label}]", m, ok) for w, m, ok in even_rows(rules, part, "Space age, normal vs normal")]
+    if "hard" in results:
+        targets += side_share_rows(results["hard"], "hard", 0.70, "normal")
+    if "easy" in results:
+        targets += side_share_rows(results["easy"], "normal", 0.80, "easy")
     checks: dict[str, tuple[str, Callable[[float], bool | None]]] = {
         "hard": ("hard beats normal in at least 65 % of games", lambda r: r >= 0.65),
         "easy": ("normal beats easy in at least 75 % of games", lambda r: r >= 0.75),
@@ -244,8 +289,12 @@ def main() -> int:
                 targets.append((f"speed: {what} at most {budget:g} ms", f"{ms:.1f} ms", ms <= budget))
     base = results.get("nn") or next(iter(results.values()))
     page = render_html(
-        rules, base, title="Space Race balance report: race_1955", setup=TITLES["nn"] if "nn" in results else "",
-        targets=targets, sections=sections,
+        rules,
+        base,
+        title="Space Race balance report: race_1955",
+        setup=TITLES["nn"] if "nn" in results else "",
+        targets=targets,
+        sections=sections,
     )
     (out / "report.html").write_text(page, encoding="utf-8")
     lines = ["| target | measured | met? |", "|---|---|---|"]
