@@ -335,8 +335,9 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     busy: set[str] = set()
     flown = 0
     from_stock = False  # whether a flight ordered so far took hardware from stock
-    # Each flight ordered for a prize comes back at the end of the queue as a copy (another flight of it in the
-    # same quarter), worth what it adds to the chance that one of them succeeds.
+    # Each flight ordered for the landing or one of its stepping stones comes back at the end of the queue as a
+    # copy (another flight of it in the same quarter), worth what it adds to the chance that one succeeds. (Not
+    # other prizes: copies of a flight whose repeats pay prestige farm it.)
     queue = [(m, plan) for _, _, m, plan in offers]
     misses: dict[str, int] = {}  # per mille chance that every flight of a mission ordered so far fails
     for m, first_plan in queue:
@@ -387,7 +388,7 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         busy.update(crew)
         out.append(PlanMission(side, m, hardware, crew))
         flown += 1
-        if facts.wins or prize(turn, m) > 0:
+        if facts.wins or (m in stepping and prize(turn, m) > 0):
             queue.append((m, plan))
             misses[m] = misses.get(m, 1000) * (1000 - odds.success - odds.partial) // 1000
     return cash
