@@ -203,6 +203,15 @@ def critical(turn: Turn, m: str) -> list[tuple[int, str]]:
     A mission is ready when every tech it needs is researched and the hardware it flies has climbed
     to the reliability it wants; the climb takes turns too, and counts in every tech's slack.
     """
+    return _slacks(turn, m, turn.view.available_techs)
+
+
+def slacks(turn: Turn, m: str) -> list[tuple[int, str]]:
+    """`critical` for every unfinished tech `m` needs, researchable now or not."""
+    return _slacks(turn, m, None)
+
+
+def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> list[tuple[int, str]]:
     needs = turn.needs(m)
     if not needs:
         return []
@@ -224,8 +233,7 @@ def critical(turn: Turn, m: str) -> list[tuple[int, str]]:
             ready = ft[tech] + longest
     if turn.k.missions[m].wins:
         ready = max(ready, eta(turn, m))  # no sooner than its stepping stones
-    available = turn.view.available_techs
-    out = sorted([(ready - ft[t] - after[t], -after[t], t) for t in needs if t in available])
+    out = sorted([(ready - ft[t] - after[t], -after[t], t) for t in needs if available is None or t in available])
     return [(slack, tech) for slack, _, tech in out]
 
 

@@ -1,11 +1,12 @@
 """How a computer player answers the event decisions waiting for it: the choice whose effects are worth the
-most to it now (`value.effects_value`), the first listed on a tie, among those open to it now; a blundering
+most to it now (`value.effects_value`, and the turns its research points save the winning mission where a
+rate cap binds, `value.time_value`), the first listed on a tie, among those open to it now; a blundering
 turn picks at random."""
 
 from __future__ import annotations
 
 from game.ai.facts import Turn
-from game.ai.value import effects_value
+from game.ai.value import effects_value, time_value
 from game.engine.actions import Action, Decide
 from game.engine.effects import Effect
 from game.engine.vocab import WHO_SELF, Quantity
@@ -23,7 +24,11 @@ def decide(turn: Turn, out: list[Action]) -> int:
             pick = choices[turn.rng.below(len(choices))]
         else:
             event = turn.rules.events[d.event]
-            values = {c.id: effects_value(turn, c.effects) for c in event.choices if c.id in choices}
+            values = {
+                c.id: effects_value(turn, c.effects) + time_value(turn, c.effects)
+                for c in event.choices
+                if c.id in choices
+            }
             pick = max(choices, key=lambda c: (values.get(c, -(10**9)), -choices.index(c)))
         out.append(Decide(turn.side, d.id, pick))
         chosen = next((c for c in turn.rules.events[d.event].choices if c.id == pick), None)

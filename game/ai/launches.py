@@ -24,6 +24,7 @@ from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
+COPY_POINTS = 10  # percent of chance to win another flight of the winning mission in a quarter must add
 Lesson = tuple[str, int, bool]  # (tech, percent chance, critical) of a step a flight teaches
 _flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
 
@@ -61,7 +62,10 @@ def _floor_of(turn: Turn, m: str) -> int:
     t = turn.temper
     caution = turn.style.w("caution")
     if facts.wins:
-        base = t.victory_dash if turn.rival_close(m) else t.victory_odds
+        if turn.rival_close(m):
+            base = t.victory_dash
+        else:
+            base = t.victory_odds - (t.victory_odds - t.victory_dash) * rival_progress(turn, m) // 100
         return base * caution // 100
     base = max(t.min_crewed, turn.style.risk) if facts.crew else t.min_uncrewed
     base = base * caution // 100
@@ -70,6 +74,21 @@ def _floor_of(turn: Turn, m: str) -> int:
     if got > 0 and turn.rival_close(m):
         base -= 10
     return max(10, base)
+
+
+def rival_progress(turn: Turn, m: str) -> int:
+    """Percent of the way to the winning mission `m` the rival furthest along visibly is: the stepping stones it
+    has earned (public milestones), and its hardware for `m`, known from its flights or from intelligence."""
+    k = turn.k
+    steps = k.stepping[m]
+    known = turn.rival_known
+    hardware = all(options & known for options in k.slot_options_mask[m])
+    best = 0
+    for r in turn.view.rivals:
+        if r.joined and not r.ended:
+            got = sum(1 for ms in steps if ms in r.milestones) + hardware
+            best = max(best, got * 100 // (len(steps) + 1))
+    return best
 
 
 def max_crew_loss(turn: Turn, m: str) -> int:
@@ -196,7 +215,7 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
     prestige = turn.rules.missions[m].prestige
     fail = max(0, -prestige.failure) * turn.prestige_worth
     best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, [(t, c, k) for _, t, c, k in steps]) * 100
-    cheapest = turn.price[m] * min(100, turn.temper.idle_money)
+    cheapest = turn.price[m] * min(100, idle_share(turn))
     return best > cheapest
 
 
@@ -217,7 +236,7 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
     steps allow, at least it costs its price as idle money.
     """
     facts = turn.k.missions[m]
-    share = turn.temper.idle_money
+    share = idle_share(turn)
     if facts.crew or share < 0:
         return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
     rules = turn.rules
@@ -239,6 +258,17 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
 
 
 # ---------------------------------------------------------------------- money kept back
+
+
+def idle_share(turn: Turn) -> int:
+    """Percent of its price a flight paid with idle money feels like: the temper's `idle_money` while the
+    cash in hand is at most `hoard` quarters' income, less as the pile grows beyond it (money that research
+    cannot use piles up unspent otherwise: a treasury of a year's budget buys flights, not interest)."""
+    t = turn.temper
+    if t.hoard <= 0:
+        return t.idle_money
+    pile = turn.income * t.hoard
+    return t.idle_money * pile // max(pile, turn.me.cash)
 
 
 def test_savings(turn: Turn, goals: list[str]) -> int:
@@ -305,22 +335,29 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     busy: set[str] = set()
     flown = 0
     from_stock = False  # whether a flight ordered so far took hardware from stock
-    for _, _, m, first_plan in offers:
+    # Each flight ordered for the landing or one of its stepping stones comes back at the end of the queue as a
+    # copy (another flight of it in the same quarter), worth what it adds to the chance that one succeeds. (Not
+    # other prizes: copies of a flight whose repeats pay prestige farm it.)
+    queue = [(m, plan) for _, _, m, plan in offers]
+    misses: dict[str, int] = {}  # per mille chance that every flight of a mission ordered so far fails
+    for m, first_plan in queue:
         if flown >= limit:
             break
         facts = k.missions[m]
         # The plan priced above stands until an earlier flight takes hardware from stock or its crew (what
         # it buys, it flies: the stock it leaves is the same).
-        replan = from_stock or not busy.isdisjoint(first_plan.crew)
+        replan = m in misses or from_stock or not busy.isdisjoint(first_plan.crew)
         plan = plan_flight(turn, m, stock, busy) if replan else first_plan
         if plan is None:
             continue
         hardware, crew, buy, price = plan.hardware, plan.crew, plan.buy, plan.price
-        value = priced(turn, m, hardware, crew)[1]
+        odds, value = priced(turn, m, hardware, crew)
+        if m in misses:
+            value = copy_worth(turn, m, odds, value, misses[m])
         test = not facts.milestones and facts.payoff <= 0
         # Idle money is cheap money; the savings kept for test flights count as idle for them.
         cheap = min(price, idle + (savings if test else 0))
-        felt = price - cheap + cheap * turn.temper.idle_money // 100
+        felt = price - cheap + cheap * idle_share(turn) // 100
         margin = flight_margin(turn, m, value, felt)
         if margin is None or (margin <= 0 and not facts.wins):
             continue
@@ -353,6 +390,9 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         cash -= extra
         out.append(PlanMission(side, m, hardware, crew, window))
         flown += 1
+        if facts.wins or (m in stepping and prize(turn, m) > 0):
+            queue.append((m, plan))
+            misses[m] = misses.get(m, 1000) * (1000 - odds.success - odds.partial) // 1000
     return cash
 
 
@@ -380,6 +420,19 @@ def launch_window(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...],
         if flight_worth(turn, m, odds) is not None:
             return w.id, extra
     return "", 0
+
+
+def copy_worth(turn: Turn, m: str, odds: MissionOdds, value: int | None, miss: int) -> int | None:
+    """What another flight of `m` this quarter is worth (`value`: as the only one, from `flight_worth`) when
+    every flight of it already ordered fails with per mille chance `miss`: its prize counts only then. For the
+    winning flight, the points of chance it adds, if at least `COPY_POINTS`."""
+    if value is None:
+        return None
+    chance = odds.success + odds.partial
+    if turn.k.missions[m].wins:
+        added = chance * miss // 10_000
+        return added if added >= COPY_POINTS else None
+    return value - chance * gain(turn, m) * (1000 - miss) // 1_000_000
 
 
 def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> FlightPlan | None:

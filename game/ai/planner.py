@@ -18,7 +18,11 @@ Research money goes first to the winning mission's critical path and to the reli
 then to the good bargains among the goals; then to the winning chain's techs that still have slack; then
 to the rest. A flight is ordered when its odds clear a floor and it pays on average for its hardware, the
 prestige a failure costs, the crew it may lose, counting what it teaches the hardware the player still
-needs; money that research cannot use this turn counts for less, so an idle treasury buys flights.
+needs; money that research cannot use this turn counts for less, and less still as it piles beyond half a
+year's income, so an idle treasury buys flights. A flight for a prize may fly in several copies in one
+quarter, each worth what it adds to the chance that one succeeds; the landing's floor of odds falls as the
+rival visibly nears the Moon. Event answers count the turns their research saves the landing where a rate
+cap binds.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ class Temper:
     min_ratio: int = 500  # per mille of prize per money a goal must promise to be a bargain
     windfall: int = 1000  # ... and to come before the winning chain's techs with slack (it pays for itself)
     idle_money: int = 30  # percent: what money research cannot use this turn is worth to it
+    hoard: int = 2  # quarters of income in cash beyond which idle money feels cheaper still (0: never)
     blunder: int = 0  # percent chance a turn goes wrong in a believable way
     intel: int = 2  # spending a turn on intelligence
     reserve: int = 0  # turns of income kept in cash
@@ -78,6 +79,7 @@ TEMPERS: dict[str, Temper] = {
         victory_research=45,
         min_ratio=300,
         idle_money=60,
+        hoard=0,
         blunder=35,
         turn_worth=50,
         stepping_turns=1,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from game.ai.chain import chain, wanted_techs
+from game.ai.chain import chain, flyable_someday, slacks, wanted_techs
 from game.ai.facts import Turn
 from game.ai.knowledge import MEMO_LIMIT
 from game.engine.effects import Effect
@@ -158,6 +158,40 @@ def effects_value(turn: Turn, effects: tuple[Effect, ...]) -> int:
             total = sum(max(0, w) for w, _ in outcomes) or 1
             value += sum(effects_value(turn, fx) * max(0, w) for w, fx in outcomes) // total
     return value
+
+
+def time_value(turn: Turn, effects: tuple[Effect, ...]) -> int:
+    """What research points these effects give this side are worth in time, in money: on a tech the winning
+    mission waits for, where research is capped by time (a rate cap per turn), points beyond the tech's slack
+    bring the landing sooner by points / cap turns, each worth the temper's `turn_worth`. (Money cannot buy
+    those turns: `effects_value` prices points at research's money price only.)"""
+    slack_of = _winning_slacks(turn)
+    if not slack_of:
+        return 0
+    techs = turn.rules.techs
+    value = 0
+    for e in effects:
+        for stake in e.stakes():
+            if stake.quantity == Quantity.RESEARCH and stake.tech in slack_of and stake.amount > 0:
+                cap = max(1, techs[stake.tech].rate_cap)
+                sooner = stake.amount * turn.temper.turn_worth // cap - slack_of[stake.tech] * turn.temper.turn_worth
+                value += (1 if stake.target == WHO_SELF else -1) * max(0, sooner)
+        outcomes = e.outcomes()
+        if outcomes:
+            total = sum(max(0, w) for w, _ in outcomes) or 1
+            value += sum(time_value(turn, fx) * max(0, w) for w, fx in outcomes) // total
+    return value
+
+
+def _winning_slacks(turn: Turn) -> dict[str, int]:
+    """The slack in turns (0 at least) of every unfinished tech the winning mission needs."""
+    out: dict[str, int] = {}
+    for m in turn.k.victory_missions:
+        if m in turn.me.milestones or not flyable_someday(turn, m):
+            continue
+        for slack, tech in slacks(turn, m):
+            out[tech] = min(out.get(tech, slack), max(0, slack))
+    return out
 
 
 def tech_points_value(turn: Turn, tech: str, amount: int, wanted: set[str]) -> int:

@@ -126,3 +126,63 @@ def test_an_answer_that_costs_cash_leaves_the_flights_within_the_cash_left(campa
                 state, _, _ = apply_orders(state, [order], in_place=True)
             state, _, _ = apply_orders(state, [EndTurn(side)], in_place=True)
     assert answered > 0 and refused == []
+
+
+def test_research_points_that_save_turns_on_a_rate_capped_path_win_the_german_team(campaign: Ruleset):
+    # The US's German rocket team: 10 points on the orbital launcher (the rocket line, capped by time, is the
+    # landing's critical path) against 10 points on the satellite and 2 prestige. Priced at money alone the
+    # two are about even; priced by the turns they save, the launcher wins.
+    from game.ai.events import decide
+    from game.ai.goals import choose_goals
+    from game.engine import EndTurn
+    from game.engine.actions import Decide
+    from game.engine.batch import apply_orders
+
+    state = new_game(campaign, None, 1)
+    while not state.sides["us"].decisions:
+        state, _, _ = apply_orders(state, [EndTurn(s) for s in campaign.side_ids], in_place=True)
+    decision = state.sides["us"].decisions[0]
+    assert decision.event == "german_team_us"
+    p = Planner(player_view(state, "us"), TEMPERS["normal"], Rng(0))
+    choose_goals(p.turn)
+    out: list = []
+    decide(p.turn, out)
+    assert out == [Decide("us", decision.id, "army_team")]
+
+
+def test_the_landing_odds_it_accepts_fall_as_the_rival_visibly_nears_the_moon(campaign: Ruleset):
+    from game.ai.launches import floor
+
+    normal = TEMPERS["normal"]
+    floors = []
+    steps = knowledge(campaign).stepping["crewed_lunar_landing"]
+    for n in range(len(steps) + 1):
+        state = new_game(campaign, None, 1)
+        for ms in steps[:n]:
+            state.sides["ussr"].milestones[ms] = state.turn  # public: the rival's record shows them
+        p = Planner(player_view(state, "us"), normal, Rng(0))
+        floors.append(floor(p.turn, "crewed_lunar_landing"))
+    assert floors[0] == normal.victory_odds
+    assert floors == sorted(floors, reverse=True) and floors[-1] < floors[0]
+    assert floors[-1] >= normal.victory_dash
+
+
+def test_a_prize_worth_it_flies_in_several_copies_in_one_quarter(campaign: Ruleset):
+    from collections import Counter
+
+    from game.ai import choose_actions
+    from game.ai.runner import ai_rng
+    from game.engine import EndTurn, PlanMission, is_over
+    from game.engine.batch import apply_orders
+
+    copies = 0
+    state = new_game(campaign, None, 3)
+    for _ in range(120):
+        if is_over(state):
+            break
+        for i, side in enumerate(campaign.side_ids):
+            orders = choose_actions(player_view(state, side), "normal", ai_rng(3, i, state.turn))
+            flights = Counter(o.mission for o in orders if isinstance(o, PlanMission))
+            copies += sum(n - 1 for n in flights.values())
+            state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
+    assert copies > 0
