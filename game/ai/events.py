@@ -1,7 +1,8 @@
 """How a computer player answers the event decisions waiting for it: the choice whose effects are worth the
 most to it now (`value.effects_value`, and the turns its research points save the winning mission where a
-rate cap binds, `value.time_value`), the first listed on a tie, among those open to it now; a blundering
-turn picks at random."""
+rate cap binds, `value.time_value`), among those open to it now; between answers worth about the same (a
+real trade-off, where the valuation cannot tell them apart) it picks either, as a person would; a
+blundering turn picks at random."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from game.ai.value import effects_value, time_value
 from game.engine.actions import Action, Decide
 from game.engine.effects import Effect
 from game.engine.vocab import WHO_SELF, Quantity
+
+# Answers worth within this much of the best one are a matter of taste: money, plus percent of the best's worth.
+CLOSE_MONEY = 25
+CLOSE_PERCENT = 20
 
 
 def decide(turn: Turn, out: list[Action]) -> int:
@@ -29,7 +34,12 @@ def decide(turn: Turn, out: list[Action]) -> int:
                 for c in event.choices
                 if c.id in choices
             }
-            pick = max(choices, key=lambda c: (values.get(c, -(10**9)), -choices.index(c)))
+            best = max(values.values(), default=0)
+            close = [
+                c for c in choices if c in values and values[c] >= best - CLOSE_MONEY - abs(best) * CLOSE_PERCENT // 100
+            ]
+            # Only a real tie draws the player's dice, so that every other decision plays as it did.
+            pick = close[0] if len(close) == 1 else close[turn.rng.below(len(close))] if close else choices[0]
         out.append(Decide(turn.side, d.id, pick))
         chosen = next((c for c in turn.rules.events[d.event].choices if c.id == pick), None)
         if chosen is not None:
