@@ -28,8 +28,12 @@ changed instead of a mismatch.
    window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 11: the default campaign's planetary probe costs 90 research points (was 130) and takes up to 25 a turn (was 20):
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
+12: the default campaign's sides have lasting head starts on the lines history gave them (Soviet probes, Voskhod,
+   the spacewalk, stations; American hydrogen engines), the Mercury 13 come in 1962 and the Soviet side starts with
+   R-7 test articles, a satellite launcher, dog cabins and Luna probes: history's side takes most contested firsts,
+   and Space age is even.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 11
+RULES_VERSION = 12
