@@ -28,8 +28,10 @@ changed instead of a mismatch.
    window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 11: the default campaign's planetary probe costs 90 research points (was 130) and takes up to 25 a turn (was 20):
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
+12: the default campaign's Soviet budget grows 15 a year (was 10) up to 600 (was 550): with the stronger
+   computer player the US won three games of four.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 11
+RULES_VERSION = 12
