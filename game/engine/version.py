@@ -30,8 +30,10 @@ changed instead of a mismatch.
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
 12: the default campaign's Soviet budget grows 15 a year (was 10) up to 600 (was 550): with the stronger
    computer player the US won three games of four.
+13: the default campaign's start budgets are 125 for the US (was 100) and 140 for the USSR (was 110): the
+   normal player launched in under half its quarters, the Moon's critical research taking the rest.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 12
+RULES_VERSION = 13
