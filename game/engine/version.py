@@ -32,8 +32,10 @@ changed instead of a mismatch.
    computer player the US won three games of four.
 13: the default campaign's start budgets are 125 for the US (was 100) and 140 for the USSR (was 110): the
    normal player launched in under half its quarters, the Moon's critical research taking the rest.
+14: the default campaign's German specialists leaving the USSR are a choice (their guidance studies, or
+   Korolev's bureau on the satellite launcher), like the US's German team.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 13
+RULES_VERSION = 14
