@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from game.ai.chain import chain, critical, prep, stepping_slack
 from game.ai.facts import Turn
-from game.ai.launches import floor
+from game.ai.flight_value import floor
 from game.ai.temper import BARGAIN, CRITICAL, FIRST, SLACK, SLACK_LATE, SURPLUS, WINDFALL
 from game.engine.actions import Action, FundResearch
 

@@ -32,8 +32,14 @@ changed instead of a mismatch.
    the spacewalk, stations; American hydrogen engines), the Mercury 13 come in 1962 and the Soviet side starts with
    R-7 test articles, a satellite launcher, dog cabins and Luna probes: history's side takes most contested firsts,
    and Space age is even.
+13: the default campaign's Soviet budget grows 15 a year (was 10) up to 600 (was 550): with the stronger
+   computer player the US won three games of four.
+14: the default campaign's start budgets are 125 for the US (was 100) and 140 for the USSR (was 110): the
+   normal player launched in under half its quarters, the Moon's critical research taking the rest.
+15: the default campaign's German specialists leaving the USSR are a choice (their guidance studies, or
+   Korolev's bureau on the satellite launcher), like the US's German team.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 12
+RULES_VERSION = 15

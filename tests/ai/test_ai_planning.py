@@ -150,7 +150,7 @@ def test_research_points_that_save_turns_on_a_rate_capped_path_count_in_the_germ
 
 
 def test_the_landing_odds_it_accepts_fall_as_the_rival_visibly_nears_the_moon(campaign: Ruleset):
-    from game.ai.launches import floor
+    from game.ai.flight_value import floor
 
     normal = TEMPERS["normal"]
     floors = []
