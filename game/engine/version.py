@@ -38,8 +38,11 @@ changed instead of a mismatch.
    normal player launched in under half its quarters, the Moon's critical research taking the rest.
 15: the default campaign's German specialists leaving the USSR are a choice (their guidance studies, or
    Korolev's bureau on the satellite launcher), like the US's German team.
+16: the default campaign's start budgets are 135 a year for both sides and the Soviet budget grows 10 a year to
+   550 again (korolev_lives: +12 to 650 again): with 13 and 14 on top of 12's head starts, the Soviet side won
+   two games of three.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 15
+RULES_VERSION = 16
