@@ -58,6 +58,7 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
         ("title", lambda: new_screen("title", app)),
         ("newgame", lambda: new_screen("newgame", app, hotseat=False)),
         ("newgame hot-seat", lambda: new_screen("newgame", app, hotseat=True)),
+        ("newgame 1955", lambda: _newgame_1955(app)),
         ("packages", lambda: new_screen("packages", app)),
         ("settings", lambda: new_screen("settings", app)),
         ("save", lambda: new_screen("saveload", app, "save")),
@@ -79,6 +80,21 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
 
     out += [("resolution", report), ("end", lambda: new_screen("end", app))]
     return out
+
+
+def _newgame_1955(app: Any) -> Any:
+    """The new-game screen on the default campaign (its victory modes listed), with mods chosen."""
+    from game.ui.screens.registry import new_screen
+
+    launch = dict(app.launch)
+    app.launch["scenario"] = "race_1955"
+    app.settings.mods = ["kennedy_1961", "europe"]
+    try:
+        return new_screen("newgame", app, hotseat=False)
+    finally:
+        app.launch.clear()
+        app.launch.update(launch)
+        app.settings.mods = []
 
 
 def _overlays(app: Any) -> list[tuple[str, Any]]:
