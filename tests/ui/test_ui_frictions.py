@@ -269,3 +269,26 @@ def test_every_theme_size_has_its_bold_face_loaded_before_a_text_box_asks(app: A
     fonts = app.manager.get_theme().get_font_dictionary()
     sizes = {int(b["font"]["size"]) for b in theme_dict(app.scale).values() if isinstance(b, dict) and "font" in b}
     assert sizes and all(fonts.check_font_preloaded(fonts.create_font_id(n, "game_noto", True, False)) for n in sizes)
+
+
+def test_why_a_launch_cannot_be_planned_points_at_buy_and_knows_it_is_planned(app: Any, drawn: list[str]) -> None:
+    """With no rocket in store the reason points at the Buy button beside it (not at another screen); once the
+    launch is planned and the store is empty again, it says the launch is planned rather than "cannot plan yet"."""
+    from ui_kit import click, find
+
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    app.reset(new_screen("missions", app, "us", "sounding_rocket"))
+    pump(app, 2)
+    why = [t for t in drawn if t.startswith("Cannot plan yet")]
+    assert why and "“Buy 1”" in why[-1] and "screen" not in why[-1]
+    click(app, find(app, "Buy 1 ("))
+    click(app, find(app, "Plan this launch"))
+    assert [p.mission for p in app.session.view("us").me.plan] == ["sounding_rocket"]
+    drawn.clear()
+    pump(app, 2)
+    assert not [t for t in drawn if t.startswith("Cannot plan yet")]
+    assert any(t.startswith("Planned this turn. To fly it again: no ") for t in drawn)

@@ -441,7 +441,10 @@ class MissionScreen(GameScreen):
         small_lh = draw.font(small).get_linesize() + self.s(2)
         top = right.bottom - self.s(58) - self.window_row() - small_lh * legend
         blocked = getattr(self, "blocked", None)
-        why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
+        # a mission already in this turn's plan is blocked only for a second flight: say so, not "cannot plan yet"
+        again = any(p.mission == self.mission for p in v.me.plan)
+        why = (self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
+               if blocked is not None else "")
         why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0
         limit = top - (lh * why_lines + self.s(6) if why_lines else 0)
         # where the flight is most likely lost, and what would make it safer: the tech behind that step
