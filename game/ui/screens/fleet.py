@@ -249,12 +249,14 @@ class FleetScreen(GameScreen):
             draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), draw.shrink(self.hw_name(h), fs, room, ok, 0.7), col, ok, room)
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
+            reserved = v.me.reserved_hardware(h)
+            if reserved:  # under the name, where there is room: the store's column holds a count and no more
+                sub += " · " + self.tr("fleet.reserved", n=reserved)
             draw.text(surf, sub, (hx[0], y + self.s(20)), draw.shrink(sub, small, room, least=0.7), draw.GOOD if ok else draw.DIM,
                       width=room)
             draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
-            reserved = v.me.reserved_hardware(h)
-            store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
-            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
+            draw.text(surf, str(v.me.hardware[h]), (hx[2], y + self.s(8)), fs, col,
+                      width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
             if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
                 self.shown_hw = h
             pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))

@@ -372,7 +372,16 @@ class MissionScreen(GameScreen):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             window = self.window_name(p.window)
             line = self.mission_name(p.mission) + (f" · {window}" if window else "") + (f" — {crew}" if crew else "")
-            draw.text(surf, line, (inner.x, y + i * self.s(40) + self.s(8)), fs, draw.TEXT, width=inner.width - self.s(120))
+            room, top = inner.width - self.s(120), y + i * self.s(40)
+            size = draw.shrink(line, fs, room)
+            if draw.font(size).size(draw.clean(line))[0] <= room:
+                draw.text(surf, line, (inner.x, top + self.s(8)), size, draw.TEXT, width=room)
+            else:  # too long for one line beside Cancel: the mission, and under it the window and the crew in small type
+                name = self.mission_name(p.mission)
+                rest = " — ".join(x for x in (window, crew) if x)
+                draw.text(surf, name, (inner.x, top), draw.shrink(name, fs, room, least=0.7), draw.TEXT, width=room)
+                draw.text(surf, rest, (inner.x, top + self.s(18)), draw.shrink(rest, small, room, least=0.7), draw.DIM,
+                          width=room)
         self.draw_stack(surf)
         self.draw_odds(surf, right)
 
