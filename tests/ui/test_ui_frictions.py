@@ -292,3 +292,23 @@ def test_why_a_launch_cannot_be_planned_points_at_buy_and_knows_it_is_planned(ap
     pump(app, 2)
     assert not [t for t in drawn if t.startswith("Cannot plan yet")]
     assert any(t.startswith("Planned this turn. To fly it again: no ") for t in drawn)
+
+
+def test_a_mission_the_programme_has_moved_past_says_so_not_not_yet(app: Any, drawn: list[str]) -> None:
+    """The sounding rocket closes once the satellite is researched: the missions screen says it is over for good
+    ("Not available yet" had a player wait for it with a rocket bought for it); a mission not open yet still says so."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    app.session.state.sides["us"].techs["satellite"].done = True
+    app.reset(new_screen("missions", app, "us", "sounding_rocket"))
+    pump(app, 2)
+    assert "No longer flown: your programme has moved past it." in drawn
+    assert "Not available yet." not in drawn
+    assert any("this mission is no longer flown" in t for t in drawn)
+    drawn.clear()
+    app.reset(new_screen("missions", app, "us", "crewed_lunar_landing"))
+    pump(app, 2)
+    assert "Not available yet." in drawn and "No longer flown: your programme has moved past it." not in drawn

@@ -50,6 +50,11 @@ class MissionScreen(GameScreen):
         ms = self.view.rules.missions[mission].milestones
         return bool(ms) and all(m in self.view.me.milestones for m in ms)
 
+    def closed_key(self, mission: str) -> str:
+        """The text key that says why a mission the side cannot fly is closed: achieved, over for good, or not yet open."""
+        return ("missions.achieved" if self.achieved(mission) else "missions.retired" if self.retired(mission)
+                else "missions.unavailable")
+
     def can_fly_now(self, mission: str) -> bool:
         return self.view.suggest_plan(mission) is not None
 
@@ -333,7 +338,7 @@ class MissionScreen(GameScreen):
         if text == m.description:
             text = ""
         if mission not in self.view.available_missions:
-            text = (text + " " if text else "") + self.tr("missions.achieved" if self.achieved(mission) else "missions.unavailable")
+            text = (text + " " if text else "") + self.tr(self.closed_key(mission))
         elif self.can_fly_now(mission):
             text = (text + " " if text else "") + self.tr("missions.ready")
         return text or self.tr("tip.missions.choose")
@@ -405,7 +410,7 @@ class MissionScreen(GameScreen):
         y = inner.y
         if self.mission not in v.available_missions:
             done = self.achieved(self.mission)
-            y += draw.paragraph(surf, self.tr("missions.achieved" if done else "missions.unavailable"),
+            y += draw.paragraph(surf, self.tr(self.closed_key(self.mission)),
                                 pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if done else draw.WARN)
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
