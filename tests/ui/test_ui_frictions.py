@@ -308,6 +308,8 @@ def test_a_mission_the_programme_has_moved_past_says_so_not_not_yet(app: Any, dr
     assert "No longer flown: your programme has moved past it." in drawn
     assert "Not available yet." not in drawn
     assert any("this mission is no longer flown" in t for t in drawn)
+    labels = [getattr(w, "text", "") for w in app.top.widgets]
+    assert not any(label.startswith("Buy 1 (") for label in labels), "no rocket is sold for a mission that cannot fly"
     drawn.clear()
     app.reset(new_screen("missions", app, "us", "crewed_lunar_landing"))
     pump(app, 2)

@@ -238,7 +238,8 @@ class MissionScreen(GameScreen):
             slot_name = slot_name[:1].upper() + slot_name[1:]
             width = mid.width - self.s(20) - strip  # short of the stack's picture
             buy = BuyHardware(self.side, hw, 1)
-            if have == 0 and v.hardware_unlocked(hw):  # none free: buy one here, without going to the fleet
+            # none free: buy one here, without going to the fleet (not for a mission that cannot fly: a wasted buy)
+            if have == 0 and v.hardware_unlocked(hw) and self.mission in v.available_missions:
                 cost = engine_odds.order_cost(v.rules, buy)
                 buy_label = self.tr("missions.buy", n=cost)
                 bw = draw.font(round(14 * self.app.scale)).size(buy_label)[0] + self.s(24)
