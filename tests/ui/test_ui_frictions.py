@@ -314,3 +314,28 @@ def test_a_mission_the_programme_has_moved_past_says_so_not_not_yet(app: Any, dr
     app.reset(new_screen("missions", app, "us", "crewed_lunar_landing"))
     pump(app, 2)
     assert "Not available yet." in drawn and "No longer flown: your programme has moved past it." not in drawn
+
+
+def test_end_turn_with_a_decision_open_asks_before_the_first_answer_is_taken(app: Any) -> None:
+    """The engine answers a decision left open with its first choice: End turn asks first, and No keeps the turn."""
+    import pygame
+    from ui_kit import key, press, top_name
+
+    from game.content.load import load_scenario
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    session = app.session
+    while not session.view("us").decisions:  # the first quarters bring the Huntsville Germans' question
+        session.end_turn("us")
+    turn = session.view("us").turn
+    app.top.rebuild()
+    pump(app, 1)
+    press(app, "End turn")
+    assert top_name(app) == "ConfirmScreen" and "still waits for your answer" in app.top.message
+    key(app, pygame.K_n)
+    assert session.view("us").turn == turn and session.view("us").decisions
+    press(app, "End turn")
+    key(app, pygame.K_y)
+    pump(app, 2)
+    assert session.view("us").turn == turn + 1

@@ -18,7 +18,7 @@ from game.engine import (
     RejectionCode,
 )
 from game.ui import draw
-from game.ui.screens.base import Replace, Reset, Screen, Transition
+from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 
 
@@ -192,6 +192,11 @@ class GameScreen(Screen):
 
     def end_turn(self) -> Transition | None:
         self.app.status = ""
+        open_ = self.view.decisions
+        if open_:  # the engine would answer it with its first choice: a player who missed it is asked first
+            title = self.app.stext(f"event.{open_[0].event}.title")
+            question = self.tr("confirm.end_turn_decision", title=title)
+            return Push(new_screen("confirm", self.app, question, lambda: self.app.end_turn(self.side)))
         return self.app.end_turn(self.side)
 
     # -- drawing ---------------------------------------------------------------------------------
