@@ -339,3 +339,33 @@ def test_end_turn_with_a_decision_open_asks_before_the_first_answer_is_taken(app
     key(app, pygame.K_y)
     pump(app, 2)
     assert session.view("us").turn == turn + 1
+
+
+def test_recruiting_keeps_the_crew_list_in_place_until_the_screen_is_left(app: Any) -> None:
+    """Recruiting moved the recruit to the top, so the row under the pointer became somebody else and a second
+    Recruit took the wrong person: the order now holds while the screen is open, and the next visit sorts again."""
+    from ui_kit import click
+
+    from game.content.load import load_scenario
+    from game.engine.state import CrewStatus
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    session = app.session
+    rules = session.rules
+    while not any(rules.crews[c].available <= session.view("us").turn for c in session.view("us").me.crews):
+        session.end_turn("us")
+    app.reset(new_screen("fleet", app, "us"))
+    pump(app, 1)
+    fleet = app.top
+    before = fleet.crew_rows()
+    third = before[2]
+    recruit = [w for w in fleet.widgets if getattr(w, "text", "") == "Recruit"]
+    click(app, min(recruit[1:], key=lambda w: w.rect.y))  # the Recruit of the second or third row, by position
+    pump(app, 1)
+    assert fleet.crew_rows() == before
+    assert any(session.view("us").me.crews[c].status == CrewStatus.TRAINING for c in before[1:3])
+    app.reset(new_screen("fleet", app, "us"))
+    again = app.top.crew_rows()
+    assert session.view("us").me.crews[again[0]].status == CrewStatus.TRAINING and third in again

@@ -122,10 +122,14 @@ class FleetScreen(GameScreen):
         return sorted(v.rules.hardware, key=lambda h: (not v.hardware_unlocked(h), list(v.rules.hardware).index(h)))
 
     def crew_rows(self) -> list[str]:
+        """The side's people, those who can fly first; the order is kept while the screen is open, so recruiting
+        one does not move the others under the pointer (the next Recruit would take somebody else)."""
         v = self.view
         order = list(v.rules.crews)
-        return sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
-                                                 v.rules.crews[c].available > v.turn, order.index(c)))
+        ranked = sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
+                                                   v.rules.crews[c].available > v.turn, order.index(c)))
+        kept: list[str] = self.__dict__.setdefault("_crew_order", ranked)
+        return [c for c in kept if c in v.me.crews] + [c for c in ranked if c not in kept]
 
     def build_content(self) -> None:
         left, right = self.halves()
