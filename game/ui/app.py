@@ -122,6 +122,7 @@ class App(GameHost):
         self.clock = pygame.time.Clock()
         self.frame_ms = 0.0
         self.status = ""  # a one-line notice (saved, rejected...) shown by game screens
+        self.status_ok = ""  # the notice when it reports something done (saved, sound off), not a problem
         self.demo = False
         self.launch: dict[str, Any] = {"scenario": "race_1955", "mods": [], "seed": None}
 
@@ -214,7 +215,7 @@ class App(GameHost):
     def toggle_mute(self) -> None:
         self.settings.muted = not self.settings.muted
         self.audio.set(self.settings.volume, self.settings.muted, self.settings.music_volume)
-        self.status = self.tr("status.muted") if self.settings.muted else self.tr("status.unmuted")
+        self.status = self.status_ok = self.tr("status.muted") if self.settings.muted else self.tr("status.unmuted")
         self.save_settings()
         self.dirty = True
 

@@ -94,8 +94,28 @@ def test_settings_choose_from_drop_down_lists_by_mouse_and_by_keyboard(app: Any)
 def test_a_new_game_chooses_each_sides_player_and_the_language_from_lists(app: Any) -> None:
     press(app, "New campaign")
     menus = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIDropDownMenu)]
-    assert len(menus) == len(app.top.sc.ruleset.side_ids) + 1
+    assert len(menus) == len(app.top.sc.ruleset.side_ids) + 3  # and the scenario, how to win, the language
     choose(app, "A person", nth=1)
     assert set(app.top.controllers.values()) == {"human"}
     choose(app, "Tiếng Việt")
     assert app.settings.language == "vi" and top_name(app) == "NewGameScreen"
+
+
+def test_a_new_game_chooses_the_scenario_and_how_to_win_from_lists_by_mouse_and_by_keyboard(app: Any) -> None:
+    press(app, "New campaign")
+    screen = app.top
+    choose(app, "The Race to the Moon, 1955")
+    assert app.top is screen and screen.scenario == "race_1955" and screen.sc is not None
+    assert screen.victory_mode() == "moon_race" and not screen.play_on
+    choose(app, "Space age: plays to")
+    assert screen.victory == "space_age"
+    # every choice is on the keyboard too: Tab to the how-to-win list, Enter takes its next option
+    menus = [w for w in screen.widgets if isinstance(w, pygame_gui.elements.UIDropDownMenu)]
+    how = next(m for m in menus if any("Space age" in label for label, _ in m.options_list))
+    screen.focus = screen.focusable.index(how)
+    key(app, pygame.K_RETURN)
+    assert (screen.victory, screen.play_on) == ("moon_race", False)
+    first = next(m for m in screen.widgets if isinstance(m, pygame_gui.elements.UIDropDownMenu))
+    screen.focus = screen.focusable.index(first)
+    key(app, pygame.K_RETURN)
+    assert screen.scenario != "race_1955"

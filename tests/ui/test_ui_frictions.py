@@ -269,3 +269,103 @@ def test_every_theme_size_has_its_bold_face_loaded_before_a_text_box_asks(app: A
     fonts = app.manager.get_theme().get_font_dictionary()
     sizes = {int(b["font"]["size"]) for b in theme_dict(app.scale).values() if isinstance(b, dict) and "font" in b}
     assert sizes and all(fonts.check_font_preloaded(fonts.create_font_id(n, "game_noto", True, False)) for n in sizes)
+
+
+def test_why_a_launch_cannot_be_planned_points_at_buy_and_knows_it_is_planned(app: Any, drawn: list[str]) -> None:
+    """With no rocket in store the reason points at the Buy button beside it (not at another screen); once the
+    launch is planned and the store is empty again, it says the launch is planned rather than "cannot plan yet"."""
+    from ui_kit import click, find
+
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    app.reset(new_screen("missions", app, "us", "sounding_rocket"))
+    pump(app, 2)
+    why = [t for t in drawn if t.startswith("Cannot plan yet")]
+    assert why and "“Buy 1”" in why[-1] and "screen" not in why[-1]
+    click(app, find(app, "Buy 1 ("))
+    click(app, find(app, "Plan this launch"))
+    assert [p.mission for p in app.session.view("us").me.plan] == ["sounding_rocket"]
+    drawn.clear()
+    pump(app, 2)
+    assert not [t for t in drawn if t.startswith("Cannot plan yet")]
+    assert any(t.startswith("Planned this turn. To fly it again: no ") for t in drawn)
+
+
+def test_a_mission_the_programme_has_moved_past_says_so_not_not_yet(app: Any, drawn: list[str]) -> None:
+    """The sounding rocket closes once the satellite is researched: the missions screen says it is over for good
+    ("Not available yet" had a player wait for it with a rocket bought for it); a mission not open yet still says so."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    app.session.state.sides["us"].techs["satellite"].done = True
+    app.reset(new_screen("missions", app, "us", "sounding_rocket"))
+    pump(app, 2)
+    assert "No longer flown: your programme has moved past it." in drawn
+    assert "Not available yet." not in drawn
+    assert any("this mission is no longer flown" in t for t in drawn)
+    labels = [getattr(w, "text", "") for w in app.top.widgets]
+    assert not any(label.startswith("Buy 1 (") for label in labels), "no rocket is sold for a mission that cannot fly"
+    drawn.clear()
+    app.reset(new_screen("missions", app, "us", "crewed_lunar_landing"))
+    pump(app, 2)
+    assert "Not available yet." in drawn and "No longer flown: your programme has moved past it." not in drawn
+
+
+def test_end_turn_with_a_decision_open_asks_before_the_first_answer_is_taken(app: Any) -> None:
+    """The engine answers a decision left open with its first choice: End turn asks first, and No keeps the turn."""
+    import pygame
+    from ui_kit import key, press, top_name
+
+    from game.content.load import load_scenario
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    session = app.session
+    while not session.view("us").decisions:  # the first quarters bring the Huntsville Germans' question
+        session.end_turn("us")
+    turn = session.view("us").turn
+    app.top.rebuild()
+    pump(app, 1)
+    press(app, "End turn")
+    assert top_name(app) == "ConfirmScreen" and "still waits for your answer" in app.top.message
+    key(app, pygame.K_n)
+    assert session.view("us").turn == turn and session.view("us").decisions
+    press(app, "End turn")
+    key(app, pygame.K_y)
+    pump(app, 2)
+    assert session.view("us").turn == turn + 1
+
+
+def test_recruiting_keeps_the_crew_list_in_place_until_the_screen_is_left(app: Any) -> None:
+    """Recruiting moved the recruit to the top, so the row under the pointer became somebody else and a second
+    Recruit took the wrong person: the order now holds while the screen is open, and the next visit sorts again."""
+    from ui_kit import click
+
+    from game.content.load import load_scenario
+    from game.engine.state import CrewStatus
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    session = app.session
+    rules = session.rules
+    while not any(rules.crews[c].available <= session.view("us").turn for c in session.view("us").me.crews):
+        session.end_turn("us")
+    app.reset(new_screen("fleet", app, "us"))
+    pump(app, 1)
+    fleet = app.top
+    before = fleet.crew_rows()
+    third = before[2]
+    recruit = [w for w in fleet.widgets if getattr(w, "text", "") == "Recruit"]
+    click(app, min(recruit[1:], key=lambda w: w.rect.y))  # the Recruit of the second or third row, by position
+    pump(app, 1)
+    assert fleet.crew_rows() == before
+    assert any(session.view("us").me.crews[c].status == CrewStatus.TRAINING for c in before[1:3])
+    app.reset(new_screen("fleet", app, "us"))
+    again = app.top.crew_rows()
+    assert session.view("us").me.crews[again[0]].status == CrewStatus.TRAINING and third in again

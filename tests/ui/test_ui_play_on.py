@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ui_kit import find, press, pump, top_name
+from ui_kit import choose, press, pump, top_name
 
 from game.engine import events as ev
 
@@ -13,11 +13,13 @@ from game.engine import events as ev
 def test_the_new_game_screen_offers_to_play_on_and_the_game_keeps_it(app: Any) -> None:
     press(app, "New campaign")
     screen = app.top
-    assert find(app, "the game ends at a win") is not None and not screen.play_on
-    press(app, "the game ends at a win")
+    assert not screen.play_on
     end = app.top.sc.ruleset.settings.end
-    press(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")  # and back: it toggles
-    press(app, "the game ends at a win")
+    choose(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")
+    assert app.top.play_on
+    choose(app, "the game ends at a win")  # and back
+    assert not app.top.play_on
+    choose(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")
     press(app, "Start")
     pump(app)
     assert top_name(app) == "DashboardScreen"
@@ -35,7 +37,7 @@ def test_a_settled_race_is_told_on_the_dashboard_and_in_the_report(app: Any) -> 
     from game.ui.session import Session
 
     press(app, "New campaign")
-    press(app, "the game ends at a win")
+    choose(app, "Play on to")
     press(app, "Start")
     pump(app)
     _decide(app, "red")
@@ -60,7 +62,7 @@ def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tm
     from game.ui.session import Session
 
     press(app, "New campaign")
-    press(app, "the game ends at a win")
+    choose(app, "Play on to")
     press(app, "Start")
     pump(app)
     s = app.session
@@ -78,7 +80,7 @@ def test_the_end_screen_of_a_played_on_game_gives_the_date_of_the_result(app: An
     from game.ui.screens.summary import EndScreen
 
     press(app, "New campaign")
-    press(app, "the game ends at a win")
+    choose(app, "Play on to")
     press(app, "Start")
     pump(app)
     st, rules = app.session.state, app.session.rules

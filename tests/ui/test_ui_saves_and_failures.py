@@ -169,3 +169,28 @@ def test_opening_the_window_does_not_load_the_saves_package() -> None:
     code = "import sys, game.ui.app; print('game.io' in sys.modules, 'pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[-2:] == ["False", "False"]
+
+
+def test_saved_from_the_menu_is_told_as_done_not_in_the_errors_red(app: Any, monkeypatch: Any) -> None:
+    from game.ui import draw
+
+    start_game(app)
+    key(app, pygame.K_ESCAPE)  # the menu
+    assert top_name(app) == "TitleScreen"
+    press(app, "Save game")
+    app.top.entry_w.set_text("from_the_menu")
+    press(app, "Save")
+    assert top_name(app) == "TitleScreen"
+    seen: dict[str, Any] = {}
+    text = draw.text
+
+    def record(surf: Any, s: str, pos: Any, size: int = 15, color: Any = draw.TEXT, *a: Any, **k: Any) -> Any:
+        seen[s] = color
+        return text(surf, s, pos, size, color, *a, **k)
+
+    monkeypatch.setattr(draw, "text", record)
+    app.render()
+    assert seen[app.tr("status.saved", name="from_the_menu")] == draw.GOOD
+    app.status = "cannot read the save"  # a problem still shows in red
+    app.render()
+    assert seen["cannot read the save"] == draw.BAD

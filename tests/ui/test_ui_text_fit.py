@@ -45,7 +45,12 @@ def _campaign(app: Any) -> str:
             session.act(plan)
         session.end_turn(me)
     view = session.view(me)
-    session.act(BuyHardware(me, next(h for h in view.rules.hardware if view.hardware_unlocked(h)), 1))  # to undo
+    for hw in view.rules.hardware:  # hardware to undo, and a launch booked on some of it (its store shows it)
+        if view.hardware_unlocked(hw):
+            session.act(BuyHardware(me, hw, 1))
+    view = session.view(me)
+    booked = next(p for m in sorted(view.available_missions) if (p := view.suggest_plan(m)) is not None)
+    assert session.act(booked) is None
     app.autosave()
     return me
 
@@ -58,6 +63,7 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
         ("title", lambda: new_screen("title", app)),
         ("newgame", lambda: new_screen("newgame", app, hotseat=False)),
         ("newgame hot-seat", lambda: new_screen("newgame", app, hotseat=True)),
+        ("newgame 1955", lambda: _newgame_1955(app)),
         ("packages", lambda: new_screen("packages", app)),
         ("settings", lambda: new_screen("settings", app)),
         ("save", lambda: new_screen("saveload", app, "save")),
@@ -79,6 +85,21 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
 
     out += [("resolution", report), ("end", lambda: new_screen("end", app))]
     return out
+
+
+def _newgame_1955(app: Any) -> Any:
+    """The new-game screen on the default campaign (its victory modes listed), with mods chosen."""
+    from game.ui.screens.registry import new_screen
+
+    launch = dict(app.launch)
+    app.launch["scenario"] = "race_1955"
+    app.settings.mods = ["kennedy_1961", "europe"]
+    try:
+        return new_screen("newgame", app, hotseat=False)
+    finally:
+        app.launch.clear()
+        app.launch.update(launch)
+        app.settings.mods = []
 
 
 def _overlays(app: Any) -> list[tuple[str, Any]]:
@@ -136,3 +157,60 @@ def test_a_window_size_fits_the_desktop_and_never_goes_below_the_smallest() -> N
     assert window_size((1920, 1080), None) == (1920, 1080)
     assert window_size((800, 600), (1920, 1080)) == MIN_SIZE
     assert window_size((1920, 1080), (1024, 768)) == (1920, 1080)  # a pretend desktop too small for the game
+
+
+def _every_attention_item(app: Any, side: str) -> list[tuple[str, str, str]]:
+    """Every item the dashboard's attention list can show, each with the longest names and numbers the default
+    campaign can put in it (the longest tech, side and event title in the current language)."""
+    from string import Formatter
+
+    from game.ui import i18n
+
+    rules = app.session.rules
+    longest = {
+        "tech": max((app.stext(f"tech.{t}.name") for t in rules.techs), key=len),
+        "side": max((app.side_name(s) for s in rules.side_ids), key=len),
+        "title": max((app.stext(f"event.{e}.title") for e in rules.events), key=len),
+        "date": rules.date_label(rules.settings.end),
+        "need": 99999,
+        "cash": 99999,
+    }
+    keys = sorted({k.rsplit(".", 1)[0] if k.count(".") > 1 else k for k in i18n.table("en") if k.startswith("attn.")})
+    out = []
+    for key in keys:
+        names = {f for _, f, _, _ in Formatter().parse(i18n.lookup("en", key, 5) or "") if f}
+        for n in (1, 2, 5, 21) if "n" in names else (None,):
+            values = {k: v for k, v in longest.items() if k in names} | ({"n": n} if n is not None else {})
+            out.append((app.tr(key, **values), "info", "dashboard"))
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_attention_item_reads_whole_at_the_smallest_text_size(
+    app: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], lang: str
+) -> None:
+    """The dashboard cuts an attention item that does not fit its button (the whole text is then only in the tooltip):
+    at 100 % text no item of any language does, with the longest tech, side and title the default campaign has."""
+    import pygame_gui
+
+    from game.content.load import load_scenario
+    from game.ui.screens.dashboard import DashboardScreen
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    _open(app, size, 100, lang)
+    sc = load_scenario("race_1955")
+    sides = sc.ruleset.side_ids
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
+    items = _every_attention_item(app, sides[0])
+    assert len(items) > 14
+    cut = []
+    for first in range(0, len(items), 9):  # the dashboard shows nine at a time
+        shown = items[first : first + 9]
+        monkeypatch.setattr(DashboardScreen, "attention", lambda self, shown=shown: shown)
+        app.reset(new_screen("dashboard", app, sides[0]))
+        pump(app, 1)
+        labels = {w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)}
+        cut += [text for text, _, _ in shown if text not in labels]
+    assert not cut, "cut on the dashboard: " + "; ".join(cut)

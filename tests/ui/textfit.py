@@ -43,6 +43,12 @@ class Measure:
         for w in widgets:
             if not win.contains(w.rect):
                 out.append(f"widget off the window {_label(w)!r} at {tuple(w.rect)}")
+            if isinstance(w, pygame_gui.elements.UIDropDownMenu):  # every option shows whole where it is chosen
+                shown = w.current_state.selected_option_button
+                room = shown.rect.width - 8
+                for option, _ in w.options_list:
+                    if shown.font.size(option)[0] > room:
+                        out.append(f"drop-down option cut {option!r} ({shown.font.size(option)[0]} px in {room})")
             label = _label(w)
             if label and isinstance(w, pygame_gui.elements.UIButton):
                 room = w.rect.width - 8  # the button's border and a little air on each side

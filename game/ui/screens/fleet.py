@@ -122,10 +122,14 @@ class FleetScreen(GameScreen):
         return sorted(v.rules.hardware, key=lambda h: (not v.hardware_unlocked(h), list(v.rules.hardware).index(h)))
 
     def crew_rows(self) -> list[str]:
+        """The side's people, those who can fly first; the order is kept while the screen is open, so recruiting
+        one does not move the others under the pointer (the next Recruit would take somebody else)."""
         v = self.view
         order = list(v.rules.crews)
-        return sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
-                                                 v.rules.crews[c].available > v.turn, order.index(c)))
+        ranked = sorted(v.me.crews, key=lambda c: (STATUS_ORDER.get(v.me.crews[c].status, 9),
+                                                   v.rules.crews[c].available > v.turn, order.index(c)))
+        kept: list[str] = self.__dict__.setdefault("_crew_order", ranked)
+        return [c for c in kept if c in v.me.crews] + [c for c in ranked if c not in kept]
 
     def build_content(self) -> None:
         left, right = self.halves()
@@ -249,12 +253,14 @@ class FleetScreen(GameScreen):
             draw.text(surf, self.hw_name(h), (hx[0], y + self.s(2)), draw.shrink(self.hw_name(h), fs, room, ok, 0.7), col, ok, room)
             rel = v.me.reliability(hw.tech)
             sub = self.tr("fleet.rel", r=rel) if ok else self.tr("fleet.needs", tech=self.tech_name(hw.tech))
+            reserved = v.me.reserved_hardware(h)
+            if reserved:  # under the name, where there is room: the store's column holds a count and no more
+                sub += " · " + self.tr("fleet.reserved", n=reserved)
             draw.text(surf, sub, (hx[0], y + self.s(20)), draw.shrink(sub, small, room, least=0.7), draw.GOOD if ok else draw.DIM,
                       width=room)
             draw.text(surf, str(engine_odds.order_cost(rules, BuyHardware(self.side, h, 1))), (hx[1], y + self.s(8)), fs, col)
-            reserved = v.me.reserved_hardware(h)
-            store = f"{v.me.hardware[h]}" + (f" ({self.tr('fleet.reserved', n=reserved)})" if reserved else "")
-            draw.text(surf, store, (hx[2], y + self.s(8)), fs, col, width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
+            draw.text(surf, str(v.me.hardware[h]), (hx[2], y + self.s(8)), fs, col,
+                      width=preview.x - self.s(16) - 2 * self.buy_w() - hx[2])
             if pygame.Rect(inner.x, y, preview.x - inner.x, self.row_h).collidepoint(pygame.mouse.get_pos()):
                 self.shown_hw = h
             pygame.draw.line(surf, draw.colour("row_rule"), (inner.x, y + self.row_h - 2), (inner.right, y + self.row_h - 2))

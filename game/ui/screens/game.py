@@ -18,7 +18,7 @@ from game.engine import (
     RejectionCode,
 )
 from game.ui import draw
-from game.ui.screens.base import Replace, Reset, Screen, Transition
+from game.ui.screens.base import Push, Replace, Reset, Screen, Transition
 from game.ui.screens.registry import new_screen
 
 
@@ -192,6 +192,11 @@ class GameScreen(Screen):
 
     def end_turn(self) -> Transition | None:
         self.app.status = ""
+        open_ = self.view.decisions
+        if open_:  # the engine would answer it with its first choice: a player who missed it is asked first
+            title = self.app.stext(f"event.{open_[0].event}.title")
+            question = self.tr("confirm.end_turn_decision", title=title)
+            return Push(new_screen("confirm", self.app, question, lambda: self.app.end_turn(self.side)))
         return self.app.end_turn(self.side)
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -269,6 +274,14 @@ class GameScreen(Screen):
             self.milestone_name(ms) for ms in milestones if ms not in me.milestones
         ]
 
+    def retired(self, mission: str) -> bool:
+        """Whether a mission the side cannot fly is closed for good rather than not open yet: its availability is
+        "not ..." (not once a tech is researched, a first flown, a service set up), which only fails once that
+        has happened, and progress is never undone."""
+        from game.engine.conditions.logic import Not
+
+        return mission not in self.view.available_missions and isinstance(self.view.rules.missions[mission].available, Not)
+
     def tech_name(self, tech: str) -> str:
         return self.app.stext(self.view.rules.techs[tech].name)
 
@@ -337,6 +350,8 @@ def _why_too_many(sc: GameScreen, problem: Rejection, action: Action) -> str | N
 
 
 def _why_mission_unavailable(sc: GameScreen, problem: Rejection, action: Action) -> str | None:
+    if isinstance(action, PlanMission) and sc.retired(action.mission):
+        return sc.tr("why.mission_retired")
     lacking = sc.still_needed(sc.view.rules.missions[action.mission].available) if isinstance(action, PlanMission) else []
     return sc.tr("why.mission_needs", what=", ".join(lacking)) if lacking else sc.tr("why.mission_unavailable")
 

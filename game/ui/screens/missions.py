@@ -50,6 +50,11 @@ class MissionScreen(GameScreen):
         ms = self.view.rules.missions[mission].milestones
         return bool(ms) and all(m in self.view.me.milestones for m in ms)
 
+    def closed_key(self, mission: str) -> str:
+        """The text key that says why a mission the side cannot fly is closed: achieved, over for good, or not yet open."""
+        return ("missions.achieved" if self.achieved(mission) else "missions.retired" if self.retired(mission)
+                else "missions.unavailable")
+
     def can_fly_now(self, mission: str) -> bool:
         return self.view.suggest_plan(mission) is not None
 
@@ -233,7 +238,8 @@ class MissionScreen(GameScreen):
             slot_name = slot_name[:1].upper() + slot_name[1:]
             width = mid.width - self.s(20) - strip  # short of the stack's picture
             buy = BuyHardware(self.side, hw, 1)
-            if have == 0 and v.hardware_unlocked(hw):  # none free: buy one here, without going to the fleet
+            # none free: buy one here, without going to the fleet (not for a mission that cannot fly: a wasted buy)
+            if have == 0 and v.hardware_unlocked(hw) and self.mission in v.available_missions:
                 cost = engine_odds.order_cost(v.rules, buy)
                 buy_label = self.tr("missions.buy", n=cost)
                 bw = draw.font(round(14 * self.app.scale)).size(buy_label)[0] + self.s(24)
@@ -333,7 +339,7 @@ class MissionScreen(GameScreen):
         if text == m.description:
             text = ""
         if mission not in self.view.available_missions:
-            text = (text + " " if text else "") + self.tr("missions.achieved" if self.achieved(mission) else "missions.unavailable")
+            text = (text + " " if text else "") + self.tr(self.closed_key(mission))
         elif self.can_fly_now(mission):
             text = (text + " " if text else "") + self.tr("missions.ready")
         return text or self.tr("tip.missions.choose")
@@ -372,7 +378,16 @@ class MissionScreen(GameScreen):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             window = self.window_name(p.window)
             line = self.mission_name(p.mission) + (f" · {window}" if window else "") + (f" — {crew}" if crew else "")
-            draw.text(surf, line, (inner.x, y + i * self.s(40) + self.s(8)), fs, draw.TEXT, width=inner.width - self.s(120))
+            room, top = inner.width - self.s(120), y + i * self.s(40)
+            size = draw.shrink(line, fs, room)
+            if draw.font(size).size(draw.clean(line))[0] <= room:
+                draw.text(surf, line, (inner.x, top + self.s(8)), size, draw.TEXT, width=room)
+            else:  # too long for one line beside Cancel: the mission, and under it the window and the crew in small type
+                name = self.mission_name(p.mission)
+                rest = " — ".join(x for x in (window, crew) if x)
+                draw.text(surf, name, (inner.x, top), draw.shrink(name, fs, room, least=0.7), draw.TEXT, width=room)
+                draw.text(surf, rest, (inner.x, top + self.s(18)), draw.shrink(rest, small, room, least=0.7), draw.DIM,
+                          width=room)
         self.draw_stack(surf)
         self.draw_odds(surf, right)
 
@@ -396,7 +411,7 @@ class MissionScreen(GameScreen):
         y = inner.y
         if self.mission not in v.available_missions:
             done = self.achieved(self.mission)
-            y += draw.paragraph(surf, self.tr("missions.achieved" if done else "missions.unavailable"),
+            y += draw.paragraph(surf, self.tr(self.closed_key(self.mission)),
                                 pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if done else draw.WARN)
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
@@ -441,7 +456,10 @@ class MissionScreen(GameScreen):
         small_lh = draw.font(small).get_linesize() + self.s(2)
         top = right.bottom - self.s(58) - self.window_row() - small_lh * legend
         blocked = getattr(self, "blocked", None)
-        why = self.tr("missions.cannot", why=self.explain(blocked, self.action())) if blocked is not None else ""
+        # a mission already in this turn's plan is blocked only for a second flight: say so, not "cannot plan yet"
+        again = any(p.mission == self.mission for p in v.me.plan)
+        why = (self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
+               if blocked is not None else "")
         why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0
         limit = top - (lh * why_lines + self.s(6) if why_lines else 0)
         # where the flight is most likely lost, and what would make it safer: the tech behind that step

@@ -161,7 +161,9 @@ class NewGameScreen(Screen):
         rows = self.rows()
         bh = self.row - max(4, self.row // 7)
         lang = self.app.settings.language
-        self.button((cx, rows["scenario"], bw, bh), self.scenario_label(), self.next_scenario, self.tr("tip.new.scenario"))
+        scenarios = list(self.scenarios)
+        self.dropdown((cx, rows["scenario"], bw, bh), [self.scenario_label(p) for p in scenarios], scenarios.index(self.scenario),
+                      lambda i: self.set_scenario(scenarios[i]), self.tr("tip.new.scenario"))
         scroll = self.mod_scroll_max() > 0
         self.mod_first = min(self.mod_first, self.mod_scroll_max())
         sw = self.s(44) if scroll else 0  # a column for the scroll buttons when not every mod fits
@@ -192,8 +194,11 @@ class NewGameScreen(Screen):
                               options.index(c) if c in options else 0, lambda i, s=side: self.set_controller(s, options[i]),
                               self.tr("tip.new.controller"))
         self.seed_w = self.entry((cx, rows["seed"], self.s(220), bh), self.seed_text, self.tr("tip.new.seed"), submit=self.start)
-        self.button((cx, rows["after_win"], bw, bh), self.after_win_label(), self.next_victory, self.tr("tip.new.after_win"),
-                    selected=self.play_on, object_id=self.fitting_id(self.after_win_label(), bw, ("#plain", "#small", "#tiny")))
+        victories = self.victory_options()
+        now = (self.victory_mode(), self.play_on)
+        self.dropdown((cx, rows["after_win"], bw, bh), [self.after_win_label(*v) for v in victories],
+                      victories.index(now) if now in victories else 0, lambda i: self.set_victory(*victories[i]),
+                      self.tr("tip.new.after_win"))
         langs = list(UI_LANGUAGES)
         self.dropdown((cx, rows["language"], bw, bh), [self.tr(f"lang.{x}") for x in langs], langs.index(lang) if lang in langs else 0,
                       lambda i: self.set_language(langs[i]), self.tr("tip.new.language"))
@@ -205,10 +210,13 @@ class NewGameScreen(Screen):
                     key=pygame.K_RETURN, ctrl=True)
         self.button((x, h - self.s(74), self.s(200), self.s(48)), self.tr("common.back"), lambda: Pop(), self.tr("tip.common.back"))
 
-    def scenario_label(self) -> str:
-        if self.sc is not None:
-            return self.sc.text(self.sc.ruleset.name, self.app.settings.language)
-        return self.scenario
+    def scenario_label(self, ref: str) -> str:
+        """A scenario's name as its package gives it (the one loaded by its own texts); the reference if it has none."""
+        lang = self.app.settings.language
+        if ref == self.scenario and self.sc is not None:
+            return self.sc.text(self.sc.ruleset.name, lang)
+        pkg = self.packages.get(ref)
+        return package_text(pkg, "name", lang) if pkg is not None else ref
 
     def controller_label(self, c: str) -> str:
         key = "controller." + c.replace(":", "_")
@@ -241,29 +249,29 @@ class NewGameScreen(Screen):
         """The mode chosen, by its id (the scenario's default when none was)."""
         return self.victory or (self.sc.ruleset.default_mode if self.sc is not None else "")
 
-    def mode_text(self, part: str) -> str:
-        """The chosen mode's name or description, from the scenario's texts ("" when it has no modes)."""
-        mode = self.victory_mode()
+    def mode_text(self, part: str, mode: str | None = None) -> str:
+        """A mode's name or description (the chosen mode's unless `mode` is given), from the scenario's texts
+        ("" when it has no modes)."""
+        mode = self.victory_mode() if mode is None else mode or (self.sc.ruleset.default_mode if self.sc is not None else "")
         if not mode or self.sc is None:
             return ""
         key = f"victory_mode.{mode}.{part}"
         text = self.sc.text(key, self.app.settings.language)
         return mode if text == key and part == "name" else ("" if text == key else text)
 
-    def after_win_label(self) -> str:
+    def after_win_label(self, mode: str, play_on: bool) -> str:
+        """How a game started with this victory mode and play-on choice is won, in a few words."""
         end = self.sc.ruleset.date_label(self.sc.ruleset.settings.end) if self.sc is not None else ""
-        mode, name = self.victory_mode(), self.mode_text("name")
+        mode = mode or (self.sc.ruleset.default_mode if self.sc is not None else "")
+        name = self.mode_text("name", mode)
         ends_early = self.sc is not None and (not mode or bool(self.sc.ruleset.victories_in(mode)))
         if not ends_early:
             return self.tr("new.victory_to_end", mode=name, date=end)
-        text = self.tr("new.after_win_play_on", date=end) if self.play_on else self.tr("new.after_win_end")
+        text = self.tr("new.after_win_play_on", date=end) if play_on else self.tr("new.after_win_end")
         return self.tr("new.victory_with", mode=name, after=text) if name else text
 
-    def next_victory(self) -> Transition | None:
-        options = self.victory_options()
-        now = (self.victory_mode(), self.play_on)
-        i = options.index(now) if now in options else -1
-        self.victory, self.play_on = options[(i + 1) % len(options)]
+    def set_victory(self, mode: str, play_on: bool) -> Transition | None:
+        self.victory, self.play_on = mode, play_on
         self._keep_seed()
         self.rebuild()
         return None
@@ -271,10 +279,12 @@ class NewGameScreen(Screen):
     def _keep_seed(self) -> None:
         self.seed_text = self.seed_w.get_text() if self.seed_w else self.seed_text
 
-    def next_scenario(self) -> Transition | None:
-        i = self.scenarios.index(self.scenario) if self.scenario in self.scenarios else -1
-        self.scenario = self.scenarios[(i + 1) % len(self.scenarios)]
+    def set_scenario(self, ref: str) -> Transition | None:
+        if ref == self.scenario:
+            return None
+        self.scenario = ref
         self.controllers = {}
+        self.victory, self.play_on = "", False  # the modes are the scenario's own
         self._keep_seed()
         self.load_current()
         self.rebuild()

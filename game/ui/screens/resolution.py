@@ -371,9 +371,9 @@ class ResolutionScreen(Screen):
                 ("   " + self.tr("resolution.crew", names=", ".join(self.words.crew(c) for c in f.crew)), draw.TEXT)
             )
         success, partial, _failure, crew_lost = f.odds
-        odds = self.tr("resolution.odds", p=round((success + partial) / 10))
-        if f.crew:
-            odds = self.tr("resolution.odds_crewed", p=round((success + partial) / 10), lost=round(crew_lost / 10))
+        # the same two figures as the missions screen: a full success, and at least a partial one when that can happen
+        key = "resolution.odds" + ("_crewed" if f.crew else "") + ("_partial" if partial else "")
+        odds = self.tr(key, s=round(success / 10), p=round((success + partial) / 10), lost=round(crew_lost / 10))
         lines.append(("   " + odds, draw.DIM))
         for b in f.beats[: self.steps_told(i)]:
             if b.passed and self.done:

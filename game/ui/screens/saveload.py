@@ -158,7 +158,7 @@ class SaveLoadScreen(Screen):
             self.rebuild()
             return None
         self.app.saved_len = len(self.app.session.log)
-        self.app.status = self.tr("status.saved", name=path.stem)
+        self.app.status = self.app.status_ok = self.tr("status.saved", name=path.stem)
         return Pop()
 
     def pick(self, info: SaveInfo) -> Transition | None:

@@ -131,6 +131,7 @@ class TitleScreen(Screen):
         draw.text(surf, self.tr("title.tagline"), (w // 2, int(h * 0.08) + draw.font(big, True).get_linesize()),
                   round(18 * self.app.scale), draw.DIM, align="center")
         if self.app.status:
-            draw.text(surf, self.app.status, (w // 2, h - self.s(36)), round(14 * self.app.scale), draw.BAD,
+            ok = self.app.status == self.app.status_ok  # "Saved as ..." is no error: not in the errors' red
+            draw.text(surf, self.app.status, (w // 2, h - self.s(36)), round(14 * self.app.scale), draw.GOOD if ok else draw.BAD,
                       width=w - self.s(340), align="center")
         draw.text(surf, self.tr("title.keys"), (self.s(16), h - self.s(30)), round(13 * self.app.scale), draw.DIM)
