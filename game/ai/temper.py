@@ -55,6 +55,7 @@ class Temper:
         1500  # per mille: what a unit of money on the winning chain is worth, against goals' prize per money
     )
     rival_share: int = 50  # percent of what a first hands the rival (its shock money) it counts against the first
+    shun_gifts: bool = False  # a first whose events give the rival more than itself counts less than its prestige
     turn_worth: int = 100  # money a turn sooner for the winning mission is worth, once its research is capped by time
     protect: tuple[int, ...] = (CRITICAL, SLACK)  # research asks of these classes keep their money from other flights
     near: int = 8  # turns of slack under which the winning chain's techs still come before other goals' bargains
@@ -92,7 +93,11 @@ TEMPERS: dict[str, Temper] = {
     # prize and starts the winning chain's critical research sooner. Both fund the same spying: measured over 800 games, hard
     # spending more on it than normal lost more research than the better estimates won back.
     "normal": Temper("normal", rival_watch=False, turn_worth=60),
-    "hard": Temper("hard", slack=4, near=12),
+    # Hard also counts the whole story a first sets off for the rival (a crisis that founds agencies and
+    # speeds its research for good) at four times its worth to itself, and lets a first go that hands the
+    # rival more than it brings: measured on 200 games against normal and each of the strongest bots,
+    # the first change that moved them (docs/ai.md).
+    "hard": Temper("hard", slack=4, near=12, shun_gifts=True, rival_share=400),
 }
 
 

@@ -8,12 +8,13 @@ change (`WORTH`, one entry per quantity).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from game.ai.chain import chain, flyable_someday, slacks, wanted_techs
 from game.ai.facts import Turn
 from game.ai.knowledge import MEMO_LIMIT
 from game.engine.effects import Effect
+from game.engine.rules import Event
 from game.engine.vocab import WHO_SELF, Quantity, Stake
 
 CREW_WORTH = 20  # money a trained crew member is worth to a programme
@@ -60,7 +61,8 @@ def prizes_of(
 
 def first_bonus(turn: Turn, ms: str) -> int:
     """What the events that being first to `ms` sets off are worth to this side, in prestige points:
-    its own (a lasting budget, say) less half of what they give the rival."""
+    its own (a lasting budget, say) less the temper's `rival_share` of what they give the rival (never below
+    nothing, but with `shun_gifts`)."""
     got = turn.first_bonus_.get(ms)
     if got is None:
         events, side = turn.rules.events, turn.side
@@ -86,6 +88,7 @@ def first_bonus(turn: Turn, ms: str) -> int:
                 turn.me.budget,
                 turn.rate,
                 turn.temper.rival_share,
+                turn.temper.shun_gifts,
                 tuple(map(wanted.__contains__, techs)),
                 tuple(map(done.__contains__, techs)),
             )
@@ -105,13 +108,31 @@ def _first_bonus(turn: Turn, counted: list[tuple[str, str]]) -> int:
     events = turn.rules.events
     got = 0
     for event_id, by in counted:
-        e = events[event_id]
-        value = effects_value(turn, e.effects) + max((effects_value(turn, c.effects) for c in e.choices), default=0)
+        # With `shun_gifts`, the events it queues (a crisis that founds agencies) count with it.
+        story = _queued(events, event_id) if turn.temper.shun_gifts else (event_id,)
+        value = 0
+        for e in map(events.__getitem__, story):
+            value += effects_value(turn, e.effects) + max(
+                (effects_value(turn, c.effects) for c in e.choices), default=0
+            )
         if by == "self":
             got += value
         else:
             got -= value * turn.temper.rival_share // 100
-    return max(0, got) // max(1, turn.prestige_worth)
+    # What the rival gets beyond its own worth takes from the first's prestige only for a temper that shuns such
+    # gifts (hard: the shock of being beaten to a first can buy the rival years of budget).
+    return (got if turn.temper.shun_gifts else max(0, got)) // max(1, turn.prestige_worth)
+
+
+def _queued(events: Mapping[str, Event], event_id: str) -> tuple[str, ...]:
+    """The event and every event its effects queue, and theirs in turn, each once."""
+    out = [event_id]
+    for e_id in out:
+        for effect in events[e_id].effects:
+            for kind, queued in effect.facts():
+                if kind == "queued" and queued in events and queued not in out:
+                    out.append(queued)
+    return tuple(out)
 
 
 def worth(turn: Turn, m: str) -> int:

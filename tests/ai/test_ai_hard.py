@@ -1,0 +1,42 @@
+"""What hard does that normal does not: it counts the whole story a first sets off for the rival."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.ai.facts import Turn
+from game.ai.goals import choose_goals
+from game.ai.temper import TEMPERS
+from game.ai.value import _queued, first_bonus
+from game.engine import new_game, player_view
+from game.engine.rng import Rng
+from game.engine.rules import Ruleset
+
+
+def _satellite_bonus(campaign: Ruleset, level: str, **temper: object) -> int:
+    state = new_game(campaign, None, 1)
+    turn = Turn(player_view(state, "ussr"), dataclasses.replace(TEMPERS[level], **temper), Rng(0))
+    choose_goals(turn)
+    return first_bonus(turn, "satellite")
+
+
+def test_a_crisis_counts_the_events_it_queues(campaign: Ruleset) -> None:
+    story = _queued(campaign.events, "sputnik_crisis")
+    assert story[0] == "sputnik_crisis"
+    assert {"arpa_founded", "nasa_founded", "education_act"} <= set(story)
+    assert len(story) == len(set(story))
+
+
+def test_hard_counts_what_a_first_hands_the_rival(campaign: Ruleset) -> None:
+    # The Sputnik crisis it would hand the rival founds agencies that speed its research for good: hard
+    # counts them, normal only the crisis itself (and never below nothing).
+    normal = _satellite_bonus(campaign, "normal")
+    hard = _satellite_bonus(campaign, "hard")
+    assert hard < normal
+    assert _satellite_bonus(campaign, "hard", rival_share=400) < 0
+    assert _satellite_bonus(campaign, "normal", rival_share=400) == 0
+
+
+def test_only_hard_shuns_gifts() -> None:
+    assert TEMPERS["hard"].shun_gifts
+    assert not TEMPERS["normal"].shun_gifts and not TEMPERS["easy"].shun_gifts
