@@ -28,8 +28,11 @@ changed instead of a mismatch.
    window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 11: the default campaign's planetary probe costs 90 research points (was 130) and takes up to 25 a turn (was 20):
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
+12: the china_1966 mod aims at the robotic Moon from 1966 (start progress, personality), its `later` prizes are
+   the first less three quarters of the second, its prestige comes with Project 651, and the superpowers'
+   answers to it cost each 40 a year: its games play differently.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 11
+RULES_VERSION = 12
