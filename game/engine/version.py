@@ -41,8 +41,11 @@ changed instead of a mismatch.
 16: the default campaign's start budgets are 135 a year for both sides and the Soviet budget grows 10 a year to
    550 again (korolev_lives: +12 to 650 again): with 13 and 14 on top of 12's head starts, the Soviet side won
    two games of three.
+17: the china_1966 mod aims at the robotic Moon from 1966 (start progress, personality), its `later` prizes are
+   the first less three quarters of the second, its prestige comes with Project 651, and the superpowers'
+   answers to it cost each 40 a year: its games play differently.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 16
+RULES_VERSION = 17
