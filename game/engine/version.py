@@ -28,8 +28,10 @@ changed instead of a mismatch.
    window the side with fewer firsts first (no coin), and simultaneous victories go to the first crew home.
 11: the default campaign's planetary probe costs 90 research points (was 130) and takes up to 25 a turn (was 20):
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
+12: a victory mode may carry its own `end` (after it, prestige decides; a game played on goes on to the scenario's
+   end): the content format grew, so every fingerprint and hash moved; a game plays as under 11.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 11
+RULES_VERSION = 12
