@@ -30,8 +30,10 @@ changed instead of a mismatch.
    with fewer drawn events to speed it, the Venus flyby had slipped to 3.2 years after history.
 12: a victory mode may carry its own `end` (after it, prestige decides; a game played on goes on to the scenario's
    end): the content format grew, so every fingerprint and hash moved; a game plays as under 11.
+13: the default campaign's Moon programme has drawn fortunes (events_programme.yaml: setbacks, breakthroughs,
+   budget swings, the joint Moon offer) and its Moon race ends at 1970-Q4, after which prestige decides.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 12
+RULES_VERSION = 13
