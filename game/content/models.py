@@ -396,9 +396,15 @@ class VictoryMode(Record):
         "the victories that end the game in this mode; empty: only prestige at the end date decides",
         default_factory=list,
     )
+    end: DateText | None = _f(
+        "the last turn in which this mode's victories can be won: after it, the side with more prestige wins "
+        "(a game played on goes on to the scenario's end); left out: the scenario's end",
+        default=None,
+    )
 
     def to_engine(self, ctx: ToEngine) -> r.VictoryMode:
-        return r.VictoryMode(self.id, _key(self.name), tuple(self.victories), _key(self.description))
+        end = ctx.date(self.end) or 0
+        return r.VictoryMode(self.id, _key(self.name), tuple(self.victories), _key(self.description), end)
 
 
 class LaunchWindow(Record):

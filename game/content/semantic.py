@@ -456,6 +456,11 @@ class Checker:
         for d in self.content.records.get("victory_modes", []):
             for i, v in enumerate(d.victories):
                 self.ref("victory_modes", d.id, f"victories[{i}]", "victory", v)
+            if d.end is not None and self.has_dates and not self.start <= date_to_ordinal(d.end, self.tpy) <= self.end:
+                message = (
+                    f"{d.end} is outside the scenario ({self.date_label(self.start)} to {self.date_label(self.end)})"
+                )
+                self.add(ERROR, "victory_modes", d.id, "end", message, "", "logic/date")
 
     def check_ops(self) -> None:
         """The ids conditions and effects name, and what each says is wrong with itself here."""

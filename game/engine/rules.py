@@ -231,12 +231,14 @@ class Victory:
 
 @dataclass(frozen=True, slots=True)
 class VictoryMode:
-    """A way to play: the victories that end the game early in it (none: prestige at the end date decides)."""
+    """A way to play: the victories that end the game early in it (none: prestige at the end date decides), and
+    the date after which prestige decides if none has been won (`end`, a turn; 0: the scenario's end)."""
 
     id: str
     name: str
     victories: tuple[str, ...] = ()
     description: str = ""
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +308,15 @@ class Ruleset:
         if chosen is None:
             raise KeyError(mode)
         return tuple(v for v in self.victory if v.id in chosen.victories)
+
+    def end_of(self, mode: str) -> int:
+        """The last turn of a game played in `mode` ("": the default) before prestige decides: the mode's own
+        `end`, else the scenario's. A game played on goes to the scenario's end either way."""
+        modes = self.victory_modes
+        chosen = next((m for m in modes if m.id == mode), None) if mode else modes[0] if modes else None
+        if chosen is not None and chosen.end:
+            return chosen.end
+        return self.settings.end
 
     @property
     def default_mode(self) -> str:

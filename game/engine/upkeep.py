@@ -54,7 +54,8 @@ def upkeep(st: GameState, out: list[ev.Event], first: Sequence[str] = ()) -> Non
 
 
 def check_victory(st: GameState, out: list[ev.Event], first: Sequence[str] = ()) -> None:
-    """Whether a side has won, or the end date has come.
+    """Whether a side has won, or the end date has come (the victory mode's own `end`, if it has one: a game
+    played on then goes on to the scenario's end with the result settled).
 
     When victories hold for several sides at once, the one among `first` (the sides for which a victory came
     to hold after one of their flights this quarter, in launch order: `flights.fly_missions`) that got there
@@ -80,7 +81,7 @@ def check_victory(st: GameState, out: list[ev.Event], first: Sequence[str] = ())
         best = max(st.sides[w].prestige for w, _ in winners)
         top = [(w, r) for w, r in winners if st.sides[w].prestige == best]
         _finish(st, top[0][0] if len(top) == 1 else None, top[0][1], out)
-    elif st.turn > st.rules.settings.end:
+    elif st.turn > st.rules.end_of(st.victory_mode):
         present = st.present()
         best = max(s.prestige for s in present)
         leaders = [s.id for s in present if s.prestige == best]

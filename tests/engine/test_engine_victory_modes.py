@@ -66,3 +66,24 @@ def test_an_unknown_mode_is_refused(tiny):
 
 def test_a_ruleset_without_modes_plays_every_victory(tiny):
     assert tiny.victories_in("") == tiny.victory and tiny.default_mode == ""
+
+
+def deadline(tiny, end: int):
+    """Tiny whose default mode, `race`, gives up on the Moon after turn `end`: prestige decides then."""
+    modes = (VictoryMode("race", "r", ("moon_first",), end=end), VictoryMode("era", "e", ()))
+    return dataclasses.replace(tiny, victory_modes=modes)
+
+
+@pytest.mark.parametrize("play_on", [False, True])
+def test_a_mode_with_its_own_end_is_decided_on_prestige_after_it(tiny, play_on):
+    rules = deadline(tiny, tiny.settings.start + 2)
+    state = new_game(rules, Setup(play_on=play_on), 0)
+    state.sides["blue"].prestige = 10
+    state, _ = end_turns(state, 2)
+    assert state.winner is None and not is_over(state), "not before the mode's end"
+    state, events = end_turns(state, 1)
+    assert ev.GameWon("blue", "prestige") in events
+    assert (state.winner, state.end_reason) == ("blue", "prestige")
+    assert is_over(state) is not play_on, "played on, the calendar runs to the scenario's end"
+    assert rules.end_of("") == rules.end_of("race") == tiny.settings.start + 2
+    assert rules.end_of("era") == tiny.settings.end, "a mode without an end plays to the scenario's"
