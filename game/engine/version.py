@@ -45,7 +45,7 @@ changed instead of a mismatch.
    the first less three quarters of the second, its prestige comes with Project 651, and the superpowers'
    answers to it cost each 40 a year: its games play differently.
 18: a victory mode may carry its own `end` (after it, prestige decides; a game played on goes on to the scenario's
-   end): the content format grew, so every fingerprint and hash moved; a game plays as under 11.
+   end): the content format grew, so every fingerprint and hash moved; a game plays as under 17.
 19: the default campaign's Moon programme has drawn fortunes (events_programme.yaml: setbacks, breakthroughs,
    budget swings, the joint Moon offer) and its Moon race ends at 1970-Q4, after which prestige decides.
 """
