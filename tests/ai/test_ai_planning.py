@@ -185,3 +185,17 @@ def test_a_prize_worth_it_flies_in_several_copies_in_one_quarter(campaign: Rules
             copies += sum(n - 1 for n in flights.values())
             state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
     assert copies > 0
+
+
+def test_the_turns_it_counts_on_end_at_its_modes_deadline(campaign: Ruleset):
+    # A Moon race that prestige decides at its own deadline (before the scenario's end) leaves fewer turns
+    # for prestige to raise budgets than a Space age game played to the scenario's end.
+    from game.engine.setup import Setup
+
+    turns = {}
+    for mode in ("moon_race", "space_age"):
+        state = new_game(campaign, Setup(victory=mode), 1)
+        turns[mode] = Planner(player_view(state, "us"), TEMPERS["normal"], Rng(0)).turn.turns_left
+    assert campaign.end_of("moon_race") < campaign.settings.end
+    assert turns["moon_race"] == campaign.end_of("moon_race") - state.turn + 1
+    assert turns["space_age"] == campaign.settings.end - state.turn + 1
