@@ -12,10 +12,6 @@ from game.engine.actions import Action, Decide
 from game.engine.effects import Effect
 from game.engine.vocab import WHO_SELF, Quantity
 
-# Answers worth within this much of the best one are a matter of taste: money, plus percent of the best's worth.
-CLOSE_MONEY = 25
-CLOSE_PERCENT = 20
-
 
 def decide(turn: Turn, out: list[Action]) -> int:
     """Order an answer to each decision waiting for this side; returns the most cash the answers may take
@@ -36,7 +32,9 @@ def decide(turn: Turn, out: list[Action]) -> int:
             }
             best = max(values.values(), default=0)
             close = [
-                c for c in choices if c in values and values[c] >= best - CLOSE_MONEY - abs(best) * CLOSE_PERCENT // 100
+                c
+                for c in choices
+                if c in values and values[c] >= best - turn.temper.taste_money - abs(best) * turn.temper.taste // 100
             ]
             # Only a real tie draws the player's dice, so that every other decision plays as it did.
             pick = close[0] if len(close) == 1 else close[turn.rng.below(len(close))] if close else choices[0]

@@ -60,6 +60,9 @@ class Temper:
     protect: tuple[int, ...] = (CRITICAL, SLACK)  # research asks of these classes keep their money from other flights
     near: int = 8  # turns of slack under which the winning chain's techs still come before other goals' bargains
     stepping_turns: int = 4  # turns of `turn_worth` a stepping stone of the winning mission adds to its prize
+    taste: int = 20  # percent of the best answer's worth within which event answers are a matter of taste
+    taste_money: int = 25  # ... plus this much money (both 0: always the answer it values most)
+    budget_worth: int = 100  # percent: what a lasting budget point is worth to it, against its years of income
 
 
 TEMPERS: dict[str, Temper] = {
@@ -97,7 +100,12 @@ TEMPERS: dict[str, Temper] = {
     # speeds its research for good) at four times its worth to itself, and lets a first go that hands the
     # rival more than it brings: measured on 200 games against normal and each of the strongest bots,
     # the first change that moved them (docs/ai.md).
-    "hard": Temper("hard", slack=4, near=12, shun_gifts=True, rival_share=400),
+    # And it answers events by its valuation alone, never by taste, with a lasting budget point at twice a
+    # year's income a year left: money that compounds into research and flights until the landing (the
+    # gambler bot, which beats normal two games in three, takes the budget answers; measured below).
+    "hard": Temper(
+        "hard", slack=4, near=12, shun_gifts=True, rival_share=400, taste=0, taste_money=0, budget_worth=200
+    ),
 }
 
 

@@ -89,6 +89,7 @@ def first_bonus(turn: Turn, ms: str) -> int:
                 turn.rate,
                 turn.temper.rival_share,
                 turn.temper.shun_gifts,
+                turn.temper.budget_worth,
                 tuple(map(wanted.__contains__, techs)),
                 tuple(map(done.__contains__, techs)),
             )
@@ -227,7 +228,7 @@ def tech_points_value(turn: Turn, tech: str, amount: int, wanted: set[str]) -> i
 # What a change to each quantity is worth to a player, in money: (the turn, the change, +1 for its own side and
 # -1 for its rivals', years of budget left, the techs it wants). (The sign goes in before any rounding down.)
 WORTH: dict[Quantity, Callable[[Turn, Stake, int, int, set[str]], int]] = {
-    Quantity.BUDGET: lambda turn, s, sign, years, wanted: sign * s.amount * years,
+    Quantity.BUDGET: lambda turn, s, sign, years, wanted: sign * s.amount * years * turn.temper.budget_worth // 100,
     Quantity.CASH: lambda turn, s, sign, years, wanted: sign * s.amount,
     Quantity.PRESTIGE: lambda turn, s, sign, years, wanted: sign * s.amount * turn.prestige_worth,
     Quantity.RESEARCH: lambda turn, s, sign, years, wanted: (

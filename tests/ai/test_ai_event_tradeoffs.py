@@ -1,4 +1,5 @@
-"""A normal player takes either of two answers worth about the same to it, and the better of two that are not."""
+"""A normal player takes either of two answers worth about the same to it, and the better of two that are not;
+hard always takes the one it values most."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ events:
 """
 
 
-def _picks(tmp_path: Path, fund: int, refuse: int) -> set[str]:
+def _picks(tmp_path: Path, fund: int, refuse: int, level: str = "normal") -> set[str]:
     (tmp_path / "odds").mkdir()
     (tmp_path / "odds" / "manifest.yaml").write_text("id: odds\nkind: mod\nrequires: [tiny]\n")
     (tmp_path / "odds" / "e.yaml").write_text(PATCH.format(fund=fund, refuse=refuse))
@@ -36,7 +37,7 @@ def _picks(tmp_path: Path, fund: int, refuse: int) -> set[str]:
     return {
         a.choice
         for seed in range(16)
-        for a in choose_actions(view, "normal", ai_rng(seed, 1, state.turn))
+        for a in choose_actions(view, level, ai_rng(seed, 1, state.turn))
         if isinstance(a, Decide)
     }
 
@@ -47,3 +48,7 @@ def test_two_answers_worth_the_same_are_both_taken(tmp_path: Path) -> None:
 
 def test_a_clearly_better_answer_is_always_taken(tmp_path: Path) -> None:
     assert _picks(tmp_path, 200, 10) == {"fund"}
+
+
+def test_hard_takes_the_answer_it_values_most_even_when_close(tmp_path: Path) -> None:
+    assert _picks(tmp_path, 10, 12, "hard") == {"refuse"}

@@ -1,4 +1,5 @@
-"""What hard does that normal does not: it counts the whole story a first sets off for the rival."""
+"""What hard does that normal does not: it counts the whole story a first sets off for the rival, and values a
+lasting budget more."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import dataclasses
 from game.ai.facts import Turn
 from game.ai.goals import choose_goals
 from game.ai.temper import TEMPERS
-from game.ai.value import _queued, first_bonus
+from game.ai.value import _queued, effects_value, first_bonus
 from game.engine import new_game, player_view
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
+from game.engine.vocab import Quantity
 
 
 def _satellite_bonus(campaign: Ruleset, level: str, **temper: object) -> int:
@@ -40,3 +42,18 @@ def test_hard_counts_what_a_first_hands_the_rival(campaign: Ruleset) -> None:
 def test_only_hard_shuns_gifts() -> None:
     assert TEMPERS["hard"].shun_gifts
     assert not TEMPERS["normal"].shun_gifts and not TEMPERS["easy"].shun_gifts
+
+
+def _budget_value(campaign: Ruleset, level: str) -> int:
+    state = new_game(campaign, None, 1)
+    turn = Turn(player_view(state, "us"), TEMPERS[level], Rng(0))
+    ask = next(c for c in campaign.events["cuban_missile_crisis"].choices if c.id == "ask_for_more")
+    budget = tuple(e for e in ask.effects if any(s.quantity == Quantity.BUDGET for s in e.stakes()))
+    assert budget
+    return effects_value(turn, budget)
+
+
+def test_hard_values_a_lasting_budget_at_twice_normal(campaign: Ruleset) -> None:
+    normal = _budget_value(campaign, "normal")
+    assert normal > 0
+    assert _budget_value(campaign, "hard") == 2 * normal
