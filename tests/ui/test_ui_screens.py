@@ -244,6 +244,16 @@ def test_mute_key_toggles_sound(app: Any) -> None:
     assert app.settings.muted != before
 
 
+def test_settings_sound_row_says_whether_sound_plays(app: Any) -> None:
+    """The row is "Sound: On" while sound plays: never "Muted: Off", a double negative in vi and ru."""
+    app.settings.muted = False
+    press(app, "Settings")
+    assert app.tr("settings.sound") == "Sound"
+    press(app, app.tr("common.on"))  # the first On/Off button is the sound row's
+    assert app.settings.muted
+    assert find(app, app.tr("common.off"))
+
+
 def test_help_overlay_opens_anywhere(app: Any) -> None:
     start_game(app)
     key(app, pygame.K_F1)
