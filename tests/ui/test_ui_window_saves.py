@@ -40,6 +40,20 @@ def test_the_game_menu_has_save_and_load(app: Any) -> None:
     assert top_name(app) == "SaveLoadScreen" and app.top.mode == "load"
 
 
+def test_the_load_list_does_not_repeat_an_earlier_saved_notice(app: Any, drawn: list[str]) -> None:
+    start_game(app)
+    press(app, "Menu")
+    press(app, "Save game")
+    app.top.entry_w.set_text("earlier")
+    press(app, "Save")
+    saved = app.tr("status.saved", name="earlier")
+    assert app.status == saved  # told where it happened
+    press(app, "Load game")
+    drawn.clear()
+    app.render()
+    assert top_name(app) == "SaveLoadScreen" and saved not in drawn
+
+
 def test_continue_after_a_relaunch_opens_the_most_recent_game(app: Any) -> None:
     from game.content.load import load_scenario
     from game.ui.session import Session

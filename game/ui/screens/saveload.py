@@ -34,6 +34,9 @@ class SaveLoadScreen(Screen):
         self.unreadable: list[SaveError] = []
         self.backups: dict[str, SaveInfo] = {}
         self.failed: dict[str, SaveError] = {}  # saves listed as good that failed to load, by path
+        if self.app.status and self.app.status == self.app.status_ok:
+            # A done-notice ("Saved as ...", "Sound off") was read where it happened: here it would read as news.
+            self.app.status = self.app.status_ok = ""
         self.infos = self.listed()
 
     def listed(self) -> list[SaveInfo]:
