@@ -344,7 +344,7 @@ def test_new_game_chooses_the_victory_mode(app: Any) -> None:
     app.launch["scenario"] = "race_1955"
     press(app, "New campaign")
     assert top_name(app) == "NewGameScreen"
-    choose(app, "Moon race: Play on to 1975-Q4")
+    choose(app, "Moon race: play on to 1975-Q4")
     assert app.top.play_on and app.top.victory == "moon_race"
     choose(app, "Space age: plays to 1975-Q4")
     assert not app.top.play_on and app.top.victory == "space_age"
