@@ -82,6 +82,20 @@ class MissionScreen(GameScreen):
         """The skills this mission's steps call on, in the order they are flown: what the crew buttons show."""
         return list(dict.fromkeys(st.skill for st in self.view.rules.missions[self.mission].steps if st.skill))
 
+    def crew_label(self, cid: str, skills: str, width: int) -> str:
+        """A crew button's label: the name and the skills the steps call on. Where that is cut off the surname
+        stands for the name, shortened if it must be: the numbers are what the player compares (the face is
+        beside the button, the full name in its tip)."""
+        label = f"{self.crew_name(cid)} {skills}".strip()
+        if self.fits(label, width, "#small"):
+            return label
+        surname = self.crew_name(cid).split()[-1]
+        label, cut = f"{surname} {skills}".strip(), len(surname)
+        while cut > 1 and not self.fits(label, width, "#small"):
+            cut -= 1
+            label = f"{surname[:cut]}… {skills}".strip()
+        return label
+
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
         return PlanMission(
@@ -269,9 +283,10 @@ class MissionScreen(GameScreen):
                 every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
                 bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
                 self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
+                label = self.crew_label(cid, skills, bw - face - self.s(2))
                 self.button((bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
-                            f"{self.crew_name(cid)} {skills}".strip(), lambda c=cid: self.toggle_crew(c),
-                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
+                            label, lambda c=cid: self.toggle_crew(c),
+                            self.tr("tip.missions.crew", name=self.crew_name(cid), morale=cs.morale, flights=cs.flights, skills=every),
                             selected=cid in self.crew, object_id="#small")
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
