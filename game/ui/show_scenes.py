@@ -296,17 +296,22 @@ def _inset_eva(f: Frame) -> None:
         lost(surf, man, box.height // 12)
 
 
+TRAIL = 5 * 0.6 + 0.4  # how far the re-entry trail reaches above the craft, in craft sizes (its last puff and radius)
+
+
 def _reentry(f: Frame) -> Point:
     """Re-entry: the capsule falling through the air with its heat shield glowing (or breaking up)."""
     r, surf, u = f.r, f.surf, f.u
     surf.fill(mix(SPACE, SKY, ease(u) * 0.7), r)
     f.show.stars_on(surf, r, 1 - u)
     k = ease(u) if not f.ended else ease(FAIL_AT)
+    size = int(r.height * 0.12)
+    # The trail reaches TRAIL * size up from the craft: all of it starts in view, below the caption band.
+    top = min(r.y + f.show.caption + int(TRAIL * size), r.y + r.height * 0.5)
     pos = (
         int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
-        int(lerp(r.y + r.height * 0.1, r.y + r.height * 0.75, k)),
+        int(lerp(max(r.y + r.height * 0.1, top), r.y + r.height * 0.75, k)),
     )
-    size = int(r.height * 0.12)
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
     if f.ended:

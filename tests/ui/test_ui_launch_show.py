@@ -216,3 +216,26 @@ def test_the_show_plays_liftoff_and_the_outcome(app: Any, monkeypatch: pytest.Mo
     while not report_screen.done:
         report_screen.update(0.1)
     assert played[0] == "liftoff" and played[-1] in ("success", "failure")
+
+
+def test_the_re_entry_trail_starts_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frame of re-entry: no glowing trail drawn where the screen's caption band lies over the picture."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "reentry")
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    for u in (0.0, 0.15):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        warm = [
+            (x, y)
+            for y in range(band)
+            for x in range(0, r.width, 2)
+            if (c := surf.get_at((x, y))).r > c.b + 60  # the trail is flame-coloured; space, sky and stars are not
+        ]
+        assert not warm, f"trail under the caption band at u={u}: {warm[:3]}"
