@@ -171,6 +171,22 @@ def test_the_log_names_the_crew_the_odds_the_failed_die_and_the_lessons(
     assert f"The flight taught: {tech} +" in text
 
 
+def test_a_failed_crewed_flight_says_the_crew_is_safe_when_it_lived(
+    app: Any, drawn: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'failed at Launch' alone left the player to guess whether the crew lived: a crewed flight always says."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    events = flight_events(rules, "us", mission.id, 0, crew_for(rules, mission))
+    events[-1] = ev.MissionFailed("us", mission.id, mission.steps[0].id, crew_lost=False)
+    screen = report(app, "us", events, monkeypatch)
+    screen.skip()
+    app.render()
+    step = app.stext(mission.steps[0].name)
+    assert f"{app.stext(mission.name)}: failed at {step} — the crew is safe" in "\n".join(drawn)
+
+
 def _planned_report(app: Any) -> Any:
     from game.engine import PlanMission
 
