@@ -297,6 +297,14 @@ def _inset_eva(f: Frame) -> None:
 
 
 TRAIL = 5 * 0.6 + 0.4  # how far the re-entry trail reaches above the craft, in craft sizes (its last puff and radius)
+CANOPY = 2.2  # how far the parachutes open above the capsule, in capsule sizes
+
+
+def below_caption(f: Frame, start: float, reach: int) -> int:
+    """Where a craft that comes in from the top starts: `start` below the picture's top, or lower, so that what
+    trails `reach` above it is in view below the screen's caption band (never past the picture's middle)."""
+    r = f.r
+    return int(max(r.y + start, min(r.y + f.show.caption + reach, r.y + r.height * 0.5)))
 
 
 def _reentry(f: Frame) -> Point:
@@ -306,11 +314,9 @@ def _reentry(f: Frame) -> Point:
     f.show.stars_on(surf, r, 1 - u)
     k = ease(u) if not f.ended else ease(FAIL_AT)
     size = int(r.height * 0.12)
-    # The trail reaches TRAIL * size up from the craft: all of it starts in view, below the caption band.
-    top = min(r.y + f.show.caption + int(TRAIL * size), r.y + r.height * 0.5)
     pos = (
         int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
-        int(lerp(max(r.y + r.height * 0.1, top), r.y + r.height * 0.75, k)),
+        int(lerp(below_caption(f, r.height * 0.1, int(TRAIL * size)), r.y + r.height * 0.75, k)),
     )
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
@@ -358,12 +364,14 @@ def _sea(f: Frame) -> Point:
     craft = f.show.stack(f.flight, size, "home")
     chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
     k = ease(u / 0.8) if chutes_ok else min(1.0, ease(FAIL_AT * 0.6 / 0.8) + f.since * 1.5)
-    pos = (r.centerx - int(r.width * 0.1), int(lerp(r.y + r.height * 0.05, sea - size // 3, k)))
+    # the canopies, CANOPY sizes above the capsule, open in view below the caption band
+    high = below_caption(f, r.height * 0.05, int(CANOPY * size))
+    pos = (r.centerx - int(r.width * 0.1), int(lerp(high, sea - size // 3, k)))
     if k < 1.0 and chutes_ok:
         crew = len(f.flight.crew)
         for j in range(3 if crew >= 2 else 1):
             cx = pos[0] + (j - (1 if crew >= 2 else 0)) * size
-            top = (cx, pos[1] - int(size * 2.2))
+            top = (cx, pos[1] - int(size * CANOPY))
             pygame.draw.ellipse(
                 surf,
                 CHUTES[j % 2],

@@ -187,6 +187,24 @@ def test_a_failed_crewed_flight_says_the_crew_is_safe_when_it_lived(
     assert f"{app.stext(mission.name)}: failed at {step} — the crew is safe" in "\n".join(drawn)
 
 
+def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frames of splashdown: only the sky under the caption band, the canopies below it."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "sea")
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    for u in (0.0, 0.2):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        under = {tuple(surf.get_at((x, y))) for y in range(band) for x in range(0, r.width, 2)}
+        assert len(under) == 1, f"more than the sky under the caption band at u={u}"
+
+
 def _planned_report(app: Any) -> Any:
     from game.engine import PlanMission
 
