@@ -171,7 +171,7 @@ def test_the_log_names_the_crew_the_odds_the_failed_die_and_the_lessons(
     assert f"The flight taught: {tech} +" in text
 
 
-def test_a_failed_crewed_flight_says_the_crew_is_safe_when_it_lived(
+def test_a_failed_crewed_flight_says_the_crew_survived(
     app: Any, drawn: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """'failed at Launch' alone left the player to guess whether the crew lived: a crewed flight always says."""
@@ -184,7 +184,7 @@ def test_a_failed_crewed_flight_says_the_crew_is_safe_when_it_lived(
     screen.skip()
     app.render()
     step = app.stext(mission.steps[0].name)
-    assert f"{app.stext(mission.name)}: failed at {step} — the crew is safe" in "\n".join(drawn)
+    assert f"{app.stext(mission.name)}: failed at {step} — the crew survived" in "\n".join(drawn)
 
 
 def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
