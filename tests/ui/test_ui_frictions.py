@@ -394,3 +394,24 @@ def test_a_crew_button_keeps_the_skill_numbers_when_the_name_is_long(app: Any, m
     assert labels["boris"] == f"Boris {skills['boris']}"  # a name that fits is whole
     shown = [b for b in buttons(app) if b.text in labels.values()]
     assert len(shown) == 2 and all(screen.fits(b.text, b.rect.width, "#small") for b in shown)
+
+
+def test_a_hardware_button_keeps_its_count_when_the_name_is_long(app: Any) -> None:
+    """In Russian 'Лунный посадочный корабль (0)' was cut to 'Лунный посадочный кора': the count was lost."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.set_language("ru")
+    sc = load_scenario("race_1955")
+    app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:easy"}, 5)))
+    rules, me = sc.ruleset, app.session.state.sides["us"]
+    for slot in rules.missions["lander_test"].slots:  # the hardware can be bought: a Buy button stands beside it
+        for hw in slot.options:
+            me.techs[rules.hardware[hw].tech].done = True
+    app.reset(new_screen("missions", app, "us", "lander_test"))
+    pump(app)
+    screen = app.top
+    slots = [b for b in buttons(app) if b.text.endswith("(0)") or "· 0" in b.text]
+    assert len(slots) == len(sc.ruleset.missions["lander_test"].slots)
+    assert all(screen.fits(b.text, b.rect.width) for b in slots), [b.text for b in slots]

@@ -89,11 +89,15 @@ class MissionScreen(GameScreen):
         label = f"{self.crew_name(cid)} {skills}".strip()
         if self.fits(label, width, "#small"):
             return label
-        surname = self.crew_name(cid).split()[-1]
-        label, cut = f"{surname} {skills}".strip(), len(surname)
-        while cut > 1 and not self.fits(label, width, "#small"):
+        return self.shortened(self.crew_name(cid).split()[-1], skills, width, "#small")
+
+    def shortened(self, head: str, tail: str, width: int, object_id: str) -> str:
+        """`head tail` on a button `width` wide: `head` cut short with an ellipsis where it must be, never `tail`
+        (the count or the numbers the player reads)."""
+        label, cut = f"{head} {tail}".strip(), len(head)
+        while cut > 1 and not self.fits(label, width, object_id):
             cut -= 1
-            label = f"{surname[:cut]}… {skills}".strip()
+            label = f"{head[:cut].rstrip()}… {tail}".strip()
         return label
 
     def action(self) -> PlanMission:
@@ -265,7 +269,7 @@ class MissionScreen(GameScreen):
             if not self.fits(label, width):
                 label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
             if not self.fits(label, width):  # the slot's name is in the tip; the hardware and the count stay
-                label = f"{self.hw_name(hw)} ({have})"
+                label = self.shortened(self.hw_name(hw), f"({have})", width, "button")
             self.button((mid.x + self.s(10), y, width, self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
