@@ -415,3 +415,27 @@ def test_a_hardware_button_keeps_its_count_when_the_name_is_long(app: Any) -> No
     slots = [b for b in buttons(app) if b.text.endswith("(0)") or "· 0" in b.text]
     assert len(slots) == len(sc.ruleset.missions["lander_test"].slots)
     assert all(screen.fits(b.text, b.rect.width) for b in slots), [b.text for b in slots]
+
+
+def test_the_missions_screen_opens_on_a_first_still_to_win_not_one_long_won(app: Any) -> None:
+    """Played in 1968 and 1975, the screen opened on the ICBM test flight of 1957 every time."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955")
+    app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:easy"}, 5)))
+    app.reset(new_screen("missions", app, "us"))
+    pump(app)
+    first = app.top.mission
+    assert first == "icbm_test"  # nothing won yet: the campaign's first mission
+    for ms in sc.ruleset.missions[first].milestones:
+        app.session.state.sides["us"].milestones[ms] = app.session.state.turn
+    app.memory.pop(("mission", "us"), None)
+    app.reset(new_screen("missions", app, "us"))
+    pump(app)
+    screen = app.top
+    assert screen.mission != first and not screen.achieved(screen.mission)
+    assert screen.mission in [b.text for b in buttons(app)] or any(
+        app.stext(sc.ruleset.missions[screen.mission].name) in b.text for b in buttons(app)
+    )  # and its page is the one shown

@@ -27,9 +27,13 @@ class MissionScreen(GameScreen):
         mission = mission or app.memory.get(("mission", side))
         if mission not in v.rules.missions:
             mission = None
-        self.show_choice = mission is not None  # opened on a mission (an attention item): turn to its page
-        # else the first that can fly now, else the first open one
-        first = next((m for m in avail if self.can_fly_now(m)), next((m for m in avail if m in v.available_missions), None))
+        # opened on a mission (an attention item, or the one chosen last time): turn to its page
+        self.show_choice = mission is not None
+        # else the first that can fly now, else the first open one; one whose firsts the side already has comes last,
+        # so late in the game the screen does not open on the ICBM test of 1957
+        fresh = [m for m in avail if not self.achieved(m)] + [m for m in avail if self.achieved(m)]
+        first = next((m for m in fresh if self.can_fly_now(m)), next((m for m in fresh if m in v.available_missions), None))
+        self.show_choice = self.show_choice or first is not None
         self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
         self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
