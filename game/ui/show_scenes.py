@@ -22,6 +22,7 @@ from game.ui.show_fx import (
     SKY,
     SPACE,
     Point,
+    below_caption,
     blit_centred,
     dead,
     ease,
@@ -300,13 +301,6 @@ TRAIL = 5 * 0.6 + 0.4  # how far the re-entry trail reaches above the craft, in 
 CANOPY = 2.2  # how far the parachutes open above the capsule, in capsule sizes
 
 
-def below_caption(f: Frame, start: float, reach: int) -> int:
-    """Where a craft that comes in from the top starts: `start` below the picture's top, or lower, so that what
-    trails `reach` above it is in view below the screen's caption band (never past the picture's middle)."""
-    r = f.r
-    return int(max(r.y + start, min(r.y + f.show.caption + reach, r.y + r.height * 0.5)))
-
-
 def _reentry(f: Frame) -> Point:
     """Re-entry: the capsule falling through the air with its heat shield glowing (or breaking up)."""
     r, surf, u = f.r, f.surf, f.u
@@ -316,7 +310,7 @@ def _reentry(f: Frame) -> Point:
     size = int(r.height * 0.12)
     pos = (
         int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
-        int(lerp(below_caption(f, r.height * 0.1, int(TRAIL * size)), r.y + r.height * 0.75, k)),
+        int(lerp(below_caption(r, f.show.caption, r.height * 0.1, int(TRAIL * size)), r.y + r.height * 0.75, k)),
     )
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
@@ -365,7 +359,7 @@ def _sea(f: Frame) -> Point:
     chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
     k = ease(u / 0.8) if chutes_ok else min(1.0, ease(FAIL_AT * 0.6 / 0.8) + f.since * 1.5)
     # the canopies, CANOPY sizes above the capsule, open in view below the caption band
-    high = below_caption(f, r.height * 0.05, int(CANOPY * size))
+    high = below_caption(r, f.show.caption, r.height * 0.05, int(CANOPY * size))
     pos = (r.centerx - int(r.width * 0.1), int(lerp(high, sea - size // 3, k)))
     if k < 1.0 and chutes_ok:
         crew = len(f.flight.crew)

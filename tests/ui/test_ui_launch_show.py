@@ -205,6 +205,27 @@ def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytes
         assert len(under) == 1, f"more than the sky under the caption band at u={u}"
 
 
+def test_the_lander_comes_down_and_goes_up_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Played in 1975: the lander came down from, and its ascent stage rose into, the band naming the flight."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["crewed_lunar_landing"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    space = pygame.Surface(r.size)
+    screen.show.space(space, r)
+    sky = [[tuple(space.get_at((x, y))) for x in range(r.width)] for y in range(band)]
+    for kind, u in (("landing", 0.0), ("ascent", 0.99)):
+        k = next(i for i, b in enumerate(flight.beats) if b.scene == "surface" and b.kind == kind)
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        under = [[tuple(surf.get_at((x, y))) for x in range(r.width)] for y in range(band)]
+        assert under == sky, f"the craft is under the caption band at {kind} u={u}"
+
+
 def _planned_report(app: Any) -> Any:
     from game.engine import PlanMission
 
