@@ -29,9 +29,13 @@ class MissionScreen(GameScreen):
             mission = None
         # opened on a mission (an attention item, or the one chosen last time): turn to its page
         self.show_choice = mission is not None
-        # else the first that can fly now, else the first open one; one whose firsts the side already has comes last,
-        # so late in the game the screen does not open on the ICBM test of 1957
-        fresh = [m for m in avail if not self.achieved(m)] + [m for m in avail if self.achieved(m)]
+        # else the first that can fly now, else the first open one; one that flies for a first still to win comes
+        # before a test flight, one whose firsts the side already has comes last, so late in the game the screen
+        # does not open on the ICBM test of 1957
+        def worth(m: str) -> int:
+            return 2 if self.achieved(m) else 0 if v.rules.missions[m].milestones else 1
+
+        fresh = sorted(avail, key=worth)  # (stable: the scenario's order within each)
         first = next((m for m in fresh if self.can_fly_now(m)), next((m for m in fresh if m in v.available_missions), None))
         self.show_choice = self.show_choice or first is not None
         self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
