@@ -29,6 +29,13 @@ class Words:
         st = next((x for x in mission.steps if x.id == s), None) if mission else None
         return self.app.stext(st.name) if st and st.name else s
 
+    def failed_key(self, e: ev.MissionFailed) -> str:
+        """A failed flight's line: a crewed one always says what became of the crew, who may have lived."""
+        if e.crew_lost:
+            return "log.crew_lost"
+        mission = self.rules.missions.get(e.mission)
+        return "log.crew_safe" if mission is not None and mission.crew else "log.failed"
+
     def crew(self, c: str) -> str:
         return self.app.crew_name(c)
 
@@ -49,8 +56,7 @@ _LOG: dict[type, Callable[[Words, Any], str]] = {
         "log.partial", side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
     ),
     ev.MissionFailed: lambda w, e: w.tr(
-        "log.crew_lost" if e.crew_lost else "log.failed", side=w.side(e), mission=w.mission(e.mission),
-        step=w.step(e.mission, e.step),
+        w.failed_key(e), side=w.side(e), mission=w.mission(e.mission), step=w.step(e.mission, e.step)
     ),
     ev.MissionScrubbed: lambda w, e: w.tr("log.scrubbed", side=w.side(e), mission=w.mission(e.mission)),
     ev.MilestoneAchieved: lambda w, e: w.tr(

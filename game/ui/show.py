@@ -42,6 +42,8 @@ class Show:
         rng = random.Random(7)
         self.stars = [(rng.random(), rng.random(), rng.random()) for _ in range(140)]
         self._points: dict[Any, list[list[tuple[int, int]]]] = app.memory.setdefault(("show", "stars"), {})
+        # How far down the picture a screen's caption band reaches: a picture that moves in from the top starts below it.
+        self.caption = 0
 
     @property
     def rules(self) -> Any:

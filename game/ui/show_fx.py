@@ -33,6 +33,13 @@ def ease(x: float) -> float:
     return x * x * (3 - 2 * x)
 
 
+def below_caption(r: pygame.Rect, caption: int, start: float, reach: int) -> int:
+    """Where a craft that comes in from the top of picture `r` starts: `start` below its top, or lower, so that
+    what reaches `reach` above it is in view below the screen's caption band, `caption` high (never past the
+    picture's middle)."""
+    return int(max(r.y + start, min(r.y + caption + reach, r.y + r.height * 0.5)))
+
+
 def lerp(a: float, b: float, k: float) -> float:
     return a + (b - a) * k
 

@@ -22,6 +22,7 @@ from game.ui.show_fx import (
     SKY,
     SPACE,
     Point,
+    below_caption,
     blit_centred,
     dead,
     ease,
@@ -296,17 +297,21 @@ def _inset_eva(f: Frame) -> None:
         lost(surf, man, box.height // 12)
 
 
+TRAIL = 5 * 0.6 + 0.4  # how far the re-entry trail reaches above the craft, in craft sizes (its last puff and radius)
+CANOPY = 2.2  # how far the parachutes open above the capsule, in capsule sizes
+
+
 def _reentry(f: Frame) -> Point:
     """Re-entry: the capsule falling through the air with its heat shield glowing (or breaking up)."""
     r, surf, u = f.r, f.surf, f.u
     surf.fill(mix(SPACE, SKY, ease(u) * 0.7), r)
     f.show.stars_on(surf, r, 1 - u)
     k = ease(u) if not f.ended else ease(FAIL_AT)
+    size = int(r.height * 0.12)
     pos = (
         int(lerp(r.x + r.width * 0.25, r.x + r.width * 0.65, k)),
-        int(lerp(r.y + r.height * 0.1, r.y + r.height * 0.75, k)),
+        int(lerp(below_caption(r, f.show.caption, r.height * 0.1, int(TRAIL * size)), r.y + r.height * 0.75, k)),
     )
-    size = int(r.height * 0.12)
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
     if f.ended:
@@ -353,12 +358,14 @@ def _sea(f: Frame) -> Point:
     craft = f.show.stack(f.flight, size, "home")
     chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
     k = ease(u / 0.8) if chutes_ok else min(1.0, ease(FAIL_AT * 0.6 / 0.8) + f.since * 1.5)
-    pos = (r.centerx - int(r.width * 0.1), int(lerp(r.y + r.height * 0.05, sea - size // 3, k)))
+    # the canopies, CANOPY sizes above the capsule, open in view below the caption band
+    high = below_caption(r, f.show.caption, r.height * 0.05, int(CANOPY * size))
+    pos = (r.centerx - int(r.width * 0.1), int(lerp(high, sea - size // 3, k)))
     if k < 1.0 and chutes_ok:
         crew = len(f.flight.crew)
         for j in range(3 if crew >= 2 else 1):
             cx = pos[0] + (j - (1 if crew >= 2 else 0)) * size
-            top = (cx, pos[1] - int(size * 2.2))
+            top = (cx, pos[1] - int(size * CANOPY))
             pygame.draw.ellipse(
                 surf,
                 CHUTES[j % 2],

@@ -14,6 +14,7 @@ from game.ui.show_fx import (
     FAIL_AT,
     SPACE,
     Point,
+    below_caption,
     blit_centred,
     dead,
     ease,
@@ -153,7 +154,8 @@ def surface(f: Frame) -> Point:
     x = r.centerx
     if beat.kind == "landing":
         down = ease(u / 0.85) if not f.ended else ease(FAIL_AT / 0.85)
-        y = int(lerp(r.y + r.height * 0.05, ground, down))
+        # the lander (its foot at y) comes down from below the caption band, not from under it
+        y = int(lerp(below_caption(r, f.show.caption, r.height * 0.05, size), ground, down))
         spot = (x, y - size // 2)
         if f.ended:
             explosion(surf, (x, ground - size // 4), f.since, int(size * 0.4))
@@ -172,7 +174,9 @@ def surface(f: Frame) -> Point:
         )
         surf.blit(stay, stay.get_rect(midbottom=(x, ground)))
         lift = ease((u - 0.2) / 0.8) if not f.ended else ease((FAIL_AT - 0.2) / 0.8)
-        y = int(ground - stay.get_height() - lift * r.height * 0.7)
+        # the ascent stage rises to just below the caption band
+        top = below_caption(r, f.show.caption, 0, half.get_height())
+        y = int(lerp(ground - stay.get_height(), min(top, ground - stay.get_height()), lift))
         if f.ended:
             explosion(surf, (x, y), f.since, int(size * 0.3))
             return (x, y)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ui_kit import pump
+import pytest
+from ui_kit import buttons, pump, start_game
 
 
 def _kennedy(app: Any, seed: int = 3) -> str:
@@ -369,3 +370,72 @@ def test_recruiting_keeps_the_crew_list_in_place_until_the_screen_is_left(app: A
     app.reset(new_screen("fleet", app, "us"))
     again = app.top.crew_rows()
     assert session.view("us").me.crews[again[0]].status == CrewStatus.TRAINING and third in again
+
+
+def test_a_crew_button_keeps_the_skill_numbers_when_the_name_is_long(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Full name and skills cut off at '51/7' hid the numbers the player compares: a long name gives way first."""
+    from game.engine import RecruitCrew
+    from game.ui.screens.registry import new_screen
+
+    start_game(app)
+    s = app.session
+    for c in ("anna", "boris"):
+        assert s.act(RecruitCrew("red", c)) is None
+    s.end_turn("red")
+    s.mark_seen("red")
+    long = {"anna": "Anna Alexandrovna Konstantinova-Tereshkova", "boris": "Boris"}
+    monkeypatch.setattr(app, "crew_name", lambda c: long.get(c, c))
+    app.reset(new_screen("missions", app, "red", "crewed_orbiter"))
+    pump(app)
+    screen = app.top
+    skills = {c: "/".join(str(s.view("red").me.crews[c].skills.get(k, 0)) for k in screen.used_skills()) for c in long}
+    labels = {c: b.text for b in buttons(app) for c in long if skills[c] and b.text.endswith(skills[c])}
+    assert labels["anna"].startswith("Konst") and labels["anna"] != f"{long['anna']} {skills['anna']}"
+    assert labels["boris"] == f"Boris {skills['boris']}"  # a name that fits is whole
+    shown = [b for b in buttons(app) if b.text in labels.values()]
+    assert len(shown) == 2 and all(screen.fits(b.text, b.rect.width, "#small") for b in shown)
+
+
+def test_a_hardware_button_keeps_its_count_when_the_name_is_long(app: Any) -> None:
+    """In Russian 'Лунный посадочный корабль (0)' was cut to 'Лунный посадочный кора': the count was lost."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.set_language("ru")
+    sc = load_scenario("race_1955")
+    app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:easy"}, 5)))
+    rules, me = sc.ruleset, app.session.state.sides["us"]
+    for slot in rules.missions["lander_test"].slots:  # the hardware can be bought: a Buy button stands beside it
+        for hw in slot.options:
+            me.techs[rules.hardware[hw].tech].done = True
+    app.reset(new_screen("missions", app, "us", "lander_test"))
+    pump(app)
+    screen = app.top
+    slots = [b for b in buttons(app) if b.text.endswith("(0)") or "· 0" in b.text]
+    assert len(slots) == len(sc.ruleset.missions["lander_test"].slots)
+    assert all(screen.fits(b.text, b.rect.width) for b in slots), [b.text for b in slots]
+
+
+def test_the_missions_screen_opens_on_a_first_still_to_win_not_one_long_won(app: Any) -> None:
+    """Played in 1968 and 1975, the screen opened on the ICBM test flight of 1957 every time."""
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955")
+    app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:easy"}, 5)))
+    app.reset(new_screen("missions", app, "us"))
+    pump(app)
+    first = app.top.mission
+    assert first == "icbm_test"  # nothing won yet: the campaign's first mission
+    for ms in sc.ruleset.missions[first].milestones:
+        app.session.state.sides["us"].milestones[ms] = app.session.state.turn
+    app.memory.pop(("mission", "us"), None)
+    app.reset(new_screen("missions", app, "us"))
+    pump(app)
+    screen = app.top
+    assert screen.mission != first and not screen.achieved(screen.mission)
+    assert screen.mission in [b.text for b in buttons(app)] or any(
+        app.stext(sc.ruleset.missions[screen.mission].name) in b.text for b in buttons(app)
+    )  # and its page is the one shown

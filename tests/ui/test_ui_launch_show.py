@@ -171,6 +171,61 @@ def test_the_log_names_the_crew_the_odds_the_failed_die_and_the_lessons(
     assert f"The flight taught: {tech} +" in text
 
 
+def test_a_failed_crewed_flight_says_the_crew_survived(
+    app: Any, drawn: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'failed at Launch' alone left the player to guess whether the crew lived: a crewed flight always says."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    events = flight_events(rules, "us", mission.id, 0, crew_for(rules, mission))
+    events[-1] = ev.MissionFailed("us", mission.id, mission.steps[0].id, crew_lost=False)
+    screen = report(app, "us", events, monkeypatch)
+    screen.skip()
+    app.render()
+    step = app.stext(mission.steps[0].name)
+    assert f"{app.stext(mission.name)}: failed at {step} — the crew survived" in "\n".join(drawn)
+
+
+def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frames of splashdown: only the sky under the caption band, the canopies below it."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "sea")
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    for u in (0.0, 0.2):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        under = {tuple(surf.get_at((x, y))) for y in range(band) for x in range(0, r.width, 2)}
+        assert len(under) == 1, f"more than the sky under the caption band at u={u}"
+
+
+def test_the_lander_comes_down_and_goes_up_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Played in 1975: the lander came down from, and its ascent stage rose into, the band naming the flight."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["crewed_lunar_landing"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    space = pygame.Surface(r.size)
+    screen.show.space(space, r)
+    sky = [[tuple(space.get_at((x, y))) for x in range(r.width)] for y in range(band)]
+    for kind, u in (("landing", 0.0), ("ascent", 0.99)):
+        k = next(i for i, b in enumerate(flight.beats) if b.scene == "surface" and b.kind == kind)
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        under = [[tuple(surf.get_at((x, y))) for x in range(r.width)] for y in range(band)]
+        assert under == sky, f"the craft is under the caption band at {kind} u={u}"
+
+
 def _planned_report(app: Any) -> Any:
     from game.engine import PlanMission
 
@@ -216,3 +271,26 @@ def test_the_show_plays_liftoff_and_the_outcome(app: Any, monkeypatch: pytest.Mo
     while not report_screen.done:
         report_screen.update(0.1)
     assert played[0] == "liftoff" and played[-1] in ("success", "failure")
+
+
+def test_the_re_entry_trail_starts_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frame of re-entry: no glowing trail drawn where the screen's caption band lies over the picture."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["orbital_crewed"]
+    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
+    flight = screen.flights[0]
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "reentry")
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    for u in (0.0, 0.15):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        warm = [
+            (x, y)
+            for y in range(band)
+            for x in range(0, r.width, 2)
+            if (c := surf.get_at((x, y))).r > c.b + 60  # the trail is flame-coloured; space, sky and stars are not
+        ]
+        assert not warm, f"trail under the caption band at u={u}: {warm[:3]}"

@@ -17,7 +17,7 @@ def test_the_new_game_screen_offers_to_play_on_and_the_game_keeps_it(app: Any) -
     end = app.top.sc.ruleset.settings.end
     choose(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")
     assert app.top.play_on
-    choose(app, "the game ends at a win")  # and back
+    choose(app, "The game ends at a win")  # and back
     assert not app.top.play_on
     choose(app, f"Play on to {app.top.sc.ruleset.date_label(end)}")
     press(app, "Start")

@@ -244,6 +244,16 @@ def test_mute_key_toggles_sound(app: Any) -> None:
     assert app.settings.muted != before
 
 
+def test_settings_sound_row_says_whether_sound_plays(app: Any) -> None:
+    """The row is "Sound: On" while sound plays: never "Muted: Off", a double negative in vi and ru."""
+    app.settings.muted = False
+    press(app, "Settings")
+    assert app.tr("settings.sound") == "Sound"
+    press(app, app.tr("common.on"))  # the first On/Off button is the sound row's
+    assert app.settings.muted
+    assert find(app, app.tr("common.off"))
+
+
 def test_help_overlay_opens_anywhere(app: Any) -> None:
     start_game(app)
     key(app, pygame.K_F1)
@@ -334,7 +344,7 @@ def test_new_game_chooses_the_victory_mode(app: Any) -> None:
     app.launch["scenario"] = "race_1955"
     press(app, "New campaign")
     assert top_name(app) == "NewGameScreen"
-    choose(app, "Moon race: Play on to 1975-Q4")
+    choose(app, "Moon race: play on to 1975-Q4")
     assert app.top.play_on and app.top.victory == "moon_race"
     choose(app, "Space age: plays to 1975-Q4")
     assert not app.top.play_on and app.top.victory == "space_age"

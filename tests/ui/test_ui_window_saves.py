@@ -40,6 +40,20 @@ def test_the_game_menu_has_save_and_load(app: Any) -> None:
     assert top_name(app) == "SaveLoadScreen" and app.top.mode == "load"
 
 
+def test_the_load_list_does_not_repeat_an_earlier_saved_notice(app: Any, drawn: list[str]) -> None:
+    start_game(app)
+    press(app, "Menu")
+    press(app, "Save game")
+    app.top.entry_w.set_text("earlier")
+    press(app, "Save")
+    saved = app.tr("status.saved", name="earlier")
+    assert app.status == saved  # told where it happened
+    press(app, "Load game")
+    drawn.clear()
+    app.render()
+    assert top_name(app) == "SaveLoadScreen" and saved not in drawn
+
+
 def test_continue_after_a_relaunch_opens_the_most_recent_game(app: Any) -> None:
     from game.content.load import load_scenario
     from game.ui.session import Session
@@ -143,3 +157,30 @@ def test_a_save_whose_log_is_damaged_fails_to_load_in_one_line_and_offers_its_ba
     assert [Path(e.path).name for e in app.top.unreadable] == ["mine.json"]
     press(app, app.tr("saves.load_backup"))
     assert app.session is not None
+
+
+def test_a_game_played_to_its_last_turn_is_not_listed_one_turn_past_it(app: Any) -> None:
+    """A finished game's state is dated the quarter after its last: the list said '1976-Q1 · turn 83 of 82'."""
+    from game.io import SaveInfo
+
+    press(app, "Load game")
+    base = dict(
+        path=Path("done.json"),
+        scenario="race_1955",
+        mods=(),
+        sides=("us",),
+        saved_at="2026-01-01T00:00:00",
+        winner="ussr",
+        game_version="1",
+        size=1,
+        turns=(0, 81),
+    )
+    ended = SaveInfo(date="1976-Q1", turn=82, over=True, **base)  # type: ignore[arg-type]
+    early = SaveInfo(date="1969-Q4", turn=59, over=True, **base)  # type: ignore[arg-type]
+    playing = SaveInfo(date="1969-Q4", turn=59, over=False, **base)  # type: ignore[arg-type]
+    text = {
+        k: " ".join(c[0] for c in app.top.cells(i)) for k, i in (("ended", ended), ("early", early), ("on", playing))
+    }
+    assert "1976-Q1" not in text["ended"] and "83" not in text["ended"] and app.tr("saves.over_at_end") in text["ended"]
+    assert app.tr("saves.date_over", date=app.tr("saves.date_turn", date="1969-Q4", turn=60, turns=82)) in text["early"]
+    assert app.tr("saves.date_turn", date="1969-Q4", turn=60, turns=82) in text["on"]

@@ -27,9 +27,17 @@ class MissionScreen(GameScreen):
         mission = mission or app.memory.get(("mission", side))
         if mission not in v.rules.missions:
             mission = None
-        self.show_choice = mission is not None  # opened on a mission (an attention item): turn to its page
-        # else the first that can fly now, else the first open one
-        first = next((m for m in avail if self.can_fly_now(m)), next((m for m in avail if m in v.available_missions), None))
+        # opened on a mission (an attention item, or the one chosen last time): turn to its page
+        self.show_choice = mission is not None
+        # else the first that can fly now, else the first open one; one that flies for a first still to win comes
+        # before a test flight, one whose firsts the side already has comes last, so late in the game the screen
+        # does not open on the ICBM test of 1957
+        def worth(m: str) -> int:
+            return 2 if self.achieved(m) else 0 if v.rules.missions[m].milestones else 1
+
+        fresh = sorted(avail, key=worth)  # (stable: the scenario's order within each)
+        first = next((m for m in fresh if self.can_fly_now(m)), next((m for m in fresh if m in v.available_missions), None))
+        self.show_choice = self.show_choice or first is not None
         self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
         self.page = app.memory.get(("mission_page", side), 0)
         self.hardware: dict[str, str] = {}
@@ -81,6 +89,24 @@ class MissionScreen(GameScreen):
     def used_skills(self) -> list[str]:
         """The skills this mission's steps call on, in the order they are flown: what the crew buttons show."""
         return list(dict.fromkeys(st.skill for st in self.view.rules.missions[self.mission].steps if st.skill))
+
+    def crew_label(self, cid: str, skills: str, width: int) -> str:
+        """A crew button's label: the name and the skills the steps call on. Where that is cut off the surname
+        stands for the name, shortened if it must be: the numbers are what the player compares (the face is
+        beside the button, the full name in its tip)."""
+        label = f"{self.crew_name(cid)} {skills}".strip()
+        if self.fits(label, width, "#small"):
+            return label
+        return self.shortened(self.crew_name(cid).split()[-1], skills, width, "#small")
+
+    def shortened(self, head: str, tail: str, width: int, object_id: str) -> str:
+        """`head tail` on a button `width` wide: `head` cut short with an ellipsis where it must be, never `tail`
+        (the count or the numbers the player reads)."""
+        label, cut = f"{head} {tail}".strip(), len(head)
+        while cut > 1 and not self.fits(label, width, object_id):
+            cut -= 1
+            label = f"{head[:cut].rstrip()}… {tail}".strip()
+        return label
 
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
@@ -251,7 +277,7 @@ class MissionScreen(GameScreen):
             if not self.fits(label, width):
                 label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
             if not self.fits(label, width):  # the slot's name is in the tip; the hardware and the count stay
-                label = f"{self.hw_name(hw)} ({have})"
+                label = self.shortened(self.hw_name(hw), f"({have})", width, "button")
             self.button((mid.x + self.s(10), y, width, self.s(34)), label,
                         lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
             y += self.s(40)
@@ -269,9 +295,10 @@ class MissionScreen(GameScreen):
                 every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
                 bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
                 self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
+                label = self.crew_label(cid, skills, bw - face - self.s(2))
                 self.button((bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
-                            f"{self.crew_name(cid)} {skills}".strip(), lambda c=cid: self.toggle_crew(c),
-                            self.tr("tip.missions.crew", morale=cs.morale, flights=cs.flights, skills=every),
+                            label, lambda c=cid: self.toggle_crew(c),
+                            self.tr("tip.missions.crew", name=self.crew_name(cid), morale=cs.morale, flights=cs.flights, skills=every),
                             selected=cid in self.crew, object_id="#small")
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)

@@ -268,7 +268,8 @@ class NewGameScreen(Screen):
         if not ends_early:
             return self.tr("new.victory_to_end", mode=name, date=end)
         text = self.tr("new.after_win_play_on", date=end) if play_on else self.tr("new.after_win_end")
-        return self.tr("new.victory_with", mode=name, after=text) if name else text
+        # The phrase is written to follow "{mode}: " in lower case; alone it opens the label.
+        return self.tr("new.victory_with", mode=name, after=text) if name else text[:1].upper() + text[1:]
 
     def set_victory(self, mode: str, play_on: bool) -> Transition | None:
         self.victory, self.play_on = mode, play_on

@@ -246,6 +246,8 @@ class ResolutionScreen(Screen):
             return
         f = self.flights[self.index]
         t = self.t if not self.done else f.duration()
+        band_h = self.s(66) if f.crew else self.s(40)
+        self.show.caption = band_h
         craft = self.show.draw(surf, r, f, t)
         mission = self.app.session.rules.missions.get(f.mission)
         colour, _ = self.app.side_style(f.side)
@@ -257,7 +259,7 @@ class ResolutionScreen(Screen):
             room = r.width - self.s(80)
             if draw.font(fs, True).size(draw.clean(f"{self.app.side_name(f.side)} — {windowed}"))[0] <= room:
                 name = windowed  # where it fits: the side and the mission come first
-        band = pygame.Surface((r.width, self.s(66) if f.crew else self.s(40)), pygame.SRCALPHA)
+        band = pygame.Surface((r.width, band_h), pygame.SRCALPHA)
         band.fill(draw.colour("caption_band"))
         surf.blit(band, r.topleft)
         draw.text(

@@ -34,6 +34,9 @@ class SaveLoadScreen(Screen):
         self.unreadable: list[SaveError] = []
         self.backups: dict[str, SaveInfo] = {}
         self.failed: dict[str, SaveError] = {}  # saves listed as good that failed to load, by path
+        if self.app.status and self.app.status == self.app.status_ok:
+            # A done-notice ("Saved as ...", "Sound off") was read where it happened: here it would read as news.
+            self.app.status = self.app.status_ok = ""
         self.infos = self.listed()
 
     def listed(self) -> list[SaveInfo]:
@@ -192,10 +195,14 @@ class SaveLoadScreen(Screen):
         small = round(13 * self.app.scale)
         scenario, _ = self.names(info)
         date = info.date
-        if info.turn_of_game:
-            date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
-        if info.over:
-            date = self.tr("saves.date_over", date=date)
+        if info.over and info.turns_in_game and info.turn_of_game > info.turns_in_game:
+            # played to its last turn: the state's date is the quarter after it ("1976-Q1 · turn 83 of 82")
+            date = self.tr("saves.over_at_end")
+        else:
+            if info.turn_of_game:
+                date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
+            if info.over:
+                date = self.tr("saves.date_over", date=date)
         out: list[SaveLoadScreen.Cell] = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
                                           (self.seats(info), draw.TEXT, False, small), (date, draw.TEXT, False, small)]
         if info.mods:

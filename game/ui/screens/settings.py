@@ -16,7 +16,7 @@ UI_LANGUAGES = LANGUAGES  # the languages the UI is completely translated into
 class SettingsScreen(Screen):
     name = "settings"
 
-    ROWS = ("settings.language", "settings.volume", "settings.music", "settings.mute", "settings.size", "settings.fullscreen",
+    ROWS = ("settings.language", "settings.volume", "settings.music", "settings.sound", "settings.size", "settings.fullscreen",
             "settings.scale", "settings.tooltips", "settings.safe", "settings.guide", "settings.autosaves")
 
     def layout(self) -> tuple[int, int, int, int, int]:
@@ -44,7 +44,7 @@ class SettingsScreen(Screen):
         self.button((x, y, self.s(60), bh), "–", lambda: self.music_volume(-10), self.tr("tip.settings.music_down"))
         self.button((x + self.s(200), y, self.s(60), bh), "+", lambda: self.music_volume(10), self.tr("tip.settings.music_up"))
         y += row
-        self.button((x, y, bw, bh), self.tr("common.on" if st.muted else "common.off"), self.mute, self.tr("tip.menu.mute"))
+        self.button((x, y, bw, bh), self.tr("common.off" if st.muted else "common.on"), self.mute, self.tr("tip.menu.mute"))
         y += row
         sizes = list(SIZES) if tuple(st.size) in SIZES else [tuple(st.size), *SIZES]  # a size dragged by hand is kept
         self.dropdown((x, y, bw, bh), [f"{a} × {b}" for a, b in sizes], sizes.index(tuple(st.size)),
