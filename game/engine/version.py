@@ -52,8 +52,9 @@ changed instead of a mismatch.
    from 1962, the robotic explorer from 1967, Mars only in its launch windows from 1964, a week in orbit on
    fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
    less, and all-up testing and a crash programme are open only to the side not ahead.
+21: the default campaign's crash programme also cuts the budget by 40 a year.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 20
+RULES_VERSION = 21
