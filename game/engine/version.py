@@ -48,8 +48,13 @@ changed instead of a mismatch.
    end): the content format grew, so every fingerprint and hash moved; a game plays as under 17.
 19: the default campaign's Moon programme has drawn fortunes (events_programme.yaml: setbacks, breakthroughs,
    budget swings, the joint Moon offer) and its Moon race ends at 1970-Q4, after which prestige decides.
+20: the default campaign's middle firsts wait for history's dates (two-seat capsule from 1962-Q2, Moon probes
+   from 1962, the robotic explorer from 1967, Mars only in its launch windows from 1964, a week in orbit on
+   fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
+   less, and all-up testing and a crash programme are open only to the side not ahead.
+21: the default campaign's crash programme also cuts the budget by 40 a year.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 19
+RULES_VERSION = 21
