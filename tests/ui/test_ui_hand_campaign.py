@@ -1,0 +1,25 @@
+"""What the campaign played by hand found, each held: the story names its project, the last report, the load list."""
+
+from __future__ import annotations
+
+from game.content.load import load_scenario
+from game.engine import events as ev
+from game.engine.news import fire_event
+from game.ui.screens.news import picked_techs
+from game.ui.session import Session
+
+DEFECTOR_PICKS = {"upper_stage", "large_launcher", "multi_crew_capsule", "onboard_computer"}
+
+
+def test_the_defector_story_names_the_project_its_dice_picked() -> None:
+    s = Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 5)
+    named: set[str] = set()
+    for _ in range(40):  # the draw is random: over many, every one named is one of its options
+        out: list[ev.Event] = [ev.ResearchAdvanced("us", "booster", 3, 3)]  # the quarter's own research comes first
+        fire_event(s.state, s.state.sides["us"], "defector_arrives", out)
+        picks = picked_techs(out, "us")["defector_arrives"]
+        assert len(picks) == 1 and picks[0] in DEFECTOR_PICKS
+        named |= set(picks)
+    assert len(named) > 1
+    # the rival's stories name nothing on this side's page
+    assert "defector_arrives" not in picked_techs(out, "ussr")
