@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ui_kit import press, pump
+
 from game.content.load import load_scenario
 from game.engine import events as ev
 from game.engine.news import fire_event
@@ -23,3 +27,21 @@ def test_the_defector_story_names_the_project_its_dice_picked() -> None:
     assert len(named) > 1
     # the rival's stories name nothing on this side's page
     assert "defector_arrives" not in picked_techs(out, "ussr")
+
+
+def test_the_report_of_the_last_turn_budgets_no_year_after_the_end(app: Any) -> None:
+    from game.ui.screens.resolution import ResolutionScreen
+
+    press(app, "New campaign")
+    press(app, "Start")
+    pump(app)
+    s = app.session
+    side = s.humans()[0]
+    s.state.turn = s.rules.settings.end  # the last quarter, a year's last: its end opens a year never played
+    app.apply(app.end_turn(side))
+    assert s.over()
+    budgeted = [e for e in s.events_for(side) if isinstance(e, ev.BudgetSet)]
+    assert budgeted  # the engine still sets it; the report leaves it out
+    report = ResolutionScreen(app, side)
+    said = app.tr("log.budget", year=budgeted[0].year, n=budgeted[0].budget)
+    assert said not in report.home
