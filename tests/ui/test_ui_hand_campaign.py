@@ -45,3 +45,31 @@ def test_the_report_of_the_last_turn_budgets_no_year_after_the_end(app: Any) -> 
     report = ResolutionScreen(app, side)
     said = app.tr("log.budget", year=budgeted[0].year, n=budgeted[0].budget)
     assert said not in report.home
+
+
+def test_the_load_list_says_whether_a_game_plays_on_and_who_won(app: Any) -> None:
+    from pathlib import Path
+
+    from game.io import SaveInfo
+
+    press(app, "Load game")
+    base = dict(path=Path("g.json"), scenario="race_1955", mods=(), sides=("us",), date="1969-Q4", turn=59,
+                saved_at="2026-01-01T00:00:00", game_version="1", size=1, turns=(0, 81))  # fmt: skip
+    games = {
+        "in play": SaveInfo(over=False, winner=None, **base),  # type: ignore[arg-type]
+        "won": SaveInfo(over=True, winner="ussr", **base),  # type: ignore[arg-type]
+        "drawn": SaveInfo(over=True, winner=None, **base),  # type: ignore[arg-type]
+        "plays on": SaveInfo(over=False, winner="us", **base),  # type: ignore[arg-type]
+    }
+    for lang in ("en", "vi", "ru"):
+        app.set_language(lang)
+        said = {k: {c[0] for c in app.top.cells(info)} for k, info in games.items()}
+        ussr, us = app.top.side_named(games["won"], "ussr"), app.top.side_named(games["won"], "us")
+        assert ussr != "ussr" and us != "us"  # by name, not by id
+        assert app.tr("saves.in_play") in said["in play"]
+        assert app.tr("saves.won", side=ussr) in said["won"]
+        assert app.tr("saves.drawn") in said["drawn"]
+        assert app.tr("saves.won_plays_on", side=us) in said["plays on"]
+        assert (
+            len({app.tr(k, side=us) for k in ("saves.in_play", "saves.won", "saves.drawn", "saves.won_plays_on")}) == 4
+        )
