@@ -101,10 +101,11 @@ def transfer(f: Frame) -> Point:
     size = max(10, int(r.height * 0.06))
     craft = f.show.stack(f.flight, size, "craft")
     if f.ended and beat.kind in ("transfer", "flyby"):  # off course: the path bends away into empty space
-        drift = [
-            (head[0] + int(f.since * r.width * 0.15 * j / 10), head[1] - int(f.since * r.height * 0.25 * (j / 10) ** 2))
-            for j in range(11)
-        ]
+        # it rises as it goes, but no higher than the caption band lets it be seen (the way home starts high,
+        # by the Moon) and no further right than the picture
+        rise = max(0, min(int(f.since * r.height * 0.25), head[1] - below_caption(r, f.show.caption, size, size)))
+        run = max(0, min(int(f.since * r.width * 0.15), r.right - size - head[0]))
+        drift = [(head[0] + run * j // 10, head[1] - int(rise * (j / 10) ** 2)) for j in range(11)]
         pygame.draw.lines(surf, draw.BAD, False, drift, 2)
         head = drift[-1]
         blit_centred(surf, dead(craft), head, f.t * 90)

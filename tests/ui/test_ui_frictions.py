@@ -388,7 +388,7 @@ def test_a_crew_button_keeps_the_skill_numbers_when_the_name_is_long(app: Any, m
     app.reset(new_screen("missions", app, "red", "crewed_orbiter"))
     pump(app)
     screen = app.top
-    skills = {c: "/".join(str(s.view("red").me.crews[c].skills.get(k, 0)) for k in screen.used_skills()) for c in long}
+    skills = {c: screen.skill_numbers(c, screen.skills_shown) for c in long}
     labels = {c: b.text for b in buttons(app) for c in long if skills[c] and b.text.endswith(skills[c])}
     assert labels["anna"].startswith("Konst") and labels["anna"] != f"{long['anna']} {skills['anna']}"
     assert labels["boris"] == f"Boris {skills['boris']}"  # a name that fits is whole

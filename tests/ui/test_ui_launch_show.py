@@ -294,3 +294,29 @@ def test_the_re_entry_trail_starts_below_the_caption_band(app: Any, monkeypatch:
             if (c := surf.get_at((x, y))).r > c.b + 60  # the trail is flame-coloured; space, sky and stars are not
         ]
         assert not warm, f"trail under the caption band at u={u}: {warm[:3]}"
+
+
+def test_a_craft_lost_on_the_way_home_drifts_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Played by hand: a failed trans-Earth injection drew the lost craft's red path up under the caption band."""
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions["crewed_lunar_landing"]
+    fail = next(i for i, s in enumerate(mission.steps) if s.id == "trans_earth_injection")
+    events = flight_events(rules, "us", mission.id, fail=fail, crew=crew_for(rules, mission))
+    screen = report(app, "us", events, monkeypatch)
+    flight = screen.flights[0]
+    k = next(i for i, b in enumerate(flight.beats) if b.step == "trans_earth_injection")
+    assert flight.beats[k].scene == "transfer" and flight.beats[k].home
+    r = pygame.Rect(0, 0, 742, 480)
+    band = screen.s(66)
+    screen.show.caption = band
+    for u in (0.6, 0.8, 0.99):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        red = [
+            (x, y)
+            for y in range(band)
+            for x in range(r.width)
+            if (c := surf.get_at((x, y))).r > c.g + 80 and c.r > c.b + 80  # the lost path is red; space is not
+        ]
+        assert not red, f"the lost craft's path under the caption band at u={u}: {red[:3]}"

@@ -28,10 +28,14 @@ class ResearchProgress(Effect):
         tech = state.rules.techs[self.tech]
         for s in sides_for(state, side, self.target):
             ts = s.techs[self.tech]
+            # each branch says what it did, so a story whose tech is drawn at random can name it
             if ts.done:
+                before = ts.reliability
                 ts.reliability = clamp(ts.reliability + self.amount, 0, tech.ceiling)
+                out.append(ev.ReliabilityChanged(s.id, self.tech, ts.reliability - before, ts.reliability))
             else:
                 ts.progress = clamp(ts.progress + self.amount, 0, tech.cost)
+                out.append(ev.ResearchAdvanced(s.id, self.tech, 0, ts.progress))  # nothing spent: a gift
                 if ts.progress >= tech.cost:
                     state.finish_tech(s, tech, out)
 

@@ -29,6 +29,7 @@ class MissionScreen(GameScreen):
             mission = None
         # opened on a mission (an attention item, or the one chosen last time): turn to its page
         self.show_choice = mission is not None
+
         # else the first that can fly now, else the first open one; one that flies for a first still to win comes
         # before a test flight, one whose firsts the side already has comes last, so late in the game the screen
         # does not open on the ICBM test of 1957
@@ -36,7 +37,9 @@ class MissionScreen(GameScreen):
             return 2 if self.achieved(m) else 0 if v.rules.missions[m].milestones else 1
 
         fresh = sorted(avail, key=worth)  # (stable: the scenario's order within each)
-        first = next((m for m in fresh if self.can_fly_now(m)), next((m for m in fresh if m in v.available_missions), None))
+        first = next(
+            (m for m in fresh if self.can_fly_now(m)), next((m for m in fresh if m in v.available_missions), None)
+        )
         self.show_choice = self.show_choice or first is not None
         self.mission = mission or first or (avail[0] if avail else next(iter(v.rules.missions)))
         self.page = app.memory.get(("mission_page", side), 0)
@@ -60,8 +63,13 @@ class MissionScreen(GameScreen):
 
     def closed_key(self, mission: str) -> str:
         """The text key that says why a mission the side cannot fly is closed: achieved, over for good, or not yet open."""
-        return ("missions.achieved" if self.achieved(mission) else "missions.retired" if self.retired(mission)
-                else "missions.unavailable")
+        return (
+            "missions.achieved"
+            if self.achieved(mission)
+            else "missions.retired"
+            if self.retired(mission)
+            else "missions.unavailable"
+        )
 
     def can_fly_now(self, mission: str) -> bool:
         return self.view.suggest_plan(mission) is not None
@@ -89,6 +97,23 @@ class MissionScreen(GameScreen):
     def used_skills(self) -> list[str]:
         """The skills this mission's steps call on, in the order they are flown: what the crew buttons show."""
         return list(dict.fromkeys(st.skill for st in self.view.rules.missions[self.mission].steps if st.skill))
+
+    def shown_skills(self, crews: list[str], width: int) -> list[str]:
+        """The skills the crew buttons `width` wide have room for: all the steps call on, or the first few, so
+        that every surname is read whole beside its numbers (the rest are in the tip). Played by hand: three
+        numbers left 'S…' of a name."""
+        used = self.used_skills()
+        for n in range(len(used), 0, -1):
+            if all(
+                self.fits(f"{self.crew_name(c).split()[-1]} {self.skill_numbers(c, used[:n])}", width, "#small")
+                for c in crews
+            ):
+                return used[:n]
+        return used[:1]  # not even one beside a whole surname: one number, the surname as long as it can be
+
+    def skill_numbers(self, cid: str, skills: list[str]) -> str:
+        cs = self.view.me.crews[cid]
+        return "/".join(str(cs.skills.get(k, 0)) for k in skills)
 
     def crew_label(self, cid: str, skills: str, width: int) -> str:
         """A crew button's label: the name and the skills the steps call on. Where that is cut off the surname
@@ -144,9 +169,14 @@ class MissionScreen(GameScreen):
         rules = self.view.rules
         w = rules.launch_window(self.window)
         extra = engine_odds.order_cost(rules, self.action()) - engine_odds.order_cost(
-            rules, PlanMission(self.side, self.mission, self.action().hardware, tuple(self.crew), rules.launch_window("").id)
+            rules,
+            PlanMission(self.side, self.mission, self.action().hardware, tuple(self.crew), rules.launch_window("").id),
         )
-        terms = self.tr("missions.window_terms", n=extra, risk=w.risk) if extra or w.risk else self.tr("missions.window_free")
+        terms = (
+            self.tr("missions.window_terms", n=extra, risk=w.risk)
+            if extra or w.risk
+            else self.tr("missions.window_free")
+        )
         return self.tr("missions.window", name=self.window_name(self.window), terms=terms)
 
     def cycle_hw(self, slot: str) -> Transition | None:
@@ -206,9 +236,11 @@ class MissionScreen(GameScreen):
             longest = self.app.memory[known] = max((tiny.size(n)[0] for n in names), default=0)
         a = max(int(c.width * 0.24), min(int(c.width * 0.30), longest + self.s(44)))
         b = int(c.width * 0.36)
-        return (pygame.Rect(c.x, c.y, a - self.s(8), c.height),
-                pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
-                pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height))
+        return (
+            pygame.Rect(c.x, c.y, a - self.s(8), c.height),
+            pygame.Rect(c.x + a, c.y, b - self.s(8), c.height),
+            pygame.Rect(c.x + a + b, c.y, c.width - a - b, c.height),
+        )
 
     def stack_rect(self) -> pygame.Rect:
         """Where the stack about to fly is drawn: a strip at the right of the middle column, above the planned list."""
@@ -244,17 +276,32 @@ class MissionScreen(GameScreen):
                 ids = ("#done", "#done_tiny")
                 marked = self.tr("missions.achieved_mark", name=name)
                 label = marked if self.fits(marked, left.width - self.s(16), ids[-1]) else label
-            self.button((left.x + self.s(8), y, left.width - self.s(16), rh), label,
-                        lambda m=mid_id: self.choose(m), self.mission_tip(mid_id), selected=(mid_id == self.mission),
-                        object_id=self.fitting_id(label, left.width - self.s(16), ids))
+            self.button(
+                (left.x + self.s(8), y, left.width - self.s(16), rh),
+                label,
+                lambda m=mid_id: self.choose(m),
+                self.mission_tip(mid_id),
+                selected=(mid_id == self.mission),
+                object_id=self.fitting_id(label, left.width - self.s(16), ids),
+            )
             y += rh + self.s(4)
         if pages > 1:
             yb = left.bottom - self.s(44)
             pw = min(self.s(110), (left.width - self.s(24)) // 2)
-            self.button((left.x + self.s(8), yb, pw, self.s(34)), self.tr("list.prev"),
-                        lambda: self._page(-1), self.tr("tip.list.prev"), enabled=self.page > 0)
-            self.button((left.right - self.s(8) - pw, yb, pw, self.s(34)), self.tr("list.next"),
-                        lambda: self._page(1), self.tr("tip.list.next"), enabled=self.page < pages - 1)
+            self.button(
+                (left.x + self.s(8), yb, pw, self.s(34)),
+                self.tr("list.prev"),
+                lambda: self._page(-1),
+                self.tr("tip.list.prev"),
+                enabled=self.page > 0,
+            )
+            self.button(
+                (left.right - self.s(8) - pw, yb, pw, self.s(34)),
+                self.tr("list.next"),
+                lambda: self._page(1),
+                self.tr("tip.list.next"),
+                enabled=self.page < pages - 1,
+            )
         m = v.rules.missions[self.mission]
         y = self.slots_y()
         for slot in m.slots:
@@ -270,16 +317,25 @@ class MissionScreen(GameScreen):
                 buy_label = self.tr("missions.buy", n=cost)
                 bw = draw.font(round(14 * self.app.scale)).size(buy_label)[0] + self.s(24)
                 width -= bw + self.s(6)
-                self.button((mid.x + self.s(10) + width + self.s(6), y, bw, self.s(34)), buy_label,
-                            lambda order=buy: self.buy(order), self.tr("tip.missions.buy", hw=self.hw_name(hw), n=cost),
-                            enabled=self.app.session.check(buy) is None)
+                self.button(
+                    (mid.x + self.s(10) + width + self.s(6), y, bw, self.s(34)),
+                    buy_label,
+                    lambda order=buy: self.buy(order),
+                    self.tr("tip.missions.buy", hw=self.hw_name(hw), n=cost),
+                    enabled=self.app.session.check(buy) is None,
+                )
             label = self.tr("missions.slot", slot=slot_name, hw=self.hw_name(hw), n=have)
             if not self.fits(label, width):
                 label = self.tr("missions.slot_short", slot=slot_name, hw=self.hw_name(hw), n=have)
             if not self.fits(label, width):  # the slot's name is in the tip; the hardware and the count stay
                 label = self.shortened(self.hw_name(hw), f"({have})", width, "button")
-            self.button((mid.x + self.s(10), y, width, self.s(34)), label,
-                        lambda sid=slot.id: self.cycle_hw(sid), self.tr("tip.missions.slot"), enabled=len(slot.options) > 1 or True)
+            self.button(
+                (mid.x + self.s(10), y, width, self.s(34)),
+                label,
+                lambda sid=slot.id: self.cycle_hw(sid),
+                self.tr("tip.missions.slot"),
+                enabled=len(slot.options) > 1 or True,
+            )
             y += self.s(40)
         if m.crew:
             y += self.s(26)
@@ -288,22 +344,38 @@ class MissionScreen(GameScreen):
             bw = (mid.width - self.s(30) - strip) // cols
             face = self.s(34)
             shown = 0
+            self.skills_shown = self.shown_skills(free[:10], bw - face - self.s(2))
             for cid in free[:10]:
                 cs = v.me.crews[cid]
-                # the skills the steps call on (named in the heading above); all of them in the tip
-                skills = "/".join(str(cs.skills.get(k, 0)) for k in self.used_skills())
+                # the skills the steps call on that fit (named in the heading above); all of them in the tip
+                skills = self.skill_numbers(cid, self.skills_shown)
                 every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
                 bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
                 self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
                 label = self.crew_label(cid, skills, bw - face - self.s(2))
-                self.button((bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
-                            label, lambda c=cid: self.toggle_crew(c),
-                            self.tr("tip.missions.crew", name=self.crew_name(cid), morale=cs.morale, flights=cs.flights, skills=every),
-                            selected=cid in self.crew, object_id="#small")
+                self.button(
+                    (bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
+                    label,
+                    lambda c=cid: self.toggle_crew(c),
+                    self.tr(
+                        "tip.missions.crew",
+                        name=self.crew_name(cid),
+                        morale=cs.morale,
+                        flights=cs.flights,
+                        skills=every,
+                    ),
+                    selected=cid in self.crew,
+                    object_id="#small",
+                )
                 shown += 1
             y += ((shown + 1) // cols) * self.s(38) + self.s(4)
-            self.button((mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32)), self.tr("missions.best_crew"),
-                        self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c)
+            self.button(
+                (mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32)),
+                self.tr("missions.best_crew"),
+                self.best_crew,
+                self.tr("tip.missions.best_crew"),
+                key=pygame.K_c,
+            )
         # the engine says beforehand whether it would take this order; the reason is shown above the button
         self.blocked = self.app.session.check(self.action())
         if v.rules.launch_windows:
@@ -313,17 +385,32 @@ class MissionScreen(GameScreen):
             label, width = self.window_label(), right.width - self.s(20)
             if not self.fits(label, width, "#tiny"):  # the name alone; what it adds is in the odds and the price
                 label = self.window_name(self.window)
-            self.button((right.x + self.s(10), right.bottom - self.s(52) - self.window_row(), width, self.s(36)),
-                        label, self.cycle_window, (tip + " " if tip else "") + self.tr("tip.missions.window"), key=pygame.K_w,
-                        object_id=self.fitting_id(label, width, ("#small", "#tiny")))
-        self.button((right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
-                    self.tr("missions.commit"), self.commit, self.tr("tip.missions.commit"), key=pygame.K_p,
-                    object_id="#primary", enabled=self.blocked is None)
+            self.button(
+                (right.x + self.s(10), right.bottom - self.s(52) - self.window_row(), width, self.s(36)),
+                label,
+                self.cycle_window,
+                (tip + " " if tip else "") + self.tr("tip.missions.window"),
+                key=pygame.K_w,
+                object_id=self.fitting_id(label, width, ("#small", "#tiny")),
+            )
+        self.button(
+            (right.x + self.s(10), right.bottom - self.s(52), right.width - self.s(20), self.s(42)),
+            self.tr("missions.commit"),
+            self.commit,
+            self.tr("tip.missions.commit"),
+            key=pygame.K_p,
+            object_id="#primary",
+            enabled=self.blocked is None,
+        )
         # planned launches, each cancellable
         y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
         for i in range(len(v.me.plan)):
-            self.button((mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)), self.tr("missions.cancel"),
-                        lambda i=i: self.act(CancelMission(self.side, i)), self.tr("tip.missions.cancel"))
+            self.button(
+                (mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)),
+                self.tr("missions.cancel"),
+                lambda i=i: self.act(CancelMission(self.side, i)),
+                self.tr("tip.missions.cancel"),
+            )
 
     def buy(self, order: BuyHardware) -> Transition | None:
         """Buy a unit for a slot with none free, then fill the mission again from the store (Ctrl+Z takes it back)."""
@@ -343,8 +430,10 @@ class MissionScreen(GameScreen):
         """The mission's facts under its name (at most two lines of the middle column are shown)."""
         rules = self.view.rules
         m = rules.missions[self.mission]
-        facts = [self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
-                 self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action()))]
+        facts = [
+            self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
+            self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action())),
+        ]
         if m.milestones:
             facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
         return " · ".join(facts)
@@ -381,26 +470,44 @@ class MissionScreen(GameScreen):
         draw.panel(surf, left, self.tr("missions.list"), h2)
         m = rules.missions[self.mission]
         inner = draw.panel(surf, mid, self.mission_name(self.mission), round(17 * self.app.scale))
-        draw.paragraph(surf, self.facts(), pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
-                       small, draw.DIM, gap=0)
+        draw.paragraph(
+            surf,
+            self.facts(),
+            pygame.Rect(inner.x, inner.y, inner.width, self.heading_y() - inner.y),
+            small,
+            draw.DIM,
+            gap=0,
+        )
         draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
             y = self.slots_y() + len(m.slots) * self.s(40) + self.s(4)
             label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
-            if self.used_skills():
-                label += " · " + " / ".join(self.term("skill", k) for k in self.used_skills())
+            named = self.__dict__.get("skills_shown", self.used_skills())
+            if named:
+                label += " · " + " / ".join(self.term("skill", k) for k in named)
             if m.crew_traits:
-                label += " · " + self.tr("missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits))
+                label += " · " + self.tr(
+                    "missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits)
+                )
             beside = inner.width - self.stack_rect().width - self.s(8)  # the stack stands to the right
             draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, beside)
             if not self.free_crew():
-                draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=beside)
+                draw.text(
+                    surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=beside
+                )
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
         head = self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn)
-        draw.text(surf, head, (inner.x, y - self.s(24)), draw.shrink(head, fs, inner.width, True, 0.7), draw.ACCENT, True,
-                  inner.width)
+        draw.text(
+            surf,
+            head,
+            (inner.x, y - self.s(24)),
+            draw.shrink(head, fs, inner.width, True, 0.7),
+            draw.ACCENT,
+            True,
+            inner.width,
+        )
         for i, p in enumerate(v.me.plan):
             crew = ", ".join(self.crew_name(c) for c in p.crew)
             window = self.window_name(p.window)
@@ -413,8 +520,14 @@ class MissionScreen(GameScreen):
                 name = self.mission_name(p.mission)
                 rest = " — ".join(x for x in (window, crew) if x)
                 draw.text(surf, name, (inner.x, top), draw.shrink(name, fs, room, least=0.7), draw.TEXT, width=room)
-                draw.text(surf, rest, (inner.x, top + self.s(18)), draw.shrink(rest, small, room, least=0.7), draw.DIM,
-                          width=room)
+                draw.text(
+                    surf,
+                    rest,
+                    (inner.x, top + self.s(18)),
+                    draw.shrink(rest, small, room, least=0.7),
+                    draw.DIM,
+                    width=room,
+                )
         self.draw_stack(surf)
         self.draw_odds(surf, right)
 
@@ -424,7 +537,13 @@ class MissionScreen(GameScreen):
         pic = art.stack_fit(self.view.rules, self.side, self.picked_hardware(), box.width, box.height - self.s(6))
         x = box.centerx - pic.get_width() // 2
         surf.blit(pic, (x, box.bottom - self.s(6) - pic.get_height()))
-        pygame.draw.line(surf, draw.PANEL_EDGE, (box.x, box.bottom - self.s(5)), (box.right, box.bottom - self.s(5)), max(1, self.s(2)))
+        pygame.draw.line(
+            surf,
+            draw.PANEL_EDGE,
+            (box.x, box.bottom - self.s(5)),
+            (box.right, box.bottom - self.s(5)),
+            max(1, self.s(2)),
+        )
 
     def draw_odds(self, surf: pygame.Surface, right: pygame.Rect) -> None:
         v = self.view
@@ -438,29 +557,58 @@ class MissionScreen(GameScreen):
         y = inner.y
         if self.mission not in v.available_missions:
             done = self.achieved(self.mission)
-            y += draw.paragraph(surf, self.tr(self.closed_key(self.mission)),
-                                pygame.Rect(inner.x, y, inner.width, lh * 2), fs, draw.GOOD if done else draw.WARN)
+            y += draw.paragraph(
+                surf,
+                self.tr(self.closed_key(self.mission)),
+                pygame.Rect(inner.x, y, inner.width, lh * 2),
+                fs,
+                draw.GOOD if done else draw.WARN,
+            )
         if odds is None:
             draw.text(surf, self.tr("missions.no_odds"), (inner.x, y), fs, draw.DIM, width=inner.width)
             return
-        rows = [(self.tr("odds.success"), odds.success, draw.GOOD), (self.tr("odds.partial"), odds.partial, draw.ACCENT),
-                (self.tr("odds.failure"), odds.failure, draw.WARN)]
+        rows = [
+            (self.tr("odds.success"), odds.success, draw.GOOD),
+            (self.tr("odds.partial"), odds.partial, draw.ACCENT),
+            (self.tr("odds.failure"), odds.failure, draw.WARN),
+        ]
         if m.crew:
             rows.append((self.tr("odds.crew_lost"), odds.crew_lost, draw.BAD))
         lw = int(inner.width * 0.42)
         for label, pm, col in rows:
-            draw.text(surf, label, (inner.x, y), draw.shrink(label, fs, lw - self.s(6), least=0.6), draw.TEXT, width=lw - self.s(6))
-            draw.bar(surf, pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)), pm / 1000, col)
+            draw.text(
+                surf,
+                label,
+                (inner.x, y),
+                draw.shrink(label, fs, lw - self.s(6), least=0.6),
+                draw.TEXT,
+                width=lw - self.s(6),
+            )
+            draw.bar(
+                surf,
+                pygame.Rect(inner.x + lw, y + self.s(5), inner.width - lw - self.s(56), self.s(10)),
+                pm / 1000,
+                col,
+            )
             draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
             y += lh
         y += self.s(6)
         # the steps as a small table: how likely each is to pass, and what share of all flights go wrong there
         c2 = inner.x + lw + (inner.width - lw) // 2
         draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, lw - self.s(6))
-        for head, right_x, room in ((self.tr("odds.col_pass"), c2 - self.s(8), c2 - self.s(8) - inner.x - lw),
-                                    (self.tr("odds.col_risk"), inner.right, inner.right - c2)):
-            draw.text(surf, head, (right_x, y + self.s(2)), draw.shrink(head, small, room, least=0.6), draw.DIM,
-                      width=room, align="right")
+        for head, right_x, room in (
+            (self.tr("odds.col_pass"), c2 - self.s(8), c2 - self.s(8) - inner.x - lw),
+            (self.tr("odds.col_risk"), inner.right, inner.right - c2),
+        ):
+            draw.text(
+                surf,
+                head,
+                (right_x, y + self.s(2)),
+                draw.shrink(head, small, room, least=0.6),
+                draw.DIM,
+                width=room,
+                align="right",
+            )
         y += lh
         for st, so in zip(m.steps, odds.steps, strict=True):
             if y > right.bottom - self.s(170):
@@ -471,11 +619,23 @@ class MissionScreen(GameScreen):
             flag = "" if st.critical else " *"
             if st.fatal and m.crew:
                 flag += " !"
-            draw.text(surf, name + flag, (inner.x, y), draw.shrink(name + flag, small, lw - self.s(6), least=0.5), draw.TEXT,
-                      width=lw - self.s(6))
+            draw.text(
+                surf,
+                name + flag,
+                (inner.x, y),
+                draw.shrink(name + flag, small, lw - self.s(6), least=0.5),
+                draw.TEXT,
+                width=lw - self.s(6),
+            )
             draw.text(surf, f"{so.chance}%", (c2 - self.s(8), y), small, draw.TEXT, align="right")
-            draw.text(surf, f"{so.risk / 10:.1f}%", (inner.right, y), small, draw.WARN if so.risk >= 100 else draw.DIM,
-                      align="right")
+            draw.text(
+                surf,
+                f"{so.risk / 10:.1f}%",
+                (inner.right, y),
+                small,
+                draw.WARN if so.risk >= 100 else draw.DIM,
+                align="right",
+            )
             y += lh - self.s(2)
         # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
         # planned; what comes before them stops short of them.
@@ -485,8 +645,11 @@ class MissionScreen(GameScreen):
         blocked = getattr(self, "blocked", None)
         # a mission already in this turn's plan is blocked only for a second flight: say so, not "cannot plan yet"
         again = any(p.mission == self.mission for p in v.me.plan)
-        why = (self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
-               if blocked is not None else "")
+        why = (
+            self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
+            if blocked is not None
+            else ""
+        )
         why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0
         limit = top - (lh * why_lines + self.s(6) if why_lines else 0)
         # where the flight is most likely lost, and what would make it safer: the tech behind that step
@@ -494,19 +657,32 @@ class MissionScreen(GameScreen):
         if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
             so = odds.steps[worst]
             st = m.steps[worst]
-            hint = self.tr("odds.weakest", step=self.app.stext(st.name) if st.name else st.id, tech=self.tech_name(so.tech),
-                           r=v.me.reliability(so.tech))
+            hint = self.tr(
+                "odds.weakest",
+                step=self.app.stext(st.name) if st.name else st.id,
+                tech=self.tech_name(so.tech),
+                r=v.me.reliability(so.tech),
+            )
             if v.me.techs[so.tech].done:  # what research would pay for each point it raises that tech
                 hint += " " + self.tr("odds.point_price", n=v.point_price(so.tech))
             need = draw.line_count(hint, small, inner.width) * (draw.font(small).get_linesize() + 2)
             if y + self.s(4) + need <= limit:  # whole or not at all: it must not run under the reason below
-                y += self.s(4) + draw.paragraph(surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, need), small,
-                                                draw.ACCENT)
+                y += self.s(4) + draw.paragraph(
+                    surf, hint, pygame.Rect(inner.x, y + self.s(4), inner.width, need), small, draw.ACCENT
+                )
         y += self.s(6)
         # the prestige a first would bring
         for ms in m.milestones:
             rank, prestige = v.prize(ms)
-            key = "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
+            key = (
+                "odds.already"
+                if rank == 0
+                else "odds.first"
+                if rank == 1
+                else "odds.second"
+                if rank == 2
+                else "odds.later"
+            )
             text = self.tr(key, name=self.milestone_name(ms), p=prestige)
             need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
             if y > right.bottom - self.s(100) or y + need > limit:
@@ -514,8 +690,18 @@ class MissionScreen(GameScreen):
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
         pr = m.prestige
         if y + small_lh <= limit:
-            draw.text(surf, self.tr("odds.prestige_line", f=pr.failure, d=pr.death) if m.crew else self.tr("odds.prestige_line_u", f=pr.failure),
-                      (inner.x, y), small, draw.DIM, width=inner.width)
-        draw.paragraph(surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * legend), small, draw.DIM)
+            draw.text(
+                surf,
+                self.tr("odds.prestige_line", f=pr.failure, d=pr.death)
+                if m.crew
+                else self.tr("odds.prestige_line_u", f=pr.failure),
+                (inner.x, y),
+                small,
+                draw.DIM,
+                width=inner.width,
+            )
+        draw.paragraph(
+            surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * legend), small, draw.DIM
+        )
         if why_lines:
             draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * why_lines), fs, draw.WARN)

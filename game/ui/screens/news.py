@@ -28,6 +28,27 @@ def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
     return "; ".join(parts) if parts else screen.tr("effect.none")
 
 
+# what an event's effects did to a tech, reported right after its EventFired: enough to name the project a
+# story's dice picked ("+15 for a random project" says which one only here)
+_TECH_OUTCOMES = (ev.ResearchAdvanced, ev.ReliabilityChanged, ev.TechCompleted)
+# a decision left open is taken at the start of resolution, before research: what follows it is not its doing
+_STORY_ENDS = (ev.DecisionMade, ev.TurnStarted, ev.TurnEnded)
+
+
+def picked_techs(events: list[Any], side: str) -> dict[str, list[str]]:
+    """For each event that fired for `side`, the techs its effects moved, in order."""
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for e in events:
+        if isinstance(e, ev.EventFired):  # news comes after the quarter's research and flights (`resolve_turn`)
+            current = out.setdefault(e.event, []) if e.side == side else None
+        elif isinstance(e, _STORY_ENDS):
+            current = None
+        elif isinstance(e, _TECH_OUTCOMES) and e.side == side and current is not None and e.tech not in current:
+            current.append(e.tech)
+    return out
+
+
 @register
 class NewsScreen(GameScreen):
     name = "news"
@@ -46,6 +67,14 @@ class NewsScreen(GameScreen):
                 out.insert(0, (d.event, d.id))
         # a story that asks for a decision leads the page, next to its choices
         return sorted(out, key=lambda x: x[1] is None)
+
+    def story_text(self, event_id: str) -> str:
+        """The story's own words, and which project it went to when its effects touched one."""
+        text = self.app.stext(f"event.{event_id}.text")
+        techs = picked_techs(self.app.session.events_for(self.side), self.side).get(event_id)
+        if not techs:
+            return text
+        return text + " " + self.tr("news.went_to", techs=", ".join(self.tech_name(t) for t in techs))
 
     def build_content(self) -> None:
         c = self.content
@@ -68,9 +97,14 @@ class NewsScreen(GameScreen):
             if not can and ch.when is not None:  # greyed, with its own condition as the reason
                 label = f"{i + 1}. " + self.tr("news.choice_closed", choice=text, reason=words(ch.when.describe()))
                 tip = self.tr("tip.news.choice_closed")
-            self.button((page.x + self.s(20), y, page.width - self.s(40), self.s(42)), label,
-                        lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
-                        tip, key=pygame.K_1 + i if i < 9 else None, enabled=can)
+            self.button(
+                (page.x + self.s(20), y, page.width - self.s(40), self.s(42)),
+                label,
+                lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
+                tip,
+                key=pygame.K_1 + i if i < 9 else None,
+                enabled=can,
+            )
             y += self.s(48)
 
     def decide(self, decision: int, choice: str, text: str) -> Transition | None:
@@ -90,28 +124,51 @@ class NewsScreen(GameScreen):
         if name == paper_key:
             name = self.tr("news.masthead", side=self.app.side_name(self.side))
         big = round(34 * self.app.scale)
-        draw.text(surf, name, (page.centerx, page.y + self.s(10)), draw.shrink(name, big, page.width - self.s(40), True, 0.6), INK,
-                  True, page.width - self.s(40), align="center")
+        draw.text(
+            surf,
+            name,
+            (page.centerx, page.y + self.s(10)),
+            draw.shrink(name, big, page.width - self.s(40), True, 0.6),
+            INK,
+            True,
+            page.width - self.s(40),
+            align="center",
+        )
         y = page.y + self.s(18) + draw.font(big, True).get_linesize()
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 2)
         # dated by the quarter its news comes from, as the dashboard's ticker and the firsts are
-        draw.text(surf, self.tr("news.dateline", date=v.rules.date_label(self.news_turn)), (page.x + self.s(24), y + self.s(4)),
-                  round(13 * self.app.scale), INK_DIM)
+        draw.text(
+            surf,
+            self.tr("news.dateline", date=v.rules.date_label(self.news_turn)),
+            (page.x + self.s(24), y + self.s(4)),
+            round(13 * self.app.scale),
+            INK_DIM,
+        )
         y += self.s(28)
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 1)
         y += self.s(10)
         stories = self.stories()
         decisions = [(ev, d) for ev, d in stories if d is not None]
-        bottom = page.bottom - (self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10))
+        bottom = page.bottom - (
+            self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10)
+        )
         if not stories:
             # the race's public news stands in when nothing happened at home
             from game.ui.log_lines import describe
 
-            lines = [describe(self, e) for e in self.app.session.events_for(self.side)
-                     if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))]
+            lines = [
+                describe(self, e)
+                for e in self.app.session.events_for(self.side)
+                if isinstance(e, (ev.MilestoneAchieved, ev.MissionFailed, ev.MissionSucceeded, ev.CrewDied))
+            ]
             text = "\n".join(x for x in lines if x) or self.tr("news.quiet")
-            draw.paragraph(surf, text, pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
-                           round(17 * self.app.scale), INK)
+            draw.paragraph(
+                surf,
+                text,
+                pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y),
+                round(17 * self.app.scale),
+                INK,
+            )
             return
         # the first story is the lead, across the page; others in two columns beneath
         lead, rest = stories[0], stories[1:]
@@ -119,10 +176,17 @@ class NewsScreen(GameScreen):
         body = round(15 * self.app.scale)
         inner = pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y)
         ev_id, did = lead
-        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.title"), pygame.Rect(inner.x, y, inner.width, head * 3), head, INK, True)
+        used = draw.paragraph(
+            surf,
+            self.app.stext(f"event.{ev_id}.title"),
+            pygame.Rect(inner.x, y, inner.width, head * 3),
+            head,
+            INK,
+            True,
+        )
         y += used + self.s(4)
         room = bottom - y if not rest else max(self.s(60), (bottom - y) // 2)
-        used = draw.paragraph(surf, self.app.stext(f"event.{ev_id}.text"), pygame.Rect(inner.x, y, inner.width, room), body, INK)
+        used = draw.paragraph(surf, self.story_text(ev_id), pygame.Rect(inner.x, y, inner.width, room), body, INK)
         y += used + self.s(10)
         if did is not None:
             draw.text(surf, self.tr("news.decide"), (inner.x, y), body, RED, True, inner.width)
@@ -138,7 +202,13 @@ class NewsScreen(GameScreen):
                 title = self.app.stext(f"event.{eid}.title")
                 if d is not None:  # its choices come once the decision above is taken
                     title = self.tr("news.decide_next", title=title)
-                u = draw.paragraph(surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else RED,
-                                   True)
-                draw.paragraph(surf, self.app.stext(f"event.{eid}.text"), pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
-                               round(13 * self.app.scale), INK)
+                u = draw.paragraph(
+                    surf, title, pygame.Rect(x, yy, colw, body * 3), body + 2, INK if d is None else RED, True
+                )
+                draw.paragraph(
+                    surf,
+                    self.story_text(eid),
+                    pygame.Rect(x, yy + u + self.s(2), colw, hh - u - self.s(8)),
+                    round(13 * self.app.scale),
+                    INK,
+                )

@@ -43,6 +43,8 @@ class ResolutionScreen(Screen):
         s = app.session
         events = s.events_for(side) if side else s.public_events()
         self.flights, rest = read_flights(events, s.rules)
+        if s.over():  # the year the upkeep budgeted for is never played
+            rest = [e for e in rest if not isinstance(e, ev.BudgetSet)]
         self.home = [line for line in (describe(self, e) for e in rest) if line]
         self.words = Words(app)
         self.show = Show(app)

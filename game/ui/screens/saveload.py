@@ -86,6 +86,7 @@ class SaveLoadScreen(Screen):
             return table.get(f"side.{side}.name") or english.get(f"side.{side}.name") or side
 
         people = [named(s) for s, who in info.seats if who == "human"]
+
         def level(lv: str) -> str:
             return self.tr(f"ai.level.{lv}") if self.tr.has(f"ai.level.{lv}") else lv
 
@@ -93,6 +94,31 @@ class SaveLoadScreen(Screen):
         if people and computers:
             return self.tr("saves.vs", people=", ".join(people), computers=", ".join(computers))
         return ", ".join(people or computers) or ", ".join(info.sides)
+
+    def side_named(self, info: SaveInfo, side: str) -> str:
+        """A side of the save's scenario by its name in the player's language (its id if not installed)."""
+        from game.ui.screens.catalogue import _package_strings
+
+        self.names(info)  # (fills the cache of installed packages)
+        pkg = self.__dict__.get("_packages", {}).get(info.scenario)
+        if pkg is None:
+            return side
+        lang = self.app.settings.language
+        return (
+            _package_strings(pkg, lang).get(f"side.{side}.name")
+            or _package_strings(pkg, "en").get(f"side.{side}.name")
+            or side
+        )
+
+    def status(self, info: SaveInfo) -> str:
+        """Whether the game plays on and who won, short: `in play`, `USSR won`, `drawn`, `USA won · plays on`.
+        Empty for a save in the window's former format (its words do not say)."""
+        if not info.turn:
+            return ""
+        if info.winner is None:
+            return self.tr("saves.drawn" if info.over else "saves.in_play")
+        winner = self.side_named(info, info.winner)
+        return self.tr("saves.won" if info.over else "saves.won_plays_on", side=winner)
 
     def label(self, info: SaveInfo) -> str:
         """The save's name; an autosave is called one (its file is named by the game's id)."""
@@ -110,10 +136,16 @@ class SaveLoadScreen(Screen):
         x = self.s(40)
         y = self.s(90)
         if self.mode == "save":
-            self.entry_w = self.entry((x, y, self.s(420), self.s(38)), self.default_name(), self.tr("tip.saves.name"),
-                                      submit=self.save_named)
-            self.button((x + self.s(430), y, self.s(160), self.s(38)), self.tr("saves.save"), self.save_named,
-                        self.tr("tip.saves.save"), object_id="#primary")
+            self.entry_w = self.entry(
+                (x, y, self.s(420), self.s(38)), self.default_name(), self.tr("tip.saves.name"), submit=self.save_named
+            )
+            self.button(
+                (x + self.s(430), y, self.s(160), self.s(38)),
+                self.tr("saves.save"),
+                self.save_named,
+                self.tr("tip.saves.save"),
+                object_id="#primary",
+            )
             # the name box has the keyboard from the start: type a name, press Enter
             self.focus_text(self.entry_w)
             y += self.s(56)
@@ -121,23 +153,43 @@ class SaveLoadScreen(Screen):
         per = max(1, (h - y - self.s(140)) // rh)
         pages = max(1, -(-len(self.rows) // per))
         self.page = max(0, min(self.page, pages - 1))
-        for i, row in enumerate(self.rows[self.page * per:(self.page + 1) * per]):
+        for i, row in enumerate(self.rows[self.page * per : (self.page + 1) * per]):
             rect = (w - self.s(220), y + i * rh + self.s(8), self.s(180), min(self.s(44), rh - self.s(6)))
             if unreadable(row):
                 backup = self.backups.get(row.path)
                 if backup is not None and self.mode == "load":
-                    self.button(rect, self.tr("saves.load_backup"), lambda b=backup: self.pick(b),
-                                self.tr("tip.saves.load_backup", name=backup.path.name))
+                    self.button(
+                        rect,
+                        self.tr("saves.load_backup"),
+                        lambda b=backup: self.pick(b),
+                        self.tr("tip.saves.load_backup", name=backup.path.name),
+                    )
                 continue
             label = self.tr("saves.load") if self.mode == "load" else self.tr("saves.overwrite")
-            self.button(rect, label, lambda info=row: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=row.name))
+            self.button(
+                rect, label, lambda info=row: self.pick(info), self.tr(f"tip.saves.{self.mode}_one", name=row.name)
+            )
         if pages > 1:
-            self.button((x, h - self.s(70), self.s(120), self.s(40)), self.tr("list.prev"), lambda: self.flip(-1),
-                        self.tr("tip.list.prev"), enabled=self.page > 0)
-            self.button((x + self.s(130), h - self.s(70), self.s(120), self.s(40)), self.tr("list.next"), lambda: self.flip(1),
-                        self.tr("tip.list.next"), enabled=self.page < pages - 1)
-        self.button((w - self.s(220), h - self.s(70), self.s(180), self.s(40)), self.tr("common.back"), lambda: Pop(),
-                    self.tr("tip.common.back"))
+            self.button(
+                (x, h - self.s(70), self.s(120), self.s(40)),
+                self.tr("list.prev"),
+                lambda: self.flip(-1),
+                self.tr("tip.list.prev"),
+                enabled=self.page > 0,
+            )
+            self.button(
+                (x + self.s(130), h - self.s(70), self.s(120), self.s(40)),
+                self.tr("list.next"),
+                lambda: self.flip(1),
+                self.tr("tip.list.next"),
+                enabled=self.page < pages - 1,
+            )
+        self.button(
+            (w - self.s(220), h - self.s(70), self.s(180), self.s(40)),
+            self.tr("common.back"),
+            lambda: Pop(),
+            self.tr("tip.common.back"),
+        )
         self.per = per
         self.y0 = y
 
@@ -168,7 +220,9 @@ class SaveLoadScreen(Screen):
         from game.ui.screens.overlays import ConfirmScreen
 
         if self.mode == "save":
-            return Push(ConfirmScreen(self.app, self.tr("confirm.overwrite", name=info.name), lambda: self.save_to(info.path)))
+            return Push(
+                ConfirmScreen(self.app, self.tr("confirm.overwrite", name=info.name), lambda: self.save_to(info.path))
+            )
         if self.app.unsaved():
             return Push(ConfirmScreen(self.app, self.tr("confirm.load"), lambda: self.load(info.path)))
         return self.load(info.path)
@@ -203,8 +257,15 @@ class SaveLoadScreen(Screen):
                 date = self.tr("saves.date_turn", date=date, turn=info.turn_of_game, turns=info.turns_in_game)
             if info.over:
                 date = self.tr("saves.date_over", date=date)
-        out: list[SaveLoadScreen.Cell] = [(self.label(info), draw.TEXT, True, fs), (scenario, draw.TEXT, False, fs),
-                                          (self.seats(info), draw.TEXT, False, small), (date, draw.TEXT, False, small)]
+        out: list[SaveLoadScreen.Cell] = [
+            (self.label(info), draw.TEXT, True, fs),
+            (scenario, draw.TEXT, False, fs),
+            (self.seats(info), draw.TEXT, False, small),
+            (date, draw.TEXT, False, small),
+        ]
+        status = self.status(info)
+        if status:
+            out.insert(3, (status, draw.ACCENT if info.winner else draw.TEXT, True, small))
         if info.mods:
             out.append((f"{self.tr('saves.mods')}: {', '.join(info.mods)}", draw.DIM, False, small))
         out.append((f"{self.tr('saves.when')} {saved_when(info)}", draw.DIM, False, small))
@@ -237,16 +298,29 @@ class SaveLoadScreen(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         w, h = self.app.size
-        draw.text(surf, self.tr("saves.title_" + self.mode), (self.s(40), self.s(24)), round(28 * self.app.scale), draw.TEXT, True)
-        draw.text(surf, self.tr("saves.folder", path=str(self.app.settings.saves())), (self.s(40), self.s(62)),
-                  round(13 * self.app.scale), draw.DIM, width=w - self.s(80))
+        draw.text(
+            surf,
+            self.tr("saves.title_" + self.mode),
+            (self.s(40), self.s(24)),
+            round(28 * self.app.scale),
+            draw.TEXT,
+            True,
+        )
+        draw.text(
+            surf,
+            self.tr("saves.folder", path=str(self.app.settings.saves())),
+            (self.s(40), self.s(62)),
+            round(13 * self.app.scale),
+            draw.DIM,
+            width=w - self.s(80),
+        )
         fs = round(15 * self.app.scale)
         small = round(13 * self.app.scale)
         y = getattr(self, "y0", self.s(90))
         rh = self.row_height()
         lh = draw.font(fs, True).get_linesize()
         per = getattr(self, "per", 10)
-        items = self.rows[self.page * per:(self.page + 1) * per]
+        items = self.rows[self.page * per : (self.page + 1) * per]
         if not items:
             draw.text(surf, self.tr("saves.none"), (self.s(40), y + self.s(10)), fs, draw.DIM)
         x0 = self.s(40)
@@ -264,8 +338,15 @@ class SaveLoadScreen(Screen):
                 continue
             for n, line in enumerate(self.flow(self.cells(row), width)):
                 for dx, (text, colour, bold, size) in line:
-                    draw.text(surf, text, (x0 + dx, yy + n * lh + (lh - draw.font(size, bold).get_linesize())), size, colour,
-                              bold, width - dx)
+                    draw.text(
+                        surf,
+                        text,
+                        (x0 + dx, yy + n * lh + (lh - draw.font(size, bold).get_linesize())),
+                        size,
+                        colour,
+                        bold,
+                        width - dx,
+                    )
         if self.app.status:
             draw.text(surf, self.app.status, (self.s(40), h - self.s(110)), fs, draw.WARN, width=w - self.s(80))
 
@@ -277,7 +358,6 @@ def saved_when(info: SaveInfo) -> str:
     except ValueError:
         return info.saved_at
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
 
 
 def unreadable(row: object) -> bool:

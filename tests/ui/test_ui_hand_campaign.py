@@ -1,0 +1,106 @@
+"""What the campaign played by hand found, each held: the story names its project, the last report, the load list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui_kit import press, pump
+
+from game.content.load import load_scenario
+from game.engine import events as ev
+from game.engine.news import fire_event
+from game.ui.screens.news import picked_techs
+from game.ui.session import Session
+
+DEFECTOR_PICKS = {"upper_stage", "large_launcher", "multi_crew_capsule", "onboard_computer"}
+
+
+def test_the_defector_story_names_the_project_its_dice_picked() -> None:
+    s = Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 5)
+    named: set[str] = set()
+    for _ in range(40):  # the draw is random: over many, every one named is one of its options
+        out: list[ev.Event] = [ev.ResearchAdvanced("us", "booster", 3, 3)]  # the quarter's own research comes first
+        fire_event(s.state, s.state.sides["us"], "defector_arrives", out)
+        picks = picked_techs(out, "us")["defector_arrives"]
+        assert len(picks) == 1 and picks[0] in DEFECTOR_PICKS
+        named |= set(picks)
+    assert len(named) > 1
+    # the rival's stories name nothing on this side's page
+    assert "defector_arrives" not in picked_techs(out, "ussr")
+
+
+def test_the_report_of_the_last_turn_budgets_no_year_after_the_end(app: Any) -> None:
+    from game.ui.screens.resolution import ResolutionScreen
+
+    press(app, "New campaign")
+    press(app, "Start")
+    pump(app)
+    s = app.session
+    side = s.humans()[0]
+    s.state.turn = s.rules.settings.end  # the last quarter, a year's last: its end opens a year never played
+    app.apply(app.end_turn(side))
+    assert s.over()
+    budgeted = [e for e in s.events_for(side) if isinstance(e, ev.BudgetSet)]
+    assert budgeted  # the engine still sets it; the report leaves it out
+    report = ResolutionScreen(app, side)
+    said = app.tr("log.budget", year=budgeted[0].year, n=budgeted[0].budget)
+    assert said not in report.home
+
+
+def test_the_load_list_says_whether_a_game_plays_on_and_who_won(app: Any) -> None:
+    from pathlib import Path
+
+    from game.io import SaveInfo
+
+    press(app, "Load game")
+    base = dict(path=Path("g.json"), scenario="race_1955", mods=(), sides=("us",), date="1969-Q4", turn=59,
+                saved_at="2026-01-01T00:00:00", game_version="1", size=1, turns=(0, 81))  # fmt: skip
+    games = {
+        "in play": SaveInfo(over=False, winner=None, **base),  # type: ignore[arg-type]
+        "won": SaveInfo(over=True, winner="ussr", **base),  # type: ignore[arg-type]
+        "drawn": SaveInfo(over=True, winner=None, **base),  # type: ignore[arg-type]
+        "plays on": SaveInfo(over=False, winner="us", **base),  # type: ignore[arg-type]
+    }
+    for lang in ("en", "vi", "ru"):
+        app.set_language(lang)
+        said = {k: {c[0] for c in app.top.cells(info)} for k, info in games.items()}
+        ussr, us = app.top.side_named(games["won"], "ussr"), app.top.side_named(games["won"], "us")
+        assert ussr != "ussr" and us != "us"  # by name, not by id
+        assert app.tr("saves.in_play") in said["in play"]
+        assert app.tr("saves.won", side=ussr) in said["won"]
+        assert app.tr("saves.drawn") in said["drawn"]
+        assert app.tr("saves.won_plays_on", side=us) in said["plays on"]
+        assert (
+            len({app.tr(k, side=us) for k in ("saves.in_play", "saves.won", "saves.drawn", "saves.won_plays_on")}) == 4
+        )
+
+
+def test_a_crew_button_shows_a_whole_surname_beside_three_skills(app: Any) -> None:
+    """Played by hand in 1968: with three skill numbers a crew button read 'S… 61/55/48'."""
+    from game.ai import choose_actions
+    from game.engine import player_rng, player_view
+    from game.ui.screens.registry import new_screen
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    s = app.session
+    while s.rules.date_label(s.turn) != "1968-Q1":  # a programme the computer ran for us: crews with skills
+        for a in choose_actions(player_view(s.state, "us"), "normal", player_rng(7, 0, s.turn)):
+            s.act(a)
+        s.end_turn("us")
+    s.mark_seen("us")
+    m = max(
+        (m for m in s.rules.missions.values() if m.crew), key=lambda m: len({st.skill for st in m.steps if st.skill})
+    )
+    for lang in ("en", "ru"):
+        app.set_language(lang)
+        app.reset(new_screen("missions", app, "us", m.id))
+        pump(app)
+        screen = app.top
+        crews = screen.free_crew()[:10]
+        assert len(screen.used_skills()) >= 3 and len(crews) >= 2
+        labels = {b.text for b in app.top.widgets if getattr(b, "text", None)}
+        for c in crews:
+            surname = app.crew_name(c).split()[-1]
+            label = f"{surname} {screen.skill_numbers(c, screen.skills_shown)}"
+            assert label in labels or any(t.startswith(app.crew_name(c)) for t in labels), (lang, surname, labels)
+        assert screen.skills_shown  # at least one number to compare
