@@ -135,10 +135,7 @@ class Turn:
         self.workable_cost = workable_cost
         self.hardware_rank = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
-        # Until the result is settled the game ends at its mode's end (a Moon race's deadline); played on, at the
-        # scenario's.
-        end = s.end if view.decided else rules.end_of(view.victory_mode)
-        self.turns_left = max(1, end - view.turn + 1)
+        self.turns_left = max(1, view.last_turn - view.turn + 1)
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
         years = min(5, max(0, self.turns_left // s.turns_per_year - 1))  # later budgets, the next few counted
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0

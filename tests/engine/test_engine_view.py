@@ -149,3 +149,19 @@ def test_every_event_a_side_may_not_see_belongs_to_another_side(tiny):
     for side in state.sides:
         hidden = [e for e in events if e not in visible_events(events, side)]
         assert hidden and all(type(e) not in PUBLIC_EVENTS and e.side != side for e in hidden)
+
+
+def test_the_last_turn_is_the_modes_deadline_until_the_result_is_settled():
+    # A Moon race ends at its own deadline (prestige decides then), before the scenario's end; once a result is
+    # settled and the game plays on, it runs to the scenario's end.
+    from game.content.load import load_scenario
+    from game.engine.setup import Setup
+
+    rules = load_scenario("race_1955").ruleset
+    race = new_game(rules, Setup(victory="moon_race"), 1)
+    age = new_game(rules, Setup(victory="space_age"), 1)
+    assert rules.end_of("moon_race") < rules.settings.end
+    assert player_view(race, "us").last_turn == rules.end_of("moon_race")
+    assert player_view(age, "us").last_turn == rules.settings.end
+    race.decided = race.turn
+    assert player_view(race, "us").last_turn == rules.settings.end

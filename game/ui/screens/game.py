@@ -222,7 +222,7 @@ class GameScreen(Screen):
         name = self.app.side_name(self.side)
         draw.text(surf, name, (self.s(44), self.s(8)), big, colour, True, self.s(300))
         draw.text(surf, self.tr("top.date", date=rules.date_label(v.turn), turn=v.turn - rules.settings.start + 1,
-                                turns=rules.settings.end - rules.settings.start + 1),
+                                turns=v.last_turn - rules.settings.start + 1),
                   (self.s(44), self.s(34)), small, draw.DIM, width=self.s(300))
         # cash and budget after the name and date, each as wide as its own words: no fixed column to run over
         date_w = draw.font(small).size(self.tr("top.date", date=rules.date_label(v.turn), turn=999, turns=999))[0]
