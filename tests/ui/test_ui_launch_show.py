@@ -187,17 +187,25 @@ def test_a_failed_crewed_flight_says_the_crew_survived(
     assert f"{app.stext(mission.name)}: failed at {step} — the crew survived" in "\n".join(drawn)
 
 
-def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first frames of splashdown: only the sky under the caption band, the canopies below it."""
+def _banded_show(app: Any, monkeypatch: pytest.MonkeyPatch, mission_id: str, fail: str = "") -> tuple[Any, Any, Any, int]:
+    """The US's report of one flight of `mission_id` (failing at step `fail`, if given), with the screen's caption
+    band laid over the show: (screen, flight, picture rect, band height)."""
     open_session(app, "race_1955", ())
     rules = app.session.rules
-    mission = rules.missions["orbital_crewed"]
-    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
-    flight = screen.flights[0]
-    k = next(i for i, b in enumerate(flight.beats) if b.scene == "sea")
-    r = pygame.Rect(0, 0, 742, 480)
+    mission = rules.missions[mission_id]
+    at = next(i for i, s in enumerate(mission.steps) if s.id == fail) if fail else None
+    extra = {"fail": at} if at is not None else {}
+    events = flight_events(rules, "us", mission.id, crew=crew_for(rules, mission), **extra)
+    screen = report(app, "us", events, monkeypatch)
     band = screen.s(66)
     screen.show.caption = band
+    return screen, screen.flights[0], pygame.Rect(0, 0, 742, 480), band
+
+
+def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frames of splashdown: only the sky under the caption band, the canopies below it."""
+    screen, flight, r, band = _banded_show(app, monkeypatch, "orbital_crewed")
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "sea")
     for u in (0.0, 0.2):
         surf = pygame.Surface(r.size)
         screen.show.draw(surf, r, flight, (k + u) * BEAT)
@@ -207,14 +215,7 @@ def test_the_parachutes_open_below_the_caption_band(app: Any, monkeypatch: pytes
 
 def test_the_lander_comes_down_and_goes_up_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Played in 1975: the lander came down from, and its ascent stage rose into, the band naming the flight."""
-    open_session(app, "race_1955", ())
-    rules = app.session.rules
-    mission = rules.missions["crewed_lunar_landing"]
-    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
-    flight = screen.flights[0]
-    r = pygame.Rect(0, 0, 742, 480)
-    band = screen.s(66)
-    screen.show.caption = band
+    screen, flight, r, band = _banded_show(app, monkeypatch, "crewed_lunar_landing")
     space = pygame.Surface(r.size)
     screen.show.space(space, r)
     sky = [[tuple(space.get_at((x, y))) for x in range(r.width)] for y in range(band)]
@@ -275,15 +276,8 @@ def test_the_show_plays_liftoff_and_the_outcome(app: Any, monkeypatch: pytest.Mo
 
 def test_the_re_entry_trail_starts_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first frame of re-entry: no glowing trail drawn where the screen's caption band lies over the picture."""
-    open_session(app, "race_1955", ())
-    rules = app.session.rules
-    mission = rules.missions["orbital_crewed"]
-    screen = report(app, "us", flight_events(rules, "us", mission.id, crew=crew_for(rules, mission)), monkeypatch)
-    flight = screen.flights[0]
+    screen, flight, r, band = _banded_show(app, monkeypatch, "orbital_crewed")
     k = next(i for i, b in enumerate(flight.beats) if b.scene == "reentry")
-    r = pygame.Rect(0, 0, 742, 480)
-    band = screen.s(66)
-    screen.show.caption = band
     for u in (0.0, 0.15):
         surf = pygame.Surface(r.size)
         screen.show.draw(surf, r, flight, (k + u) * BEAT)
@@ -298,18 +292,9 @@ def test_the_re_entry_trail_starts_below_the_caption_band(app: Any, monkeypatch:
 
 def test_a_craft_lost_on_the_way_home_drifts_below_the_caption_band(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Played by hand: a failed trans-Earth injection drew the lost craft's red path up under the caption band."""
-    open_session(app, "race_1955", ())
-    rules = app.session.rules
-    mission = rules.missions["crewed_lunar_landing"]
-    fail = next(i for i, s in enumerate(mission.steps) if s.id == "trans_earth_injection")
-    events = flight_events(rules, "us", mission.id, fail=fail, crew=crew_for(rules, mission))
-    screen = report(app, "us", events, monkeypatch)
-    flight = screen.flights[0]
+    screen, flight, r, band = _banded_show(app, monkeypatch, "crewed_lunar_landing", fail="trans_earth_injection")
     k = next(i for i, b in enumerate(flight.beats) if b.step == "trans_earth_injection")
     assert flight.beats[k].scene == "transfer" and flight.beats[k].home
-    r = pygame.Rect(0, 0, 742, 480)
-    band = screen.s(66)
-    screen.show.caption = band
     for u in (0.6, 0.8, 0.99):
         surf = pygame.Surface(r.size)
         screen.show.draw(surf, r, flight, (k + u) * BEAT)
