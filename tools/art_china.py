@@ -153,3 +153,36 @@ def shuguang_1() -> Drawing:
     top = d.cyl(top, 5, 8.5, "dark")
     d.nose(top, 2, 8.5, "dark", blunt=6)
     return d
+
+
+@drawing("china_1966:venus_lander")
+def venus_lander() -> Drawing:
+    """A Venus lander as Venera 7 flew it: a heat-shielded sphere with its parachute packed on top, under the
+    cruise bus it leaves behind (every side's: the mod's seventies.yaml gives it to all three)."""
+    d = Drawing(40, 44)
+    base = d.h
+    d.circle(d.cx, base - 6, 6, "copper")  # the descent sphere in its heat shield
+    d.bands(base - 7, 1.5, 11, "dark")
+    top = d.cyl(base - 12, 3, 4, "steel")  # the parachute container
+    top = d.cyl(top - 1, 16, 10, "silver")  # the cruise bus
+    d.nose(top, 4, 10, "silver", blunt=4)
+    for s in (-1, 1):
+        d.panel(d.cx + s * 6 + (0 if s > 0 else -13), top + 4, 13, 8, 3)
+    d.dish(d.cx + 3, top + 2, 3.5, facing=1)
+    return d
+
+
+@drawing("china_1966:resources_satellite")
+def resources_satellite() -> Drawing:
+    """An Earth resources satellite: a box of cameras and scanners looking down, two solar wings and a
+    film-return capsule (China's FSW brought its pictures home; Landsat radioed them)."""
+    d = Drawing(60, 30)
+    base = d.h - 2
+    d.circle(d.cx, base - 2, 3, "copper")  # the film capsule / scanner head
+    top = d.cyl(base - 4, 14, 12, "silver")
+    d.bands(top + 5, 2, 12, "dark")
+    d.nose(top, 4, 12, "silver", blunt=5)
+    for s in (-1, 1):
+        d.line(d.cx + s * 6, top + 7, d.cx + s * 9, top + 7)
+        d.panel(d.cx + s * 9 + (0 if s > 0 else -19), top + 3, 19, 8, 3)
+    return d

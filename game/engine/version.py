@@ -53,8 +53,11 @@ changed instead of a mismatch.
    fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
    less, and all-up testing and a crash programme are open only to the side not ahead.
 21: the default campaign's crash programme also cuts the budget by 40 a year.
+22: the china_1966 mod adds two firsts of the 1970s (a Venus landing, an Earth resources satellite), Project
+   651 brings 30 prestige (was 40), the Sino-Soviet split costs the USSR 5 prestige and Nixon's visit to
+   Beijing (1972) brings the US 5.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 21
+RULES_VERSION = 22
