@@ -53,8 +53,12 @@ changed instead of a mismatch.
    fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
    less, and all-up testing and a crash programme are open only to the side not ahead.
 21: the default campaign's crash programme also cuts the budget by 40 a year.
+22: spending beyond the rate caps: a tech may be rushed (`FundResearch.rush`: points beyond its rate cap at a
+   premium, a lower reliability when finished) and reliability bought by a test campaign (`BuyReliability`),
+   both priced by new settings the default campaign sets (rush_cap, rush_premium, rush_malus, test_cap,
+   test_premium).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 21
+RULES_VERSION = 22
