@@ -163,9 +163,10 @@ def research_points_for(rules: Ruleset, side: SideState, tech: Tech, ts: TechSta
     return cap + (extra if extra < limit else limit)
 
 
-def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> int:
+def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, rush: bool | None = None) -> int:
     """The most money a turn the tech can usefully take now (more is not spent): what its rate cap's points
-    cost, and while it is rushed what its rushed points cost at the premium (`research_points_for`)."""
+    cost, and while it is rushed what its rushed points cost at the premium (`research_points_for`). `rush`
+    asks as if the tech were (True) or were not (False) rushed; None: as the side has ordered."""
     if ts.done:
         if ts.reliability >= tech.ceiling:
             return 0
@@ -174,7 +175,7 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -
         points = min(tech.rate_cap, tech.cost - ts.progress)
     rate = max(1, side.research_rate)
     money = -(-points * 100 // rate)
-    if not ts.done and is_rushed(side, tech.id):
+    if not ts.done and (is_rushed(side, tech.id) if rush is None else rush) and rules.settings.rush_cap:
         extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
         if extra > 0:
             money += -(-extra * (100 + rules.settings.rush_premium) // rate)

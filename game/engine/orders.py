@@ -52,8 +52,7 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
                 if amount != ts.funding:
                     out.append(FundResearch(side, tech_id, amount))
             if rules.settings.rush_cap and not ts.done and tech_id not in me.rushed:
-                rush = odds.rush_points(rules, rules.techs[tech_id]) * (100 + rules.settings.rush_premium)
-                out.append(FundResearch(side, tech_id, cap + -(-rush // max(1, me.research_rate)), True))
+                out.append(FundResearch(side, tech_id, useful_funding(rules, me, rules.techs[tech_id], ts, True), True))
         if rules.settings.test_cap:
             room = odds.test_room(rules, me, tech_id)
             if room > 0:

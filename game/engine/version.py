@@ -57,8 +57,11 @@ changed instead of a mismatch.
    premium, a lower reliability when finished) and reliability bought by a test campaign (`BuyReliability`),
    both priced by new settings the default campaign sets (rush_cap, rush_premium, rush_malus, test_cap,
    test_premium).
+23: the default campaign prices rushing and test campaigns (rush_cap 50, rush_premium 400, rush_malus 15,
+   test_cap 10, test_premium 300), and the US budget grows 18 a year (was 20): with the computer players
+   spending their idle cash on both, the US won 55 % of normal games at 20.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 22
+RULES_VERSION = 23
