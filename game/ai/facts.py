@@ -225,11 +225,12 @@ class Turn:
         return self.available_mask_
 
     def useful(self, tech: str) -> int:
-        """The most money research on `tech` can use this turn (the engine's `useful_funding`, kept per turn)."""
+        """The most money research on `tech` can use this turn within its rate cap (the engine's
+        `useful_funding`, not rushed, kept per turn): a rush is paid only from idle money (`spending.rush`)."""
         got = self.useful_.get(tech)
         if got is None:
             rules, me = self.rules, self.me
-            got = self.useful_[tech] = engine_odds.useful_funding(rules, me, rules.techs[tech], me.techs[tech])
+            got = self.useful_[tech] = engine_odds.useful_funding(rules, me, rules.techs[tech], me.techs[tech], False)
         return got
 
     def stock(self) -> dict[str, int]:

@@ -12,7 +12,9 @@
 7. `launches`: which flights to order (the floor of odds, what a flight is worth, the hardware and crew);
 8. `crew`: recruits for the crewed goals due soon;
 9. `facilities`: a facility that helps the goals, from money research cannot use this turn;
-10. `research`: where the research money goes.
+10. `spending`: tests on the hardware of the prize flights ordered, from money research cannot use;
+11. `research`: where the research money goes, and (`spending.rush`) the bargains' research rushed past
+    its rate caps from what is still idle.
 
 Research money goes first to the winning mission's critical path and to the reliability its odds lack;
 then to the good bargains among the goals; then to the winning chain's techs that still have slack; then
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.ai import chain, facilities, launches, research
+from game.ai import chain, facilities, launches, research, spending
 from game.ai.crew import recruit
 from game.ai.events import decide
 from game.ai.facts import Turn
@@ -83,6 +85,11 @@ def plan(turn: Turn) -> list[Action]:
     room = cash - keep - savings
     if room > 0 and turn.rules.facilities:
         cash = facilities.build(turn, goals, room, cash, out)
+    # Tests for the prize flights just ordered are paid from money research cannot use this turn.
+    if temper.spend_idle and turn.rules.settings.test_cap:
+        room = cash - keep - savings - demand(turn, asks) - turn.income * temper.idle_keep // 100
+        if room > 0:
+            cash = spending.test(turn, room, cash, out)
     # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
     # the other goals leave the savings for its test flights alone. The resolution pays intelligence after
     # research: research leaves its money too, or the spying would be cut to nothing when cash is short.

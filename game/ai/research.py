@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from game.ai import spending
 from game.ai.chain import chain, critical, prep, stepping_slack
 from game.ai.facts import Turn
 from game.ai.flight_value import floor
@@ -163,5 +164,16 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
             if amount > 0:
                 funding[tech] = amount
                 left -= amount
+    rushed: set[str] = set()
+    if t.spend_idle and turn.rules.settings.rush_cap:
+        rushed = spending.rush(turn, asks, funding, left - keep - turn.income * t.idle_keep // 100)
     want = funding.get
+    if rushed or me.rushed:
+        was = me.rushed
+        out += [
+            FundResearch(side, tech, want(tech, 0), tech in rushed)
+            for tech, ts in me.techs.items()
+            if ts.funding != want(tech, 0) or (tech in rushed) != (tech in was)
+        ]
+        return
     out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]

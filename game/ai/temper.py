@@ -63,6 +63,8 @@ class Temper:
     taste: int = 20  # percent of the best answer's worth within which event answers are a matter of taste
     taste_money: int = 25  # ... plus this much money (both 0: always the answer it values most)
     budget_worth: int = 100  # percent: what a lasting budget point is worth to it, against its years of income
+    spend_idle: bool = True  # rushes its bargains' research and tests a prize flight's hardware from idle cash
+    idle_keep: int = 75  # ... beyond this percent of a turn's income
 
 
 TEMPERS: dict[str, Temper] = {
@@ -91,6 +93,7 @@ TEMPERS: dict[str, Temper] = {
         reserve=1,
         rival_watch=False,
         tests=False,
+        spend_idle=False,
     ),
     # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
     # prize and starts the winning chain's critical research sooner. Both fund the same spying: measured over 800 games, hard

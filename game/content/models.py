@@ -48,6 +48,10 @@ WeightedEffects = BUILTIN_OPS.model("WeightedEffects")  # the options of `random
 _SMALL = Annotated[int, Strict(), Field(ge=0, le=40)]
 
 
+# Settings added after saves were fingerprinted: left out of the dump while 0 (see `Settings._unsaid_left_out`).
+_LATER_SETTINGS = ("improve_floor", "rush_cap", "rush_premium", "rush_malus", "test_cap", "test_premium")
+
+
 class Settings(Dated):
     """The scenario's calendar and the tuning every side plays by (one `settings:` block; a mod changes single keys)."""
 
@@ -105,12 +109,34 @@ class Settings(Dated):
         default=25,
     )
 
+    rush_cap: Annotated[int, Strict(), Field(ge=0, le=1000)] = _f(
+        "percent more research points a turn than its rate cap a tech ordered rushed takes (0: no rushing)",
+        default=0,
+    )
+    rush_premium: Annotated[int, Strict(), Field(ge=0, le=10_000)] = _f(
+        "percent more money each of a rushed tech's points beyond its rate cap costs", default=0
+    )
+    rush_malus: Percent = _f(
+        "reliability points below its base a tech starts at when it is finished while rushed", default=0
+    )
+    test_cap: Percent = _f(
+        "reliability points a test campaign may buy on one finished tech a turn, never past its ceiling "
+        "(0: no test campaigns)",
+        default=0,
+    )
+    test_premium: Annotated[int, Strict(), Field(ge=0, le=10_000)] = _f(
+        "percent more a reliability point bought by a test campaign costs than research's price at a research "
+        "rate of 100 (a side's research rate does not cheapen tests)",
+        default=0,
+    )
+
     @model_serializer(mode="wrap")
-    def _unsaid_floor_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # settings that do not use the floor dump (and are fingerprinted, in saves too) as before it existed
+    def _unsaid_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # settings that do not use these dump (and are fingerprinted, in saves too) as before they existed
         data: dict[str, Any] = handler(self)
-        if not self.improve_floor:
-            data.pop("improve_floor", None)
+        for name in _LATER_SETTINGS:
+            if not getattr(self, name):
+                data.pop(name, None)
         return data
 
     def to_engine(self) -> r.Settings:

@@ -11,11 +11,14 @@ from game.engine.records import quick_init
 
 @dataclass(frozen=True, slots=True)
 class FundResearch:
-    """Standing order: spend `amount` a turn on a tech (to finish it, then to raise its reliability)."""
+    """Standing order: spend `amount` a turn on a tech (to finish it, then to raise its reliability). With
+    `rush`, an unfinished tech takes points beyond its rate cap at a premium (`odds.research_points_for`) until
+    it is finished; the scenario's settings say how many and at what price (`rush_cap`, `rush_premium`)."""
 
     side: str
     tech: str
     amount: int
+    rush: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,17 @@ class BuildFacility:
 
     side: str
     facility: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuyReliability:
+    """A test campaign: buy `points` reliability points of a finished tech now, at `odds.test_point_price` each
+    (at most the scenario's `test_cap` a tech a turn, never past its ceiling); can be taken back with
+    `CancelOrder` until the turn ends."""
+
+    side: str
+    tech: str
+    points: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +105,7 @@ Action = (
     | BuyHardware
     | RecruitCrew
     | BuildFacility
+    | BuyReliability
     | PlanMission
     | CancelMission
     | CancelOrder
@@ -106,6 +121,7 @@ ACTION_TYPES: dict[str, type] = {
     "buy_hardware": BuyHardware,
     "recruit_crew": RecruitCrew,
     "build_facility": BuildFacility,
+    "buy_reliability": BuyReliability,
     "plan_mission": PlanMission,
     "cancel_mission": CancelMission,
     "cancel_order": CancelOrder,
@@ -136,6 +152,11 @@ class RejectionCode(StrEnum):
     UNKNOWN_FACILITY = "action/unknown_facility"
     FACILITY_LOCKED = "action/facility_locked"  # a tech it requires is unfinished (subject: the tech)
     FACILITY_BUILT = "action/facility_built"  # the side has it already
+    NOT_OFFERED = "action/not_offered"  # the scenario's settings offer no rushing / no test campaigns
+    TECH_FINISHED = "action/tech_finished"  # only an unfinished tech can be rushed
+    TECH_UNFINISHED = "action/tech_unfinished"  # only a finished tech can be tested
+    AT_CEILING = "action/at_ceiling"  # the tech's reliability is at its ceiling (figures: the ceiling, now)
+    TEST_LIMIT = "action/test_limit"  # more points than a test campaign may buy on it this turn (figures: room, asked)
     UNKNOWN_MISSION = "action/unknown_mission"
     UNKNOWN_WINDOW = "action/unknown_window"
     MISSION_UNAVAILABLE = "action/mission_unavailable"

@@ -60,6 +60,27 @@ class ResearchAdvanced:
 
 
 @dataclass(frozen=True, slots=True)
+class ResearchRushed:
+    """A rushed tech took `points` research points beyond its rate cap this turn (their premium is in the
+    `spent` of the same turn's `ResearchAdvanced`)."""
+
+    side: str
+    tech: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityBought:
+    """A test campaign bought `points` reliability points of a finished tech for `cost`."""
+
+    side: str
+    tech: str
+    points: int
+    cost: int
+    reliability: int
+
+
+@dataclass(frozen=True, slots=True)
 class TechCompleted:
     side: str
     tech: str
@@ -255,6 +276,8 @@ Event = (
     | InstalmentPaid
     | PrestigeChanged
     | ResearchAdvanced
+    | ResearchRushed
+    | ReliabilityBought
     | TechCompleted
     | ReliabilityChanged
     | HardwareBought

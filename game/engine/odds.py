@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from game.engine.actions import Action, BuildFacility, BuyHardware, PlanMission, RecruitCrew
+from game.engine.actions import Action, BuildFacility, BuyHardware, BuyReliability, PlanMission, RecruitCrew
 from game.engine.index import compiled
 from game.engine.records import quick_init
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
@@ -113,7 +113,9 @@ def mission_odds(
         ts = techs.get(tech)
         # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
         extra = extras.get(st.kind, 0) if extras else 0
-        p = step_chance(rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus + extra)
+        p = step_chance(
+            rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus + extra
+        )
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             death = risk * st.fatal // 100 if deadly else 0
@@ -134,8 +136,37 @@ def research_points(side: SideState, money: int) -> int:
     return money * side.research_rate // 100
 
 
-def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> int:
-    """The most money a turn the tech can usefully take now (more is not spent)."""
+def is_rushed(side: SideState, tech: str) -> bool:
+    """Whether the side has ordered `tech` rushed (`FundResearch.rush`; only an unfinished tech can be)."""
+    return bool(side.rushed) and tech in side.rushed
+
+
+def rush_points(rules: Ruleset, tech: Tech) -> int:
+    """Research points a turn a rushed tech takes beyond its rate cap: the scenario's `rush_cap` percent of it."""
+    return tech.rate_cap * rules.settings.rush_cap // 100
+
+
+def research_points_for(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, money: int) -> int:
+    """The research points `money` buys on the tech in one turn (the one rule `useful_funding`,
+    `turns_to_finish` and the resolution share): at the side's research rate up to the tech's rate cap; while
+    the tech is rushed, each point beyond costs `rush_premium` percent more, up to `rush_points` of them.
+    (Points beyond what the tech still needs are the caller's to drop.)"""
+    points = money * side.research_rate // 100
+    cap = tech.rate_cap
+    if points <= cap:
+        return points
+    if ts.done or not is_rushed(side, tech.id):
+        return cap
+    rate = max(1, side.research_rate)
+    extra = (money + (cap * 100 // -rate)) * rate // (100 + rules.settings.rush_premium)
+    limit = rush_points(rules, tech)
+    return cap + (extra if extra < limit else limit)
+
+
+def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, rush: bool | None = None) -> int:
+    """The most money a turn the tech can usefully take now (more is not spent): what its rate cap's points
+    cost, and while it is rushed what its rushed points cost at the premium (`research_points_for`). `rush`
+    asks as if the tech were (True) or were not (False) rushed; None: as the side has ordered."""
     if ts.done:
         if ts.reliability >= tech.ceiling:
             return 0
@@ -143,14 +174,19 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -
     else:
         points = min(tech.rate_cap, tech.cost - ts.progress)
     rate = max(1, side.research_rate)
-    return -(-points * 100 // rate)
+    money = -(-points * 100 // rate)
+    if not ts.done and (is_rushed(side, tech.id) if rush is None else rush) and rules.settings.rush_cap:
+        extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
+        if extra > 0:
+            money += -(-extra * (100 + rules.settings.rush_premium) // rate)
+    return money
 
 
 def turns_to_finish(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int) -> int | None:
     """Turns until the tech is finished at this funding; None if never, 0 if done."""
     if ts.done:
         return 0
-    points = min(research_points(side, funding), tech.rate_cap)
+    points = research_points_for(rules, side, tech, ts, funding)
     if points <= 0:
         return None
     return -(-(tech.cost - ts.progress) // points)
@@ -160,7 +196,7 @@ def expected_reliability_gain(rules: Ruleset, side: SideState, tech: Tech, ts: T
     """The average reliability points a turn of research at this funding adds to a finished tech."""
     if not ts.done:
         return 0
-    points = min(research_points(side, funding), tech.rate_cap)
+    points = research_points_for(rules, side, tech, ts, funding)
     return reliability_gain(rules, tech, ts.reliability, points, 100)
 
 
@@ -174,10 +210,28 @@ def reliability_point_cost(rules: Ruleset, tech: Tech) -> int:
     return cost * s.research_improve
 
 
-def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int) -> int:
+def reliability_point_price(rules: Ruleset, tech: Tech, research_rate: int, premium: int = 0) -> int:
     """The money that buys one reliability point of a finished tech at average luck, well below its
-    ceiling (`reliability_point_cost` turned into money at the side's research rate)."""
-    return max(1, reliability_point_cost(rules, tech) // max(1, research_rate))
+    ceiling (`reliability_point_cost` turned into money at the research rate), `premium` percent more."""
+    return max(1, reliability_point_cost(rules, tech) * (100 + premium) // (100 * max(1, research_rate)))
+
+
+def test_point_price(rules: Ruleset, tech: Tech) -> int:
+    """What one reliability point bought by a test campaign (`BuyReliability`) costs: research's price at the
+    list research rate (100: a side's research rate does not cheapen tests), `test_premium` percent more."""
+    return reliability_point_price(rules, tech, 100, rules.settings.test_premium)
+
+
+def test_room(rules: Ruleset, side: SideState, tech: str) -> int:
+    """The reliability points a test campaign can still buy on `tech` this turn: the scenario's `test_cap` less
+    what the side bought on it this turn, never past the tech's ceiling; 0 while the tech is unfinished."""
+    ts = side.techs.get(tech)
+    if ts is None or not ts.done:
+        return 0
+    bought = sum(p.count for p in side.bought if p.order == "buy_reliability" and p.subject == tech)
+    room = rules.settings.test_cap - bought
+    headroom = rules.techs[tech].ceiling - ts.reliability
+    return max(0, room if room < headroom else headroom)
 
 
 def order_cost(rules: Ruleset, action: Action) -> int:
@@ -199,6 +253,7 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
     BuyHardware: lambda rules, a: rules.hardware[a.hardware].unit_cost * a.count,
     RecruitCrew: lambda rules, a: rules.settings.recruit_cost,
     BuildFacility: lambda rules, a: rules.facilities[a.facility].cost,
+    BuyReliability: lambda rules, a: test_point_price(rules, rules.techs[a.tech]) * a.points,
 }
 
 

@@ -13,6 +13,7 @@ from game.engine.actions import (
     Action,
     BuildFacility,
     BuyHardware,
+    BuyReliability,
     CancelMission,
     CancelOrder,
     Decide,
@@ -50,6 +51,12 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
             for amount in sorted({0, cap // 2, cap}):
                 if amount != ts.funding:
                     out.append(FundResearch(side, tech_id, amount))
+            if rules.settings.rush_cap and not ts.done and tech_id not in me.rushed:
+                out.append(FundResearch(side, tech_id, useful_funding(rules, me, rules.techs[tech_id], ts, True), True))
+        if rules.settings.test_cap:
+            room = odds.test_room(rules, me, tech_id)
+            if room > 0:
+                out.append(BuyReliability(side, tech_id, room))
     for hw_id, hw in rules.hardware.items():
         if hardware_unlocked(me, rules, hw_id) and hw.unit_cost <= me.cash and me.hardware[hw_id] < MAX_CREW_UNITS:
             out.append(BuyHardware(side, hw_id, 1))
@@ -112,6 +119,11 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
 
 def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.Event]) -> None:
     me.techs[a.tech].funding = a.amount
+    if a.rush != (a.tech in me.rushed):
+        if a.rush:
+            me.rushed.append(a.tech)
+        else:
+            me.rushed.remove(a.tech)
 
 
 def _apply_buy(st: GameState, me: SideState, a: BuyHardware, out: list[ev.Event]) -> None:
@@ -140,6 +152,15 @@ def _apply_build(st: GameState, me: SideState, a: BuildFacility, out: list[ev.Ev
     out.append(ev.FacilityBuilt(me.id, a.facility, cost))
 
 
+def _apply_test(st: GameState, me: SideState, a: BuyReliability, out: list[ev.Event]) -> None:
+    cost = odds.order_cost(st.rules, a)
+    me.cash -= cost
+    ts = me.techs[a.tech]
+    ts.reliability += a.points
+    me.bought.append(Purchase("buy_reliability", a.tech, a.points, cost))
+    out.append(ev.ReliabilityBought(me.id, a.tech, a.points, cost, ts.reliability))
+
+
 def _apply_plan(st: GameState, me: SideState, a: PlanMission, out: list[ev.Event]) -> None:
     cost = odds.order_cost(st.rules, a)
     me.cash -= cost
@@ -162,6 +183,10 @@ def _unbuild(st: GameState, me: SideState, p: Purchase) -> None:
     del me.facilities[p.subject]
 
 
+def _untest(st: GameState, me: SideState, p: Purchase) -> None:
+    me.techs[p.subject].reliability -= p.count
+
+
 def _unrecruit(st: GameState, me: SideState, p: Purchase) -> None:
     c = me.crews[p.subject]
     c.status = CrewStatus.CANDIDATE
@@ -173,6 +198,7 @@ UNDO: dict[str, Callable[[GameState, SideState, Purchase], None]] = {
     "buy_hardware": _unbuy_hardware,
     "recruit_crew": _unrecruit,
     "build_facility": _unbuild,
+    "buy_reliability": _untest,
 }
 
 
@@ -211,6 +237,7 @@ APPLY: dict[type, Callable[..., None]] = {
     BuyHardware: _apply_buy,
     RecruitCrew: _apply_recruit,
     BuildFacility: _apply_build,
+    BuyReliability: _apply_test,
     PlanMission: _apply_plan,
     CancelMission: _apply_cancel,
     CancelOrder: _apply_cancel_order,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine import events as ev
 from game.engine.availability import tech_available
-from game.engine.odds import planned_spending, reliability_gain, research_points
+from game.engine.odds import planned_spending, reliability_gain, research_points_for
 from game.engine.state import CrewStatus, GameState, IntelEstimate, SideState
 
 
@@ -15,13 +15,13 @@ def spend_research(st: GameState, me: SideState, out: list[ev.Event]) -> None:
         me.cash -= spend
         tech = rules.techs[tech_id]
         ts = me.techs[tech_id]
-        # (min() in line, here and below: a builtin call costs more than the comparison)
-        points = research_points(me, spend)
-        if points > tech.rate_cap:
-            points = tech.rate_cap
+        points = research_points_for(rules, me, tech, ts, spend)
         if not ts.done:
+            # (min() in line: a builtin call costs more than the comparison)
             ts.progress = ts.progress + points if ts.progress + points < tech.cost else tech.cost
             out.append(ev.ResearchAdvanced(me.id, tech_id, spend, ts.progress))
+            if points > tech.rate_cap:
+                out.append(ev.ResearchRushed(me.id, tech_id, points - tech.rate_cap))
             if ts.progress >= tech.cost:
                 st.finish_tech(me, tech, out)
         else:

@@ -32,8 +32,11 @@ ROWS: frozenset[type] = frozenset({TechState, LaunchRecord})  # written as a lis
 # Fields written only when they hold something, so that states from before they existed hash as they did: a
 # side's purchases of the quarter (empty whenever a turn has resolved, where the golden games take their hashes),
 # the facilities a side has built (none in a game from before they existed), and a planned flight's launch window
-# (empty in a ruleset without windows and in every save from before them).
-SPARSE: dict[type, tuple[str, ...]] = {SideState: ("bought", "facilities"), PlannedMission: ("window",)}
+# (empty in a ruleset without windows and in every save from before them), and the techs a side rushes.
+SPARSE: dict[type, tuple[str, ...]] = {
+    SideState: ("bought", "facilities", "rushed"),
+    PlannedMission: ("window",),
+}
 # The same for a row: its last fields, left off while empty (a launch's window, for the same reason).
 SPARSE_TAIL: dict[type, int] = {LaunchRecord: 1}
 _SCALARS = (int, str, float, bool, types.NoneType)

@@ -66,7 +66,7 @@ class Purchase:
     """A purchase of this quarter that can still be taken back (`CancelOrder`): the order's name, what it
     bought (a hardware or a crew member), how many, and what it cost."""
 
-    order: str  # "buy_hardware", "recruit_crew" or "build_facility"
+    order: str  # "buy_hardware", "recruit_crew", "build_facility" or "buy_reliability" (count: the points)
     subject: str
     count: int
     cost: int
@@ -145,6 +145,7 @@ class SideState:
     history: list[tuple[int, int, int, int]] = field(default_factory=list)  # (turn, prestige, budget, cash)
     bought: list[Purchase] = field(default_factory=list)  # this quarter's purchases, until the turn resolves
     facilities: dict[str, int] = field(default_factory=dict)  # facility -> turn it was built
+    rushed: list[str] = field(default_factory=list)  # unfinished techs ordered rushed (`FundResearch.rush`)
 
     def clone(self) -> SideState:
         return SideState(
@@ -172,6 +173,7 @@ class SideState:
             list(self.history),
             list(self.bought),  # purchases are never mutated, only added and taken back
             dict(self.facilities),
+            list(self.rushed),
         )
 
     def add_prestige(self, amount: int) -> None:
@@ -258,7 +260,12 @@ class GameState:
             return
         ts.done = True
         ts.progress = tech.cost
-        ts.reliability = max(ts.reliability, tech.base)
+        base = tech.base
+        if side.rushed and tech.id in side.rushed:
+            # A rushed tech comes out less tested: it starts `rush_malus` points below its base.
+            side.rushed.remove(tech.id)
+            base = max(0, base - self.rules.settings.rush_malus)
+        ts.reliability = max(ts.reliability, base)
         out.append(ev.TechCompleted(side.id, tech.id, ts.reliability))
 
     def kill_crew(self, side: SideState, crew: str, out: list[ev.Event]) -> None:

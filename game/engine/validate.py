@@ -9,6 +9,7 @@ from game.engine.actions import (
     Action,
     BuildFacility,
     BuyHardware,
+    BuyReliability,
     CancelMission,
     CancelOrder,
     Decide,
@@ -43,6 +44,34 @@ def _check_research(state: GameState, me: SideState, a: FundResearch) -> Rejecti
         return _reject(RejectionCode.BAD_AMOUNT, "funding must be between 0 and the money there is")
     if a.amount > 0 and not me.techs[a.tech].done and not tech_available(state, me.id, a.tech):
         return _reject(RejectionCode.TECH_LOCKED, f"{a.tech} needs its prerequisites first")
+    if a.rush:
+        if not state.rules.settings.rush_cap:
+            return _reject(RejectionCode.NOT_OFFERED, "this scenario offers no rushing")
+        if me.techs[a.tech].done:
+            return _reject(RejectionCode.TECH_FINISHED, f"{a.tech} is finished: only research can be rushed")
+    return None
+
+
+def _check_test(state: GameState, me: SideState, a: BuyReliability) -> Rejection | None:
+    rules = state.rules
+    tech = rules.techs.get(a.tech)
+    if tech is None:
+        return _reject(RejectionCode.UNKNOWN_TECH, f"no tech {a.tech!r}")
+    if not rules.settings.test_cap:
+        return _reject(RejectionCode.NOT_OFFERED, "this scenario offers no test campaigns")
+    ts = me.techs[a.tech]
+    if not ts.done:
+        return _reject(RejectionCode.TECH_UNFINISHED, f"{a.tech} must be finished before it is tested")
+    if ts.reliability >= tech.ceiling:
+        return _reject(RejectionCode.AT_CEILING, f"{a.tech} is at its ceiling", tech.ceiling, ts.reliability)
+    room = odds.test_room(rules, me, a.tech)
+    if a.points < 1 or a.points > MAX_MONEY:
+        return _reject(RejectionCode.BAD_AMOUNT, "buy at least one point", room, a.points)
+    if a.points > room:
+        return _reject(RejectionCode.TEST_LIMIT, f"at most {room} more points of {a.tech} this turn", room, a.points)
+    cost = odds.order_cost(rules, a)
+    if cost > me.cash:
+        return _reject(RejectionCode.INSUFFICIENT_FUNDS, f"the tests cost {cost}, cash is {me.cash}", cost, me.cash)
     return None
 
 
@@ -168,15 +197,16 @@ def _still_training(me: SideState, p: Purchase) -> Rejection | None:
     return None
 
 
-def _facility_undoable(me: SideState, p: Purchase) -> Rejection | None:
-    return None  # nothing else hangs on a facility within the quarter: the launches' odds settle at the turn's end
+def _nothing_hangs_on(me: SideState, p: Purchase) -> Rejection | None:
+    return None  # nothing else hangs on a facility or on tests within the quarter: launches' odds settle at its end
 
 
 # Whether a purchase can still be taken back, by the order's name (see orders.UNDO).
 _UNDOABLE: dict[str, Callable[[SideState, Purchase], Rejection | None]] = {
     "buy_hardware": _hardware_unused,
     "recruit_crew": _still_training,
-    "build_facility": _facility_undoable,
+    "build_facility": _nothing_hangs_on,
+    "buy_reliability": _nothing_hangs_on,
 }
 
 
@@ -217,6 +247,7 @@ _CHECKS: dict[type, Callable[..., Rejection | None]] = {
     BuyHardware: _check_buy,
     RecruitCrew: _check_recruit,
     BuildFacility: _check_build,
+    BuyReliability: _check_test,
     PlanMission: _check_plan,
     CancelMission: _check_cancel,
     CancelOrder: _check_cancel_order,

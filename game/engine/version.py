@@ -53,11 +53,18 @@ changed instead of a mismatch.
    fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
    less, and all-up testing and a crash programme are open only to the side not ahead.
 21: the default campaign's crash programme also cuts the budget by 40 a year.
-22: the china_1966 mod adds two firsts of the 1970s (a Venus landing, an Earth resources satellite), Project
+22: spending beyond the rate caps: a tech may be rushed (`FundResearch.rush`: points beyond its rate cap at a
+   premium, a lower reliability when finished) and reliability bought by a test campaign (`BuyReliability`),
+   both priced by new settings the default campaign sets (rush_cap, rush_premium, rush_malus, test_cap,
+   test_premium).
+23: the default campaign prices rushing and test campaigns (rush_cap 50, rush_premium 400, rush_malus 15,
+   test_cap 10, test_premium 300), and the US budget grows 18 a year (was 20): with the computer players
+   spending their idle cash on both, the US won 55 % of normal games at 20.
+24: the china_1966 mod adds two firsts of the 1970s (a Venus landing, an Earth resources satellite), Project
    651 brings 30 prestige (was 40), the Sino-Soviet split costs the USSR 5 prestige and Nixon's visit to
    Beijing (1972) brings the US 5.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 22
+RULES_VERSION = 24

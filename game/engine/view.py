@@ -104,6 +104,18 @@ class PlayerView:
         """The money that buys one reliability point of `tech` once finished, at this side's research rate."""
         return _odds.reliability_point_price(self.rules, self.rules.techs[tech], self.me.research_rate)
 
+    def test_price(self, tech: str) -> int:
+        """What one reliability point of `tech` bought by a test campaign costs (`BuyReliability`)."""
+        return _odds.test_point_price(self.rules, self.rules.techs[tech])
+
+    def test_room(self, tech: str) -> int:
+        """The reliability points a test campaign can still buy on `tech` this turn (0: none)."""
+        return _odds.test_room(self.rules, self.me, tech)
+
+    def rushed(self, tech: str) -> bool:
+        """Whether this side has ordered `tech` rushed."""
+        return _odds.is_rushed(self.me, tech)
+
     def prize(self, milestone: str) -> tuple[int, int]:
         """(the rank this side would take, the prestige it would bring) were it to reach `milestone` now;
         (0, 0) once it has."""

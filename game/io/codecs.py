@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 from game.engine import events as ev
-from game.engine.actions import ACTION_NAMES, Action, PlanMission
+from game.engine.actions import ACTION_NAMES, Action, FundResearch, PlanMission
 from game.engine.rules import Ruleset, Tech
 from game.engine.serialize import put_in_rules_order, side_in_rules_order
 from game.engine.state import GameState
@@ -79,7 +79,8 @@ def _fields_of(cls: type, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 # Fields written only when they hold something, so that records from before they existed are written as they
 # always were: a planned flight's launch window ("": the default window) in every log from before windows.
-SPARSE: dict[type, tuple[str, ...]] = {PlanMission: ("window",)}
+# Likewise a research order's `rush` (False in every log from before rushing).
+SPARSE: dict[type, tuple[str, ...]] = {PlanMission: ("window",), FundResearch: ("rush",)}
 
 
 def _tagged_union(tags: dict[type, str]) -> Any:

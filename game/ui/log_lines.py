@@ -65,6 +65,10 @@ _LOG: dict[type, Callable[[Words, Any], str]] = {
     ),
     ev.CrewDied: lambda w, e: w.tr("log.died", side=w.side(e), name=w.crew(e.crew)),
     ev.TechCompleted: lambda w, e: w.tr("log.tech", name=w.app.stext(w.rules.techs[e.tech].name), r=e.reliability),
+    ev.ResearchRushed: lambda w, e: w.tr("log.rushed", name=w.app.stext(w.rules.techs[e.tech].name), n=e.points),
+    ev.ReliabilityBought: lambda w, e: w.tr(
+        "log.tested", name=w.app.stext(w.rules.techs[e.tech].name), n=e.points, r=e.reliability
+    ),
     ev.CrewTrained: lambda w, e: w.tr("log.trained", name=w.crew(e.crew)),
     ev.CrewInjured: lambda w, e: w.tr("log.injured", name=w.crew(e.crew)),
     ev.CrewRetired: lambda w, e: w.tr("log.retired", name=w.crew(e.crew)),

@@ -94,6 +94,12 @@ def tracking_built(rules) -> GameState:
     return state
 
 
+def spending(rules) -> GameState:
+    """Rushing and test campaigns offered; red's rocket done at 50 (ceiling 90) and 40 in cash."""
+    rules = dataclasses.replace(rules, settings=dataclasses.replace(rules.settings, rush_cap=100, test_cap=10))
+    return arrange(fresh(rules), "red", cash=40)
+
+
 def dead_anna(rules) -> GameState:
     state = flyer(rules)
     state.sides["red"].crews["anna"].status = CrewStatus.DEAD
@@ -172,6 +178,20 @@ CASES = [
     Case("unknown_facility", a.BuildFacility("red", "tracking"), why="the tiny scenario has none"),
     Case("facility_locked", a.BuildFacility("red", "tracking"), with_tracking, "the capsule is unfinished"),
     Case("facility_built", a.BuildFacility("red", "tracking"), tracking_built),
+    Case("not_offered", a.FundResearch("red", "capsule", 5, rush=True), why="tiny offers no rushing"),
+    Case("not_offered", a.BuyReliability("red", "rocket", 1), why="tiny offers no test campaigns"),
+    Case("tech_finished", a.FundResearch("red", "rocket", 5, rush=True), spending),
+    Case("unknown_tech", a.BuyReliability("red", "warp_drive", 1), spending),
+    Case("tech_unfinished", a.BuyReliability("red", "capsule", 1), spending),
+    Case(
+        "at_ceiling", a.BuyReliability("red", "rocket", 1), lambda r: arrange(spending(r), "red", techs={"rocket": 90})
+    ),
+    Case("bad_amount", a.BuyReliability("red", "rocket", 0), spending, "test nothing"),
+    Case("test_limit", a.BuyReliability("red", "rocket", 11), spending),
+    Case(
+        "test_limit", a.BuyReliability("red", "rocket", 3), lambda r: arrange(spending(r), "red", techs={"rocket": 88})
+    ),
+    Case("insufficient_funds", a.BuyReliability("red", "rocket", 5), lambda r: arrange(spending(r), "red", cash=0)),
     Case(
         "insufficient_funds",
         a.BuildFacility("red", "tracking"),

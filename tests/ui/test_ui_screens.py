@@ -351,3 +351,43 @@ def test_new_game_chooses_the_victory_mode(app: Any) -> None:
     press(app, "Start")
     assert top_name(app) == "DashboardScreen"
     assert app.session.setup.victory == "space_age" and app.session.state.victory_mode == "space_age"
+
+
+def _spending_game(app: Any) -> None:
+    """The tiny scenario with rushing and test campaigns offered, red to play."""
+    import dataclasses
+
+    sc = load_scenario(TINY)
+    settings = dataclasses.replace(sc.ruleset.settings, rush_cap=100, rush_premium=100, test_cap=10, test_premium=100)
+    sc = dataclasses.replace(sc, ruleset=dataclasses.replace(sc.ruleset, settings=settings))
+    app.apply(app.start_session(Session.new(sc, {"red": "human", "blue": "ai:normal"}, 5)))
+    pump(app)
+
+
+def test_research_screen_rushes_and_buys_reliability_with_undo(app: Any) -> None:
+    from game.engine import BuyReliability, CancelOrder
+
+    _spending_game(app)
+    key(app, pygame.K_r)
+    app.top.select("capsule")
+    pump(app)
+    press(app, "Rush")
+    rush = logged(app, FundResearch)[-1]
+    v = app.session.view("red")
+    tech = v.rules.techs["capsule"]
+    assert rush.rush and rush.amount == engine_odds.useful_funding(v.rules, v.me, tech, v.me.techs["capsule"], True)
+    assert v.rushed("capsule")
+    press(app, "+1")  # changing the funding keeps the rush
+    assert logged(app, FundResearch)[-1].rush
+    press(app, "Stop rushing")
+    assert not logged(app, FundResearch)[-1].rush and not app.session.view("red").rushed("capsule")
+    app.top.select("rocket")  # red starts with it finished
+    pump(app)
+    before = app.session.view("red").me.techs["rocket"].reliability
+    press(app, "Test +")
+    bought = logged(app, BuyReliability)[-1]
+    v = app.session.view("red")
+    assert bought.tech == "rocket" and v.me.techs["rocket"].reliability == before + bought.points
+    press(app, "Undo")
+    assert logged(app, CancelOrder)[-1] == CancelOrder("red", 0)
+    assert app.session.view("red").me.techs["rocket"].reliability == before

@@ -85,6 +85,8 @@ class GameScreen(Screen):
             return self.tr("undo.hardware", n=p.count, hw=self.hw_name(p.subject))
         if p.order == "build_facility":
             return self.app.stext(self.view.rules.facilities[p.subject].name)
+        if p.order == "buy_reliability":
+            return self.tr("undo.tests", n=p.count, tech=self.tech_name(p.subject))
         return self.tr("undo.recruit", name=self.crew_name(p.subject))
 
     def undo_last(self) -> Transition | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import FundResearch
+from game.engine import BuyReliability, CancelOrder, FundResearch
 from game.engine import odds as engine_odds
 from game.ui import draw
 from game.ui.screens.base import Transition
@@ -127,6 +127,9 @@ class ResearchScreen(GameScreen):
         width = self.details_w - 20
         small = round(13 * self.app.scale)
         lines = min(4, draw.line_count(desc, small, width - self.s(20)))  # the box's own padding and scroll bar
+        # a short panel (a small window at a large text size) keeps room for a few of the figures below it
+        room = c.bottom - self.s(self.controls_h() + 60 + 14) - y
+        lines = max(1, min(lines, room // draw.box_line_height(small)))
         return pygame.Rect(x, y, width, lines * draw.box_line_height(small) + self.s(14))
 
     def build_content(self) -> None:
@@ -153,6 +156,8 @@ class ResearchScreen(GameScreen):
         useful = engine_odds.useful_funding(self.view.rules, self.view.me, tech, ts)
         can = ts.done or self.selected in self.view.available_techs
         bw = (self.details_w - self.s(8) - 3 * self.s(6)) // 4
+        if self.spending_row():
+            self.build_spending(px, c.bottom - self.s(190), 4 * bw + 3 * self.s(6), can)
         steps = (("–5", -5), ("–1", -1), ("+1", 1), ("+5", 5))
         for i, (label, delta) in enumerate(steps):
             self.button((px + i * (bw + self.s(6)), y, bw, self.s(34)), label,
@@ -166,13 +171,81 @@ class ResearchScreen(GameScreen):
         self.button((px + half + self.s(6), y, half, self.s(36)), self.tr("research.stop"), lambda: self.fund(0),
                     self.tr("tip.research.stop"), key=pygame.K_0, enabled=ts.funding > 0)
 
+    def spending_row(self) -> bool:
+        """Whether the chosen tech has a row of spending beyond its rate cap: a rush toggle while it is unfinished,
+        a test campaign once it is finished (each only if the scenario offers it)."""
+        s = self.view.rules.settings
+        return bool(s.test_cap) if self.view.me.techs[self.selected].done else bool(s.rush_cap)
+
+    def controls_h(self) -> int:
+        """The height the buttons under the chosen tech's figures take (at 100 %)."""
+        return 200 if self.spending_row() else 150
+
+    def build_spending(self, x: int, y: int, width: int, can: bool) -> None:
+        v, t = self.view, self.selected
+        if v.me.techs[t].done:  # the order, and beside it a narrower undo
+            points, cost = self.test_order()
+            wide = (width - self.s(6)) * 3 // 5
+            self.button((x, y, wide, self.s(36)), self.tr("research.test", n=points, cost=cost), self.buy_tests,
+                        self.tr("tip.research.test", n=v.rules.settings.test_cap), key=pygame.K_u, enabled=points > 0)
+            self.button((x + wide + self.s(6), y, width - wide - self.s(6), self.s(36)), self.tr("research.untest"),
+                        self.undo_tests, self.tr("tip.research.untest"), enabled=self.last_tests() is not None)
+            return
+        rushed = v.rushed(t)
+        label = self.tr("research.rush_off") if rushed else self.tr("research.rush", n=self.rush_extra())
+        s = v.rules.settings
+        tip = self.tr("tip.research.rush", n=engine_odds.rush_points(v.rules, v.rules.techs[t]), p=s.rush_premium,
+                      m=s.rush_malus)
+        self.button((x, y, width, self.s(36)), label, self.toggle_rush, tip, key=pygame.K_u, enabled=can)
+
+    def rush_extra(self) -> int:
+        """What rushing the chosen tech adds to the most it can use a turn (the engine's figures)."""
+        v = self.view
+        tech, ts = v.rules.techs[self.selected], v.me.techs[self.selected]
+        return engine_odds.useful_funding(v.rules, v.me, tech, ts, True) - engine_odds.useful_funding(
+            v.rules, v.me, tech, ts, False)
+
+    def toggle_rush(self) -> Transition | None:
+        """Rush the chosen tech, funded with the most it can use rushed; or stop rushing it, back to its cap."""
+        v = self.view
+        tech, ts = v.rules.techs[self.selected], v.me.techs[self.selected]
+        if v.rushed(self.selected):
+            amount = min(ts.funding, engine_odds.useful_funding(v.rules, v.me, tech, ts, False))
+            return self.act(FundResearch(self.side, self.selected, amount, False))
+        return self.act(FundResearch(self.side, self.selected, engine_odds.useful_funding(v.rules, v.me, tech, ts, True),
+                                     True))
+
+    def test_order(self) -> tuple[int, int]:
+        """(points, cost) of the test campaign the button orders: as many points as may be bought this turn
+        and cash pays for, at the engine's price."""
+        v = self.view
+        price = v.test_price(self.selected)
+        points = min(v.test_room(self.selected), max(0, v.me.cash) // price)
+        return points, engine_odds.order_cost(v.rules, BuyReliability(self.side, self.selected, points))
+
+    def buy_tests(self) -> Transition | None:
+        points, _ = self.test_order()
+        return self.act(BuyReliability(self.side, self.selected, points))
+
+    def last_tests(self) -> int | None:
+        """The place in this quarter's purchases of the last test campaign on the chosen tech, if any."""
+        for i in range(len(self.view.me.bought) - 1, -1, -1):
+            p = self.view.me.bought[i]
+            if p.order == "buy_reliability" and p.subject == self.selected:
+                return i
+        return None
+
+    def undo_tests(self) -> Transition | None:
+        i = self.last_tests()
+        return None if i is None else self.act(CancelOrder(self.side, i))
+
     def fund_useful(self) -> Transition | None:
         """Fund the chosen tech with the most it can use a turn (the engine's figure, asked afresh)."""
         v = self.view
         return self.fund(engine_odds.useful_funding(v.rules, v.me, v.rules.techs[self.selected], v.me.techs[self.selected]))
 
     def fund(self, amount: int) -> Transition | None:
-        return self.act(FundResearch(self.side, self.selected, max(0, amount)))
+        return self.act(FundResearch(self.side, self.selected, max(0, amount), self.view.rushed(self.selected)))
 
     def select(self, tech: str) -> Transition | None:
         self.selected = tech
@@ -319,11 +392,19 @@ class ResearchScreen(GameScreen):
             rows.append((self.tr("research.gain"), f"+{engine_odds.expected_reliability_gain(rules, v.me, tech, ts, spent)}",
                          draw.TEXT))
             rows.append((self.tr("research.point_price"), str(v.point_price(t)), draw.TEXT))
+            if rules.settings.test_cap:
+                rows.append((self.tr("research.test_price"), self.tr("research.test_value", n=v.test_price(t),
+                                                                     room=v.test_room(t)), draw.TEXT))
         else:
             n = engine_odds.turns_to_finish(rules, v.me, tech, ts, spent)
             rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never"), draw.TEXT))
             n2 = engine_odds.turns_to_finish(rules, v.me, tech, ts, useful)
             rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
+            if rules.settings.rush_cap:
+                rushed = v.rushed(t)
+                value = self.tr("research.rushed_yes", n=engine_odds.rush_points(rules, tech)) if rushed else self.tr(
+                    "research.rushed_no")
+                rows.append((self.tr("research.rushed"), value, draw.WARN if rushed else draw.TEXT))
         rows.append((self.tr("research.flights"), f"{ts.flights} ({ts.failures})", draw.TEXT))
         return rows
 
@@ -334,7 +415,7 @@ class ResearchScreen(GameScreen):
         inner_x, width = c.right - self.details_w + 10, self.details_w - 20
         desc = self.desc_rect()
         top = desc.bottom + self.s(6) if desc is not None else c.y + 12 + draw.font(round(17 * self.app.scale), True).get_linesize()
-        area = pygame.Rect(inner_x, top, width, c.bottom - self.s(150) - top)
+        area = pygame.Rect(inner_x, top, width, c.bottom - self.s(self.controls_h()) - top)
         fs = round(15 * self.app.scale)
         lh = draw.font(fs).get_linesize() + self.s(2)
         status_h = draw.line_count(self.status_text(), fs, width) * (draw.font(fs).get_linesize() + 2)
@@ -379,7 +460,7 @@ class ResearchScreen(GameScreen):
         else:
             draw.bar(surf, barr, ts.progress / max(1, tech.cost), draw.ACCENT)
         unlocks = [h for h, hw in rules.hardware.items() if hw.tech == t]
-        if unlocks and y + lh * 2 < c.bottom - self.s(150):
+        if unlocks and y + lh * 2 < c.bottom - self.s(self.controls_h()):
             line = self.tr("research.unlocks", what=", ".join(self.hw_name(h) for h in unlocks))
             draw.text(surf, line, (inner.x, y + self.s(20)), draw.shrink(line, round(13 * self.app.scale), inner.width),
                       draw.ACCENT, width=inner.width)

@@ -1,0 +1,59 @@
+"""What the computer players do with idle cash: rush research past its rate cap, test a prize flight's hardware."""
+
+from __future__ import annotations
+
+from game.ai import spending
+from game.ai.facts import Turn
+from game.ai.planner import TEMPERS, plan_turn
+from game.engine import BuyReliability, FundResearch, PlanMission, new_game, odds, player_view
+from game.engine.orders import suggest_plan
+from game.engine.rng import Rng
+from game.engine.rules import Ruleset
+from game.engine.state import GameState
+
+
+def _rich(rules: Ruleset, cash: int) -> GameState:
+    state = new_game(rules, None, 1)
+    state.sides["us"].cash = cash
+    return state
+
+
+def test_a_rich_normal_player_rushes_research_and_an_easy_one_does_not(campaign: Ruleset) -> None:
+    state = _rich(campaign, 5000)
+    view = player_view(state, "us")
+    orders = plan_turn(view, TEMPERS["normal"], Rng(0))
+    rushed = [a for a in orders if isinstance(a, FundResearch) and a.rush]
+    assert rushed, "idle cash rushes something"
+    me = state.sides["us"]
+    for a in rushed:  # each rushed order pays exactly what the engine says a rushed tech can use
+        assert a.amount == odds.useful_funding(campaign, me, campaign.techs[a.tech], me.techs[a.tech], True)
+    easy = plan_turn(view, TEMPERS["easy"], Rng(0))
+    assert not [a for a in easy if isinstance(a, FundResearch) and a.rush]
+    poor = plan_turn(player_view(_rich(campaign, 0), "us"), TEMPERS["normal"], Rng(0))
+    assert not [a for a in poor if isinstance(a, FundResearch) and a.rush], "no idle cash, no rush"
+
+
+def test_a_prize_flights_hardware_is_tested_from_idle_cash(campaign: Ruleset) -> None:
+    state = _rich(campaign, 5000)
+    me = state.sides["us"]
+    for tech in ("orbital_launcher", "satellite"):
+        ts = me.techs[tech]
+        ts.done, ts.progress, ts.reliability = True, campaign.techs[tech].cost, 60
+    me.hardware.update(
+        {
+            h: 2
+            for h in campaign.hardware
+            if campaign.hardware[h].tech in me.techs and me.techs[campaign.hardware[h].tech].done
+        }
+    )
+    flight = suggest_plan(state, "us", campaign.missions["satellite_launch"])
+    assert isinstance(flight, PlanMission)
+    turn = Turn(player_view(state, "us"), TEMPERS["normal"], Rng(0))
+    out: list = [flight]
+    cash = spending.test(turn, 1000, me.cash, out)
+    bought = [a for a in out if isinstance(a, BuyReliability)]
+    assert bought and {a.tech for a in bought} <= {"orbital_launcher", "satellite"}
+    assert all(a.points == campaign.settings.test_cap for a in bought)
+    assert cash == me.cash - sum(odds.order_cost(campaign, a) for a in bought)
+    little = spending.test(turn, 0, me.cash, [flight])
+    assert little == me.cash, "no room, no tests"
