@@ -53,8 +53,9 @@ changed instead of a mismatch.
    fuel cells), the Soviet probe and two-seat head starts are smaller, the Apollo fire more likely and Soyuz 1
    less, and all-up testing and a crash programme are open only to the side not ahead.
 21: the default campaign's crash programme also cuts the budget by 40 a year.
+22: the default campaign's joint Moon offer stands a finished Moon rocket down by 25 reliability (was 40).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 21
+RULES_VERSION = 22
