@@ -54,8 +54,10 @@ changed instead of a mismatch.
    less, and all-up testing and a crash programme are open only to the side not ahead.
 21: the default campaign's crash programme also cuts the budget by 40 a year.
 22: the default campaign's joint Moon offer stands a finished Moon rocket down by 25 reliability (was 40).
+23: the default campaign's lunar flights and spacewalks lose their crew less often when a step fails (abort
+   modes), and the Apollo fire's chance a quarter is 4 % (+15 below reliability 90).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 22
+RULES_VERSION = 23
