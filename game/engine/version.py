@@ -56,8 +56,10 @@ changed instead of a mismatch.
 22: the default campaign's joint Moon offer stands a finished Moon rocket down by 25 reliability (was 40).
 23: the default campaign's lunar flights and spacewalks lose their crew less often when a step fails (abort
    modes), and the Apollo fire's chance a quarter is 4 % (+15 below reliability 90).
+24: the default campaign's Moon flights lose their crew still less often: a failed lift-off from the Moon kills
+   in 30 % of cases (was 40), a failed burn home in 45 % (was 60).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 23
+RULES_VERSION = 24
