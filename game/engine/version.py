@@ -58,8 +58,10 @@ changed instead of a mismatch.
    modes), and the Apollo fire's chance a quarter is 4 % (+15 below reliability 90).
 24: the default campaign's Moon flights lose their crew still less often: a failed lift-off from the Moon kills
    in 30 % of cases (was 40), a failed burn home in 45 % (was 60).
+25: the default campaign's crash programme is open only to a side 20 prestige behind, brings 200 points on the
+   Moon rocket and the lander (was 300), and has a bill: both lose 20 reliability once finished (crash_shortcuts).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 24
+RULES_VERSION = 25
