@@ -63,8 +63,15 @@ changed instead of a mismatch.
 24: the china_1966 mod adds two firsts of the 1970s (a Venus landing, an Earth resources satellite), Project
    651 brings 30 prestige (was 40), the Sino-Soviet split costs the USSR 5 prestige and Nixon's visit to
    Beijing (1972) brings the US 5.
+25: the default campaign's joint Moon offer stands a finished Moon rocket down by 25 reliability (was 40).
+26: the default campaign's lunar flights and spacewalks lose their crew less often when a step fails (abort
+   modes), and the Apollo fire's chance a quarter is 4 % (+15 below reliability 90).
+27: the default campaign's Moon flights lose their crew still less often: a failed lift-off from the Moon kills
+   in 30 % of cases (was 40), a failed burn home in 45 % (was 60).
+28: the default campaign's crash programme is open only to a side 20 prestige behind, brings 200 points on the
+   Moon rocket and the lander (was 300), and has a bill: both lose 20 reliability once finished (crash_shortcuts).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 24
+RULES_VERSION = 28
