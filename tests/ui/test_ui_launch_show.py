@@ -305,3 +305,21 @@ def test_a_craft_lost_on_the_way_home_drifts_below_the_caption_band(app: Any, mo
             if (c := surf.get_at((x, y))).r > c.g + 80 and c.r > c.b + 80  # the lost path is red; space is not
         ]
         assert not red, f"the lost craft's path under the caption band at u={u}: {red[:3]}"
+
+
+def test_a_capsule_lost_at_re_entry_breaks_up_above_the_step_strip(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Played by hand (1961): a failed re-entry's burning fragments fell through the strip of steps at the foot."""
+    screen, flight, r, _band = _banded_show(app, monkeypatch, "orbital_crewed", fail="reentry")
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "reentry")
+    floor = screen.s(58)
+    screen.show.floor = floor
+    for u in (0.8, 0.99):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        warm = [
+            (x, y)
+            for y in range(r.bottom - floor, r.bottom)
+            for x in range(0, r.width, 2)
+            if (c := surf.get_at((x, y))).r > c.b + 60  # fragments are flame-coloured; the sky is not
+        ]
+        assert not warm, f"fragments in the step strip at u={u}: {warm[:3]}"

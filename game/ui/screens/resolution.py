@@ -250,6 +250,7 @@ class ResolutionScreen(Screen):
         t = self.t if not self.done else f.duration()
         band_h = self.s(66) if f.crew else self.s(40)
         self.show.caption = band_h
+        self.show.floor = self.s(58) if f.beats else 0  # the step strip (draw_timeline) over the picture's foot
         craft = self.show.draw(surf, r, f, t)
         mission = self.app.session.rules.missions.get(f.mission)
         colour, _ = self.app.side_style(f.side)
@@ -328,7 +329,7 @@ class ResolutionScreen(Screen):
         steps = list(mission.steps) if mission else []
         if not steps:
             return
-        strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))
+        strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))  # (the show's floor)
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
         shade.fill(draw.colour("veil_light"))
         surf.blit(shade, strip)
