@@ -102,8 +102,9 @@ class DashboardScreen(GameScreen):
         for text, level, target in self.attention()[:9]:
             self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
             bw = rect.width - self.s(30)
-            oid = self.fitting_id(text, bw)  # a smaller type before a cut
-            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), bw - self.s(14))  # else cut, whole in the tip
+            room = bw - self.s(2)  # the type is chosen for the room the cut below leaves (fitting_id takes off 12)
+            oid = self.fitting_id(text, room)  # a smaller type before a cut
+            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), room - self.s(12))  # else cut, whole in the tip
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
             self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id=oid)
             y += h + self.s(6)
