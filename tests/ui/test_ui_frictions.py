@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import pytest
-from ui_kit import buttons, pump, start_game
+from ui_kit import buttons, pump
 
 
 def _kennedy(app: Any, seed: int = 3) -> str:
@@ -370,30 +369,6 @@ def test_recruiting_keeps_the_crew_list_in_place_until_the_screen_is_left(app: A
     app.reset(new_screen("fleet", app, "us"))
     again = app.top.crew_rows()
     assert session.view("us").me.crews[again[0]].status == CrewStatus.TRAINING and third in again
-
-
-def test_a_crew_button_keeps_the_skill_numbers_when_the_name_is_long(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Full name and skills cut off at '51/7' hid the numbers the player compares: a long name gives way first."""
-    from game.engine import RecruitCrew
-    from game.ui.screens.registry import new_screen
-
-    start_game(app)
-    s = app.session
-    for c in ("anna", "boris"):
-        assert s.act(RecruitCrew("red", c)) is None
-    s.end_turn("red")
-    s.mark_seen("red")
-    long = {"anna": "Anna Alexandrovna Konstantinova-Tereshkova", "boris": "Boris"}
-    monkeypatch.setattr(app, "crew_name", lambda c: long.get(c, c))
-    app.reset(new_screen("missions", app, "red", "crewed_orbiter"))
-    pump(app)
-    screen = app.top
-    skills = {c: screen.skill_numbers(c, screen.skills_shown) for c in long}
-    labels = {c: b.text for b in buttons(app) for c in long if skills[c] and b.text.endswith(skills[c])}
-    assert labels["anna"].startswith("Konst") and labels["anna"] != f"{long['anna']} {skills['anna']}"
-    assert labels["boris"] == f"Boris {skills['boris']}"  # a name that fits is whole
-    shown = [b for b in buttons(app) if b.text in labels.values()]
-    assert len(shown) == 2 and all(screen.fits(b.text, b.rect.width, "#small") for b in shown)
 
 
 def test_a_hardware_button_keeps_its_count_when_the_name_is_long(app: Any) -> None:
