@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pytest
 from ui_kit import buttons, pump
 
 
@@ -414,3 +415,30 @@ def test_the_missions_screen_opens_on_a_first_still_to_win_not_one_long_won(app:
     assert screen.mission in [b.text for b in buttons(app)] or any(
         app.stext(sc.ruleset.missions[screen.mission].name) in b.text for b in buttons(app)
     )  # and its page is the one shown
+
+
+def test_the_dashboard_lists_every_first_that_fits_and_counts_the_earlier_ones(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Played by hand (1963): the race column showed only the last eight firsts, with room for more and no word of
+    the rest. Now every first that fits, the newest last, under a line that counts the earlier ones."""
+    from textfit import measuring
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    session = app.session
+    rules = session.rules
+    many = {ms: (("ussr" if i % 2 else side, i),) for i, ms in enumerate(list(rules.milestones)[:40])}
+    real = session.view
+    monkeypatch.setattr(session, "view", lambda s: dataclasses.replace(real(s), firsts=many))
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    with measuring(monkeypatch) as m:
+        app.render()
+    drawn = [d.text for d in m.texts]
+    names = [f"{app.stext(rules.milestones[ms].name)} — {rules.date_label(t[0][1])}" for ms, t in many.items()]
+    listed = [n for n in names if n in drawn]
+    assert len(listed) > 8 and listed == names[-len(listed) :], "the newest, as many as fit"
+    assert app.tr("dash.earlier_firsts", n=len(many) - len(listed)) in drawn
+    assert not m.problems(app)

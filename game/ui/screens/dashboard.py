@@ -278,20 +278,31 @@ class DashboardScreen(GameScreen):
         y += self.s(8)
         draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)
         y += lh
-        for ms, order in list(v.firsts.items())[-8:]:
+        # every first that fits, the newest last; the earliest give way to a line that counts them (played by hand:
+        # only the last eight were shown, with room for more and no word of the rest)
+        room = inner.width - self.s(20)
+        shown: list[tuple[str, int, str, int]] = []  # (side, turn, text, height)
+        for ms, order in v.firsts.items():
             if order:
                 who, turn = order[0]
-                colour, shape = self.app.side_style(who)
-                draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
                 first = f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}"
-                room = inner.width - self.s(20)
-                size = draw.shrink(first, fs, room)
-                if draw.font(size).size(draw.clean(first))[0] <= room:
-                    draw.text(surf, first, (inner.x + self.s(20), y), size)
-                    y += lh
-                else:  # two lines rather than a name cut short
-                    y += draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
-                if y > inner.bottom - lh:
-                    break
+                one = draw.font(draw.shrink(first, fs, room)).size(draw.clean(first))[0] <= room
+                shown.append((who, turn, first, lh if one else 2 * lh))
+        space, total = inner.bottom - y, len(shown)
+        while shown and sum(h for *_, h in shown) + (lh if len(shown) < total else 0) > space:
+            shown.pop(0)
+        earlier = total - len(shown)
+        if earlier:
+            line = self.tr("dash.earlier_firsts", n=earlier)
+            draw.text(surf, line, (inner.x + self.s(20), y), draw.shrink(line, fs, room, least=0.6), draw.DIM, width=room)
+            y += lh
+        for who, _turn, first, h in shown:
+            colour, shape = self.app.side_style(who)
+            draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
+            if h == lh:
+                draw.text(surf, first, (inner.x + self.s(20), y), draw.shrink(first, fs, room))
+            else:  # two lines rather than a name cut short
+                draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
+            y += h
         if not v.firsts:
             draw.text(surf, self.tr("dash.no_firsts"), (inner.x, y), fs, draw.DIM)
