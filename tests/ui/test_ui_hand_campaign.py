@@ -73,3 +73,21 @@ def test_the_load_list_says_whether_a_game_plays_on_and_who_won(app: Any) -> Non
         assert (
             len({app.tr(k, side=us) for k in ("saves.in_play", "saves.won", "saves.drawn", "saves.won_plays_on")}) == 4
         )
+
+
+def test_the_news_says_where_a_story_went_only_when_its_dice_picked(app: Any) -> None:
+    """Played by hand in Russian (1963): "(+120 research points for the lander) (This time it went to: Lunar
+    lander.)": a story that names its one project said it twice. The note is for stories that draw one at random."""
+    from game.ui.screens.registry import new_screen
+
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 5)))
+    s = app.session
+    out: list[ev.Event] = []
+    for event in ("lander_breakthrough", "defector_arrives"):
+        fire_event(s.state, s.state.sides["us"], event, out)
+    s.events_for = lambda _side: out  # type: ignore[method-assign]
+    screen = new_screen("news", app, "us")
+    fixed, drawn = screen.story_text("lander_breakthrough"), screen.story_text("defector_arrives")
+    picked = picked_techs(out, "us")
+    assert picked["lander_breakthrough"] and app.stext("event.lander_breakthrough.text") == fixed
+    assert drawn.endswith(app.tr("news.went_to", techs=screen.tech_name(picked["defector_arrives"][0])))
