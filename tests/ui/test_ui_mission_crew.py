@@ -94,3 +94,23 @@ def test_the_moon_landing_reads_whole(
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
     first, second = screen.crew_heading(screen.crew_heading_room(screen.columns()[1]))
     assert screen.skills_shown and all(screen.term("skill", k) in first + second for k in screen.skills_shown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_crew_heading_measures_the_mission_chosen_not_the_last(
+    app: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Played by hand in Russian (1964): from "Woman in orbit" to the spacewalk, the heading was measured with the
+    last mission's skills, so its second line lay under the crew buttons."""
+    from game.ui.screens.registry import new_screen
+
+    _open(app, (1280, 720), 100, lang)
+    side = _campaign(app)
+    app.reset(new_screen("missions", app, side, "woman_in_orbit"))
+    pump(app, 1)
+    screen = app.top
+    for mission in ("spacewalk_mission", "woman_in_orbit", "crewed_lunar_landing", "orbital_crewed", "docking_mission"):
+        screen.choose(mission)
+        assert screen.free_crew(), "crew buttons to lie under"
+        problems = _measure(app, monkeypatch)
+        assert not problems, f"{mission}: " + "\n".join(problems)

@@ -119,18 +119,20 @@ class CrewPicking(_Screen):
     def build_crew(self, mid: pygame.Rect, y: int, strip: int) -> None:
         """The crew buttons, two a row from `y` (below the heading), and "Pick the best crew" under them."""
         v = self.view
-        y += self.s(26) + self.crew_heading_extra(mid)
-        free = self.free_crew()
+        free = self.free_crew()[:10]
         cols = 2
         bw = (mid.width - self.s(30) - strip) // cols
         face = self.s(34)
         shown = 0
+        # the skills first: the heading names them, and how many lines it takes places the buttons (played by
+        # hand: the heading measured the last mission's skills and its second line lay under the buttons)
+        self.skills_shown = self.shown_skills(free, bw - face - self.s(2))
+        y += self.s(26) + self.crew_heading_extra(mid)
         # as many rows as fit above "Pick the best crew" and the planned list under it (which picks from all):
         # at large text on a small window the Moon landing's ten ran off the window
         planned = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8) - self.s(24)
         rows = max(0, (planned - self.s(4) - self.s(32) - self.s(4) - y) // self.s(38))
-        free = free[: min(10, rows * cols)]
-        self.skills_shown = self.shown_skills(free, bw - face - self.s(2))
+        free = free[: rows * cols]
         for cid in free:
             cs = v.me.crews[cid]
             # the skills the steps call on that fit (named in the heading above); all of them in the tip

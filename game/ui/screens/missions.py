@@ -328,15 +328,18 @@ class MissionScreen(CrewPicking, GameScreen):
         return None
 
     def facts(self) -> str:
-        """The mission's facts under its name (at most two lines of the middle column are shown)."""
+        """The mission's facts under its name (at most three lines of the middle column are shown)."""
         rules = self.view.rules
         m = rules.missions[self.mission]
         facts = [
             self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
             self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action())),
         ]
-        if m.milestones:
-            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
+        # the firsts it flies for that the side has still to win (the odds panel says which it has): played by
+        # hand, the spacewalk's four ran past the facts' lines in Russian and Vietnamese
+        aims = [x for x in m.milestones if x not in self.view.me.milestones] or list(m.milestones)
+        if aims:
+            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in aims)))
         return " · ".join(facts)
 
     def heading_y(self) -> int:
@@ -344,7 +347,7 @@ class MissionScreen(CrewPicking, GameScreen):
         _, mid, _ = self.columns()
         name_h = draw.font(round(17 * self.app.scale), True).get_linesize()
         small = round(12 * self.app.scale)
-        facts_h = min(2, draw.line_count(self.facts(), small, mid.width - 20)) * draw.font(small).get_linesize()
+        facts_h = min(3, draw.line_count(self.facts(), small, mid.width - 20)) * draw.font(small).get_linesize()
         return max(mid.y + self.s(62), mid.y + 12 + name_h + facts_h + self.s(6))
 
     def slots_y(self) -> int:
