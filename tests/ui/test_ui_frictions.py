@@ -442,3 +442,25 @@ def test_the_dashboard_lists_every_first_that_fits_and_counts_the_earlier_ones(
     assert len(listed) > 8 and listed == names[-len(listed) :], "the newest, as many as fit"
     assert app.tr("dash.earlier_firsts", n=len(many) - len(listed)) in drawn
     assert not m.problems(app)
+
+
+def test_a_crew_lost_last_quarter_leads_the_attention_list_and_opens_the_news(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Played by hand (1967): the Apollo fire killed three astronauts and went by unseen, one headline of a dozen
+    on the strip. The side's own dead of the quarter lead the list, by surname, and the item opens the news."""
+    from game.engine import events as ev
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    session = app.session
+    crews = list(session.rules.crews)[:3]
+    died = [ev.CrewDied(side, c) for c in crews] + [ev.CrewDied("ussr" if side != "ussr" else "us", crews[0])]
+    monkeypatch.setattr(session, "events_for", lambda s: died if s == side else [])
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    text, level, where = app.top.attention()[0]
+    assert text == app.tr("attn.crew_lost", names=", ".join(app.crew_name(c).split()[-1] for c in crews))
+    assert (level, where) == ("bad", "news")
+    monkeypatch.setattr(session, "events_for", lambda s: [])
+    assert all(t[0] != text for t in app.top.attention())  # a quarter without losses says nothing

@@ -171,6 +171,7 @@ def _every_attention_item(app: Any, side: str) -> list[tuple[str, str, str]]:
         "tech": max((app.stext(f"tech.{t}.name") for t in rules.techs), key=len),
         "side": max((app.side_name(s) for s in rules.side_ids), key=len),
         "title": max((app.stext(f"event.{e}.title") for e in rules.events), key=len),
+        "names": ", ".join(sorted((app.crew_name(c).split()[-1] for c in rules.crews), key=len)[-3:]),
         "date": rules.date_label(rules.settings.end),
         "need": 99999,
         "cash": 99999,

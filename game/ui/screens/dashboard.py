@@ -39,6 +39,12 @@ class DashboardScreen(GameScreen):
             end = v.rules.date_label(v.rules.settings.end)
             out.append((self.tr("attn.decided", side=self.app.side_name(v.winner), date=end) if v.winner
                         else self.tr("attn.decided_draw", date=end), "info", "stats"))
+        # the side's own dead of the quarter just resolved lead the list (played by hand: the Apollo fire went by
+        # unseen, one headline of a dozen on the strip)
+        lost = [e.crew for e in self.app.session.events_for(self.side) if isinstance(e, ev.CrewDied) and e.side == self.side]
+        if lost:
+            names = ", ".join(self.crew_name(c).split()[-1] for c in dict.fromkeys(lost))
+            out.append((self.tr("attn.crew_lost", names=names), "bad", "news"))
         for d in v.decisions:
             out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
