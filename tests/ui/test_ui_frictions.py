@@ -464,3 +464,21 @@ def test_a_crew_lost_last_quarter_leads_the_attention_list_and_opens_the_news(
     assert (level, where) == ("bad", "news")
     monkeypatch.setattr(session, "events_for", lambda s: [])
     assert all(t[0] != text for t in app.top.attention())  # a quarter without losses says nothing
+
+
+def test_a_planning_notice_stays_with_the_game_when_the_menu_opens(app: Any) -> None:
+    """Played by hand (1963): "Decided: Shift money into missiles…" followed to the title menu, drawn in the red
+    the menu keeps for errors. A notice of the planning screens is cleared on the way; "Saved as …" is kept."""
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    app.status = "Decided: something"
+    app.apply(app.top.to_menu())
+    pump(app, 1)
+    assert app.top.name == "title" and app.status == ""
+    app.reset(new_screen("dashboard", app, side))
+    app.status = app.status_ok = "Saved as “x”."
+    app.apply(app.top.to_menu())
+    assert app.status == "Saved as “x”."
