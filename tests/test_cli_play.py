@@ -118,3 +118,17 @@ def test_replay_names_a_folder_or_a_pipe_for_what_it_is(capsys: pytest.CaptureFi
 def test_a_victory_mode_is_handed_to_the_window(no_window: list[dict[str, Any]]) -> None:
     assert main(["play", "--victory", "space_age"]) == 0
     assert no_window[0]["victory"] == "space_age"
+
+
+def test_a_plain_play_opens_the_window_without_reading_the_campaign(
+    no_window: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Measured (benchmarks/first_frame.py): `spacerace play` read the default campaign twice before its window
+    opened, about a second each, so the title menu came after four. Nothing named on the command line: nothing is
+    read before the window; the window reads the campaign when a game starts."""
+    import game.content.load
+
+    monkeypatch.setattr(game.content.load, "load_scenario", lambda *a, **k: pytest.fail("read before the window"))
+    assert main(["play"]) == 0
+    [how] = no_window
+    assert how["opened"] == {} and how["scenario"] == "race_1955"

@@ -4,7 +4,6 @@ and opening a scenario with its mods the way play and simulate both do."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -88,15 +87,6 @@ def _print_warnings(findings: Sequence[Any]) -> None:
     """Mods that clash, a shadowed package: one line each on stderr, before the game starts."""
     for f in findings:
         print(f"spacerace: warning: {f.format(severity=False)}", file=sys.stderr)
-
-
-def _warn_mod_set(scenario: str, mods: list[str]) -> None:
-    """The mod set's warnings before the window opens; a set that does not load is the window's to report."""
-    from game.content.findings import ContentError
-    from game.content.load import load_scenario
-
-    with contextlib.suppress(ContentError):
-        _print_warnings(load_scenario(scenario, mods).player_warnings)
 
 
 def _victory(mode: str | None, rules: Any) -> str:

@@ -324,6 +324,11 @@ class Ruleset:
             return chosen.end
         return self.settings.end
 
+    def last_turn(self, mode: str, decided: int) -> int:
+        """The last turn a game in `mode` can reach: the mode's end until the result is settled (`decided`, the
+        turn it was), the scenario's end when the game plays on after it."""
+        return self.settings.end if decided else self.end_of(mode)
+
     @property
     def default_mode(self) -> str:
         """The id of the mode a game plays when none is chosen ("" when the scenario has no modes)."""

@@ -71,7 +71,7 @@ class PlayerView:
     def last_turn(self) -> int:
         """The last turn this game can reach: its victory mode's end (a Moon race's deadline) until the result is
         settled, the scenario's end when it plays on after it."""
-        return self.rules.settings.end if self.decided else self.rules.end_of(self.victory_mode)
+        return self.rules.last_turn(self.victory_mode, self.decided)
 
     # The rules are called through their modules (`_odds.mission_odds`, `_crew.best_crew`), not names bound at
     # import: a test that replaces one of them sees the view, and so the screens, follow.

@@ -59,7 +59,7 @@ class SaveInfo:
     size: int
     game_id: str = ""  # "" for a save in the window's former format
     seats: tuple[tuple[str, str], ...] = ()  # (side, `human` or `ai:<level>`) for every side, in scenario order
-    turns: tuple[int, int] = (0, 0)  # the scenario's first and last turn ((0, 0) when unknown)
+    turns: tuple[int, int] = (0, 0)  # the game's first and last turn (the Moon race's deadline...; (0, 0) when unknown)
 
     @property
     def turn_of_game(self) -> int:
@@ -190,7 +190,8 @@ def _info(path: Path, data: Any) -> SaveInfo:
     return SaveInfo(
         path=path, scenario=header.scenario, mods=tuple(header.mods), sides=_played_sides(seats), date=date,
         turn=state.turn, saved_at=meta.saved_at, over=over, winner=state.winner, game_version=header.game_version,
-        size=0, game_id=header.game_id, seats=seats, turns=(rules.settings.start, rules.settings.end),
+        size=0, game_id=header.game_id, seats=seats,
+        turns=(rules.settings.start, rules.last_turn(state.victory_mode, state.decided)),
     )  # fmt: skip
 
 

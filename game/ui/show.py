@@ -44,6 +44,8 @@ class Show:
         self._points: dict[Any, list[list[tuple[int, int]]]] = app.memory.setdefault(("show", "stars"), {})
         # How far down the picture a screen's caption band reaches: a picture that moves in from the top starts below it.
         self.caption = 0
+        # How high the screen's step strip lies over the picture's foot: what falls stops above it.
+        self.floor = 0
 
     @property
     def rules(self) -> Any:

@@ -315,10 +315,12 @@ def _reentry(f: Frame) -> Point:
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
     if f.ended:
+        ground = r.bottom - f.show.floor - 4  # the fragments fall no further than the step strip's top
         for j in range(6):
             a = -2.3 + j * 0.25
-            d = f.since * r.height * 0.35 * (0.5 + j / 6)
-            frag = (pos[0] + int(d * math.cos(a) * -1), pos[1] + int(d * math.sin(-a) * 0.5 + d))
+            drop = math.sin(-a) * 0.5 + 1  # how far a fragment falls for each unit it flies
+            d = min(f.since * r.height * 0.35 * (0.5 + j / 6), max(0, ground - pos[1]) / drop)
+            frag = (pos[0] + int(d * math.cos(a) * -1), pos[1] + int(d * drop))
             pygame.draw.line(surf, FLAME[1], pos, frag, 2)
             pygame.draw.circle(surf, FLAME[0], frag, 3)
         explosion(surf, pos, f.since * 0.6, size // 2)

@@ -45,3 +45,19 @@ def test_corrupt_and_foreign_files_are_skipped_and_reported(tmp_path: Path, fini
 def test_missing_folder_lists_nothing(tmp_path: Path) -> None:
     listing = list_saves(tmp_path / "nowhere")
     assert listing.saves == [] and listing.unreadable == []
+
+
+def test_a_moon_race_save_counts_the_turns_to_its_deadline(tmp_path: Path) -> None:
+    """Played by hand: the saves list said "1963-Q1 · turn 31 of 82" while the top bar said "of 62": the Moon race
+    ends at its deadline (1970-Q4), and the list counted to the scenario's 1975."""
+    from game.content.load import load_scenario
+    from game.engine import Setup
+    from game.io import GameRecord, save_game
+    from game.io.listing import read_info
+
+    campaign = load_scenario(str(Path(__file__).resolve().parents[2] / "scenarios" / "race_1955"))
+    rules = campaign.ruleset
+    assert rules.end_of("") < rules.settings.end, "the default mode has its own deadline"
+    record = GameRecord.start(campaign, Setup(controllers=(("us", "human"), ("ussr", "ai:normal"))), 3)
+    info = read_info(save_game(tmp_path / "race.json", record))
+    assert (info.turn_of_game, info.turns_in_game) == (1, rules.end_of("") - rules.settings.start + 1)

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 import pytest
-from ui_kit import buttons, pump, start_game
+from ui_kit import buttons, pump
 
 
 def _kennedy(app: Any, seed: int = 3) -> str:
@@ -372,30 +372,6 @@ def test_recruiting_keeps_the_crew_list_in_place_until_the_screen_is_left(app: A
     assert session.view("us").me.crews[again[0]].status == CrewStatus.TRAINING and third in again
 
 
-def test_a_crew_button_keeps_the_skill_numbers_when_the_name_is_long(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Full name and skills cut off at '51/7' hid the numbers the player compares: a long name gives way first."""
-    from game.engine import RecruitCrew
-    from game.ui.screens.registry import new_screen
-
-    start_game(app)
-    s = app.session
-    for c in ("anna", "boris"):
-        assert s.act(RecruitCrew("red", c)) is None
-    s.end_turn("red")
-    s.mark_seen("red")
-    long = {"anna": "Anna Alexandrovna Konstantinova-Tereshkova", "boris": "Boris"}
-    monkeypatch.setattr(app, "crew_name", lambda c: long.get(c, c))
-    app.reset(new_screen("missions", app, "red", "crewed_orbiter"))
-    pump(app)
-    screen = app.top
-    skills = {c: screen.skill_numbers(c, screen.skills_shown) for c in long}
-    labels = {c: b.text for b in buttons(app) for c in long if skills[c] and b.text.endswith(skills[c])}
-    assert labels["anna"].startswith("Konst") and labels["anna"] != f"{long['anna']} {skills['anna']}"
-    assert labels["boris"] == f"Boris {skills['boris']}"  # a name that fits is whole
-    shown = [b for b in buttons(app) if b.text in labels.values()]
-    assert len(shown) == 2 and all(screen.fits(b.text, b.rect.width, "#small") for b in shown)
-
-
 def test_a_hardware_button_keeps_its_count_when_the_name_is_long(app: Any) -> None:
     """In Russian 'Лунный посадочный корабль (0)' was cut to 'Лунный посадочный кора': the count was lost."""
     from game.content.load import load_scenario
@@ -439,3 +415,70 @@ def test_the_missions_screen_opens_on_a_first_still_to_win_not_one_long_won(app:
     assert screen.mission in [b.text for b in buttons(app)] or any(
         app.stext(sc.ruleset.missions[screen.mission].name) in b.text for b in buttons(app)
     )  # and its page is the one shown
+
+
+def test_the_dashboard_lists_every_first_that_fits_and_counts_the_earlier_ones(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Played by hand (1963): the race column showed only the last eight firsts, with room for more and no word of
+    the rest. Now every first that fits, the newest last, under a line that counts the earlier ones."""
+    from textfit import measuring
+
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    session = app.session
+    rules = session.rules
+    many = {ms: (("ussr" if i % 2 else side, i),) for i, ms in enumerate(list(rules.milestones)[:40])}
+    real = session.view
+    monkeypatch.setattr(session, "view", lambda s: dataclasses.replace(real(s), firsts=many))
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    with measuring(monkeypatch) as m:
+        app.render()
+    drawn = [d.text for d in m.texts]
+    names = [f"{app.stext(rules.milestones[ms].name)} — {rules.date_label(t[0][1])}" for ms, t in many.items()]
+    listed = [n for n in names if n in drawn]
+    assert len(listed) > 8 and listed == names[-len(listed) :], "the newest, as many as fit"
+    assert app.tr("dash.earlier_firsts", n=len(many) - len(listed)) in drawn
+    assert not m.problems(app)
+
+
+def test_a_crew_lost_last_quarter_leads_the_attention_list_and_opens_the_news(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Played by hand (1967): the Apollo fire killed three astronauts and went by unseen, one headline of a dozen
+    on the strip. The side's own dead of the quarter lead the list, by surname, and the item opens the news."""
+    from game.engine import events as ev
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    session = app.session
+    crews = list(session.rules.crews)[:3]
+    died = [ev.CrewDied(side, c) for c in crews] + [ev.CrewDied("ussr" if side != "ussr" else "us", crews[0])]
+    monkeypatch.setattr(session, "events_for", lambda s: died if s == side else [])
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    text, level, where = app.top.attention()[0]
+    assert text == app.tr("attn.crew_lost", names=", ".join(app.crew_name(c).split()[-1] for c in crews))
+    assert (level, where) == ("bad", "news")
+    monkeypatch.setattr(session, "events_for", lambda s: [])
+    assert all(t[0] != text for t in app.top.attention())  # a quarter without losses says nothing
+
+
+def test_a_planning_notice_stays_with_the_game_when_the_menu_opens(app: Any) -> None:
+    """Played by hand (1963): "Decided: Shift money into missiles…" followed to the title menu, drawn in the red
+    the menu keeps for errors. A notice of the planning screens is cleared on the way; "Saved as …" is kept."""
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    app.status = "Decided: something"
+    app.apply(app.top.to_menu())
+    pump(app, 1)
+    assert app.top.name == "title" and app.status == ""
+    app.reset(new_screen("dashboard", app, side))
+    app.status = app.status_ok = "Saved as “x”."
+    app.apply(app.top.to_menu())
+    assert app.status == "Saved as “x”."

@@ -187,7 +187,9 @@ def test_a_failed_crewed_flight_says_the_crew_survived(
     assert f"{app.stext(mission.name)}: failed at {step} — the crew survived" in "\n".join(drawn)
 
 
-def _banded_show(app: Any, monkeypatch: pytest.MonkeyPatch, mission_id: str, fail: str = "") -> tuple[Any, Any, Any, int]:
+def _banded_show(
+    app: Any, monkeypatch: pytest.MonkeyPatch, mission_id: str, fail: str = ""
+) -> tuple[Any, Any, Any, int]:
     """The US's report of one flight of `mission_id` (failing at step `fail`, if given), with the screen's caption
     band laid over the show: (screen, flight, picture rect, band height)."""
     open_session(app, "race_1955", ())
@@ -305,3 +307,45 @@ def test_a_craft_lost_on_the_way_home_drifts_below_the_caption_band(app: Any, mo
             if (c := surf.get_at((x, y))).r > c.g + 80 and c.r > c.b + 80  # the lost path is red; space is not
         ]
         assert not red, f"the lost craft's path under the caption band at u={u}: {red[:3]}"
+
+
+def test_a_capsule_lost_at_re_entry_breaks_up_above_the_step_strip(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Played by hand (1961): a failed re-entry's burning fragments fell through the strip of steps at the foot."""
+    screen, flight, r, _band = _banded_show(app, monkeypatch, "orbital_crewed", fail="reentry")
+    k = next(i for i, b in enumerate(flight.beats) if b.scene == "reentry")
+    floor = screen.s(58)
+    screen.show.floor = floor
+    for u in (0.8, 0.99):
+        surf = pygame.Surface(r.size)
+        screen.show.draw(surf, r, flight, (k + u) * BEAT)
+        warm = [
+            (x, y)
+            for y in range(r.bottom - floor, r.bottom)
+            for x in range(0, r.width, 2)
+            if (c := surf.get_at((x, y))).r > c.b + 60  # fragments are flame-coloured; the sky is not
+        ]
+        assert not warm, f"fragments in the step strip at u={u}: {warm[:3]}"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ru"])
+def test_every_steps_outcome_label_reads_whole_beside_the_craft(
+    app: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Played by hand in Russian (1965): the spacewalk's "Выход в открытый космос: выполнено" was cut at the picture's
+    right edge. Every step of the crewed missions, passed and failed, labels itself whole."""
+    from textfit import measuring
+
+    open_session(app, "race_1955", ())
+    app.set_language(lang)
+    rules = app.session.rules
+    for mission in ("spacewalk_mission", "docking_mission", "crewed_lunar_landing"):
+        m = rules.missions[mission]
+        for fail in (None, len(m.steps) - 1):
+            screen = report(app, "us", flight_events(rules, "us", mission, fail, crew_for(rules, m)), monkeypatch)
+            flight = screen.flights[0]
+            for k in range(len(flight.beats)):
+                screen.t = (k + 0.9) * BEAT
+                with measuring(monkeypatch) as drawn:
+                    app.render()
+                cut = [d.text for d in drawn.texts if d.cut]
+                assert not cut, (mission, k, cut)

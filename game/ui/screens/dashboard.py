@@ -39,6 +39,12 @@ class DashboardScreen(GameScreen):
             end = v.rules.date_label(v.rules.settings.end)
             out.append((self.tr("attn.decided", side=self.app.side_name(v.winner), date=end) if v.winner
                         else self.tr("attn.decided_draw", date=end), "info", "stats"))
+        # the side's own dead of the quarter just resolved lead the list (played by hand: the Apollo fire went by
+        # unseen, one headline of a dozen on the strip)
+        lost = [e.crew for e in self.app.session.events_for(self.side) if isinstance(e, ev.CrewDied) and e.side == self.side]
+        if lost:
+            names = ", ".join(self.crew_name(c).split()[-1] for c in dict.fromkeys(lost))
+            out.append((self.tr("attn.crew_lost", names=names), "bad", "news"))
         for d in v.decisions:
             out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
@@ -102,8 +108,9 @@ class DashboardScreen(GameScreen):
         for text, level, target in self.attention()[:9]:
             self._marks.append((pygame.Rect(rect.x + self.s(10), y, self.s(6), h), level))
             bw = rect.width - self.s(30)
-            oid = self.fitting_id(text, bw)  # a smaller type before a cut
-            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), bw - self.s(14))  # else cut, whole in the tip
+            room = bw - self.s(2)  # the type is chosen for the room the cut below leaves (fitting_id takes off 12)
+            oid = self.fitting_id(text, room)  # a smaller type before a cut
+            shown = draw.fit(text, round(draw.theme_size(oid) * self.app.scale), room - self.s(12))  # else cut, whole in the tip
             tip = self.tr("tip.attention") if shown == text else f"{text} — {self.tr('tip.attention')}"
             self.button((rect.x + self.s(20), y, bw, h), shown, lambda t=target: self.open_item(t), tip, object_id=oid)
             y += h + self.s(6)
@@ -277,20 +284,31 @@ class DashboardScreen(GameScreen):
         y += self.s(8)
         draw.text(surf, self.tr("dash.firsts"), (inner.x, y), fs, draw.ACCENT, True)
         y += lh
-        for ms, order in list(v.firsts.items())[-8:]:
+        # every first that fits, the newest last; the earliest give way to a line that counts them (played by hand:
+        # only the last eight were shown, with room for more and no word of the rest)
+        room = inner.width - self.s(20)
+        shown: list[tuple[str, int, str, int]] = []  # (side, turn, text, height)
+        for ms, order in v.firsts.items():
             if order:
                 who, turn = order[0]
-                colour, shape = self.app.side_style(who)
-                draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
                 first = f"{self.milestone_name(ms)} — {v.rules.date_label(turn)}"
-                room = inner.width - self.s(20)
-                size = draw.shrink(first, fs, room)
-                if draw.font(size).size(draw.clean(first))[0] <= room:
-                    draw.text(surf, first, (inner.x + self.s(20), y), size)
-                    y += lh
-                else:  # two lines rather than a name cut short
-                    y += draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
-                if y > inner.bottom - lh:
-                    break
+                one = draw.font(draw.shrink(first, fs, room)).size(draw.clean(first))[0] <= room
+                shown.append((who, turn, first, lh if one else 2 * lh))
+        space, total = inner.bottom - y, len(shown)
+        while shown and sum(h for *_, h in shown) + (lh if len(shown) < total else 0) > space:
+            shown.pop(0)
+        earlier = total - len(shown)
+        if earlier:
+            line = self.tr("dash.earlier_firsts", n=earlier)
+            draw.text(surf, line, (inner.x + self.s(20), y), draw.shrink(line, fs, room, least=0.6), draw.DIM, width=room)
+            y += lh
+        for who, _turn, first, h in shown:
+            colour, shape = self.app.side_style(who)
+            draw.marker(surf, shape, (inner.x + self.s(7), y + lh // 2), self.s(5), colour)
+            if h == lh:
+                draw.text(surf, first, (inner.x + self.s(20), y), draw.shrink(first, fs, room))
+            else:  # two lines rather than a name cut short
+                draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
+            y += h
         if not v.firsts:
             draw.text(surf, self.tr("dash.no_firsts"), (inner.x, y), fs, draw.DIM)

@@ -185,6 +185,10 @@ class GameScreen(Screen):
         return Replace(new_screen(name, self.app, self.side))
 
     def to_menu(self) -> Transition | None:
+        # a planning screen's notice ("Decided: …", "… is planned") stays with the game: played by hand, it
+        # followed to the menu, where a line that is not "Saved as …" is drawn in the errors' red
+        if self.app.status != self.app.status_ok:
+            self.app.status = ""
         return Reset(None)
 
     def back(self) -> Transition | None:

@@ -63,6 +63,27 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
         draw.text(surf, f"{pm / 10:.1f}%", (inner.right, y), fs, col, True, align="right")
         y += lh
     y += self.s(6)
+    # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
+    # planned; what comes before them stops short of them.
+    legend = draw.line_count(self.tr("odds.legend"), small, inner.width)
+    small_lh = draw.font(small).get_linesize() + self.s(2)
+    top = right.bottom - self.s(58) - self.window_row() - small_lh * legend
+    blocked = getattr(self, "blocked", None)
+    # a mission already in this turn's plan is blocked only for a second flight: say so, not "cannot plan yet"
+    again = any(p.mission == self.mission for p in v.me.plan)
+    why = (
+        self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
+        if blocked is not None
+        else ""
+    )
+    # the reason in full: in the panel's type up to three lines, a long one (a list of what the programme still
+    # needs) in the small type, the steps above giving way to it (played by hand: the Moon landing's was cut)
+    why_fs, why_lh = fs, lh
+    why_lines = draw.line_count(why, fs, inner.width) if why else 0
+    if why_lines > 3:
+        why_fs, why_lh = small, small_lh
+        why_lines = draw.line_count(why, small, inner.width)
+    limit = top - (why_lh * why_lines + self.s(6) if why_lines else 0)
     # the steps as a small table: how likely each is to pass, and what share of all flights go wrong there
     c2 = inner.x + lw + (inner.width - lw) // 2
     draw.text(surf, self.tr("odds.steps"), (inner.x, y), fs, draw.ACCENT, True, lw - self.s(6))
@@ -80,8 +101,10 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
             align="right",
         )
     y += lh
-    for st, so in zip(m.steps, odds.steps, strict=True):
-        if y > right.bottom - self.s(170):
+    row = lh - self.s(2)
+    for i, (st, so) in enumerate(zip(m.steps, odds.steps, strict=True)):
+        # a step row, and room for the "…" after it unless it is the last, above the reason and the legend
+        if y > right.bottom - self.s(170) or y + row * (1 if i == len(m.steps) - 1 else 2) > limit:
             draw.text(surf, "…", (inner.x, y), fs, draw.DIM)
             y += lh
             break
@@ -106,22 +129,7 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
             draw.WARN if so.risk >= 100 else draw.DIM,
             align="right",
         )
-        y += lh - self.s(2)
-    # Above the button: the legend of the step marks (wrapped), and above it why the launch cannot be
-    # planned; what comes before them stops short of them.
-    legend = draw.line_count(self.tr("odds.legend"), small, inner.width)
-    small_lh = draw.font(small).get_linesize() + self.s(2)
-    top = right.bottom - self.s(58) - self.window_row() - small_lh * legend
-    blocked = getattr(self, "blocked", None)
-    # a mission already in this turn's plan is blocked only for a second flight: say so, not "cannot plan yet"
-    again = any(p.mission == self.mission for p in v.me.plan)
-    why = (
-        self.tr("missions.cannot_again" if again else "missions.cannot", why=self.explain(blocked, self.action()))
-        if blocked is not None
-        else ""
-    )
-    why_lines = min(3, draw.line_count(why, fs, inner.width)) if why else 0
-    limit = top - (lh * why_lines + self.s(6) if why_lines else 0)
+        y += row
     # where the flight is most likely lost, and what would make it safer: the tech behind that step
     worst = max(range(len(odds.steps)), key=lambda i: odds.steps[i].risk, default=None)
     if worst is not None and odds.success < 500 and odds.steps[worst].risk > 0:
@@ -145,13 +153,7 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
     for ms in m.milestones:
         rank, prestige = v.prize(ms)
         key = (
-            "odds.already"
-            if rank == 0
-            else "odds.first"
-            if rank == 1
-            else "odds.second"
-            if rank == 2
-            else "odds.later"
+            "odds.already" if rank == 0 else "odds.first" if rank == 1 else "odds.second" if rank == 2 else "odds.later"
         )
         text = self.tr(key, name=self.milestone_name(ms), p=prestige)
         need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
@@ -174,4 +176,4 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
         surf, self.tr("odds.legend"), pygame.Rect(inner.x, top, inner.width, small_lh * legend), small, draw.DIM
     )
     if why_lines:
-        draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, lh * why_lines), fs, draw.WARN)
+        draw.paragraph(surf, why, pygame.Rect(inner.x, limit, inner.width, why_lh * why_lines), why_fs, draw.WARN)

@@ -8,15 +8,16 @@ import pygame
 
 from game.engine import BuyHardware, CancelMission, PlanMission
 from game.engine import odds as engine_odds
-from game.ui import art, draw, portraits
+from game.ui import art, draw
 from game.ui.screens import mission_odds
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
+from game.ui.screens.mission_crew import CrewPicking
 from game.ui.screens.registry import register
 
 
 @register
-class MissionScreen(GameScreen):
+class MissionScreen(CrewPicking, GameScreen):
     name = "missions"
 
     def __init__(self, app: Any, side: str, mission: str | None = None) -> None:
@@ -90,50 +91,6 @@ class MissionScreen(GameScreen):
 
     # -- what is chosen ---------------------------------------------------------------------
 
-    def free_crew(self) -> list[str]:
-        v = self.view
-        busy = v.me.busy_crew()
-        return [c for c in v.me.crews if v.crew_ready(c) and c not in busy]
-
-    def used_skills(self) -> list[str]:
-        """The skills this mission's steps call on, in the order they are flown: what the crew buttons show."""
-        return list(dict.fromkeys(st.skill for st in self.view.rules.missions[self.mission].steps if st.skill))
-
-    def shown_skills(self, crews: list[str], width: int) -> list[str]:
-        """The skills the crew buttons `width` wide have room for: all the steps call on, or the first few, so
-        that every surname is read whole beside its numbers (the rest are in the tip). Played by hand: three
-        numbers left 'S…' of a name."""
-        used = self.used_skills()
-        for n in range(len(used), 0, -1):
-            if all(
-                self.fits(f"{self.crew_name(c).split()[-1]} {self.skill_numbers(c, used[:n])}", width, "#small")
-                for c in crews
-            ):
-                return used[:n]
-        return used[:1]  # not even one beside a whole surname: one number, the surname as long as it can be
-
-    def skill_numbers(self, cid: str, skills: list[str]) -> str:
-        cs = self.view.me.crews[cid]
-        return "/".join(str(cs.skills.get(k, 0)) for k in skills)
-
-    def crew_label(self, cid: str, skills: str, width: int) -> str:
-        """A crew button's label: the name and the skills the steps call on. Where that is cut off the surname
-        stands for the name, shortened if it must be: the numbers are what the player compares (the face is
-        beside the button, the full name in its tip)."""
-        label = f"{self.crew_name(cid)} {skills}".strip()
-        if self.fits(label, width, "#small"):
-            return label
-        return self.shortened(self.crew_name(cid).split()[-1], skills, width, "#small")
-
-    def shortened(self, head: str, tail: str, width: int, object_id: str) -> str:
-        """`head tail` on a button `width` wide: `head` cut short with an ellipsis where it must be, never `tail`
-        (the count or the numbers the player reads)."""
-        label, cut = f"{head} {tail}".strip(), len(head)
-        while cut > 1 and not self.fits(label, width, object_id):
-            cut -= 1
-            label = f"{head[:cut].rstrip()}… {tail}".strip()
-        return label
-
     def action(self) -> PlanMission:
         m = self.view.rules.missions[self.mission]
         return PlanMission(
@@ -188,32 +145,12 @@ class MissionScreen(GameScreen):
         self.rebuild()
         return None
 
-    def toggle_crew(self, cid: str) -> Transition | None:
-        need = self.view.rules.missions[self.mission].crew
-        if cid in self.crew:
-            self.crew.remove(cid)
-        elif len(self.crew) < need:
-            self.crew.append(cid)
-        else:
-            self.crew = [*self.crew[1:], cid] if self.crew else [cid]
-        self.rebuild()
-        return None
-
     def stocked(self, options: tuple[str, ...] | list[str]) -> str:
         """The first option with a free unit in store, else the first unlocked one, else the first."""
         for hw in options:
             if self.view.free_hardware(hw) > 0:
                 return hw
         return next((hw for hw in options if self.view.hardware_unlocked(hw)), options[0])
-
-    def best_crew(self) -> Transition | None:
-        c = self.view.best_crew(self.mission)
-        if c is None:
-            self.app.status = self.tr("missions.no_crew")
-        else:
-            self.crew = list(c)
-        self.rebuild()
-        return None
 
     def commit(self) -> Transition | None:
         t = self.act(self.action())
@@ -339,44 +276,7 @@ class MissionScreen(GameScreen):
             )
             y += self.s(40)
         if m.crew:
-            y += self.s(26)
-            free = self.free_crew()
-            cols = 2
-            bw = (mid.width - self.s(30) - strip) // cols
-            face = self.s(34)
-            shown = 0
-            self.skills_shown = self.shown_skills(free[:10], bw - face - self.s(2))
-            for cid in free[:10]:
-                cs = v.me.crews[cid]
-                # the skills the steps call on that fit (named in the heading above); all of them in the tip
-                skills = self.skill_numbers(cid, self.skills_shown)
-                every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
-                bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
-                self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
-                label = self.crew_label(cid, skills, bw - face - self.s(2))
-                self.button(
-                    (bx + face + self.s(2), by, bw - face - self.s(2), self.s(34)),
-                    label,
-                    lambda c=cid: self.toggle_crew(c),
-                    self.tr(
-                        "tip.missions.crew",
-                        name=self.crew_name(cid),
-                        morale=cs.morale,
-                        flights=cs.flights,
-                        skills=every,
-                    ),
-                    selected=cid in self.crew,
-                    object_id="#small",
-                )
-                shown += 1
-            y += ((shown + 1) // cols) * self.s(38) + self.s(4)
-            self.button(
-                (mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32)),
-                self.tr("missions.best_crew"),
-                self.best_crew,
-                self.tr("tip.missions.best_crew"),
-                key=pygame.K_c,
-            )
+            self.build_crew(mid, y, strip)
         # the engine says beforehand whether it would take this order; the reason is shown above the button
         self.blocked = self.app.session.check(self.action())
         if v.rules.launch_windows:
@@ -428,15 +328,18 @@ class MissionScreen(GameScreen):
         return None
 
     def facts(self) -> str:
-        """The mission's facts under its name (at most two lines of the middle column are shown)."""
+        """The mission's facts under its name (at most three lines of the middle column are shown)."""
         rules = self.view.rules
         m = rules.missions[self.mission]
         facts = [
             self.tr("missions.crew_size", n=m.crew) if m.crew else self.tr("missions.uncrewed"),
             self.tr("missions.cost", n=engine_odds.order_cost(rules, self.action())),
         ]
-        if m.milestones:
-            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in m.milestones)))
+        # the firsts it flies for that the side has still to win (the odds panel says which it has): played by
+        # hand, the spacewalk's four ran past the facts' lines in Russian and Vietnamese
+        aims = [x for x in m.milestones if x not in self.view.me.milestones] or list(m.milestones)
+        if aims:
+            facts.append(self.tr("missions.aims", what=", ".join(self.milestone_name(x) for x in aims)))
         return " · ".join(facts)
 
     def heading_y(self) -> int:
@@ -444,7 +347,7 @@ class MissionScreen(GameScreen):
         _, mid, _ = self.columns()
         name_h = draw.font(round(17 * self.app.scale), True).get_linesize()
         small = round(12 * self.app.scale)
-        facts_h = min(2, draw.line_count(self.facts(), small, mid.width - 20)) * draw.font(small).get_linesize()
+        facts_h = min(3, draw.line_count(self.facts(), small, mid.width - 20)) * draw.font(small).get_linesize()
         return max(mid.y + self.s(62), mid.y + 12 + name_h + facts_h + self.s(6))
 
     def slots_y(self) -> int:
@@ -481,21 +384,7 @@ class MissionScreen(GameScreen):
         )
         draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
-            y = self.slots_y() + len(m.slots) * self.s(40) + self.s(4)
-            label = self.tr("missions.crew_pick", n=len(self.crew), need=m.crew)
-            named = self.__dict__.get("skills_shown", self.used_skills())
-            if named:
-                label += " · " + " / ".join(self.term("skill", k) for k in named)
-            if m.crew_traits:
-                label += " · " + self.tr(
-                    "missions.traits", what=", ".join(self.term("trait", t) for t in m.crew_traits)
-                )
-            beside = inner.width - self.stack_rect().width - self.s(8)  # the stack stands to the right
-            draw.text(surf, label, (inner.x, y), fs, draw.ACCENT, True, beside)
-            if not self.free_crew():
-                draw.text(
-                    surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=beside
-                )
+            self.draw_crew_heading(surf, mid, inner, self.slots_y() + len(m.slots) * self.s(40) + self.s(4))
         # planned this turn
         n = len(v.me.plan)
         y = mid.bottom - self.s(40) * max(1, n) - self.s(8)

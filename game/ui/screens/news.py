@@ -8,7 +8,8 @@ import pygame
 
 from game.engine import Decide
 from game.engine import events as ev
-from game.engine.vocab import Effect
+from game.engine.effects.chance import RandomOneOf
+from game.engine.vocab import Effect, walk
 from game.ui import draw
 from game.ui.phrases import Wording
 from game.ui.screens.base import Transition
@@ -69,10 +70,13 @@ class NewsScreen(GameScreen):
         return sorted(out, key=lambda x: x[1] is None)
 
     def story_text(self, event_id: str) -> str:
-        """The story's own words, and which project it went to when its effects touched one."""
+        """The story's own words, and which project it went to when its effects drew one at random (a story that
+        names its project says it already: played by hand, "(+120 research points for the lander) (This time it
+        went to: Lunar lander.)")."""
         text = self.app.stext(f"event.{event_id}.text")
         techs = picked_techs(self.app.session.events_for(self.side), self.side).get(event_id)
-        if not techs:
+        event = self.view.rules.events.get(event_id)
+        if not techs or event is None or not any(isinstance(op, RandomOneOf) for _, op in walk(event)):
             return text
         return text + " " + self.tr("news.went_to", techs=", ".join(self.tech_name(t) for t in techs))
 

@@ -250,6 +250,7 @@ class ResolutionScreen(Screen):
         t = self.t if not self.done else f.duration()
         band_h = self.s(66) if f.crew else self.s(40)
         self.show.caption = band_h
+        self.show.floor = self.s(58) if f.beats else 0  # the step strip (draw_timeline) over the picture's foot
         craft = self.show.draw(surf, r, f, t)
         mission = self.app.session.rules.missions.get(f.mission)
         colour, _ = self.app.side_style(f.side)
@@ -306,9 +307,16 @@ class ResolutionScreen(Screen):
             step = self.words.step(f.mission, b.step)
             col = draw.GOOD if b.passed else draw.BAD
             mark = self.tr("resolution.step_ok_short" if b.passed else "resolution.step_failed_short", step=step)
-            x = min(max(craft[0] + self.s(24), r.x + self.s(8)), r.right - self.s(200))
+            # right of the craft where the words fit, else left of it (played by hand in Russian: "Выход в открытый
+            # кос…" was cut at the picture's edge); a smaller type only where neither side has room
+            size = round(15 * self.app.scale)
+            wide = draw.font(size, True).size(draw.clean(mark))[0]
+            x = max(craft[0] + self.s(24), r.x + self.s(8))
+            if x + wide > r.right - self.s(8):
+                x = max(r.x + self.s(8), min(craft[0] - self.s(24) - wide, r.right - self.s(8) - wide))
             y = min(max(craft[1] - self.s(44), r.y + self.s(70)), r.bottom - self.s(90))
-            draw.text(surf, mark, (x, y), round(15 * self.app.scale), col, True, r.right - x - self.s(8))
+            room = r.right - x - self.s(8)
+            draw.text(surf, mark, (x, y), draw.shrink(mark, size, room, True, 0.7), col, True, room)
         self.draw_timeline(surf, r, f, i if t < len(f.beats) * BEAT else len(f.beats))
         if t >= len(f.beats) * BEAT:
             key, col = _OUTCOME_KEYS[f.result], _OUTCOME_COLOURS[f.result]
@@ -328,7 +336,7 @@ class ResolutionScreen(Screen):
         steps = list(mission.steps) if mission else []
         if not steps:
             return
-        strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))
+        strip = pygame.Rect(r.x, r.bottom - self.s(58), r.width, self.s(58))  # (the show's floor)
         shade = pygame.Surface(strip.size, pygame.SRCALPHA)
         shade.fill(draw.colour("veil_light"))
         surf.blit(shade, strip)
