@@ -170,7 +170,7 @@ class Knowledge:
         self._flights: dict[tuple[str, ...], Survey] = {}
         self._point_costs: dict[int, dict[str, int]] = {}
         self.hardware_price: dict[str, int] = {}
-        self.hardware_rows: tuple[tuple[str, str, int], ...] = ()
+        self.hardware_on: dict[str, tuple[tuple[str, int], ...]] = {}  # tech -> (hardware, unit cost) on it
         self.climb_rate: dict[str, int] = {}
         self._engine: tuple[object, ...] = ()
         self.follow_engine()
@@ -315,7 +315,10 @@ class Knowledge:
         self._flights.clear()
         self._point_costs.clear()
         self.hardware_price = {h: odds.order_cost(rules, BuyHardware("", h, 1)) for h in rules.hardware}
-        self.hardware_rows = tuple((h, hw.tech, self.hardware_price[h]) for h, hw in rules.hardware.items())
+        on: dict[str, list[tuple[str, int]]] = {t: [] for t in self.hardware_techs}
+        for h, hw in rules.hardware.items():
+            on[hw.tech].append((h, self.hardware_price[h]))
+        self.hardware_on = {t: tuple(rows) for t, rows in on.items()}
         # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling, at
         # average luck): its research points over what a point costs (in hundredths of research points).
         cost = odds.reliability_point_cost
