@@ -303,10 +303,10 @@ class Turn:
                 for t, rel in r.estimate.techs.items():
                     if rel > 0:
                         known |= bit[t]
+        # (each mission flown once: the log holds the same few missions many times over)
         rivals = {r.id for r in self.view.rivals}
-        for rec in self.view.public_log:
-            if rec.side in rivals and rec.outcome != "scrubbed":
-                known |= shown[rec.mission]
+        for m in {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}:
+            known |= shown[m]
         return known
 
     def _race_pressure(self) -> bool:
