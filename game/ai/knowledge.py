@@ -272,24 +272,31 @@ class Knowledge:
         """What is left open once the techs of `done_mask` are finished (remembered: it changes a few times a game)."""
         got = self._progress.get(done_mask)
         if got is None:
-            techs, closure_mask = self.rules.techs, self.closure_mask
-            open_ = {t for t in self.order if closure_mask[t] & ~done_mask}  # something unfinished in its closure
+            # (lists built, then frozen: quicker than tuples of generators; a new set of finished techs comes
+            # a few dozen times a game, and each is walked here once)
+            techs, closure_mask, bit = self.rules.techs, self.closure_mask, self.bit
+            unfinished = ~done_mask
+            open_ = {t for t in self.order if closure_mask[t] & unfinished}  # something unfinished in its closure
             got = Progress(
                 schedule=tuple(
-                    (
-                        t,
-                        tuple(r for r in techs[t].requires if r in open_),
-                        techs[t].rate_cap,
-                        bool(self.bit[t] & done_mask),
-                    )
-                    for t in self.order
-                    if t in open_
+                    [
+                        (
+                            t,
+                            tuple([r for r in techs[t].requires if r in open_]),
+                            techs[t].rate_cap,
+                            bool(bit[t] & done_mask),
+                        )
+                        for t in self.order
+                        if t in open_
+                    ]
                 ),
-                done_hardware=tuple(t for t in self.hardware_techs if self.bit[t] & done_mask),
+                done_hardware=tuple([t for t in self.hardware_techs if bit[t] & done_mask]),
                 open_hardware=tuple(
-                    (t, self.techs_in(closure_mask[t] & ~done_mask), techs[t].base)
-                    for t in self.hardware_techs
-                    if not self.bit[t] & done_mask
+                    [
+                        (t, self.techs_in(closure_mask[t] & unfinished), techs[t].base)
+                        for t in self.hardware_techs
+                        if not bit[t] & done_mask
+                    ]
                 ),
             )
             if len(self._progress) > MEMO_LIMIT // 10:
@@ -402,7 +409,7 @@ class Knowledge:
         """The research cost of the techs a mask of `bit`s stands for (remembered, like `techs_in`)."""
         got = self._cost_in.get(mask)
         if got is None:
-            got = sum(self.cost[t] for t in self.techs_in(mask))
+            got = sum(map(self.cost.__getitem__, self.techs_in(mask)))
             if len(self._cost_in) > MEMO_LIMIT:
                 self._cost_in.clear()
             self._cost_in[mask] = got
