@@ -118,22 +118,25 @@ class Turn:
         self.done, self.rem, self.done_mask = done, rem, done_mask
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
         # Per hardware tech: the money research would need to bring it up to a workable reliability.
+        # (Filled tech by tech: the hardware on a tech shares its research and reliability.)
         progress, point_cost = self.k.progress(done_mask), self.k.point_costs(self.rate)
+        hardware_on = self.k.hardware_on
         workable = temper.workable
-        need_of: dict[str, int] = {}
-        rel_of: dict[str, int] = {}
+        rank: dict[str, tuple[int, int, int]] = {}
         workable_cost: dict[str, int] = {}
         for tech in progress.done_hardware:
-            need_of[tech] = 0
-            rel_of[tech] = rel = techs[tech].reliability
+            rel = techs[tech].reliability
             workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
+            for h, unit in hardware_on[tech]:
+                rank[h] = (0, -rel, unit)
         for tech, unfinished, base in progress.open_hardware:
-            need_of[tech] = need = sum(map(rem.__getitem__, unfinished))
-            rel_of[tech] = 0
+            need = sum(map(rem.__getitem__, unfinished))
             rel = base if need else 0
             workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
+            for h, unit in hardware_on[tech]:
+                rank[h] = (need, 0, unit)
         self.workable_cost = workable_cost
-        self.hardware_rank = {h: (need_of[tech], -rel_of[tech], unit) for h, tech, unit in self.k.hardware_rows}
+        self.hardware_rank = rank
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
         self.turns_left = max(1, view.last_turn - view.turn + 1)
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
@@ -301,10 +304,10 @@ class Turn:
                 for t, rel in r.estimate.techs.items():
                     if rel > 0:
                         known |= bit[t]
+        # (each mission flown once: the log holds the same few missions many times over)
         rivals = {r.id for r in self.view.rivals}
-        for rec in self.view.public_log:
-            if rec.side in rivals and rec.outcome != "scrubbed":
-                known |= shown[rec.mission]
+        for m in {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}:
+            known |= shown[m]
         return known
 
     def _race_pressure(self) -> bool:

@@ -170,7 +170,7 @@ class Knowledge:
         self._flights: dict[tuple[str, ...], Survey] = {}
         self._point_costs: dict[int, dict[str, int]] = {}
         self.hardware_price: dict[str, int] = {}
-        self.hardware_rows: tuple[tuple[str, str, int], ...] = ()
+        self.hardware_on: dict[str, tuple[tuple[str, int], ...]] = {}  # tech -> (hardware, unit cost) on it
         self.climb_rate: dict[str, int] = {}
         self._engine: tuple[object, ...] = ()
         self.follow_engine()
@@ -272,24 +272,31 @@ class Knowledge:
         """What is left open once the techs of `done_mask` are finished (remembered: it changes a few times a game)."""
         got = self._progress.get(done_mask)
         if got is None:
-            techs, closure_mask = self.rules.techs, self.closure_mask
-            open_ = {t for t in self.order if closure_mask[t] & ~done_mask}  # something unfinished in its closure
+            # (lists built, then frozen: quicker than tuples of generators; a new set of finished techs comes
+            # a few dozen times a game, and each is walked here once)
+            techs, closure_mask, bit = self.rules.techs, self.closure_mask, self.bit
+            unfinished = ~done_mask
+            open_ = {t for t in self.order if closure_mask[t] & unfinished}  # something unfinished in its closure
             got = Progress(
                 schedule=tuple(
-                    (
-                        t,
-                        tuple(r for r in techs[t].requires if r in open_),
-                        techs[t].rate_cap,
-                        bool(self.bit[t] & done_mask),
-                    )
-                    for t in self.order
-                    if t in open_
+                    [
+                        (
+                            t,
+                            tuple([r for r in techs[t].requires if r in open_]),
+                            techs[t].rate_cap,
+                            bool(bit[t] & done_mask),
+                        )
+                        for t in self.order
+                        if t in open_
+                    ]
                 ),
-                done_hardware=tuple(t for t in self.hardware_techs if self.bit[t] & done_mask),
+                done_hardware=tuple([t for t in self.hardware_techs if bit[t] & done_mask]),
                 open_hardware=tuple(
-                    (t, self.techs_in(closure_mask[t] & ~done_mask), techs[t].base)
-                    for t in self.hardware_techs
-                    if not self.bit[t] & done_mask
+                    [
+                        (t, self.techs_in(closure_mask[t] & unfinished), techs[t].base)
+                        for t in self.hardware_techs
+                        if not bit[t] & done_mask
+                    ]
                 ),
             )
             if len(self._progress) > MEMO_LIMIT // 10:
@@ -315,7 +322,10 @@ class Knowledge:
         self._flights.clear()
         self._point_costs.clear()
         self.hardware_price = {h: odds.order_cost(rules, BuyHardware("", h, 1)) for h in rules.hardware}
-        self.hardware_rows = tuple((h, hw.tech, self.hardware_price[h]) for h, hw in rules.hardware.items())
+        on: dict[str, list[tuple[str, int]]] = {t: [] for t in self.hardware_techs}
+        for h, hw in rules.hardware.items():
+            on[hw.tech].append((h, self.hardware_price[h]))
+        self.hardware_on = {t: tuple(rows) for t, rows in on.items()}
         # Reliability points a turn of research at full rate buys a finished tech (well below its ceiling, at
         # average luck): its research points over what a point costs (in hundredths of research points).
         cost = odds.reliability_point_cost
@@ -399,7 +409,7 @@ class Knowledge:
         """The research cost of the techs a mask of `bit`s stands for (remembered, like `techs_in`)."""
         got = self._cost_in.get(mask)
         if got is None:
-            got = sum(self.cost[t] for t in self.techs_in(mask))
+            got = sum(map(self.cost.__getitem__, self.techs_in(mask)))
             if len(self._cost_in) > MEMO_LIMIT:
                 self._cost_in.clear()
             self._cost_in[mask] = got
