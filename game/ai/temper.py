@@ -63,6 +63,14 @@ class Temper:
     taste: int = 20  # percent of the best answer's worth within which event answers are a matter of taste
     taste_money: int = 25  # ... plus this much money (both 0: always the answer it values most)
     budget_worth: int = 100  # percent: what a lasting budget point is worth to it, against its years of income
+    # The rush plan (game/ai/rush.py), played instead of the planner's pipeline when `rush` is on.
+    rush: bool = False
+    rush_first: int = 450  # per mille a first still open must count at
+    rush_stepping: int = 450  # ... a stepping stone of the landing
+    rush_landing: int = 300  # ... the landing
+    rush_stepping_copies: int = 2  # flights of a stepping stone a quarter
+    rush_landing_copies: int = 3  # flights of the landing a quarter
+    rush_crews: int = 10  # people it keeps serving
 
 
 TEMPERS: dict[str, Temper] = {
@@ -106,8 +114,20 @@ TEMPERS: dict[str, Temper] = {
     # And it answers events by its valuation alone, never by taste, with a lasting budget point at twice a
     # year's income a year left: money that compounds into research and flights until the landing (the
     # gambler bot, which beats normal two games in three, takes the budget answers; measured below).
+    # Hard plays the rush plan (game/ai/rush.py) rather than the planner: the planner's temper above is what a
+    # tool asking the planner as hard gets. Measured on 200 games a matchup (seeds 1 and 10001, sides swapped):
+    # the rush beat normal in 62 %, hard's planner in 56.5 %. Flying a first only at 60 % odds rather than 45 %
+    # beat normal in 66.5 % but lost more to the gambler bot on seeds 10001 (docs/ai.md).
     "hard": Temper(
-        "hard", slack=4, near=12, shun_gifts=True, rival_share=400, taste=0, taste_money=0, budget_worth=200
+        "hard",
+        slack=4,
+        near=12,
+        shun_gifts=True,
+        rival_share=400,
+        taste=0,
+        taste_money=0,
+        budget_worth=200,
+        rush=True,
     ),
 }
 
