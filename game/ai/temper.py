@@ -116,8 +116,9 @@ TEMPERS: dict[str, Temper] = {
     # gambler bot, which beats normal two games in three, takes the budget answers; measured below).
     # Hard plays the rush plan (game/ai/rush.py) rather than the planner: the planner's temper above is what a
     # tool asking the planner as hard gets. Measured on 200 games a matchup (seeds 1 and 10001, sides swapped):
-    # the rush beat normal in 62 %, hard's planner in 56.5 %. Flying a first only at 60 % odds rather than 45 %
-    # beat normal in 66.5 % but lost more to the gambler bot on seeds 10001 (docs/ai.md).
+    # the rush beat normal in 60 % (62 % without racing launch windows), hard's planner in 56.5 %; the gambler
+    # bot beat it in 53 % (the planner: 65 %). Flying a first only at 60 % odds rather than 45 % beat normal in
+    # 66.5 % but lost more to the gambler bot on seeds 10001 (docs/ai.md).
     "hard": Temper(
         "hard",
         slack=4,
