@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.ai.bots import BOTS as _BOTS
 from game.ai.planner import TEMPERS, plan_turn
+from game.ai.rush import rush_turn
 from game.engine.actions import Action
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
@@ -32,8 +33,8 @@ LEVEL_INFO: dict[str, str] = {
     "or flies too soon.",
     "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford, flies "
     "when the odds are sensible and keeps to its own timetable.",
-    "hard": "Watches you: spies on your programme, hurries a prize you are about to take, and puts the Moon's "
-    "critical research first sooner.",
+    "hard": "A Moon rush: pours its money into the landing's research, flies each step early and in numbers, and "
+    "takes the bold answer to every event.",
 }
 LEVEL_KEYS: dict[str, str] = {level: f"ai.level.{level}" for level in LEVELS}
 
@@ -47,6 +48,8 @@ FILE_SPEC = "FILE.py:NAME"
 
 def _heuristic(level: str) -> Player:
     temper = TEMPERS[level]
+    if temper.rush:
+        return lambda view, rng: rush_turn(view, temper, rng)
     return lambda view, rng: plan_turn(view, temper, rng)
 
 

@@ -1,15 +1,21 @@
-"""What hard does that normal does not: it counts the whole story a first sets off for the rival, and values a
-lasting budget more."""
+"""What hard does that normal does not: it plays the rush plan (game/ai/rush.py); and its planner temper (kept for
+tools that ask the planner as hard) counts the whole story a first sets off for the rival, and values a lasting
+budget more."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from game.ai.bots.roads import critical_order, road_to, victory_milestones
 from game.ai.facts import Turn
 from game.ai.goals import choose_goals
+from game.ai.levels import PLAYERS
+from game.ai.planner import plan_turn
+from game.ai.rush import rush_turn
 from game.ai.temper import TEMPERS
 from game.ai.value import _queued, effects_value, first_bonus
 from game.engine import new_game, player_view
+from game.engine.actions import FundResearch
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.vocab import Quantity
@@ -57,3 +63,28 @@ def test_hard_values_a_lasting_budget_at_twice_normal(campaign: Ruleset) -> None
     normal = _budget_value(campaign, "normal")
     assert normal > 0
     assert _budget_value(campaign, "hard") == 2 * normal
+
+
+def test_only_hard_plays_the_rush_plan(campaign: Ruleset) -> None:
+    # Hard's orders are the rush plan's (game/ai/rush.py), not the planner's; easy and normal keep the planner.
+    assert TEMPERS["hard"].rush
+    assert not TEMPERS["normal"].rush and not TEMPERS["easy"].rush
+    state = new_game(campaign, None, 1)
+    view = player_view(state, "us")
+    rush = rush_turn(view, TEMPERS["hard"], Rng(0))
+    assert PLAYERS["hard"](view, Rng(0)) == rush
+    assert PLAYERS["normal"](view, Rng(0)) == plan_turn(view, TEMPERS["normal"], Rng(0))
+    assert rush != plan_turn(view, TEMPERS["hard"], Rng(0))
+
+
+def test_the_rush_funds_the_landings_road_before_its_flights(campaign: Ruleset) -> None:
+    # The first quarter: every tech it funds is on the landing's road, and the one that holds the landing back
+    # longest (of those it may research now) is among them.
+    state = new_game(campaign, None, 1)
+    view = player_view(state, "ussr")
+    orders = rush_turn(view, TEMPERS["hard"], Rng(0))
+    funded = [o.tech for o in orders if isinstance(o, FundResearch) and o.amount > 0]
+    road = road_to(view, victory_milestones(campaign))
+    assert funded and set(funded) <= road.techs
+    first = next(t for t in critical_order(view, road.techs) if t in view.available_techs)
+    assert first in funded
