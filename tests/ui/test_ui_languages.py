@@ -229,3 +229,13 @@ def test_pygame_gui_speaks_the_games_words(app: Any, lang: str) -> None:
     for key, text in gui_texts(lang).items():
         assert translate(key) == text == Translator(lang)("gui." + key.split(".", 1)[1])
     assert translate("pygame-gui.Cancel") != "pygame-gui.Cancel"
+
+
+def test_each_computer_level_is_described_as_game_ai_describes_it() -> None:
+    """The new-game screen's line for a level is the locale's, in every language; its English must stay the
+    computer players' own one-liner, so a level that changes its play cannot keep an old description."""
+    from game.ai import LEVEL_INFO
+
+    english = table("en")
+    for level, info in LEVEL_INFO.items():
+        assert english[f"controller_meaning.ai_{level}"] == info

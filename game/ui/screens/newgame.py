@@ -228,11 +228,9 @@ class NewGameScreen(Screen):
             humans = sum(1 for x in self.controllers.values() if x == "human")
             return self.tr("controller_meaning.human_hotseat" if humans > 1 else "controller_meaning.human")
         level = c.split(":", 1)[-1]
-        info = ai_level_info(level, self.app.settings.language)
         key = "controller_meaning." + c.replace(":", "_")
-        if info and (self.app.settings.language == "en" or not self.tr.has(key)):
-            return info
-        return self.tr(key) if self.tr.has(key) else (info or "")
+        # The locale holds each level's line in every language (its English is game.ai's own, a test checks).
+        return self.tr(key) if self.tr.has(key) else ai_level_info(level, self.app.settings.language)
 
     def victory_options(self) -> list[tuple[str, bool]]:
         """(victory mode, play on) the game can start with: a mode whose victories end the game early also
