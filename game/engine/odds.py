@@ -146,16 +146,18 @@ def rush_points(rules: Ruleset, tech: Tech) -> int:
     return tech.rate_cap * rules.settings.rush_cap // 100
 
 
-def research_points_for(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, money: int) -> int:
+def research_points_for(
+    rules: Ruleset, side: SideState, tech: Tech, ts: TechState, money: int, rush: bool | None = None
+) -> int:
     """The research points `money` buys on the tech in one turn (the one rule `useful_funding`,
     `turns_to_finish` and the resolution share): at the side's research rate up to the tech's rate cap; while
     the tech is rushed, each point beyond costs `rush_premium` percent more, up to `rush_points` of them.
-    (Points beyond what the tech still needs are the caller's to drop.)"""
+    (Points beyond what the tech still needs are the caller's to drop.) `rush` as in `useful_funding`."""
     points = money * side.research_rate // 100
     cap = tech.rate_cap
     if points <= cap:
         return points
-    if ts.done or not is_rushed(side, tech.id):
+    if ts.done or not (is_rushed(side, tech.id) if rush is None else rush):
         return cap
     rate = max(1, side.research_rate)
     extra = (money + (cap * 100 // -rate)) * rate // (100 + rules.settings.rush_premium)
@@ -182,11 +184,13 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
     return money
 
 
-def turns_to_finish(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int) -> int | None:
-    """Turns until the tech is finished at this funding; None if never, 0 if done."""
+def turns_to_finish(
+    rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int, rush: bool | None = None
+) -> int | None:
+    """Turns until the tech is finished at this funding; None if never, 0 if done. `rush` as in `useful_funding`."""
     if ts.done:
         return 0
-    points = research_points_for(rules, side, tech, ts, funding)
+    points = research_points_for(rules, side, tech, ts, funding, rush)
     if points <= 0:
         return None
     return -(-(tech.cost - ts.progress) // points)

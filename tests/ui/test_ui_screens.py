@@ -364,6 +364,22 @@ def _spending_game(app: Any) -> None:
     pump(app)
 
 
+def test_research_screen_shows_the_turns_a_rush_would_take_before_it_is_ordered(app: Any) -> None:
+    _spending_game(app)
+    key(app, pygame.K_r)
+    app.top.select("capsule")
+    pump(app)
+
+    def figure(label: str) -> str:
+        return next(value for name, value, _ in app.top.detail_rows() if name == label)
+
+    promised = figure("Turns if rushed")
+    assert int(promised) < int(figure("Turns at the most it can use"))  # the tiny scenario's rush saves turns
+    press(app, "Rush")
+    assert figure("Turns to finish at this rate") == promised
+    assert all(name != "Turns if rushed" for name, _, _ in app.top.detail_rows())
+
+
 def test_research_screen_rushes_and_buys_reliability_with_undo(app: Any) -> None:
     from game.engine import BuyReliability, CancelOrder
 

@@ -400,6 +400,10 @@ class ResearchScreen(GameScreen):
             rows.append((self.tr("research.turns"), str(n) if n is not None else self.tr("research.never"), draw.TEXT))
             n2 = engine_odds.turns_to_finish(rules, v.me, tech, ts, useful)
             rows.append((self.tr("research.turns_useful"), str(n2) if n2 is not None else "—", draw.TEXT))
+            if rules.settings.rush_cap and not v.rushed(t):  # what the rush button would buy, before it is pressed
+                most = engine_odds.useful_funding(rules, v.me, tech, ts, True)
+                n3 = engine_odds.turns_to_finish(rules, v.me, tech, ts, most, True)
+                rows.append((self.tr("research.turns_rushed"), str(n3) if n3 is not None else "—", draw.TEXT))
             if rules.settings.rush_cap:
                 rushed = v.rushed(t)
                 value = self.tr("research.rushed_yes", n=engine_odds.rush_points(rules, tech)) if rushed else self.tr(
