@@ -70,8 +70,10 @@ changed instead of a mismatch.
    in 30 % of cases (was 40), a failed burn home in 45 % (was 60).
 28: the default campaign's crash programme is open only to a side 20 prestige behind, brings 200 points on the
    Moon rocket and the lander (was 300), and has a bill: both lose 20 reliability once finished (crash_shortcuts).
+29: the default campaign's lunar sample return and lunar rover firsts bring 14 prestige (was 8), 5 to the second
+   (was 3): the Space age's robotic Moon counts as it did for the public.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 28
+RULES_VERSION = 29
