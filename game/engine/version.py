@@ -72,8 +72,10 @@ changed instead of a mismatch.
    Moon rocket and the lander (was 300), and has a bill: both lose 20 reliability once finished (crash_shortcuts).
 29: the default campaign's lunar sample return and lunar rover firsts bring 14 prestige (was 8), 5 to the second
    (was 3): the Space age's robotic Moon counts as it did for the public.
+30: back to 8 prestige (3 to the second) for sample return and rover (at 14 the normal player chased them and
+   the US won 54 % of Moon races); the space station's first brings 12 (was 15), its second 5 (was 6).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 29
+RULES_VERSION = 30
