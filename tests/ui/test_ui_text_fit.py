@@ -193,11 +193,8 @@ def test_every_attention_item_reads_whole_at_the_smallest_text_size(
 ) -> None:
     """The dashboard cuts an attention item that does not fit its button (the whole text is then only in the tooltip):
     at 100 % text no item of any language does, with the longest tech, side and title the default campaign has."""
-    import pygame_gui
 
     from game.content.load import load_scenario
-    from game.ui.screens.dashboard import DashboardScreen
-    from game.ui.screens.registry import new_screen
     from game.ui.session import Session
 
     _open(app, size, 100, lang)
@@ -206,14 +203,7 @@ def test_every_attention_item_reads_whole_at_the_smallest_text_size(
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
     items = _every_attention_item(app, sides[0])
     assert len(items) > 14
-    cut = []
-    for first in range(0, len(items), 9):  # the dashboard shows nine at a time
-        shown = items[first : first + 9]
-        monkeypatch.setattr(DashboardScreen, "attention", lambda self, shown=shown: shown)
-        app.reset(new_screen("dashboard", app, sides[0]))
-        pump(app, 1)
-        labels = {w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)}
-        cut += [text for text, _, _ in shown if text not in labels]
+    cut = _cut_on_dashboard(app, monkeypatch, sides[0], items)
     assert not cut, "cut on the dashboard: " + "; ".join(cut)
 
 
@@ -221,11 +211,8 @@ def test_every_attention_item_reads_whole_at_the_smallest_text_size(
 def test_every_techs_ceiling_item_reads_whole(app: Any, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     """Played by hand (1958): "Transistor electronics cannot improve further: stop its fundi…" was cut at 1280×720,
     though the longest name fits: the type was chosen for 2 px more room than the cut then left."""
-    import pygame_gui
 
     from game.content.load import load_scenario
-    from game.ui.screens.dashboard import DashboardScreen
-    from game.ui.screens.registry import new_screen
     from game.ui.session import Session
 
     _open(app, (1280, 720), 100, lang)
@@ -233,12 +220,23 @@ def test_every_techs_ceiling_item_reads_whole(app: Any, monkeypatch: pytest.Monk
     sides = sc.ruleset.side_ids
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
     items = [(app.tr("attn.at_ceiling", tech=app.stext(f"tech.{t}.name")), "warn", "dashboard") for t in sc.ruleset.techs]
-    cut = []
-    for first in range(0, len(items), 9):  # the dashboard shows nine at a time
+    cut = _cut_on_dashboard(app, monkeypatch, sides[0], items)
+    assert not cut, "cut on the dashboard: " + "; ".join(cut)
+
+
+def _cut_on_dashboard(app: Any, monkeypatch: pytest.MonkeyPatch, side: str, items: list[Any]) -> list[str]:
+    """The attention items whose text the dashboard does not show whole, shown nine at a time as it shows them."""
+    import pygame_gui
+
+    from game.ui.screens.dashboard import DashboardScreen
+    from game.ui.screens.registry import new_screen
+
+    cut: list[str] = []
+    for first in range(0, len(items), 9):
         shown = items[first : first + 9]
         monkeypatch.setattr(DashboardScreen, "attention", lambda self, shown=shown: shown)
-        app.reset(new_screen("dashboard", app, sides[0]))
+        app.reset(new_screen("dashboard", app, side))
         pump(app, 1)
         labels = {w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)}
         cut += [text for text, _, _ in shown if text not in labels]
-    assert not cut, "cut on the dashboard: " + "; ".join(cut)
+    return cut
