@@ -42,6 +42,15 @@ def _spacerace(*argv: str, **kw: object) -> subprocess.Popen[bytes]:
 # --------------------------------------------------------------------------------------------- Ctrl-C
 
 
+def _size(path: Path) -> int:
+    """A file's size, 0 if it is gone: simulate's short-lived files (its write probe) can vanish between the
+    directory listing and the look at them."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 @pytest.mark.parametrize(
     ("jobs", "signum", "code"), [("1", signal.SIGINT, 130), ("2", signal.SIGINT, 130), ("2", signal.SIGTERM, 143)]
 )
@@ -55,7 +64,7 @@ def test_ctrl_c_keeps_the_finished_games_as_valid_json_prints_their_summary_and_
         start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob(".games.json.*")):
+    while time.monotonic() < deadline and not any(_size(p) > 20_000 for p in tmp_path.glob(".games.json.*")):
         time.sleep(0.1)  # until some games are in (the stream is written beside the file until it closes)
     time.sleep(0.5)
     if signum == signal.SIGINT:
