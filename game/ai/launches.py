@@ -10,6 +10,8 @@ treasury buys flights; the research the winning chain wants this turn keeps its 
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,6 +34,7 @@ from game.engine import odds as engine_odds
 from game.engine.actions import Action, BuyHardware, PlanMission
 from game.engine.odds import MissionOdds
 from game.engine.rng import Rng
+from game.engine.rules import Ruleset
 from game.engine.view import PlayerView
 
 _flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
@@ -262,20 +265,29 @@ def launch_window(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...],
     Only a level that watches its rivals (`Temper.rival_watch`: hard) races them so; the others keep to their
     own timetable and fly in the default window."""
     rules = turn.rules
-    windows = rules.launch_windows
-    if len(windows) < 2 or not turn.rival_close(m):
+    if len(rules.launch_windows) < 2 or not turn.rival_close(m):
         return "", 0
-    firsts = turn.view.firsts
-    if all(firsts.get(ms) for ms in rules.missions[m].milestones):
-        return "", 0  # nothing left to be first to
-    side, order_cost = turn.side, engine_odds.order_cost
-    base = order_cost(rules, PlanMission(side, m, hardware, crew))
-    for w in windows[:-1]:  # earliest first; the last is the default
-        extra = order_cost(rules, PlanMission(side, m, hardware, crew, w.id)) - base
+    return earliest_window(
+        rules, turn.view, PlanMission(turn.side, m, hardware, crew), spare,
+        lambda odds: flight_worth(turn, m, odds) is not None,
+    )  # fmt: skip
+
+
+def earliest_window(
+    rules: Ruleset, view: PlayerView, order: PlanMission, spare: int, good: Callable[[MissionOdds], bool]
+) -> tuple[str, int]:
+    """The earliest launch window `spare` pays the extra price of and whose odds are still `good`, and that extra
+    price, for a flight that can still be first to one of its milestones (the first to fly earns it);
+    otherwise ("", 0): the default window, the cheapest. Hard's planner and its rush plan both race so."""
+    mission = rules.missions[order.mission]
+    if len(rules.launch_windows) < 2 or all(view.firsts.get(ms) for ms in mission.milestones):
+        return "", 0  # one window only, or nothing left to be first to
+    base = engine_odds.order_cost(rules, order)
+    for w in rules.launch_windows[:-1]:  # earliest first; the last is the default
+        extra = engine_odds.order_cost(rules, dataclasses.replace(order, window=w.id)) - base
         if extra > spare:
             continue
-        odds = engine_odds.mission_odds(rules, turn.me, rules.missions[m], hardware, crew, w.id)
-        if flight_worth(turn, m, odds) is not None:
+        if good(engine_odds.mission_odds(rules, view.me, mission, order.hardware, order.crew, w.id)):
             return w.id, extra
     return "", 0
 

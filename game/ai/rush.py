@@ -16,8 +16,8 @@ import dataclasses
 from game.ai.bots.choices import risk, worth
 from game.ai.bots.kit import Orders
 from game.ai.bots.roads import critical_order, flight_techs, is_first, open_prizes, road_to, victory_milestones
+from game.ai.launches import earliest_window
 from game.ai.temper import Temper
-from game.engine import mission_odds, order_cost
 from game.engine.actions import Action, PlanMission
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
@@ -62,28 +62,17 @@ def rush_turn(view: PlayerView, temper: Temper, rng: Rng) -> list[Action]:
 
 def race_windows(orders: Orders, view: PlayerView, floors: dict[str, int]) -> None:
     """Move a flight that races a rival for a first nobody holds (the rival has flown that mission lately) to
-    the earliest launch window the spare cash pays for and whose odds still clear the flight's floor: the
-    first to fly in a quarter earns the first."""
-    rules = view.rules
-    windows = rules.launch_windows
-    if len(windows) < 2:
-        return
+    the earliest launch window the spare cash pays for and whose odds still clear the flight's floor
+    (`launches.earliest_window`, as hard's planner races): the first to fly in a quarter earns the first."""
     rivals = {r.id for r in view.rivals}
     tried = {rec.mission for rec in view.public_log[-24:] if rec.side in rivals}
     for i, order in enumerate(orders.actions):
         if not isinstance(order, PlanMission) or order.mission not in tried:
             continue
-        mission = rules.missions[order.mission]
-        if all(view.firsts.get(ms) for ms in mission.milestones):
-            continue  # nothing left to be first to
-        base = order_cost(rules, order)
-        for w in windows[:-1]:  # earliest first; the last is the default
-            moved = dataclasses.replace(order, window=w.id)
-            extra = order_cost(rules, moved) - base
-            if extra > orders.spare:
-                continue
-            odds = mission_odds(rules, view.me, mission, order.hardware, order.crew, w.id)
-            if odds.success + odds.partial >= floors.get(order.mission, 0):
-                orders.actions[i] = moved
-                orders.cash -= extra
-                break
+        floor = floors.get(order.mission, 0)
+        window, extra = earliest_window(
+            view.rules, view, order, orders.spare, lambda odds, floor=floor: odds.success + odds.partial >= floor
+        )
+        if window:
+            orders.actions[i] = dataclasses.replace(order, window=window)
+            orders.cash -= extra

@@ -41,7 +41,7 @@ class Settings:
     intel_half: int = 4  # spending a turn that halves the estimate error
     max_missions_per_turn: int = 3
     event_draw: int = 25  # percent a turn that a side draws one of the events with a `weight`
-    # Spending beyond the rate caps (0: not offered; see `odds.rush_cap_points` and `odds.test_point_price`).
+    # Spending beyond the rate caps (0: not offered; see `odds.rush_points` and `odds.test_point_price`).
     rush_cap: int = 0  # percent more research points a turn than its rate cap a rushed tech takes
     rush_premium: int = 0  # percent more money each of those points costs
     rush_malus: int = 0  # reliability points a tech finished while rushed starts below its base
