@@ -16,6 +16,7 @@ from hashlib import sha256
 from pathlib import Path
 
 from game.ai.bots import BOTS as _BOTS
+from game.ai.modes import by_mode, prestige_hard
 from game.ai.planner import TEMPERS, plan_turn
 from game.ai.rush import rush_turn
 from game.engine.actions import Action
@@ -33,8 +34,8 @@ LEVEL_INFO: dict[str, str] = {
     "or flies too soon.",
     "normal": "A steady programme: researches along the road to the Moon, picks up the firsts it can afford, flies "
     "when the odds are sensible and keeps to its own timetable.",
-    "hard": "A Moon rush: pours its money into the landing's research, flies each step early and in numbers, and "
-    "takes the bold answer to every event.",
+    "hard": "A Moon rush: pours money into the landing's research and flies each step early and in numbers. Where "
+    "only prestige counts, it plays steadily for prestige.",
 }
 LEVEL_KEYS: dict[str, str] = {level: f"ai.level.{level}" for level in LEVELS}
 
@@ -57,7 +58,8 @@ def _heuristic(level: str) -> Player:
 PLAYERS: dict[str, Player] = {
     "easy": _heuristic("easy"),
     "normal": _heuristic("normal"),
-    "hard": _heuristic("hard"),
+    # Hard races for the Moon where a landing ends the game, and plays for prestige where only prestige decides.
+    "hard": by_mode(race=_heuristic("hard"), prestige=prestige_hard),
     **{name: play for name, (play, _) in _BOTS.items()},
 }
 

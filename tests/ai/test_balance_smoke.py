@@ -16,12 +16,12 @@ from game.engine.rules import Ruleset
 pytestmark = pytest.mark.slow
 
 
-def _games(rules: Ruleset, first: int, n: int, a: str, b: str, swap: bool) -> list[dict]:
+def _games(rules: Ruleset, first: int, n: int, a: str, b: str, swap: bool, victory: str = "") -> list[dict]:
     us, ussr = rules.side_ids
     out = []
     for i in range(n):
         levels = {us: a, ussr: b} if not swap or i % 2 == 0 else {us: b, ussr: a}
-        out.append(run_one(rules, first + i, levels).to_dict())
+        out.append(run_one(rules, first + i, levels, victory=victory).to_dict())
     return out
 
 
@@ -61,3 +61,11 @@ def test_no_fixed_strategy_runs_away_with_it(campaign: Ruleset):
         results = _games(campaign, 301, 24, bot, "normal", swap=True)
         wins = sum(1 for r in results if r["winner"] and r["levels"][r["winner"]] == bot)
         assert wins <= 18, f"{bot} won {wins} of 24 against normal"
+
+
+def test_hard_beats_normal_more_often_than_not_in_the_space_age(campaign: Ruleset):
+    # Where prestige alone decides, hard plays the planner for prestige, not the Moon rush (which won none
+    # of 100 such games): game/ai/modes.py.
+    results = _games(campaign, 301, 24, "hard", "normal", swap=True, victory="space_age")
+    wins = sum(1 for r in results if r["winner"] and r["levels"][r["winner"]] == "hard")
+    assert wins >= 13, f"hard won {wins} of 24 against normal in the Space age"

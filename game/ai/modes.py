@@ -1,0 +1,47 @@
+"""Which plan a level plays in each victory mode: hard's Moon rush where a landing can end the game, the planner
+tuned for prestige where only the prestige at the end date decides (the Space age).
+
+The mode is read from the view (`view.victory_mode` and the ruleset's modes), never from a scenario's ids, so a
+mod's own modes choose the same way: a mode with no victory that ends the game early is decided by prestige.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from game.ai.planner import plan_turn
+from game.ai.temper import TEMPERS, Temper
+from game.engine.actions import Action
+from game.engine.rng import Rng
+from game.engine.view import PlayerView
+
+Player = Callable[[PlayerView, Rng], list[Action]]
+
+# Hard when prestige decides: normal's planner, with prestige counted dearer against money (12 rather than 3 a
+# point on top of what it adds to later budgets: repeat flights and the answers that bring prestige pay) and a
+# crew's loss risked less (30 per mille before a prize's pull, normal 80: a lost crew costs 12-30 prestige).
+# The rush flies everything in copies at 30-45 % odds and won none of 100 such games (docs/ai.md has the rest).
+PRESTIGE_HARD: Temper = dataclasses.replace(TEMPERS["normal"], name="hard", prestige_worth=12, max_crew_loss=30)
+
+
+def prestige_decides(view: PlayerView) -> bool:
+    """Whether the game is won by prestige at its end date alone: its victory mode has no early victory."""
+    try:
+        return not view.rules.victories_in(view.victory_mode)
+    except KeyError:  # a mode this ruleset does not know: play as in its default
+        return False
+
+
+def by_mode(race: Player, prestige: Player) -> Player:
+    """A player that plays `prestige` in a game prestige decides and `race` in one an early victory can end."""
+
+    def play(view: PlayerView, rng: Rng) -> list[Action]:
+        return (prestige if prestige_decides(view) else race)(view, rng)
+
+    return play
+
+
+def prestige_hard(view: PlayerView, rng: Rng) -> list[Action]:
+    """Hard's turn in a game prestige decides: the planner with `PRESTIGE_HARD`."""
+    return plan_turn(view, PRESTIGE_HARD, rng)

@@ -1,0 +1,54 @@
+"""Which plan hard plays in each victory mode (game/ai/modes.py): the Moon rush where a landing ends the game,
+the planner tuned for prestige where only prestige decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ai.levels import PLAYERS
+from game.ai.modes import prestige_decides, prestige_hard
+from game.ai.rush import rush_turn
+from game.ai.temper import TEMPERS
+from game.engine import new_game, player_view
+from game.engine.actions import EndTurn
+from game.engine.batch import apply_orders
+from game.engine.rules import Ruleset
+from game.engine.setup import Setup
+from game.engine.state import GameState
+
+
+def _played(rules: Ruleset, mode: str, turns: int) -> list[GameState]:
+    """A game in `mode` between two normal players, as it stands at the start of each of its first `turns`."""
+    from game.ai.runner import ai_rng
+
+    state = new_game(rules, Setup(victory=mode), 5)
+    seen = []
+    for _ in range(turns):
+        seen.append(state)  # never changed again: each turn applies to a copy
+        for i, side in enumerate(rules.side_ids):
+            orders = PLAYERS["normal"](player_view(state, side), ai_rng(5, i, state.turn))
+            state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=False)
+    return seen
+
+
+def test_prestige_decides_only_a_mode_without_an_early_victory(campaign: Ruleset):
+    views = {mode: player_view(new_game(campaign, Setup(victory=mode), 1), "us") for mode in ("moon_race", "space_age")}
+    assert not prestige_decides(views["moon_race"])
+    assert prestige_decides(views["space_age"])
+    default = player_view(new_game(campaign, None, 1), "us")
+    assert prestige_decides(default) == (not campaign.victories_in(campaign.default_mode))
+
+
+@pytest.mark.parametrize("mode", ["moon_race", "space_age"])
+def test_hard_plays_the_rush_in_a_moon_race_and_the_prestige_planner_in_the_space_age(campaign: Ruleset, mode: str):
+    from game.ai.runner import ai_rng
+
+    differ = 0
+    for state in _played(campaign, mode, 24)[::4]:
+        view = player_view(state, "ussr")
+        rush = rush_turn(view, TEMPERS["hard"], ai_rng(5, 1, state.turn))
+        prestige = prestige_hard(view, ai_rng(5, 1, state.turn))
+        got = PLAYERS["hard"](view, ai_rng(5, 1, state.turn))
+        assert got == (prestige if mode == "space_age" else rush)
+        differ += rush != prestige
+    assert differ, "the two plans gave the same orders on every turn tried: the test shows nothing"
