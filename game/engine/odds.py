@@ -136,11 +136,6 @@ def research_points(side: SideState, money: int) -> int:
     return money * side.research_rate // 100
 
 
-def is_rushed(side: SideState, tech: str) -> bool:
-    """Whether the side has ordered `tech` rushed (`FundResearch.rush`; only an unfinished tech can be)."""
-    return bool(side.rushed) and tech in side.rushed
-
-
 def rush_points(rules: Ruleset, tech: Tech) -> int:
     """Research points a turn a rushed tech takes beyond its rate cap: the scenario's `rush_cap` percent of it."""
     return tech.rate_cap * rules.settings.rush_cap // 100
@@ -157,7 +152,7 @@ def research_points_for(
     cap = tech.rate_cap
     if points <= cap:
         return points
-    if ts.done or not (is_rushed(side, tech.id) if rush is None else rush):
+    if ts.done or not (side.is_rushed(tech.id) if rush is None else rush):
         return cap
     rate = max(1, side.research_rate)
     extra = (money + (cap * 100 // -rate)) * rate // (100 + rules.settings.rush_premium)
@@ -177,7 +172,7 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
         points = min(tech.rate_cap, tech.cost - ts.progress)
     rate = max(1, side.research_rate)
     money = -(-points * 100 // rate)
-    if not ts.done and (is_rushed(side, tech.id) if rush is None else rush) and rules.settings.rush_cap:
+    if not ts.done and (side.is_rushed(tech.id) if rush is None else rush) and rules.settings.rush_cap:
         extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
         if extra > 0:
             money += -(-extra * (100 + rules.settings.rush_premium) // rate)

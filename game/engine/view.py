@@ -114,7 +114,7 @@ class PlayerView:
 
     def rushed(self, tech: str) -> bool:
         """Whether this side has ordered `tech` rushed."""
-        return _odds.is_rushed(self.me, tech)
+        return self.me.is_rushed(tech)
 
     def prize(self, milestone: str) -> tuple[int, int]:
         """(the rank this side would take, the prestige it would bring) were it to reach `milestone` now;
