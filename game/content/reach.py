@@ -32,7 +32,7 @@ class World:
         dates: tuple[int, int] | None,
         turns_per_year: int,
         ctx: ToEngine,
-        facts: dict[str, set[str]],
+        facts: dict[str, frozenset[str]],
     ) -> None:
         self.ids = ids
         self.dates = dates
@@ -63,7 +63,7 @@ class World:
         return value in self.facts.get(fact, ())
 
     def suggest(self, fact: str, value: str) -> str:
-        return did_you_mean(value, self.facts.get(fact, set()))
+        return did_you_mean(value, self.facts.get(fact, ()))
 
     def never(self, cond: Condition | None) -> str:
         """Why `cond` can never hold in any game ("" if it might), with what is reachable so far."""
