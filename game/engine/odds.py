@@ -56,6 +56,13 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
+def chance_gain(rules: Ruleset, chance: int, points: int) -> int:
+    """The percent points a step now at `chance` gains when its tech gains `points` of reliability: `step_chance`
+    with them added (point for point, up to the scenario's ceiling). What a test campaign can still buy for a
+    step; a step held up at the floor is counted from the floor."""
+    return step_chance(rules, chance + points, 0, 0) - chance
+
+
 def step_bonuses(rules: Ruleset, side: SideState) -> dict[str, int]:
     """Step kind -> the percent points the side's facilities add to a step of that kind (the one rule for them;
     worked out once per set of facilities and kept on the ruleset's index)."""
