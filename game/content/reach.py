@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.content.findings import ERROR, WARNING, did_you_mean
 from game.content.vocab import ToEngine
+from game.engine.calendar import date_label
 from game.engine.vocab import WHO_SELF, Condition, Effect, Op
 
 if TYPE_CHECKING:
@@ -44,9 +45,7 @@ class World:
         self.side: str | None = None  # any side: this world answers for all of them at once
 
     def date_label(self, ordinal: int) -> str:
-        year, n = divmod(ordinal, self.turns_per_year)
-        tpy = self.turns_per_year
-        return str(year) if tpy == 1 else f"{year}-{'Q' if tpy == 4 else 'H' if tpy == 2 else 'T'}{n + 1}"
+        return date_label(ordinal, self.turns_per_year)
 
     def written(self, op: Op, field: str) -> str:
         return self.ctx.written(op, field)

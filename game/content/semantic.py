@@ -13,10 +13,10 @@ import re
 from typing import Any, Protocol
 
 from game.content.build import PREFIX, Content, Converted
-from game.content.fields import date_to_ordinal
 from game.content.findings import ERROR, WARNING, Finding, did_you_mean
 from game.content.reach import World, check_reachability
 from game.content.translations import check_translations
+from game.engine.calendar import date_to_ordinal
 from game.engine.vocab import facts_of, fields_of, walk
 
 KINDS = PREFIX
