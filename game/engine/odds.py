@@ -265,7 +265,13 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
 
 def milestone_prestige(milestone: Milestone, rank: int) -> int:
     """The prestige a milestone brings the side that reaches it `rank`th (1 first, 2 second, later after)."""
-    return milestone.first if rank == 1 else milestone.second if rank == 2 else milestone.later
+    return by_rank(rank, milestone.first, milestone.second, milestone.later)
+
+
+def by_rank(rank: int, first: int, second: int, later: int) -> int:
+    """Which of a milestone's prizes the `rank`th side to reach it takes (1 first, 2 second, later after): the
+    rule of `milestone_prestige`, for a prize reckoned otherwise (a computer player's weighted one)."""
+    return first if rank == 1 else second if rank == 2 else later
 
 
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:
