@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textfit import measuring
-from ui_kit import pump
+from ui_kit import pump, start_game
 
 from game.ui.settings import LANGUAGES
 
@@ -83,7 +83,20 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
         screen.skip()
         return screen
 
-    out += [("resolution", report), ("end", lambda: new_screen("end", app))]
+    def demo() -> Any:  # `--demo`: the same report with the computer playing every side
+        screen = new_screen("demo", app)
+        screen.skip()
+        return screen
+
+    out += [("resolution", report), ("demo", demo), ("end", lambda: new_screen("end", app))]
+    out += [("moon landing", lambda: new_screen("missions", app, side, "crewed_lunar_landing"))]
+
+    def moon_scrolled() -> Any:  # its hardware and crew scrolled to their foot (they scroll where they do not fit)
+        screen = new_screen("missions", app, side, "crewed_lunar_landing")
+        screen.body_offset = 10**6
+        return screen
+
+    out.append(("moon landing scrolled", moon_scrolled))
     return out
 
 
@@ -109,7 +122,36 @@ def _overlays(app: Any) -> list[tuple[str, Any]]:
         ("help", lambda: new_screen("help", app)),
         ("confirm", lambda: new_screen("confirm", app, app.tr("confirm.quit"), lambda: None)),
         ("tutorial", lambda: new_screen("tutorial", app, app.top)),
+        ("list", lambda: new_screen("list", app, app.tr("stats.timeline"), "<br>".join(["1961-Q2 a first"] * 40))),
+        ("computer failed", lambda: new_screen("computer_failed", app, _seat_failed(app), lambda: None, "/tmp/x.json")),
     ]
+
+
+def _seat_failed(app: Any) -> Any:
+    from game.io.controller import SeatFailed
+
+    side = app.session.rules.side_ids[1]
+    return SeatFailed(side, "ai:normal", 3, "1961-Q3", RuntimeError("the planner ran out of ideas"))
+
+
+def test_the_text_fit_test_visits_every_screen_there_is(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A screen added to the game is measured too: every registered screen is among those the test opens."""
+    from unittest.mock import MagicMock
+
+    import game.ui.screens.registry as registry
+    from game.ui.screens.registry import names
+
+    start_game(app)
+    seen: set[str] = set()
+
+    def record(name: str, *args: Any, **kwargs: Any) -> Any:
+        seen.add(name)
+        return MagicMock()
+
+    monkeypatch.setattr(registry, "new_screen", record)
+    for _, make in _screens(app, app.session.rules.side_ids[0]) + _overlays(app):
+        make()
+    assert set(names()) <= seen, f"not measured: {sorted(set(names()) - seen)}"
 
 
 def _open(app: Any, size: tuple[int, int], scale: int, lang: str) -> None:

@@ -222,7 +222,12 @@ class ComputerFailedScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        bw, gap = self.s(176), self.s(12)
+        gap = self.s(12)
+        # as wide as the longest label in the primary button's type needs, as the window allows (at 150 % text
+        # "Продолжить: средний" was cut on a button of the width that fits English)
+        labels = [self.tr("failed.continue", level=self.tr(f"ai.level.{level}")) for level in self.LEVELS]
+        need = max(draw.font(round(16 * self.app.scale), True).size(draw.clean(t))[0] for t in labels) + self.s(16)
+        bw = max(self.s(176), min(need, (w - self.s(40) - 3 * gap) // 4))
         x = w // 2 - (bw * 4 + gap * 3) // 2
         y = h // 2 + self.s(50)
         for i, level in enumerate(self.LEVELS):
