@@ -261,7 +261,9 @@ def test_every_techs_ceiling_item_reads_whole(app: Any, monkeypatch: pytest.Monk
     sc = load_scenario("race_1955")
     sides = sc.ruleset.side_ids
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
-    items = [(app.tr("attn.at_ceiling", tech=app.stext(f"tech.{t}.name")), "warn", "dashboard") for t in sc.ruleset.techs]
+    items = [
+        (app.tr("attn.at_ceiling", tech=app.stext(f"tech.{t}.name")), "warn", "dashboard") for t in sc.ruleset.techs
+    ]
     cut = _cut_on_dashboard(app, monkeypatch, sides[0], items)
     assert not cut, "cut on the dashboard: " + "; ".join(cut)
 
