@@ -13,21 +13,10 @@ from game.ui.screens.base import Pop, Quit, Screen, Transition
 from game.ui.screens.registry import register
 
 SHORTCUTS = [
-    ("Tab / Shift+Tab", "help.tab"),
-    ("Enter / Space", "help.enter"),
-    ("Esc", "help.esc"),
-    ("F1 / ?", "help.f1"),
-    ("Ctrl+S", "help.save"),
-    ("Ctrl+L", "help.load"),
-    ("Ctrl+M / F8", "help.mute"),
-    ("F11", "help.fullscreen"),
-    ("D B R H M N I T", "help.nav"),
-    ("E", "help.end"),
-    ("G", "help.guide"),
-    ("F / + / – / 0", "help.research"),
-    (None, "help.arrows"),
-    ("P / C", "help.missions"),
-    ("1–9", "help.choices"),
+    ("Tab / Shift+Tab", "help.tab"), ("Enter / Space", "help.enter"), ("Esc", "help.esc"), ("F1 / ?", "help.f1"),
+    ("Ctrl+S", "help.save"), ("Ctrl+L", "help.load"), ("Ctrl+M / F8", "help.mute"), ("F11", "help.fullscreen"),
+    ("D B R H M N I T", "help.nav"), ("E", "help.end"), ("G", "help.guide"), ("F / + / – / 0", "help.research"),
+    (None, "help.arrows"), ("P / C", "help.missions"), ("1–9", "help.choices"),
 ]
 
 
@@ -39,25 +28,14 @@ class HelpScreen(Screen):
     def build(self) -> None:
         w, _ = self.app.size
         box = self.box()
-        self.button(
-            (w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)),
-            self.tr("common.close"),
-            lambda: Pop(),
-            self.tr("tip.common.close"),
-        )
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"), lambda: Pop(),
+                    self.tr("tip.common.close"))
         # every key and the goal in one scrolling text box: at 150 % text they no longer fit the window
         title_h = draw.font(round(22 * self.app.scale), True).get_linesize()
-        inner = pygame.Rect(
-            box.x + self.s(10),
-            box.y + title_h + self.s(16),
-            box.width - self.s(20),
-            box.height - title_h - self.s(16) - self.s(66),
-        )
-        keys = "<br>".join(
-            f'<font color="{draw.hex_colour(draw.WARN)}"><b>{draw.html(k or self.tr("help.arrow_keys"))}</b></font>'
-            f"  {draw.html(self.tr(key))}"
-            for k, key in SHORTCUTS
-        )
+        inner = pygame.Rect(box.x + self.s(10), box.y + title_h + self.s(16), box.width - self.s(20),
+                            box.height - title_h - self.s(16) - self.s(66))
+        keys = "<br>".join(f'<font color="{draw.hex_colour(draw.WARN)}"><b>{draw.html(k or self.tr("help.arrow_keys"))}</b></font>'
+                           f"  {draw.html(self.tr(key))}" for k, key in SHORTCUTS)
         self.textbox(inner, f"{keys}<br><br>{draw.html(self.tr('help.goal'))}")
         self.focus = 0
 
@@ -89,21 +67,10 @@ class ListScreen(Screen):
         w, _ = self.app.size
         box = self.box()
         title_h = draw.font(round(20 * self.app.scale), True).get_linesize()
-        self.textbox(
-            pygame.Rect(
-                box.x + self.s(10),
-                box.y + title_h + self.s(16),
-                box.width - self.s(20),
-                box.height - title_h - self.s(82),
-            ),
-            self.html,
-        )
-        self.button(
-            (w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)),
-            self.tr("common.close"),
-            lambda: Pop(),
-            self.tr("tip.common.close"),
-        )
+        self.textbox(pygame.Rect(box.x + self.s(10), box.y + title_h + self.s(16), box.width - self.s(20),
+                                 box.height - title_h - self.s(82)), self.html)
+        self.button((w // 2 - self.s(100), box.bottom - self.s(56), self.s(200), self.s(42)), self.tr("common.close"),
+                    lambda: Pop(), self.tr("tip.common.close"))
         self.focus = 0
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -134,12 +101,8 @@ class ConfirmScreen(Screen):
 
     def build(self) -> None:
         self.dialog = pygame_gui.windows.UIConfirmationDialog(
-            self.box(),
-            draw.html(self.message),
-            self.app.manager,
-            window_title=draw.clean(self.tr("confirm.title")),
-            action_short_name=draw.clean(self.tr("common.yes")),
-            blocking=True,
+            self.box(), draw.html(self.message), self.app.manager, window_title=draw.clean(self.tr("confirm.title")),
+            action_short_name=draw.clean(self.tr("common.yes")), blocking=True,
         )
         yes, no = self.dialog.confirm_button, self.dialog.cancel_button
         no.set_text(draw.clean(self.tr("common.no")))
@@ -189,19 +152,11 @@ class TutorialScreen(Screen):
 
     def build(self) -> None:
         box = self.box()
-        self.button(
-            (box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
-            self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"),
-            self.next,
-            self.tr("tip.tutorial.next"),
-            object_id="#primary",
-        )
-        self.button(
-            (box.x + self.s(20), box.bottom - self.s(54), self.s(150), self.s(40)),
-            self.tr("tutorial.skip"),
-            lambda: Pop(),
-            self.tr("tip.tutorial.skip"),
-        )
+        self.button((box.right - self.s(170), box.bottom - self.s(54), self.s(150), self.s(40)),
+                    self.tr("tutorial.next") if self.step < len(self.STEPS) - 1 else self.tr("tutorial.done"), self.next,
+                    self.tr("tip.tutorial.next"), object_id="#primary")
+        self.button((box.x + self.s(20), box.bottom - self.s(54), self.s(150), self.s(40)), self.tr("tutorial.skip"),
+                    lambda: Pop(), self.tr("tip.tutorial.skip"))
         self.focus = 0
 
     def box(self) -> pygame.Rect:
@@ -223,13 +178,7 @@ class TutorialScreen(Screen):
             w, _ = self.app.size
             return pygame.Rect(4, 4, w - 8, getattr(under, "top_h", self.s(58)) - 8)
         layout = under.nav_layout() if hasattr(under, "nav_layout") else {}
-        name = {
-            "research": "research",
-            "budget": "budget",
-            "fleet": "fleet",
-            "missions": "missions",
-            "end": "end_turn",
-        }.get(key)
+        name = {"research": "research", "budget": "budget", "fleet": "fleet", "missions": "missions", "end": "end_turn"}.get(key)
         return layout.get(name) if name else None
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -240,26 +189,13 @@ class TutorialScreen(Screen):
             if self.backdrop is not None:
                 surf.blit(self.backdrop, t, t)
             pygame.draw.rect(surf, draw.FOCUS, t.inflate(8, 8), 3, border_radius=7)
-            pygame.draw.line(
-                surf,
-                draw.FOCUS,
-                (min(max(t.centerx, box.x + self.s(20)), box.right - self.s(20)), box.y),
-                (t.centerx, t.bottom + self.s(4)),
-                2,
-            )
+            pygame.draw.line(surf, draw.FOCUS, (min(max(t.centerx, box.x + self.s(20)), box.right - self.s(20)), box.y),
+                             (t.centerx, t.bottom + self.s(4)), 2)
         key = self.STEPS[self.step]
-        inner = draw.panel(
-            surf,
-            box,
-            self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
-            round(19 * self.app.scale),
-        )
-        draw.paragraph(
-            surf,
-            self.tr(f"tutorial.{key}.text"),
-            pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
-            round(16 * self.app.scale),
-        )
+        inner = draw.panel(surf, box, self.tr(f"tutorial.{key}.title") + f"  ({self.step + 1}/{len(self.STEPS)})",
+                           round(19 * self.app.scale))
+        draw.paragraph(surf, self.tr(f"tutorial.{key}.text"), pygame.Rect(inner.x, inner.y, inner.width, inner.height - self.s(60)),
+                       round(16 * self.app.scale))
 
 
 @register
@@ -295,21 +231,11 @@ class ComputerFailedScreen(Screen):
         x = w // 2 - (bw * 4 + gap * 3) // 2
         y = h // 2 + self.s(50)
         for i, level in enumerate(self.LEVELS):
-            self.button(
-                (x + i * (bw + gap), y, bw, self.s(44)),
-                self.tr("failed.continue", level=self.tr(f"ai.level.{level}")),
-                lambda level=level: self.go_on(level),
-                self.tr("tip.failed.continue"),
-                key=pygame.K_1 + i,
-                object_id="#primary" if level == "normal" else None,
-            )
-        self.button(
-            (x + 3 * (bw + gap), y, bw, self.s(44)),
-            self.tr("failed.quit"),
-            self.quit,
-            self.tr("tip.failed.quit"),
-            key=pygame.K_q,
-        )
+            self.button((x + i * (bw + gap), y, bw, self.s(44)), self.tr("failed.continue", level=self.tr(f"ai.level.{level}")),
+                        lambda level=level: self.go_on(level), self.tr("tip.failed.continue"), key=pygame.K_1 + i,
+                        object_id="#primary" if level == "normal" else None)
+        self.button((x + 3 * (bw + gap), y, bw, self.s(44)), self.tr("failed.quit"), self.quit, self.tr("tip.failed.quit"),
+                    key=pygame.K_q)
         self.focus = 1
 
     def go_on(self, level: str) -> Transition | None:
@@ -327,7 +253,5 @@ class ComputerFailedScreen(Screen):
         w, h = self.app.size
         box = pygame.Rect(w // 2 - self.s(380), h // 2 - self.s(130), self.s(760), self.s(250))
         inner = draw.panel(surf, box, self.tr("failed.title"), round(20 * self.app.scale))
-        text = (
-            self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
-        )
+        text = self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
         draw.paragraph(surf, text, pygame.Rect(inner.x, inner.y, inner.width, self.s(110)), round(16 * self.app.scale))
