@@ -124,23 +124,40 @@ class CrewPicking(_Screen):
 
     # -- the buttons ---------------------------------------------------------------------------
 
-    def crew_button_width(self, mid: pygame.Rect, strip: int) -> int:
-        return (mid.width - self.s(30) - strip) // 2
+    crew_cols: int = 2  # crew buttons a row: two, or one where two would cut a surname (see choose_skills)
+
+    def crew_button_width(self, mid: pygame.Rect, strip: int, cols: int | None = None) -> int:
+        cols = cols or self.crew_cols
+        return (mid.width - self.s(20) - strip - self.s(10) * (cols - 1)) // cols
 
     def choose_skills(self, mid: pygame.Rect, strip: int) -> None:
-        """The skills the crew buttons show: first, because the heading names them and how many lines it takes
-        places the buttons (played by hand: the heading measured the last mission's skills and its second line
-        lay under the buttons)."""
-        self.skills_shown = self.shown_skills(
-            self.free_crew()[:CREW_SHOWN], self.crew_button_width(mid, strip) - self.s(34) - self.s(2)
+        """How many crew buttons a row, and the skills they show: first, because the heading names the skills and
+        how many lines it takes places the buttons (played by hand: the heading measured the last mission's skills
+        and its second line lay under the buttons). Two a row where every surname reads whole beside its first
+        number, else one a row (the column scrolls): at 1280×720 with 150 % text two a row read "Ш… 72"."""
+        free = self.free_crew()[:CREW_SHOWN]
+        room = self.crew_button_width(mid, strip, 2) - self.s(34) - self.s(2)
+        first = self.used_skills()[:1]
+        two = all(
+            self.fits(f"{self.crew_name(c).split()[-1]} {self.skill_numbers(c, first)}", room, "#small") for c in free
         )
+        self.crew_cols = 2 if two else 1
+        self.skills_shown = self.shown_skills(free, self.crew_button_width(mid, strip) - self.s(34) - self.s(2))
+        while len(self.skills_shown) > 1 and not self.crew_heading_fits(mid):  # the heading names every skill shown
+            self.skills_shown = self.skills_shown[:-1]
+
+    def crew_heading_fits(self, mid: pygame.Rect) -> bool:
+        room = self.crew_heading_room(mid)
+        second = self.crew_heading(room)[1]
+        small = round(12 * self.app.scale)
+        return not second or draw.font(draw.shrink(second, small, room, least=0.75)).size(draw.clean(second))[0] <= room
 
     def build_crew(self, mid: pygame.Rect, y: int, strip: int) -> None:
         """The crew buttons, two a row from `y` (below the heading), and "Pick the best crew" under them; each only
         where the column's body shows it whole (it scrolls when they do not all fit: `mission_scroll`)."""
         v = self.view
         free = self.free_crew()[:CREW_SHOWN]
-        cols = 2
+        cols = self.crew_cols
         bw = self.crew_button_width(mid, strip)
         face = self.s(34)
         y += self.s(26) + self.crew_heading_extra(mid)

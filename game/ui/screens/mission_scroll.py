@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 else:
     _Screen = object
 
-CREW_SHOWN = 10  # the most free crew offered at once (two a row)
+CREW_SHOWN = 10  # the most free crew offered at once
 
 
 class BodyScrolling(_Screen):
@@ -36,6 +36,7 @@ class BodyScrolling(_Screen):
         raise NotImplementedError
 
     if TYPE_CHECKING:  # the crew pick's (`mission_crew`), mixed in beside this one
+        crew_cols: int
 
         def free_crew(self) -> list[str]: ...
 
@@ -55,7 +56,7 @@ class BodyScrolling(_Screen):
         return pygame.Rect(mid.x, top, mid.width, max(0, bottom - top))
 
     def crew_rows(self) -> int:
-        return -(-len(self.free_crew()[:CREW_SHOWN]) // 2)
+        return -(-len(self.free_crew()[:CREW_SHOWN]) // self.crew_cols)
 
     def body_height(self) -> int:
         """How tall the slots and the crew pick are when everything is shown: the slots, the crew heading (one line
