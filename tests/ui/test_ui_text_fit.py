@@ -284,3 +284,22 @@ def _cut_on_dashboard(app: Any, monkeypatch: pytest.MonkeyPatch, side: str, item
         labels = {w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)}
         cut += [text for text, _, _ in shown if text not in labels]
     return cut
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_failed_computer_players_buttons_stand_inside_its_box(
+    app: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """In Russian at 150 % text "Продолжить: средний" was cut; widened for it, the four buttons ran past the box."""
+    import pygame_gui
+
+    from game.ui.screens.registry import new_screen
+
+    _open(app, (1280, 720), 150, lang)
+    start_game(app)
+    app.push(new_screen("computer_failed", app, _seat_failed(app), lambda: None, "autosave.json"))
+    pump(app, 1)
+    box = app.top.box()
+    shown = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)]
+    assert len(shown) == 4 and all(box.contains(w.rect) for w in shown), [tuple(w.rect) for w in shown]
+    assert not _measure(app, monkeypatch)

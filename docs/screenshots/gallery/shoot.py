@@ -29,17 +29,23 @@ SCREENS = (
     "packages",
     "load",
     "help",
+    "confirm",
+    "tutorial",
     "dashboard",
     "budget",
     "research",
     "fleet",
     "fleet_crews",
     "missions",
+    "moon_landing",
     "facilities",
     "news",
     "rival",
     "stats",
+    "list",
     "resolution",
+    "demo",
+    "computer_failed",
     "handoff",
     "end",
 )
@@ -75,10 +81,20 @@ def campaign(app: Any) -> str:
 def open_screen(app: Any, name: str, side: str) -> None:
     from game.ui.screens.registry import new_screen
 
-    if name in ("help",):
+    overlays = {  # drawn over the dashboard
+        "help": lambda: new_screen("help", app),
+        "confirm": lambda: new_screen("confirm", app, app.tr("confirm.quit"), lambda: None),
+        "tutorial": lambda: new_screen("tutorial", app, app.top),
+        "list": lambda: new_screen("list", app, app.tr("stats.timeline"), timeline(app, side)),
+        "computer_failed": lambda: new_screen("computer_failed", app, seat_failed(app), lambda: None, "autosave.json"),
+    }
+    if name in overlays:
         app.reset(new_screen("dashboard", app, side))
         app.step()
-        app.push(new_screen(name, app))
+        app.push(overlays[name]())
+        return
+    if name == "moon_landing":  # the crewed landing's plan: four slots, a crew of three, twelve steps
+        app.reset(new_screen("missions", app, side, "crewed_lunar_landing"))
         return
     if name == "fleet_crews":
         app.memory[("fleet_tab", side)] = "crews"
@@ -93,11 +109,29 @@ def open_screen(app: Any, name: str, side: str) -> None:
         "load": lambda: new_screen("saveload", app, "load"),
         "handoff": lambda: new_screen("handoff", app, side),
         "end": lambda: new_screen("end", app),
+        "demo": lambda: new_screen("demo", app),
     }.get(name, lambda: new_screen(name, app, side))
     screen = made()
-    if name == "resolution":
+    if name in ("resolution", "demo"):
         screen.skip()
     app.reset(screen)
+
+
+def timeline(app: Any, side: str) -> str:
+    """The statistics' whole list of firsts, as its "…and N more" opens it."""
+    from game.ui.screens.registry import new_screen
+    from game.ui.screens.summary import timeline_html
+
+    stats = new_screen("stats", app, side)
+    return timeline_html(stats, dict(stats.view.firsts))
+
+
+def seat_failed(app: Any) -> Any:
+    """A computer player that raised (what `computer_failed` tells)."""
+    from game.io.controller import SeatFailed
+
+    side = app.session.rules.side_ids[1]
+    return SeatFailed(side, "ai:normal", 3, "1961-Q3", RuntimeError("the planner ran out of ideas"))
 
 
 def still(app: Any) -> None:
