@@ -215,8 +215,9 @@ def write_readme() -> None:
         "Every screen at 1280×720 and 1920×1080, at 100 % and 150 % text, in every language of the game, taken from",
         "a real window by `shoot.py` (see its docstring) on the default campaign from 1961, five quarters in.",
         "Where two tables side by side would cut a word the fleet shows one at a time (`fleet` and `fleet_crews`),",
-        "and at large text the tech tree scrolls; everything else fits as it is. `tests/ui/test_ui_text_fit.py` checks the same screens",
-        "headless at 100, 125 and 150 % for cut, overlapping and off-window text.",
+        "and at large text the tech tree scrolls, and so do the Moon landing's hardware and crew (`moon_landing`: the",
+        "buttons under the rocket); everything else fits as it is. `tests/ui/test_ui_text_fit.py` checks the same",
+        "screens headless at 100, 125 and 150 % for cut, overlapping and off-window text.",
         "",
     ]
     for name in SCREENS:
