@@ -14,13 +14,22 @@ from game.content.load import load_scenario
 from game.engine import events as ev
 from game.ui.flight import BEAT, lay_out
 
-PACKAGES = [
-    ("race_1955", ()),
-    ("race_1955", ("korolev_lives",)),
-    ("race_1955", ("kennedy_1961",)),
-    ("race_1955", ("europe",)),
-    (TINY, ()),
-]
+
+def _shipped_mods() -> list[str]:
+    """Every mod shipped beside the default campaign (each requires it): a new one is animated with no edit here."""
+    import yaml
+
+    from game.resources import shipped
+
+    out = []
+    for manifest in sorted(shipped("scenarios").glob("*/manifest.yaml")):
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        if data.get("kind") == "mod":
+            out.append(str(data["id"]))
+    return out
+
+
+PACKAGES = [("race_1955", ()), *(("race_1955", (mod,)) for mod in _shipped_mods()), (TINY, ())]
 
 
 def flight_events(
