@@ -169,11 +169,10 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
         rushed = spending.rush(turn, asks, funding, left - keep - turn.income * t.idle_keep // 100)
     want = funding.get
     if rushed or me.rushed:
-        was = me.rushed
         out += [
             FundResearch(side, tech, want(tech, 0), tech in rushed)
             for tech, ts in me.techs.items()
-            if ts.funding != want(tech, 0) or (tech in rushed) != (tech in was)
+            if ts.funding != want(tech, 0) or (tech in rushed) != me.is_rushed(tech)
         ]
         return
     out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]

@@ -14,7 +14,7 @@ from game.engine import crew as _crew
 from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
-from game.engine.availability import available_missions, available_techs, hardware_unlocked
+from game.engine.availability import available_missions, available_techs, closed_missions, hardware_unlocked
 from game.engine.news import open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
@@ -58,6 +58,8 @@ class PlayerView:
     victory_mode: str = ""  # the ruleset's victory mode the game is played in ("": its default)
     # decision id -> the choices the side can take now (`news.open_choices`: conditions that hold, or the default)
     open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # missions the side can never fly again (`availability.closed_missions`), beside those not open yet
+    closed_missions: frozenset[str] = frozenset()
 
     @property
     def year(self) -> int:
@@ -114,7 +116,7 @@ class PlayerView:
 
     def rushed(self, tech: str) -> bool:
         """Whether this side has ordered `tech` rushed."""
-        return _odds.is_rushed(self.me, tech)
+        return self.me.is_rushed(tech)
 
     def prize(self, milestone: str) -> tuple[int, int]:
         """(the rank this side would take, the prestige it would bring) were it to reach `milestone` now;
@@ -190,6 +192,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         decided=state.decided,
         victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
+        closed_missions=closed_missions(state, side),
     )
 
 
