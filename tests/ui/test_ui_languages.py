@@ -120,9 +120,25 @@ def test_english_and_vietnamese_counts_keep_their_forms() -> None:
 # ------------------------------------------------------------------------------------------ no English in Russian
 
 # Russian texts that may read as their English: language names in their own language, symbols, key names.
-SAME_AS_ENGLISH = {"lang.en", "lang.vi", "lang.ru", "new.mods_up", "new.mods_down", "new.side", "cond.compare", "saves.level",
-                   "effect.research", "budget.ordered_spent", "end.how", "dash.ticker_side",
-                   "missions.slot_short", "undo.hardware", "undo.recruit"}  # fmt: skip  (the last three: no words)
+SAME_AS_ENGLISH = {
+    "lang.en",
+    "lang.vi",
+    "lang.ru",
+    "new.mods_up",
+    "new.mods_down",
+    "missions.scroll_up",
+    "missions.scroll_down",
+    "new.side",
+    "cond.compare",
+    "saves.level",
+    "effect.research",
+    "budget.ordered_spent",
+    "end.how",
+    "dash.ticker_side",
+    "missions.slot_short",
+    "undo.hardware",
+    "undo.recruit",
+}  # fmt: skip  (the last three: no words)
 # Latin words a Russian text may hold: keys of the keyboard, and nothing else.
 LATIN_WORDS = {
     "F1",
