@@ -317,9 +317,10 @@ def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> Fl
     crew = turn.crew_for(m, busy)
     if crew is None:
         return None
-    rules, side, order_cost = turn.rules, turn.side, engine_odds.order_cost
-    flight = PlanMission(side, m, tuple(hardware), crew)
-    price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
+    flight = PlanMission(turn.side, m, tuple(hardware), crew)
+    # (the hardware at the engine's price of one, `Knowledge.hardware_price`, times the count)
+    unit = k.hardware_price
+    price = engine_odds.order_cost(turn.rules, flight) + sum([unit[h] * n for h, n in buy.items()])
     return _flight_plan(FlightPlan, (flight.hardware, crew, buy, price))
 
 
