@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from game.engine import crew as _crew
 from game.engine import events as ev
@@ -147,6 +148,10 @@ def _copy(estimate: IntelEstimate) -> IntelEstimate:
     return dataclasses.replace(estimate, techs=dict(estimate.techs))
 
 
+# (turn, prestige) of a side's history entry (turn, prestige, budget, cash): its prestige is public, the rest is not
+_TURN_PRESTIGE = itemgetter(0, 1)
+
+
 def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView:
     """What `side` may know of `state`; `me` is a private copy of its own state.
 
@@ -167,7 +172,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
                 launches=s.launches,
                 deaths=s.deaths,
                 ended=s.ended,
-                history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
+                history=tuple(map(_TURN_PRESTIGE, s.history)),
                 estimate=me.intel_reports.get(s.id),
                 joined=s.id not in state.waiting,
             )
