@@ -40,6 +40,8 @@ OVERRIDES = (ENV_HOME, ENV_SAVES, ENV_CONFIG, ENV_MODS, ENV_SCENARIOS, ENV_OLD_S
 
 SETTINGS_NAME = "settings.json"
 IMPORT_MARKER = "imported-saves.txt"  # in the saves folder: written once the old places were looked at
+SAVE_SUFFIX = ".json"  # a save file's name ends so (here, not in game.io.listing: the first start's look for old saves
+# reads it without loading the save readers, see game.io.oldsaves)
 
 
 def _env(name: str) -> Path | None:

@@ -1,10 +1,11 @@
 """Open the launch report of one mission in the game's window, from a made-up resolution: for looking at the
 show while drawing it (and for its screenshots), not a way to play. Nothing is saved.
 
-    python tools/launch_preview.py MISSION [--scenario race_1955] [--mod M] [--fail STEP_ID] [--side SIDE]
-                                           [--at SECONDS] [--size 1280x720]
+    python tools/launch_preview.py MISSION [--scenario race_1955] [--mod M] [--fail STEP_ID] [--crew-lives]
+                                           [--side SIDE] [--at SECONDS] [--size 1280x720]
 
---at stops the animation that many seconds into the flight (a still to take a screenshot of).
+--at stops the animation that many seconds into the flight (a still to take a screenshot of). --crew-lives: a
+crewed flight that fails at a step that can kill is an abort the crew lives through (else they are lost).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 from game.engine import events as ev
 
 
-def made_up_flight(rules: Any, side: str, mission_id: str, fail: str | None, crew: tuple[str, ...]) -> list[Any]:
+def made_up_flight(
+    rules: Any, side: str, mission_id: str, fail: str | None, crew: tuple[str, ...], crew_lives: bool = False
+) -> list[Any]:
     """The events a resolution would tell of one flight of `mission_id` that fails at step `fail` (or not)."""
     m = rules.missions[mission_id]
     hardware = tuple((slot.id, slot.options[-1]) for slot in m.slots)
@@ -27,7 +30,7 @@ def made_up_flight(rules: Any, side: str, mission_id: str, fail: str | None, cre
         tech = rules.hardware[dict(hardware)[step.slot]].tech
         out.append(ev.ReliabilityChanged(side, tech, 2 if ok else 1, 71))
         if not ok and step.critical:
-            out.append(ev.MissionFailed(side, mission_id, step.id, bool(crew) and step.fatal > 0))
+            out.append(ev.MissionFailed(side, mission_id, step.id, bool(crew) and step.fatal > 0 and not crew_lives))
             return out
     out.append(ev.MissionPartlySucceeded(side, mission_id, fail) if fail else ev.MissionSucceeded(side, mission_id))
     return out
@@ -39,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scenario", default="race_1955")
     p.add_argument("--mod", action="append", default=[])
     p.add_argument("--fail", default=None, help="the id of the step that fails")
+    p.add_argument("--crew-lives", action="store_true", help="a failure the crew lives through (an abort)")
     p.add_argument("--side", default=None)
     p.add_argument("--at", type=float, default=None)
     p.add_argument("--size", default="1280x720")
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     app.apply(app.start_session(Session.new(sc, {s: "human" if s == side else "ai:easy" for s in rules.side_ids}, 5)))
     mission = rules.missions[args.mission]
     crew = tuple(c for c, rec in rules.crews.items() if rec.side == side)[: mission.crew]
-    events = made_up_flight(rules, side, args.mission, args.fail, crew)
+    events = made_up_flight(rules, side, args.mission, args.fail, crew, args.crew_lives)
     app.session.events_for = lambda _side: events  # this window's report only
     app.saved_len = len(app.session.log)  # nothing to save: closing the window (or SIGTERM) just quits
     screen = ResolutionScreen(app, side)

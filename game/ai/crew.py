@@ -17,18 +17,18 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
         return cash
     crews = me.crews
     alive = [c for c in turn.own_people if crews[c].status in ALIVE]
-    # Crew enough for every crewed goal is enough for those due soon, and there may be no one to
-    # recruit: both are cheaper to see than when each goal is due.
+    # Crew enough for every crewed goal is enough for those due soon: cheaper to see than when each goal is
+    # due. Whom it could recruit is looked for last, among all its people, once it knows it wants someone.
     if _crew_wanted(turn, crewed, alive) is None:
+        return cash
+    soon = [m for m in crewed if eta(turn, m) <= turn.temper.horizon]
+    wanted = _crew_wanted(turn, soon, alive) if soon else None
+    if wanted is None:
         return cash
     candidates = [
         c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
     ]
     if not candidates:
-        return cash
-    soon = [m for m in crewed if eta(turn, m) <= turn.temper.horizon]
-    wanted = _crew_wanted(turn, soon, alive) if soon else None
-    if wanted is None:
         return cash
     need, traits = wanted
     skills: dict[str, int] = {}

@@ -13,7 +13,7 @@ from game.ai.knowledge import Knowledge, knowledge
 from game.ai.temper import Style, Temper
 from game.engine import crew as engine_crew
 from game.engine import odds as engine_odds
-from game.engine.odds import MissionOdds
+from game.engine.odds import MissionOdds, StepOdds
 from game.engine.rng import Rng
 from game.engine.view import PlayerView
 
@@ -21,8 +21,6 @@ ALIVE = frozenset(("active", "training", "injured"))  # (sets: a status is looke
 GONE = frozenset(("dead", "retired"))
 
 Hardware = tuple[tuple[str, str], ...]  # (slot, hardware) for each slot of a mission
-# (risk per mille, tech, percent chance, critical) of each step of a flight, in order
-StepRisk = tuple[int, str, int, bool]
 
 
 class Turn:
@@ -159,7 +157,7 @@ class Turn:
         self.finish: dict[str, int] = {}
         self.latest: dict[str, int] = {}
         self.research_turns: dict[str, int] = {}
-        self.chance: dict[str, tuple[int, list[StepRisk]] | None] = {}
+        self.chance: dict[str, tuple[int, tuple[StepOdds, ...]] | None] = {}
         self.victory_techs_: set[str] | None = None
         self.victory_mask = 0
         self.wanted: set[str] | None = None
@@ -274,10 +272,10 @@ class Turn:
             got = self.odds[key] = engine_odds.mission_odds(rules, self.me, rules.missions[m], hardware, crew)
         return got
 
-    def chance_of(self, m: str) -> tuple[int, list[StepRisk]] | None:
-        """(percent chance of a success or partial success, [(risk, tech, chance, critical) per step]) of `m` with its
-        best hardware and crew, at the odds it would fly at this turn (`odds_of`); None while some of its hardware
-        is not researched. A step's risk is the per mille of flights that go wrong there."""
+    def chance_of(self, m: str) -> tuple[int, tuple[StepOdds, ...]] | None:
+        """(percent chance of a success or partial success, the odds of each step) of `m` with its best hardware and
+        crew, at the odds it would fly at this turn (`odds_of`); None while some of its hardware is not researched.
+        (Whether each step is critical: `MissionFacts.critical`.)"""
         got = self.chance.get(m, False)
         if got is not False:
             return got
@@ -288,8 +286,7 @@ class Turn:
             if len(crew) != facts.crew:
                 crew = ()
             odds = self.odds_of(m, self.hardware[m], crew)
-            steps = [(so.risk, so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
-            got = ((odds.success + odds.partial) // 10, steps)
+            got = ((odds.success + odds.partial) // 10, odds.steps)
         self.chance[m] = got
         return got
 

@@ -6,13 +6,14 @@ and what another copy of it in the same quarter adds. `launches.py` orders fligh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.ai.chain import prep, wanted_techs
 from game.ai.facts import Hardware, Turn
 from game.ai.value import CREW_WORTH, gain, prize
-from game.engine.odds import MissionOdds
+from game.engine.odds import MissionOdds, StepOdds
 
 COPY_POINTS = 10  # percent of chance to win another flight of the winning mission in a quarter must add
-Lesson = tuple[str, int, bool]  # (tech, percent chance, critical) of a step a flight teaches
 
 
 # ---------------------------------------------------------------------- how bold
@@ -107,24 +108,24 @@ def flight_worth(turn: Turn, m: str, odds: MissionOdds) -> int | None:
     death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
     success = gain(turn, m)
     expected = (odds.success + odds.partial) * success - odds.failure * fail - odds.crew_lost * death
-    steps = [(so.tech, so.chance, st[3]) for so, st in zip(odds.steps, facts.steps, strict=True)]
-    return (expected + learning(turn, steps) * 1000) // 1000
+    return (expected + learning(turn, odds.steps, facts.critical) * 1000) // 1000
 
 
-def learning(turn: Turn, steps: list[Lesson]) -> int:
+def learning(turn: Turn, steps: Iterable[StepOdds], critical: Iterable[bool]) -> int:
     """Money's worth of the reliability a flight teaches the techs it tests (those this side still needs),
-    from (tech, chance, critical) for each step, in order."""
+    from the odds of each step (its tech and chance) and whether it is critical, in order."""
     s = turn.rules.settings
     success, failure = s.flight_learning, s.failure_learning
     prices = lesson_prices(turn)
     reach = 1000
     value = 0
-    for tech, chance, critical in steps:
-        price = prices.get(tech)
+    for so, is_critical in zip(steps, critical, strict=True):
+        chance = so.chance
+        price = prices.get(so.tech)
         if price is not None:
             tenths = (chance * success + (100 - chance) * failure) * reach // 10_000
             value += tenths * price[0] // price[1]
-        if critical:
+        if is_critical:
             reach = reach * chance // 100
     return value
 

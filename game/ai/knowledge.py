@@ -35,6 +35,7 @@ class MissionFacts:
     traits: tuple[str, ...]
     skills: tuple[tuple[str, int], ...]  # skill -> how many critical steps lean on it
     steps: tuple[tuple[str, int, str | None, bool], ...]  # (slot, difficulty, skill, critical)
+    critical: tuple[bool, ...]  # whether each step is critical, in order (beside its odds' `StepOdds`)
     milestones: tuple[str, ...]
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
@@ -153,6 +154,7 @@ class Knowledge:
                 traits=m.crew_traits,
                 skills=tuple(sorted(skills.items())),
                 steps=tuple((st.slot, st.difficulty, st.skill, st.critical) for st in m.steps),
+                critical=tuple(st.critical for st in m.steps),
                 milestones=m.milestones,
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,

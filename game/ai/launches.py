@@ -32,7 +32,7 @@ from game.ai.temper import TEMPERS
 from game.ai.value import gain, prize, worth
 from game.engine import odds as engine_odds
 from game.engine.actions import Action, BuyHardware, PlanMission
-from game.engine.odds import MissionOdds
+from game.engine.odds import MissionOdds, StepOdds
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.view import PlayerView
@@ -75,7 +75,7 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
         return True
     prestige = turn.rules.missions[m].prestige
     fail = max(0, -prestige.failure) * turn.prestige_worth
-    best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, [(t, c, k) for _, t, c, k in steps]) * 100
+    best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, steps, facts.critical) * 100
     cheapest = turn.price[m] * min(100, idle_share(turn))
     return best > cheapest
 
@@ -103,19 +103,19 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
     rules = turn.rules
     keys, tech_of, step_chance = turn.hardware_rank, turn.k.tech_of, engine_odds.step_chance
     chosen = dict(hardware)
-    steps = []
+    steps = []  # (what `learning` reads of each step's odds: its tech and chance)
     reach, scale = 1000, 1  # per mille of flights that pass every critical step, at most
     for slot, difficulty, _, critical in facts.steps:
         h = chosen[slot]
         chance = step_chance(rules, -keys[h][1], difficulty, 0)  # no crew, no bonus
-        steps.append((tech_of[h], chance, critical))
+        steps.append(StepOdds("", tech_of[h], chance, 0))
         if critical:
             reach *= chance
             scale *= 100
     # As in `flight_worth`, with the odds of a success (or partial success) at their highest.
     fail = max(0, -turn.rules.missions[m].prestige.failure) * turn.prestige_worth
     expected = max(0, reach // scale * (gain(turn, m) + fail)) - 1000 * fail
-    return (expected + learning(turn, steps) * 1000) // 1000 > min(price, price * share // 100)
+    return (expected + learning(turn, steps, facts.critical) * 1000) // 1000 > min(price, price * share // 100)
 
 
 # ---------------------------------------------------------------------- money kept back
@@ -317,9 +317,10 @@ def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> Fl
     crew = turn.crew_for(m, busy)
     if crew is None:
         return None
-    rules, side, order_cost = turn.rules, turn.side, engine_odds.order_cost
-    flight = PlanMission(side, m, tuple(hardware), crew)
-    price = order_cost(rules, flight) + sum(order_cost(rules, BuyHardware(side, h, n)) for h, n in buy.items())
+    flight = PlanMission(turn.side, m, tuple(hardware), crew)
+    # (the hardware at the engine's price of one, `Knowledge.hardware_price`, times the count)
+    unit = k.hardware_price
+    price = engine_odds.order_cost(turn.rules, flight) + sum([unit[h] * n for h, n in buy.items()])
     return _flight_plan(FlightPlan, (flight.hardware, crew, buy, price))
 
 

@@ -4,6 +4,7 @@ funding orders that meet the asks, the most valuable first, as far as the cash a
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from game.ai import spending
@@ -25,6 +26,7 @@ class Ask(NamedTuple):
 
 
 _ask = tuple.__new__  # Ask without the call through its generated __new__ (a few dozen a turn)
+_TECH, _RISK_TECH = attrgetter("tech"), attrgetter("risk", "tech")  # of a StepOdds
 
 
 def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[Ask]:
@@ -115,7 +117,7 @@ def unready(turn: Turn, m: str, target: int) -> list[str]:
     techs, mine = turn.rules.techs, turn.me.techs
     order = []
     seen: set[str] = set()
-    for _, tech, _, _ in sorted(got[1], reverse=True):
+    for tech in map(_TECH, sorted(got[1], key=_RISK_TECH, reverse=True)):  # (ties: the same tech)
         if tech not in seen and mine[tech].reliability < techs[tech].ceiling:
             seen.add(tech)
             order.append(tech)
@@ -169,11 +171,10 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
         rushed = spending.rush(turn, asks, funding, left - keep - turn.income * t.idle_keep // 100)
     want = funding.get
     if rushed or me.rushed:
-        was = me.rushed
         out += [
             FundResearch(side, tech, want(tech, 0), tech in rushed)
             for tech, ts in me.techs.items()
-            if ts.funding != want(tech, 0) or (tech in rushed) != (tech in was)
+            if ts.funding != want(tech, 0) or (tech in rushed) != me.is_rushed(tech)
         ]
         return
     out += [FundResearch(side, tech, want(tech, 0)) for tech, ts in me.techs.items() if ts.funding != want(tech, 0)]

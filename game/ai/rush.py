@@ -1,6 +1,7 @@
 """Hard's rush plan: the Moon's road researched at full rate, longest chain first; its stepping stones and
 the landing flown early, in several copies a quarter; every first its hardware can fly picked up while it
-is still a first; and the event answers that put the most at stake.
+is still a first; the cash left over rushing the research that holds the landing back past its rate cap; and
+the event answers that put the most at stake.
 
 Hard plays it instead of the planner when its temper says `rush` (docs/ai.md says why: the scripted gambler,
 which plays this way, beat normal in 62 % and hard's planner in 65 % of 200 games). It reads only the
@@ -15,7 +16,15 @@ import dataclasses
 
 from game.ai.bots.choices import risk, worth
 from game.ai.bots.kit import Orders
-from game.ai.bots.roads import critical_order, flight_techs, is_first, open_prizes, road_to, victory_milestones
+from game.ai.bots.roads import (
+    critical_order,
+    flight_techs,
+    is_first,
+    open_prizes,
+    road_to,
+    slack,
+    victory_milestones,
+)
 from game.ai.launches import earliest_window
 from game.ai.temper import Temper
 from game.engine.actions import Action, PlanMission
@@ -57,6 +66,11 @@ def rush_turn(view: PlayerView, temper: Temper, rng: Rng) -> list[Action]:
     race_windows(orders, view, floors)
     orders.improve(sorted(flight_techs(view, road.missions)), below=100)
     orders.test_fly(flight_techs(view, road.missions))
+    if temper.rush_chain >= 0:
+        # What cash is still idle hurries the research that holds the landing back: every rushed point costs
+        # `rush_premium` percent more, but the US alone sits on a year's budget by the mid-sixties.
+        waits = slack(view, road.techs)
+        orders.rush([t for t in critical_order(view, road.techs) if waits[t] <= temper.rush_chain])
     return orders.done()
 
 

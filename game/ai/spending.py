@@ -49,7 +49,6 @@ def test(turn: Turn, room: int, cash: int, out: list[Action]) -> int:
     if any(isinstance(a, Decide) for a in out):
         return cash  # a choice taken this turn may cost cash the books here do not see: wait a quarter
     rules, me, side = turn.rules, turn.me, turn.side
-    top = rules.settings.max_chance
     seen: set[str] = set()
     for action in [a for a in out if isinstance(a, PlanMission)]:
         mission = rules.missions[action.mission]
@@ -61,7 +60,8 @@ def test(turn: Turn, room: int, cash: int, out: list[Action]) -> int:
                 continue
             seen.add(step.tech)
             price = engine_odds.test_point_price(rules, rules.techs[step.tech])
-            points = min(engine_odds.test_room(rules, me, step.tech), top - step.chance, room // price)
+            can = min(engine_odds.test_room(rules, me, step.tech), room // price)
+            points = engine_odds.chance_gain(rules, step.chance, can) if can > 0 else 0  # none past the ceiling
             if points > 0:
                 out.append(BuyReliability(side, step.tech, points))
                 room -= points * price

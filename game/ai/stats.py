@@ -15,6 +15,7 @@ from typing import Any
 
 from game.ai.calibration import Flights
 from game.ai.usage import UseTally
+from game.engine import calendar
 from game.engine.rules import Ruleset
 
 Z95 = 1.959964  # two-sided 95 % normal quantile
@@ -35,10 +36,7 @@ def wilson(wins: int, n: int, z: float = Z95) -> tuple[float, float]:
 
 def parse_date(rules: Ruleset, label: str) -> int:
     """A date label (`1969-Q3`, `1969-H2`, `1969`) back to its turn ordinal."""
-    year, _, part = label.partition("-")
-    tpy = rules.settings.turns_per_year
-    n = int(part[1:]) if part else 1
-    return int(year) * tpy + n - 1
+    return calendar.date_to_ordinal(label, rules.settings.turns_per_year)
 
 
 def median(values: Sequence[int]) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from game.ai.chain import chain, flyable_someday, slacks, wanted_techs
 from game.ai.facts import Turn
 from game.ai.knowledge import MEMO_LIMIT
+from game.engine import odds as engine_odds
 from game.engine.effects import Effect
 from game.engine.rules import Event
 from game.engine.vocab import WHO_SELF, Quantity, Stake
@@ -49,7 +50,7 @@ def prizes_of(
                 got = 0
                 if ms_id not in mine:
                     reached = len(firsts.get(ms_id, ()))
-                    got = first if reached == 0 else second if reached == 1 else later
+                    got = engine_odds.by_rank(reached + 1, first, second, later)
                     if reached == 0 and ms_id in first_events:
                         got += first_bonus(turn, ms_id)
                 worth[ms_id] = got

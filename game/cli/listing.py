@@ -12,7 +12,6 @@ from game.cli.common import (
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
     from game.content.packages import discover
-    from game.content.yamlsafe import YamlError, load_yaml
 
     packages, problems = discover()
     print(f"{'id':<22}{'kind':<10}{'version':<9}name")
@@ -20,14 +19,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         name = pkg.manifest.name
         if not isinstance(name, dict):
             key = name or f"scenario.{pid}.name"
-            name_text = key
-            en = pkg.string_files.get("en")
-            if en:
-                try:
-                    table = load_yaml(en) or {}
-                    name_text = str(table.get(key, key)) if isinstance(table, dict) else key
-                except YamlError:
-                    pass
+            name_text = pkg.text(key, "en") or key
         else:
             name_text = name.get("en") or next(iter(name.values()), pid)
         print(f"{pid:<22}{pkg.manifest.kind:<10}{pkg.manifest.version:<9}{name_text}")

@@ -1,7 +1,8 @@
 """The building blocks of the file format: ids, bounded numbers, texts and dates, and the base of every model.
 
 `game.content.models` (records) and `game.content.vocab` (conditions and effects) build the file
-format from these; a date stays text here (as the file wrote it) until `date_to_ordinal` makes it a turn.
+format from these; a date stays text here (as the file wrote it) until `game.engine.calendar.date_to_ordinal`
+makes it a turn.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, Strict, WithJsonSchema, model_validator
+
+from game.engine.calendar import DATE_RE
 
 _ID_RE = r"^[a-z][a-z0-9_]*$"
 _LANG_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -59,7 +62,7 @@ Text = Annotated[
     ),
 ]
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(?:([QHT])(\d{1,2})|(\d{1,2})-(\d{1,2})))?$")
+_DATE_RE = DATE_RE
 
 DateText = Annotated[
     str,
@@ -82,23 +85,6 @@ def date_text(v: object) -> object:
     if isinstance(v, int) and not isinstance(v, bool):
         return str(v)
     return v
-
-
-def date_to_ordinal(text: str, turns_per_year: int) -> int:
-    """A date as the engine counts turns: `year * turns_per_year + turn_of_year - 1`."""
-    m = _DATE_RE.match(text)
-    if m is None:
-        raise ValueError(f"not a date: {text!r}")
-    year = int(m.group(1))
-    if m.group(3):
-        n = int(m.group(3))
-    elif m.group(4):
-        month = int(m.group(4))
-        n = (month - 1) * turns_per_year // 12 + 1
-    else:
-        n = 1
-    n = max(1, min(turns_per_year, n))
-    return year * turns_per_year + n - 1
 
 
 def day_of_year(text: str) -> int:

@@ -26,7 +26,6 @@ from game.content.fields import (
     Record,
     Reliability,
     Text,
-    date_to_ordinal,
     day_of_year,
 )
 from game.content.fields import field as _f
@@ -34,6 +33,7 @@ from game.content.fields import text_key as _key
 from game.content.step_kinds import StepKind, infer
 from game.content.vocab import BUILTIN, OpModel, ToEngine, op_formats
 from game.engine import rules as r
+from game.engine.calendar import date_to_ordinal
 from game.engine.conditions import DateBetween
 
 BUILTIN_OPS = op_formats(BUILTIN)  # (cached: the unions `Condition` and `Effect` come from, in event_models)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
@@ -52,6 +53,20 @@ class Package:
     def version(self) -> str:
         return self.manifest.version
 
+    def strings(self, lang: str) -> dict[str, str]:
+        """The package's own texts in `lang` (its `strings/<lang>.yaml`), key -> text, as the menus read them
+        before any game is loaded; {} if it has none or the file cannot be read (`validate` says why)."""
+        path = self.string_files.get(lang)
+        return {} if path is None else _strings_in(path)
+
+    def text(self, key: str, lang: str) -> str:
+        """One of the package's own texts in `lang`, else in English; "" if neither has it."""
+        return self.strings(lang).get(key) or self.strings("en").get(key) or ""
+
+    def side_name(self, side: str, lang: str) -> str:
+        """A side of the package by its name in `lang` (else English, else its id)."""
+        return self.text(f"side.{side}.name", lang) or side
+
     def fingerprint(self) -> str:
         """A hash of every file of the package, to tell whether it changed since a game was saved."""
         h = hashlib.sha256()
@@ -64,6 +79,18 @@ class Package:
                 h.update(b"(unreadable)")
             h.update(b"\0")
         return h.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=64)
+def _strings_in(path: Path) -> dict[str, str]:
+    """A strings file's plain texts, read once (a menu asks for them every frame)."""
+    try:
+        data = load_yaml(path)
+    except YamlError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int))}
 
 
 def _inside(folder: Path, path: Path) -> bool:

@@ -11,10 +11,12 @@ side but no side can in its own is reported too, as is a crewed mission a side m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from game.content.findings import ERROR, WARNING, did_you_mean
 from game.content.vocab import ToEngine
+from game.engine.calendar import date_label
 from game.engine.vocab import WHO_SELF, Condition, Effect, Op
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ class World:
         dates: tuple[int, int] | None,
         turns_per_year: int,
         ctx: ToEngine,
-        facts: dict[str, set[str]],
+        facts: dict[str, frozenset[str]],
     ) -> None:
         self.ids = ids
         self.dates = dates
@@ -43,9 +45,7 @@ class World:
         self.side: str | None = None  # any side: this world answers for all of them at once
 
     def date_label(self, ordinal: int) -> str:
-        year, n = divmod(ordinal, self.turns_per_year)
-        tpy = self.turns_per_year
-        return str(year) if tpy == 1 else f"{year}-{'Q' if tpy == 4 else 'H' if tpy == 2 else 'T'}{n + 1}"
+        return date_label(ordinal, self.turns_per_year)
 
     def written(self, op: Op, field: str) -> str:
         return self.ctx.written(op, field)
@@ -63,7 +63,7 @@ class World:
         return value in self.facts.get(fact, ())
 
     def suggest(self, fact: str, value: str) -> str:
-        return did_you_mean(value, self.facts.get(fact, set()))
+        return did_you_mean(value, self.facts.get(fact, ()))
 
     def never(self, cond: Condition | None) -> str:
         """Why `cond` can never hold in any game ("" if it might), with what is reachable so far."""
@@ -109,8 +109,7 @@ def reachable(c: Checker) -> dict[tuple[str, str], str]:
     for start_techs, start_milestones in starts:
         ok["techs"].update(t for t in start_techs if t in c.ids["techs"])
         ok["milestones"].update(m for m in start_milestones if m in c.ids["milestones"])
-    techs, hardware = c.records["techs"], c.records["hardware"]
-    missions, events = c.records["missions"], c.records["events"]
+    techs, hardware, missions = c.records["techs"], c.records["hardware"], c.records["missions"]
     rules = c.engine
     flyable_crew = {rid for rid, d in missions.items() if not c.crew_problem(d)}
     queued = world.facts.get("queued", set())
@@ -118,32 +117,14 @@ def reachable(c: Checker) -> dict[tuple[str, str], str]:
     def buildable(options: list[str]) -> bool:
         return any(h in hardware and hardware[h].tech in ok["techs"] for h in options)
 
-    changed = True
-    while changed:
-        changed = False
-        for rid, d in techs.items():
-            if (
-                rid not in ok["techs"]
-                and all(r in ok["techs"] for r in d.requires)
-                and not world.never(rules["techs"][rid].available)
-            ):
-                ok["techs"].add(rid)
-                changed = True
-        for rid, d in missions.items():
-            if rid in ok["missions"] or rid not in flyable_crew or world.never(rules["missions"][rid].available):
-                continue
-            if all(buildable(opts) for opts in d.slots.values()):
-                ok["missions"].add(rid)
-                ok["milestones"].update(d.milestones)
-                changed = True
-        for rid, d in events.items():
-            if (
-                rid not in ok["events"]
-                and not world.never(rules["events"][rid].when)
-                and (d.fires_alone() or rid in queued)
-            ):
-                ok["events"].add(rid)
-                changed = True
+    _grow(
+        c,
+        world,
+        ok,
+        lambda rid, d: rid in flyable_crew,
+        buildable,
+        lambda rid, d: d.fires_alone() or rid in queued,
+    )
     why: dict[tuple[str, str], str] = {}
     for rid, d in techs.items():
         if rid not in ok["techs"]:
@@ -176,9 +157,7 @@ def side_by_side(c: Checker) -> dict[str, SideWorld]:
     mission, hardware or crew member that failed pass 1)."""
     if any(c.broken.get(k) for k in ("sides", "missions", "hardware", "crews", "techs")):
         return {}
-    techs, hardware = c.records["techs"], c.records["hardware"]
-    missions, events = c.records["missions"], c.records["events"]
-    rules, crews = c.engine, c.crew_by_side()
+    techs, hardware, crews = c.records["techs"], c.records["hardware"], c.crew_by_side()
     queued = c.world.facts.get("queued", set())
     # Techs an effect names might be given or pushed along by it, to any side: reachable by each.
     granted = {
@@ -197,33 +176,53 @@ def side_by_side(c: Checker) -> dict[str, SideWorld]:
         mine["techs"] |= {t for t in side.start_techs if t in techs} | (granted & set(techs))
         mine["milestones"] |= {m for m in side.start_milestones if m in c.ids["milestones"]}
         world.stock = {h for h, n in side.start_hardware.items() if n > 0}
-        changed = True
-        while changed:
-            changed = False
-            for rid, d in techs.items():
-                if (
-                    rid not in mine["techs"]
-                    and all(r in mine["techs"] for r in d.requires)
-                    and not world.never(rules["techs"][rid].available)
-                ):
-                    mine["techs"].add(rid)
-                    changed = True
-            for rid, d in missions.items():
-                if rid in mine["missions"] or _can_man(d, crews.get(sid, [])):
-                    continue
-                if all(world.builds(o, hardware) for o in d.slots.values()) and not world.never(
-                    rules["missions"][rid].available
-                ):
-                    mine["missions"].add(rid)
-                    mine["milestones"].update(d.milestones)
-                    changed = True
-            for rid, d in events.items():
-                if rid in mine["events"] or (d.sides and sid not in d.sides) or not (d.fires_alone() or rid in queued):
-                    continue
-                if not world.never(rules["events"][rid].when):
-                    mine["events"].add(rid)
-                    changed = True
+        crew = crews.get(sid, [])
+        _grow(  # (the lambdas are used before the loop moves on)
+            c,
+            world,
+            mine,
+            lambda rid, d: not _can_man(d, crew),  # noqa: B023
+            lambda options: world.builds(options, hardware),  # noqa: B023
+            lambda rid, d: (not d.sides or sid in d.sides) and (d.fires_alone() or rid in queued),  # noqa: B023
+        )
     return out
+
+
+def _grow(
+    c: Checker,
+    world: World,
+    reached: dict[str, set[str]],
+    mans: Callable[[str, Any], bool],
+    builds: Callable[[list[str]], bool],
+    fires: Callable[[str, Any], bool],
+) -> None:
+    """Grow `reached` until nothing new appears (the one rule of both passes): a tech whose requirements are
+    reached and whose `available` can hold; a mission that can be manned (`mans`), each of whose slots can be
+    filled (`builds`) and whose `available` can hold, with its milestones; an event that can fire (`fires`:
+    on its own, or queued by an effect) and whose `when` can hold. Conditions are asked of `world`."""
+    techs, missions, events, rules = c.records["techs"], c.records["missions"], c.records["events"], c.engine
+    changed = True
+    while changed:
+        changed = False
+        for rid, d in techs.items():
+            if (
+                rid not in reached["techs"]
+                and all(r in reached["techs"] for r in d.requires)
+                and not world.never(rules["techs"][rid].available)
+            ):
+                reached["techs"].add(rid)
+                changed = True
+        for rid, d in missions.items():
+            if rid in reached["missions"] or not mans(rid, d) or world.never(rules["missions"][rid].available):
+                continue
+            if all(builds(options) for options in d.slots.values()):
+                reached["missions"].add(rid)
+                reached["milestones"].update(d.milestones)
+                changed = True
+        for rid, d in events.items():
+            if rid not in reached["events"] and fires(rid, d) and not world.never(rules["events"][rid].when):
+                reached["events"].add(rid)
+                changed = True
 
 
 def check_sides(c: Checker, sides: dict[str, SideWorld]) -> None:

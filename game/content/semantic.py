@@ -13,11 +13,11 @@ import re
 from typing import Any, Protocol
 
 from game.content.build import PREFIX, Content, Converted
-from game.content.fields import date_to_ordinal
 from game.content.findings import ERROR, WARNING, Finding, did_you_mean
 from game.content.reach import World, check_reachability
 from game.content.translations import check_translations
-from game.engine.vocab import fields_of, walk
+from game.engine.calendar import date_to_ordinal
+from game.engine.vocab import facts_of, fields_of, walk
 
 KINDS = PREFIX
 _DATE_PARTS = re.compile(r"^(\d{4})(?:-(?:([QHT])(\d{1,2})|(\d{1,2})-(\d{1,2})))?$")
@@ -57,14 +57,9 @@ class Checker:
         self._crew_by_side: dict[str, list[Any]] | None = None
         # Every condition and effect, by record, with its path in the record; and what the effects establish.
         self.ops = {kind: {rid: list(walk(rec)) for rid, rec in self.engine[kind].items()} for kind in KINDS}
-        facts: dict[str, set[str]] = {}
-        for by_id in self.ops.values():
-            for found in by_id.values():
-                for _path, op in found:
-                    for fact, value in op.facts():
-                        facts.setdefault(fact, set()).add(value)
+        facts = facts_of([op for by_id in self.ops.values() for found in by_id.values() for _path, op in found])
         dates = (self.start, self.end) if self.has_dates else None
-        self.world = World(self.ids, dates, self.tpy, converted.ctx, facts)
+        self.world = World(self.ids, dates, self.tpy, converted.ctx, facts.table)
         self.named: dict[str, set[str]] = {kind: set() for kind in KINDS}  # ids the ops name, by kind
 
     # -------------------------------------------------------------------- reporting

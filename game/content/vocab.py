@@ -23,8 +23,9 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, Strict, create_model, model_validator
 
-from game.content.fields import DateText, Id, Int, Record, date_text, date_to_ordinal
+from game.content.fields import DateText, Id, Int, Record, date_text
 from game.engine import conditions, effects
+from game.engine.calendar import date_to_ordinal
 from game.engine.vocab import Condition, Effect, FieldSpec, Op, fields_of
 
 # ------------------------------------------------------------------------------------ the registry

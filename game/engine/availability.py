@@ -42,5 +42,17 @@ def available_missions(state: GameState, side: str) -> frozenset[str]:
     return c.open_missions.union(gated) if gated else c.open_missions
 
 
+def closed_missions(state: GameState, side: str) -> frozenset[str]:
+    """The missions `side` can never fly again in this game (not merely not yet): each one's `available` is
+    false for good (`Condition.for_good`), as `not` over something lasting that has happened (a tech
+    researched, a first flown, a service set up that nothing ends)."""
+    closable = compiled(state.rules).closable_missions
+    found = [m for m, closed in closable if closed(state, side)] if closable else None
+    return frozenset(found) if found else _NONE
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 def hardware_unlocked(me: SideState, rules: Ruleset, hardware: str) -> bool:
     return me.techs[rules.hardware[hardware].tech].done

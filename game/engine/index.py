@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from game.engine.conditions import Condition, Predicate, compile_condition, date_window
 from game.engine.rules import Event, Ruleset
+from game.engine.vocab import Facts, facts_of
 
 MAX_TURN = 1 << 30  # later than any date: an open end
 MEMO_MAX = 512  # sets of finished techs remembered per ruleset (a game meets a few dozen)
@@ -33,6 +34,9 @@ class Compiled:
     open_techs_after: dict[frozenset[str], frozenset[str]]
     open_missions: frozenset[str]  # missions with no `available` condition
     gated_missions: tuple[tuple[str, Predicate], ...]  # (mission, available) for the others
+    # (mission, closed) for the missions whose `available` can turn false for good: `closed` is its
+    # `for_good(facts, False)` (see `availability.closed_missions`)
+    closable_missions: tuple[tuple[str, Predicate], ...]
     # The events rolled on their own (no `weight`), in file order, then those of the draw (see `News`).
     news: tuple[News, ...]
     drawn: tuple[News, ...]
@@ -40,6 +44,7 @@ class Compiled:
     victory: dict[str, tuple[tuple[str, Predicate], ...]]
     # a side's facilities (in the order built) -> step kind -> the bonus they add: asked for every flight priced
     facility_bonuses: dict[tuple[str, ...], dict[str, int]]
+    facts: Facts  # what the ruleset's effects can do (`Op.facts`), for `Condition.lasting`
 
 
 def _predicate(cond: Condition | None) -> Predicate | None:
@@ -47,6 +52,8 @@ def _predicate(cond: Condition | None) -> Predicate | None:
 
 
 def _compile(rules: Ruleset) -> Compiled:
+    facts = facts_of(_records(rules))
+    closable = [(m.id, m.available.for_good(facts, False)) for m in rules.missions.values() if m.available]
     # (Requirements as sets: set.issuperset takes a set fastest.)
     techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
     return Compiled(
@@ -57,10 +64,28 @@ def _compile(rules: Ruleset) -> Compiled:
         {},
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
+        tuple((m, closed) for m, closed in closable if closed is not None),
         tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight <= 0),
         tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight > 0),
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
         {},
+        facts,
+    )
+
+
+def _records(rules: Ruleset) -> tuple[object, ...]:
+    """Every record of the ruleset that may hold conditions or effects."""
+    return (
+        *rules.sides,
+        *rules.techs.values(),
+        *rules.hardware.values(),
+        *rules.missions.values(),
+        *rules.milestones.values(),
+        *rules.events.values(),
+        *rules.crews.values(),
+        *rules.victory,
+        *rules.facilities.values(),
+        *rules.launch_windows,
     )
 
 

@@ -56,6 +56,13 @@ def step_chance(rules: Ruleset, reliability: int, difficulty: int, bonus: int) -
     return s.min_chance if chance < s.min_chance else s.max_chance if chance > s.max_chance else chance
 
 
+def chance_gain(rules: Ruleset, chance: int, points: int) -> int:
+    """The percent points a step now at `chance` gains when its tech gains `points` of reliability: `step_chance`
+    with them added (point for point, up to the scenario's ceiling). What a test campaign can still buy for a
+    step; a step held up at the floor is counted from the floor."""
+    return step_chance(rules, chance + points, 0, 0) - chance
+
+
 def step_bonuses(rules: Ruleset, side: SideState) -> dict[str, int]:
     """Step kind -> the percent points the side's facilities add to a step of that kind (the one rule for them;
     worked out once per set of facilities and kept on the ruleset's index)."""
@@ -136,11 +143,6 @@ def research_points(side: SideState, money: int) -> int:
     return money * side.research_rate // 100
 
 
-def is_rushed(side: SideState, tech: str) -> bool:
-    """Whether the side has ordered `tech` rushed (`FundResearch.rush`; only an unfinished tech can be)."""
-    return bool(side.rushed) and tech in side.rushed
-
-
 def rush_points(rules: Ruleset, tech: Tech) -> int:
     """Research points a turn a rushed tech takes beyond its rate cap: the scenario's `rush_cap` percent of it."""
     return tech.rate_cap * rules.settings.rush_cap // 100
@@ -157,7 +159,7 @@ def research_points_for(
     cap = tech.rate_cap
     if points <= cap:
         return points
-    if ts.done or not (is_rushed(side, tech.id) if rush is None else rush):
+    if ts.done or not (side.is_rushed(tech.id) if rush is None else rush):
         return cap
     rate = max(1, side.research_rate)
     extra = (money + (cap * 100 // -rate)) * rate // (100 + rules.settings.rush_premium)
@@ -177,7 +179,7 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
         points = min(tech.rate_cap, tech.cost - ts.progress)
     rate = max(1, side.research_rate)
     money = -(-points * 100 // rate)
-    if not ts.done and (is_rushed(side, tech.id) if rush is None else rush) and rules.settings.rush_cap:
+    if not ts.done and (side.is_rushed(tech.id) if rush is None else rush) and rules.settings.rush_cap:
         extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
         if extra > 0:
             money += -(-extra * (100 + rules.settings.rush_premium) // rate)
@@ -263,7 +265,13 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
 
 def milestone_prestige(milestone: Milestone, rank: int) -> int:
     """The prestige a milestone brings the side that reaches it `rank`th (1 first, 2 second, later after)."""
-    return milestone.first if rank == 1 else milestone.second if rank == 2 else milestone.later
+    return by_rank(rank, milestone.first, milestone.second, milestone.later)
+
+
+def by_rank(rank: int, first: int, second: int, later: int) -> int:
+    """Which of a milestone's prizes the `rank`th side to reach it takes (1 first, 2 second, later after): the
+    rule of `milestone_prestige`, for a prize reckoned otherwise (a computer player's weighted one)."""
+    return first if rank == 1 else second if rank == 2 else later
 
 
 def reliability_gain(rules: Ruleset, tech: Tech, reliability: int, points: int, luck: int) -> int:

@@ -51,7 +51,7 @@ def legal_actions(state: GameState, side: str) -> list[Action]:
             for amount in sorted({0, cap // 2, cap}):
                 if amount != ts.funding:
                     out.append(FundResearch(side, tech_id, amount))
-            if rules.settings.rush_cap and not ts.done and tech_id not in me.rushed:
+            if rules.settings.rush_cap and not ts.done and not me.is_rushed(tech_id):
                 out.append(FundResearch(side, tech_id, useful_funding(rules, me, rules.techs[tech_id], ts, True), True))
         if rules.settings.test_cap:
             room = odds.test_room(rules, me, tech_id)
@@ -119,7 +119,7 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
 
 def _apply_research(st: GameState, me: SideState, a: FundResearch, out: list[ev.Event]) -> None:
     me.techs[a.tech].funding = a.amount
-    if a.rush != (a.tech in me.rushed):
+    if a.rush != me.is_rushed(a.tech):
         if a.rush:
             me.rushed.append(a.tech)
         else:

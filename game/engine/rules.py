@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from game.engine import calendar
 from game.engine.vocab import Condition, Effect
 
 
@@ -354,8 +355,4 @@ class Ruleset:
         return ordinal // tpy, ordinal % tpy + 1
 
     def date_label(self, ordinal: int) -> str:
-        year, n = self.date_of(ordinal)
-        letter = "Q" if self.settings.turns_per_year == 4 else ("H" if self.settings.turns_per_year == 2 else "T")
-        if self.settings.turns_per_year == 1:
-            return str(year)
-        return f"{year}-{letter}{n}"
+        return calendar.date_label(ordinal, self.settings.turns_per_year)

@@ -176,6 +176,11 @@ class SideState:
             list(self.rushed),
         )
 
+    def is_rushed(self, tech: str) -> bool:
+        """Whether the side has ordered `tech` rushed (`FundResearch.rush`; only an unfinished tech can be): the
+        one spelling of it, for the odds, the orders and a tech's finishing alike."""
+        return bool(self.rushed) and tech in self.rushed
+
     def add_prestige(self, amount: int) -> None:
         self.prestige = max(-100_000, min(100_000, self.prestige + amount))
         self.prestige_year += amount
@@ -261,7 +266,7 @@ class GameState:
         ts.done = True
         ts.progress = tech.cost
         base = tech.base
-        if side.rushed and tech.id in side.rushed:
+        if side.is_rushed(tech.id):
             # A rushed tech comes out less tested: it starts `rush_malus` points below its base.
             side.rushed.remove(tech.id)
             base = max(0, base - self.rules.settings.rush_malus)

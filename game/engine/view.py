@@ -9,12 +9,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from game.engine import crew as _crew
 from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
-from game.engine.availability import available_missions, available_techs, hardware_unlocked
+from game.engine.availability import available_missions, available_techs, closed_missions, hardware_unlocked
 from game.engine.news import open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
@@ -58,6 +59,8 @@ class PlayerView:
     victory_mode: str = ""  # the ruleset's victory mode the game is played in ("": its default)
     # decision id -> the choices the side can take now (`news.open_choices`: conditions that hold, or the default)
     open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # missions the side can never fly again (`availability.closed_missions`), beside those not open yet
+    closed_missions: frozenset[str] = frozenset()
 
     @property
     def year(self) -> int:
@@ -114,7 +117,7 @@ class PlayerView:
 
     def rushed(self, tech: str) -> bool:
         """Whether this side has ordered `tech` rushed."""
-        return _odds.is_rushed(self.me, tech)
+        return self.me.is_rushed(tech)
 
     def prize(self, milestone: str) -> tuple[int, int]:
         """(the rank this side would take, the prestige it would bring) were it to reach `milestone` now;
@@ -145,6 +148,10 @@ def _copy(estimate: IntelEstimate) -> IntelEstimate:
     return dataclasses.replace(estimate, techs=dict(estimate.techs))
 
 
+# (turn, prestige) of a side's history entry (turn, prestige, budget, cash): its prestige is public, the rest is not
+_TURN_PRESTIGE = itemgetter(0, 1)
+
+
 def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView:
     """What `side` may know of `state`; `me` is a private copy of its own state.
 
@@ -165,7 +172,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
                 launches=s.launches,
                 deaths=s.deaths,
                 ended=s.ended,
-                history=tuple([(turn, prestige) for turn, prestige, _, _ in s.history]),
+                history=tuple(map(_TURN_PRESTIGE, s.history)),
                 estimate=me.intel_reports.get(s.id),
                 joined=s.id not in state.waiting,
             )
@@ -190,6 +197,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         decided=state.decided,
         victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
+        closed_missions=closed_missions(state, side),
     )
 
 

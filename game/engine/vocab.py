@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
@@ -219,7 +219,35 @@ class Problem(NamedTuple):
     code: str = ""
 
 
-class World(Protocol):
+class Established(Protocol):
+    """What the effects of some content can do (`Op.facts`), as `Condition.lasting` asks it."""
+
+    def established(self, fact: str, value: str) -> bool:
+        """Whether some effect of the content establishes it (see `Effect.facts`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the effects of some content establish (`Op.facts`): fact -> its values. The engine's own answer to
+    `Established`, worked out once per ruleset (`game.engine.index`)."""
+
+    table: dict[str, frozenset[str]]
+
+    def established(self, fact: str, value: str) -> bool:
+        return value in self.table.get(fact, ())
+
+
+def facts_of(records: Iterable[object]) -> Facts:
+    """What every op inside `records` (rule records, ops, tuples of them) establishes."""
+    table: dict[str, set[str]] = {}
+    for record in records:
+        for _path, op in walk(record):
+            for fact, value in op.facts():
+                table.setdefault(fact, set()).add(value)
+    return Facts({fact: frozenset(values) for fact, values in table.items()})
+
+
+class World(Established, Protocol):
     """What the static checks know of the content being validated (`game.content` provides it)."""
 
     @property
@@ -247,9 +275,6 @@ class World(Protocol):
     def reachable_by(self, kind: str, rid: str, who: str) -> bool:
         """Whether `who` (self, rival or anyone, as a condition's `who`) could reach it: for `self`, the side
         asked for (`side`), when there is one; otherwise as `reachable`."""
-
-    def established(self, fact: str, value: str) -> bool:
-        """Whether some effect of the content establishes it (see `Effect.facts`)."""
 
     def suggest(self, fact: str, value: str) -> str:
         """A "did you mean" hint among the values established for `fact` ("" if none is close)."""
@@ -311,6 +336,20 @@ class Condition(Op):
     def never(self, world: World) -> str:
         """Why it can never hold in any game of this content ("" if it might)."""
         return ""
+
+    def lasting(self, known: Established) -> bool:
+        """Whether, once true, it stays true for the rest of any game of this content (`known`: what its effects
+        can do). Progress is never undone and dates only move on (a tech finished, a milestone reached, a date
+        passed: lasting); a flag an effect may clear, money, prestige, a count that can fall are not. An op that
+        does not say is not lasting: a caller then only ever reads it as "not yet", never as "for good"."""
+        return False
+
+    def for_good(self, known: Established, value: bool) -> Predicate | None:
+        """A predicate of (state, side) that is true only when this condition is `value` now and will stay so for
+        the rest of the game (None: this can never be told). A lasting condition that holds is true for good;
+        `not`, `all` and `any` combine their parts' answers (so `not X` is false for good once a lasting X holds:
+        what closes a mission for good, `availability.closed_missions`)."""
+        return self.compiled() if value and self.lasting(known) else None
 
     def describe(self) -> Phrase:
         raise NotImplementedError(type(self).__name__)

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game import paths
 from game.content.findings import ContentError
 from game.content.load import build_scenario, fingerprint
 from game.engine import GameState, Ruleset, is_over, state_hash
@@ -32,7 +33,7 @@ from game.io.migrations import SAVE_VERSION
 from game.io.reading import read_document, save_version_of, upgraded
 from game.io.record import HUMAN
 
-SAVE_SUFFIX = ".json"
+SAVE_SUFFIX = paths.SAVE_SUFFIX
 AUTOSAVE_STEM = "autosave"  # `autosave.json` (one slot for every game, before games had ids) or `autosave-<id>.json`
 AUTOSAVE_RE = re.compile(r"^autosave(-[0-9a-f]{12})?\.json$")
 MAX_BACKUPS_LOOKED_AT = 9

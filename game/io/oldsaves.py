@@ -25,7 +25,8 @@ from pathlib import Path
 from game import paths
 from game.io.atomic import write_atomic
 from game.io.errors import SaveError
-from game.io.listing import SAVE_SUFFIX, read_info
+
+SAVE_SUFFIX = paths.SAVE_SUFFIX
 
 BACKUP = re.compile(r"\.(\d{1,3})$")  # `name.json.1`: see game.io.atomic.backup_path
 MAX_IMPORTED_NAMES = 100  # `-imported-100` and still taken: something is wrong, say so rather than loop
@@ -91,6 +92,10 @@ def _backups(save: Path, names: set[str]) -> tuple[Path, ...]:
 
 def _readable(path: Path) -> str:
     """ "" if `path` reads as a save, else why not (one line, without the file's name)."""
+    # the save readers (the content models, pydantic) only where a file is found: a first start with no old saves,
+    # the usual case, loads none of them (it cost the first start about 0.3 s more than a later one)
+    from game.io.listing import read_info
+
     try:
         read_info(path)
     except SaveError as e:

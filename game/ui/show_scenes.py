@@ -14,6 +14,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.flight import Beat, Flight
+from game.ui.show_abort import escape, falling, survived, turn_back
 from game.ui.show_fx import (
     EARTH,
     FAIL_AT,
@@ -120,6 +121,9 @@ def _pad(f: Frame) -> Point:
                     surf, PAD_SMOKE, (int(base[0] + off), ground - 4), int(r.height * 0.035 * (0.5 + spread))
                 )
     where = (base[0], base[1] - height // 2)
+    if survived(f):  # the launcher is lost, the escape tower saves the crew
+        falling(f, img, img.get_rect(midbottom=base).center)
+        return escape(f, (base[0], base[1] - img.get_height()), int(r.height * 0.08))
     if f.ended:
         explosion(surf, where, f.since, int(r.height * 0.08))
         return where
@@ -143,6 +147,9 @@ def _sky(f: Frame) -> Point:
     centre = (r.centerx, r.y + int(r.height * 0.42))
     top_rect = upper.get_rect(midbottom=(centre[0], centre[1] + upper.get_height() // 2))
     sep = ease((u - 0.3) / 0.5)
+    if survived(f):
+        falling(f, upper, top_rect.center)
+        return escape(f, top_rect.midtop, int(r.height * 0.08))
     if f.ended:
         explosion(surf, top_rect.midbottom, f.since, int(r.height * 0.08))
         return top_rect.midbottom
@@ -180,6 +187,8 @@ def _arc(f: Frame) -> Point:
     pts = [at(j / 40 * k) for j in range(41)]
     pygame.draw.lines(surf, f.show.app.side_style(f.flight.side)[0], False, pts, 2)
     head = pts[-1]
+    if survived(f):
+        return escape(f, head, int(r.height * 0.07))
     if f.ended:
         explosion(surf, head, f.since, int(r.height * 0.06))
         return head
@@ -232,6 +241,8 @@ def _orbit(f: Frame) -> Point:
             _inset_docking(f)
     if kind == "eva":
         _inset_eva(f)
+    if survived(f):  # turned back: down to the Earth, or from another body on the way home
+        return turn_back(f, pos, size, c if beat.body == "earth" else (r.x, r.bottom))
     if f.ended and kind in ("orbit_insertion", "deorbit"):
         fall = (int(lerp(pos[0], c[0], f.since * 0.6)), int(lerp(pos[1], c[1], f.since * 0.6)))
         explosion(surf, fall, f.since, size // 2)
@@ -314,6 +325,8 @@ def _reentry(f: Frame) -> Point:
     )
     craft = f.show.stack(f.flight, size, "home")
     glow = max(0.3, 1 - abs(u - 0.45) / 0.5)
+    if survived(f):  # off its path but whole: down under its parachutes
+        return escape(f, pos, size, tower=False)
     if f.ended:
         ground = r.bottom - f.show.floor - 4  # the fragments fall no further than the step strip's top
         for j in range(6):
@@ -358,7 +371,8 @@ def _sea(f: Frame) -> Point:
     pygame.draw.rect(surf, BRIDGE, (ship[0] - 10, ship[1] - 30, 24, 18))
     size = int(r.height * 0.1)
     craft = f.show.stack(f.flight, size, "home")
-    chutes_ok = f.beat.passed or u < FAIL_AT * 0.6
+    alive = bool(f.flight.crew) and f.flight.result != "crew_lost"  # a recovery gone wrong that the crew lived through
+    chutes_ok = f.beat.passed or u < FAIL_AT * 0.6 or alive
     k = ease(u / 0.8) if chutes_ok else min(1.0, ease(FAIL_AT * 0.6 / 0.8) + f.since * 1.5)
     # the canopies, CANOPY sizes above the capsule, open in view below the caption band
     high = below_caption(r, f.show.caption, r.height * 0.05, int(CANOPY * size))
@@ -378,7 +392,7 @@ def _sea(f: Frame) -> Point:
         spray = ease(min(1.0, (u - 0.8) / 0.2)) if chutes_ok else f.since
         pygame.draw.ellipse(surf, SPRAY, (pos[0] - size, sea - int(size * spray), size * 2, int(size * spray) + 6), 2)
     surf.blit(craft, craft.get_rect(center=pos))
-    if not f.beat.passed and f.failing:
+    if not f.beat.passed and f.failing and not alive:
         lost(surf, (pos[0], pos[1] - size), size // 3)
     return pos
 

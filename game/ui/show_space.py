@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui import draw
+from game.ui.show_abort import survived, turn_back
 from game.ui.show_fx import (
     FAIL_AT,
     SPACE,
@@ -100,6 +101,8 @@ def transfer(f: Frame) -> Point:
         head = (int(pts[-1][0]), int(pts[-1][1]))
     size = max(10, int(r.height * 0.06))
     craft = f.show.stack(f.flight, size, "craft")
+    if survived(f):  # the crew alive: the craft turns for home
+        return turn_back(f, head, size, earth_c)
     if f.ended and beat.kind in ("transfer", "flyby"):  # off course: the path bends away into empty space
         # it rises as it goes, but no higher than the caption band lets it be seen (the way home starts high,
         # by the Moon) and no further right than the picture
@@ -158,6 +161,8 @@ def surface(f: Frame) -> Point:
         # the lander (its foot at y) comes down from below the caption band, not from under it
         y = int(lerp(below_caption(r, f.show.caption, r.height * 0.05, size), ground, down))
         spot = (x, y - size // 2)
+        if survived(f):  # the landing called off: back up to the craft in orbit
+            return turn_back(f, spot, size // 2, (x, r.y))
         if f.ended:
             explosion(surf, (x, ground - size // 4), f.since, int(size * 0.4))
             return spot
@@ -178,6 +183,8 @@ def surface(f: Frame) -> Point:
         # the ascent stage rises to just below the caption band
         top = below_caption(r, f.show.caption, 0, half.get_height())
         y = int(lerp(ground - stay.get_height(), min(top, ground - stay.get_height()), lift))
+        if survived(f):
+            return turn_back(f, (x, y - half.get_height() // 2), size // 2, (r.x, r.y))
         if f.ended:
             explosion(surf, (x, y), f.since, int(size * 0.3))
             return (x, y)

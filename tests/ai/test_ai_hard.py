@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.ai.bots.roads import critical_order, road_to, victory_milestones
+from game.ai.bots.kit import Orders
+from game.ai.bots.roads import critical_order, road_to, slack, victory_milestones
 from game.ai.facts import Turn
 from game.ai.goals import choose_goals
 from game.ai.levels import PLAYERS
@@ -14,7 +15,7 @@ from game.ai.planner import plan_turn
 from game.ai.rush import rush_turn
 from game.ai.temper import TEMPERS
 from game.ai.value import _queued, effects_value, first_bonus
-from game.engine import new_game, player_view
+from game.engine import PlayerView, new_game, player_view, useful_funding
 from game.engine.actions import FundResearch
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
@@ -88,3 +89,48 @@ def test_the_rush_funds_the_landings_road_before_its_flights(campaign: Ruleset) 
     assert funded and set(funded) <= road.techs
     first = next(t for t in critical_order(view, road.techs) if t in view.available_techs)
     assert first in funded
+
+
+def _rich_view(campaign: Ruleset, side: str, cash: int) -> PlayerView:
+    state = new_game(campaign, None, 1)
+    state.sides[side].cash = cash
+    return player_view(state, side)
+
+
+def test_the_rush_rushes_the_critical_chain_with_idle_cash(campaign: Ruleset) -> None:
+    # A treasury research cannot use at its rate caps: the techs holding the landing back are rushed at the
+    # engine's rushed price, and nothing off the road or with slack is.
+    view = _rich_view(campaign, "us", 100_000)
+    orders = rush_turn(view, TEMPERS["hard"], Rng(0))
+    rushed = [o for o in orders if isinstance(o, FundResearch) and o.rush]
+    assert rushed
+    road = road_to(view, victory_milestones(campaign))
+    waits = slack(view, road.techs)
+    me = view.me
+    for o in rushed:
+        assert waits[o.tech] <= TEMPERS["hard"].rush_chain
+        assert o.amount == useful_funding(campaign, me, campaign.techs[o.tech], me.techs[o.tech], True)
+
+
+def test_the_rush_never_rushes_money_it_lacks(campaign: Ruleset) -> None:
+    # With no more cash than the plain funding takes, nothing is rushed, and the books never go below zero.
+    view = _rich_view(campaign, "us", 100_000)
+    books = Orders(view)
+    books.fund_all(critical_order(view, road_to(view, victory_milestones(campaign)).techs))
+    tight = _rich_view(campaign, "us", books.research_bill)
+    assert not any(isinstance(o, FundResearch) and o.rush for o in rush_turn(tight, TEMPERS["hard"], Rng(0)))
+    tech = critical_order(view, road_to(view, victory_milestones(campaign)).techs)[0]
+    one = Orders(_rich_view(campaign, "us", books.funding[tech]))
+    assert one.fund(tech) and one.rush([tech]) == []
+    rich = Orders(view)
+    rich.fund(tech)
+    assert rich.rush([tech]) == [tech] and rich.spare >= 0
+
+
+def test_the_books_take_back_a_rush_no_longer_wanted(campaign: Ruleset) -> None:
+    # A tech rushed last quarter and not this one gets a standing order without the rush.
+    state = new_game(campaign, None, 1)
+    tech = next(iter(player_view(state, "us").available_techs))
+    state.sides["us"].rushed.append(tech)
+    books = Orders(player_view(state, "us"))
+    assert FundResearch("us", tech, 0, False) in books.done()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.ai import spending
 from game.ai.facts import Turn
 from game.ai.planner import TEMPERS, plan_turn
@@ -57,3 +59,27 @@ def test_a_prize_flights_hardware_is_tested_from_idle_cash(campaign: Ruleset) ->
     assert cash == me.cash - sum(odds.order_cost(campaign, a) for a in bought)
     little = spending.test(turn, 0, me.cash, [flight])
     assert little == me.cash, "no room, no tests"
+
+
+def test_tests_buy_no_reliability_past_what_the_engine_says_a_step_gains(
+    campaign: Ruleset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap on what a test campaign buys is the engine's rule for what reliability does to a step's chance
+    (`odds.chance_gain`, through `step_chance`), not the computer player's own sum."""
+    assert odds.chance_gain(campaign, 50, 10) == 10
+    top = campaign.settings.max_chance
+    assert odds.chance_gain(campaign, top - 3, 10) == 3 and odds.chance_gain(campaign, top, 10) == 0
+    state = _rich(campaign, 5000)
+    me = state.sides["us"]
+    for tech in ("orbital_launcher", "satellite"):
+        ts = me.techs[tech]
+        ts.done, ts.progress, ts.reliability = True, campaign.techs[tech].cost, 60
+        me.hardware.update({h: 2 for h, hw in campaign.hardware.items() if hw.tech == tech})
+    flight = suggest_plan(state, "us", campaign.missions["satellite_launch"])
+    assert isinstance(flight, PlanMission)
+    turn = Turn(player_view(state, "us"), TEMPERS["normal"], Rng(0))
+    monkeypatch.setattr(odds, "chance_gain", lambda rules, chance, points: min(points, 1))
+    out: list = [flight]
+    spending.test(turn, 1000, me.cash, out)
+    bought = [a for a in out if isinstance(a, BuyReliability)]
+    assert bought and all(a.points == 1 for a in bought)

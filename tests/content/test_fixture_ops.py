@@ -24,14 +24,16 @@ from game.content.schema import schemas
 from game.content.vocab import BUILTIN, current, registered
 from game.engine import EndTurn, apply, is_over, new_game, outcome
 from game.engine import events as ev
-from game.engine.conditions import compile_condition, holds
+from game.engine.conditions import Not, compile_condition, holds
 from game.engine.effects import apply_effects
+from game.engine.index import compiled
 from game.engine.vocab import (
     WARNING,
     Bounds,
     Condition,
     Doc,
     Effect,
+    Established,
     Phrase,
     Predicate,
     Problem,
@@ -64,6 +66,9 @@ class Marked(Condition):
 
     def never(self, world: World) -> str:
         return "" if world.established("mark", self.mark) else f"nothing ever gives the mark {self.mark!r}"
+
+    def lasting(self, known: Established) -> bool:
+        return not known.established("mark_taken", self.mark)  # (no effect of the test takes marks away)
 
     def problems(self, world: World) -> Iterator[Problem]:
         if self.at_least > 50:
@@ -164,6 +169,20 @@ def test_fixture_ops_are_applied_judged_and_compiled_in_a_game(tmp_path: Path, o
     assert all(game.sides[s].flags["mark_gold"] == 2 for s in rules.side_ids)
     won = outcome(game)
     assert is_over(game) and won is not None and won.reason == "marked"  # (a victory's id ends the game)
+
+
+def test_fixture_ops_say_whether_they_last(tmp_path: Path, ops: None) -> None:
+    """A condition says whether, once true, it stays true; `not` over it is then false for good once it holds
+    (what closes a mission for good). An op that does not say is never read as lasting."""
+    rules = load(marking(tmp_path)).ruleset
+    facts = compiled(rules).facts
+    assert Marked("gold").lasting(facts) and not Condition.lasting(Marked("gold"), facts)
+    closed = Not(Marked("gold", 2)).for_good(facts, False)
+    assert closed is not None
+    state = new_game(rules, None, 1)
+    assert not closed(state, "red")
+    apply_effects((GiveMark("gold", 2),), state, "red", [])
+    assert closed(state, "red") and not closed(state, "blue")
 
 
 def test_fixture_ops_are_checked_statically(tmp_path: Path, ops: None) -> None:

@@ -140,3 +140,19 @@ def test_simulate_shows_china_s_content_used(tmp_path: Path) -> None:
     flown = [m for m in usage["race_1955"]["missions"] if m["by_side"].get("china")]
     assert {"satellite_launch", "icbm_test"} <= {m["id"] for m in flown}
     assert not mod["never"]["events"]
+
+
+def test_a_package_names_its_sides_in_a_language_else_in_english_else_by_id(tmp_path: Path) -> None:
+    """The menus (the saves list) name a save's sides before any game is loaded: through the package's own
+    lookup, not by reading its strings files themselves."""
+    from game.content.packages import read_package
+
+    campaign = read_package(SCENARIOS / "race_1955")
+    assert campaign.side_name("ussr", "ru") == "Советский Союз"
+    assert campaign.side_name("us", "en") == "United States"
+    assert campaign.side_name("us", "xx") == "United States"  # a language it does not have: English
+    assert campaign.side_name("mars", "ru") == "mars"  # a side it does not name: the id
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "manifest.yaml").write_text("id: bare\nkind: scenario\nname: Bare\nversion: '1'\n", encoding="utf-8")
+    assert read_package(bare).side_name("us", "en") == "us"

@@ -151,3 +151,28 @@ def test_random_policy_is_seeded(tiny):
     a = play_random(tiny, 2, p_end=0.15)[1]
     random.seed(2)
     assert play_random(tiny, 2, p_end=0.15)[1] == a
+
+
+@pytest.mark.parametrize("seed", EVERY_OP_SEEDS)
+def test_a_lasting_condition_once_true_stays_true_in_random_play(every_op, seed):
+    """What each condition op says of itself (`lasting`: once true, true for good, which closes missions for
+    good) holds in play: no step of a random game of every op turns a lasting condition false again."""
+    from game.engine.index import compiled
+    from game.engine.vocab import Condition, walk
+
+    facts = compiled(every_op).facts
+    records = (*every_op.events.values(), *every_op.missions.values(), *every_op.techs.values(), *every_op.victory)
+    lasting = {op for record in records for _, op in walk(record) if isinstance(op, Condition) and op.lasting(facts)}
+    assert {type(op).__name__ for op in lasting} >= {"HasTech", "Achieved", "FirstTo", "EventFired", "DateBetween"}
+    sides = every_op.side_ids
+    seen_true: set[Condition] = set()
+
+    def step(state: GameState, action: Action) -> tuple[GameState, list[ev.Event]]:
+        held = {(op, s) for op in lasting for s in sides if op.holds(state, s)}
+        new, events = apply(state, action)
+        assert all(op.holds(new, s) for op, s in held), [op for op, s in held if not op.holds(new, s)]
+        seen_true.update(op for op, _ in held)
+        return new, events
+
+    play_random(every_op, seed, p_end=0.3, step=step)
+    assert seen_true  # (the check above was put to work)

@@ -81,6 +81,37 @@ def test_buy_5_can_be_undone_from_the_fleet_and_with_ctrl_z_anywhere(app: Any) -
     assert not any("Undo" in getattr(b, "text", "") for b in app.top.widgets)
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_undo_of_a_recruit_stands_under_the_crews(app: Any, size: tuple[int, int]) -> None:
+    """Played by hand (1959): after recruiting, "Undo Wally Schirra (+2)" sat at the foot of the hardware table, in the
+    other half of the screen. A recruit's undo stands under the crews, a purchase of hardware's under the hardware."""
+    from ui_kit import click, find
+
+    from game.content.load import load_scenario
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    app.settings.size = size
+    app.apply_display()
+    app.apply(app.start_session(Session.new(load_scenario("race_1955"), {"us": "human", "ussr": "ai:normal"}, 7)))
+    side, session = "us", app.session
+    while not any(session.rules.crews[c].available <= session.view(side).turn for c in session.view(side).me.crews):
+        session.end_turn(side)
+    session.mark_seen(side)
+    app.reset(new_screen("fleet", app, side))
+    pump(app, 1)
+    hardware, crews = app.top.halves()
+    assert not app.top.narrow and hardware != crews
+    click(app, next(b for b in buttons(app) if b.text == app.tr("fleet.recruit") and b.is_enabled))
+    undo = find(app, "Undo")
+    assert crews.contains(undo.rect) and not hardware.colliderect(undo.rect), (undo.rect, crews)
+    click(app, undo)
+    assert not app.top.view.me.bought
+    click(app, next(b for b in buttons(app) if b.text == "Buy 1" and b.is_enabled))
+    undo = find(app, "Undo")
+    assert hardware.contains(undo.rect) and not crews.colliderect(undo.rect)
+
+
 def _labels(app: Any) -> list[str]:
     """The mission list's buttons, top to bottom (those of the list column, not its page buttons)."""
     left, _, _ = app.top.columns()

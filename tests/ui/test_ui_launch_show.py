@@ -14,13 +14,22 @@ from game.content.load import load_scenario
 from game.engine import events as ev
 from game.ui.flight import BEAT, lay_out
 
-PACKAGES = [
-    ("race_1955", ()),
-    ("race_1955", ("korolev_lives",)),
-    ("race_1955", ("kennedy_1961",)),
-    ("race_1955", ("europe",)),
-    (TINY, ()),
-]
+
+def _shipped_mods() -> list[str]:
+    """Every mod shipped beside the default campaign (each requires it): a new one is animated with no edit here."""
+    import yaml
+
+    from game.resources import shipped
+
+    out = []
+    for manifest in sorted(shipped("scenarios").glob("*/manifest.yaml")):
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        if data.get("kind") == "mod":
+            out.append(str(data["id"]))
+    return out
+
+
+PACKAGES = [("race_1955", ()), *(("race_1955", (mod,)) for mod in _shipped_mods()), (TINY, ())]
 
 
 def flight_events(
@@ -349,3 +358,48 @@ def test_every_steps_outcome_label_reads_whole_beside_the_craft(
                     app.render()
                 cut = [d.text for d in drawn.texts if d.cut]
                 assert not cut, (mission, k, cut)
+
+
+@pytest.mark.parametrize("mission_id", ["orbital_crewed", "crewed_lunar_landing"])
+def test_an_abort_the_crew_lives_through_is_not_drawn_as_a_blast(
+    app: Any, monkeypatch: pytest.MonkeyPatch, mission_id: str
+) -> None:
+    """Played by hand (1964): a failed retro-fire was drawn as a blast on the Earth's face though the log said the
+    crew survived. At every step a crewed flight can end on, an abort draws the capsule escaping (or the craft turning
+    back), never a blast; the same failure with the crew lost is drawn as one where a craft is lost in a blast."""
+    from game.ui import show_scenes, show_space
+
+    open_session(app, "race_1955", ())
+    rules = app.session.rules
+    mission = rules.missions[mission_id]
+    crew = crew_for(rules, mission)
+    blasts: list[str] = []
+    for module in (show_scenes, show_space):
+        monkeypatch.setattr(module, "explosion", lambda *a, m=module.__name__: blasts.append(m))
+    parts: list[str] = []  # which parts of the stack each frame draws
+    blasted: dict[tuple[bool, str], bool] = {}
+    for lost in (False, True):
+        for i, step in enumerate(mission.steps):
+            if not step.critical:
+                continue
+            events = flight_events(rules, "us", mission.id, i, crew)
+            events[-1] = ev.MissionFailed("us", mission.id, step.id, crew_lost=lost)
+            screen = report(app, "us", events, monkeypatch)
+            flight = screen.flights[0]
+            stack = screen.show.stack
+
+            def recorded(fl: Any, h: int, part: str = "all", stack: Any = stack) -> Any:
+                parts.append(part)
+                return stack(fl, h, part)
+
+            monkeypatch.setattr(screen.show, "stack", recorded)
+            blasts.clear()
+            parts.clear()
+            r = pygame.Rect(0, 0, 742, 480)
+            for u in (0.6, 0.75, 0.9, 0.99):
+                screen.show.draw(pygame.Surface(r.size), r, flight, (i + u) * BEAT)
+            blasted[(lost, step.id)] = bool(blasts)
+            if not lost:
+                assert not blasts, f"{step.id}: the crew lived, but a blast was drawn"
+                assert {"home", "craft"} & set(parts), f"{step.id}: no capsule or craft drawn for the abort"
+    assert any(blasted[(True, s.id)] for s in mission.steps if s.critical and s.kind == "ascent")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textfit import measuring
-from ui_kit import pump
+from ui_kit import pump, start_game
 
 from game.ui.settings import LANGUAGES
 
@@ -83,7 +83,20 @@ def _screens(app: Any, side: str) -> list[tuple[str, Any]]:
         screen.skip()
         return screen
 
-    out += [("resolution", report), ("end", lambda: new_screen("end", app))]
+    def demo() -> Any:  # `--demo`: the same report with the computer playing every side
+        screen = new_screen("demo", app)
+        screen.skip()
+        return screen
+
+    out += [("resolution", report), ("demo", demo), ("end", lambda: new_screen("end", app))]
+    out += [("moon landing", lambda: new_screen("missions", app, side, "crewed_lunar_landing"))]
+
+    def moon_scrolled() -> Any:  # its hardware and crew scrolled to their foot (they scroll where they do not fit)
+        screen = new_screen("missions", app, side, "crewed_lunar_landing")
+        screen.body_offset = 10**6
+        return screen
+
+    out.append(("moon landing scrolled", moon_scrolled))
     return out
 
 
@@ -109,7 +122,36 @@ def _overlays(app: Any) -> list[tuple[str, Any]]:
         ("help", lambda: new_screen("help", app)),
         ("confirm", lambda: new_screen("confirm", app, app.tr("confirm.quit"), lambda: None)),
         ("tutorial", lambda: new_screen("tutorial", app, app.top)),
+        ("list", lambda: new_screen("list", app, app.tr("stats.timeline"), "<br>".join(["1961-Q2 a first"] * 40))),
+        ("computer failed", lambda: new_screen("computer_failed", app, _seat_failed(app), lambda: None, "/tmp/x.json")),
     ]
+
+
+def _seat_failed(app: Any) -> Any:
+    from game.io.controller import SeatFailed
+
+    side = app.session.rules.side_ids[1]
+    return SeatFailed(side, "ai:normal", 3, "1961-Q3", RuntimeError("the planner ran out of ideas"))
+
+
+def test_the_text_fit_test_visits_every_screen_there_is(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A screen added to the game is measured too: every registered screen is among those the test opens."""
+    from unittest.mock import MagicMock
+
+    import game.ui.screens.registry as registry
+    from game.ui.screens.registry import names
+
+    start_game(app)
+    seen: set[str] = set()
+
+    def record(name: str, *args: Any, **kwargs: Any) -> Any:
+        seen.add(name)
+        return MagicMock()
+
+    monkeypatch.setattr(registry, "new_screen", record)
+    for _, make in _screens(app, app.session.rules.side_ids[0]) + _overlays(app):
+        make()
+    assert set(names()) <= seen, f"not measured: {sorted(set(names()) - seen)}"
 
 
 def _open(app: Any, size: tuple[int, int], scale: int, lang: str) -> None:
@@ -219,7 +261,9 @@ def test_every_techs_ceiling_item_reads_whole(app: Any, monkeypatch: pytest.Monk
     sc = load_scenario("race_1955")
     sides = sc.ruleset.side_ids
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
-    items = [(app.tr("attn.at_ceiling", tech=app.stext(f"tech.{t}.name")), "warn", "dashboard") for t in sc.ruleset.techs]
+    items = [
+        (app.tr("attn.at_ceiling", tech=app.stext(f"tech.{t}.name")), "warn", "dashboard") for t in sc.ruleset.techs
+    ]
     cut = _cut_on_dashboard(app, monkeypatch, sides[0], items)
     assert not cut, "cut on the dashboard: " + "; ".join(cut)
 
@@ -240,3 +284,22 @@ def _cut_on_dashboard(app: Any, monkeypatch: pytest.MonkeyPatch, side: str, item
         labels = {w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)}
         cut += [text for text, _, _ in shown if text not in labels]
     return cut
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_failed_computer_players_buttons_stand_inside_its_box(
+    app: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """In Russian at 150 % text "Продолжить: средний" was cut; widened for it, the four buttons ran past the box."""
+    import pygame_gui
+
+    from game.ui.screens.registry import new_screen
+
+    _open(app, (1280, 720), 150, lang)
+    start_game(app)
+    app.push(new_screen("computer_failed", app, _seat_failed(app), lambda: None, "autosave.json"))
+    pump(app, 1)
+    box = app.top.box()
+    shown = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)]
+    assert len(shown) == 4 and all(box.contains(w.rect) for w in shown), [tuple(w.rect) for w in shown]
+    assert not _measure(app, monkeypatch)

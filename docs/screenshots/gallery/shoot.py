@@ -29,17 +29,23 @@ SCREENS = (
     "packages",
     "load",
     "help",
+    "confirm",
+    "tutorial",
     "dashboard",
     "budget",
     "research",
     "fleet",
     "fleet_crews",
     "missions",
+    "moon_landing",
     "facilities",
     "news",
     "rival",
     "stats",
+    "list",
     "resolution",
+    "demo",
+    "computer_failed",
     "handoff",
     "end",
 )
@@ -75,10 +81,20 @@ def campaign(app: Any) -> str:
 def open_screen(app: Any, name: str, side: str) -> None:
     from game.ui.screens.registry import new_screen
 
-    if name in ("help",):
+    overlays = {  # drawn over the dashboard
+        "help": lambda: new_screen("help", app),
+        "confirm": lambda: new_screen("confirm", app, app.tr("confirm.quit"), lambda: None),
+        "tutorial": lambda: new_screen("tutorial", app, app.top),
+        "list": lambda: new_screen("list", app, app.tr("stats.timeline"), timeline(app, side)),
+        "computer_failed": lambda: new_screen("computer_failed", app, seat_failed(app), lambda: None, "autosave.json"),
+    }
+    if name in overlays:
         app.reset(new_screen("dashboard", app, side))
         app.step()
-        app.push(new_screen(name, app))
+        app.push(overlays[name]())
+        return
+    if name == "moon_landing":  # the crewed landing's plan: four slots, a crew of three, twelve steps
+        app.reset(new_screen("missions", app, side, "crewed_lunar_landing"))
         return
     if name == "fleet_crews":
         app.memory[("fleet_tab", side)] = "crews"
@@ -93,11 +109,29 @@ def open_screen(app: Any, name: str, side: str) -> None:
         "load": lambda: new_screen("saveload", app, "load"),
         "handoff": lambda: new_screen("handoff", app, side),
         "end": lambda: new_screen("end", app),
+        "demo": lambda: new_screen("demo", app),
     }.get(name, lambda: new_screen(name, app, side))
     screen = made()
-    if name == "resolution":
+    if name in ("resolution", "demo"):
         screen.skip()
     app.reset(screen)
+
+
+def timeline(app: Any, side: str) -> str:
+    """The statistics' whole list of firsts, as its "…and N more" opens it."""
+    from game.ui.screens.registry import new_screen
+    from game.ui.screens.summary import timeline_html
+
+    stats = new_screen("stats", app, side)
+    return timeline_html(stats, dict(stats.view.firsts))
+
+
+def seat_failed(app: Any) -> Any:
+    """A computer player that raised (what `computer_failed` tells)."""
+    from game.io.controller import SeatFailed
+
+    side = app.session.rules.side_ids[1]
+    return SeatFailed(side, "ai:normal", 3, "1961-Q3", RuntimeError("the planner ran out of ideas"))
 
 
 def still(app: Any) -> None:
@@ -181,8 +215,9 @@ def write_readme() -> None:
         "Every screen at 1280×720 and 1920×1080, at 100 % and 150 % text, in every language of the game, taken from",
         "a real window by `shoot.py` (see its docstring) on the default campaign from 1961, five quarters in.",
         "Where two tables side by side would cut a word the fleet shows one at a time (`fleet` and `fleet_crews`),",
-        "and at large text the tech tree scrolls; everything else fits as it is. `tests/ui/test_ui_text_fit.py` checks the same screens",
-        "headless at 100, 125 and 150 % for cut, overlapping and off-window text.",
+        "and at large text the tech tree scrolls, and so do the Moon landing's hardware and crew (`moon_landing`: the",
+        "buttons under the rocket); everything else fits as it is. `tests/ui/test_ui_text_fit.py` checks the same",
+        "screens headless at 100, 125 and 150 % for cut, overlapping and off-window text.",
         "",
     ]
     for name in SCREENS:

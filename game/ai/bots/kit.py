@@ -44,6 +44,7 @@ class Orders:
         self.cash = view.me.cash
         self.actions: list[Action] = []
         self.funding: dict[str, int] = {}  # tech -> money a turn it is to get (every other tech: none)
+        self.rushed: set[str] = set()  # techs of `funding` ordered rushed past their rate cap
         self.stock = {hw: view.me.free_hardware(hw) for hw in view.rules.hardware}
         self.busy: set[str] = set(view.me.busy_crew())
         self.launches = len(view.me.plan)
@@ -66,7 +67,7 @@ class Orders:
         ts = me.techs[tech]
         if tech in self.funding or (not ts.done and tech not in self.view.available_techs):
             return False
-        amount = useful_funding(self.rules, me, self.rules.techs[tech], ts)
+        amount = useful_funding(self.rules, me, self.rules.techs[tech], ts, False)
         if amount <= 0:
             return False
         amount = min(amount, self.spare - keep)
@@ -78,6 +79,25 @@ class Orders:
     def fund_all(self, techs: Iterable[str], keep: int = 0) -> None:
         for t in techs:
             self.fund(t, keep)
+
+    def rush(self, techs: Iterable[str], keep: int = 0) -> list[str]:
+        """Rush the unfinished techs of `techs` already funded to their rate cap, in order, while the spare cash
+        (less `keep`) pays what the points beyond the cap cost (the engine's `useful_funding`, rushed). Returns
+        the techs rushed."""
+        rules, me = self.rules, self.me
+        out: list[str] = []
+        for t in techs:
+            ts, tech = me.techs[t], rules.techs[t]
+            if ts.done or t in self.rushed or t not in self.funding:
+                continue
+            if self.funding[t] < useful_funding(rules, me, tech, ts, False):
+                continue  # money is short for it, not idle
+            extra = useful_funding(rules, me, tech, ts, True) - self.funding[t]
+            if 0 < extra <= self.spare - keep:
+                self.funding[t] += extra
+                self.rushed.add(t)
+                out.append(t)
+        return out
 
     def improve(self, techs: Iterable[str], below: int, keep: int = 0) -> None:
         """Buy reliability for the finished techs of `techs` still under `below` percent, weakest first."""
@@ -250,8 +270,10 @@ class Orders:
     def done(self) -> list[Action]:
         """The turn's orders: those given so far, then the research standing orders that change."""
         out = list(self.actions)
+        was_rushed = set(self.me.rushed)
         for tech, ts in self.me.techs.items():
             amount = self.funding.get(tech, 0)
-            if amount != ts.funding:
-                out.append(FundResearch(self.side, tech, amount))
+            rushed = tech in self.rushed
+            if amount != ts.funding or rushed != (tech in was_rushed):
+                out.append(FundResearch(self.side, tech, amount, rushed))
         return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from game.engine.vocab import DATE, Condition, Doc, Phrase, Predicate, Turn, World
+from game.engine.vocab import DATE, Condition, Doc, Established, Phrase, Predicate, Turn, World
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -34,6 +34,10 @@ class DateBetween(Condition):
 
     def window(self) -> tuple[int | None, int | None]:
         return self.start, self.end
+
+    def lasting(self, known: Established) -> bool:
+        """Dates only move on: true for good once started, unless it ends."""
+        return self.end is None
 
     def never(self, world: World) -> str:
         if world.dates is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from game.engine.vocab import Condition, Doc, Items, Needs, Phrase, Predicate, World
+from game.engine.vocab import Condition, Doc, Established, Items, Needs, Phrase, Predicate, World
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -69,6 +69,13 @@ class All(Condition):
                 return reason
         return ""
 
+    def lasting(self, known: Established) -> bool:
+        return all(c.lasting(known) for c in self.of)
+
+    def for_good(self, known: Established, value: bool) -> Predicate | None:
+        """True for good when every part is; false for good when one part is."""
+        return _joined(self.of, known, value, every=value)
+
     def describe(self) -> Phrase:
         return Phrase("cond.all", (("parts", tuple(c.describe() for c in self.of)),))
 
@@ -103,6 +110,13 @@ class Any(Condition):
         reasons = [c.never(world) for c in self.of]
         return reasons[0] if all(reasons) else ""
 
+    def lasting(self, known: Established) -> bool:
+        return all(c.lasting(known) for c in self.of)
+
+    def for_good(self, known: Established, value: bool) -> Predicate | None:
+        """True for good when one part is; false for good when every part is."""
+        return _joined(self.of, known, value, every=not value)
+
     def describe(self) -> Phrase:
         return Phrase("cond.any", (("parts", tuple(c.describe() for c in self.of)),))
 
@@ -121,8 +135,26 @@ class Not(Condition):
         inner = self.cond.compiled()
         return lambda st, side: not inner(st, side)
 
+    def for_good(self, known: Established, value: bool) -> Predicate | None:
+        """`value` for good when `cond` is the opposite for good (false for good once a lasting `cond` holds)."""
+        return self.cond.for_good(known, not value)
+
     def describe(self) -> Phrase:
         return Phrase("cond.not", (("part", self.cond.describe()),))
+
+
+def _joined(parts: tuple[Condition, ...], known: Established, value: bool, every: bool) -> Predicate | None:
+    """`for_good` of a join: its parts' predicates for `value`, of which every one must be true (`every`: None
+    if a part can never be told) or any one (None if none can)."""
+    found = [c.for_good(known, value) for c in parts]
+    told = [p for p in found if p is not None]
+    if not told or (every and len(told) < len(found)):
+        return None
+    if len(told) == 1:
+        return told[0]
+    if every:
+        return lambda st, side: all(p(st, side) for p in told)
+    return lambda st, side: any(p(st, side) for p in told)
 
 
 OPS: tuple[type[Condition], ...] = (All, Any, Not)

@@ -10,6 +10,7 @@ from game.engine.vocab import (
     WHO_SELF,
     Condition,
     Doc,
+    Established,
     Name,
     Needs,
     OneOf,
@@ -68,6 +69,10 @@ class HasTech(Condition):
     def needs(self) -> Needs:
         return Needs(techs=(self.tech,)) if self.who == WHO_SELF else Needs(gated=True)
 
+    def lasting(self, known: Established) -> bool:
+        """A finished tech is never unfinished (an effect may lower its reliability, not undo it)."""
+        return True
+
     def never(self, world: World) -> str:
         if world.known("techs", self.tech) and not world.reachable_by("techs", self.tech, self.who):
             if self.who == WHO_SELF and world.side is not None and world.reachable("techs", self.tech):
@@ -108,6 +113,10 @@ class Achieved(Condition):
     def needs(self) -> Needs:
         return Needs(milestones=(self.milestone,)) if self.by == WHO_SELF else Needs(gated=True)
 
+    def lasting(self, known: Established) -> bool:
+        """A milestone reached stays reached."""
+        return True
+
     def never(self, world: World) -> str:
         return never_reached(world, self.milestone, self.by)
 
@@ -143,6 +152,10 @@ class FirstTo(Condition):
 
     def needs(self) -> Needs:
         return Needs(firsts=((self.milestone, self.by),), gated=True)
+
+    def lasting(self, known: Established) -> bool:
+        """Who was first never changes."""
+        return True
 
     def never(self, world: World) -> str:
         return never_reached(world, self.milestone, self.by)

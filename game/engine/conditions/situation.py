@@ -13,6 +13,7 @@ from game.engine.vocab import (
     Bounds,
     Condition,
     Doc,
+    Established,
     Name,
     OneOf,
     Phrase,
@@ -61,6 +62,10 @@ def _flights(state: GameState, side: str, tech: str | None) -> int:
 
 # The values that read one tech of the side (they need `tech`).
 OF_TECH = frozenset({"reliability", "flights"})
+
+# The values that never fall in a game (dates, and counts of what has happened): `ge` or `gt` them is lasting.
+# Money, prestige, reliability and the crew on the active list can fall.
+NEVER_FALL = frozenset({"year", "turn", "deaths", "launches", "flights", "milestones"})
 
 
 # Values a `compare` condition may read; each is something the side could know of itself,
@@ -125,6 +130,9 @@ class Compare(Condition):
                 return f"no turn of the scenario is {self.cmp} {to}"
         return ""
 
+    def lasting(self, known: Established) -> bool:
+        return self.value in NEVER_FALL and self.cmp in ("ge", "gt")
+
     def problems(self, world: World) -> Iterator[Problem]:
         if self.value in OF_TECH and not self.tech:
             message = f"`value: {self.value}` needs the `tech` whose {self.value} it reads"
@@ -146,6 +154,10 @@ class IsSide(Condition):
 
     def holds(self, state: GameState, side: str) -> bool:
         return side == self.side
+
+    def lasting(self, known: Established) -> bool:
+        """The side a condition is judged for never changes."""
+        return True
 
     def never(self, world: World) -> str:
         if not world.known("sides", self.side):

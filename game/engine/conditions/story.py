@@ -13,6 +13,7 @@ from game.engine.vocab import (
     WHO_SELF,
     Condition,
     Doc,
+    Established,
     Name,
     OneOf,
     Phrase,
@@ -63,6 +64,11 @@ class Flag(Condition):
             return f"flag {self.flag!r} is never set"
         return ""
 
+    def lasting(self, known: Established) -> bool:
+        """Only `set_flag` changes a flag: one that is never cleared (set to 0) stays non-zero once set. A flag
+        asked to equal a value may be set to another one: not lasting."""
+        return self.value is None and not known.established("flag_cleared", self.flag)
+
     def problems(self, world: World) -> Iterator[Problem]:
         if self.value != 0 and not world.established("flag", self.flag):
             message = f"flag {self.flag!r} is never set by any effect"
@@ -92,6 +98,10 @@ class EventFired(Condition):
             return self.holds
         event = self.event
         return lambda st, side: event in st.sides[side].events_fired
+
+    def lasting(self, known: Established) -> bool:
+        """An event that has fired has fired."""
+        return True
 
     def never(self, world: World) -> str:
         if world.known("events", self.event) and not world.reachable_by("events", self.event, self.who):

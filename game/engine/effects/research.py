@@ -10,9 +10,18 @@ from game.engine.effects.money import MONEY, Target, aimed
 from game.engine.vocab import Bounds, Doc, Effect, Name, Phrase, Quantity, Ref, Stake, clamp, sides_for, signed
 
 if TYPE_CHECKING:
-    from game.engine.state import GameState
+    from game.engine.rules import Tech
+    from game.engine.state import GameState, SideState
 
 TechId = Annotated[str, Ref("techs"), Doc("a tech id")]
+
+
+def shift_reliability(side: SideState, tech: Tech, amount: int, out: list[ev.Event]) -> None:
+    """An effect's change to a finished tech's reliability: kept between 0 and the tech's ceiling, and told."""
+    ts = side.techs[tech.id]
+    before = ts.reliability
+    ts.reliability = clamp(before + amount, 0, tech.ceiling)
+    out.append(ev.ReliabilityChanged(side.id, tech.id, ts.reliability - before, ts.reliability))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +39,7 @@ class ResearchProgress(Effect):
             ts = s.techs[self.tech]
             # each branch says what it did, so a story whose tech is drawn at random can name it
             if ts.done:
-                before = ts.reliability
-                ts.reliability = clamp(ts.reliability + self.amount, 0, tech.ceiling)
-                out.append(ev.ReliabilityChanged(s.id, self.tech, ts.reliability - before, ts.reliability))
+                shift_reliability(s, tech, self.amount, out)
             else:
                 ts.progress = clamp(ts.progress + self.amount, 0, tech.cost)
                 out.append(ev.ResearchAdvanced(s.id, self.tech, 0, ts.progress))  # nothing spent: a gift
@@ -59,11 +66,8 @@ class ModifyReliability(Effect):
     def apply(self, state: GameState, side: str, out: list[ev.Event]) -> None:
         tech = state.rules.techs[self.tech]
         for s in sides_for(state, side, self.target):
-            ts = s.techs[self.tech]
-            if ts.done:
-                before = ts.reliability
-                ts.reliability = clamp(ts.reliability + self.amount, 0, tech.ceiling)
-                out.append(ev.ReliabilityChanged(s.id, self.tech, ts.reliability - before, ts.reliability))
+            if s.techs[self.tech].done:
+                shift_reliability(s, tech, self.amount, out)
 
     def stakes(self) -> tuple[Stake, ...]:
         return (Stake(Quantity.RELIABILITY, self.amount, self.target, self.tech),)

@@ -34,6 +34,8 @@ class SetFlag(Effect):
 
     def facts(self) -> Iterator[tuple[str, str]]:
         yield "flag", self.flag
+        if self.value == 0:
+            yield "flag_cleared", self.flag  # (a `flag` condition over it is not lasting)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,32 +37,7 @@ def package_text(pkg: Any, what: str, lang: str) -> str:
     if isinstance(value, str) and value:
         return value
     key = f"{'mod' if pkg.is_mod else 'scenario'}.{pkg.id}.{what}"
-    for code in (lang, "en"):
-        text = _package_strings(pkg, code).get(key)
-        if text:
-            return text
-    return pkg.id if what == "name" else ""
-
-
-_STRINGS: dict[tuple[str, str], dict[str, str]] = {}
-
-
-def _package_strings(pkg: Any, lang: str) -> dict[str, str]:
-    path = getattr(pkg, "string_files", {}).get(lang)
-    key = (str(path), lang)
-    if key not in _STRINGS:
-        table: dict[str, str] = {}
-        if path is not None:
-            try:
-                import yaml
-
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-                if isinstance(data, dict):
-                    table = {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int))}
-            except (OSError, ValueError, yaml.YAMLError):
-                pass
-        _STRINGS[key] = table
-    return _STRINGS[key]
+    return pkg.text(key, lang) or (pkg.id if what == "name" else "")
 
 
 def installed(app: Any) -> dict[str, Any]:

@@ -143,6 +143,7 @@ class FleetScreen(GameScreen):
             self.build_hardware(left)
         if not self.narrow or self.tab == "crews":
             self.build_crews(right)
+        self.build_undo()
 
     def build_hardware(self, left: pygame.Rect) -> None:
         v = self.view
@@ -160,16 +161,28 @@ class FleetScreen(GameScreen):
                             enabled=self.app.session.check(order) is None)
             y += self.row_h
         self._pager(left, pages, "hw_page")
-        bought = v.me.bought
-        if bought:  # the last purchase of this quarter can be taken back, with its money (Ctrl+Z anywhere)
-            p = bought[-1]
-            label = self.tr("fleet.undo", what=self.purchase_text(p), n=p.cost)
-            bw = min(left.width - self.s(340), draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30))
-            if not self.fits(label, bw):
-                label = self.tr("fleet.undo_short", n=p.cost)
-                bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
-            self.button((left.right - self.s(10) - bw, left.bottom - self.s(44), bw, self.s(34)), label, self.undo_last,
-                        self.tr("tip.fleet.undo"), key=pygame.K_z, ctrl=True)
+
+    def undo_panel(self) -> pygame.Rect | None:
+        """Where the undo of the quarter's last purchase stands: at the foot of the table it changed (a recruit's
+        under the crews: played by hand, "Undo Wally Schirra" sat under the hardware), or of the one shown when one
+        table is shown at a time; None when nothing was bought."""
+        if not self.view.me.bought:
+            return None
+        left, right = self.halves()
+        return right if self.view.me.bought[-1].order == "recruit_crew" else left
+
+    def build_undo(self) -> None:
+        panel = self.undo_panel()
+        if panel is None:
+            return
+        p = self.view.me.bought[-1]  # taken back with its money (Ctrl+Z anywhere)
+        label = self.tr("fleet.undo", what=self.purchase_text(p), n=p.cost)
+        bw = min(panel.width - self.s(340), draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30))
+        if not self.fits(label, bw):
+            label = self.tr("fleet.undo_short", n=p.cost)
+            bw = draw.font(round(14 * self.app.scale)).size(label)[0] + self.s(30)
+        self.button((panel.right - self.s(10) - bw, panel.bottom - self.s(44), bw, self.s(34)), label, self.undo_last,
+                    self.tr("tip.fleet.undo"), key=pygame.K_z, ctrl=True)
 
     def build_crews(self, right: pygame.Rect) -> None:
         v = self.view

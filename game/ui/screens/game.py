@@ -281,12 +281,9 @@ class GameScreen(Screen):
         ]
 
     def retired(self, mission: str) -> bool:
-        """Whether a mission the side cannot fly is closed for good rather than not open yet: its availability is
-        "not ..." (not once a tech is researched, a first flown, a service set up), which only fails once that
-        has happened, and progress is never undone."""
-        from game.engine.conditions.logic import Not
-
-        return mission not in self.view.available_missions and isinstance(self.view.rules.missions[mission].available, Not)
+        """Whether a mission the side cannot fly is closed for good rather than not open yet: the engine's answer
+        (`availability.closed_missions`, from what each condition says of itself)."""
+        return mission in self.view.closed_missions
 
     def tech_name(self, tech: str) -> str:
         return self.app.stext(self.view.rules.techs[tech].name)

@@ -3,11 +3,12 @@ name and the skill numbers the steps call on), picking by hand and the engine's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui import draw, portraits
+from game.ui.screens.mission_scroll import CREW_SHOWN
 
 if TYPE_CHECKING:
     from game.ui.screens.base import Transition
@@ -25,8 +26,11 @@ class CrewPicking(_Screen):
     crew: list[str]
     skills_shown: list[str]
 
-    def stack_rect(self) -> pygame.Rect:  # the screen's: where the stack about to fly is drawn
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the scrolling body's (`mission_scroll`), mixed in beside this one
+
+        def stack_width(self) -> int: ...
+
+        def in_body(self, rect: Any) -> bool: ...
 
     # -- who can fly, and what the buttons show -----------------------------------------------
 
@@ -78,7 +82,7 @@ class CrewPicking(_Screen):
 
     def crew_heading_room(self, mid: pygame.Rect) -> int:
         """How wide the crew heading may run in the middle column `mid`: up to the stack's picture."""
-        return mid.width - 20 - self.stack_rect().width - self.s(8)  # (a panel's inner width is 20 less)
+        return mid.width - 20 - self.stack_width() - self.s(8)  # (a panel's inner width is 20 less)
 
     def crew_heading(self, width: int) -> tuple[str, str]:
         """The crew heading: how many are chosen, the skills whose numbers the buttons show, the traits the
@@ -102,43 +106,69 @@ class CrewPicking(_Screen):
         return draw.font(round(12 * self.app.scale)).get_linesize()
 
     def draw_crew_heading(self, surf: pygame.Surface, mid: pygame.Rect, inner: pygame.Rect, y: int) -> None:
+        """The heading at `y`, each line only where the column's scrolled body shows it whole."""
         beside = self.crew_heading_room(mid)  # the stack stands to the right
         first, second = self.crew_heading(beside)
         fs, small = round(14 * self.app.scale), round(12 * self.app.scale)
-        draw.text(surf, first, (inner.x, y), fs, draw.ACCENT, True, beside)
+        line = draw.font(fs, True).get_linesize()
+        if self.in_body((inner.x, y, beside, line)):
+            draw.text(surf, first, (inner.x, y), fs, draw.ACCENT, True, beside)
         if second:
-            y += draw.font(fs, True).get_linesize()
-            draw.text(
-                surf, second, (inner.x, y), draw.shrink(second, small, beside, least=0.75), draw.ACCENT, False, beside
-            )
-        if not self.free_crew():
-            draw.text(surf, self.tr("missions.no_free_crew"), (inner.x, y + self.s(26)), small, draw.WARN, width=beside)
+            y += line
+            if self.in_body((inner.x, y, beside, draw.font(small).get_linesize())):
+                size = draw.shrink(second, small, beside, least=0.75)
+                draw.text(surf, second, (inner.x, y), size, draw.ACCENT, False, beside)
+        warn = (inner.x, y + self.s(26), beside, draw.font(small).get_linesize())
+        if not self.free_crew() and self.in_body(warn):
+            draw.text(surf, self.tr("missions.no_free_crew"), warn[:2], small, draw.WARN, width=beside)
 
     # -- the buttons ---------------------------------------------------------------------------
 
+    crew_cols: int = 2  # crew buttons a row: two, or one where two would cut a surname (see choose_skills)
+
+    def crew_button_width(self, mid: pygame.Rect, strip: int, cols: int | None = None) -> int:
+        cols = cols or self.crew_cols
+        return (mid.width - self.s(20) - strip - self.s(10) * (cols - 1)) // cols
+
+    def choose_skills(self, mid: pygame.Rect, strip: int) -> None:
+        """How many crew buttons a row, and the skills they show: first, because the heading names the skills and
+        how many lines it takes places the buttons (played by hand: the heading measured the last mission's skills
+        and its second line lay under the buttons). Two a row where every surname reads whole beside its first
+        number, else one a row (the column scrolls): at 1280×720 with 150 % text two a row read "Ш… 72"."""
+        free = self.free_crew()[:CREW_SHOWN]
+        room = self.crew_button_width(mid, strip, 2) - self.s(34) - self.s(2)
+        first = self.used_skills()[:1]
+        two = all(
+            self.fits(f"{self.crew_name(c).split()[-1]} {self.skill_numbers(c, first)}", room, "#small") for c in free
+        )
+        self.crew_cols = 2 if two else 1
+        self.skills_shown = self.shown_skills(free, self.crew_button_width(mid, strip) - self.s(34) - self.s(2))
+        while len(self.skills_shown) > 1 and not self.crew_heading_fits(mid):  # the heading names every skill shown
+            self.skills_shown = self.skills_shown[:-1]
+
+    def crew_heading_fits(self, mid: pygame.Rect) -> bool:
+        room = self.crew_heading_room(mid)
+        second = self.crew_heading(room)[1]
+        small = round(12 * self.app.scale)
+        return not second or draw.font(draw.shrink(second, small, room, least=0.75)).size(draw.clean(second))[0] <= room
+
     def build_crew(self, mid: pygame.Rect, y: int, strip: int) -> None:
-        """The crew buttons, two a row from `y` (below the heading), and "Pick the best crew" under them."""
+        """The crew buttons, two a row from `y` (below the heading), and "Pick the best crew" under them; each only
+        where the column's body shows it whole (it scrolls when they do not all fit: `mission_scroll`)."""
         v = self.view
-        free = self.free_crew()[:10]
-        cols = 2
-        bw = (mid.width - self.s(30) - strip) // cols
+        free = self.free_crew()[:CREW_SHOWN]
+        cols = self.crew_cols
+        bw = self.crew_button_width(mid, strip)
         face = self.s(34)
-        shown = 0
-        # the skills first: the heading names them, and how many lines it takes places the buttons (played by
-        # hand: the heading measured the last mission's skills and its second line lay under the buttons)
-        self.skills_shown = self.shown_skills(free, bw - face - self.s(2))
         y += self.s(26) + self.crew_heading_extra(mid)
-        # as many rows as fit above "Pick the best crew" and the planned list under it (which picks from all):
-        # at large text on a small window the Moon landing's ten ran off the window
-        planned = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8) - self.s(24)
-        rows = max(0, (planned - self.s(4) - self.s(32) - self.s(4) - y) // self.s(38))
-        free = free[: rows * cols]
-        for cid in free:
+        for shown, cid in enumerate(free):
+            bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
+            if not self.in_body((bx, by, bw, self.s(34))):
+                continue
             cs = v.me.crews[cid]
             # the skills the steps call on that fit (named in the heading above); all of them in the tip
             skills = self.skill_numbers(cid, self.skills_shown)
             every = ", ".join(f"{self.term('skill', k)} {val}" for k, val in cs.skills.items())
-            bx, by = mid.x + self.s(10) + (shown % cols) * (bw + self.s(10)), y + (shown // cols) * self.s(38)
             self.picture((bx, by, face, face), portraits.crew_portrait(v.rules, cid, face))
             label = self.crew_label(cid, skills, bw - face - self.s(2))
             self.button(
@@ -155,15 +185,14 @@ class CrewPicking(_Screen):
                 selected=cid in self.crew,
                 object_id="#small",
             )
-            shown += 1
-        y += ((shown + 1) // cols) * self.s(38) + self.s(4)
-        self.button(
-            (mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32)),
-            self.tr("missions.best_crew"),
-            self.best_crew,
-            self.tr("tip.missions.best_crew"),
-            key=pygame.K_c,
-        )
+        y += -(-len(free) // cols) * self.s(38) + self.s(4)
+        best = (mid.x + self.s(10), y, mid.width - self.s(20) - strip, self.s(32))
+        if self.in_body(best):
+            self.button(
+                best, self.tr("missions.best_crew"), self.best_crew, self.tr("tip.missions.best_crew"), key=pygame.K_c
+            )
+        else:  # scrolled out of sight: its key still picks
+            self.keys[pygame.K_c] = self.best_crew
 
     # -- picking -------------------------------------------------------------------------------
 

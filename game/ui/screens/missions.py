@@ -13,11 +13,12 @@ from game.ui.screens import mission_odds
 from game.ui.screens.base import Transition
 from game.ui.screens.game import GameScreen
 from game.ui.screens.mission_crew import CrewPicking
+from game.ui.screens.mission_scroll import BodyScrolling
 from game.ui.screens.registry import register
 
 
 @register
-class MissionScreen(CrewPicking, GameScreen):
+class MissionScreen(CrewPicking, BodyScrolling, GameScreen):
     name = "missions"
 
     def __init__(self, app: Any, side: str, mission: str | None = None) -> None:
@@ -78,6 +79,8 @@ class MissionScreen(CrewPicking, GameScreen):
 
     def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
         """Select a mission and fill it with the engine's suggestion (or the first options)."""
+        if mission != self.__dict__.get("mission"):
+            self.body_offset = 0  # another mission's slots and crew: from their top
         self.mission = mission
         self.app.memory[("mission", self.side)] = mission
         m = self.view.rules.missions[mission]
@@ -181,11 +184,14 @@ class MissionScreen(CrewPicking, GameScreen):
         )
 
     def stack_rect(self) -> pygame.Rect:
-        """Where the stack about to fly is drawn: a strip at the right of the middle column, above the planned list."""
+        """Where the stack about to fly is drawn: a strip at the right of the middle column, above the planned list
+        (and above the scroll buttons when the column scrolls)."""
         _, mid, _ = self.columns()
-        w = int(mid.width * 0.26)
+        w = self.stack_width()
         top = mid.y + self.s(84)
-        bottom = mid.bottom - self.s(40) * max(1, len(self.view.me.plan)) - self.s(40)
+        bottom = self.planned_y() - self.s(32)
+        if self.body_scroll_max():
+            bottom = self.scroll_buttons()[0].top - self.s(6)
         return pygame.Rect(mid.right - w - self.s(8), top, w, max(self.s(40), bottom - top))
 
     def picked_hardware(self) -> list[str]:
@@ -195,7 +201,7 @@ class MissionScreen(CrewPicking, GameScreen):
     def build_content(self) -> None:
         v = self.view
         left, mid, right = self.columns()
-        strip = self.stack_rect().width + self.s(8)  # the middle column's buttons stop short of the stack
+        strip = self.stack_width() + self.s(8)  # the middle column's buttons stop short of the stack
         rh = self.s(36)
         per = max(1, (left.height - self.s(100)) // (rh + self.s(4)))
         if self.show_choice:
@@ -241,8 +247,14 @@ class MissionScreen(CrewPicking, GameScreen):
                 enabled=self.page < pages - 1,
             )
         m = v.rules.missions[self.mission]
-        y = self.slots_y()
+        if m.crew:
+            self.choose_skills(mid, strip)
+        y = self.body_top()
+        self.build_scroll()
         for slot in m.slots:
+            if not self.in_body((mid.x, y, mid.width, self.s(34))):  # scrolled out of sight
+                y += self.s(40)
+                continue
             hw = self.hardware.get(slot.id, slot.options[0])
             have = v.free_hardware(hw)
             slot_name = self.term("slot", slot.id)
@@ -304,7 +316,7 @@ class MissionScreen(CrewPicking, GameScreen):
             enabled=self.blocked is None,
         )
         # planned launches, each cancellable
-        y = mid.bottom - self.s(40) * max(1, len(v.me.plan)) - self.s(8)
+        y = self.planned_y()
         for i in range(len(v.me.plan)):
             self.button(
                 (mid.right - self.s(110), y + i * self.s(40), self.s(100), self.s(34)),
@@ -384,10 +396,11 @@ class MissionScreen(CrewPicking, GameScreen):
         )
         draw.text(surf, self.tr("missions.hardware"), (inner.x, self.heading_y()), fs, draw.ACCENT, True, inner.width)
         if m.crew:
-            self.draw_crew_heading(surf, mid, inner, self.slots_y() + len(m.slots) * self.s(40) + self.s(4))
+            self.draw_crew_heading(surf, mid, inner, self.body_top() + len(m.slots) * self.s(40) + self.s(4))
+        self.draw_scroll_bar(surf)
         # planned this turn
         n = len(v.me.plan)
-        y = mid.bottom - self.s(40) * max(1, n) - self.s(8)
+        y = self.planned_y()
         head = self.tr("missions.planned_list", n=n, max=rules.settings.max_missions_per_turn)
         draw.text(
             surf,

@@ -222,7 +222,7 @@ class ComputerFailedScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        bw, gap = self.s(176), self.s(12)
+        gap, bw = self.s(12), self.button_width()
         x = w // 2 - (bw * 4 + gap * 3) // 2
         y = h // 2 + self.s(50)
         for i, level in enumerate(self.LEVELS):
@@ -232,6 +232,13 @@ class ComputerFailedScreen(Screen):
         self.button((x + 3 * (bw + gap), y, bw, self.s(44)), self.tr("failed.quit"), self.quit, self.tr("tip.failed.quit"),
                     key=pygame.K_q)
         self.focus = 1
+
+    def button_width(self) -> int:
+        """As wide as the longest label in the primary button's type needs, as the window allows (at 150 % text
+        "Продолжить: средний" was cut on a button of the width that fits English)."""
+        labels = [self.tr("failed.continue", level=self.tr(f"ai.level.{level}")) for level in self.LEVELS]
+        need = max(draw.font(round(16 * self.app.scale), True).size(draw.clean(t))[0] for t in labels) + self.s(16)
+        return max(self.s(176), min(need, (self.app.size[0] - self.s(40) - 3 * self.s(12)) // 4))
 
     def go_on(self, level: str) -> Transition | None:
         self.app.session.replace_seat(self.error.side, f"ai:{level}")
@@ -244,9 +251,13 @@ class ComputerFailedScreen(Screen):
     def back(self) -> Transition | None:
         return None  # the game cannot go on until the seat has a player: choose one, or quit
 
-    def draw(self, surf: pygame.Surface) -> None:
+    def box(self) -> pygame.Rect:
         w, h = self.app.size
-        box = pygame.Rect(w // 2 - self.s(380), h // 2 - self.s(130), self.s(760), self.s(250))
+        bw = max(self.s(760), 4 * self.button_width() + 3 * self.s(12) + self.s(24))  # the buttons stand inside it
+        return pygame.Rect(w // 2 - bw // 2, h // 2 - self.s(130), bw, self.s(250))
+
+    def draw(self, surf: pygame.Surface) -> None:
+        box = self.box()
         inner = draw.panel(surf, box, self.tr("failed.title"), round(20 * self.app.scale))
         text = self.line() + "\n" + (self.tr("failed.saved", path=self.saved) if self.saved else self.tr("failed.unsaved"))
         draw.paragraph(surf, text, pygame.Rect(inner.x, inner.y, inner.width, self.s(110)), round(16 * self.app.scale))

@@ -34,6 +34,7 @@ class SaveLoadScreen(Screen):
         self.unreadable: list[SaveError] = []
         self.backups: dict[str, SaveInfo] = {}
         self.failed: dict[str, SaveError] = {}  # saves listed as good that failed to load, by path
+        self._packages: dict[str, Any] | None = None  # the installed packages by id, read when first asked
         if self.app.status and self.app.status == self.app.status_ok:
             # A done-notice ("Saved as ...", "Sound off") was read where it happened: here it would read as news.
             self.app.status = self.app.status_ok = ""
@@ -59,56 +60,42 @@ class SaveLoadScreen(Screen):
         """The lines of the list: every save, then every file that could not be read."""
         return [*self.infos, *self.unreadable]
 
+    def package(self, scenario: str) -> Any:
+        """The installed package of a save's scenario (None if it is not installed), the list read once."""
+        from game.ui.screens.catalogue import installed
+
+        if self._packages is None:
+            self._packages = installed(self.app)
+        return self._packages.get(scenario)
+
     def names(self, info: SaveInfo) -> tuple[str, str]:
         """The save's scenario and side(s) as the player knows them, not as ids (ids if the scenario is not installed)."""
-        from game.ui.screens.catalogue import _package_strings, installed, package_text
+        from game.ui.screens.catalogue import package_text
 
-        lang = self.app.settings.language
-        cache = self.__dict__.setdefault("_packages", None)
-        if cache is None:
-            cache = self._packages = installed(self.app)
-        pkg = cache.get(info.scenario)
+        pkg = self.package(info.scenario)
         if pkg is None:
             return info.scenario, ", ".join(info.sides)
-        table, english = _package_strings(pkg, lang), _package_strings(pkg, "en")
-        named = [table.get(f"side.{x}.name") or english.get(f"side.{x}.name") or x for x in info.sides]
-        return package_text(pkg, "name", lang), ", ".join(named)
+        lang = self.app.settings.language
+        return package_text(pkg, "name", lang), ", ".join(pkg.side_name(x, lang) for x in info.sides)
 
     def seats(self, info: SaveInfo) -> str:
         """Who plays: the people's sides, then the computers' with their levels (`USA vs USSR (hard)`)."""
-        from game.ui.screens.catalogue import _package_strings
-
-        pkg = self.__dict__.get("_packages", {}).get(info.scenario)
-        lang = self.app.settings.language
-        table, english = (_package_strings(pkg, lang), _package_strings(pkg, "en")) if pkg else ({}, {})
-
-        def named(side: str) -> str:
-            return table.get(f"side.{side}.name") or english.get(f"side.{side}.name") or side
-
-        people = [named(s) for s, who in info.seats if who == "human"]
+        people = [self.side_named(info, s) for s, who in info.seats if who == "human"]
 
         def level(lv: str) -> str:
             return self.tr(f"ai.level.{lv}") if self.tr.has(f"ai.level.{lv}") else lv
 
-        computers = [self.tr("saves.level", side=named(s), level=level(lv)) for s, lv in info.levels.items()]
+        computers = [
+            self.tr("saves.level", side=self.side_named(info, s), level=level(lv)) for s, lv in info.levels.items()
+        ]
         if people and computers:
             return self.tr("saves.vs", people=", ".join(people), computers=", ".join(computers))
         return ", ".join(people or computers) or ", ".join(info.sides)
 
     def side_named(self, info: SaveInfo, side: str) -> str:
         """A side of the save's scenario by its name in the player's language (its id if not installed)."""
-        from game.ui.screens.catalogue import _package_strings
-
-        self.names(info)  # (fills the cache of installed packages)
-        pkg = self.__dict__.get("_packages", {}).get(info.scenario)
-        if pkg is None:
-            return side
-        lang = self.app.settings.language
-        return (
-            _package_strings(pkg, lang).get(f"side.{side}.name")
-            or _package_strings(pkg, "en").get(f"side.{side}.name")
-            or side
-        )
+        pkg = self.package(info.scenario)
+        return side if pkg is None else pkg.side_name(side, self.app.settings.language)
 
     def status(self, info: SaveInfo) -> str:
         """Whether the game plays on and who won, short: `in play`, `USSR won`, `drawn`, `USA won · plays on`.
