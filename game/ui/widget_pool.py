@@ -20,7 +20,9 @@ import pygame
 # screens, their navigation and a report: some hundred widgets), and no widget as large as a page of its own
 # (a newspaper's decision, one-off by nature).
 LIMIT = 150
-LARGEST = 30_000  # px², the largest widget kept (a tech's description box is some 26 000)
+# The largest widget kept, in px²: a tech's description box is some 26 000, and the research screen's figures,
+# scrolling in their own box where the panel is short (1280×720), some 75 000: opened at every visit to the screen.
+LARGEST = 80_000
 
 
 class WidgetPool:
