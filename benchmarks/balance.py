@@ -5,8 +5,9 @@
 
 Runs each matchup as `spacerace simulate --seed S --games N/2 --jobs J --json ...` for S = 1 and 10001 (the
 same command a player or modder would type; normal against normal with `--play-on`, so that the firsts that
-come after the landing in history get dates too; "space" is normal against normal in Space age; "hard_space" is hard
-against normal in Space age, for issue 12's level rows in the second victory mode), then checks the targets and writes
+come after the landing in history get dates too; "space" is normal against normal in Space age; "hard_space" and
+"easy_space" are hard against normal and normal against easy in Space age, for issue 12's level rows in the second
+victory mode), then checks the targets and writes
 `<out>/report.html`
 (the normal vs normal games in full, every matchup's win rates, and the table of targets) and
 `<out>/targets.md`. The race's rows (issues 12 and 13: the landing's spread, the contested firsts,
@@ -54,6 +55,7 @@ MATCHUPS: dict[str, tuple[list[str], bool, str | None]] = {
     "hard": (["--ai", "us=hard", "--ai", "ussr=normal"], True, "hard"),
     "hard_space": (["--ai", "us=hard", "--ai", "ussr=normal", "--victory", "space_age"], True, "hard"),
     "easy": (["--ai", "us=normal", "--ai", "ussr=easy"], True, "normal"),
+    "easy_space": (["--ai", "us=normal", "--ai", "ussr=easy", "--victory", "space_age"], True, "normal"),
     # the example mod whose side joins in 1966, in the mode that runs to the end date (every side normal, so
     # there is nothing to rotate)
     "late": (["--mod", LATE_MOD, "--victory", "space_age", "--ai", f"{LATE_SIDE}=normal"], False, None),
@@ -70,6 +72,7 @@ TITLES = {
     "hard": "hard against normal (sides swapped every other game)",
     "hard_space": "hard against normal in Space age (sides swapped every other game)",
     "easy": "normal against easy (sides swapped every other game)",
+    "easy_space": "normal against easy in Space age (sides swapped every other game)",
     "late": f"a side that joins late: the {LATE_MOD} mod in Space age games, every side normal",
     **{
         name: f"{name.rpartition('-')[0]} against {name.rpartition('-')[2]} (seeds from 1 and from 10001, sides "
@@ -268,10 +271,13 @@ def main() -> int:
         targets += side_share_rows(results["hard_space"], "hard", 0.70, "normal in Space age")
     if "easy" in results:
         targets += side_share_rows(results["easy"], "normal", 0.80, "easy")
+    if "easy_space" in results:
+        targets += side_share_rows(results["easy_space"], "normal", 0.80, "easy in Space age")
     checks: dict[str, tuple[str, Callable[[float], bool | None]]] = {
         "hard": ("hard beats normal in at least 65 % of games", lambda r: r >= 0.65),
         "hard_space": ("hard beats normal in Space age in at least 65 % of games", lambda r: r >= 0.65),
         "easy": ("normal beats easy in at least 75 % of games", lambda r: r >= 0.75),
+        "easy_space": ("normal beats easy in Space age in at least 75 % of games", lambda r: r >= 0.75),
     }
     for name in BOT_MATCHUPS:  # issue 12's caps on the bots against hard and normal; against easy, shown only
         bot, _, level = name.rpartition("-")
