@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.ai import spending
+from game.ai import launches, spending
 from game.ai.facts import Turn
 from game.ai.planner import TEMPERS, plan_turn
 from game.ai.research import Ask
@@ -110,3 +110,18 @@ def test_idle_cash_rushes_the_critical_chain_only_against_a_rusher(campaign: Rul
     calm = Turn(player_view(state, "us"), TEMPERS["easy"], Rng(0))
     calm.rival_rushing_ = True
     assert not spending.rush(calm, asks, {tech: calm.useful(tech)}, 5000), "only a chasing temper chases"
+
+
+def test_a_quarter_with_no_flight_flies_the_cheapest_test_from_idle_money(campaign: Ruleset) -> None:
+    state = _rich(campaign, 5000)
+    me = state.sides["us"]
+    ts = me.techs["orbital_launcher"]
+    ts.done, ts.progress, ts.reliability = True, campaign.techs["orbital_launcher"].cost, 60
+    turn = Turn(player_view(state, "us"), TEMPERS["normal"], Rng(0))
+    out: list = []
+    cash = launches.idle_test(turn, ["launcher_test"], me.cash, 5000, out)
+    flights = [a for a in out if isinstance(a, PlanMission)]
+    assert [a.mission for a in flights] == ["launcher_test"]
+    assert cash == me.cash - sum(odds.order_cost(campaign, a) for a in out)
+    none: list = []
+    assert launches.idle_test(turn, ["launcher_test"], me.cash, 0, none) == me.cash and not none, "idle money only"
