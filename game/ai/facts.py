@@ -329,19 +329,16 @@ class Turn:
         got = self.rival_rushing_
         if got is None:
             rivals = {r.id for r in self.view.rivals}
-            missions = self.k.missions
+            tests = set(self.k.test_missions)  # (missions with no milestone and no payoff)
             got = False
             seen: set[tuple[int, str, str]] = set()
             for rec in self.view.public_log:
-                if rec.side not in rivals:
-                    continue
-                key = (rec.turn, rec.side, rec.mission)
-                if key in seen:
-                    facts = missions.get(rec.mission)
-                    if facts is not None and not facts.milestones and facts.payoff <= 0:
+                if rec.mission in tests and rec.side in rivals:
+                    key = (rec.turn, rec.side, rec.mission)
+                    if key in seen:
                         got = True
                         break
-                seen.add(key)
+                    seen.add(key)
             self.rival_rushing_ = got
         return got
 
