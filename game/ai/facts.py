@@ -68,6 +68,7 @@ class Turn:
         "research_turns",
         "rival_known",
         "rival_near",
+        "rival_rushing_",
         "rivals_tried",
         "rng",
         "rules",
@@ -174,6 +175,7 @@ class Turn:
         self.useful_: dict[str, int] = {}
         self.available_mask_: int | None = None
         self.rivals_tried: set[str] | None = None  # what the rivals have flown lately
+        self.rival_rushing_: bool | None = None
         self.odds: dict[tuple[str, Hardware, tuple[str, ...]], MissionOdds] = {}
         self.priced: dict[tuple[str, Hardware, tuple[str, ...]], tuple[MissionOdds, int | None]] = {}
         self._survey()
@@ -317,6 +319,25 @@ class Turn:
         theirs = k.cost_in(k.road_mask & self.rival_known)
         total = k.cost_in(k.road_mask) or 1
         return theirs * 100 >= mine * 100 - total * self.temper.race_margin
+
+    def rival_rushing(self) -> bool:
+        """Whether a rival visibly rushes its hardware: its public record shows a test flight (a mission with no
+        milestone and no payoff) flown more than once in one quarter, which a planner never does."""
+        got = self.rival_rushing_
+        if got is None:
+            rivals = {r.id for r in self.view.rivals}
+            tests = set(self.k.test_missions)  # (missions with no milestone and no payoff)
+            got = False
+            seen: set[tuple[int, str, str]] = set()
+            for rec in self.view.public_log:
+                if rec.mission in tests and rec.side in rivals:
+                    key = (rec.turn, rec.side, rec.mission)
+                    if key in seen:
+                        got = True
+                        break
+                    seen.add(key)
+            self.rival_rushing_ = got
+        return got
 
     def rival_close(self, m: str) -> bool:
         """Whether a rival looks able to fly `m` soon: it has tried it lately, or is known to have its hardware."""

@@ -20,7 +20,8 @@ COPY_POINTS = 10  # percent of chance to win another flight of the winning missi
 
 
 def floor(turn: Turn, m: str) -> int:
-    """The lowest success chance it flies `m` at: a great prize, or a rival at the door, make it bolder."""
+    """The lowest success chance it flies `m` at: a great prize, or a rival at the door, make it bolder (and the
+    landing falls to its dash floor against a rival that visibly rushes the Moon, the temper's `chase`)."""
     got = turn.floors.get(m)
     if got is None:
         got = turn.floors[m] = _floor_of(turn, m)
@@ -32,7 +33,7 @@ def _floor_of(turn: Turn, m: str) -> int:
     t = turn.temper
     caution = turn.style.w("caution")
     if facts.wins:
-        if turn.rival_close(m):
+        if turn.rival_close(m) or (t.chase and turn.rival_rushing()):
             base = t.victory_dash
         else:
             base = t.victory_odds - (t.victory_odds - t.victory_dash) * rival_progress(turn, m) // 100

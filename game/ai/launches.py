@@ -254,7 +254,29 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         if facts.wins or (m in stepping and prize(turn, m) > 0):
             queue.append((m, plan))
             misses[m] = misses.get(m, 1000) * (1000 - odds.success - odds.partial) // 1000
+    if flown == 0 and tests and not me.plan and turn.temper.idle_tests:
+        spare = min(idle - turn.income, cash - reserves.protected - savings)  # beyond a quarter's income
+        cash = idle_test(turn, tests, cash, spare, out)
     return cash
+
+
+def idle_test(turn: Turn, tests: list[str], cash: int, idle: int, out: list[Action]) -> int:
+    """A quarter with no flight: the cheapest test flight of hardware it still wants taught, paid from idle money
+    alone (a pad left cold teaches nothing). Returns the cash left."""
+    best: tuple[int, str, FlightPlan] | None = None
+    for m in tests:
+        plan = plan_flight(turn, m, turn.stock(), set())
+        if plan is not None and plan.price <= idle and (best is None or plan.price < best[0]):
+            best = (plan.price, m, plan)
+    if best is None:
+        return cash
+    _, m, plan = best
+    side = turn.side
+    for h, n in plan.buy.items():
+        out.append(BuyHardware(side, h, n))
+    window, extra = launch_window(turn, m, plan.hardware, plan.crew, 0)
+    out.append(PlanMission(side, m, plan.hardware, plan.crew, window))
+    return cash - plan.price - extra
 
 
 def launch_window(turn: Turn, m: str, hardware: Hardware, crew: tuple[str, ...], spare: int) -> tuple[str, int]:

@@ -168,7 +168,9 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
                 left -= amount
     rushed: set[str] = set()
     if t.spend_idle and turn.rules.settings.rush_cap:
-        rushed = spending.rush(turn, asks, funding, left - keep - turn.income * t.idle_keep // 100)
+        # (chasing a rival that rushes the Moon, it keeps no income back: a quarter lost there is the race)
+        idle = 0 if t.chase and turn.rival_rushing() else turn.income * t.idle_keep // 100
+        rushed = spending.rush(turn, asks, funding, left - keep - idle)
     want = funding.get
     if rushed or me.rushed:
         out += [

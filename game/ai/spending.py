@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.ai.facts import Turn
-from game.ai.temper import BARGAIN, WINDFALL
+from game.ai.temper import BARGAIN, CRITICAL, WINDFALL
 from game.engine import odds as engine_odds
 from game.engine.actions import Action, BuyReliability, Decide, PlanMission
 
@@ -15,20 +15,24 @@ if TYPE_CHECKING:  # (research imports this module)
     from game.ai.research import Ask
 
 # The asks a rush is for: other goals' bargains. Rushing the winning chain's critical path gave the US 60-80 % of
-# the Moon races at every premium tried (it alone has idle cash), so idle money buys firsts, not the landing.
+# the Moon races at every premium tried (it alone has idle cash), so idle money buys firsts, not the landing...
 RUSHED = (WINDFALL, BARGAIN)
+# ... until a rival visibly rushes its own (`Turn.rival_rushing`, which two planners never see of each other):
+# then the critical chain comes first (the temper's `chase`).
+CHASED = (CRITICAL, WINDFALL, BARGAIN)
 
 
 def rush(turn: Turn, asks: list[Ask], funding: dict[str, int], spare: int) -> set[str]:
-    """Rush the techs of other goals' bargains (`RUSHED`) that are funded to their cap, loudest first, while `spare`
+    """Rush the techs of other goals' bargains (`RUSHED`; `CHASED` while chasing a rusher) that are funded to their cap, loudest first, while `spare`
     (money research leaves idle this turn) pays the premium; `funding` gains what each rush costs. Returns the
     techs rushed."""
     chosen: set[str] = set()
     rules, me = turn.rules, turn.me
+    rushed = CHASED if turn.temper.chase and turn.rival_rushing() else RUSHED
     for _, klass, _, tech in asks:
         if spare <= 0:
             break
-        if klass not in RUSHED or tech in chosen:
+        if klass not in rushed or tech in chosen:
             continue
         ts = me.techs[tech]
         plain = turn.useful(tech)

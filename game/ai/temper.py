@@ -65,6 +65,10 @@ class Temper:
     budget_worth: int = 100  # percent: what a lasting budget point is worth to it, against its years of income
     spend_idle: bool = True  # rushes its bargains' research and tests a prize flight's hardware from idle cash
     idle_keep: int = 75  # ... beyond this percent of a turn's income
+    # Once a rival visibly rushes the Moon (`Turn.rival_rushing`): the idle cash beyond `keep` also rushes the
+    # winning chain's critical research (`spending.CHASED`), and the landing flies at `victory_dash`.
+    chase: bool = False
+    idle_tests: bool = False  # a quarter with no flight flies the cheapest wanted test flight from idle money
     # The rush plan (game/ai/rush.py), played instead of the planner's pipeline when `rush` is on.
     rush: bool = False
     rush_first: int = 450  # per mille a first still open must count at
@@ -112,7 +116,13 @@ TEMPERS: dict[str, Temper] = {
     # Normal keeps to its own timetable when the rival looks ready to take a prize; hard hurries the
     # prize and starts the winning chain's critical research sooner. Both fund the same spying: measured over 800 games, hard
     # spending more on it than normal lost more research than the better estimates won back.
-    "normal": Temper("normal", rival_watch=False, turn_worth=60),
+    # Normal chases a rival that visibly rushes the Moon (test flights in copies, which no planner flies):
+    # on 200 games a seed range (1 and 10001, sides swapped), bot_moon_rush vs normal 53.5/48 % -> 40/42.5 %,
+    # bot_gambler 49.5/45.5 % -> 40/46 %; normal-vs-normal games stay the same to the byte (docs/ai.md).
+    # And a quarter it would fly nothing, it flies the cheapest test flight of hardware it still wants taught from
+    # the idle money beyond a quarter's income: normal's US launched in 60.4/61.1 % of its quarters to the landing
+    # (200 normal-vs-normal games a seed range), now 63.8/64.3 % (the USSR 61.9/62.4 -> 62.6/62.9 %).
+    "normal": Temper("normal", rival_watch=False, turn_worth=60, chase=True, idle_tests=True),
     # Hard also counts the whole story a first sets off for the rival (a crisis that founds agencies and
     # speeds its research for good) at four times its worth to itself, and lets a first go that hands the
     # rival more than it brings: measured on 200 games against normal and each of the strongest bots,
