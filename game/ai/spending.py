@@ -38,7 +38,7 @@ def rush(turn: Turn, asks: list[Ask], funding: dict[str, int], spare: int) -> se
         plain = turn.useful(tech)
         if ts.done or funding.get(tech, 0) < plain:
             continue  # not funded to its cap: money is short for it, not idle
-        extra = engine_odds.useful_funding(rules, me, rules.techs[tech], ts, True) - plain
+        extra = engine_odds.rush_extra(rules, me, rules.techs[tech], ts)
         if 0 < extra <= spare:
             funding[tech] = plain + extra
             spare -= extra

@@ -186,6 +186,12 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
     return money
 
 
+def rush_extra(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> int:
+    """What ordering the tech rushed adds to the most it can usefully take a turn (`useful_funding`): its points
+    beyond the rate cap at the premium; 0 when it is finished or the scenario offers no rushing."""
+    return useful_funding(rules, side, tech, ts, True) - useful_funding(rules, side, tech, ts, False)
+
+
 def turns_to_finish(
     rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int, rush: bool | None = None
 ) -> int | None:

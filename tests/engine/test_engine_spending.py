@@ -59,6 +59,22 @@ def test_a_rushed_tech_takes_points_beyond_its_cap_at_the_premium(tiny) -> None:
     assert me.cash == cash - 21 + odds.instalment(rules, me.budget, state.turn)
 
 
+def test_what_a_rush_adds_is_the_premium_priced_points_beyond_the_cap(tiny) -> None:  # type: ignore[no-untyped-def]
+    state = _ready(_rules(tiny))
+    rules, me = state.rules, state.sides["red"]
+    capsule = rules.techs["capsule"]
+    # 7 more points beyond the cap of 7, at 2 each: the same whether or not the side has ordered the rush yet
+    assert odds.rush_extra(rules, me, capsule, me.techs["capsule"]) == 14
+    rushed, _ = act(state, a.FundResearch("red", "capsule", 50, rush=True))
+    assert odds.rush_extra(rules, rushed.sides["red"], capsule, rushed.sides["red"].techs["capsule"]) == 14
+    rocket = rules.techs["rocket"]
+    done = arrange(scripted(new_game(rules, None, 0)), "red", techs={"rocket": 50})
+    assert done.sides["red"].techs["rocket"].done
+    assert odds.rush_extra(rules, done.sides["red"], rocket, done.sides["red"].techs["rocket"]) == 0
+    plain = _ready(tiny)  # a scenario that offers no rushing
+    assert odds.rush_extra(plain.rules, plain.sides["red"], capsule, plain.sides["red"].techs["capsule"]) == 0
+
+
 def test_a_tech_finished_while_rushed_starts_below_its_base(tiny) -> None:  # type: ignore[no-untyped-def]
     for rush, base in ((False, 35), (True, 30)):
         state, _ = act(_ready(_rules(tiny), cash=500), a.FundResearch("red", "capsule", 50, rush=rush))

@@ -27,6 +27,7 @@ from game.engine import (
     hardware_unlocked,
     mission_odds,
     order_cost,
+    rush_extra,
     useful_funding,
 )
 
@@ -92,7 +93,7 @@ class Orders:
                 continue
             if self.funding[t] < useful_funding(rules, me, tech, ts, False):
                 continue  # money is short for it, not idle
-            extra = useful_funding(rules, me, tech, ts, True) - self.funding[t]
+            extra = rush_extra(rules, me, tech, ts)
             if 0 < extra <= self.spare - keep:
                 self.funding[t] += extra
                 self.rushed.add(t)

@@ -202,8 +202,7 @@ class ResearchScreen(GameScreen):
         """What rushing the chosen tech adds to the most it can use a turn (the engine's figures)."""
         v = self.view
         tech, ts = v.rules.techs[self.selected], v.me.techs[self.selected]
-        return engine_odds.useful_funding(v.rules, v.me, tech, ts, True) - engine_odds.useful_funding(
-            v.rules, v.me, tech, ts, False)
+        return engine_odds.rush_extra(v.rules, v.me, tech, ts)
 
     def toggle_rush(self) -> Transition | None:
         """Rush the chosen tech, funded with the most it can use rushed; or stop rushing it, back to its cap."""
