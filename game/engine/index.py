@@ -52,7 +52,7 @@ def _predicate(cond: Condition | None) -> Predicate | None:
 
 
 def _compile(rules: Ruleset) -> Compiled:
-    facts = facts_of(_records(rules))
+    facts = facts_of((rules,))  # every op of the ruleset, whatever record holds it
     closable = [(m.id, m.available.for_good(facts, False)) for m in rules.missions.values() if m.available]
     # (Requirements as sets: set.issuperset takes a set fastest.)
     techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
@@ -70,22 +70,6 @@ def _compile(rules: Ruleset) -> Compiled:
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
         {},
         facts,
-    )
-
-
-def _records(rules: Ruleset) -> tuple[object, ...]:
-    """Every record of the ruleset that may hold conditions or effects."""
-    return (
-        *rules.sides,
-        *rules.techs.values(),
-        *rules.hardware.values(),
-        *rules.missions.values(),
-        *rules.milestones.values(),
-        *rules.events.values(),
-        *rules.crews.values(),
-        *rules.victory,
-        *rules.facilities.values(),
-        *rules.launch_windows,
     )
 
 

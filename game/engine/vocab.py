@@ -374,12 +374,16 @@ class Effect(Op):
 
 
 def walk(node: object, path: str = "") -> Iterator[tuple[str, Op]]:
-    """Every op inside `node` (a rule record, an op, a tuple of them), with its field path (`when.of[0]`)."""
+    """Every op inside `node` (a rule record, an op, a tuple or a dict of them, a whole ruleset), with its field
+    path (`when.of[0]`, `techs[capsule].available`)."""
     if isinstance(node, Op):
         yield path, node
     if isinstance(node, tuple):
         for i, x in enumerate(node):
             yield from walk(x, f"{path}[{i}]")
+    elif isinstance(node, dict):
+        for key, x in node.items():
+            yield from walk(x, f"{path}[{key}]")
     elif dataclasses.is_dataclass(node):
         for name in _op_fields(type(node)):
             yield from walk(getattr(node, name), f"{path}.{name}" if path else name)
