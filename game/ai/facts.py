@@ -95,7 +95,7 @@ class Turn:
         self.rules = rules = view.rules
         self.side = view.side
         self.me = me = view.me
-        self.k: Knowledge = knowledge(rules)
+        self.k: Knowledge = knowledge(rules) if temper.races else knowledge(rules).prizes_only()
         self.temper = temper
         self.rng = rng
         self.style = style if style is not None else self.k.styles[view.side]

@@ -88,10 +88,17 @@ class Survey:
 
 
 class Knowledge:
-    """Per-ruleset tables; build once with `knowledge(rules)`."""
+    """Per-ruleset tables; build once with `knowledge(rules)`.
 
-    def __init__(self, rules: Ruleset) -> None:
+    `races` says whether the player plans its programme around the ruleset's victories (their missions are the
+    winning missions, their prerequisites the stepping stones and their techs the road), or plays none of them
+    as a race to win, every first counting by its prize alone (`Knowledge.prizes_only`).
+    """
+
+    def __init__(self, rules: Ruleset, races: bool = True) -> None:
         self.rules = rules
+        self.races = races
+        self._prizes_only: Knowledge | None = None
         techs = rules.techs
         self.closure: dict[str, tuple[str, ...]] = {}
         for t in techs:
@@ -135,7 +142,9 @@ class Knowledge:
         self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
         self._goal_rows: dict[tuple[tuple[str, int], ...], tuple[GoalRow, ...]] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
-        self.victory_milestones = frozenset(ms for v in rules.victory for ms in own_milestones(v.when))
+        self.victory_milestones = (
+            frozenset(ms for v in rules.victory for ms in own_milestones(v.when)) if races else frozenset()
+        )
         self.missions: dict[str, MissionFacts] = {}
         for m in rules.missions.values():
             asks, prereqs, gated = own_needs(m.available)
@@ -305,6 +314,15 @@ class Knowledge:
                 self._progress.clear()
             self._progress[done_mask] = got
         return got
+
+    def prizes_only(self) -> Knowledge:
+        """The same ruleset's tables for a player who races for no victory (built once, on first use)."""
+        if not self.races:
+            return self
+        if self._prizes_only is None:
+            self._prizes_only = Knowledge(self.rules, races=False)
+        self._prizes_only.follow_engine()
+        return self._prizes_only
 
     def follow_engine(self) -> None:
         """Work out the engine's prices the planners read: what an order costs (`odds.order_cost`) and what a

@@ -52,3 +52,26 @@ def test_hard_plays_the_rush_in_a_moon_race_and_the_prestige_planner_in_the_spac
         assert got == (prestige if mode == "space_age" else rush)
         differ += rush != prestige
     assert differ, "the two plans gave the same orders on every turn tried: the test shows nothing"
+
+
+def test_where_prestige_decides_hard_races_for_no_victory(campaign: Ruleset):
+    from game.ai.facts import Turn
+    from game.ai.goals import choose_goals
+    from game.ai.knowledge import knowledge
+    from game.ai.modes import PRESTIGE_HARD
+    from game.ai.runner import ai_rng
+
+    racing, prizes = knowledge(campaign), knowledge(campaign).prizes_only()
+    assert racing.victory_missions and racing.stepping_missions and racing.road_mask
+    assert not prizes.victory_missions and not prizes.stepping_missions and not prizes.road_mask
+    assert knowledge(campaign).prizes_only() is prizes and prizes.prizes_only() is prizes  # built once
+
+    view = player_view(_played(campaign, "space_age", 40)[-1], "us")
+    hard = Turn(view, PRESTIGE_HARD, ai_rng(5, 0, view.turn))
+    normal = Turn(view, TEMPERS["normal"], ai_rng(5, 0, view.turn))
+    assert hard.k is prizes and normal.k is racing
+    # Normal puts the winning mission (or its stepping stones) first; hard ranks every goal by its prize per money.
+    winning = set(racing.victory_missions) | racing.stepping_missions
+    assert choose_goals(normal)[0] in winning
+    hard_goals = choose_goals(hard)
+    assert hard_goals == sorted(hard_goals, key=lambda m: -hard.ratio[m])
