@@ -263,6 +263,8 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
 def idle_test(turn: Turn, tests: list[str], cash: int, idle: int, out: list[Action]) -> int:
     """A quarter with no flight: the cheapest test flight of hardware it still wants taught, paid from idle money
     alone (a pad left cold teaches nothing). Returns the cash left."""
+    if idle < 0:
+        return cash  # no flight costs less than nothing: none to plan
     best: tuple[int, str, FlightPlan] | None = None
     for m in tests:
         plan = plan_flight(turn, m, turn.stock(), set())
