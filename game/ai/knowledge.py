@@ -181,6 +181,7 @@ class Knowledge:
         self._flights: dict[tuple[str, ...], Survey] = {}
         self._point_costs: dict[int, dict[str, int]] = {}
         self.hardware_price: dict[str, int] = {}
+        self.flight_price: dict[str, int] = {}
         self.hardware_on: dict[str, tuple[tuple[str, int], ...]] = {}  # tech -> (hardware, unit cost) on it
         self.climb_rate: dict[str, int] = {}
         self._engine: tuple[object, ...] = ()
@@ -342,6 +343,9 @@ class Knowledge:
         self._flights.clear()
         self._point_costs.clear()
         self.hardware_price = {h: odds.order_cost(rules, BuyHardware("", h, 1)) for h in rules.hardware}
+        # What ordering each mission's flight costs, in the default window (the engine's price of a flight reads
+        # its mission and window, not the hardware or crew it flies).
+        self.flight_price = {m: odds.order_cost(rules, PlanMission("", m, ())) for m in rules.missions}
         on: dict[str, list[tuple[str, int]]] = {t: [] for t in self.hardware_techs}
         for h, hw in rules.hardware.items():
             on[hw.tech].append((h, self.hardware_price[h]))
@@ -373,9 +377,7 @@ class Knowledge:
             got = self.shapes[mission][chosen] = FlightShape(
                 hardware=hardware,
                 needs_mask=union((f.asks_mask, *(self.hardware_mask[h] for _, h in hardware))),
-                # (what the order of the flight costs reads of it: its mission and hardware)
-                price=odds.order_cost(self.rules, PlanMission("", mission, hardware))
-                + sum(self.hardware_price[h] for _, h in hardware),
+                price=self.flight_price[mission] + sum(self.hardware_price[h] for _, h in hardware),
                 techs=tuple(dict.fromkeys(self.tech_of[h] for _, h in hardware)),
             )
         return got

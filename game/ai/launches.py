@@ -263,6 +263,8 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
 def idle_test(turn: Turn, tests: list[str], cash: int, idle: int, out: list[Action]) -> int:
     """A quarter with no flight: the cheapest test flight of hardware it still wants taught, paid from idle money
     alone (a pad left cold teaches nothing). Returns the cash left."""
+    if idle < 0:
+        return cash  # no flight costs less than nothing: none to plan
     best: tuple[int, str, FlightPlan] | None = None
     for m in tests:
         plan = plan_flight(turn, m, turn.stock(), set())
@@ -339,11 +341,10 @@ def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> Fl
     crew = turn.crew_for(m, busy)
     if crew is None:
         return None
-    flight = PlanMission(turn.side, m, tuple(hardware), crew)
-    # (the hardware at the engine's price of one, `Knowledge.hardware_price`, times the count)
+    # (the engine's prices, `Knowledge.flight_price` and `hardware_price` of one, times the count)
     unit = k.hardware_price
-    price = engine_odds.order_cost(turn.rules, flight) + sum([unit[h] * n for h, n in buy.items()])
-    return _flight_plan(FlightPlan, (flight.hardware, crew, buy, price))
+    price = k.flight_price[m] + sum([unit[h] * n for h, n in buy.items()])
+    return _flight_plan(FlightPlan, (tuple(hardware), crew, buy, price))
 
 
 def _flight_option(turn: Turn, options: tuple[str, ...], left: dict[str, int], urgent: set[str]) -> str | None:

@@ -75,9 +75,10 @@ def plan(turn: Turn) -> list[Action]:
     victory_reserve = launches.victory_reserve(turn, goals)
     keep = turn.income * temper.reserve + victory_reserve
     protected = keep + demand(turn, asks, temper.protect)
-    # Money is idle if research cannot use it: most turns it can, and its demand is counted only so far.
+    # Money is idle if research cannot use it (most turns it can): what research would use is counted once.
+    wanted = demand(turn, asks)
     room = cash - protected - savings
-    idle = max(0, room - demand(turn, asks, enough=room)) if room > 0 else 0
+    idle = max(0, room - wanted) if room > 0 else 0
     cash = launch(turn, cash, idle, Reserves(keep, protected), savings, out)
     cash = recruit(turn, goals, cash, out)
     # A facility is paid from what is left after the flights beyond the reserve and the test flights' savings:
@@ -87,7 +88,7 @@ def plan(turn: Turn) -> list[Action]:
         cash = facilities.build(turn, goals, room, cash, out)
     # Tests for the prize flights just ordered are paid from money research cannot use this turn.
     if temper.spend_idle and turn.rules.settings.test_cap:
-        room = cash - keep - savings - demand(turn, asks) - turn.income * temper.idle_keep // 100
+        room = cash - keep - savings - wanted - turn.income * temper.idle_keep // 100
         if room > 0:
             cash = spending.test(turn, room, cash, out)
     # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and

@@ -124,17 +124,14 @@ def unready(turn: Turn, m: str, target: int) -> list[str]:
     return order
 
 
-def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = (), enough: int | None = None) -> int:
-    """What research would use this turn on the asks (of these classes only, if given); with `enough`,
-    counted only until it reaches that much (more could only add to it)."""
+def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = ()) -> int:
+    """What research would use this turn on the asks (of these classes only, if given)."""
     total = 0
     counted: set[str] = set()
     for _, klass, _, tech in asks:
         if tech not in counted and (not only or klass in only):
             counted.add(tech)
             total += turn.useful(tech)
-            if enough is not None and total >= enough:
-                break
     return total
 
 
