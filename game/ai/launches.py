@@ -316,16 +316,19 @@ def earliest_window(
     return "", 0
 
 
-def plan_flight(turn: Turn, m: str, stock: dict[str, int], busy: set[str]) -> FlightPlan | None:
-    """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing),
-    crew, what to buy and the price; None if some slot has nothing researched or no crew is ready."""
+def plan_flight(
+    turn: Turn, m: str, stock: dict[str, int], busy: set[str], teach: frozenset[str] = frozenset()
+) -> FlightPlan | None:
+    """Hardware (most reliable unlocked option, stock first; for a test flight, what most needs testing, and the
+    hardware of `teach`'s techs wherever a slot offers it), crew, what to buy and the price; None if some slot
+    has nothing researched or no crew is ready."""
     k, done = turn.k, turn.done
     facts = k.missions[m]
     left = dict(stock)
     buy: dict[str, int] = {}
     hardware = []
     test = not facts.milestones and facts.payoff <= 0
-    urgent = urgent_techs(turn) if test else set()
+    urgent = urgent_techs(turn) | teach if test else set(teach)
     for slot, options in facts.slots:
         best: str | None = options[0]
         if len(options) > 1:

@@ -22,11 +22,12 @@ Player = Callable[[PlayerView, Rng], list[Action]]
 # mode, so no mission is its winning one: every first counts by its prize, the landing's too), with prestige
 # counted dearer against money (30 rather than 3 a point on top of what it adds to later budgets: repeat flights
 # and the answers that bring prestige pay) and a crew's loss risked less (30 per mille before a prize's pull,
-# normal 80: a lost crew costs 12-30 prestige). Still racing for the landing, the best of ~35 tempers won 58.6 %
-# of 800 games (51.2 % as the US); the rush flies everything in copies at 30-45 % odds and won none of 100 such
-# games (docs/ai.md has the rest).
+# normal 80: a lost crew costs 12-30 prestige); and it flies test flights that end a danger its programme runs
+# (`hazards.guard`: as the US, its Apollo fire burned in 95 % of games, the lunar ship left new and unflown).
+# Still racing for the landing, the best of ~35 tempers won 58.6 % of 800 games (51.2 % as the US); the rush flies
+# everything in copies at 30-45 % odds and won none of 100 such games (docs/ai.md has the rest).
 PRESTIGE_HARD: Temper = dataclasses.replace(
-    TEMPERS["normal"], name="hard", races=False, prestige_worth=30, max_crew_loss=30
+    TEMPERS["normal"], name="hard", races=False, prestige_worth=30, max_crew_loss=30, guard_quarters=8
 )
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.ai import chain, facilities, launches, research, spending
+from game.ai import chain, facilities, hazards, launches, research, spending
 from game.ai.crew import recruit
 from game.ai.events import decide
 from game.ai.facts import Turn
@@ -91,6 +91,11 @@ def plan(turn: Turn) -> list[Action]:
         room = cash - keep - savings - wanted - turn.income * temper.idle_keep // 100
         if room > 0:
             cash = spending.test(turn, room, cash, out)
+    # A test flight that ends a danger the programme now runs for good (`hazards.guard`).
+    if temper.guard_quarters and turn.view.dangers:
+        room = cash - keep - savings
+        if room > 0:
+            cash = hazards.guard(turn, room, cash, out)
     # Research leaves the price of the winning flight in the bank once every tech for it is in hand, and
     # the other goals leave the savings for its test flights alone. The resolution pays intelligence after
     # research: research leaves its money too, or the spying would be cut to nothing when cash is short.

@@ -74,6 +74,7 @@ class Temper:
     # Whether it plans its programme around the ruleset's victories (their missions are its winning missions);
     # off, no mission is a race to win and every first counts by its prize alone (where prestige decides).
     races: bool = True
+    guard_quarters: int = 0  # quarters of a danger's odds a flight that ends it for good is weighed against (0: none)
     rush_first: int = 450  # per mille a first still open must count at
     rush_stepping: int = 450  # ... a stepping stone of the landing
     rush_landing: int = 300  # ... the landing

@@ -68,6 +68,18 @@ def _may_fire(entry: News, st: GameState, me: SideState) -> bool:
     return when(st, me.id)
 
 
+def dangers(st: GameState, side: str) -> dict[str, int]:
+    """The events with risks (`Event.risks`) that may befall `side` at this turn's news, each with its odds now
+    (`event_odds`, percent): what the way the side runs its programme makes likelier or rarer. Only events rolled
+    on their own (not drawn) are named; their conditions are the side's own business, so its view carries them."""
+    me = st.sides[side]
+    return {
+        entry[0].id: event_odds(entry[0].chance, entry[6], st, side)
+        for entry in compiled(st.rules).news
+        if entry[6] and _may_fire(entry, st, me)
+    }
+
+
 def draw_event(st: GameState, me: SideState, drawn: tuple[News, ...], out: list[ev.Event]) -> None:
     """A side's turn draws an event with the chance `event_draw` of the settings: one of the events of the
     draw that may happen to it now, picked by weight (plus its risks), so games differ in which they see."""

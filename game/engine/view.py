@@ -16,7 +16,7 @@ from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
 from game.engine.availability import available_missions, available_techs, closed_missions, hardware_unlocked
-from game.engine.news import open_choices
+from game.engine.news import dangers, open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
 from game.engine.records import quick_init
@@ -61,6 +61,9 @@ class PlayerView:
     open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # missions the side can never fly again (`availability.closed_missions`), beside those not open yet
     closed_missions: frozenset[str] = frozenset()
+    # event id -> its odds (percent) this quarter, for the events with risks that may befall the side now
+    # (`news.dangers`): the way the side runs its programme moves those odds
+    dangers: dict[str, int] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -198,6 +201,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
         closed_missions=closed_missions(state, side),
+        dangers=dangers(state, side),
     )
 
 

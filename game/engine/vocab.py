@@ -351,6 +351,12 @@ class Condition(Op):
         what closes a mission for good, `availability.closed_missions`)."""
         return self.compiled() if value and self.lasting(known) else None
 
+    def ended_by(self) -> tuple[tuple[str, str, int], ...]:
+        """What the side can do to make it false, as (value, tech, reach): the tech's `reliability` raised to
+        `reach`, or `reach` steps `flights` flown that tested it; for a bound from above on one of those numbers
+        (`compare ... lt/le`), and for `all` any part's. Empty for anything else."""
+        return ()
+
     def describe(self) -> Phrase:
         raise NotImplementedError(type(self).__name__)
 

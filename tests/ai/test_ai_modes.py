@@ -3,6 +3,8 @@ the planner tuned for prestige where only prestige decides."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.ai.levels import PLAYERS
@@ -75,3 +77,40 @@ def test_where_prestige_decides_hard_races_for_no_victory(campaign: Ruleset):
     assert choose_goals(normal)[0] in winning
     hard_goals = choose_goals(hard)
     assert hard_goals == sorted(hard_goals, key=lambda m: -hard.ratio[m])
+
+
+def test_hard_flies_a_test_flight_that_ends_a_danger_its_programme_runs(campaign: Ruleset):
+    """The US's lunar ship may burn on the ground while it is new (the Apollo fire: the event's condition holds
+    while its hardware has flown fewer than three steps): where prestige decides, hard flies it in a test flight
+    rather than wait for the fire."""
+    from game.ai import hazards
+    from game.ai.facts import Turn
+    from game.ai.modes import PRESTIGE_HARD
+    from game.ai.runner import ai_rng
+    from game.engine.actions import PlanMission
+    from game.engine.state import TechState
+
+    danger = campaign.events["apollo_fire"]
+    (value, tech, reach), *_ = danger.when.ended_by()
+    assert value == "flights"
+    state = _played(campaign, "space_age", 50)[-1]  # 1968: the fire's window is open
+    state.sides["us"].techs[tech] = TechState(progress=campaign.techs[tech].cost, done=True, reliability=45)
+    state.sides["us"].milestones.pop("crewed_lunar_orbit", None)
+    view = player_view(state, "us")
+    assert view.dangers.get("apollo_fire", 0) > 0
+
+    def flown(temper) -> list[PlanMission]:
+        out: list = []
+        hazards.guard(Turn(view, temper, ai_rng(5, 0, view.turn)), 10_000, 10_000, out)
+        return [a for a in out if isinstance(a, PlanMission)]
+
+    flights = flown(PRESTIGE_HARD)
+    assert flights, "no test flight against the danger"
+    for f in flights:
+        assert f.mission in campaign.missions and not campaign.missions[f.mission].milestones  # a test flight
+        assert any(campaign.hardware[h].tech == tech for _, h in f.hardware)
+    # It flies until the steps it expects on the tech reach the mark, and no more.
+    expected = [hazards.tested_steps(view.odds(f.mission, f.hardware, f.crew), tech) for f in flights]
+    assert sum(expected) >= reach * 100 > sum(expected[:-1])
+    # Where a danger is worth nothing to guard against, it flies nothing.
+    assert flown(dataclasses.replace(PRESTIGE_HARD, guard_quarters=0)) == []

@@ -9,7 +9,7 @@ from engine_kit import end_turn, of_type, scripted, with_settings
 
 from game.engine import events as ev
 from game.engine.api import new_game
-from game.engine.conditions import Flag
+from game.engine.conditions import All, Compare, Flag, HasTech, Not
 from game.engine.effects import AddCash
 from game.engine.rules import Event, Risk, fires_alone
 from game.engine.state import GameState
@@ -94,3 +94,37 @@ def test_no_draw_when_its_chance_is_nothing(tiny):
     tick = Event("tick", "t", "x", sides=("red",), weight=1, once=False)
     state = scripted(new_game(drawn(tiny, tick, draw=0), None, 0))
     assert fired_in_one_turn(state, "tick") == []
+
+
+def test_a_sides_view_names_the_dangers_it_runs_with_their_odds_now(tiny):
+    from game.engine import player_view
+
+    fire = Event("fire", "t", "x", sides=("red",), chance=10, risks=(Risk(25, RUSHED),))
+    calm = Event("calm", "t", "x", sides=("red",), chance=10)  # no risks: nothing the side can do about it
+    elsewhere = Event("elsewhere", "t", "x", sides=("blue",), chance=10, risks=(Risk(25, RUSHED),))
+    state = new_game(only_events(tiny, fire, calm, elsewhere), None, 0)
+    assert player_view(state, "red").dangers == {"fire": 10}
+    state.sides["red"].flags["rushed"] = 1
+    assert player_view(state, "red").dangers == {"fire": 35}
+    assert player_view(state, "blue").dangers == {"elsewhere": 10}  # its own, and blue is not rushed
+    state.sides["red"].events_fired["fire"] = state.turn  # once: it cannot happen again
+    assert player_view(state, "red").dangers == {}
+
+
+def _compare(value: str, cmp: str, to: int, tech: str | None = "t") -> Compare:
+    return Compare(value=value, cmp=cmp, to=to, tech=tech)
+
+
+@pytest.mark.parametrize(
+    ("cond", "ways"),
+    [
+        (_compare("flights", "lt", 3), [("flights", "t", 3)]),
+        (_compare("reliability", "le", 69), [("reliability", "t", 70)]),
+        (_compare("reliability", "ge", 70), []),
+        (_compare("cash", "lt", 70, None), []),
+        (All(of=(HasTech(tech="t"), _compare("flights", "lt", 3))), [("flights", "t", 3)]),
+        (Not(cond=_compare("flights", "ge", 3)), []),
+    ],
+)
+def test_a_condition_says_what_the_side_can_do_to_end_it(cond, ways):
+    assert list(cond.ended_by()) == ways

@@ -76,6 +76,10 @@ class All(Condition):
         """True for good when every part is; false for good when one part is."""
         return _joined(self.of, known, value, every=value)
 
+    def ended_by(self) -> tuple[tuple[str, str, int], ...]:
+        """One part false is enough."""
+        return tuple(way for c in self.of for way in c.ended_by())
+
     def describe(self) -> Phrase:
         return Phrase("cond.all", (("parts", tuple(c.describe() for c in self.of)),))
 

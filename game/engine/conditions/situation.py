@@ -115,6 +115,11 @@ class Compare(Condition):
         value, cmp, to, of = COMPARABLE[self.value], CMP[self.cmp], self.to, self.tech
         return lambda st, side: cmp(value(st, side, of), to)
 
+    def ended_by(self) -> tuple[tuple[str, str, int], ...]:
+        if self.value not in OF_TECH or self.tech is None or self.cmp not in ("lt", "le"):
+            return ()
+        return ((self.value, self.tech, self.to if self.cmp == "lt" else self.to + 1),)
+
     def never(self, world: World) -> str:
         if world.dates is None:
             return ""
