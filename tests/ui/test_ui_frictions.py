@@ -216,6 +216,27 @@ def test_an_attention_item_about_a_tech_opens_the_research_screen_on_it(app: Any
     assert app.top.name == "research" and app.top.selected == tech
 
 
+def test_a_danger_the_programme_runs_is_on_the_attention_list_and_opens_its_tech(app: Any) -> None:
+    """What the computer players read of the dangers a programme runs (`PlayerView.dangers`), the player sees too:
+    the event, its odds this quarter, and the item opens the research screen on the tech that would end it."""
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    app.reset(new_screen("dashboard", app, side))
+    pump(app, 1)
+    screen = app.top
+    event = next(e for e in screen.view.rules.events.values() if e.risks and side in e.sides)
+    screen.view = dataclasses.replace(screen.view, dangers={event.id: 39})
+    title = app.stext(f"event.{event.id}.title")
+    text, level, where = next(item for item in screen.attention() if title in item[0])
+    assert "39" in text and level == "bad"
+    tech = where.partition(":")[2]
+    assert where.startswith("research:") and tech in screen.view.rules.techs
+    app.apply(screen.open_item(where))
+    pump(app, 1)
+    assert app.top.name == "research" and app.top.selected == tech
+
+
 def test_and_n_more_opens_the_whole_list(app: Any) -> None:
     from ui_kit import click, find
 

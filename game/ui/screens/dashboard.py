@@ -47,6 +47,15 @@ class DashboardScreen(GameScreen):
             out.append((self.tr("attn.crew_lost", names=names), "bad", "news"))
         for d in v.decisions:
             out.append((self.tr("attn.decision", title=self.app.stext(f"event.{d.event}.title")), "warn", "news"))
+        # what the programme risks this quarter (`PlayerView.dangers`, what the computer players read too), with
+        # the tech whose reliability or flights would end it
+        for event_id, odds in sorted(v.dangers.items(), key=lambda d: -d[1]):
+            event = v.rules.events[event_id]
+            ways = [w for r in event.risks for w in r.when.ended_by()]
+            ways += event.when.ended_by() if event.when else ()
+            title = self.app.stext(f"event.{event_id}.title")
+            where = f"research:{ways[0][1]}" if ways else "news"
+            out.append((self.tr("attn.danger", title=title, odds=odds), "bad" if odds >= 20 else "warn", where))
         funded = [t for t, ts in v.me.techs.items() if ts.funding > 0]
         if not funded:
             out.append((self.tr("attn.no_research"), "warn", "research"))
@@ -311,4 +320,4 @@ class DashboardScreen(GameScreen):
                 draw.paragraph(surf, first, pygame.Rect(inner.x + self.s(20), y, room, 2 * lh), fs, gap=lh - draw.font(fs).get_linesize())
             y += h
         if not v.firsts:
-            draw.text(surf, self.tr("dash.no_firsts"), (inner.x, y), fs, draw.DIM)
+            draw.paragraph(surf, self.tr("dash.no_firsts"), pygame.Rect(inner.x, y, inner.width, inner.bottom - y), fs, draw.DIM)
