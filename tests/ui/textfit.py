@@ -29,6 +29,7 @@ class Measure:
     """What one frame drew: texts (not widgets), in order."""
 
     texts: list[Drawn] = field(default_factory=list)
+    panels: list[pygame.Rect] = field(default_factory=list)  # boxes drawn with `draw.panel`
     depth: int = 0
 
     def problems(self, app: Any) -> list[str]:
@@ -39,6 +40,11 @@ class Measure:
                 out.append(f"cut text {d.text!r}")
             if d.rect.width and not win.contains(d.rect):
                 out.append(f"text off the window {d.text!r} at {tuple(d.rect)}")
+            # a text that starts in a panel ends in it (the innermost panel it starts in)
+            around = [p for p in self.panels if p.collidepoint(d.rect.topleft)]
+            innermost = min(around, key=lambda p: p.width * p.height) if around else None
+            if d.rect.width and innermost and not innermost.inflate(2 * SLACK, 2 * SLACK).contains(d.rect):
+                out.append(f"text runs past its panel {d.text!r} at {tuple(d.rect)}")
         widgets = [w for w in app.top.widgets if w.alive() and w.visible]
         for w in widgets:
             if not win.contains(w.rect):
@@ -143,12 +149,19 @@ def measuring(monkeypatch: Any) -> Iterator[Measure]:
             m.texts.append(Drawn(s, pygame.Rect(0, 0, 0, 0), cut=True))
         return block
 
+    def record_panel(surf: Any, rect: pygame.Rect, *args: Any, **kwargs: Any) -> pygame.Rect:
+        m.panels.append(pygame.Rect(rect))
+        return panel(surf, rect, *args, **kwargs)
+
+    panel = draw.panel
     monkeypatch.setattr(draw, "text", record_text)
     monkeypatch.setattr(draw, "paragraph", record_paragraph)
     monkeypatch.setattr(draw, "fit_block", record_block)
+    monkeypatch.setattr(draw, "panel", record_panel)
     try:
         yield m
     finally:
         monkeypatch.setattr(draw, "text", text)
         monkeypatch.setattr(draw, "paragraph", paragraph)
         monkeypatch.setattr(draw, "fit_block", fit_block)
+        monkeypatch.setattr(draw, "panel", panel)

@@ -336,14 +336,18 @@ class ResearchScreen(GameScreen):
         # legend
         lx = g.x + self.s(10)
         ly = g.bottom - self.s(22)
-        small = round(12 * self.app.scale)
-        for label, col in ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
-                           (self.tr("research.legend_locked"), draw.colour("tech_locked_edge"))):
+        keys = ((self.tr("research.legend_done"), draw.GOOD), (self.tr("research.legend_open"), draw.ACCENT),
+                (self.tr("research.legend_locked"), draw.colour("tech_locked_edge")))
+        funded = self.tr("research.legend_funded")
+        # one line across the panel: the type shrinks (to 0.6 of its size at most) where a language's words are long
+        room = g.width - self.s(20) - 4 * self.s(18) - 3 * self.s(18)
+        small = draw.shrink(" ".join([*(k for k, _ in keys), funded]), round(12 * self.app.scale), room, least=0.6)
+        for label, col in keys:
             pygame.draw.rect(surf, col, (lx, ly + self.s(3), self.s(12), self.s(12)), 1)
             r = draw.text(surf, label, (lx + self.s(18), ly), small, draw.DIM)
             lx = r.right + self.s(18)
         pygame.draw.circle(surf, draw.WARN, (lx + self.s(6), ly + self.s(9)), self.s(4))
-        draw.text(surf, self.tr("research.legend_funded"), (lx + self.s(18), ly), small, draw.DIM)
+        draw.text(surf, funded, (lx + self.s(18), ly), small, draw.DIM, width=g.right - lx - self.s(28))
         self.draw_details(surf)
 
     def draw_scrollbars(self, surf: pygame.Surface, view: pygame.Rect) -> None:
