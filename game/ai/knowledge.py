@@ -71,6 +71,7 @@ class Progress:
     # (tech, its prerequisites with something unfinished among their own, rate cap, finished) for every
     # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
     schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
+    done: frozenset[str]  # the finished techs
     done_hardware: tuple[str, ...]  # the finished hardware techs
     # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
     open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
@@ -302,6 +303,7 @@ class Knowledge:
                         if t in open_
                     ]
                 ),
+                done=frozenset(self.techs_in(done_mask)),
                 done_hardware=tuple([t for t in self.hardware_techs if bit[t] & done_mask]),
                 open_hardware=tuple(
                     [
