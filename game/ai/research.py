@@ -169,7 +169,8 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
                 funding[tech] = amount
                 left -= amount
     rushed: set[str] = set()
-    if t.spend_idle and turn.rules.settings.rush_cap:
+    # (with nothing left beyond `keep`, no money is idle whoever rushes: the rival's record is not read)
+    if t.spend_idle and turn.rules.settings.rush_cap and left > keep:
         # (chasing a rival that rushes the Moon, it keeps no income back: a quarter lost there is the race)
         idle = 0 if t.chase and turn.rival_rushing() else turn.income * t.idle_keep // 100
         rushed = spending.rush(turn, asks, funding, left - keep - idle)
