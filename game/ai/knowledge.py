@@ -117,6 +117,7 @@ class Knowledge:
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
         self._techs_in: dict[int, tuple[str, ...]] = {}
+        self._settled_after: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
@@ -279,6 +280,18 @@ class Knowledge:
             if len(self._techs_in) > MEMO_LIMIT:
                 self._techs_in.clear()
             self._techs_in[mask] = got
+        return got
+
+    def settled_after(self, mask: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The techs of a mask, dependents first, each with its dependents among them: the order in which what
+        must follow each tech is settled (`chain.critical`). Remembered, like `techs_in`."""
+        got = self._settled_after.get(mask)
+        if got is None:
+            techs = self.techs_in(mask)
+            got = tuple((t, tuple([d for d in self.dependents[t] if self.bit[d] & mask])) for t in reversed(techs))
+            if len(self._settled_after) > MEMO_LIMIT:
+                self._settled_after.clear()
+            self._settled_after[mask] = got
         return got
 
     def progress(self, done_mask: int) -> Progress:
