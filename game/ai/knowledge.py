@@ -250,7 +250,7 @@ class Knowledge:
                         if t in open_
                     ]
                 ),
-                done=frozenset(self.techs_in(done_mask)),
+                unfinished=tuple([t for t in self.order if not bit[t] & done_mask]),
                 done_hardware=tuple([t for t in self.hardware_techs if bit[t] & done_mask]),
                 open_hardware=tuple(
                     [

@@ -55,7 +55,7 @@ class Progress:
     # (tech, its prerequisites with something unfinished among their own, rate cap, finished) for every
     # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
     schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
-    done: frozenset[str]  # the finished techs
+    unfinished: tuple[str, ...]  # the techs not finished, prerequisites first
     done_hardware: tuple[str, ...]  # the finished hardware techs
     # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
     open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
