@@ -212,28 +212,28 @@ def slacks(turn: Turn, m: str) -> list[tuple[int, str]]:
 
 
 def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> list[tuple[int, str]]:
-    needs = turn.needs(m)
-    if not needs:
+    mask = turn.needs_mask[m]
+    if not mask:
         return []
     climb = climbs(turn, m)
     ft = finish_times(turn)
-    turns, dependents = turn.research_turns, turn.k.dependents
-    # Turns that must follow each tech: prerequisites come first in `needs`, so walking it backwards
-    # settles every dependent among them (those already in `after`) before the tech itself.
+    turns = turn.research_turns
+    # Turns that must follow each tech: walking the techs it needs dependents first settles every dependent
+    # among them before the tech itself.
     after: dict[str, int] = {}
     ready = max(climb.values(), default=0)  # when the mission could fly
-    for tech in reversed(needs):
+    for tech, dependents in turn.k.settled_after(mask):
         longest = climb.get(tech, 0)
-        for d in dependents[tech]:
-            then = after.get(d)
-            if then is not None and turns[d] + then > longest:
-                longest = turns[d] + then
+        for d in dependents:
+            then = turns[d] + after[d]
+            if then > longest:
+                longest = then
         after[tech] = longest
         if ft[tech] + longest > ready:
             ready = ft[tech] + longest
     if turn.k.missions[m].wins:
         ready = max(ready, eta(turn, m))  # no sooner than its stepping stones
-    out = sorted([(ready - ft[t] - after[t], -after[t], t) for t in needs if available is None or t in available])
+    out = sorted([(ready - ft[t] - a, -a, t) for t, a in after.items() if available is None or t in available])
     return [(slack, tech) for slack, _, tech in out]
 
 

@@ -104,21 +104,15 @@ class Turn:
         self.rate = max(1, me.research_rate)
         techs = me.techs
         cost, bit = self.k.cost, self.k.bit
-        done: set[str] = set()
-        rem: dict[str, int] = {}  # research points each tech still needs
-        done_mask = 0
-        for t, ts in techs.items():  # (one pass: this runs for every turn of every player)
-            if ts.done:
-                done.add(t)
-                rem[t] = 0
-                done_mask |= bit[t]
-            else:
-                rem[t] = cost[t] - ts.progress
+        # (the engine's set of finished techs: no pass over every tech, which runs for every turn of every player)
+        done = view.finished_techs
+        done_mask = sum(map(bit.__getitem__, done))
+        progress, point_cost = self.k.progress(done_mask), self.k.point_costs(self.rate)
+        rem = {t: cost[t] - techs[t].progress for t in progress.unfinished}  # research points each still needs
         self.done, self.rem, self.done_mask = done, rem, done_mask
         # Per hardware: (research still needed for it, -reliability, unit cost): how near to flying it is.
         # Per hardware tech: the money research would need to bring it up to a workable reliability.
         # (Filled tech by tech: the hardware on a tech shares its research and reliability.)
-        progress, point_cost = self.k.progress(done_mask), self.k.point_costs(self.rate)
         hardware_on = self.k.hardware_on
         workable = temper.workable
         rank: dict[str, tuple[int, int, int]] = {}

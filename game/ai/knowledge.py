@@ -9,9 +9,7 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
-
+from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, Progress, Survey
 from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, research_stakes, union
 from game.ai.temper import Style, style_of
 from game.engine import odds
@@ -22,69 +20,6 @@ from game.engine.rules import Ruleset
 __all__ = ["MEMO_LIMIT", "Knowledge", "effects_money", "forget_all", "knowledge"]
 
 MEMO_LIMIT = 20_000  # entries a remembered table may hold before it starts afresh
-
-
-@dataclass(frozen=True, slots=True)
-class MissionFacts:
-    id: str
-    slots: tuple[tuple[str, tuple[str, ...]], ...]  # (slot, hardware options)
-    asks: tuple[str, ...]  # own techs its availability asks for
-    prereqs: tuple[str, ...]  # own milestones its availability asks for (flights that must come first)
-    gated: bool  # availability asks for more than own techs and milestones (flags, dates, a rival's doings)
-    crew: int
-    traits: tuple[str, ...]
-    skills: tuple[tuple[str, int], ...]  # skill -> how many critical steps lean on it
-    steps: tuple[tuple[str, int, str | None, bool], ...]  # (slot, difficulty, skill, critical)
-    critical: tuple[bool, ...]  # whether each step is critical, in order (beside its odds' `StepOdds`)
-    milestones: tuple[str, ...]
-    wins: bool  # achieving it meets a victory condition
-    lines: frozenset[str]  # tech lines of every option's tech
-    payoff: int  # lasting budget / cash / prestige it pays on success, in money
-    research: tuple[tuple[str, int], ...]  # (tech, points) of research a success brings its own side
-    asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
-    choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order
-
-
-class GoalRow(NamedTuple):
-    """A mission as `goals` weighs it (see `Knowledge.goal_rows`)."""
-
-    mission: str
-    wins: bool  # achieving it meets a victory condition
-    payoff: int  # what a success pays in lasting budget, cash or prestige, in money (0 if nothing)
-    line_weight: int  # the personality's strongest weight among its hardware's tech lines
-
-
-@dataclass(frozen=True, slots=True)
-class FlightShape:
-    """A mission flown with a given hardware pick: what it flies, needs and costs, whatever the state of play."""
-
-    hardware: tuple[tuple[str, str], ...]  # (slot, hardware)
-    needs_mask: int  # the techs of that hardware and of the mission's asks, with their prerequisites
-    price: int  # the flight's and the hardware's price
-    techs: tuple[str, ...]  # the hardware's techs, each once
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """What a set of finished techs leaves open (see `Knowledge.progress`)."""
-
-    # (tech, its prerequisites with something unfinished among their own, rate cap, finished) for every
-    # tech with something unfinished in its closure, prerequisites first: finish times are worked out along it.
-    schedule: tuple[tuple[str, tuple[str, ...], int, bool], ...]
-    done_hardware: tuple[str, ...]  # the finished hardware techs
-    # (tech, the unfinished techs of its closure, its base reliability) per unfinished hardware tech
-    open_hardware: tuple[tuple[str, tuple[str, ...], int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Survey:
-    """Every mission's flight for one set of slot picks and finished techs (see `Knowledge.survey`)."""
-
-    hardware: dict[str, tuple[tuple[str, str], ...]]
-    needs_mask: dict[str, int]  # unfinished techs it still needs
-    price: dict[str, int]
-    techs: dict[str, tuple[str, ...]]  # its hardware's techs, each once
-    gates: dict[str, tuple[str, ...]]  # its hardware's techs and its asks, each once: its research ends with theirs
 
 
 class Knowledge:
@@ -116,6 +51,7 @@ class Knowledge:
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
         self._techs_in: dict[int, tuple[str, ...]] = {}
+        self._settled_after: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self.tech_of = {h: hw.tech for h, hw in rules.hardware.items()}
         self.hardware_mask = {h: self.closure_mask[hw.tech] for h, hw in rules.hardware.items()}
         self.hardware_bit = {h: self.bit[hw.tech] for h, hw in rules.hardware.items()}
@@ -280,6 +216,18 @@ class Knowledge:
             self._techs_in[mask] = got
         return got
 
+    def settled_after(self, mask: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The techs of a mask, dependents first, each with its dependents among them: the order in which what
+        must follow each tech is settled (`chain.critical`). Remembered, like `techs_in`."""
+        got = self._settled_after.get(mask)
+        if got is None:
+            techs = self.techs_in(mask)
+            got = tuple((t, tuple([d for d in self.dependents[t] if self.bit[d] & mask])) for t in reversed(techs))
+            if len(self._settled_after) > MEMO_LIMIT:
+                self._settled_after.clear()
+            self._settled_after[mask] = got
+        return got
+
     def progress(self, done_mask: int) -> Progress:
         """What is left open once the techs of `done_mask` are finished (remembered: it changes a few times a game)."""
         got = self._progress.get(done_mask)
@@ -302,6 +250,7 @@ class Knowledge:
                         if t in open_
                     ]
                 ),
+                unfinished=tuple([t for t in self.order if not bit[t] & done_mask]),
                 done_hardware=tuple([t for t in self.hardware_techs if bit[t] & done_mask]),
                 open_hardware=tuple(
                     [

@@ -74,9 +74,9 @@ def plan(turn: Turn) -> list[Action]:
     savings = launches.test_savings(turn, goals)
     victory_reserve = launches.victory_reserve(turn, goals)
     keep = turn.income * temper.reserve + victory_reserve
-    protected = keep + demand(turn, asks, temper.protect)
     # Money is idle if research cannot use it (most turns it can): what research would use is counted once.
-    wanted = demand(turn, asks)
+    wanted, guarded = demand(turn, asks, temper.protect)
+    protected = keep + guarded
     room = cash - protected - savings
     idle = max(0, room - wanted) if room > 0 else 0
     cash = launch(turn, cash, idle, Reserves(keep, protected), savings, out)

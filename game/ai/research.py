@@ -124,15 +124,20 @@ def unready(turn: Turn, m: str, target: int) -> list[str]:
     return order
 
 
-def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = ()) -> int:
-    """What research would use this turn on the asks (of these classes only, if given)."""
-    total = 0
+def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = ()) -> tuple[int, int]:
+    """What research would use this turn on the asks: on all of them, and on those of these classes only (all,
+    if none given). One pass: the planner reads both every turn."""
+    total = kept = 0
     counted: set[str] = set()
+    guarded: set[str] = set()
     for _, klass, _, tech in asks:
-        if tech not in counted and (not only or klass in only):
+        if tech not in counted:
             counted.add(tech)
             total += turn.useful(tech)
-    return total
+        if tech not in guarded and (not only or klass in only):
+            guarded.add(tech)
+            kept += turn.useful(tech)
+    return total, kept
 
 
 def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], keep: int = 0) -> None:
@@ -164,7 +169,8 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
                 funding[tech] = amount
                 left -= amount
     rushed: set[str] = set()
-    if t.spend_idle and turn.rules.settings.rush_cap:
+    # (with nothing left beyond `keep`, no money is idle whoever rushes: the rival's record is not read)
+    if t.spend_idle and turn.rules.settings.rush_cap and left > keep:
         # (chasing a rival that rushes the Moon, it keeps no income back: a quarter lost there is the race)
         idle = 0 if t.chase and turn.rival_rushing() else turn.income * t.idle_keep // 100
         rushed = spending.rush(turn, asks, funding, left - keep - idle)

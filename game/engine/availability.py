@@ -21,10 +21,16 @@ def tech_available(state: GameState, side: str, tech_id: str) -> bool:
     return available is None or available(state, side)
 
 
-def available_techs(state: GameState, side: str) -> frozenset[str]:
-    """Every tech `side` may research now: `tech_available` for all of them in one pass."""
+def finished_techs(me: SideState) -> frozenset[str]:
+    """The techs `me` has finished."""
+    return frozenset([t for t, ts in me.techs.items() if ts.done])
+
+
+def available_techs(state: GameState, side: str, finished: frozenset[str] | None = None) -> frozenset[str]:
+    """Every tech `side` may research now: `tech_available` for all of them in one pass (`finished`: the side's
+    `finished_techs`, when the caller has them already)."""
     c = compiled(state.rules)
-    done = frozenset([t for t, ts in state.sides[side].techs.items() if ts.done])
+    done = finished_techs(state.sides[side]) if finished is None else finished
     researchable = c.open_techs_after.get(done)
     if researchable is None:
         researchable = frozenset([t for t, requires in c.open_techs if done.issuperset(requires)])

@@ -15,7 +15,13 @@ from game.engine import crew as _crew
 from game.engine import events as ev
 from game.engine import odds as _odds
 from game.engine.actions import PlanMission
-from game.engine.availability import available_missions, available_techs, closed_missions, hardware_unlocked
+from game.engine.availability import (
+    available_missions,
+    available_techs,
+    closed_missions,
+    finished_techs,
+    hardware_unlocked,
+)
 from game.engine.news import dangers, open_choices
 from game.engine.odds import MissionOdds, Spending
 from game.engine.orders import plan_from_stock
@@ -61,6 +67,7 @@ class PlayerView:
     open_choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # missions the side can never fly again (`availability.closed_missions`), beside those not open yet
     closed_missions: frozenset[str] = frozenset()
+    finished_techs: frozenset[str] = frozenset()  # the techs the side has finished (`availability.finished_techs`)
     # event id -> its odds (percent) this quarter, for the events with risks that may befall the side now
     # (`news.dangers`): the way the side runs its programme moves those odds
     dangers: dict[str, int] = field(default_factory=dict)
@@ -184,6 +191,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         ]
     )
     rules = state.rules
+    finished = finished_techs(me)
     return PlayerView(
         rules=rules,
         side=side,
@@ -196,11 +204,12 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
         available_missions=available_missions(state, side),
-        available_techs=available_techs(state, side),
+        available_techs=available_techs(state, side, finished),
         decided=state.decided,
         victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
         closed_missions=closed_missions(state, side),
+        finished_techs=finished,
         dangers=dangers(state, side),
     )
 
