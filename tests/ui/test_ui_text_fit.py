@@ -188,6 +188,15 @@ def test_every_text_fits_its_box(
         app.push(make())
         found += [f"{name}: {p}" for p in _measure(app, monkeypatch)]
         app.pop()
+    # and a game's first quarter, before anyone holds a first ("no firsts yet" once ran past its panel)
+    from game.content.load import load_scenario
+    from game.ui.session import Session
+
+    sc = load_scenario("race_1955")
+    first = sc.ruleset.side_ids[0]
+    app.apply(app.start_session(Session.new(sc, {first: "human", sc.ruleset.side_ids[1]: "ai:normal"}, 3)))
+    app.reset(new_screen("dashboard", app, first))
+    found += [f"dashboard, first quarter: {p}" for p in _measure(app, monkeypatch)]
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
 
@@ -217,6 +226,7 @@ def _every_attention_item(app: Any, side: str) -> list[tuple[str, str, str]]:
         "date": rules.date_label(rules.settings.end),
         "need": 99999,
         "cash": 99999,
+        "odds": 100,
     }
     keys = sorted({k.rsplit(".", 1)[0] if k.count(".") > 1 else k for k in i18n.table("en") if k.startswith("attn.")})
     out = []
