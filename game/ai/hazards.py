@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.ai.facts import Turn
 from game.ai.launches import FlightPlan, plan_flight
-from game.ai.value import effects_value
+from game.ai.value import event_value
 from game.engine.actions import Action, BuyHardware, PlanMission
 from game.engine.odds import MissionOdds
 
@@ -23,9 +23,7 @@ def guard(turn: Turn, room: int, cash: int, out: list[Action]) -> int:
     limit = rules.settings.max_missions_per_turn
     for event_id, odds in sorted(view.dangers.items()):
         event = rules.events[event_id]
-        harm = -effects_value(turn, event.effects) - max(
-            (effects_value(turn, c.effects) for c in event.choices), default=0
-        )
+        harm = -event_value(turn, event)
         if harm <= 0 or odds <= 0:
             continue
         missed = 10_000  # per ten thousand: the chance it does not happen in the quarters counted

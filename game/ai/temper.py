@@ -69,12 +69,12 @@ class Temper:
     # winning chain's critical research (`spending.CHASED`), and the landing flies at `victory_dash`.
     chase: bool = False
     idle_tests: bool = False  # a quarter with no flight flies the cheapest wanted test flight from idle money
-    # The rush plan (game/ai/rush.py), played instead of the planner's pipeline when `rush` is on.
-    rush: bool = False
     # Whether it plans its programme around the ruleset's victories (their missions are its winning missions);
     # off, no mission is a race to win and every first counts by its prize alone (where prestige decides).
     races: bool = True
     guard_quarters: int = 0  # quarters of a danger's odds a flight that ends it for good is weighed against (0: none)
+    # The rush plan (game/ai/rush.py), played instead of the planner's pipeline when `rush` is on.
+    rush: bool = False
     rush_first: int = 450  # per mille a first still open must count at
     rush_stepping: int = 450  # ... a stepping stone of the landing
     rush_landing: int = 300  # ... the landing

@@ -112,11 +112,7 @@ def _first_bonus(turn: Turn, counted: list[tuple[str, str]]) -> int:
     for event_id, by in counted:
         # With `shun_gifts`, the events it queues (a crisis that founds agencies) count with it.
         story = _queued(events, event_id) if turn.temper.shun_gifts else (event_id,)
-        value = 0
-        for e in map(events.__getitem__, story):
-            value += effects_value(turn, e.effects) + max(
-                (effects_value(turn, c.effects) for c in e.choices), default=0
-            )
+        value = sum(event_value(turn, e) for e in map(events.__getitem__, story))
         if by == "self":
             got += value
         else:
@@ -124,6 +120,11 @@ def _first_bonus(turn: Turn, counted: list[tuple[str, str]]) -> int:
     # What the rival gets beyond its own worth takes from the first's prestige only for a temper that shuns such
     # gifts (hard: the shock of being beaten to a first can buy the rival years of budget).
     return (got if turn.temper.shun_gifts else max(0, got)) // max(1, turn.prestige_worth)
+
+
+def event_value(turn: Turn, event: Event) -> int:
+    """What an event happening to this side is worth to it now, in money: its effects, and its best choice's."""
+    return effects_value(turn, event.effects) + max((effects_value(turn, c.effects) for c in event.choices), default=0)
 
 
 def _queued(events: Mapping[str, Event], event_id: str) -> tuple[str, ...]:

@@ -73,11 +73,12 @@ def dangers(st: GameState, side: str) -> dict[str, int]:
     (`event_odds`, percent): what the way the side runs its programme makes likelier or rarer. Only events rolled
     on their own (not drawn) are named; their conditions are the side's own business, so its view carries them."""
     me = st.sides[side]
-    return {
-        entry[0].id: event_odds(entry[0].chance, entry[6], st, side)
-        for entry in compiled(st.rules).news
-        if entry[6] and _may_fire(entry, st, me)
-    }
+    odds: dict[str, int] = {}
+    for entry in compiled(st.rules).news:
+        event, *_, risks = entry
+        if risks and _may_fire(entry, st, me):
+            odds[event.id] = event_odds(event.chance, risks, st, side)
+    return odds
 
 
 def draw_event(st: GameState, me: SideState, drawn: tuple[News, ...], out: list[ev.Event]) -> None:
