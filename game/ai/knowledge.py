@@ -158,6 +158,8 @@ class Knowledge:
         )
         self.service_missions = tuple(m for m, f in self.missions.items() if f.payoff > 0)
         self.test_missions = tuple(m for m, f in self.missions.items() if not f.milestones and f.payoff <= 0)
+        # Missions whose every success earns prestige of its own, a repeat's too (`Temper.repeats` flies them).
+        self.repeat_missions = tuple(m for m in self.missions if rules.missions[m].prestige.success > 0)
         self._weighted: dict[tuple[tuple[str, int], ...], dict[str, tuple[tuple[str, int, int, int], ...]]] = {}
         # Every tech some winning mission could need, whichever hardware it flies: the road to victory.
         road: set[str] = set()

@@ -169,6 +169,11 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     for m in k.service_missions:
         if m not in candidates and m in available and worth(turn, m) > 0:
             candidates.append(m)
+    # Flights that earn nothing but their own prestige (its firsts are won), for a temper that farms it.
+    if turn.temper.repeats:
+        for m in k.repeat_missions:
+            if m not in candidates and m in available and prize(turn, m) <= 0:
+                candidates.append(m)
     tests = []
     if turn.temper.tests:
         tests = [m for m in k.test_missions if m in available and teaches(turn, m)]

@@ -72,6 +72,7 @@ class Temper:
     # Whether it plans its programme around the ruleset's victories (their missions are its winning missions);
     # off, no mission is a race to win and every first counts by its prize alone (where prestige decides).
     races: bool = True
+    repeats: bool = False  # flies again, for its prestige, a mission whose firsts it holds
     guard_quarters: int = 0  # quarters of a danger's odds a flight that ends it for good is weighed against (0: none)
     # The rush plan (game/ai/rush.py), played instead of the planner's pipeline when `rush` is on.
     rush: bool = False

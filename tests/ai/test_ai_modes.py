@@ -9,6 +9,7 @@ import pytest
 
 from game.ai.levels import PLAYERS
 from game.ai.modes import prestige_decides, prestige_hard
+from game.ai.planner import plan_turn
 from game.ai.rush import rush_turn
 from game.ai.temper import TEMPERS
 from game.engine import new_game, player_view
@@ -114,3 +115,31 @@ def test_hard_flies_a_test_flight_that_ends_a_danger_its_programme_runs(campaign
     assert sum(expected) >= reach * 100 > sum(expected[:-1])
     # Where a danger is worth nothing to guard against, it flies nothing.
     assert flown(dataclasses.replace(PRESTIGE_HARD, guard_quarters=0)) == []
+
+
+def test_where_prestige_decides_hard_flies_its_proven_missions_again_for_their_prestige(campaign: Ruleset):
+    """Late in the Space age the firsts are won and cash piles up: hard flies missions whose firsts it holds for
+    the prestige each success earns (`Temper.repeats`); without repeats the same planner leaves them."""
+    from game.ai.modes import PRESTIGE_HARD
+    from game.ai.runner import ai_rng
+    from game.engine.actions import PlanMission
+
+    state = _played(campaign, "space_age", 64)[-1]  # 1971
+    us = state.sides["us"]
+    us.cash = 3_000
+    view = player_view(state, "us")
+
+    def repeats(temper) -> list[str]:
+        orders = plan_turn(view, temper, ai_rng(5, 0, view.turn))
+        return [
+            a.mission
+            for a in orders
+            if isinstance(a, PlanMission)
+            and campaign.missions[a.mission].milestones
+            and all(ms in us.milestones for ms in campaign.missions[a.mission].milestones)
+            and campaign.missions[a.mission].prestige.success > 0
+        ]
+
+    flown = repeats(PRESTIGE_HARD)
+    assert flown, "no mission flown again for its prestige"
+    assert repeats(dataclasses.replace(PRESTIGE_HARD, repeats=False)) == []
