@@ -534,3 +534,34 @@ def test_a_planning_notice_stays_with_the_game_when_the_menu_opens(app: Any) -> 
     app.status = app.status_ok = "Saved as “x”."
     app.apply(app.top.to_menu())
     assert app.status == "Saved as “x”."
+
+
+def test_a_mission_with_no_first_left_says_what_a_success_still_earns(app: Any, drawn: list[str]) -> None:
+    """A flight that wins no first earns its mission's own prestige (flown again, too): the odds panel says how
+    much, and says nothing of it where a first is still to win (the first's prize replaces it)."""
+    from game.ui.screens.registry import new_screen
+
+    side = _kennedy(app)
+    view = app.session.view(side)
+    rules = view.rules
+    repeat = next(
+        m
+        for m in rules.missions
+        if m in view.available_missions
+        and rules.missions[m].prestige.success > 0
+        and rules.missions[m].milestones
+        and all(ms in view.me.milestones for ms in rules.missions[m].milestones)
+    )
+    app.reset(new_screen("missions", app, side, repeat))
+    pump(app, 2)
+    line = app.top.tr("odds.repeat", s=rules.missions[repeat].prestige.success)
+    assert line in drawn
+    fresh = next(
+        m
+        for m in rules.missions
+        if m in view.available_missions and any(ms not in view.me.milestones for ms in rules.missions[m].milestones)
+    )
+    drawn.clear()
+    app.reset(new_screen("missions", app, side, fresh))
+    pump(app, 2)
+    assert drawn and not [t for t in drawn if t.startswith(line.split("+")[0])]
