@@ -9,6 +9,8 @@ What holds for the whole rule book lives in `knowledge` (one `Knowledge` per rul
 
 from __future__ import annotations
 
+from collections import Counter
+
 from game.ai.knowledge import Knowledge, knowledge
 from game.ai.temper import Style, Temper
 from game.engine import crew as engine_crew
@@ -74,6 +76,7 @@ class Turn:
         "rules",
         "side",
         "style",
+        "successes_",
         "teachable",
         "temper",
         "turns_left",
@@ -170,6 +173,7 @@ class Turn:
         self.available_mask_: int | None = None
         self.rivals_tried: set[str] | None = None  # what the rivals have flown lately
         self.rival_rushing_: bool | None = None
+        self.successes_: Counter[str] | None = None
         self.odds: dict[tuple[str, Hardware, tuple[str, ...]], MissionOdds] = {}
         self.priced: dict[tuple[str, Hardware, tuple[str, ...]], tuple[MissionOdds, int | None]] = {}
         self._survey()
@@ -332,6 +336,16 @@ class Turn:
                     seen.add(key)
             self.rival_rushing_ = got
         return got
+
+    def flight_prestige(self, m: str) -> int:
+        """What a success of `m` that wins no first would earn this side now (the engine's `flight_prestige`; the
+        side's successes read from the public record once a turn)."""
+        mission = self.rules.missions[m]
+        if not mission.prestige.success:
+            return 0
+        if self.successes_ is None:
+            self.successes_ = engine_odds.successes(self.view.public_log, self.side)
+        return engine_odds.flight_prestige(mission, self.successes_[m])
 
     def rival_close(self, m: str) -> bool:
         """Whether a rival looks able to fly `m` soon: it has tried it lately, or is known to have its hardware."""

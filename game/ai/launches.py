@@ -172,7 +172,7 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     # Flights that earn nothing but their own prestige (its firsts are won), for a temper that farms it.
     if turn.temper.repeats:
         for m in k.repeat_missions:
-            if m not in candidates and m in available and prize(turn, m) <= 0:
+            if m not in candidates and m in available and prize(turn, m) <= 0 and turn.flight_prestige(m) > 0:
                 candidates.append(m)
     tests = []
     if turn.temper.tests:

@@ -152,7 +152,7 @@ def gain(turn: Turn, m: str) -> int:
     stepping stone of the winning mission, the turns the winning mission would otherwise wait."""
     money = worth(turn, m)
     if not prize(turn, m):
-        money += turn.rules.missions[m].prestige.success * turn.prestige_worth
+        money += turn.flight_prestige(m) * turn.prestige_worth
     research = turn.k.missions[m].research
     if research:  # an early programme's flight: the research it brings, at research's price
         wanted = wanted_techs(turn)

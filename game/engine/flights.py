@@ -12,7 +12,7 @@ from game.engine import events as ev
 from game.engine.crew import crew_flew, crew_ready
 from game.engine.effects import apply_effects
 from game.engine.index import compiled
-from game.engine.odds import MissionOdds, milestone_prestige, mission_odds
+from game.engine.odds import MissionOdds, flight_prestige, milestone_prestige, mission_odds, successes
 from game.engine.state import GameState, LaunchRecord, PlannedMission, SideState
 
 Flight = tuple[PlannedMission, MissionOdds]
@@ -142,7 +142,7 @@ def _fly(st: GameState, me: SideState, plan: PlannedMission, odds: MissionOdds, 
         out.append(ev.MilestoneAchieved(me.id, ms_id, rank, p))
         new_rank = new_rank or rank
     if not new_rank:
-        p = m.prestige.success
+        p = flight_prestige(m, successes(st.public_log, me.id)[m.id]) if m.prestige.success else 0
         me.add_prestige(p)
         out.append(ev.PrestigeChanged(me.id, p, "mission"))
     if flawed_step is not None:

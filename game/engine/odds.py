@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -10,7 +11,7 @@ from game.engine.actions import Action, BuildFacility, BuyHardware, BuyReliabili
 from game.engine.index import compiled
 from game.engine.records import quick_init
 from game.engine.rules import Milestone, Mission, Ruleset, Tech
-from game.engine.state import SideState, TechState
+from game.engine.state import LaunchRecord, SideState, TechState
 
 
 class StepOdds(NamedTuple):
@@ -272,6 +273,23 @@ _ORDER_COSTS: dict[type, Callable[[Ruleset, Any], int]] = {
 def milestone_prestige(milestone: Milestone, rank: int) -> int:
     """The prestige a milestone brings the side that reaches it `rank`th (1 first, 2 second, later after)."""
     return by_rank(rank, milestone.first, milestone.second, milestone.later)
+
+
+# The outcomes of a flight that count as a success of its mission (a partial success earns its prestige too).
+SUCCESSES = frozenset({"success", "partial"})
+
+
+def flight_prestige(mission: Mission, earlier: int) -> int:
+    """The prestige a success of `mission` that wins no first earns, when the side has flown it with success
+    `earlier` times before: its `prestige.success`, divided by those earlier successes (at least one). The
+    first repeat of a first still makes the news in full, the ones after less and less (the tenth satellite
+    launch is routine), so a cheap mission flown again every quarter is no bank of prestige."""
+    return mission.prestige.success // max(1, earlier)
+
+
+def successes(log: Iterable[LaunchRecord], side: str) -> Counter[str]:
+    """How many times `side` has flown each mission with success (in full or in part), from the public record."""
+    return Counter(r.mission for r in log if r.side == side and r.outcome in SUCCESSES)
 
 
 def by_rank(rank: int, first: int, second: int, later: int) -> int:

@@ -76,8 +76,11 @@ changed instead of a mismatch.
    the US won 54 % of Moon races); the space station's first brings 12 (was 15), its second 5 (was 6).
 31: the default campaign's sample return and rover firsts bring 12 prestige (was 8), 4 to the second (was 3): the
    Space age leaned to the USSR (normal's US won 43.7 % of 600 games; now 49.2 % of 800), the Moon race stays even.
+32: a success that wins no first earns its mission's success prestige divided by the side's earlier successes of
+   that mission (`odds.flight_prestige`; was the full prestige every time): a satellite launched three times a
+   quarter for fifteen years was worth more than every first of the era.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 31
+RULES_VERSION = 32

@@ -137,6 +137,11 @@ class PlayerView:
         rank = len(self.firsts.get(milestone, ())) + 1
         return rank, _odds.milestone_prestige(self.rules.milestones[milestone], rank)
 
+    def flight_prestige(self, mission: str) -> int:
+        """The prestige a success of `mission` that wins no first would earn this side now (`odds.flight_prestige`:
+        less with each success of it already flown)."""
+        return _odds.flight_prestige(self.rules.missions[mission], _odds.successes(self.public_log, self.side)[mission])
+
     def planned_spending(self) -> Spending:
         """What this side's standing orders will cost at the coming resolution."""
         return _odds.planned_spending(self.rules, self.me, lambda t: t in self.available_techs)

@@ -192,6 +192,35 @@ def test_repeating_a_milestone_earns_only_the_missions_success_prestige(tiny):
     assert state.firsts["orbit"] == [("red", state.turn - 1)], "the ranking is not repeated"
 
 
+@pytest.mark.parametrize(("earlier", "earned"), [(0, 6), (1, 6), (2, 3), (3, 2), (4, 1), (7, 0)])
+def test_a_repeat_earns_less_with_each_success_already_flown(tiny, earlier, earned):
+    """A success that wins no first earns the mission's success prestige divided by the side's earlier successes
+    of it (partial ones count; failures, other missions and other sides' flights do not), as the view says."""
+    from game.engine.state import LaunchRecord
+    from game.engine.view import player_view
+
+    rules = dataclasses.replace(
+        tiny,
+        missions={
+            **tiny.missions,
+            "orbiter": dataclasses.replace(
+                tiny.missions["orbiter"], prestige=dataclasses.replace(tiny.missions["orbiter"].prestige, success=6)
+            ),
+        },
+    )
+    state = ready_to_fly(rules, milestones=("orbit",))
+    outcomes = ["success", "partial"] * earlier
+    state.public_log.extend(LaunchRecord(0, "red", "orbiter", o) for o in outcomes[:earlier])
+    state.public_log.extend(
+        [LaunchRecord(0, "red", "orbiter", "failure"), LaunchRecord(0, "blue", "orbiter", "success")]
+        + [LaunchRecord(0, "red", other, "success") for other in rules.missions if other != "orbiter"]
+    )
+    assert player_view(state, "red").flight_prestige("orbiter") == earned
+    state, events = fly(state, orbiter("red"))
+    assert ev.PrestigeChanged("red", earned, "mission") in events
+    assert state.sides["red"].prestige == earned
+
+
 def test_non_critical_failure_is_a_partial_success(tiny):
     rules = with_records(tiny, missions={
         "crewed_orbiter": dataclasses.replace(

@@ -124,9 +124,10 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
             break
         y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
     pr = m.prestige
-    # a flight that wins no first earns the mission's own prestige (the engine's `flights` rule), a repeat's too
+    # a flight that wins no first earns the mission's own prestige, less with each success already flown
     if pr.success > 0 and all(v.prize(ms)[0] == 0 for ms in m.milestones):
-        text = self.tr("odds.repeat", s=pr.success)
+        earns = v.flight_prestige(self.mission)
+        text = self.tr("odds.repeat", s=earns) if earns > 0 else self.tr("odds.routine")
         need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
         if y + need <= limit:
             y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.GOOD)
