@@ -23,12 +23,12 @@ Player = Callable[[PlayerView, Rng], list[Action]]
 # counted dearer against money (30 rather than 3 a point on top of what it adds to later budgets) and a crew's loss
 # risked less (30 per mille before a prize's pull, normal 80: a lost crew costs 12-30 prestige); it flies test
 # flights that end a danger its programme runs (`hazards.guard`: as the US, its Apollo fire burned in 95 % of
-# games, the lunar ship left new and unflown); and it flies its proven missions again for the prestige each
-# success earns (`repeats`): from about 1971 both sides' firsts are won and their cash piles up unspent (hard's
-# US ended with a median 3,000), while a landing, a station crew or a docking flown again pays 1-5 points.
-# Measured on 200 games a seed range (1 and 10001, sides swapped) against normal: without repeats 62 % as the US,
-# with them 85.5 % as the US and 99 % as the USSR. Normal does not farm: its prestige at 3 a point makes a repeat
-# worth less than its price (normal with repeats against normal: 50.8 %).
+# games, the lunar ship left new and unflown); and it flies its proven missions again while a success still earns
+# prestige (`repeats`; a repeat earns less with each success, `odds.flight_prestige`): from about 1971 both sides'
+# firsts are won and their cash piles up unspent (hard's US ended with a median 3,000). Measured on 200 games a
+# seed range (1 and 10001, sides swapped) against normal: without repeats about 56-62 % as the US; with them 66.5 %
+# as the US and 90 % as the USSR. (Normal, at 3 a point, finds a repeat worth less than its price: with repeats
+# it won 50.8 % against itself, so it plays without.)
 # Still racing for the landing, the best of ~35 tempers won 58.6 % of 800 games (51.2 % as the US); the rush flies
 # everything in copies at 30-45 % odds and won none of 100 such games (docs/ai.md has the rest).
 PRESTIGE_HARD: Temper = dataclasses.replace(
