@@ -9,7 +9,7 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
-from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, Progress, Survey
+from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, PrizeTable, Progress, Survey
 from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, research_stakes, union
 from game.ai.temper import Style, style_of
 from game.engine import odds
@@ -77,6 +77,7 @@ class Knowledge:
             self.shown_by[m.id] = frozenset(shown)
         self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
         self._goal_rows: dict[tuple[tuple[str, int], ...], tuple[GoalRow, ...]] = {}
+        self._prize_tables: dict[tuple[tuple[str, int], ...], PrizeTable] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = (
             frozenset(ms for v in rules.victory for ms in own_milestones(v.when)) if races else frozenset()
@@ -402,6 +403,26 @@ class Knowledge:
                     rows.append((ms, x.first * w // 100, x.second * w // 100, x.later * w // 100))
                 got[m] = tuple(rows)
             self._weighted[key] = got
+        return got
+
+    def prize_table(self, key: tuple[tuple[str, int], ...]) -> PrizeTable:
+        """`weighted_milestones` turned about for `prize_missions`: per milestone, the missions that earn it.
+        (One per personality, like `goal_rows`: a few per ruleset.)"""
+        got = self._prize_tables.get(key)
+        if got is None:
+            weighted = self.weighted_milestones(key)
+            rows: dict[str, tuple[str, int, int, int, list[str]]] = {}
+            for m in self.prize_missions:
+                for ms, first, second, later in weighted[m]:
+                    rows.setdefault(ms, (ms, first, second, later, []))[4].append(m)
+            got = self._prize_tables[key] = PrizeTable(
+                rows=tuple(
+                    (ms, first, second, later, tuple(ms_missions))
+                    for ms, first, second, later, ms_missions in rows.values()
+                ),
+                zeros=dict.fromkeys(self.prize_missions, 0),
+                crewed=tuple(bool(self.missions[m].crew) for m in self.prize_missions),
+            )
         return got
 
     def goal_rows(self, key: tuple[tuple[str, int], ...]) -> tuple[GoalRow, ...]:
