@@ -47,6 +47,11 @@ class Knowledge:
             order.update(dict.fromkeys(self.closure[t]))
         self.order = tuple(order)
         self.bit = {t: 1 << i for i, t in enumerate(self.order)}
+        # Per four bits of a mask (lowest first), the techs each of their 16 values stands for (see `techs_in`).
+        self.nibbles = tuple(
+            tuple(tuple(t for i, t in enumerate(self.order[base : base + 4]) if value >> i & 1) for value in range(16))
+            for base in range(0, len(self.order), 4)
+        )
         self.closure_mask = {t: sum(self.bit[x] for x in self.closure[t]) for t in techs}
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
@@ -205,12 +210,14 @@ class Knowledge:
         """The techs a mask of `bit`s stands for, prerequisites first (remembered: the same masks come back)."""
         got = self._techs_in.get(mask)
         if got is None:
-            out = []
+            out: list[str] = []
             rest = mask
-            while rest:
-                low = rest & -rest
-                out.append(self.order[low.bit_length() - 1])
-                rest ^= low
+            for techs in self.nibbles:  # (four bits at a time: a mask met first often has dozens)
+                if rest & 15:
+                    out += techs[rest & 15]
+                rest >>= 4
+                if not rest:
+                    break
             got = tuple(out)
             if len(self._techs_in) > MEMO_LIMIT:
                 self._techs_in.clear()
