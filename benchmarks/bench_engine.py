@@ -1,7 +1,9 @@
 """Engine and computer-player speed against the budgets: run on demand, prints a table.
 
-    python benchmarks/bench_engine.py [--scenario race_1955] [--games 20] [--batch 1000] [--jobs 2]
+    python benchmarks/bench_engine.py [--scenario race_1955] [--victory space_age] [--games 20] [--batch 1000] [--jobs 2]
     python benchmarks/bench_engine.py --instructions 5     # CPU instructions per campaign (valgrind)
+
+`--victory` plays every campaign in that victory mode of the scenario (default: its first, the Moon race).
 
 Measured on one core (CPU time of this process, so other programs on the machine disturb it less):
 a whole normal-vs-normal campaign; the end of a turn with both sides computer-played; one decision
@@ -28,10 +30,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.ai import choose_actions  # noqa: E402
-from game.ai.runner import GameUse, ai_rng, play_game  # noqa: E402
+from game.ai.runner import GameUse, ai_rng, game_setup, play_game  # noqa: E402
 from game.content.load import load_scenario  # noqa: E402
 from game.engine import EndTurn, is_over, new_game, player_view  # noqa: E402
 from game.engine.batch import apply_orders  # noqa: E402
+from game.engine.setup import victory_mode  # noqa: E402
 
 clock = time.process_time
 
@@ -43,6 +46,7 @@ def median_ms(samples: list[float]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scenario", default="race_1955")
+    ap.add_argument("--victory", default="", help="the scenario's victory mode (default: its first)")
     ap.add_argument("--games", type=int, default=20, help="campaigns timed one by one")
     ap.add_argument("--batch", type=int, default=1000, help="campaigns for the multi-process run (0: skip)")
     ap.add_argument("--jobs", type=int, default=2)
@@ -51,12 +55,14 @@ def main() -> int:
     )
     ap.add_argument("--play", type=int, default=None, help=argparse.SUPPRESS)  # what --instructions counts
     args = ap.parse_args()
+    if args.victory:
+        victory_mode(load_scenario(args.scenario).ruleset, args.victory)  # (ValueError naming the modes if unknown)
     if args.play is not None:
-        play(args.scenario, args.play)
+        play(args.scenario, args.play, args.victory)
         return 0
     if args.instructions:
-        return count_instructions(args.scenario, args.instructions)
-    rows = measure(args.scenario, args.games, args.batch, args.jobs)
+        return count_instructions(args.scenario, args.instructions, args.victory)
+    rows = measure(args.scenario, args.games, args.batch, args.jobs, args.victory)
     print(f"{'measure':<56}{'ms':>12}{'budget':>12}")
     for name, ms, budget in rows:
         shown = "-" if budget is None else f"{budget:g} ms"
@@ -64,15 +70,15 @@ def main() -> int:
     return 0
 
 
-def play(scenario_id: str, games: int) -> None:
+def play(scenario_id: str, games: int, victory: str = "") -> None:
     """Play `games` normal-vs-normal campaigns (seeds 1, 2, ...) as the timed ones are played."""
     rules = load_scenario(scenario_id).ruleset
     levels = {s: "normal" for s in rules.side_ids}
     for seed in range(1, games + 1):
-        play_game(rules, seed, levels, flights=[], used=GameUse())
+        play_game(rules, seed, levels, flights=[], victory=victory, used=GameUse())
 
 
-def count_instructions(scenario_id: str, games: int) -> int:
+def count_instructions(scenario_id: str, games: int, victory: str = "") -> int:
     """Print the CPU instructions of one campaign: (those of `games` campaigns - those of none) / games."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
@@ -82,7 +88,10 @@ def count_instructions(scenario_id: str, games: int) -> int:
     for n in (0, games):
         cmd = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__]
         done = subprocess.run(
-            [*cmd, "--scenario", scenario_id, "--play", str(n)], cwd=ROOT, capture_output=True, text=True
+            [*cmd, "--scenario", scenario_id, "--victory", victory, "--play", str(n)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         found = re.search(r"Collected : (\d+)", done.stderr)
         if done.returncode or found is None:
@@ -90,11 +99,14 @@ def count_instructions(scenario_id: str, games: int) -> int:
             return 1
         counts.append(int(found.group(1)))
     per_game = (counts[1] - counts[0]) / games
-    print(f"one normal-vs-normal campaign: {per_game / 1e6:.1f} M instructions ({games} campaigns, {scenario_id})")
+    where = f"{scenario_id}, {victory}" if victory else scenario_id
+    print(f"one normal-vs-normal campaign: {per_game / 1e6:.1f} M instructions ({games} campaigns, {where})")
     return 0
 
 
-def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[str, float, float | None]]:
+def measure(
+    scenario_id: str, games: int, batch: int, jobs: int, victory: str = ""
+) -> list[tuple[str, float, float | None]]:
     """(what, milliseconds, budget in milliseconds or None) for each measure."""
     t0 = time.perf_counter()
     scenario = load_scenario(scenario_id)
@@ -102,19 +114,23 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
     rules = scenario.ruleset
     levels = {s: "normal" for s in rules.side_ids}
 
+    setup = game_setup(rules, levels, victory=victory)
+    start = new_game(rules, setup, 1).turn
     campaigns: list[float] = []
+    quarters = 0  # quarters played, over every campaign timed
     for seed in range(1, games + 1):
         t = clock()
         # With the flight log and the content-use records, as `simulate` plays it.
-        play_game(rules, seed, levels, flights=[], used=GameUse())
+        state, _ = play_game(rules, seed, levels, flights=[], victory=victory, used=GameUse())
         campaigns.append(clock() - t)
+        quarters += state.turn - start + 1
 
     # Turns and decisions, sampled along whole games (hard plays the second side in the last ones).
     turns: list[float] = []
     normal: list[float] = []
     hard: list[float] = []
     for seed in range(1, 4):
-        state = new_game(rules, None, seed)
+        state = new_game(rules, setup, seed)
         hard_side = rules.side_ids[-1]
         while not is_over(state):
             t = clock()
@@ -128,7 +144,7 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
                 state, _, _ = apply_orders(state, [*orders, EndTurn(side)], in_place=True)
             turns.append(clock() - t)
     for seed in range(1, 3):
-        state = new_game(rules, None, seed)
+        state = new_game(rules, setup, seed)
         while not is_over(state):
             for i, side in enumerate(rules.side_ids):
                 if is_over(state):
@@ -144,6 +160,7 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
     rows = [
         ("load scenario (wall clock)", load_s * 1000, None),
         ("one normal-vs-normal campaign (median, one core)", median_ms(campaigns), 50.0),
+        (f"one played quarter ({quarters / games:.1f} a campaign)", sum(campaigns) * 1000 / max(1, quarters), 1.0),
         ("end of turn, both sides computer-played (median)", median_ms(turns), 50.0),
         ("normal decision (median)", median_ms(normal), 20.0),
         ("hard decision (median)", median_ms(hard), 300.0),
@@ -163,6 +180,7 @@ def measure(scenario_id: str, games: int, batch: int, jobs: int) -> list[tuple[s
             "--jobs",
             str(jobs),
             "--quiet",
+            *(["--victory", victory] if victory else []),
         ]
         t = time.perf_counter()
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

@@ -35,7 +35,17 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
     for m in soon:
         for s, n in k.missions[m].skills:
             skills[s] = skills.get(s, 0) + n
-    candidates.sort(key=lambda c: (-sum(crews[c].skills.get(s, 0) * n for s, n in skills.items()), c))
+    weights = list(skills.items())
+
+    def merit(c: str) -> tuple[int, str]:
+        """The most skilled at what the missions lean on first (a plain loop: asked of dozens of candidates)."""
+        got = 0
+        held = crews[c].skills
+        for s, n in weights:
+            got -= held.get(s, 0) * n
+        return got, c
+
+    candidates.sort(key=merit)
     side, order_cost = turn.side, engine_odds.order_cost
     for trait in sorted(traits):
         if not any(trait in rules.crews[c].traits for c in alive):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from game.ai.chain import chain, eta, flyable_someday, flyable_table, victory_techs
 from game.ai.facts import Turn
-from game.ai.value import prize, prizes_of
+from game.ai.value import all_prizes, prize
 
 
 def choose_goals(turn: Turn) -> list[str]:
@@ -28,7 +28,7 @@ def choose_goals(turn: Turn) -> list[str]:
         flyable = table.__getitem__  # every answer is in (and final): read them directly
     # Every prize but, if a first bonus goes into it, the winning mission's (worked out only for a flight it
     # may still fly), in one pass.
-    prizes_of(turn, turn.k.prize_missions)
+    all_prizes(turn)
     prizes, ratios = turn.prize, turn.ratio
     for m, wins, payoff, line_weight in turn.k.goal_rows(turn.style.key):
         if wins:

@@ -9,7 +9,7 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
-from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, Progress, Survey
+from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, PrizeTable, Progress, Survey
 from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, research_stakes, union
 from game.ai.temper import Style, style_of
 from game.engine import odds
@@ -47,6 +47,11 @@ class Knowledge:
             order.update(dict.fromkeys(self.closure[t]))
         self.order = tuple(order)
         self.bit = {t: 1 << i for i, t in enumerate(self.order)}
+        # Per four bits of a mask (lowest first), the techs each of their 16 values stands for (see `techs_in`).
+        self.nibbles = tuple(
+            tuple(tuple(t for i, t in enumerate(self.order[base : base + 4]) if value >> i & 1) for value in range(16))
+            for base in range(0, len(self.order), 4)
+        )
         self.closure_mask = {t: sum(self.bit[x] for x in self.closure[t]) for t in techs}
         self.cost = {t: tech.cost for t, tech in techs.items()}
         self._cost_in: dict[int, int] = {}
@@ -77,6 +82,7 @@ class Knowledge:
             self.shown_by[m.id] = frozenset(shown)
         self.shown_mask = {m: sum(self.bit[t] for t in shown) for m, shown in self.shown_by.items()}
         self._goal_rows: dict[tuple[tuple[str, int], ...], tuple[GoalRow, ...]] = {}
+        self._prize_tables: dict[tuple[tuple[str, int], ...], PrizeTable] = {}
         self.line_of = {t: tech.line for t, tech in techs.items()}
         self.victory_milestones = (
             frozenset(ms for v in rules.victory for ms in own_milestones(v.when)) if races else frozenset()
@@ -206,12 +212,14 @@ class Knowledge:
         """The techs a mask of `bit`s stands for, prerequisites first (remembered: the same masks come back)."""
         got = self._techs_in.get(mask)
         if got is None:
-            out = []
+            out: list[str] = []
             rest = mask
-            while rest:
-                low = rest & -rest
-                out.append(self.order[low.bit_length() - 1])
-                rest ^= low
+            for techs in self.nibbles:  # (four bits at a time: a mask met first often has dozens)
+                if rest & 15:
+                    out += techs[rest & 15]
+                rest >>= 4
+                if not rest:
+                    break
             got = tuple(out)
             if len(self._techs_in) > MEMO_LIMIT:
                 self._techs_in.clear()
@@ -404,6 +412,26 @@ class Knowledge:
                     rows.append((ms, x.first * w // 100, x.second * w // 100, x.later * w // 100))
                 got[m] = tuple(rows)
             self._weighted[key] = got
+        return got
+
+    def prize_table(self, key: tuple[tuple[str, int], ...]) -> PrizeTable:
+        """`weighted_milestones` turned about for `prize_missions`: per milestone, the missions that earn it.
+        (One per personality, like `goal_rows`: a few per ruleset.)"""
+        got = self._prize_tables.get(key)
+        if got is None:
+            weighted = self.weighted_milestones(key)
+            rows: dict[str, tuple[str, int, int, int, list[str]]] = {}
+            for m in self.prize_missions:
+                for ms, first, second, later in weighted[m]:
+                    rows.setdefault(ms, (ms, first, second, later, []))[4].append(m)
+            got = self._prize_tables[key] = PrizeTable(
+                rows=tuple(
+                    (ms, first, second, later, tuple(ms_missions))
+                    for ms, first, second, later, ms_missions in rows.values()
+                ),
+                zeros=dict.fromkeys(self.prize_missions, 0),
+                crewed=tuple(bool(self.missions[m].crew) for m in self.prize_missions),
+            )
         return got
 
     def goal_rows(self, key: tuple[tuple[str, int], ...]) -> tuple[GoalRow, ...]:

@@ -70,3 +70,15 @@ class Survey:
     price: dict[str, int]
     techs: dict[str, tuple[str, ...]]  # its hardware's techs, each once
     gates: dict[str, tuple[str, ...]]  # its hardware's techs and its asks, each once: its research ends with theirs
+
+
+@dataclass(frozen=True, slots=True)
+class PrizeTable:
+    """The prizes of `Knowledge.prize_missions` for one personality, milestone by milestone (see
+    `Knowledge.prize_table`)."""
+
+    # (milestone, first, second, later prestige with the personality's weight, the prize missions that earn it
+    # (a mission once for each time it names the milestone)) for every milestone some prize mission earns
+    rows: tuple[tuple[str, int, int, int, tuple[str, ...]], ...]
+    zeros: dict[str, int]  # every prize mission at 0, in mission order (read only)
+    crewed: tuple[bool, ...]  # per prize mission, in that order, whether it flies a crew

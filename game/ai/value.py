@@ -35,8 +35,7 @@ def prizes_of(
 ) -> None:
     """`prize` of each of `missions`, worked out in one pass (into `prizes` and, for each milestone's part,
     `worth`, if given)."""
-    mine, firsts, first_events = turn.me.milestones, turn.view.firsts, turn.k.first_events
-    weighted, facts = turn.weighted, turn.k.missions
+    mine, weighted, facts = turn.me.milestones, turn.weighted, turn.k.missions
     crewed, uncrewed = turn.crewed_weight, turn.uncrewed_weight
     if worth is None:
         worth = turn.milestone_prize  # each milestone's part, worked out once
@@ -47,17 +46,44 @@ def prizes_of(
         for ms_id, first, second, later in weighted[m]:
             got = worth.get(ms_id)
             if got is None:
-                got = 0
-                if ms_id not in mine:
-                    reached = len(firsts.get(ms_id, ()))
-                    got = engine_odds.by_rank(reached + 1, first, second, later)
-                    if reached == 0 and ms_id in first_events:
-                        got += first_bonus(turn, ms_id)
-                worth[ms_id] = got
+                got = worth[ms_id] = 0 if ms_id in mine else milestone_worth(turn, ms_id, first, second, later)
             value += got
         if value > 0:
             value = value * (crewed if facts[m].crew else uncrewed) // 100
         prizes[m] = value
+
+
+def all_prizes(turn: Turn) -> None:
+    """`prizes_of` every mission of `Knowledge.prize_missions`, milestone by milestone: a milestone this side
+    holds adds nothing to any of them, and a personality that weighs crewed and uncrewed flights alike leaves
+    the sums as they are."""
+    table = turn.k.prize_table(turn.style.key)
+    mine, worth, prizes = turn.me.milestones, turn.milestone_prize, turn.prize
+    prizes.update(table.zeros)
+    for ms_id, first, second, later, earners in table.rows:
+        if ms_id in mine:
+            worth[ms_id] = 0
+            continue
+        got = worth[ms_id] = milestone_worth(turn, ms_id, first, second, later)
+        if got:
+            for m in earners:
+                prizes[m] += got
+    crewed, uncrewed = turn.crewed_weight, turn.uncrewed_weight
+    if crewed != 100 or uncrewed != 100:
+        for m, flies_crew in zip(table.zeros, table.crewed, strict=True):
+            value = prizes[m]
+            if value > 0:
+                prizes[m] = value * (crewed if flies_crew else uncrewed) // 100
+
+
+def milestone_worth(turn: Turn, ms: str, first: int, second: int, later: int) -> int:
+    """A milestone's part in a prize, for a side that has not reached it: the weighted prestige (`first`,
+    `second`, `later`) of the rank it would take, and for a first, what the events it sets off are worth."""
+    reached = len(turn.view.firsts.get(ms, ()))
+    got = engine_odds.by_rank(reached + 1, first, second, later)
+    if reached == 0 and ms in turn.k.first_events:
+        got += first_bonus(turn, ms)
+    return got
 
 
 def first_bonus(turn: Turn, ms: str) -> int:
