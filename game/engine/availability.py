@@ -48,12 +48,13 @@ def available_missions(state: GameState, side: str) -> frozenset[str]:
     return c.open_missions.union(gated) if gated else c.open_missions
 
 
-def closed_missions(state: GameState, side: str) -> frozenset[str]:
+def closed_missions(state: GameState, side: str, available: frozenset[str] = frozenset()) -> frozenset[str]:
     """The missions `side` can never fly again in this game (not merely not yet): each one's `available` is
     false for good (`Condition.for_good`), as `not` over something lasting that has happened (a tech
-    researched, a first flown, a service set up that nothing ends)."""
+    researched, a first flown, a service set up that nothing ends). `available`: missions the caller knows
+    are available now (`available_missions`), and so not closed: they are not asked."""
     closable = compiled(state.rules).closable_missions
-    found = [m for m, closed in closable if closed(state, side)] if closable else None
+    found = [m for m, closed in closable if m not in available and closed(state, side)] if closable else None
     return frozenset(found) if found else _NONE
 
 

@@ -40,6 +40,7 @@ class Compiled:
     # The events rolled on their own (no `weight`), in file order, then those of the draw (see `News`).
     news: tuple[News, ...]
     drawn: tuple[News, ...]
+    risky: tuple[News, ...]  # those of `news` with risks (`news.dangers`: a side's view asks them every turn)
     # victory mode ("" for the default) -> (victory, when) of the victories that end a game in it
     victory: dict[str, tuple[tuple[str, Predicate], ...]]
     # a side's facilities (in the order built) -> step kind -> the bonus they add: asked for every flight priced
@@ -54,6 +55,7 @@ def _predicate(cond: Condition | None) -> Predicate | None:
 def _compile(rules: Ruleset) -> Compiled:
     facts = facts_of((rules,))  # every op of the ruleset, whatever record holds it
     closable = [(m.id, m.available.for_good(facts, False)) for m in rules.missions.values() if m.available]
+    news = tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight <= 0)
     # (Requirements as sets: set.issuperset takes a set fastest.)
     techs = tuple((t.id, frozenset(t.requires), _predicate(t.available)) for t in rules.techs.values())
     return Compiled(
@@ -65,8 +67,9 @@ def _compile(rules: Ruleset) -> Compiled:
         frozenset(m.id for m in rules.missions.values() if m.available is None),
         tuple((m.id, compile_condition(m.available)) for m in rules.missions.values() if m.available is not None),
         tuple((m, closed) for m, closed in closable if closed is not None),
-        tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight <= 0),
+        news,
         tuple(_news_entry(e, event_sides(rules, e)) for e in rules.events.values() if e.weight > 0),
+        tuple(entry for entry in news if entry[6]),
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
         {},
         facts,

@@ -74,10 +74,10 @@ def dangers(st: GameState, side: str) -> dict[str, int]:
     on their own (not drawn) are named; their conditions are the side's own business, so its view carries them."""
     me = st.sides[side]
     odds: dict[str, int] = {}
-    for entry in compiled(st.rules).news:
-        event, *_, risks = entry
-        if risks and _may_fire(entry, st, me):
-            odds[event.id] = event_odds(event.chance, risks, st, side)
+    for entry in compiled(st.rules).risky:
+        if _may_fire(entry, st, me):
+            event = entry[0]
+            odds[event.id] = event_odds(event.chance, entry[6], st, side)
     return odds
 
 

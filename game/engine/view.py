@@ -197,6 +197,7 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
     )
     rules = state.rules
     finished = finished_techs(me)
+    missions = available_missions(state, side)
     return PlayerView(
         rules=rules,
         side=side,
@@ -208,12 +209,12 @@ def player_view(state: GameState, side: str, *, copy: bool = True) -> PlayerView
         rivals=rivals,
         firsts={k: tuple(v) for k, v in state.firsts.items()},
         public_log=tuple(state.public_log),
-        available_missions=available_missions(state, side),
+        available_missions=missions,
         available_techs=available_techs(state, side, finished),
         decided=state.decided,
         victory_mode=state.victory_mode,
         open_choices={d.id: open_choices(state, side, d) for d in me.decisions},
-        closed_missions=closed_missions(state, side),
+        closed_missions=closed_missions(state, side, missions),
         finished_techs=finished,
         dangers=dangers(state, side),
     )

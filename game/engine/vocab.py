@@ -18,6 +18,9 @@ every op the same questions.
 from __future__ import annotations
 
 import dataclasses
+import inspect
+import re
+import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -399,10 +402,29 @@ def _op_fields(cls: Any) -> tuple[str, ...]:
     """The fields of a dataclass that may hold ops, however deep (found once per class, kept on it)."""
     kept: tuple[str, ...] | None = cls.__dict__.get("__op_fields__")
     if kept is None:
-        hints = typing.get_type_hints(cls)
-        kept = tuple(f.name for f in dataclasses.fields(cls) if _may_hold_op(hints[f.name], {cls}))
+        kept = tuple(f.name for f in dataclasses.fields(cls) if _may_hold_op(_field_type(cls, f), {cls}))
         setattr(cls, "__op_fields__", kept)  # noqa: B010 - a name no type knows of
     return kept
+
+
+# An annotation that names nothing but these holds no op: it is not evaluated (evaluating the annotations of
+# every record class, as `typing.get_type_hints` would, was most of the cost of a ruleset's first walk).
+_BUILTIN_NAMES = frozenset(
+    {"None", "bool", "int", "float", "str", "bytes", "object", "tuple", "list", "dict", "set", "frozenset"}
+)
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def _field_type(cls: Any, f: dataclasses.Field[Any]) -> Any:
+    """The type of a dataclass field, its annotation evaluated where it was written (as `typing.get_type_hints`
+    does); None for an annotation of builtin types only."""
+    tp = f.type
+    if not isinstance(tp, str):
+        return tp
+    if _BUILTIN_NAMES.issuperset(_NAME.findall(tp)):
+        return None
+    owner = next(b for b in cls.__mro__ if f.name in inspect.get_annotations(b))
+    return eval(tp, vars(sys.modules[owner.__module__]), dict(vars(owner)))
 
 
 def _may_hold_op(tp: Any, seen: set[Any]) -> bool:
@@ -411,7 +433,7 @@ def _may_hold_op(tp: Any, seen: set[Any]) -> bool:
             return True
         if dataclasses.is_dataclass(tp) and tp not in seen:
             seen.add(tp)
-            return any(_may_hold_op(h, seen) for h in typing.get_type_hints(tp).values())
+            return any(_may_hold_op(_field_type(tp, f), seen) for f in dataclasses.fields(tp))
         return False
     return any(_may_hold_op(a, seen) for a in typing.get_args(tp))
 
