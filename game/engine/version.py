@@ -79,8 +79,12 @@ changed instead of a mismatch.
 32: a success that wins no first earns its mission's success prestige divided by the side's earlier successes of
    that mission (`odds.flight_prestige`; was the full prestige every time): a satellite launched three times a
    quarter for fifteen years was worth more than every first of the era.
+33: the default campaign's Soyuz 1 loss is a risk of a lunar ship under reliability 90 (8 % a quarter, more below
+   70 and 60; was a ship with fewer than three steps flown), and a corps of twelve or more draws training
+   accidents five times as often as a smaller one (was twice): a careful programme suffered each nearly as often
+   as a rushing one (Soyuz 1 14 % against 25 %, training accidents 30 % against 42 %).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 32
+RULES_VERSION = 33
