@@ -25,9 +25,9 @@ Player = Callable[[PlayerView, Rng], list[Action]]
 # flights that end a danger its programme runs (`hazards.guard`: as the US, its Apollo fire burned in 95 % of
 # games, the lunar ship left new and unflown); and it flies its proven missions again while a success still earns
 # prestige (`repeats`; a repeat earns less with each success, `odds.flight_prestige`): from about 1971 both sides'
-# firsts are won and their cash piles up unspent (hard's US ended with a median 3,000). Measured on 200 games a
-# seed range (1 and 10001, sides swapped) against normal: without repeats about 56-62 % as the US; with them 66.5 %
-# as the US and 90 % as the USSR. (Normal, at 3 a point, finds a repeat worth less than its price: with repeats
+# firsts are won and their cash piles up unspent (hard's US ended with a median 3,000). Against normal, playing the
+# US 400 games: without repeats 55.8 %, with them 63.0 %; the balance run (rules 33, 800 games, sides swapped):
+# 62.7 % as the US, 92.2 % as the USSR. (Normal, at 3 a point, finds a repeat worth less than its price: with repeats
 # it won 50.8 % against itself, so it plays without.)
 # Still racing for the landing, the best of ~35 tempers won 58.6 % of 800 games (51.2 % as the US); the rush flies
 # everything in copies at 30-45 % odds and won none of 100 such games (docs/ai.md has the rest).

@@ -137,10 +137,14 @@ class PlayerView:
         rank = len(self.firsts.get(milestone, ())) + 1
         return rank, _odds.milestone_prestige(self.rules.milestones[milestone], rank)
 
-    def flight_prestige(self, mission: str) -> int:
-        """The prestige a success of `mission` that wins no first would earn this side now (`odds.flight_prestige`:
-        less with each success of it already flown)."""
-        return _odds.flight_prestige(self.rules.missions[mission], _odds.successes(self.public_log, self.side)[mission])
+    def flight_prestige(self, mission: str) -> int | None:
+        """The prestige a success of `mission` would earn this side now beside its milestones: None while it would
+        reach a milestone the side does not hold (that milestone's prestige is what it earns), else the mission's
+        own (`odds.flight_prestige`: less with each success of it already flown)."""
+        m = self.rules.missions[mission]
+        if any(ms not in self.me.milestones for ms in m.milestones):
+            return None
+        return _odds.flight_prestige(m, _odds.successes(self.public_log, self.side)[mission])
 
     def planned_spending(self) -> Spending:
         """What this side's standing orders will cost at the coming resolution."""

@@ -216,6 +216,8 @@ def test_a_repeat_earns_less_with_each_success_already_flown(tiny, earlier, earn
         + [LaunchRecord(0, "red", other, "success") for other in rules.missions if other != "orbiter"]
     )
     assert player_view(state, "red").flight_prestige("orbiter") == earned
+    unheld = ready_to_fly(rules)  # its first still to win: the milestone's prestige, not the mission's
+    assert player_view(unheld, "red").flight_prestige("orbiter") is None
     state, events = fly(state, orbiter("red"))
     assert ev.PrestigeChanged("red", earned, "mission") in events
     assert state.sides["red"].prestige == earned

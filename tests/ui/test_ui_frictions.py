@@ -551,17 +551,27 @@ def test_a_mission_with_no_first_left_says_what_a_success_still_earns(app: Any, 
         and rules.missions[m].prestige.success > 0
         and rules.missions[m].milestones
         and all(ms in view.me.milestones for ms in rules.missions[m].milestones)
-        and view.flight_prestige(m) > 0
     )
+    earns = view.flight_prestige(repeat)
+    assert earns == rules.missions[repeat].prestige.success  # never flown again yet: in full
     app.reset(new_screen("missions", app, side, repeat))
     pump(app, 2)
-    line = app.top.tr("odds.repeat", s=view.flight_prestige(repeat))
+    line = app.top.tr("odds.repeat", s=earns)
     assert line in drawn
+    # flown with success many times already: routine, and the panel says so
+    from game.engine.state import LaunchRecord
+
+    flown = tuple(LaunchRecord(0, side, repeat, "success") for _ in range(2 * earns + 1))
+    app.top.view = dataclasses.replace(view, public_log=view.public_log + flown)
+    drawn.clear()
+    app.top.draw(app.window)
+    assert app.top.tr("odds.routine") in drawn and line not in drawn
     fresh = next(
         m
         for m in rules.missions
         if m in view.available_missions and any(ms not in view.me.milestones for ms in rules.missions[m].milestones)
     )
+    assert view.flight_prestige(fresh) is None  # a first still to win: its prize is the first's
     drawn.clear()
     app.reset(new_screen("missions", app, side, fresh))
     pump(app, 2)

@@ -125,8 +125,8 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
         y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
     pr = m.prestige
     # a flight that wins no first earns the mission's own prestige, less with each success already flown
-    if pr.success > 0 and all(v.prize(ms)[0] == 0 for ms in m.milestones):
-        earns = v.flight_prestige(self.mission)
+    earns = v.flight_prestige(self.mission) if pr.success > 0 else None
+    if earns is not None:
         text = self.tr("odds.repeat", s=earns) if earns > 0 else self.tr("odds.routine")
         need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
         if y + need <= limit:
