@@ -83,8 +83,12 @@ changed instead of a mismatch.
    70 and 60; was a ship with fewer than three steps flown), and a corps of twelve or more draws training
    accidents five times as often as a smaller one (was twice): a careful programme suffered each nearly as often
    as a rushing one (Soyuz 1 14 % against 25 %, training accidents 30 % against 42 %).
+34: the default campaign's sample return and rover firsts bring 17 prestige, 5 to the second (were 12 / 4), the
+   space station's 28 / 12 (was 12 / 5): in the Space age the 1970s had nothing worth a treasury that piled up
+   unspent; and the all-up test brings 100 points on the Moon rocket (was 200) with a likelier, dearer failure,
+   staging +6 heavy launcher reliability (was +4): the all-up test won 56 % of the games it was forced in.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = 33
+RULES_VERSION = 34
