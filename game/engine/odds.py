@@ -107,7 +107,7 @@ def mission_odds(
     # without a non-critical failure so far.
     scale = 100 ** len(mission.steps)
     clean, flawed = scale, 0
-    failure = lost = 0
+    lost = 0  # (failure is what is left: worked out at the end)
     steps: list[StepOdds] = []
     for st in mission.steps:
         tech = all_hardware[chosen[st.slot]].tech
@@ -126,9 +126,8 @@ def mission_odds(
         )
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
-            death = risk * st.fatal // 100 if deadly else 0
-            lost += death
-            failure += risk - death
+            if deadly:
+                lost += risk * st.fatal // 100
             clean, flawed = clean * p // 100, flawed * p // 100
         else:
             risk = clean * (100 - p) // 100
