@@ -42,7 +42,7 @@ class MissionOdds:
 def crew_bonus(rules: Ruleset, side: SideState, crew: tuple[str, ...], skill: str | None) -> int:
     if not skill or not crew:
         return 0
-    total = sum(side.crews[c].skills.get(skill, 0) for c in crew if c in side.crews)
+    total = sum([side.crews[c].skills.get(skill, 0) for c in crew if c in side.crews])
     avg = total // len(crew)
     return (avg - 50) // rules.settings.skill_divisor
 
@@ -379,13 +379,13 @@ def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[st
         spend = min(ts.funding, useful_funding(rules, side, rules.techs[tech_id], ts))
         if spend > 0:
             wanted.append((tech_id, spend))
-    total = sum(w for _, w in wanted)
+    total = sum([w for _, w in wanted])
     cash = max(0, side.cash)
     research = tuple(wanted)
     if total > cash:
         cut = [(t, w * cash // total) for t, w in wanted]
         research = tuple((t, w) for t, w in cut if w > 0)
-    left = cash - sum(w for _, w in research)
+    left = cash - sum([w for _, w in research])
     return Spending(research, min(side.intel, max(0, left)), ordered, tuple(wanted), total + side.intel)
 
 
