@@ -38,6 +38,7 @@ from game.engine.rules import Ruleset
 from game.engine.view import PlayerView
 
 _flight_plan = tuple.__new__  # FlightPlan without the call through its generated __new__
+_step_odds = tuple.__new__  # StepOdds likewise (a test flight's steps, as its quick screen prices them)
 
 
 class FlightPlan(NamedTuple):
@@ -108,7 +109,7 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
     for slot, difficulty, _, critical in facts.steps:
         h = chosen[slot]
         chance = step_chance(rules, -keys[h][1], difficulty, 0)  # no crew, no bonus
-        steps.append(StepOdds("", tech_of[h], chance, 0))
+        steps.append(_step_odds(StepOdds, ("", tech_of[h], chance, 0, 0)))
         if critical:
             reach *= chance
             scale *= 100

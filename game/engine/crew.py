@@ -34,7 +34,7 @@ def best_crew(
 
     def merit(c: str) -> tuple[int, int, str]:
         skills = me.crews[c].skills
-        return (-sum(skills.get(k, 0) for k in used), -sum(skills.values()), c)
+        return (-sum([skills.get(k, 0) for k in used]), -sum(skills.values()), c)
 
     ready.sort(key=merit)
     crew: list[str] = []

@@ -42,7 +42,7 @@ class MissionOdds:
 def crew_bonus(rules: Ruleset, side: SideState, crew: tuple[str, ...], skill: str | None) -> int:
     if not skill or not crew:
         return 0
-    total = sum(side.crews[c].skills.get(skill, 0) for c in crew if c in side.crews)
+    total = sum([side.crews[c].skills.get(skill, 0) for c in crew if c in side.crews])
     avg = total // len(crew)
     return (avg - 50) // rules.settings.skill_divisor
 
@@ -107,7 +107,7 @@ def mission_odds(
     # without a non-critical failure so far.
     scale = 100 ** len(mission.steps)
     clean, flawed = scale, 0
-    failure = lost = 0
+    lost = 0  # (failure is what is left: worked out at the end)
     steps: list[StepOdds] = []
     for st in mission.steps:
         tech = all_hardware[chosen[st.slot]].tech
@@ -126,9 +126,8 @@ def mission_odds(
         )
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
-            death = risk * st.fatal // 100 if deadly else 0
-            lost += death
-            failure += risk - death
+            if deadly:
+                lost += risk * st.fatal // 100
             clean, flawed = clean * p // 100, flawed * p // 100
         else:
             risk = clean * (100 - p) // 100
@@ -380,13 +379,13 @@ def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[st
         spend = min(ts.funding, useful_funding(rules, side, rules.techs[tech_id], ts))
         if spend > 0:
             wanted.append((tech_id, spend))
-    total = sum(w for _, w in wanted)
+    total = sum([w for _, w in wanted])
     cash = max(0, side.cash)
     research = tuple(wanted)
     if total > cash:
         cut = [(t, w * cash // total) for t, w in wanted]
         research = tuple((t, w) for t, w in cut if w > 0)
-    left = cash - sum(w for _, w in research)
+    left = cash - sum([w for _, w in research])
     return Spending(research, min(side.intel, max(0, left)), ordered, tuple(wanted), total + side.intel)
 
 

@@ -190,7 +190,7 @@ class SideState:
         return t.reliability if t is not None and t.done else 0
 
     def reserved_hardware(self, hardware: str) -> int:
-        return sum(1 for p in self.plan for _, h in p.hardware if h == hardware)
+        return sum([1 for p in self.plan for _, h in p.hardware if h == hardware])
 
     def free_hardware(self, hardware: str) -> int:
         """Units in store not booked by a launch planned this turn: what a new plan may take."""
