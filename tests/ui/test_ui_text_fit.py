@@ -330,9 +330,13 @@ def _choice_events(app: Any, rules: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("scale", (100, 150))
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [((1280, 720), 100), ((1280, 720), 150), ((1920, 1080), 150)],
+    ids=["1280x720-100", "1280x720-150", "1920x1080-150"],
+)
 def test_every_choice_of_a_decision_reads_whole_on_the_news(
-    app: Any, monkeypatch: pytest.MonkeyPatch, scale: int, lang: str
+    app: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], scale: int, lang: str
 ) -> None:
     """Played at 1280×720, 150 % text, in Russian: "1. Испытывать ракету целиком (+100 очков исследований для
     «Лунной ракеты»; один из первых полёт" and the rest of the choice was lost at its button's edge. Each choice
@@ -346,7 +350,7 @@ def test_every_choice_of_a_decision_reads_whole_on_the_news(
     from game.ui.screens.registry import new_screen
     from game.ui.session import Session
 
-    _open(app, (1280, 720), scale, lang)
+    _open(app, size, scale, lang)
     sc = load_scenario("race_1955")
     sides = sc.ruleset.side_ids
     app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
