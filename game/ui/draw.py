@@ -16,7 +16,10 @@ FONT_REGULAR = ASSETS / "fonts" / "NotoSans-Regular.ttf"
 FONT_BOLD = ASSETS / "fonts" / "NotoSans-Bold.ttf"
 
 # Characters the bundled Noto Sans has no glyph for (scenario texts use some), and what stands in for them.
-STAND_INS = str.maketrans({"\u2212": "\u2013", "\u2192": "->", "\u2190": "<-", "\u2191": "^", "\u2193": "v"})
+STAND_INS = str.maketrans(
+    {"\u2212": "\u2013", "\u2192": "->", "\u2190": "<-", "\u2191": "^", "\u2193": "v"}
+    | {"\u2264": "<=", "\u2265": ">=", "\u2260": "!="}  # a condition's comparison, as the engine words it
+)
 
 
 def clean(s: str) -> str:

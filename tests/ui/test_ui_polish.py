@@ -101,11 +101,13 @@ def test_screens_read_only_the_player_view() -> None:
 def test_every_character_of_the_texts_has_a_glyph_in_the_bundled_font() -> None:
     import pygame.freetype
 
+    from game.engine.conditions.situation import _CMP_SIGN as CMP_SIGN
     from game.ui import draw
 
     pygame.freetype.init()
     texts = [p.read_text(encoding="utf-8") for p in (UI / "locale").glob("*.yaml")]
     texts += [p.read_text(encoding="utf-8") for p in (ROOT / "scenarios").rglob("strings/*.yaml")]
+    texts += CMP_SIGN.values()  # a condition's own words ("cash ≥ 60" greying a news choice was drawn as a box)
     chars = {c for t in texts for c in draw.clean(t) if ord(c) >= 32}
     for path in (draw.FONT_REGULAR, draw.FONT_BOLD):
         font = pygame.freetype.Font(str(path), 14)

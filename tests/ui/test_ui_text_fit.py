@@ -313,3 +313,64 @@ def test_the_failed_computer_players_buttons_stand_inside_its_box(
     shown = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)]
     assert len(shown) == 4 and all(box.contains(w.rect) for w in shown), [tuple(w.rect) for w in shown]
     assert not _measure(app, monkeypatch)
+
+
+def _choice_events(app: Any, rules: Any) -> list[str]:
+    """The default campaign's decisions whose choices run longest in the current language: the three with the
+    longest choice, the two with the most text in all, and every one that can grey a choice (its reason is added)."""
+    asks = [e for e in rules.events.values() if e.choices]
+
+    def texts(e: Any) -> list[int]:
+        return [len(app.stext(f"event.{e.id}.choice.{c.id}")) for c in e.choices]
+
+    longest = sorted(asks, key=lambda e: max(texts(e)), reverse=True)[:3]
+    most = sorted(asks, key=lambda e: sum(texts(e)), reverse=True)[:2]
+    greyed = [e for e in asks if any(c.when is not None for c in e.choices)]
+    return list(dict.fromkeys(e.id for e in longest + most + greyed))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [((1280, 720), 100), ((1280, 720), 150), ((1920, 1080), 150)],
+    ids=["1280x720-100", "1280x720-150", "1920x1080-150"],
+)
+def test_every_choice_of_a_decision_reads_whole_on_the_news(
+    app: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], scale: int, lang: str
+) -> None:
+    """Played at 1280×720, 150 % text, in Russian: "1. Испытывать ракету целиком (+100 очков исследований для
+    «Лунной ракеты»; один из первых полёт" and the rest of the choice was lost at its button's edge. Each choice
+    of the longest decisions shows whole (its name on its button, what it does and needs on the page), and the
+    story above it too."""
+    import pygame_gui
+
+    from game.content.load import load_scenario
+    from game.engine.state import Decision
+    from game.ui.screens.news import choice_parts
+    from game.ui.screens.registry import new_screen
+    from game.ui.session import Session
+
+    _open(app, size, scale, lang)
+    sc = load_scenario("race_1955")
+    sides = sc.ruleset.side_ids
+    app.apply(app.start_session(Session.new(sc, {sides[0]: "human", sides[1]: "ai:normal"}, 3)))
+    pending = app.session.record.state.sides[sides[0]].decisions
+    events = _choice_events(app, sc.ruleset)
+    assert "all_up_testing" in events and len(events) >= 5
+    found: list[str] = []
+    for event_id in events:
+        event = sc.ruleset.events[event_id]
+        pending[:] = [Decision(99, event_id, tuple(c.id for c in event.choices))]
+        app.reset(new_screen("news", app, sides[0]))
+        pump(app, 1)
+        with measuring(monkeypatch) as m:
+            app.render()
+        found += [f"{event_id}: {p}" for p in m.problems(app)]
+        labels = [w.text for w in app.top.widgets if isinstance(w, pygame_gui.elements.UIButton)]
+        drawn = " ".join(d.text for d in m.texts)
+        for i, choice in enumerate(event.choices):
+            name, says = choice_parts(app.stext(f"event.{event_id}.choice.{choice.id}"))
+            if f"{i + 1}. {name}" not in labels or says not in drawn:
+                found.append(f"{event_id}: choice {choice.id} not shown whole")
+    pending.clear()
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -20,6 +21,36 @@ PAPER = draw.colour("news_paper")
 INK = draw.colour("news_ink")
 INK_DIM = draw.colour("news_ink_dim")
 RED = draw.colour("news_red")  # what asks for a decision
+
+
+NOTE_GAP = 2  # pixels between the lines of a choice's note
+
+
+def choice_parts(text: str) -> tuple[str, str]:
+    """A choice's name and what it says it does: the scenario writes "Name (what it does)"; ("Name", "") when the
+    text states no consequences."""
+    name, sep, rest = text.partition(" (")
+    if sep and rest.endswith(")"):
+        return name, rest[:-1]
+    return text, ""
+
+
+@dataclass
+class ChoiceRow:
+    """One choice of an open decision as the page lays it out: its button, and its note beside or under it."""
+
+    index: int
+    choice: str
+    decision: int
+    name: str
+    label: str
+    object_id: str | None
+    enabled: bool
+    tip: str
+    note: str  # what it does, and when greyed what it needs
+    size: int
+    button: pygame.Rect
+    note_rect: pygame.Rect
 
 
 def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
@@ -80,36 +111,75 @@ class NewsScreen(GameScreen):
             return text
         return text + " " + self.tr("news.went_to", techs=", ".join(self.tech_name(t) for t in techs))
 
-    def build_content(self) -> None:
+    def page(self) -> pygame.Rect:
         c = self.content
-        page = pygame.Rect(c.x + self.s(40), c.y, c.width - self.s(80), c.height)
-        stories = self.stories()
-        decisions = [(ev, d) for ev, d in stories if d is not None]
+        return pygame.Rect(c.x + self.s(40), c.y, c.width - self.s(80), c.height)
+
+    def choice_rows(self) -> list[ChoiceRow]:
+        """The open decision's choices as laid out at the page's foot, the last row ending just above its edge:
+        each a one-line button with its number and name, and what it does written whole beside it (under it when
+        a name takes more than two fifths of the page)."""
+        decisions = [(e, d) for e, d in self.stories() if d is not None]
         if not decisions:
-            return
+            return []
         ev_id, did = decisions[0]
         event = self.view.rules.events[ev_id]
-        y = page.bottom - self.s(48) * len(event.choices) - self.s(10)
+        page = self.page()
+        button_font = draw.font(round(draw.theme_size("button") * self.app.scale))
+        row = pygame.Rect(page.x + self.s(20), 0, page.width - self.s(40), button_font.get_linesize() + self.s(6))
         possible = self.view.open_choices.get(did, ())
         words = Wording(self.tr, self.view.rules, self.app.stext)
+        size = round(13 * self.app.scale)
+        line = draw.font(size).get_linesize() + NOTE_GAP
+        rows: list[ChoiceRow] = []
         for i, ch in enumerate(event.choices):
-            text = self.app.stext(f"event.{ev_id}.choice.{ch.id}")
-            # the scenario may already state the consequences in the choice's text
-            label = f"{i + 1}. {text}" if "(" in text else f"{i + 1}. {text} ({consequences(self, ch.effects)})"
+            name, note = choice_parts(self.app.stext(f"event.{ev_id}.choice.{ch.id}"))
+            note = note or consequences(self, ch.effects)
             can = ch.id in possible
             tip = self.tr("tip.news.choice")
             if not can and ch.when is not None:  # greyed, with its own condition as the reason
-                label = f"{i + 1}. " + self.tr("news.choice_closed", choice=text, reason=words(ch.when.describe()))
+                note = self.tr("news.choice_closed", choice=note, reason=words(ch.when.describe()))
                 tip = self.tr("tip.news.choice_closed")
+            label = f"{i + 1}. {name}"
+            rows.append(ChoiceRow(i, ch.id, did, name, label, None, can, tip, note, size, row.copy(), row.copy()))
+        widest = max(button_font.size(draw.clean(r.label))[0] for r in rows) + self.s(24)
+        beside = widest <= row.width * 2 // 5
+        for r in rows:
+            if beside:
+                r.button.width = max(widest, self.s(160))
+                r.note_rect.x = r.button.right + self.s(14)
+                r.note_rect.width = row.right - r.note_rect.x
+            else:
+                r.object_id = None if self.fits(r.label, row.width) else self.fitting_id(r.label, row.width)
+                r.note_rect.x += self.s(12)
+                r.note_rect.width -= self.s(12)
+            r.note_rect.height = draw.line_count(r.note, size, r.note_rect.width) * line
+        y = page.bottom - self.s(8) - sum(self._row_height(r, beside) + self.s(6) for r in rows)
+        for r in rows:
+            r.button.y = y
+            if beside:  # a short note level with its button's label, a long one from the button's top
+                r.note_rect.y = y + max(0, (r.button.height - r.note_rect.height) // 2)
+            else:
+                r.note_rect.y = r.button.bottom + self.s(2)
+            y += self._row_height(r, beside) + self.s(6)
+        return rows
+
+    def _row_height(self, r: ChoiceRow, beside: bool) -> int:
+        if beside:
+            return max(r.button.height, r.note_rect.height)
+        return r.button.height + self.s(2) + r.note_rect.height
+
+    def build_content(self) -> None:
+        for r in self.choice_rows():
             self.button(
-                (page.x + self.s(20), y, page.width - self.s(40), self.s(42)),
-                label,
-                lambda c=ch.id, d=did, t=text: self.decide(d, c, t),
-                tip,
-                key=pygame.K_1 + i if i < 9 else None,
-                enabled=can,
+                r.button,
+                r.label,
+                lambda c=r.choice, d=r.decision, t=r.name: self.decide(d, c, t),
+                r.tip,
+                key=pygame.K_1 + r.index if r.index < 9 else None,
+                object_id=r.object_id,
+                enabled=r.enabled,
             )
-            y += self.s(48)
 
     def decide(self, decision: int, choice: str, text: str) -> Transition | None:
         t = self.act(Decide(self.side, decision, choice))
@@ -119,15 +189,15 @@ class NewsScreen(GameScreen):
 
     def draw_content(self, surf: pygame.Surface) -> None:
         v = self.view
-        c = self.content
-        page = pygame.Rect(c.x + self.s(40), c.y, c.width - self.s(80), c.height)
+        page = self.page()
         pygame.draw.rect(surf, PAPER, page)
         pygame.draw.rect(surf, INK_DIM, page, 2)
         paper_key = f"side.{self.side}.newspaper"
         name = self.app.stext(paper_key)
         if name == paper_key:
             name = self.tr("news.masthead", side=self.app.side_name(self.side))
-        big = round(34 * self.app.scale)
+        rows = self.choice_rows()
+        big = round((26 if rows else 34) * self.app.scale)  # a smaller masthead leaves the choices room
         draw.text(
             surf,
             name,
@@ -148,14 +218,18 @@ class NewsScreen(GameScreen):
             round(13 * self.app.scale),
             INK_DIM,
         )
+        body = round(15 * self.app.scale)
+        if rows:  # asked on the dateline's right, so the story keeps its room above the choices
+            draw.text(
+                surf, self.tr("news.decide"), (page.right - self.s(24), y + self.s(4)), body, RED, True, align="right"
+            )
         y += self.s(28)
         pygame.draw.line(surf, INK, (page.x + self.s(20), y), (page.right - self.s(20), y), 1)
         y += self.s(10)
         stories = self.stories()
-        decisions = [(ev, d) for ev, d in stories if d is not None]
-        bottom = page.bottom - (
-            self.s(48) * len(v.rules.events[decisions[0][0]].choices) + self.s(20) if decisions else self.s(10)
-        )
+        for r in rows:
+            draw.paragraph(surf, r.note, r.note_rect, r.size, INK if r.enabled else INK_DIM, gap=NOTE_GAP)
+        bottom = rows[0].button.top - self.s(10) if rows else page.bottom - self.s(10)
         if not stories:
             # the race's public news stands in when nothing happened at home
             from game.ui.log_lines import describe
@@ -177,9 +251,8 @@ class NewsScreen(GameScreen):
         # the first story is the lead, across the page; others in two columns beneath
         lead, rest = stories[0], stories[1:]
         head = round(24 * self.app.scale)
-        body = round(15 * self.app.scale)
         inner = pygame.Rect(page.x + self.s(24), y, page.width - self.s(48), bottom - y)
-        ev_id, did = lead
+        ev_id = lead[0]
         used = draw.paragraph(
             surf,
             self.app.stext(f"event.{ev_id}.title"),
@@ -190,11 +263,10 @@ class NewsScreen(GameScreen):
         )
         y += used + self.s(4)
         room = bottom - y if not rest else max(self.s(60), (bottom - y) // 2)
-        used = draw.paragraph(surf, self.story_text(ev_id), pygame.Rect(inner.x, y, inner.width, room), body, INK)
+        # the story smaller rather than cut when its choices take much of the page
+        story = draw.fit_block(self.story_text(ev_id), inner.width, room, body, False, round(12 * self.app.scale))
+        used = draw.paragraph(surf, story.text, pygame.Rect(inner.x, y, inner.width, room), story.size, INK, gap=0)
         y += used + self.s(10)
-        if did is not None:
-            draw.text(surf, self.tr("news.decide"), (inner.x, y), body, RED, True, inner.width)
-            y += self.s(26)
         if rest and y < bottom - self.s(40):
             pygame.draw.line(surf, INK_DIM, (inner.x, y), (inner.right, y), 1)
             y += self.s(8)
