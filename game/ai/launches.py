@@ -76,9 +76,10 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
         return True
     prestige = turn.rules.missions[m].prestige
     fail = max(0, -prestige.failure) * turn.prestige_worth
-    best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, steps, facts.critical) * 100
+    best = chance * gain(turn, m) - (100 - chance) * fail
     cheapest = turn.price[m] * min(100, idle_share(turn))
-    return best > cheapest
+    # (what it teaches is never worth less than nothing: it is asked only when the success alone falls short)
+    return best > cheapest or best + learning(turn, steps, facts.critical) * 100 > cheapest
 
 
 def teaches(turn: Turn, m: str) -> bool:
