@@ -16,19 +16,19 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
     if not crewed:
         return cash
     crews = me.crews
+    # Whom it could recruit first: in many quarters nobody, and then what it wants does not matter.
+    candidates = [
+        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
+    ]
+    if not candidates:
+        return cash
     alive = [c for c in turn.own_people if crews[c].status in ALIVE]
-    # Crew enough for every crewed goal is enough for those due soon: cheaper to see than when each goal is
-    # due. Whom it could recruit is looked for last, among all its people, once it knows it wants someone.
+    # Crew enough for every crewed goal is enough for those due soon: cheaper to see than when each goal is due.
     if _crew_wanted(turn, crewed, alive) is None:
         return cash
     soon = [m for m in crewed if eta(turn, m) <= turn.temper.horizon]
     wanted = _crew_wanted(turn, soon, alive) if soon else None
     if wanted is None:
-        return cash
-    candidates = [
-        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
-    ]
-    if not candidates:
         return cash
     need, traits = wanted
     skills: dict[str, int] = {}
