@@ -258,7 +258,7 @@ def _climbs_of(turn: Turn, m: str) -> dict[str, int]:
         tech = tech_of[h]
         t = techs[tech]
         rel = mine[tech].reliability if tech in turn.done else t.base
-        target = min(aim, t.ceiling)
+        target = aim if aim < t.ceiling else t.ceiling  # (not min(): see `flight_value._floor_of`)
         if rel < target:
             # (+1: the last points come slower; +1: the flight comes the quarter after the research)
             out[tech] = -(-(target - rel) // climb_rate[tech]) + 2

@@ -38,13 +38,17 @@ def _floor_of(turn: Turn, m: str) -> int:
         else:
             base = t.victory_odds - (t.victory_odds - t.victory_dash) * rival_progress(turn, m) // 100
         return base * caution // 100
-    base = max(t.min_crewed, turn.style.risk) if facts.crew else t.min_uncrewed
+    # (comparisons rather than min() and max(), which parse keyword arguments on every call in CPython 3.11:
+    # a floor is worked out for hundreds of flights a campaign)
+    risk = turn.style.risk
+    base = (risk if risk > t.min_crewed else t.min_crewed) if facts.crew else t.min_uncrewed
     base = base * caution // 100
     got = prize(turn, m)
-    base -= min(15, got // max(1, t.boldness))
+    bold = got // t.boldness if t.boldness > 1 else got
+    base -= bold if bold < 15 else 15
     if got > 0 and turn.rival_close(m):
         base -= 10
-    return max(10, base)
+    return base if base > 10 else 10
 
 
 def rival_progress(turn: Turn, m: str) -> int:

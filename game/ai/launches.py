@@ -131,7 +131,8 @@ def idle_share(turn: Turn) -> int:
     if t.hoard <= 0:
         return t.idle_money
     pile = turn.income * t.hoard
-    return t.idle_money * pile // max(pile, turn.me.cash)
+    cash = turn.me.cash
+    return t.idle_money * pile // (cash if cash > pile else pile)  # (not max(): see `flight_value._floor_of`)
 
 
 def test_savings(turn: Turn, goals: list[str]) -> int:

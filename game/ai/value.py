@@ -170,7 +170,7 @@ def worth(turn: Turn, m: str) -> int:
     facts = turn.k.missions[m]
     if got <= 0 and not (facts.payoff > 0 and m in turn.view.available_missions):
         return 0
-    return got * turn.prestige_worth + max(0, facts.payoff)
+    return got * turn.prestige_worth + (facts.payoff if facts.payoff > 0 else 0)  # (see `flight_value._floor_of`)
 
 
 def gain(turn: Turn, m: str) -> int:
