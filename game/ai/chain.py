@@ -43,11 +43,16 @@ def eta(turn: Turn, m: str) -> int:
         # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
         if not turn.finish:
             finish_times(turn)
-        # (`max` without `default=`: a keyword makes every call parse its arguments the slow way)
-        techs = turn.eta_techs[m]
-        got = max(map(turn.latest.__getitem__, techs)) if techs else 0
+        # (a loop rather than max(), which parses keyword arguments on every call in CPython 3.11)
+        latest, got = turn.latest, 0
+        for t in turn.eta_techs[m]:
+            if latest[t] > got:
+                got = latest[t]
         if turn.k.missions[m].wins:
-            got = max([got] + [eta(turn, c) + 1 for c in chain(turn)])
+            for c in chain(turn):
+                after = eta(turn, c) + 1
+                if after > got:
+                    got = after
         turn.eta_[m] = got
     return got
 

@@ -108,9 +108,8 @@ def flight_worth(turn: Turn, m: str, odds: MissionOdds) -> int | None:
     if facts.wins:
         return chance
     pw = turn.prestige_worth
-    prestige = turn.rules.missions[m].prestige
-    fail = max(0, -prestige.failure) * pw
-    death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
+    fail = facts.failure_cost * pw
+    death = facts.death_cost * pw + facts.crew * CREW_WORTH
     success = gain(turn, m)
     expected = (odds.success + odds.partial) * success - odds.failure * fail - odds.crew_lost * death
     return (expected + learning(turn, odds.steps, facts.critical) * 1000) // 1000

@@ -74,8 +74,7 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
         return False
     if facts.wins:
         return True
-    prestige = turn.rules.missions[m].prestige
-    fail = max(0, -prestige.failure) * turn.prestige_worth
+    fail = facts.failure_cost * turn.prestige_worth
     best = chance * gain(turn, m) - (100 - chance) * fail
     cheapest = turn.price[m] * min(100, idle_share(turn))
     # (what it teaches is never worth less than nothing: it is asked only when the success alone falls short)
@@ -115,9 +114,11 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
             reach *= chance
             scale *= 100
     # As in `flight_worth`, with the odds of a success (or partial success) at their highest.
-    fail = max(0, -turn.rules.missions[m].prestige.failure) * turn.prestige_worth
-    expected = max(0, reach // scale * (gain(turn, m) + fail)) - 1000 * fail
-    return (expected + learning(turn, steps, facts.critical) * 1000) // 1000 > min(price, price * share // 100)
+    fail = facts.failure_cost * turn.prestige_worth
+    best = reach // scale * (gain(turn, m) + fail)
+    expected = (best if best > 0 else 0) - 1000 * fail  # (not max(): see `flight_value._floor_of`)
+    cheapest = price * share // 100
+    return (expected + learning(turn, steps, facts.critical) * 1000) // 1000 > (cheapest if cheapest < price else price)
 
 
 # ---------------------------------------------------------------------- money kept back

@@ -240,7 +240,9 @@ def _winning_slacks(turn: Turn) -> dict[str, int]:
         if m in turn.me.milestones or not flyable_someday(turn, m):
             continue
         for slack, tech in slacks(turn, m):
-            out[tech] = min(out.get(tech, slack), max(0, slack))
+            # (comparisons, not min() and max(): see `flight_value._floor_of`)
+            wait, least = slack if slack > 0 else 0, out.get(tech, slack)
+            out[tech] = wait if wait < least else least
     return out
 
 
