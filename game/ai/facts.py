@@ -126,7 +126,9 @@ class Turn:
             for h, unit in hardware_on[tech]:
                 rank[h] = (0, -rel, unit)
         for tech, unfinished, base in progress.open_hardware:
-            need = sum(map(rem.__getitem__, unfinished))
+            need = 0
+            for t in unfinished:  # (a few techs: a loop costs less than setting up sum(map(...)))
+                need += rem[t]
             rel = base if need else 0
             workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
             for h, unit in hardware_on[tech]:
