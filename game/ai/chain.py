@@ -199,7 +199,13 @@ def stepping_slack(turn: Turn, m: str) -> int:
         own = 0
         for v in turn.k.victory_missions:
             if v not in turn.me.milestones:
-                own = max([own] + [ft[t] for t in turn.needs(v)] + list(climbs(turn, v).values()))
+                # (comparisons, not max(): see `flight_value._floor_of`)
+                for t in turn.needs(v):
+                    if ft[t] > own:
+                        own = ft[t]
+                for turns in climbs(turn, v).values():
+                    if turns > own:
+                        own = turns
         turn.victory_wait = own
     return turn.victory_wait - eta(turn, m) - 1
 

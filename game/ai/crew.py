@@ -74,9 +74,14 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
 
 def _crew_wanted(turn: Turn, missions: list[str], alive: list[str]) -> tuple[int, set[str]] | None:
     """(people, traits) these missions want, spares counted; None if the living crew has them."""
-    k = turn.k
-    need = max(k.missions[m].crew for m in missions) + turn.temper.spares
+    # (one loop rather than max() and a set of a generator each: asked every quarter)
+    need, traits = 0, set()
+    for m in missions:
+        facts = turn.k.missions[m]
+        if facts.crew > need:
+            need = facts.crew
+        traits.update(facts.traits)
+    need += turn.temper.spares
     if turn.blundering:
         need -= 1
-    traits = {t for m in missions for t in k.missions[m].traits}
-    return None if len(alive) >= need and traits <= k.traits_among(alive) else (need, traits)
+    return None if len(alive) >= need and traits <= turn.k.traits_among(alive) else (need, traits)

@@ -85,8 +85,11 @@ def teaches(turn: Turn, m: str) -> bool:
     """Whether some hardware the mission can fly is wanted, finished and still below its ceiling."""
     if turn.teachable is None:
         # Wanted techs below their ceiling are those a lesson has a price for.
-        bit = turn.k.bit
-        turn.teachable = sum(bit[t] for t in lesson_prices(turn) if t in turn.done)
+        bit, done, teachable = turn.k.bit, turn.done, 0
+        for t in lesson_prices(turn):  # (a loop: a generator costs more than its few steps)
+            if t in done:
+                teachable |= bit[t]
+        turn.teachable = teachable
     return bool(turn.k.options_mask[m] & turn.teachable)
 
 
