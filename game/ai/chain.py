@@ -283,6 +283,7 @@ def prep(turn: Turn, m: str) -> list[str]:
     out = []
     for _, h in turn.hardware[m]:
         tech = tech_of[h]
-        if tech in turn.done and tech not in out and mine[tech].reliability < min(aim, techs[tech].ceiling):
+        rel = mine[tech].reliability
+        if tech in turn.done and tech not in out and rel < aim and rel < techs[tech].ceiling:
             out.append(tech)
     return out

@@ -70,7 +70,8 @@ def max_crew_loss(turn: Turn, m: str) -> int:
     """The per mille chance of losing the crew it accepts: more for a great prize, much more for the winning flight."""
     if turn.k.missions[m].wins:
         return turn.temper.max_crew_loss + 300
-    return turn.temper.max_crew_loss + min(120, prize(turn, m) * 4)
+    more = prize(turn, m) * 4
+    return turn.temper.max_crew_loss + (more if more < 120 else 120)  # (not min(): see `_floor_of`)
 
 
 # ---------------------------------------------------------------------- what a flight is worth

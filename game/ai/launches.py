@@ -76,7 +76,8 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
         return True
     fail = facts.failure_cost * turn.prestige_worth
     best = chance * gain(turn, m) - (100 - chance) * fail
-    cheapest = turn.price[m] * min(100, idle_share(turn))
+    share = idle_share(turn)
+    cheapest = turn.price[m] * (share if share < 100 else 100)  # (not min(): see `flight_value._floor_of`)
     # (what it teaches is never worth less than nothing: it is asked only when the success alone falls short)
     return best > cheapest or best + learning(turn, steps, facts.critical) * 100 > cheapest
 
@@ -203,7 +204,8 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         margin = flight_margin(turn, m, priced(turn, m, plan.hardware, plan.crew)[1], plan.price)
         if margin is not None:
             first = 0 if facts.wins else 1 if m in stepping else 2
-            offers.append((first, -margin * 1000 // max(1, plan.price), m, plan))
+            per = plan.price if plan.price > 1 else 1  # (not max(): see `flight_value._floor_of`)
+            offers.append((first, -margin * 1000 // per, m, plan))
     offers.sort(key=lambda o: o[:3])
     busy: set[str] = set()
     flown = 0
@@ -229,7 +231,9 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
             value = copy_worth(turn, m, odds, value, misses[m])
         test = not facts.milestones and facts.payoff <= 0
         # Idle money is cheap money; the savings kept for test flights count as idle for them.
-        cheap = min(price, idle + (savings if test else 0))
+        cheap = idle + (savings if test else 0)
+        if cheap > price:  # (not min(): see `flight_value._floor_of`)
+            cheap = price
         felt = price - cheap + cheap * idle_share(turn) // 100
         margin = flight_margin(turn, m, value, felt)
         if margin is None or (margin <= 0 and not facts.wins):
