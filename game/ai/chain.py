@@ -43,9 +43,16 @@ def eta(turn: Turn, m: str) -> int:
         # The latest finish among the techs it flies on and asks for, and their unfinished prerequisites.
         if not turn.finish:
             finish_times(turn)
-        got = max(map(turn.latest.__getitem__, turn.eta_techs[m]), default=0)
+        # (a loop rather than max(), which parses keyword arguments on every call in CPython 3.11)
+        latest, got = turn.latest, 0
+        for t in turn.eta_techs[m]:
+            if latest[t] > got:
+                got = latest[t]
         if turn.k.missions[m].wins:
-            got = max([got] + [eta(turn, c) + 1 for c in chain(turn)])
+            for c in chain(turn):
+                after = eta(turn, c) + 1
+                if after > got:
+                    got = after
         turn.eta_[m] = got
     return got
 
@@ -192,7 +199,13 @@ def stepping_slack(turn: Turn, m: str) -> int:
         own = 0
         for v in turn.k.victory_missions:
             if v not in turn.me.milestones:
-                own = max([own] + [ft[t] for t in turn.needs(v)] + list(climbs(turn, v).values()))
+                # (comparisons, not max(): see `flight_value._floor_of`)
+                for t in turn.needs(v):
+                    if ft[t] > own:
+                        own = ft[t]
+                for turns in climbs(turn, v).values():
+                    if turns > own:
+                        own = turns
         turn.victory_wait = own
     return turn.victory_wait - eta(turn, m) - 1
 
@@ -221,7 +234,7 @@ def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> 
     # Turns that must follow each tech: walking the techs it needs dependents first settles every dependent
     # among them before the tech itself.
     after: dict[str, int] = {}
-    ready = max(climb.values(), default=0)  # when the mission could fly
+    ready = max(climb.values()) if climb else 0  # when the mission could fly
     for tech, dependents in turn.k.settled_after(mask):
         longest = climb.get(tech, 0)
         for d in dependents:
@@ -256,7 +269,7 @@ def _climbs_of(turn: Turn, m: str) -> dict[str, int]:
         tech = tech_of[h]
         t = techs[tech]
         rel = mine[tech].reliability if tech in turn.done else t.base
-        target = min(aim, t.ceiling)
+        target = aim if aim < t.ceiling else t.ceiling  # (not min(): see `flight_value._floor_of`)
         if rel < target:
             # (+1: the last points come slower; +1: the flight comes the quarter after the research)
             out[tech] = -(-(target - rel) // climb_rate[tech]) + 2
@@ -270,6 +283,7 @@ def prep(turn: Turn, m: str) -> list[str]:
     out = []
     for _, h in turn.hardware[m]:
         tech = tech_of[h]
-        if tech in turn.done and tech not in out and mine[tech].reliability < min(aim, techs[tech].ceiling):
+        rel = mine[tech].reliability
+        if tech in turn.done and tech not in out and rel < aim and rel < techs[tech].ceiling:
             out.append(tech)
     return out

@@ -16,19 +16,19 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
     if not crewed:
         return cash
     crews = me.crews
+    # Whom it could recruit first: in many quarters nobody, and then what it wants does not matter.
+    candidates = [
+        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
+    ]
+    if not candidates:
+        return cash
     alive = [c for c in turn.own_people if crews[c].status in ALIVE]
-    # Crew enough for every crewed goal is enough for those due soon: cheaper to see than when each goal is
-    # due. Whom it could recruit is looked for last, among all its people, once it knows it wants someone.
+    # Crew enough for every crewed goal is enough for those due soon: cheaper to see than when each goal is due.
     if _crew_wanted(turn, crewed, alive) is None:
         return cash
     soon = [m for m in crewed if eta(turn, m) <= turn.temper.horizon]
     wanted = _crew_wanted(turn, soon, alive) if soon else None
     if wanted is None:
-        return cash
-    candidates = [
-        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
-    ]
-    if not candidates:
         return cash
     need, traits = wanted
     skills: dict[str, int] = {}
@@ -74,9 +74,14 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
 
 def _crew_wanted(turn: Turn, missions: list[str], alive: list[str]) -> tuple[int, set[str]] | None:
     """(people, traits) these missions want, spares counted; None if the living crew has them."""
-    k = turn.k
-    need = max(k.missions[m].crew for m in missions) + turn.temper.spares
+    # (one loop rather than max() and a set of a generator each: asked every quarter)
+    need, traits = 0, set()
+    for m in missions:
+        facts = turn.k.missions[m]
+        if facts.crew > need:
+            need = facts.crew
+        traits.update(facts.traits)
+    need += turn.temper.spares
     if turn.blundering:
         need -= 1
-    traits = {t for m in missions for t in k.missions[m].traits}
-    return None if len(alive) >= need and traits <= k.traits_among(alive) else (need, traits)
+    return None if len(alive) >= need and traits <= turn.k.traits_among(alive) else (need, traits)

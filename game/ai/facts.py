@@ -126,7 +126,9 @@ class Turn:
             for h, unit in hardware_on[tech]:
                 rank[h] = (0, -rel, unit)
         for tech, unfinished, base in progress.open_hardware:
-            need = sum(map(rem.__getitem__, unfinished))
+            need = 0
+            for t in unfinished:  # (a few techs: a loop costs less than setting up sum(map(...)))
+                need += rem[t]
             rel = base if need else 0
             workable_cost[tech] = (workable - rel) * point_cost[tech] if rel < workable else 0
             for h, unit in hardware_on[tech]:
@@ -187,8 +189,12 @@ class Turn:
             if len(options) == 2:  # most are: one comparison is quicker than min()
                 a, b = options
                 best[options] = b if keys[b] < keys[a] else a
-            else:
-                best[options] = min(options, key=keys.__getitem__)
+            else:  # (the first of the least, as min() with a key: a keyword makes min() parse its arguments slowly)
+                pick = options[0]
+                for h in options[1:]:
+                    if keys[h] < keys[pick]:
+                        pick = h
+                best[options] = pick
         self.best_pick = best
         survey = self.k.survey(tuple(best.values()), self.done_mask)
         # Shared with every turn that meets the same picks and finished techs: read only.

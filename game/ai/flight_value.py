@@ -38,13 +38,17 @@ def _floor_of(turn: Turn, m: str) -> int:
         else:
             base = t.victory_odds - (t.victory_odds - t.victory_dash) * rival_progress(turn, m) // 100
         return base * caution // 100
-    base = max(t.min_crewed, turn.style.risk) if facts.crew else t.min_uncrewed
+    # (comparisons rather than min() and max(), which parse keyword arguments on every call in CPython 3.11:
+    # a floor is worked out for hundreds of flights a campaign)
+    risk = turn.style.risk
+    base = (risk if risk > t.min_crewed else t.min_crewed) if facts.crew else t.min_uncrewed
     base = base * caution // 100
     got = prize(turn, m)
-    base -= min(15, got // max(1, t.boldness))
+    bold = got // t.boldness if t.boldness > 1 else got
+    base -= bold if bold < 15 else 15
     if got > 0 and turn.rival_close(m):
         base -= 10
-    return max(10, base)
+    return base if base > 10 else 10
 
 
 def rival_progress(turn: Turn, m: str) -> int:
@@ -66,7 +70,8 @@ def max_crew_loss(turn: Turn, m: str) -> int:
     """The per mille chance of losing the crew it accepts: more for a great prize, much more for the winning flight."""
     if turn.k.missions[m].wins:
         return turn.temper.max_crew_loss + 300
-    return turn.temper.max_crew_loss + min(120, prize(turn, m) * 4)
+    more = prize(turn, m) * 4
+    return turn.temper.max_crew_loss + (more if more < 120 else 120)  # (not min(): see `_floor_of`)
 
 
 # ---------------------------------------------------------------------- what a flight is worth
@@ -104,9 +109,8 @@ def flight_worth(turn: Turn, m: str, odds: MissionOdds) -> int | None:
     if facts.wins:
         return chance
     pw = turn.prestige_worth
-    prestige = turn.rules.missions[m].prestige
-    fail = max(0, -prestige.failure) * pw
-    death = max(0, -prestige.death) * pw + facts.crew * CREW_WORTH
+    fail = facts.failure_cost * pw
+    death = facts.death_cost * pw + facts.crew * CREW_WORTH
     success = gain(turn, m)
     expected = (odds.success + odds.partial) * success - odds.failure * fail - odds.crew_lost * death
     return (expected + learning(turn, odds.steps, facts.critical) * 1000) // 1000
@@ -120,7 +124,8 @@ def learning(turn: Turn, steps: Iterable[StepOdds], critical: Iterable[bool]) ->
     prices = lesson_prices(turn)
     reach = 1000
     value = 0
-    for so, is_critical in zip(steps, critical, strict=True):
+    # (one entry each per step of the mission; `strict=` left out: a keyword makes zip() parse its arguments slowly)
+    for so, is_critical in zip(steps, critical):  # noqa: B905
         chance = so.chance
         price = prices.get(so.tech)
         if price is not None:

@@ -17,10 +17,10 @@ def choose_goals(turn: Turn) -> list[str]:
     winning = []
     scored = []
     victory_techs(turn)
-    rem, rate, pw = turn.rem.__getitem__, turn.rate, turn.prestige_worth
+    rem, rate, pw = turn.rem, turn.rate, turn.prestige_worth
     not_victory, available = ~turn.victory_mask, turn.view.available_missions
     needs_mask, hardware_cost, hardware_techs = turn.needs_mask, turn.price, turn.hardware_techs
-    workable_cost = turn.workable_cost.__getitem__
+    workable_cost = turn.workable_cost
     flyable: Callable[[str], bool] = lambda m: flyable_someday(turn, m)  # noqa: E731
     techs_in = turn.k.techs_in
     table = flyable_table(turn)
@@ -42,8 +42,16 @@ def choose_goals(turn: Turn) -> list[str]:
             continue
         worth = (got * pw + payoff) * line_weight // 100
         extra_mask = needs_mask[m] & not_victory
-        extra = sum(map(rem, techs_in(extra_mask))) * 100 // rate if extra_mask else 0
-        ratio = worth * 1000 // (extra + sum(map(workable_cost, hardware_techs[m])) + hardware_cost[m] + 25)
+        # (plain loops over a few techs rather than sum(map(...)), which costs more to set up than to run)
+        extra = 0
+        if extra_mask:
+            for t in techs_in(extra_mask):
+                extra += rem[t]
+            extra = extra * 100 // rate
+        spend = hardware_cost[m] + 25
+        for t in hardware_techs[m]:
+            spend += workable_cost[t]
+        ratio = worth * 1000 // (extra + spend)
         ratios[m] = ratio
         scored.append((-ratio, m))
     scored.sort()

@@ -110,6 +110,8 @@ class Knowledge:
                 wins=any(ms in self.victory_milestones for ms in m.milestones),
                 lines=lines,
                 payoff=effects_money(m.effects, years=8),
+                failure_cost=max(0, -m.prestige.failure),
+                death_cost=max(0, -m.prestige.death),
                 research=research_stakes(m.effects),
                 asks_mask=union(self.closure_mask[t] for t in asks),
                 choices=tuple(s.options for s in m.slots if len(s.options) > 1),

@@ -24,6 +24,8 @@ class MissionFacts:
     wins: bool  # achieving it meets a victory condition
     lines: frozenset[str]  # tech lines of every option's tech
     payoff: int  # lasting budget / cash / prestige it pays on success, in money
+    failure_cost: int  # prestige a failure costs (0 if none)
+    death_cost: int  # prestige a crew lost costs (0 if none)
     research: tuple[tuple[str, int], ...]  # (tech, points) of research a success brings its own side
     asks_mask: int  # the techs `asks` stands for and their prerequisites, as a mask of Knowledge.bit
     choices: tuple[tuple[str, ...], ...]  # the options of each slot with more than one, in slot order

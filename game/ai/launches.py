@@ -74,19 +74,23 @@ def promising(turn: Turn, m: str, lowest: int) -> bool:
         return False
     if facts.wins:
         return True
-    prestige = turn.rules.missions[m].prestige
-    fail = max(0, -prestige.failure) * turn.prestige_worth
-    best = chance * gain(turn, m) - (100 - chance) * fail + learning(turn, steps, facts.critical) * 100
-    cheapest = turn.price[m] * min(100, idle_share(turn))
-    return best > cheapest
+    fail = facts.failure_cost * turn.prestige_worth
+    best = chance * gain(turn, m) - (100 - chance) * fail
+    share = idle_share(turn)
+    cheapest = turn.price[m] * (share if share < 100 else 100)  # (not min(): see `flight_value._floor_of`)
+    # (what it teaches is never worth less than nothing: it is asked only when the success alone falls short)
+    return best > cheapest or best + learning(turn, steps, facts.critical) * 100 > cheapest
 
 
 def teaches(turn: Turn, m: str) -> bool:
     """Whether some hardware the mission can fly is wanted, finished and still below its ceiling."""
     if turn.teachable is None:
         # Wanted techs below their ceiling are those a lesson has a price for.
-        bit = turn.k.bit
-        turn.teachable = sum(bit[t] for t in lesson_prices(turn) if t in turn.done)
+        bit, done, teachable = turn.k.bit, turn.done, 0
+        for t in lesson_prices(turn):  # (a loop: a generator costs more than its few steps)
+            if t in done:
+                teachable |= bit[t]
+        turn.teachable = teachable
     return bool(turn.k.options_mask[m] & turn.teachable)
 
 
@@ -114,9 +118,11 @@ def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
             reach *= chance
             scale *= 100
     # As in `flight_worth`, with the odds of a success (or partial success) at their highest.
-    fail = max(0, -turn.rules.missions[m].prestige.failure) * turn.prestige_worth
-    expected = max(0, reach // scale * (gain(turn, m) + fail)) - 1000 * fail
-    return (expected + learning(turn, steps, facts.critical) * 1000) // 1000 > min(price, price * share // 100)
+    fail = facts.failure_cost * turn.prestige_worth
+    best = reach // scale * (gain(turn, m) + fail)
+    expected = (best if best > 0 else 0) - 1000 * fail  # (not max(): see `flight_value._floor_of`)
+    cheapest = price * share // 100
+    return (expected + learning(turn, steps, facts.critical) * 1000) // 1000 > (cheapest if cheapest < price else price)
 
 
 # ---------------------------------------------------------------------- money kept back
@@ -130,7 +136,8 @@ def idle_share(turn: Turn) -> int:
     if t.hoard <= 0:
         return t.idle_money
     pile = turn.income * t.hoard
-    return t.idle_money * pile // max(pile, turn.me.cash)
+    cash = turn.me.cash
+    return t.idle_money * pile // (cash if cash > pile else pile)  # (not max(): see `flight_value._floor_of`)
 
 
 def test_savings(turn: Turn, goals: list[str]) -> int:
@@ -197,7 +204,8 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         margin = flight_margin(turn, m, priced(turn, m, plan.hardware, plan.crew)[1], plan.price)
         if margin is not None:
             first = 0 if facts.wins else 1 if m in stepping else 2
-            offers.append((first, -margin * 1000 // max(1, plan.price), m, plan))
+            per = plan.price if plan.price > 1 else 1  # (not max(): see `flight_value._floor_of`)
+            offers.append((first, -margin * 1000 // per, m, plan))
     offers.sort(key=lambda o: o[:3])
     busy: set[str] = set()
     flown = 0
@@ -223,7 +231,9 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
             value = copy_worth(turn, m, odds, value, misses[m])
         test = not facts.milestones and facts.payoff <= 0
         # Idle money is cheap money; the savings kept for test flights count as idle for them.
-        cheap = min(price, idle + (savings if test else 0))
+        cheap = idle + (savings if test else 0)
+        if cheap > price:  # (not min(): see `flight_value._floor_of`)
+            cheap = price
         felt = price - cheap + cheap * idle_share(turn) // 100
         margin = flight_margin(turn, m, value, felt)
         if margin is None or (margin <= 0 and not facts.wins):
@@ -352,7 +362,9 @@ def plan_flight(
         return None
     # (the engine's prices, `Knowledge.flight_price` and `hardware_price` of one, times the count)
     unit = k.hardware_price
-    price = k.flight_price[m] + sum([unit[h] * n for h, n in buy.items()])
+    price = k.flight_price[m]
+    for h, n in buy.items():  # (a loop costs less than setting up sum() for a unit or two)
+        price += unit[h] * n
     return _flight_plan(FlightPlan, (tuple(hardware), crew, buy, price))
 
 

@@ -164,7 +164,9 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
                 continue
             if tech in funding:
                 continue
-            amount = min(turn.useful(tech), room)
+            amount = turn.useful(tech)
+            if amount > room:  # (not min(): see `flight_value._floor_of`)
+                amount = room
             if amount > 0:
                 funding[tech] = amount
                 left -= amount

@@ -170,7 +170,7 @@ def worth(turn: Turn, m: str) -> int:
     facts = turn.k.missions[m]
     if got <= 0 and not (facts.payoff > 0 and m in turn.view.available_missions):
         return 0
-    return got * turn.prestige_worth + max(0, facts.payoff)
+    return got * turn.prestige_worth + (facts.payoff if facts.payoff > 0 else 0)  # (see `flight_value._floor_of`)
 
 
 def gain(turn: Turn, m: str) -> int:
@@ -240,7 +240,9 @@ def _winning_slacks(turn: Turn) -> dict[str, int]:
         if m in turn.me.milestones or not flyable_someday(turn, m):
             continue
         for slack, tech in slacks(turn, m):
-            out[tech] = min(out.get(tech, slack), max(0, slack))
+            # (comparisons, not min() and max(): see `flight_value._floor_of`)
+            wait, least = slack if slack > 0 else 0, out.get(tech, slack)
+            out[tech] = wait if wait < least else least
     return out
 
 
