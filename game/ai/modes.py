@@ -27,7 +27,8 @@ Player = Callable[[PlayerView, Rng], list[Action]]
 # prestige (`repeats`; a repeat earns less with each success, `odds.flight_prestige`): from about 1971 both sides'
 # firsts are won and their cash piles up unspent (hard's US ended with a median 3,000). Against normal, playing the
 # US 400 games: without repeats 55.8 %, with them 63.0 %; the balance run (rules 33, 800 games, sides swapped):
-# 62.7 % as the US, 92.2 % as the USSR; on rules 34, whose 1970s firsts are worth more, 73.2 % and 94.2 %.
+# 62.7 % as the US, 92.2 % as the USSR; on rules 34, whose 1970s firsts are worth more, 73.2 % and 94.2 %
+# (rules 35: 73.0 % and 93.2 %).
 # (Normal, at 3 a point, finds a repeat worth less than its price: with repeats it won 50.8 % against itself, so it
 # plays without.)
 # Still racing for the landing, the best of ~35 tempers won 58.6 % of 800 games (51.2 % as the US); the rush flies
