@@ -37,16 +37,16 @@ def test_changed_dice_are_pinned_to_the_turn_that_rolled_them(
     saved: Path, finished: GameRecord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A later engine whose dice part ways halfway through the game: from then on it skips a number.
-    real_next = Rng.next64
+    real_below = Rng.below  # (every die of the game is drawn through it)
     calls = {"n": 0, "drift_at": 10**9}
 
-    def next64(self: Rng) -> int:
+    def below(self: Rng, n: int) -> int:
         calls["n"] += 1
         if calls["n"] == calls["drift_at"]:
-            real_next(self)
-        return real_next(self)
+            real_below(self, n)
+        return real_below(self, n)
 
-    monkeypatch.setattr(Rng, "next64", next64)
+    monkeypatch.setattr(Rng, "below", below)
     assert replay(saved).ok
     calls["drift_at"], calls["n"] = calls["n"] // 2, 0
     result = replay(saved)
