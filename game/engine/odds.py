@@ -95,13 +95,18 @@ def mission_odds(
 ) -> MissionOdds:
     """The odds of flying `mission` with this hardware and crew in launch window `window` ("": the default):
     every step's chance is `step_chance`, the window's `risk` counted as extra difficulty."""
-    # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
-    # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
+    # Priced hundreds of times a turn by the computer players: each slot's tech and reliability are read once
+    # (a slot carries several steps), `crew_bonus` is asked once per skill and each step's odds are built as a
+    # plain tuple; a side with no facility never asks for their bonus.
     haste = rules.launch_window(window).risk
-    chosen = dict(hardware)
+    all_hardware, techs = rules.hardware, side.techs
+    flown: dict[str, tuple[str, int]] = {}  # slot -> (its tech, the reliability it flies at: 0 while unfinished)
+    for slot, h in hardware:
+        tech = all_hardware[h].tech
+        ts = techs.get(tech)
+        flown[slot] = (tech, ts.reliability if ts is not None and ts.done else 0)
     extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
-    all_hardware, techs = rules.hardware, side.techs
     deadly = bool(mission.crew)
     # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
     # without a non-critical failure so far.
@@ -110,7 +115,7 @@ def mission_odds(
     lost = 0  # (failure is what is left: worked out at the end)
     steps: list[StepOdds] = []
     for st in mission.steps:
-        tech = all_hardware[chosen[st.slot]].tech
+        tech, reliability = flown[st.slot]
         skill = st.skill
         if skill and crew:
             bonus = bonuses.get(skill)
@@ -118,12 +123,9 @@ def mission_odds(
                 bonus = bonuses[skill] = crew_bonus(rules, side, crew, skill)
         else:
             bonus = 0
-        ts = techs.get(tech)
         # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
         extra = extras.get(st.kind, 0) if extras else 0
-        p = step_chance(
-            rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus + extra
-        )
+        p = step_chance(rules, reliability, st.difficulty + haste, bonus + extra)
         if st.critical:
             risk = (clean + flawed) * (100 - p) // 100
             if deadly:
