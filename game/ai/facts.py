@@ -300,16 +300,16 @@ class Turn:
 
     def _rival_known(self) -> int:
         """Techs some rival is known to have, as a mask: from intelligence estimates and from what it has flown."""
-        bit, shown = self.k.bit, self.k.shown_mask
+        bit, shown, side = self.k.bit, self.k.shown_mask, self.side
         known = 0
         for r in self.view.rivals:
             if r.estimate is not None:
                 for t, rel in r.estimate.techs.items():
                     if rel > 0:
                         known |= bit[t]
-        # (each mission flown once: the log holds the same few missions many times over)
-        rivals = {r.id for r in self.view.rivals}
-        for m in {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}:
+        # (each mission flown once: the log holds the same few missions many times over; every side in it but
+        # this one is a rival)
+        for m in {rec.mission for rec in self.view.public_log if rec.side != side and rec.outcome != "scrubbed"}:
             known |= shown[m]
         return known
 
