@@ -108,10 +108,13 @@ def mission_odds(
     extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
     deadly = bool(mission.crew)
-    # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
-    # without a non-critical failure so far.
-    scale = 100 ** len(mission.steps)
-    clean, flawed = scale, 0
+    # Walk the steps keeping the probability of still flying, with or without a non-critical failure so far,
+    # exactly: as a count out of `scale`, 100 to the power of the steps walked (each step multiplies it by its
+    # chance in percent). The lost crews' share counts a step's `fatal` percent of its risk out of `scale`
+    # times 100: only the last step's part is rounded down (`// 100` at the end).
+    # (A scale that grows with the walk keeps the numbers small for as long as it can: a mission's odds are
+    # priced hundreds of times a game.)
+    scale, clean, flawed = 1, 1, 0
     lost = 0  # (failure is what is left: worked out at the end)
     steps: list[StepOdds] = []
     for st in mission.steps:
@@ -126,17 +129,20 @@ def mission_odds(
         # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
         extra = extras.get(st.kind, 0) if extras else 0
         p = step_chance(rules, reliability, st.difficulty + haste, bonus + extra)
+        scale *= 100
         if st.critical:
-            risk = (clean + flawed) * (100 - p) // 100
+            risk = (clean + flawed) * (100 - p)
             if deadly:
-                lost += risk * st.fatal // 100
-            clean, flawed = clean * p // 100, flawed * p // 100
+                lost = lost * 100 + risk * st.fatal
+            clean, flawed = clean * p, flawed * p
         else:
-            risk = clean * (100 - p) // 100
-            flawed = flawed + risk
-            clean = clean * p // 100
+            risk = clean * (100 - p)
+            if deadly:
+                lost *= 100
+            flawed = flawed * 100 + risk
+            clean = clean * p
         steps.append(_step_odds(StepOdds, (st.id, tech, p, bonus, risk * 1000 // scale)))
-    success, partial, lost = clean * 1000 // scale, flawed * 1000 // scale, lost * 1000 // scale
+    success, partial, lost = clean * 1000 // scale, flawed * 1000 // scale, lost // 100 * 1000 // scale
     # Rounding: give the crumbs to failure so the four add up exactly.
     return MissionOdds(tuple(steps), success, partial, 1000 - success - partial - lost, lost)
 
