@@ -179,13 +179,16 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
     """The most money a turn the tech can usefully take now (more is not spent): what its rate cap's points
     cost, and while it is rushed what its rushed points cost at the premium (`research_points_for`). `rush`
     asks as if the tech were (True) or were not (False) rushed; None: as the side has ordered."""
+    # (comparisons rather than min() and max(), which parse keyword arguments on every call in CPython 3.11:
+    # the computer players and the resolution ask this for every tech funded, every quarter)
     if ts.done:
         if ts.reliability >= tech.ceiling:
             return 0
         points = tech.rate_cap
     else:
-        points = min(tech.rate_cap, tech.cost - ts.progress)
-    rate = max(1, side.research_rate)
+        left = tech.cost - ts.progress
+        points = tech.rate_cap if tech.rate_cap < left else left
+    rate = side.research_rate if side.research_rate > 1 else 1
     money = -(-points * 100 // rate)
     if not ts.done and (side.is_rushed(tech.id) if rush is None else rush) and rules.settings.rush_cap:
         extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
@@ -376,25 +379,31 @@ def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[st
 
     `can_research(tech)` says whether an unfinished tech's prerequisites are met.
     """
+    # (comparisons rather than min() and max(): see `useful_funding`; asked for each side every quarter)
     wanted: list[tuple[str, int]] = []
     ordered = side.intel
+    total = 0
     for tech_id, ts in side.techs.items():
         if ts.funding <= 0:
             continue
         ordered += ts.funding
         if not ts.done and not can_research(tech_id):
             continue
-        spend = min(ts.funding, useful_funding(rules, side, rules.techs[tech_id], ts))
+        useful = useful_funding(rules, side, rules.techs[tech_id], ts)
+        spend = ts.funding if ts.funding < useful else useful
         if spend > 0:
             wanted.append((tech_id, spend))
-    total = sum([w for _, w in wanted])
-    cash = max(0, side.cash)
+            total += spend
+    cash = side.cash if side.cash > 0 else 0
     research = tuple(wanted)
+    left = cash - total
     if total > cash:
         cut = [(t, w * cash // total) for t, w in wanted]
         research = tuple((t, w) for t, w in cut if w > 0)
-    left = cash - sum([w for _, w in research])
-    return Spending(research, min(side.intel, max(0, left)), ordered, tuple(wanted), total + side.intel)
+        left = cash - sum([w for _, w in research])
+    room = left if left > 0 else 0
+    intel = side.intel if side.intel < room else room
+    return Spending(research, intel, ordered, tuple(wanted), total + side.intel)
 
 
 def instalment(rules: Ruleset, budget: int, turn: int) -> int:
