@@ -234,7 +234,11 @@ def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> 
     # Turns that must follow each tech: walking the techs it needs dependents first settles every dependent
     # among them before the tech itself.
     after: dict[str, int] = {}
-    ready = max(climb.values()) if climb else 0  # when the mission could fly
+    # (comparisons rather than max(): see `flight_value._floor_of`; asked for each goal every quarter)
+    ready = 0  # when the mission could fly
+    for wait in climb.values():
+        if wait > ready:
+            ready = wait
     for tech, dependents in turn.k.settled_after(mask):
         longest = climb.get(tech, 0)
         for d in dependents:
@@ -245,7 +249,9 @@ def _slacks(turn: Turn, m: str, available: frozenset[str] | set[str] | None) -> 
         if ft[tech] + longest > ready:
             ready = ft[tech] + longest
     if turn.k.missions[m].wins:
-        ready = max(ready, eta(turn, m))  # no sooner than its stepping stones
+        wait = eta(turn, m)  # no sooner than its stepping stones
+        if wait > ready:
+            ready = wait
     out = sorted([(ready - ft[t] - a, -a, t) for t, a in after.items() if available is None or t in available])
     return [(slack, tech) for slack, _, tech in out]
 

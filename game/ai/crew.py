@@ -15,11 +15,15 @@ def recruit(turn: Turn, goals: list[str], cash: int, out: list[Action]) -> int:
     crewed = [m for m in goals if k.missions[m].crew]
     if not crewed:
         return cash
-    crews = me.crews
-    # Whom it could recruit first: in many quarters nobody, and then what it wants does not matter.
-    candidates = [
-        c for c in turn.own_people if crews[c].status == "candidate" and rules.crews[c].available <= turn.view.turn
-    ]
+    crews, now = me.crews, turn.view.turn
+    # Whom it could recruit first: in many quarters nobody, and then what it wants does not matter. (Read from
+    # the people recruitable soonest: the scan stops at the first the date does not allow yet.)
+    candidates = []
+    for c, available in k.recruitable_from[turn.side]:
+        if available > now:
+            break
+        if crews[c].status == "candidate":
+            candidates.append(c)
     if not candidates:
         return cash
     alive = [c for c in turn.own_people if crews[c].status in ALIVE]

@@ -104,7 +104,8 @@ class Turn:
         self.style = style if style is not None else self.k.styles[view.side]
         s = rules.settings
         self.income = me.budget // s.turns_per_year
-        self.rate = max(1, me.research_rate)
+        # (comparisons rather than min() and max(): see `flight_value._floor_of`)
+        self.rate = me.research_rate if me.research_rate > 1 else 1
         techs = me.techs
         cost, bit = self.k.cost, self.k.bit
         # (the engine's set of finished techs: no pass over every tech, which runs for every turn of every player)
@@ -136,9 +137,11 @@ class Turn:
         self.workable_cost = workable_cost
         self.hardware_rank = rank
         self.blundering = temper.blunder > 0 and rng.below(100) < temper.blunder
-        self.turns_left = max(1, view.last_turn - view.turn + 1)
+        left = view.last_turn - view.turn + 1
+        self.turns_left = left if left > 1 else 1
         # Prestige gained this year raises next year's budget; near the end only the final count matters.
-        years = min(5, max(0, self.turns_left // s.turns_per_year - 1))  # later budgets, the next few counted
+        years = self.turns_left // s.turns_per_year - 1  # later budgets, the next few counted
+        years = 0 if years < 0 else 5 if years > 5 else years
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
         self.prestige_worth = feeds + temper.prestige_worth  # money one point of prestige is worth to it
         self.own_people = self.k.crew_of_side[view.side]
@@ -300,16 +303,16 @@ class Turn:
 
     def _rival_known(self) -> int:
         """Techs some rival is known to have, as a mask: from intelligence estimates and from what it has flown."""
-        bit, shown = self.k.bit, self.k.shown_mask
+        bit, shown, side = self.k.bit, self.k.shown_mask, self.side
         known = 0
         for r in self.view.rivals:
             if r.estimate is not None:
                 for t, rel in r.estimate.techs.items():
                     if rel > 0:
                         known |= bit[t]
-        # (each mission flown once: the log holds the same few missions many times over)
-        rivals = {r.id for r in self.view.rivals}
-        for m in {rec.mission for rec in self.view.public_log if rec.side in rivals and rec.outcome != "scrubbed"}:
+        # (each mission flown once: the log holds the same few missions many times over; every side in it but
+        # this one is a rival)
+        for m in {rec.mission for rec in self.view.public_log if rec.side != side and rec.outcome != "scrubbed"}:
             known |= shown[m]
         return known
 

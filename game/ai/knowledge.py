@@ -9,6 +9,8 @@ because the same keys come back turn after turn.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from game.ai.knowledge_records import FlightShape, GoalRow, MissionFacts, PrizeTable, Progress, Survey
 from game.ai.rule_reading import effect_techs, effects_money, firsts, has_loop, own_milestones, research_stakes, union
 from game.ai.temper import Style, style_of
@@ -197,6 +199,11 @@ class Knowledge:
         self.first_bonuses: dict[tuple[object, ...], int] = {}
         self.crew_of_side = {
             s.id: tuple(c for c, member in rules.crews.items() if member.side == s.id) for s in rules.sides
+        }
+        # Per side, (person, the turn from which the side can recruit them), soonest first.
+        self.recruitable_from = {
+            side: tuple(sorted(((c, rules.crews[c].available) for c in crew), key=itemgetter(1)))
+            for side, crew in self.crew_of_side.items()
         }
         # Each side's AI personality (scenario data), as the planner reads it.
         self.styles: dict[str, Style] = {s.id: style_of(rules, s.id) for s in rules.sides}

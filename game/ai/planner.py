@@ -68,7 +68,8 @@ def plan(turn: Turn) -> list[Action]:
     goals = choose_goals(turn)
     answered = decide(turn, out)  # the cash an answer takes is gone before the flights are ordered
     asks = research_asks(turn, goals)
-    temper, cash = turn.temper, max(0, turn.me.cash - answered)
+    # (comparisons rather than max(): see `flight_value._floor_of`)
+    temper, cash = turn.temper, turn.me.cash - answered if turn.me.cash > answered else 0
     # Other flights may not touch what the winning chain's research wants this turn, nor the price
     # of the winning flight once its techs are all done.
     savings = launches.test_savings(turn, goals)
@@ -78,7 +79,7 @@ def plan(turn: Turn) -> list[Action]:
     wanted, guarded = demand(turn, asks, temper.protect)
     protected = keep + guarded
     room = cash - protected - savings
-    idle = max(0, room - wanted) if room > 0 else 0
+    idle = room - wanted if room > 0 and room > wanted else 0
     cash = launch(turn, cash, idle, Reserves(keep, protected), savings, out)
     cash = recruit(turn, goals, cash, out)
     # A facility is paid from what is left after the flights beyond the reserve and the test flights' savings:

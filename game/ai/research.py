@@ -144,8 +144,12 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
     """Fund the asks, loudest first, from `cash` (less the level's reserve, times its research share); the
     asks of other goals than the winning chain's leave `keep` alone. Then the poor bargains, if money is left."""
     me, side, t = turn.me, turn.side, turn.temper
-    share = min(100, t.research_share * turn.style.w("research") // 100)
-    left = max(0, cash - turn.income * t.reserve) * share // 100
+    # (comparisons rather than min() and max(): see `flight_value._floor_of`)
+    share = t.research_share * turn.style.w("research") // 100
+    if share > 100:
+        share = 100
+    left = cash - turn.income * t.reserve
+    left = left * share // 100 if left > 0 else 0
     if turn.blundering:
         left = left * 2 // 3  # a timid turn: money left idle
     funding: dict[str, int] = {}

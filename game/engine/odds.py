@@ -95,22 +95,30 @@ def mission_odds(
 ) -> MissionOdds:
     """The odds of flying `mission` with this hardware and crew in launch window `window` ("": the default):
     every step's chance is `step_chance`, the window's `risk` counted as extra difficulty."""
-    # Priced hundreds of times a turn by the computer players: `crew_bonus` is asked once per skill and each
-    # step's odds are built as a plain tuple; a side with no facility never asks for their bonus.
+    # Priced hundreds of times a turn by the computer players: each slot's tech and reliability are read once
+    # (a slot carries several steps), `crew_bonus` is asked once per skill and each step's odds are built as a
+    # plain tuple; a side with no facility never asks for their bonus.
     haste = rules.launch_window(window).risk
-    chosen = dict(hardware)
+    all_hardware, techs = rules.hardware, side.techs
+    flown: dict[str, tuple[str, int]] = {}  # slot -> (its tech, the reliability it flies at: 0 while unfinished)
+    for slot, h in hardware:
+        tech = all_hardware[h].tech
+        ts = techs.get(tech)
+        flown[slot] = (tech, ts.reliability if ts is not None and ts.done else 0)
     extras = step_bonuses(rules, side) if side.facilities else None
     bonuses: dict[str, int] = {}  # steps that use the same skill get the same crew bonus
-    all_hardware, techs = rules.hardware, side.techs
     deadly = bool(mission.crew)
-    # Walk the steps keeping the probability (scaled by 100 per step) of still flying, with or
-    # without a non-critical failure so far.
-    scale = 100 ** len(mission.steps)
-    clean, flawed = scale, 0
+    # Walk the steps keeping the probability of still flying, with or without a non-critical failure so far,
+    # exactly: as a count out of `scale`, 100 to the power of the steps walked (each step multiplies it by its
+    # chance in percent). The lost crews' share counts a step's `fatal` percent of its risk out of `scale`
+    # times 100: only the last step's part is rounded down (`// 100` at the end).
+    # (A scale that grows with the walk keeps the numbers small for as long as it can: a mission's odds are
+    # priced hundreds of times a game.)
+    scale, clean, flawed = 1, 1, 0
     lost = 0  # (failure is what is left: worked out at the end)
     steps: list[StepOdds] = []
     for st in mission.steps:
-        tech = all_hardware[chosen[st.slot]].tech
+        tech, reliability = flown[st.slot]
         skill = st.skill
         if skill and crew:
             bonus = bonuses.get(skill)
@@ -118,23 +126,23 @@ def mission_odds(
                 bonus = bonuses[skill] = crew_bonus(rules, side, crew, skill)
         else:
             bonus = 0
-        ts = techs.get(tech)
         # the facilities' bonus counts in the chance; the odds' `crew_bonus` stays the crew's own
         extra = extras.get(st.kind, 0) if extras else 0
-        p = step_chance(
-            rules, ts.reliability if ts is not None and ts.done else 0, st.difficulty + haste, bonus + extra
-        )
+        p = step_chance(rules, reliability, st.difficulty + haste, bonus + extra)
+        scale *= 100
         if st.critical:
-            risk = (clean + flawed) * (100 - p) // 100
+            risk = (clean + flawed) * (100 - p)
             if deadly:
-                lost += risk * st.fatal // 100
-            clean, flawed = clean * p // 100, flawed * p // 100
+                lost = lost * 100 + risk * st.fatal
+            clean, flawed = clean * p, flawed * p
         else:
-            risk = clean * (100 - p) // 100
-            flawed = flawed + risk
-            clean = clean * p // 100
+            risk = clean * (100 - p)
+            if deadly:
+                lost *= 100
+            flawed = flawed * 100 + risk
+            clean = clean * p
         steps.append(_step_odds(StepOdds, (st.id, tech, p, bonus, risk * 1000 // scale)))
-    success, partial, lost = clean * 1000 // scale, flawed * 1000 // scale, lost * 1000 // scale
+    success, partial, lost = clean * 1000 // scale, flawed * 1000 // scale, lost // 100 * 1000 // scale
     # Rounding: give the crumbs to failure so the four add up exactly.
     return MissionOdds(tuple(steps), success, partial, 1000 - success - partial - lost, lost)
 
@@ -171,13 +179,16 @@ def useful_funding(rules: Ruleset, side: SideState, tech: Tech, ts: TechState, r
     """The most money a turn the tech can usefully take now (more is not spent): what its rate cap's points
     cost, and while it is rushed what its rushed points cost at the premium (`research_points_for`). `rush`
     asks as if the tech were (True) or were not (False) rushed; None: as the side has ordered."""
+    # (comparisons rather than min() and max(), which parse keyword arguments on every call in CPython 3.11:
+    # the computer players and the resolution ask this for every tech funded, every quarter)
     if ts.done:
         if ts.reliability >= tech.ceiling:
             return 0
         points = tech.rate_cap
     else:
-        points = min(tech.rate_cap, tech.cost - ts.progress)
-    rate = max(1, side.research_rate)
+        left = tech.cost - ts.progress
+        points = tech.rate_cap if tech.rate_cap < left else left
+    rate = side.research_rate if side.research_rate > 1 else 1
     money = -(-points * 100 // rate)
     if not ts.done and (side.is_rushed(tech.id) if rush is None else rush) and rules.settings.rush_cap:
         extra = min(rush_points(rules, tech), tech.cost - ts.progress - points)
@@ -368,25 +379,31 @@ def planned_spending(rules: Ruleset, side: SideState, can_research: Callable[[st
 
     `can_research(tech)` says whether an unfinished tech's prerequisites are met.
     """
+    # (comparisons rather than min() and max(): see `useful_funding`; asked for each side every quarter)
     wanted: list[tuple[str, int]] = []
     ordered = side.intel
+    total = 0
     for tech_id, ts in side.techs.items():
         if ts.funding <= 0:
             continue
         ordered += ts.funding
         if not ts.done and not can_research(tech_id):
             continue
-        spend = min(ts.funding, useful_funding(rules, side, rules.techs[tech_id], ts))
+        useful = useful_funding(rules, side, rules.techs[tech_id], ts)
+        spend = ts.funding if ts.funding < useful else useful
         if spend > 0:
             wanted.append((tech_id, spend))
-    total = sum([w for _, w in wanted])
-    cash = max(0, side.cash)
+            total += spend
+    cash = side.cash if side.cash > 0 else 0
     research = tuple(wanted)
+    left = cash - total
     if total > cash:
         cut = [(t, w * cash // total) for t, w in wanted]
         research = tuple((t, w) for t, w in cut if w > 0)
-    left = cash - sum([w for _, w in research])
-    return Spending(research, min(side.intel, max(0, left)), ordered, tuple(wanted), total + side.intel)
+        left = cash - sum([w for _, w in research])
+    room = left if left > 0 else 0
+    intel = side.intel if side.intel < room else room
+    return Spending(research, intel, ordered, tuple(wanted), total + side.intel)
 
 
 def instalment(rules: Ruleset, budget: int, turn: int) -> int:
