@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Event choices, {args.games} games per pair of answers from seed {args.seed} (sides swapped); "
         f"own picks over {args.games} normal-vs-normal games.",
         "",
-        "| event | answer A | answer B | offered | A's wins | 95 % | normal's own picks | |",
+        "| event | answer A | answer B | offered | A's wins (games) | 95 % | normal's own picks | |",
         "|---|---|---|---|---|---|---|---|",
     ]
     with Pool(args.jobs) as pool:
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 flag = "**best**" if offered and max(share, 1 - share) >= BEST else ""
                 flag += " **always**" if top > ALWAYS else ""
                 lines.append(
-                    f"| {event.id} | {a} | {b} | {offered} | {share:.0%} | {low:.0%}–{high:.0%} | "
+                    f"| {event.id} | {a} | {b} | {offered} | {share:.0%} ({wins}) | {low:.0%}–{high:.0%} | "
                     f"{picks} (n={total}) | {flag} |"
                 )
                 print(lines[-1], flush=True)
