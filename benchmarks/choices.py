@@ -3,8 +3,8 @@
     python benchmarks/choices.py [--games 200] [--seed 1] [--jobs 2] [--only EVENT,...] [--out FILE.md]
 
 For each choice event, two normal players are forced to different answers of it (each otherwise plays
-normal, and picks its own answer on every other event) and play each other, sides swapped every other
-game: answer A against answer B, for every pair of the event's answers. An answer is "best" when its
+normal, and picks its own answer on every other event) and play each other, each seed twice with the
+sides swapped: answer A against answer B, for every pair of the event's answers. An answer is "best" when its
 player wins 55 % or more of the games in which the event was put to one of the two forced players (the
 other games are normal against normal, and only dilute the difference).
 
@@ -74,10 +74,14 @@ def _game(
 
 
 def jobs_for(rules: Ruleset, event: str, a: str, b: str, seeds: range) -> Iterator[tuple[int, dict[str, str], str]]:
+    """Each seed twice, with the two forced players in each other's seats: the seed's own luck (which side its
+    dice favour) then counts for each answer alike. (Alternating the seats seed by seed left it in: with two
+    answers that did nothing at all, the all-up test's "A" won 54.5 % of 393 games on rules 37.)"""
     us, ussr = rules.side_ids[:2]
-    for i, seed in enumerate(seeds):
-        fa, fb = forced_name(event, a), forced_name(event, b)
-        yield seed, ({us: fa, ussr: fb} if i % 2 == 0 else {us: fb, ussr: fa}), event
+    fa, fb = forced_name(event, a), forced_name(event, b)
+    for seed in seeds:
+        yield seed, {us: fa, ussr: fb}, event
+        yield seed, {us: fb, ussr: fa}, event
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         names = set(args.only.split(","))
         wanted = [e for e in wanted if e.id in names]
     seeds = range(args.seed, args.seed + args.games)
+    pairs = range(args.seed, args.seed + args.games // 2)  # each played with the seats both ways
     lines = [
-        f"Event choices, {args.games} games per pair of answers from seed {args.seed} (sides swapped); "
+        f"Event choices, {args.games} games per pair of answers: seeds {args.seed}-{pairs[-1]}, each with the sides "
+        f"both ways; "
         f"own picks over {args.games} normal-vs-normal games.",
         "",
         "| event | answer A | answer B | offered | A's wins (games) | 95 % | normal's own picks | |",
@@ -120,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             for a, b in combinations([c.id for c in event.choices], 2):
                 wins = offered = 0
                 for levels, winner, chosen in pool.imap_unordered(
-                    _game, list(jobs_for(rules, event.id, a, b, seeds)), chunksize=4
+                    _game, list(jobs_for(rules, event.id, a, b, pairs)), chunksize=4
                 ):
                     if not any(event.id in chosen.get(s, {}) for s in levels):
                         continue
