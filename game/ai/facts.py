@@ -39,6 +39,7 @@ class Turn:
         "crews",
         "done",
         "done_mask",
+        "effect_years",
         "eta_",
         "eta_techs",
         "finish",
@@ -144,6 +145,9 @@ class Turn:
         years = 0 if years < 0 else 5 if years > 5 else years
         feeds = (s.prestige_to_budget + s.prestige_to_base * years) // 100 if self.turns_left > s.turns_per_year else 0
         self.prestige_worth = feeds + temper.prestige_worth  # money one point of prestige is worth to it
+        # The years an event's lasting effects count for it (`value.effects_value`): those left, and this one, up to 8.
+        years = self.turns_left // s.turns_per_year + 1
+        self.effect_years = years if years < 8 else 8
         self.own_people = self.k.crew_of_side[view.side]
         self.rival_known = self._rival_known()
         self.pressed = self._race_pressure()

@@ -107,12 +107,9 @@ def first_bonus(turn: Turn, ms: str) -> int:
         if counted:
             # Shared by the turns that weigh these events alike: the key holds all `effects_value` reads.
             wanted, done, techs = wanted_techs(turn), turn.done, turn.k.first_techs[ms]
-            years = turn.turns_left // turn.rules.settings.turns_per_year + 1
-            if years > 8:  # (not min(): see `flight_value._floor_of`)
-                years = 8
             key = (
                 tuple(counted),
-                years,
+                turn.effect_years,
                 turn.prestige_worth,
                 turn.me.budget,
                 turn.rate,
@@ -197,9 +194,7 @@ def effects_value(turn: Turn, effects: tuple[Effect, ...]) -> int:
     left, prestige worth, budget, research rate, which techs are wanted and finished): whatever this
     comes to read must join that key.
     """
-    years = turn.turns_left // turn.rules.settings.turns_per_year + 1
-    if years > 8:  # (not min(): see `flight_value._floor_of`)
-        years = 8
+    years = turn.effect_years
     value = 0
     wanted = wanted_techs(turn)
     for e in effects:
