@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", default="", help="choice events, comma-separated")
     p.add_argument("--out", type=Path, default=None, help="also write the table here (markdown)")
     args = p.parse_args(argv)
+    if args.games < 2 or args.games % 2:
+        p.error(f"--games {args.games}: give an even number, 2 or more (each seed is played with the sides both ways)")
     rules = load_scenario(SCENARIO).ruleset
     _RULES = rules
     register(rules)
