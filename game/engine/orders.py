@@ -5,7 +5,7 @@ Every order is validated first (`validate`); the last `EndTurn` of a turn hands 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from game.engine import crew, odds
 from game.engine import events as ev
@@ -89,6 +89,16 @@ def suggest_plan(state: GameState, side: str, mission: Mission) -> PlanMission |
     return action if action is not None and validate(state, action) is None else None
 
 
+def most_reliable(rules: Ruleset, me: SideState, kinds: Iterable[str]) -> str | None:
+    """Of these hardware kinds, the one whose tech this side has made the most reliable (the first of equals);
+    None if there are none."""
+    best = None
+    for hw in kinds:
+        if best is None or me.reliability(rules.hardware[hw].tech) > me.reliability(rules.hardware[best].tech):
+            best = hw
+    return best
+
+
 def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMission | None:
     """The most reliable free hardware for each slot and the best free crew; None if something lacks.
 
@@ -99,13 +109,7 @@ def plan_from_stock(rules: Ruleset, me: SideState, mission: Mission) -> PlanMiss
     picked: list[tuple[str, str]] = []
     taken: dict[str, int] = {}
     for slot in mission.slots:
-        best = None
-        for hw in slot.options:
-            free = me.free_hardware(hw) - taken.get(hw, 0)
-            if free > 0 and (
-                best is None or me.reliability(rules.hardware[hw].tech) > me.reliability(rules.hardware[best].tech)
-            ):
-                best = hw
+        best = most_reliable(rules, me, (hw for hw in slot.options if me.free_hardware(hw) > taken.get(hw, 0)))
         if best is None:
             return None
         taken[best] = taken.get(best, 0) + 1

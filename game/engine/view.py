@@ -24,7 +24,7 @@ from game.engine.availability import (
 )
 from game.engine.news import dangers, open_choices
 from game.engine.odds import MissionOdds, Spending
-from game.engine.orders import plan_from_stock
+from game.engine.orders import most_reliable, plan_from_stock
 from game.engine.records import quick_init
 from game.engine.rules import Ruleset
 from game.engine.state import PHASE_OVER, Decision, GameState, IntelEstimate, LaunchRecord, SideState
@@ -109,6 +109,30 @@ class PlayerView:
         if mission not in self.available_missions:
             return None
         return plan_from_stock(self.rules, self.me, self.rules.missions[mission])
+
+    def proposed_hardware(self, mission: str) -> dict[str, str]:
+        """For each slot of `mission`, the hardware to propose: the most reliable kind this side has unlocked,
+        taken from store where a free unit is as reliable (so nothing need be bought), else to buy; the slot's
+        first option when none is unlocked. A kind in store never stands in for a more reliable one."""
+        m = self.rules.missions[mission]
+        taken: dict[str, int] = {}
+        out: dict[str, str] = {}
+        for slot in m.slots:
+            best = most_reliable(self.rules, self.me, (hw for hw in slot.options if self.hardware_unlocked(hw)))
+            if best is None:
+                out[slot.id] = slot.options[0]
+                continue
+            floor = self.me.reliability(self.rules.hardware[best].tech)
+            stocked = most_reliable(
+                self.rules,
+                self.me,
+                (hw for hw in slot.options if self.me.free_hardware(hw) > taken.get(hw, 0)),
+            )
+            if stocked is not None and self.me.reliability(self.rules.hardware[stocked].tech) >= floor:
+                best = stocked
+                taken[best] = taken.get(best, 0) + 1
+            out[slot.id] = best
+        return out
 
     def best_crew(self, mission: str, busy: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...] | None:
         return _crew.best_crew(self.rules, self.me, self.rules.missions[mission], busy)

@@ -78,14 +78,12 @@ class MissionScreen(CrewPicking, BodyScrolling, GameScreen):
         return self.view.suggest_plan(mission) is not None
 
     def choose(self, mission: str, rebuild: bool = True) -> Transition | None:
-        """Select a mission and fill it with the engine's suggestion (or the first options)."""
+        """Select a mission and fill it with the hardware the engine proposes and the crew it picks."""
         if mission != self.__dict__.get("mission"):
             self.body_offset = 0  # another mission's slots and crew: from their top
         self.mission = mission
         self.app.memory[("mission", self.side)] = mission
-        m = self.view.rules.missions[mission]
-        plan = self.view.suggest_plan(mission)
-        self.hardware = dict(plan.hardware) if plan is not None else {s.id: self.stocked(s.options) for s in m.slots}
+        self.hardware = self.view.proposed_hardware(mission)
         # the crew the engine's best_crew picks (the suggestion's crew is the same pick)
         self.crew = list(self.view.best_crew(mission) or ()) if mission in self.view.available_missions else []
         if rebuild:
@@ -147,13 +145,6 @@ class MissionScreen(CrewPicking, BodyScrolling, GameScreen):
         self.hardware[slot] = opts[(opts.index(cur) + 1) % len(opts)] if cur in opts else opts[0]
         self.rebuild()
         return None
-
-    def stocked(self, options: tuple[str, ...] | list[str]) -> str:
-        """The first option with a free unit in store, else the first unlocked one, else the first."""
-        for hw in options:
-            if self.view.free_hardware(hw) > 0:
-                return hw
-        return next((hw for hw in options if self.view.hardware_unlocked(hw)), options[0])
 
     def commit(self) -> Transition | None:
         t = self.act(self.action())
