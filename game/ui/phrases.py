@@ -7,10 +7,10 @@ needs to know which op it is looking at.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from game.engine.rules import Ruleset
-from game.engine.vocab import Name, Phrase, PhraseArg, Turn
+from game.engine.vocab import Effect, Name, Phrase, PhraseArg, Turn
 
 JOIN = "; "  # between the phrases of `all` and `any`
 
@@ -25,6 +25,11 @@ class Wording:
 
     def __call__(self, phrase: Phrase) -> str:
         return self.tr(phrase.key, **{name: self.arg(value) for name, value in phrase.args})
+
+    def effects(self, effects: Iterable[Effect]) -> str | None:
+        """What these effects do, in words, as the effects themselves say it; None if none says anything."""
+        parts = [self(p) for p in (e.describe() for e in effects) if p is not None]
+        return JOIN.join(parts) if parts else None
 
     def arg(self, value: PhraseArg) -> object:
         if isinstance(value, Phrase):

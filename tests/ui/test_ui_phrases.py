@@ -96,8 +96,8 @@ def test_effects_read_as_the_news_screen_always_worded_them(tiny: Ruleset) -> No
         e.QueueEvent("later"),
         e.RandomOneOf((e.Weighted(1, (e.AddCash(1),)),)),
     )
-    said = [words(p) for p in (x.describe() for x in effects) if p is not None]
-    assert said == [
+    said = words.effects(effects)
+    assert said is not None and said.split("; ") == [
         "cash +5",
         "rival: cash -3",
         "yearly budget +2",
@@ -110,6 +110,8 @@ def test_effects_read_as_the_news_screen_always_worded_them(tiny: Ruleset) -> No
         "more news later",
         "an uncertain outcome",
     ]
+    assert words.effects((e.SetFlag("secret"),)) is None  # nothing a player would read: no line at all
+    assert words.effects(()) is None
 
 
 def test_every_built_in_op_can_be_described() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui import draw
+from game.ui.phrases import Wording
 
 if TYPE_CHECKING:
     from game.ui.screens.missions import MissionScreen
@@ -123,6 +124,13 @@ def draw_odds(self: MissionScreen, surf: pygame.Surface, right: pygame.Rect) -> 
         if y > right.bottom - self.s(100) or y + need > limit:
             break
         y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.WARN)
+    # what a success does besides prestige (a service that pays every year, a tech it teaches), as the effects say it
+    gains = Wording(self.tr, v.rules, self.app.stext).effects(m.effects)
+    if gains is not None:
+        text = self.tr("odds.effects", what=gains)
+        need = draw.line_count(text, fs, inner.width) * (draw.font(fs).get_linesize() + 2)
+        if y + need <= limit:
+            y += draw.paragraph(surf, text, pygame.Rect(inner.x, y, inner.width, need), fs, draw.GOOD)
     pr = m.prestige
     # a flight that wins no first earns the mission's own prestige, less with each success already flown
     earns = v.flight_prestige(self.mission) if pr.success > 0 else None

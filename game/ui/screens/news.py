@@ -55,9 +55,8 @@ class ChoiceRow:
 
 def consequences(screen: Any, effects: tuple[Effect, ...]) -> str:
     """A choice's effects in words, as the effects themselves say them (the scenario states them as data)."""
-    words = Wording(screen.tr, screen.view.rules, screen.app.stext)
-    parts = [words(p) for p in (e.describe() for e in effects) if p is not None]
-    return "; ".join(parts) if parts else screen.tr("effect.none")
+    said = Wording(screen.tr, screen.view.rules, screen.app.stext).effects(effects)
+    return said if said is not None else screen.tr("effect.none")
 
 
 # what an event's effects did to a tech, reported right after its EventFired: enough to name the project a
