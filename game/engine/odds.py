@@ -203,6 +203,18 @@ def rush_extra(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> in
     return useful_funding(rules, side, tech, ts, True) - useful_funding(rules, side, tech, ts, False)
 
 
+def turns_rushing_saves(rules: Ruleset, side: SideState, tech: Tech, ts: TechState) -> int:
+    """The turns ordering the tech rushed (at the most it can use rushed) would save against funding it with the
+    most it can use unrushed; 0 when rushing would not finish it sooner, or it is finished."""
+    plain = turns_to_finish(rules, side, tech, ts, useful_funding(rules, side, tech, ts, False), False)
+    rushed = turns_to_finish(rules, side, tech, ts, useful_funding(rules, side, tech, ts, True), True)
+    if rushed is None:
+        return 0
+    if plain is None:
+        return rushed  # (never unrushed: any finish is a saving; not reached while a rate cap is positive)
+    return plain - rushed if plain > rushed else 0
+
+
 def turns_to_finish(
     rules: Ruleset, side: SideState, tech: Tech, ts: TechState, funding: int, rush: bool | None = None
 ) -> int | None:

@@ -408,3 +408,27 @@ def test_research_screen_rushes_and_buys_reliability_with_undo(app: Any) -> None
     press(app, "Undo")
     assert logged(app, CancelOrder)[-1] == CancelOrder("red", 0)
     assert app.session.view("red").me.techs["rocket"].reliability == before
+
+
+def test_research_screen_offers_a_rush_only_where_it_saves_a_turn(app: Any) -> None:
+    """Rushing costs a premium: the button is offered for a tech it would finish sooner and says so where it
+    would not, by the engine's figures, for every tech open at the start of the default campaign."""
+    sc = load_scenario("race_1955")
+    app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:normal"}, 5)))
+    pump(app)
+    key(app, pygame.K_r)
+    v = app.session.view("us")
+    seen = set()
+    for t in sorted(v.available_techs):
+        if v.me.techs[t].done:
+            continue
+        app.top.select(t)
+        pump(app)
+        saves = engine_odds.turns_rushing_saves(v.rules, v.me, v.rules.techs[t], v.me.techs[t])
+        if saves:
+            assert find(app, "Rush (").is_enabled
+        else:
+            assert not find(app, "Rushing saves no turn").is_enabled
+        seen.add(saves > 0)
+    assert seen == {True, False}  # the start offers both kinds, so both branches are checked
+

@@ -192,10 +192,15 @@ class ResearchScreen(GameScreen):
                         self.undo_tests, self.tr("tip.research.untest"), enabled=self.last_tests() is not None)
             return
         rushed = v.rushed(t)
-        label = self.tr("research.rush_off") if rushed else self.tr("research.rush", n=self.rush_extra())
         s = v.rules.settings
         tip = self.tr("tip.research.rush", n=engine_odds.rush_points(v.rules, v.rules.techs[t]), p=s.rush_premium,
                       m=s.rush_malus)
+        if rushed:
+            label = self.tr("research.rush_off")
+        elif engine_odds.turns_rushing_saves(v.rules, v.me, v.rules.techs[t], v.me.techs[t]) > 0:
+            label = self.tr("research.rush", n=self.rush_extra())
+        else:  # paying the premium would not finish it a turn sooner: say so rather than offer it
+            label, tip, can = self.tr("research.rush_useless"), self.tr("tip.research.rush_useless"), False
         self.button((x, y, width, self.s(36)), label, self.toggle_rush, tip, key=pygame.K_u, enabled=can)
 
     def rush_extra(self) -> int:
