@@ -58,10 +58,11 @@ from game.engine.odds import (
     step_chance,
     test_point_price,
     test_room,
+    turns_rushing_saves,
     turns_to_finish,
     useful_funding,
 )
-from game.engine.orders import plan_from_stock
+from game.engine.orders import most_reliable, plan_from_stock
 from game.engine.rng import Rng, player_rng
 from game.engine.rules import Choice, Facility, Mission, Ruleset, Tech
 from game.engine.serialize import state_to_dict
@@ -117,6 +118,7 @@ __all__ = [
     "legal_actions",
     "milestone_prestige",
     "mission_odds",
+    "most_reliable",
     "new_game",
     "next_budget",
     "order_cost",
@@ -139,6 +141,7 @@ __all__ = [
     "suggest_plan",
     "test_point_price",
     "test_room",
+    "turns_rushing_saves",
     "turns_to_finish",
     "useful_funding",
     "validate",
