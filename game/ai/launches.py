@@ -61,22 +61,22 @@ class Reserves(NamedTuple):
 # ---------------------------------------------------------------------- quick screens before pricing a flight
 
 
-def promising(turn: Turn, m: str, lowest: int) -> bool:
-    """A quick screen before pricing a flight exactly: could it clear its floor and pay its way?"""
+def promising(turn: Turn, m: str, share: int) -> bool:
+    """A quick screen before pricing a flight exactly: could it clear its floor (less a few points of slack) and
+    pay its way, its price felt at `share` percent (the turn's `idle_share`)?"""
     facts = turn.k.missions[m]
     if not facts.milestones and facts.payoff <= 0:
-        return True  # a test flight: priced with the hardware that most needs testing
+        return True  # a test flight (it has no floor): priced with the hardware that most needs testing
     got = turn.chance_of(m)
     if got is None:
         return False
     chance, steps = got
-    if chance < lowest:
+    if chance < floor(turn, m) - (15 if turn.blundering else 0) - 3:
         return False
     if facts.wins:
         return True
     fail = facts.failure_cost * turn.prestige_worth
     best = chance * gain(turn, m) - (100 - chance) * fail
-    share = idle_share(turn)
     cheapest = turn.price[m] * (share if share < 100 else 100)  # (not min(): see `flight_value._floor_of`)
     # (what it teaches is never worth less than nothing: it is asked only when the success alone falls short)
     return best > cheapest or best + learning(turn, steps, facts.critical) * 100 > cheapest
@@ -94,15 +94,15 @@ def teaches(turn: Turn, m: str) -> bool:
     return bool(turn.k.options_mask[m] & turn.teachable)
 
 
-def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int) -> bool:
-    """A quick screen before pricing a test flight exactly: could it pay its way at all this turn?
+def test_may_pay(turn: Turn, m: str, hardware: Hardware, price: int, share: int) -> bool:
+    """A quick screen before pricing a test flight exactly: could it pay its way at all this turn, its price felt
+    at `share` percent (the turn's `idle_share`)?
 
     Most test flights cannot. With no crew and nothing in stock, the flight keeps this plan whatever
     flies before it (see `launch`): at best it earns its gain and its lessons at the highest odds its
     steps allow, at least it costs its price as idle money.
     """
     facts = turn.k.missions[m]
-    share = idle_share(turn)
     if facts.crew or share < 0:
         return True  # (a crew's bonus, or idle money dearer than cash: no cheap bound)
     rules = turn.rules
@@ -189,17 +189,18 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
     stock = turn.stock()
     stocked = any(n > 0 for n in stock.values())
     stepping = chain(turn)
+    share = idle_share(turn)  # (what every flight's idle money feels like this turn)
     offers = []
     for m in candidates:
         facts = k.missions[m]
         if needs_mask[m]:
             continue
-        if not promising(turn, m, floor(turn, m) - (15 if turn.blundering else 0) - 3):
+        if not promising(turn, m, share):
             continue
         plan = plan_flight(turn, m, stock, set())
         if plan is None:
             continue
-        if m in tests and not stocked and not test_may_pay(turn, m, plan.hardware, plan.price):
+        if m in tests and not stocked and not test_may_pay(turn, m, plan.hardware, plan.price, share):
             continue
         margin = flight_margin(turn, m, priced(turn, m, plan.hardware, plan.crew)[1], plan.price)
         if margin is not None:
@@ -234,7 +235,7 @@ def launch(turn: Turn, cash: int, idle: int, reserves: Reserves, savings: int, o
         cheap = idle + (savings if test else 0)
         if cheap > price:  # (not min(): see `flight_value._floor_of`)
             cheap = price
-        felt = price - cheap + cheap * idle_share(turn) // 100
+        felt = price - cheap + cheap * share // 100
         margin = flight_margin(turn, m, value, felt)
         if margin is None or (margin <= 0 and not facts.wins):
             continue
