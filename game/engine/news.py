@@ -56,31 +56,29 @@ def event_odds(base: int, risks: tuple[tuple[Predicate, int], ...], st: GameStat
     return base if base > 0 else 0
 
 
-def _may_fire(entries: tuple[News, ...], st: GameState, me: SideState) -> list[News]:
-    """The entries whose event may happen to `me` this turn, its dice aside: its dates, its sides, its
-    cooldown (or once) and its condition. (One pass over the entries: asked for every side every turn.)"""
-    turn, side, fired = st.turn, me.id, me.events_fired
-    possible: list[News] = []
-    for entry in entries:
-        event, opens, closes, only, gap, when, _ = entry
-        if turn < opens or turn > closes or (only is not None and side not in only):
-            continue
-        last = fired.get(event.id)
-        if last is not None and (gap is None or turn - last < gap):
-            continue
-        if when(st, side):
-            possible.append(entry)
-    return possible
+def _may_fire(entry: News, st: GameState, me: SideState) -> bool:
+    """Whether the event of `entry` may happen to `me` this turn, its dice aside: its dates, its sides,
+    its cooldown (or once) and its condition."""
+    event, opens, closes, only, gap, when, _ = entry
+    if st.turn < opens or st.turn > closes or (only is not None and me.id not in only):
+        return False
+    last = me.events_fired.get(event.id)
+    if last is not None and (gap is None or st.turn - last < gap):
+        return False
+    return when(st, me.id)
 
 
 def dangers(st: GameState, side: str) -> dict[str, int]:
     """The events with risks (`Event.risks`) that may befall `side` at this turn's news, each with its odds now
     (`event_odds`, percent): what the way the side runs its programme makes likelier or rarer. Only events rolled
     on their own (not drawn) are named; their conditions are the side's own business, so its view carries them."""
-    return {
-        entry[0].id: event_odds(entry[0].chance, entry[6], st, side)
-        for entry in _may_fire(compiled(st.rules).risky, st, st.sides[side])
-    }
+    me = st.sides[side]
+    odds: dict[str, int] = {}
+    for entry in compiled(st.rules).risky:
+        if _may_fire(entry, st, me):
+            event = entry[0]
+            odds[event.id] = event_odds(event.chance, entry[6], st, side)
+    return odds
 
 
 def draw_event(st: GameState, me: SideState, drawn: tuple[News, ...], out: list[ev.Event]) -> None:
@@ -91,11 +89,12 @@ def draw_event(st: GameState, me: SideState, drawn: tuple[News, ...], out: list[
         return
     pool: list[tuple[str, int]] = []
     total = 0
-    for entry in _may_fire(drawn, st, me):
-        weight = event_odds(entry[0].weight, entry[6], st, me.id)
-        if weight > 0:
-            pool.append((entry[0].id, weight))
-            total += weight
+    for entry in drawn:
+        if _may_fire(entry, st, me):
+            weight = event_odds(entry[0].weight, entry[6], st, me.id)
+            if weight > 0:
+                pool.append((entry[0].id, weight))
+                total += weight
     if not total:
         return
     pick = st.rng.below(total)
