@@ -4,6 +4,7 @@ the computer players), training between turns, and what a flight does to those w
 from __future__ import annotations
 
 from game.engine import events as ev
+from game.engine.index import compiled
 from game.engine.rules import Mission, Ruleset
 from game.engine.state import CrewStatus, GameState, SideState
 
@@ -29,14 +30,19 @@ def best_crew(
     if busy:
         taken |= set(busy)
     active = CrewStatus.ACTIVE
-    ready = [c for c, state in me.crews.items() if state.status == active and c not in taken]
-    used = {st.skill for st in mission.steps if st.skill}
-
-    def merit(c: str) -> tuple[int, int, str]:
-        skills = me.crews[c].skills
-        return (-sum([skills.get(k, 0) for k in used]), -sum(skills.values()), c)
-
-    ready.sort(key=merit)
+    used = compiled(rules).crew_skills[mission.id]
+    # Each ready member with its merit, (-skill in what the mission's steps use, -skill in all, id), best first;
+    # built in one pass (a key function would be a call per member).
+    ranked: list[tuple[int, int, str]] = []
+    for c, state in me.crews.items():
+        if state.status == active and c not in taken:
+            skills = state.skills
+            fit = 0
+            for k in used:
+                fit += skills.get(k, 0)
+            ranked.append((-fit, -sum(skills.values()), c))
+    ranked.sort()
+    ready = [c for _, _, c in ranked]
     crew: list[str] = []
     for trait in mission.crew_traits:
         having = [c for c in ready if trait in rules.crews[c].traits and c not in crew]

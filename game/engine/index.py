@@ -46,6 +46,7 @@ class Compiled:
     # a side's facilities (in the order built) -> step kind -> the bonus they add: asked for every flight priced
     facility_bonuses: dict[tuple[str, ...], dict[str, int]]
     facts: Facts  # what the ruleset's effects can do (`Op.facts`), for `Condition.lasting`
+    crew_skills: dict[str, tuple[str, ...]]  # mission -> the crew skills its steps use (`crew.best_crew`)
 
 
 def _predicate(cond: Condition | None) -> Predicate | None:
@@ -73,6 +74,7 @@ def _compile(rules: Ruleset) -> Compiled:
         {mode: _victories(rules, mode) for mode in ("", *(m.id for m in rules.victory_modes))},
         {},
         facts,
+        {m.id: tuple(dict.fromkeys(st.skill for st in m.steps if st.skill)) for m in rules.missions.values()},
     )
 
 

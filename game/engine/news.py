@@ -129,6 +129,9 @@ def run_news(st: GameState, out: list[ev.Event]) -> None:
             if not when(st, me.id):
                 continue
             chance = event_odds(event.chance, risks, st, me.id) if risks else event.chance
+            if chance <= 0:  # its die cannot pass (a percent roll is at least 1): cast all the same, unread
+                st.rng.skip()
+                continue
             if chance < 100 and st.rng.percent() > chance:
                 continue
             fire_event(st, me, event.id, out)

@@ -71,6 +71,9 @@ class ScriptedRng(Rng):
         self.rolls.append(("percent", 100, value))
         return value
 
+    def skip(self) -> None:
+        self.percent()  # (the engine casts unread only percent rolls whose outcome is certain)
+
     def clone(self) -> ScriptedRng:
         twin = ScriptedRng(self.percents, self.below_fn, self.default_percent)
         twin.rolls = list(self.rolls)
