@@ -66,7 +66,7 @@ def main() -> int:
     print(f"{'measure':<56}{'ms':>12}{'budget':>12}")
     for name, ms, budget in rows:
         shown = "-" if budget is None else f"{budget:g} ms"
-        print(f"{name:<56}{ms:>12.1f}{shown:>12}")
+        print(f"{name:<56}{ms:>12.2f}{shown:>12}")
     return 0
 
 
