@@ -175,6 +175,9 @@ class SaveFile:
     scenario: Scenario
     warnings: list[str]
     migrated_from: int | None
+    # why the save's own content is played (the installed scenario or a mod changed, fails or is missing); also in
+    # `warnings`
+    content_notes: tuple[str, ...] = ()
 
 
 FIRST_CHECKSUMMED = 1  # the first save version that carries a checksum
@@ -313,7 +316,7 @@ def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_instal
         victory_mode(scenario.ruleset, setup.victory)
     except ValueError as e:
         raise SaveError(path, f"field 'setup.options': {e}", "setup.options") from None
-    return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from)
+    return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from, tuple(warnings))
 
 
 def restore_state(save: SaveFile) -> GameState:

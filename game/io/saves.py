@@ -85,6 +85,13 @@ class LoadedGame:
     meta: SaveMeta
     warnings: list[str] = field(default_factory=list)
     migrated_from: int | None = None  # the save version it was upgraded from, if it was old
+    own_content: bool = False  # played with the content kept in the save: the installed scenario changed or is missing
+    upgrade_notes: list[str] = field(default_factory=list)  # what upgrading an old save did (also in `warnings`)
+
+    @property
+    def rules_changed(self) -> bool:
+        """Whether the game was begun under another version of the game's rules (it plays on under these)."""
+        return self.record.rules_version != RULES_VERSION
 
     @property
     def state(self) -> GameState:
@@ -118,7 +125,10 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
     warnings = list(save.warnings)
     if envelope.rules_version != RULES_VERSION:
         warnings.append(rules_changed_note(envelope.rules_version))
-    return LoadedGame(save.path, record, envelope.meta, warnings, save.migrated_from)
+    upgrades = [w for w in save.warnings if w not in save.content_notes]
+    return LoadedGame(
+        save.path, record, envelope.meta, warnings, save.migrated_from, bool(save.content_notes), upgrades
+    )
 
 
 def rules_changed_note(saved: int) -> str:

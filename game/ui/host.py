@@ -199,5 +199,8 @@ class GameHost:
         from game.ui.session import Session
 
         session = Session(loaded.record)
-        self.status = "; ".join([*loaded.warnings, *session.notes])
+        told = [self.tr("status.loaded_own_content")] if loaded.own_content else []
+        if loaded.rules_changed:
+            told.append(self.tr("status.loaded_other_rules"))
+        self.status = " ".join([*told, *(f"({note})" for note in [*loaded.upgrade_notes, *session.notes])])
         return self.start_session(session, saved=True)

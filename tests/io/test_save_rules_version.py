@@ -149,3 +149,12 @@ def test_a_save_from_before_launch_windows_with_a_flight_planned_loads_and_flies
             game.apply(EndTurn(s))
     flown = [r for r in game.state.public_log if r.side == side and r.turn == game.state.turn - 1]
     assert flown and all(r.window == "" for r in flown)
+
+
+def test_a_loaded_game_says_whether_it_plays_its_own_content_and_older_rules(v1_midgame: Path, saved: Path) -> None:
+    old = load_game(v1_midgame)
+    assert old.rules_changed and old.own_content  # begun under rules 1; the installed campaign has changed since
+    # its warnings: why its own content is played, the rules' change; upgrading version 1 left no note of its own
+    assert len(old.warnings) == 2 and old.upgrade_notes == []
+    fresh = load_game(saved)
+    assert not fresh.rules_changed and not fresh.own_content and fresh.upgrade_notes == []

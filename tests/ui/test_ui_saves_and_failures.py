@@ -216,3 +216,11 @@ def test_saved_from_the_menu_is_told_as_done_not_in_the_errors_red(app: Any, mon
     app.status = "cannot read the save"  # a problem still shows in red
     app.render()
     assert seen["cannot read the save"] == draw.BAD
+
+
+def test_a_game_loaded_from_older_rules_says_so_in_the_players_words(app: Any, tmp_path: Path) -> None:
+    save = Path(shutil.copy(Path(__file__).parents[1] / "fixtures" / "saves" / "v1_play_on_midgame.json", tmp_path))
+    app.apply(app.load_game(save))
+    pump(app)
+    assert app.status.startswith(app.tr("status.loaded_own_content") + " " + app.tr("status.loaded_other_rules"))
+    assert "fingerprint" not in app.status and "rules version" not in app.status

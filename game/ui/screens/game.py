@@ -265,7 +265,9 @@ class GameScreen(Screen):
         pygame.draw.rect(surf, draw.colour("top_bar"), (0, y, w, self.status_h))
         msg = self.app.status or self.tr("status.help_hint")
         colour = draw.WARN if self.app.status else draw.DIM
-        draw.text(surf, msg, (self.s(12), y + self.s(4)), round(13 * self.app.scale), colour, width=w - self.s(24))
+        room = w - self.s(24)  # a long notice (what loading a save did) takes a smaller type before it is cut
+        size = draw.shrink(msg, round(13 * self.app.scale), room, least=0.7)
+        draw.text(surf, msg, (self.s(12), y + self.s(4)), size, colour, width=room)
 
     # -- shared text --------------------------------------------------------------------------
 
