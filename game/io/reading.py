@@ -173,11 +173,15 @@ class SaveFile:
     actions: list[Action]
     setup: Setup
     scenario: Scenario
-    warnings: list[str]
+    upgrade_notes: list[str]  # what upgrading an old save did
     migrated_from: int | None
-    # why the save's own content is played (the installed scenario or a mod changed, fails or is missing); also in
-    # `warnings`
-    content_notes: tuple[str, ...] = ()
+    # why the save's own content is played (the installed scenario or a mod changed, fails or is missing)
+    content_notes: list[str]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Everything the player should be told about how the save was read."""
+        return [*self.upgrade_notes, *self.content_notes]
 
 
 FIRST_CHECKSUMMED = 1  # the first save version that carries a checksum
@@ -316,7 +320,7 @@ def open_save(path: str | Path, mod_dirs: list[Path] | None = None, check_instal
         victory_mode(scenario.ruleset, setup.victory)
     except ValueError as e:
         raise SaveError(path, f"field 'setup.options': {e}", "setup.options") from None
-    return SaveFile(path, envelope, actions, setup, scenario, [*notes, *warnings], migrated_from, tuple(warnings))
+    return SaveFile(path, envelope, actions, setup, scenario, notes, migrated_from, warnings)
 
 
 def restore_state(save: SaveFile) -> GameState:

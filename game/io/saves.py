@@ -83,15 +83,26 @@ class LoadedGame:
     path: Path
     record: GameRecord
     meta: SaveMeta
-    warnings: list[str] = field(default_factory=list)
     migrated_from: int | None = None  # the save version it was upgraded from, if it was old
-    own_content: bool = False  # played with the content kept in the save: the installed scenario changed or is missing
-    upgrade_notes: list[str] = field(default_factory=list)  # what upgrading an old save did (also in `warnings`)
+    upgrade_notes: list[str] = field(default_factory=list)  # what upgrading an old save did
+    # why the save's own content is played: the installed scenario or a mod changed, fails or is missing
+    content_notes: list[str] = field(default_factory=list)
+
+    @property
+    def own_content(self) -> bool:
+        """Whether the game plays the content kept in the save rather than the installed scenario."""
+        return bool(self.content_notes)
 
     @property
     def rules_changed(self) -> bool:
         """Whether the game was begun under another version of the game's rules (it plays on under these)."""
         return self.record.rules_version != RULES_VERSION
+
+    @property
+    def warnings(self) -> list[str]:
+        """Everything the player should be told about how the save was brought back, in words for a log."""
+        changed = [rules_changed_note(self.record.rules_version)] if self.rules_changed else []
+        return [*self.upgrade_notes, *self.content_notes, *changed]
 
     @property
     def state(self) -> GameState:
@@ -122,13 +133,7 @@ def load_game(path: str | Path, *, mod_dirs: list[Path] | None = None, check_ins
         rules_version=envelope.rules_version,
         game_id=envelope.game_id,
     )
-    warnings = list(save.warnings)
-    if envelope.rules_version != RULES_VERSION:
-        warnings.append(rules_changed_note(envelope.rules_version))
-    upgrades = [w for w in save.warnings if w not in save.content_notes]
-    return LoadedGame(
-        save.path, record, envelope.meta, warnings, save.migrated_from, bool(save.content_notes), upgrades
-    )
+    return LoadedGame(save.path, record, envelope.meta, save.migrated_from, save.upgrade_notes, save.content_notes)
 
 
 def rules_changed_note(saved: int) -> str:

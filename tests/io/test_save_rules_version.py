@@ -13,6 +13,7 @@ from game.cli import EXIT_OK, EXIT_RULES_CHANGED, main
 from game.engine import RULES_VERSION, EndTurn, PlanMission, state_hash
 from game.io import GameRecord, SaveError, load_game, replay, save_game
 from game.io.codecs import dump_action
+from game.io.saves import rules_changed_note
 
 
 @pytest.fixture
@@ -155,6 +156,7 @@ def test_a_loaded_game_says_whether_it_plays_its_own_content_and_older_rules(v1_
     old = load_game(v1_midgame)
     assert old.rules_changed and old.own_content  # begun under rules 1; the installed campaign has changed since
     # its warnings: why its own content is played, the rules' change; upgrading version 1 left no note of its own
-    assert len(old.warnings) == 2 and old.upgrade_notes == []
+    assert old.upgrade_notes == [] and old.warnings == [*old.content_notes, rules_changed_note(1)]
+    assert len(old.content_notes) == 1
     fresh = load_game(saved)
     assert not fresh.rules_changed and not fresh.own_content and fresh.upgrade_notes == []
