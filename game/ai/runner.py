@@ -20,6 +20,7 @@ from game.ai.levels import choose_actions
 from game.engine import EndTurn, Setup, is_over, new_game, outcome, player_view
 from game.engine import events as ev
 from game.engine.batch import apply_orders
+from game.engine.records import quick_init
 from game.engine.rng import Rng, player_rng
 from game.engine.rules import Ruleset
 from game.engine.state import GameState
@@ -43,6 +44,7 @@ class PlayerFailed(Exception):
         return f"the computer player of {self.side} (level {self.level}) failed in the game of seed {self.seed} at {self.date}: {self.error}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LoggedFlight:
     """One launch as the flight log keeps it. `odds` are per mille (success, partial, failure, crew lost),
