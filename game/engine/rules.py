@@ -87,10 +87,12 @@ class Tech:
     max_rate: int = 0  # research points a turn can usefully take; 0 means cost // 4
     available: Condition | None = None
     description: str = ""
+    # The research points a turn the tech can usefully take: `max_rate`, else a quarter of its cost (at least one).
+    # Worked out once, when the tech is made: research, its odds and the computer players ask it every quarter.
+    rate_cap: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def rate_cap(self) -> int:
-        return self.max_rate or max(1, self.cost // 4)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rate_cap", self.max_rate or max(1, self.cost // 4))  # (frozen: set once, here)
 
 
 @dataclass(frozen=True, slots=True)
