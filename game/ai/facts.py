@@ -60,6 +60,7 @@ class Turn:
         "odds",
         "own_people",
         "pool",
+        "poor_goals",
         "pressed",
         "prestige_worth",
         "price",
@@ -154,6 +155,7 @@ class Turn:
         # Filled by the stages as they first ask (see each stage for what they hold).
         self.ratio: dict[str, int] = {}  # goal -> per mille of prize per money still to spend (goals)
         self.goals: list[str] = []
+        self.poor_goals: list[str] = []  # the goals whose research asks are poor bargains (`research_asks`)
         self.prize: dict[str, int] = {}
         self.milestone_prize: dict[str, int] = {}
         self.weighted = self.k.weighted_milestones(self.style.key)
