@@ -91,6 +91,7 @@ class Turn:
         "view",
         "wanted",
         "weighted",
+        "winning_slacks_",
         "workable_cost",
     )
     # fmt: on
@@ -178,6 +179,7 @@ class Turn:
         self.flyable: dict[str, bool] | None = None
         self.climbs: dict[str, dict[str, int]] = {}
         self.victory_wait: int | None = None
+        self.winning_slacks_: dict[str, int] | None = None
         self.lesson_prices_: dict[str, tuple[int, int]] | None = None
         self.teachable: int | None = None
         self.useful_: dict[str, int] = {}
