@@ -60,6 +60,7 @@ class Turn:
         "odds",
         "own_people",
         "pool",
+        "poor_goals",
         "pressed",
         "prestige_worth",
         "price",
@@ -90,6 +91,7 @@ class Turn:
         "view",
         "wanted",
         "weighted",
+        "winning_slacks_",
         "workable_cost",
     )
     # fmt: on
@@ -154,6 +156,7 @@ class Turn:
         # Filled by the stages as they first ask (see each stage for what they hold).
         self.ratio: dict[str, int] = {}  # goal -> per mille of prize per money still to spend (goals)
         self.goals: list[str] = []
+        self.poor_goals: list[str] = []  # the goals whose research asks are poor bargains (`research_asks`)
         self.prize: dict[str, int] = {}
         self.milestone_prize: dict[str, int] = {}
         self.weighted = self.k.weighted_milestones(self.style.key)
@@ -176,6 +179,7 @@ class Turn:
         self.flyable: dict[str, bool] | None = None
         self.climbs: dict[str, dict[str, int]] = {}
         self.victory_wait: int | None = None
+        self.winning_slacks_: dict[str, int] | None = None
         self.lesson_prices_: dict[str, tuple[int, int]] | None = None
         self.teachable: int | None = None
         self.useful_: dict[str, int] = {}

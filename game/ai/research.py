@@ -36,7 +36,8 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
     `moon_value` per money, twice that on its critical path (or whenever a rival looks level on the
     road to victory), half of it where the slack is long. The classes say whose ask it is: the winning
     chain's (CRITICAL, SLACK, SLACK_LATE) or another goal's (WINDFALL, BARGAIN, SURPLUS). With
-    `surplus`, only the poor bargains (asked for when money is left over).
+    `surplus`, only the poor bargains (asked for when money is left over); without it, the goals whose
+    asks those are go into `turn.poor_goals`, so the second pass walks only them.
     """
     t = turn.temper
     available, techs_in = turn.available_mask(), turn.k.techs_in
@@ -50,6 +51,7 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
     n = 0
     stepping = chain(turn)
     missions, needs_mask, ratios = turn.k.missions, turn.needs_mask, turn.ratio
+    poor: list[str] = []  # the goals of the poor bargains, met while they are left out
     for m in goals:
         facts = missions[m]
         if m in stepping and (turn.pressed or stepping_slack(turn, m) <= t.near):
@@ -96,6 +98,8 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
         ratio = ratios.get(m, 0)
         klass = WINDFALL if ratio >= t.windfall else BARGAIN if ratio >= t.min_ratio else SURPLUS
         if (klass == SURPLUS) != surplus:
+            if klass == SURPLUS:
+                poor.append(m)
             continue
         needs = needs_mask[m]
         for tech in techs_in(needs & available):
@@ -105,6 +109,8 @@ def research_asks(turn: Turn, goals: list[str], surplus: bool = False) -> list[A
             for tech in unready(turn, m, floor(turn, m) + t.margin):
                 asks.append(_ask(Ask, (-ratio, klass, n, tech)))
                 n += 1
+    if not surplus:
+        turn.poor_goals = poor
     asks.sort()
     return asks
 
@@ -142,7 +148,8 @@ def demand(turn: Turn, asks: list[Ask], only: tuple[int, ...] = ()) -> tuple[int
 
 def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], keep: int = 0) -> None:
     """Fund the asks, loudest first, from `cash` (less the level's reserve, times its research share); the
-    asks of other goals than the winning chain's leave `keep` alone. Then the poor bargains, if money is left."""
+    asks of other goals than the winning chain's leave `keep` alone. Then the poor bargains, if money is left (of
+    the goals `research_asks` found them in: `turn.poor_goals`)."""
     me, side, t = turn.me, turn.side, turn.temper
     # (comparisons rather than min() and max(): see `flight_value._floor_of`)
     share = t.research_share * turn.style.w("research") // 100
@@ -157,7 +164,7 @@ def fund_research(turn: Turn, asks: list[Ask], cash: int, out: list[Action], kee
         if batch is None:
             if left <= keep:
                 break
-            batch = research_asks(turn, turn.goals, surplus=True)  # the long tail, only when money is left
+            batch = research_asks(turn, turn.poor_goals, surplus=True)  # the long tail, only when money is left
         for _, klass, _, tech in batch:
             if left <= 0 and left <= keep:
                 break  # no room for any ask: the rest could only pass by

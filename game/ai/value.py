@@ -233,8 +233,12 @@ def time_value(turn: Turn, effects: tuple[Effect, ...]) -> int:
 
 
 def _winning_slacks(turn: Turn) -> dict[str, int]:
-    """The slack in turns (0 at least) of every unfinished tech the winning mission needs."""
+    """The slack in turns (0 at least) of every unfinished tech the winning mission needs (kept for the turn:
+    every effect of every answer to a decision asks)."""
+    if turn.winning_slacks_ is not None:
+        return turn.winning_slacks_
     out: dict[str, int] = {}
+    turn.winning_slacks_ = out
     for m in turn.k.victory_missions:
         if m in turn.me.milestones or not flyable_someday(turn, m):
             continue
