@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ui_kit import choose, press, pump, top_name
+from ui_kit import choose, press, pump, top_name, watch_drawing
 
 from game.engine import events as ev
 
@@ -76,7 +76,6 @@ def test_a_played_on_game_comes_back_from_its_save_still_playing_on(app: Any, tm
 
 
 def test_the_end_screen_of_a_played_on_game_gives_the_date_of_the_result(app: Any, monkeypatch: Any) -> None:
-    from game.ui import draw
     from game.ui.screens.summary import EndScreen
 
     press(app, "New campaign")
@@ -86,15 +85,8 @@ def test_the_end_screen_of_a_played_on_game_gives_the_date_of_the_result(app: An
     st, rules = app.session.state, app.session.rules
     settled = st.turn + 3
     st.turn, st.phase, st.decided, st.winner, st.end_reason = rules.settings.end + 1, "over", settled, "red", "moon_first"
-    said: list[str] = []
-    real = draw.text
-
-    def spy(surf: Any, text: str, *a: Any, **k: Any) -> Any:
-        said.append(text)
-        return real(surf, text, *a, **k)
-
-    monkeypatch.setattr(draw, "text", spy)
+    said = watch_drawing(monkeypatch)
     app.push(EndScreen(app))
     app.render()
-    line = next(s for s in said if " · " in s)
+    line = next(text for text, _ in said if " · " in text)
     assert line.endswith(f" · {rules.date_label(settled - 1)} (play went on to {rules.date_label(rules.settings.end)})")

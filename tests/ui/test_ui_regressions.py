@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui_kit import buttons, find, press, pump, top_name
+from ui_kit import buttons, find, press, pump, top_name, watch_drawing
 
 
 def test_the_guided_tour_is_drawn_over_the_dashboard_not_the_new_game_screen(app: Any) -> None:
@@ -85,18 +85,9 @@ def test_research_that_does_not_fit_is_counted_and_leads_to_the_research_screen(
 
 
 def check_research_lines(app: Any, monkeypatch: Any, funded: list[str]) -> None:
-    from game.ui import draw
-
     assert len(funded) > 5
     dash = app.top
-    drawn: list[tuple[str, Any]] = []
-    real = draw.text
-
-    def spy(surf: Any, text: str, pos: Any, *a: Any, **k: Any) -> Any:
-        drawn.append((text, pos))
-        return real(surf, text, pos, *a, **k)
-
-    monkeypatch.setattr(draw, "text", spy)
+    drawn = watch_drawing(monkeypatch)
     app.render()
     names = [dash.tech_name(t) for t in funded]
     listed = [n for n in names if any(text.startswith(f"• {n} — ") for text, _ in drawn)]

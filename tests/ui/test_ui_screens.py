@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-from ui_kit import TINY, choose, find, key, press, pump, start_game, top_name
+from ui_kit import TINY, choose, find, key, press, pump, start_game, top_name, watch_drawing
 
 from game.content.load import load_scenario
 from game.engine import BuyHardware, Decide, FundIntelligence, FundResearch, PlanMission, RecruitCrew
@@ -437,21 +437,13 @@ def test_research_screen_offers_a_rush_only_where_it_saves_a_turn(app: Any) -> N
 def test_missions_screen_says_what_else_a_success_brings(app: Any, monkeypatch: Any) -> None:
     """A weather satellite's success starts a service that pays a yearly budget: the odds panel says so, in the
     words the effects give themselves; a mission with no such effect says nothing of the kind."""
-    from game.ui import draw
     from game.ui.phrases import Wording
 
     sc = load_scenario("race_1955")
     app.apply(app.start_session(Session.new(sc, {"us": "human", "ussr": "ai:normal"}, 5)))
     pump(app)
     key(app, pygame.K_m)
-    drawn: list[str] = []
-    real = draw.paragraph
-
-    def spy(surf: Any, text: str, *a: Any, **k: Any) -> Any:
-        drawn.append(text)
-        return real(surf, text, *a, **k)
-
-    monkeypatch.setattr(draw, "paragraph", spy)
+    drawn = watch_drawing(monkeypatch, "paragraph")
     rules = app.session.view("us").rules
     words = Wording(app.tr, rules, app.stext)
     for mission, says in (("weather_satellite_launch", True), ("satellite_launch", False)):
@@ -461,4 +453,4 @@ def test_missions_screen_says_what_else_a_success_brings(app: Any, monkeypatch: 
         gains = words.effects(rules.missions[mission].effects)
         assert (gains is not None) == says
         line = app.tr("odds.effects", what=gains) if says else app.tr("odds.effects", what="")[:12]
-        assert any(line in t for t in drawn) == says, (mission, drawn)
+        assert any(line in t for t, _ in drawn) == says, (mission, drawn)

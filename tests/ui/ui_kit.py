@@ -79,3 +79,19 @@ def start_game(app: Any, controllers: dict[str, str] | None = None, seed: int = 
     ctl = controllers or {"red": "human", "blue": "ai:normal"}
     app.apply(app.start_session(Session.new(sc, ctl, seed)))
     pump(app)
+
+
+def watch_drawing(monkeypatch: Any, name: str = "text") -> list[tuple[str, Any]]:
+    """Record what `game.ui.draw.<name>` draws from now on, as (text, where: its first argument after the text),
+    while it still draws: a test reads what reached the screen, not what a screen meant to show."""
+    from game.ui import draw
+
+    drawn: list[tuple[str, Any]] = []
+    real = getattr(draw, name)
+
+    def spy(surf: Any, text: str, *a: Any, **k: Any) -> Any:
+        drawn.append((text, a[0] if a else None))
+        return real(surf, text, *a, **k)
+
+    monkeypatch.setattr(draw, name, spy)
+    return drawn
