@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
+from game.ai import rush
 from game.ai.bots.kit import Orders
 from game.ai.bots.roads import critical_order, road_to, slack, victory_milestones
 from game.ai.facts import Turn
 from game.ai.goals import choose_goals
 from game.ai.levels import PLAYERS
 from game.ai.planner import plan_turn
-from game.ai.rush import rush_turn
-from game.ai.temper import TEMPERS
+from game.ai.runner import game_setup, play_turn
+from game.ai.rush import landing_purse, rush_turn
+from game.ai.temper import TEMPERS, Temper
 from game.ai.value import _queued, effects_value, first_bonus
-from game.engine import PlayerView, new_game, player_view, useful_funding
-from game.engine.actions import FundResearch
+from game.engine import PlayerView, is_over, new_game, player_view, useful_funding
+from game.engine.actions import Action, FundResearch
 from game.engine.rng import Rng
 from game.engine.rules import Ruleset
 from game.engine.vocab import Quantity
@@ -134,3 +138,56 @@ def test_the_books_take_back_a_rush_no_longer_wanted(campaign: Ruleset) -> None:
     state.sides["us"].rushed.append(tech)
     books = Orders(player_view(state, "us"))
     assert FundResearch("us", tech, 0, False) in books.done()
+
+
+def _books(view: PlayerView, temper: Temper, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """The cash the rush plan leaves unspoken for by its orders (its books' `spare` when it is done), and the most
+    its purse could keep: the purse, or what was left once the road's own flights were ordered if less."""
+    seen: list[int] = []
+    kept = [0]
+
+    def watch_purse(books: Orders, *args: object) -> int:
+        purse = landing_purse(books, *args)
+        kept[0] = min(purse, books.spare)
+        return purse
+
+    def watch_done(books: Orders) -> list[Action]:
+        seen.append(books.spare)
+        return done(books)
+
+    done = Orders.done
+    monkeypatch.setattr(rush, "landing_purse", watch_purse)
+    monkeypatch.setattr(Orders, "done", watch_done)
+    rush.rush_turn(view, temper, Rng(0))
+    monkeypatch.undo()
+    return seen[-1], kept[0]
+
+
+def test_the_rush_keeps_the_landings_price_once_only_its_flights_are_left(
+    campaign: Ruleset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Played on as hard's USSR against normal until the landing is all its road has left: once its flights are
+    # ordered, it keeps the landing's next price (less a quarter's income) from what it would otherwise spend on
+    # test flights and research.
+    hard = TEMPERS["hard"]
+    assert hard.rush_purse
+    spendthrift = dataclasses.replace(hard, rush_purse=False)
+    goal = victory_milestones(campaign)
+    state = new_game(campaign, game_setup(campaign, {"ussr": "hard", "us": "normal"}), 10002)
+    checked = 0
+    while not is_over(state):
+        view = player_view(state, "ussr")
+        road = road_to(view, goal)
+        if road.missions == ("crewed_lunar_landing",):
+            landing = campaign.missions["crewed_lunar_landing"]
+            books = Orders(view)
+            purse = landing_purse(books, view, road, {landing.id})
+            assert purse == max(0, books.price(landing, books.hardware(landing)) - view.instalment())
+            spare, kept = _books(view, hard, monkeypatch)
+            assert spare >= kept
+            if _books(view, spendthrift, monkeypatch)[0] < kept:
+                checked += 1
+        for side in campaign.side_ids:
+            if not is_over(state):
+                state, _ = play_turn(state, side, "hard" if side == "ussr" else "normal", 10002)
+    assert checked  # the purse kept money the spendthrift spent
