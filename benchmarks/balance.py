@@ -295,15 +295,17 @@ def main() -> int:
         sections.append((TITLES["late"], summarize(load_scenario("race_1955", [LATE_MOD]).ruleset, results["late"])))
     if args.bench:
         sys.path.insert(0, str(ROOT / "benchmarks"))
-        from bench_engine import measure
+        from bench_engine import QUARTER_MS, measure, quarter_ms, time_campaigns
 
         for what, ms, budget in measure("race_1955", 60, 1000, args.jobs):
             if budget is not None:
                 targets.append((f"speed: {what} at most {budget:g} ms", f"{ms:.2f} ms", ms <= budget))
         # A played quarter's budget holds in every victory mode: the other modes' campaigns are timed too.
         for mode in rules.victory_modes[1:]:
-            what, ms, budget = next(row for row in measure("race_1955", 60, 0, 1, mode.id) if "quarter" in row[0])
-            targets.append((f"speed ({mode.id}): {what} at most {budget:g} ms", f"{ms:.2f} ms", ms <= budget))
+            campaigns, quarters = time_campaigns(rules, 60, mode.id)
+            ms = quarter_ms(campaigns, quarters)
+            what = f"one played quarter ({quarters / len(campaigns):.1f} a campaign)"
+            targets.append((f"speed ({mode.id}): {what} at most {QUARTER_MS:g} ms", f"{ms:.2f} ms", ms <= QUARTER_MS))
     base = results.get("nn") or next(iter(results.values()))
     page = render_html(
         rules,

@@ -8,8 +8,9 @@
 Measured on one core (CPU time of this process, so other programs on the machine disturb it less):
 a whole normal-vs-normal campaign; the end of a turn with both sides computer-played; one decision
 of the normal and of the hard computer player; a whole hard-vs-normal campaign (the budgets are the
-design's and the computer-opponent issue's: a hard decision 50 ms median, 1 s at most). Then `spacerace simulate` over a batch of campaigns
-with several processes, timed by the wall clock (the budget is a minute for 1,000 on two cores).
+design's and the computer-opponent issue's: a hard decision 50 ms median, 1 s at most). Then
+`spacerace simulate` over a batch of campaigns with several processes, timed by the wall clock (the
+budget is a minute for 1,000 on two cores).
 
 Timings on a shared machine swing by a third for the same code; `--instructions N` counts instead the
 CPU instructions of N campaigns (played as the timed ones are) under valgrind's callgrind, less those
@@ -35,9 +36,11 @@ from game.ai.runner import GameUse, ai_rng, game_setup, play_game  # noqa: E402
 from game.content.load import load_scenario  # noqa: E402
 from game.engine import EndTurn, is_over, new_game, player_view  # noqa: E402
 from game.engine.batch import apply_orders  # noqa: E402
+from game.engine.rules import Ruleset  # noqa: E402
 from game.engine.setup import victory_mode  # noqa: E402
 
 clock = time.process_time
+QUARTER_MS = 1.0  # the budget of a played quarter, in every victory mode
 
 
 def median_ms(samples: list[float]) -> float:
@@ -105,6 +108,27 @@ def count_instructions(scenario_id: str, games: int, victory: str = "") -> int:
     return 0
 
 
+def time_campaigns(rules: Ruleset, games: int, victory: str = "") -> tuple[list[float], int]:
+    """The CPU seconds of each of `games` normal-vs-normal campaigns (seeds 1, 2, ...) in a victory mode, and the
+    quarters they played in all."""
+    levels = {s: "normal" for s in rules.side_ids}
+    start = new_game(rules, game_setup(rules, levels, victory=victory), 1).turn
+    campaigns: list[float] = []
+    quarters = 0
+    for seed in range(1, games + 1):
+        t = clock()
+        # With the flight log and the content-use records, as `simulate` plays it.
+        state, _ = play_game(rules, seed, levels, flights=[], victory=victory, used=GameUse())
+        campaigns.append(clock() - t)
+        quarters += state.turn - start + 1
+    return campaigns, quarters
+
+
+def quarter_ms(campaigns: list[float], quarters: int) -> float:
+    """Milliseconds a played quarter, over the campaigns timed."""
+    return sum(campaigns) * 1000 / max(1, quarters)
+
+
 def measure(
     scenario_id: str, games: int, batch: int, jobs: int, victory: str = ""
 ) -> list[tuple[str, float, float | None]]:
@@ -116,15 +140,7 @@ def measure(
     levels = {s: "normal" for s in rules.side_ids}
 
     setup = game_setup(rules, levels, victory=victory)
-    start = new_game(rules, setup, 1).turn
-    campaigns: list[float] = []
-    quarters = 0  # quarters played, over every campaign timed
-    for seed in range(1, games + 1):
-        t = clock()
-        # With the flight log and the content-use records, as `simulate` plays it.
-        state, _ = play_game(rules, seed, levels, flights=[], victory=victory, used=GameUse())
-        campaigns.append(clock() - t)
-        quarters += state.turn - start + 1
+    campaigns, quarters = time_campaigns(rules, games, victory)
 
     # Turns and normal's decisions, sampled along whole games.
     turns: list[float] = []
@@ -165,7 +181,7 @@ def measure(
     rows = [
         ("load scenario (wall clock)", load_s * 1000, None),
         ("one normal-vs-normal campaign (median, one core)", median_ms(campaigns), 50.0),
-        (f"one played quarter ({quarters / games:.1f} a campaign)", sum(campaigns) * 1000 / max(1, quarters), 1.0),
+        (f"one played quarter ({quarters / games:.1f} a campaign)", quarter_ms(campaigns, quarters), QUARTER_MS),
         ("end of turn, both sides computer-played (median)", median_ms(turns), 50.0),
         ("normal decision (median)", median_ms(normal), 20.0),
         ("hard decision (median)", median_ms(hard), 50.0),
